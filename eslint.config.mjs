@@ -1,0 +1,33 @@
+// The layering rule lives here so it cannot rot: the Okta client, the rotation engine, the simulator and the
+// redaction function run in plain Node and must never import 'vscode'.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noVscode = {
+  'no-restricted-imports': ['error', {
+    paths: [{ name: 'vscode', message: 'Only src/vscode/ may import vscode: this layer runs and is tested in plain Node.' }],
+    patterns: [{ group: ['**/vscode/**', '../vscode/*'], message: 'Dependencies point down the stack: vscode/ -> rotation/ -> okta/.' }],
+  }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'out/**', 'test-output/**', '.vscode-test/**', '*.vsix'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { files: ['src/okta/**/*.ts', 'src/rotation/**/*.ts', 'src/simulator/**/*.ts', 'src/redact.ts'], rules: noVscode },
+  {
+    files: ['media/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', navigator: 'readonly' } },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**/*'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,104 @@
+// One error type for everything that can go wrong talking to Okta, classified so callers can branch on `kind`
+// and people can act on `message`. Messages never contain a token or a secret value: they are built from
+// Okta's error fields and our own words only, and pass through redact() anyway.
+import { redact } from '../redact.ts';
+import type { OktaErrorBody } from './schemas.ts';
+
+export type OktaErrorKind =
+  | 'invalidToken' //        401 E0000011
+  | 'forbidden' //           403 E0000006: missing admin role or scope
+  | 'notFound' //            404 E0000007
+  | 'secretLimitReached' //  400 E0000001: two secrets already
+  | 'onlyActiveSecret' //    400 E0000001: cannot deactivate the only active secret
+  | 'deleteActiveSecret' //  400 E0000001: cannot delete an active secret
+  | 'validation' //          any other 400
+  | 'rateLimited' //         429 E0000047 after our retries
+  | 'serverError' //         5xx after our retries
+  | 'protocol' //            a body that breaks the contract, or an unexpected status
+  | 'network' //             connection refused, reset, DNS...
+  | 'timeout' //             no answer in time
+  | 'cancelled' //           the caller aborted
+  | 'outcomeUnknown' //      a write whose result could not be determined even after reconciling
+  | 'input'; //              our own validation of what the person typed
+
+export interface OktaErrorInit {
+  kind: OktaErrorKind;
+  /** What we were doing, e.g. "Deactivating secret ocs…". */
+  operation: string;
+  /** The org's host, e.g. "acme.okta.com". */
+  org?: string;
+  status?: number;
+  body?: OktaErrorBody;
+  /** For rateLimited: when another try may succeed. */
+  retryAt?: Date;
+  cause?: unknown;
+  /** Overrides the default advice for the kind. */
+  advice?: string;
+}
+
+const ADVICE: Record<OktaErrorKind, string> = {
+  invalidToken: 'The API token was refused: it may be revoked, expired or for another org. Set a new API token for this org.',
+  forbidden:
+    'The token lacks permission: its admin needs a role that can manage apps (Super Administrator, or a custom role with okta.apps.read and okta.apps.manage). Use a token created by such an admin.',
+  notFound: 'It no longer exists in Okta. Refresh to see the current state.',
+  secretLimitReached:
+    'Okta allows two client secrets per app. Deactivate and delete the one that is not in use, then try again.',
+  onlyActiveSecret: 'Okta refuses to deactivate the only active client secret. Create and activate another first.',
+  deleteActiveSecret: 'Okta deletes only inactive secrets. Deactivate it first (after moving every flow off it).',
+  validation: 'Okta refused the request as invalid. Check the values and try again.',
+  rateLimited: 'Okta is rate limiting this org. Wait until the time given, then try again.',
+  serverError: 'Okta answered with a server error. Try again in a few minutes; if it persists, contact Okta Support with the error id.',
+  protocol: 'Okta answered in a form we do not understand. Try again; if it persists, report it with the log.',
+  network: 'Could not reach the org. Check the domain, your network or proxy, then retry.',
+  timeout: 'Okta did not answer in time. Retry; nothing is lost.',
+  cancelled: 'Cancelled.',
+  outcomeUnknown:
+    'The result is unknown: the connection was lost after the request was sent. Refresh the secrets list to see what Okta did before acting again.',
+  input: 'Check what was entered and try again.',
+};
+
+export class OktaError extends Error {
+  readonly kind: OktaErrorKind;
+  readonly operation: string;
+  readonly org: string | undefined;
+  readonly status: number | undefined;
+  readonly errorCode: string | undefined;
+  readonly errorSummary: string | undefined;
+  readonly errorId: string | undefined;
+  readonly causes: readonly string[];
+  readonly retryAt: Date | undefined;
+  readonly advice: string;
+
+  constructor(init: OktaErrorInit) {
+    const causes = (init.body?.errorCauses ?? []).map((c) => c.errorSummary ?? '').filter((s) => s.length > 0);
+    const advice = init.advice ?? ADVICE[init.kind];
+    super(redact(OktaError.compose(init, causes, advice)), init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'OktaError';
+    this.kind = init.kind;
+    this.operation = init.operation;
+    this.org = init.org;
+    this.status = init.status;
+    this.errorCode = init.body?.errorCode;
+    this.errorSummary = init.body?.errorSummary;
+    this.errorId = init.body?.errorId;
+    this.causes = causes;
+    this.retryAt = init.retryAt;
+    this.advice = advice;
+  }
+
+  private static compose(init: OktaErrorInit, causes: string[], advice: string): string {
+    const where = init.org ? ` in ${init.org}` : '';
+    const parts = [`${init.operation}${where} failed`];
+    const okta = [init.status, init.body?.errorCode, init.body?.errorSummary].filter((x) => x !== undefined && x !== '');
+    if (okta.length > 0) parts.push(`: ${okta.join(' ')}`);
+    if (causes.length > 0) parts.push(` (${causes.join('; ')})`);
+    parts.push(`. ${advice}`);
+    if (init.kind === 'rateLimited' && init.retryAt) parts.push(` Try again after ${init.retryAt.toISOString()}.`);
+    if (init.body?.errorId) parts.push(` Okta errorId: ${init.body.errorId}.`);
+    return parts.join('');
+  }
+}
+
+export function isOktaError(e: unknown, kind?: OktaErrorKind): e is OktaError {
+  return e instanceof OktaError && (kind === undefined || e.kind === kind);
+}
