@@ -34,6 +34,10 @@ export interface OktaErrorInit {
   cause?: unknown;
   /** Overrides the default advice for the kind. */
   advice?: string;
+  /** What exactly was wrong, in our words (e.g. "the body is not valid JSON"). Never a value from the body. */
+  detail?: string;
+  /** For createSecret's outcomeUnknown: the id of a secret that was created but whose value was lost. */
+  orphanSecretId?: string;
 }
 
 const ADVICE: Record<OktaErrorKind, string> = {
@@ -68,6 +72,8 @@ export class OktaError extends Error {
   readonly causes: readonly string[];
   readonly retryAt: Date | undefined;
   readonly advice: string;
+  readonly detail: string | undefined;
+  readonly orphanSecretId: string | undefined;
 
   constructor(init: OktaErrorInit) {
     const causes = (init.body?.errorCauses ?? []).map((c) => c.errorSummary ?? '').filter((s) => s.length > 0);
@@ -84,6 +90,8 @@ export class OktaError extends Error {
     this.causes = causes;
     this.retryAt = init.retryAt;
     this.advice = advice;
+    this.detail = init.detail;
+    this.orphanSecretId = init.orphanSecretId;
   }
 
   private static compose(init: OktaErrorInit, causes: string[], advice: string): string {
@@ -92,6 +100,7 @@ export class OktaError extends Error {
     const okta = [init.status, init.body?.errorCode, init.body?.errorSummary].filter((x) => x !== undefined && x !== '');
     if (okta.length > 0) parts.push(`: ${okta.join(' ')}`);
     if (causes.length > 0) parts.push(` (${causes.join('; ')})`);
+    if (init.detail) parts.push(`${okta.length > 0 || causes.length > 0 ? ',' : ':'} ${init.detail}`);
     parts.push(`. ${advice}`);
     if (init.kind === 'rateLimited' && init.retryAt) parts.push(` Try again after ${init.retryAt.toISOString()}.`);
     if (init.body?.errorId) parts.push(` Okta errorId: ${init.body.errorId}.`);
