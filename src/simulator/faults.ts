@@ -1,0 +1,101 @@
+// Fault injection for tests: each fault waits for the next request(s) that match its optional method and path
+// regex (tested against the path without the query string). A request gets at most one fault, the earliest
+// registered one that matches.
+
+export type MalformedKind = 'invalidJson' | 'wrongTypes';
+
+export type Fault =
+  | { kind: 'fail'; status: number }
+  | { kind: 'drop' }
+  | { kind: 'malformed'; malformed: MalformedKind }
+  | { kind: 'stall' };
+
+interface PendingFault {
+  fault: Fault;
+  remaining: number;
+  method?: string;
+  path?: RegExp;
+}
+
+export interface FaultMatch {
+  method?: string;
+  path?: RegExp;
+  count?: number;
+}
+
+export interface FaultInjector {
+  latencyMs: number;
+  failNext(count: number, opts?: { status?: number; method?: string; path?: RegExp }): void;
+  dropResponseAfterCommit(opts?: FaultMatch): void;
+  malformedNext(opts?: FaultMatch & { kind?: MalformedKind }): void;
+  stallNext(opts?: FaultMatch): void;
+  reset(): void;
+}
+
+export class Faults implements FaultInjector {
+  latencyMs: number;
+  private pending: PendingFault[] = [];
+
+  constructor(latencyMs = 0) {
+    this.latencyMs = latencyMs;
+  }
+
+  failNext(count: number, opts: { status?: number; method?: string; path?: RegExp } = {}): void {
+    const status = opts.status ?? 500;
+    if (status < 400 || status > 599) throw new Error(`simulator: failNext status must be 4xx or 5xx, got ${status}`);
+    this.add({ kind: 'fail', status }, count, opts);
+  }
+
+  dropResponseAfterCommit(opts: FaultMatch = {}): void {
+    this.add({ kind: 'drop' }, opts.count ?? 1, opts);
+  }
+
+  malformedNext(opts: FaultMatch & { kind?: MalformedKind } = {}): void {
+    this.add({ kind: 'malformed', malformed: opts.kind ?? 'invalidJson' }, opts.count ?? 1, opts);
+  }
+
+  stallNext(opts: FaultMatch = {}): void {
+    this.add({ kind: 'stall' }, opts.count ?? 1, opts);
+  }
+
+  reset(): void {
+    this.pending = [];
+  }
+
+  /** The fault for this request, if any; consumes one use of it. */
+  take(method: string, path: string): Fault | undefined {
+    const found = this.pending.find(
+      (p) => (!p.method || p.method.toUpperCase() === method.toUpperCase()) && (!p.path || matches(p.path, path)),
+    );
+    if (!found) return undefined;
+    if (--found.remaining <= 0) this.pending = this.pending.filter((p) => p !== found);
+    return found.fault;
+  }
+
+  private add(fault: Fault, count: number, opts: { method?: string; path?: RegExp }): void {
+    if (!Number.isInteger(count) || count < 1) throw new Error(`simulator: fault count must be a whole number >= 1, got ${count}`);
+    this.pending.push({ fault, remaining: count, method: opts.method, path: opts.path });
+  }
+}
+
+// A regex with the g or y flag keeps state between test() calls; reset it so matching stays pure.
+function matches(re: RegExp, path: string): boolean {
+  re.lastIndex = 0;
+  return re.test(path);
+}
+
+/** A body that breaks the contract, made from the body the request would have had. */
+export function malformedBody(kind: MalformedKind, body: unknown): string {
+  if (kind === 'invalidJson') {
+    const text = body === undefined ? '{"id":"ocs' : JSON.stringify(body);
+    return text.slice(0, Math.max(5, Math.floor(text.length / 2)));
+  }
+  const breakObject = (o: unknown): unknown => {
+    if (typeof o !== 'object' || o === null) return { status: 7 };
+    const copy: Record<string, unknown> = { ...(o as Record<string, unknown>), status: 7 };
+    delete copy.id;
+    return copy;
+  };
+  if (Array.isArray(body)) return JSON.stringify(body.length ? body.map(breakObject) : [{ status: 7 }]);
+  return JSON.stringify(breakObject(body));
+}

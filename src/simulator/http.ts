@@ -1,0 +1,24 @@
+// What a route handler sees and returns. Handlers are synchronous: the org state lives in memory.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { OktaErrorAnswer } from './errors.ts';
+import type { OrgState } from './orgState.ts';
+
+export interface RequestContext {
+  org: OrgState;
+  method: string;
+  url: URL;
+  /** pathname, without the query string */
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface Answer {
+  status: number;
+  /** undefined: no body (204) */
+  body?: unknown;
+  headers?: Record<string, string | string[]>;
+}
+
+export const json = (status: number, body: unknown, headers?: Record<string, string | string[]>): Answer => ({ status, body, headers });
+export const fromError = (e: OktaErrorAnswer): Answer => ({ status: e.status, body: e.body });

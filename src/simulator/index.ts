@@ -1,0 +1,154 @@
+// The Okta org simulator, in process: one real HTTP server per org on loopback. See notes/CONTRACTS.md.
+//   const sim = await startSimulator();
+//   const org = sim.org('acme-preview'); // org.info.baseUrl, org.info.apiToken, org.faults, org.secrets() …
+//   await sim.close();
+import type { FaultInjector } from './faults.ts';
+import type { RequestLogEntry, RequestRecord } from './orgServer.ts';
+import { OrgServer } from './orgServer.ts';
+import { OrgState } from './orgState.ts';
+import type { AppSeed, SecretStatus } from './orgState.ts';
+import { DEFAULT_ORGS, seedOrg } from './seed.ts';
+import type { OrgSeed } from './seed.ts';
+
+export type { FaultInjector, MalformedKind } from './faults.ts';
+export type { AppSeed, SecretSeed } from './orgState.ts';
+export type { OrgSeed } from './seed.ts';
+export type { RequestLogEntry, RequestRecord } from './orgServer.ts';
+
+export interface SimulatorOptions {
+  /** default '127.0.0.1' (loopback only) */
+  host?: string;
+  /** first org's port; 0 (default) = free ports; otherwise org i listens on port+i */
+  port?: number;
+  /** added to every response (default 0); per org at run time: `org.faults.latencyMs` */
+  latencyMs?: number;
+  /** per-org bucket for /api/v1/apps* (default 100) */
+  rateLimitPerMinute?: number;
+  /** default: one 'preview' and one 'production' org (names 'acme-preview', 'acme') */
+  orgs?: OrgSeed[];
+  /** Addition: the clock of the rate-limit windows and the Date header (epoch ms; default Date.now). */
+  now?: () => number;
+  /** Addition: called after each request is answered (or dropped/stalled). Used by the CLI's --verbose. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** Exactly the fields of the CLI's --json line. */
+export interface SimulatedOrgInfo {
+  name: string;
+  environment: 'preview' | 'production';
+  /** http://127.0.0.1:PORT, no trailing slash */
+  baseUrl: string;
+  apiToken: string;
+  readOnlyToken: string;
+  /** '' when the org has no Workflows OAuth app */
+  workflowsAppId: string;
+  /** '' when the org has no Workflows OAuth app */
+  clientId: string;
+}
+
+export interface SimulatedSecret {
+  id: string;
+  status: SecretStatus;
+  clientSecret: string;
+  secretHash: string;
+  created: string;
+  lastUpdated: string;
+}
+
+export interface SimulatedOrg {
+  readonly info: SimulatedOrgInfo;
+  /** Deep copies of the current secrets of an app (default: the Workflows app), plaintext included. */
+  secrets(appId?: string): SimulatedSecret[];
+  /** Every request received, in order (method, path without query, status answered; 0 = no answer sent). */
+  readonly requests: ReadonlyArray<RequestRecord>;
+  clearRequests(): void;
+  readonly faults: FaultInjector;
+  /** Later calls with it get 401 E0000011. */
+  revokeToken(token: string): void;
+  /** And resets the bucket. */
+  setRateLimit(perMinute: number): void;
+  /** Adds an app (an OIDC client with one ACTIVE secret unless the seed says otherwise); returns its id. */
+  addApp(app: AppSeed): string;
+}
+
+export interface Simulator {
+  readonly orgs: readonly SimulatedOrgInfo[];
+  /** Throws for an unknown name. */
+  org(name: string): SimulatedOrg;
+  close(): Promise<void>;
+}
+
+function orgHandle(server: OrgServer): SimulatedOrg {
+  const state = server.state;
+  const app = state.apps.find((a) => a.id === state.workflowsAppId);
+  const info: SimulatedOrgInfo = Object.freeze({
+    name: state.name,
+    environment: state.environment,
+    baseUrl: state.baseUrl,
+    apiToken: state.apiToken,
+    readOnlyToken: state.readOnlyToken,
+    workflowsAppId: state.workflowsAppId,
+    clientId: app?.oauthClient?.clientId ?? '',
+  });
+  return {
+    info,
+    secrets(appId = state.workflowsAppId) {
+      const target = state.app(appId);
+      if (!target) throw new Error(`simulator: org ${state.name} has no app ${appId || '(no Workflows app)'}`);
+      return target.secrets.map((s) => ({ ...s }));
+    },
+    get requests() {
+      return server.requests;
+    },
+    clearRequests() {
+      server.requests.length = 0;
+    },
+    faults: server.faults,
+    revokeToken: (token) => state.revokeToken(token),
+    setRateLimit: (perMinute) => server.rateLimiter.setLimit(perMinute),
+    addApp: (seed) => state.addApp(seed).id,
+  };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const host = options.host ?? '127.0.0.1';
+  const seeds = options.orgs ?? DEFAULT_ORGS;
+  const names = new Set(seeds.map((s) => s.name));
+  if (names.size !== seeds.length) throw new Error('simulator: org names must be unique');
+  const basePort = options.port ?? 0;
+  const servers: OrgServer[] = [];
+  try {
+    for (const [i, seed] of seeds.entries()) {
+      const state = new OrgState(seed.name, seed.environment);
+      seedOrg(state, seed);
+      const server = new OrgServer(state, {
+        host,
+        port: basePort === 0 ? 0 : basePort + i,
+        latencyMs: options.latencyMs ?? 0,
+        rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
+        now: options.now ?? Date.now,
+        onRequest: options.onRequest,
+      });
+      server.rateLimiter.setLimit(options.rateLimitPerMinute ?? 100); // validates the number
+      servers.push(server);
+      await server.listen();
+    }
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw err;
+  }
+  const handles = new Map(servers.map((s) => [s.state.name, orgHandle(s)]));
+  let closed: Promise<void> | undefined;
+  return {
+    orgs: [...handles.values()].map((h) => h.info),
+    org(name) {
+      const handle = handles.get(name);
+      if (!handle) throw new Error(`simulator: no org named '${name}' (have: ${[...handles.keys()].join(', ')})`);
+      return handle;
+    },
+    close() {
+      closed ??= Promise.all(servers.map((s) => s.close())).then(() => undefined);
+      return closed;
+    },
+  };
+}

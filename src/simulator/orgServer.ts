@@ -1,0 +1,182 @@
+// One org's HTTP server: the request pipeline every request goes through, in this order:
+//   record the request -> added latency -> fault (stall / fail) -> rate limit (apps bucket only) -> SSWS auth
+//   (management API only; read-only token refused on writes) -> handler -> fault (malformed / drop) -> answer.
+// Every answer carries Content-Type: application/json (except 204), X-Okta-Request-Id and a Date header on the
+// org's clock; management API answers also carry the X-Rate-Limit-* headers.
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { accessDenied, internalError, invalidToken, tooManyRequests } from './errors.ts';
+import { Faults, malformedBody } from './faults.ts';
+import { fromError } from './http.ts';
+import type { Answer, RequestContext } from './http.ts';
+import { newRequestId } from './ids.ts';
+import type { OrgState } from './orgState.ts';
+import { RateLimiter } from './rateLimiter.ts';
+import { inAppsBucket, route } from './routes/index.ts';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  /** The status answered; 0 while pending, and for requests that got no answer (stalled, dropped). */
+  status: number;
+}
+
+export interface RequestLogEntry {
+  org: string;
+  method: string;
+  /** path and query */
+  url: string;
+  status: number | 'dropped' | 'stalled';
+  ms: number;
+}
+
+export interface OrgServerOptions {
+  host: string;
+  port: number;
+  latencyMs: number;
+  rateLimitPerMinute: number;
+  now: () => number;
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export class OrgServer {
+  readonly state: OrgState;
+  readonly faults: Faults;
+  readonly rateLimiter: RateLimiter;
+  readonly requests: RequestRecord[] = [];
+  private readonly server: Server;
+  private readonly options: OrgServerOptions;
+  /** Aborted on close, so pending latency timers do not keep the process alive. */
+  private readonly closing = new AbortController();
+
+  constructor(state: OrgState, options: OrgServerOptions) {
+    this.state = state;
+    this.options = options;
+    this.faults = new Faults(options.latencyMs);
+    this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.now);
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        // A bug in the simulator: answer 500 rather than hang the client.
+        if (!res.headersSent && !res.destroyed) this.send(res, fromError(internalError()), newRequestId());
+        process.stderr.write(`simulator: ${this.state.name}: ${err instanceof Error ? err.stack : String(err)}\n`);
+      });
+    });
+    this.server.keepAliveTimeout = 5000;
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port, this.options.host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = this.server.address() as AddressInfo;
+    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    this.state.baseUrl = `http://${host}:${port}`;
+    return this.state.baseUrl;
+  }
+
+  /** Stops listening and destroys every open connection, stalled ones included. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const requestId = newRequestId();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', this.state.baseUrl);
+    const record: RequestRecord = { method, path: url.pathname, status: 0 };
+    this.requests.push(record);
+    const log = (status: RequestLogEntry['status']) =>
+      this.options.onRequest?.({ org: this.state.name, method, url: url.pathname + url.search, status, ms: Date.now() - started });
+
+    const body = await readBody(req);
+    if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs, this.closing.signal);
+    if (this.closing.signal.aborted) return;
+
+    const fault = this.faults.take(method, url.pathname);
+    if (fault?.kind === 'stall') return log('stalled'); // never answered; close() destroys the socket
+
+    const target = route(method, url.pathname);
+    let rateHeaders: Record<string, string> = {};
+    let answer: Answer | undefined;
+    if (inAppsBucket(url.pathname)) {
+      const verdict = this.rateLimiter.take();
+      rateHeaders = verdict.headers;
+      if (!verdict.allowed) answer = fromError(tooManyRequests());
+    }
+    if (!answer && fault?.kind === 'fail') answer = fault.status === 429 ? fromError(tooManyRequests()) : fromError(internalError(fault.status));
+    if (!answer && target.kind === 'managementApi') answer = this.authorize(req, method);
+    if (!answer) {
+      const ctx: RequestContext = { org: this.state, method, url, path: url.pathname, headers: req.headers, body };
+      answer = target.handle(ctx);
+    }
+    answer = { ...answer, headers: { ...rateHeaders, ...answer.headers } };
+
+    if (fault?.kind === 'drop') {
+      // The work is done and committed; the answer is lost on the wire.
+      req.socket.destroy();
+      return log('dropped');
+    }
+    if (fault?.kind === 'malformed') {
+      const status = answer.status >= 200 && answer.status < 300 && answer.status !== 204 ? answer.status : 200;
+      this.send(res, { status, headers: answer.headers }, requestId, malformedBody(fault.malformed, answer.body));
+    } else {
+      this.send(res, answer, requestId);
+    }
+    record.status = res.statusCode;
+    log(res.statusCode);
+  }
+
+  private authorize(req: IncomingMessage, method: string): Answer | undefined {
+    const m = /^SSWS\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    const check = m?.[1] ? this.state.checkToken(m[1]) : { valid: false, readOnly: false };
+    if (!check.valid) return fromError(invalidToken());
+    if (check.readOnly && method !== 'GET' && method !== 'HEAD') return fromError(accessDenied());
+    return undefined;
+  }
+
+  private send(res: ServerResponse, answer: Answer, requestId: string, rawBody?: string): void {
+    if (res.destroyed) return;
+    const text = rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+    res.statusCode = answer.status;
+    res.setHeader('Date', new Date(this.options.now()).toUTCString());
+    res.setHeader('X-Okta-Request-Id', requestId);
+    if (text) res.setHeader('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    res.setHeader('Content-Length', Buffer.byteLength(text));
+    res.end(text);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    // Past the cap the rest is read and dropped (the handler sees a truncated body), keeping the socket usable.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

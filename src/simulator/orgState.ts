@@ -1,0 +1,143 @@
+// The state of one simulated org: its apps, their client secrets, its API tokens. Plain data and lookups; the
+// rules that change secrets live in secretRules.ts, the JSON Okta sends in representations.ts.
+import { isoNow, newApiToken, newAppId, newClientSecret, newSecretId, randomBase62, secretHash } from './ids.ts';
+
+export type SecretStatus = 'ACTIVE' | 'INACTIVE';
+
+export interface SecretRecord {
+  id: string;
+  status: SecretStatus;
+  clientSecret: string;
+  secretHash: string;
+  created: string;
+  lastUpdated: string;
+}
+
+export interface OAuthClientRecord {
+  clientId: string;
+  tokenEndpointAuthMethod: string;
+  redirectUris: string[];
+  grantTypes: string[];
+  applicationType: string;
+}
+
+export interface AppRecord {
+  id: string;
+  name: string;
+  label: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  signOnMode: string;
+  created: string;
+  lastUpdated: string;
+  /** Absent for apps that are not OAuth 2.0 clients (bookmarks, SWA, the okta_flow_sso tile). */
+  oauthClient?: OAuthClientRecord;
+  /** `settings.app`, free-form per app type (the Workflows app carries its service domain there). */
+  settingsApp: Record<string, unknown>;
+  secrets: SecretRecord[];
+}
+
+export interface SecretSeed {
+  status?: SecretStatus;
+  clientSecret?: string;
+  created?: string;
+}
+
+/** What `SimulatedOrg.addApp` accepts. An OAuth client unless `oauthClient: false` or a non-OIDC signOnMode. */
+export interface AppSeed {
+  name: string;
+  label: string;
+  id?: string;
+  status?: 'ACTIVE' | 'INACTIVE';
+  /** default 'OPENID_CONNECT' */
+  signOnMode?: string;
+  oauthClient?:
+    | false
+    | { tokenEndpointAuthMethod?: string; redirectUris?: string[]; grantTypes?: string[]; applicationType?: string };
+  settingsApp?: Record<string, unknown>;
+  /** default: one ACTIVE generated secret for OAuth clients, none for others */
+  secrets?: SecretSeed[];
+  created?: string;
+}
+
+export function newSecretRecord(seed: SecretSeed = {}): SecretRecord {
+  const clientSecret = seed.clientSecret ?? newClientSecret();
+  const created = seed.created ?? isoNow();
+  return { id: newSecretId(), status: seed.status ?? 'ACTIVE', clientSecret, secretHash: secretHash(clientSecret), created, lastUpdated: created };
+}
+
+export function newAppRecord(seed: AppSeed): AppRecord {
+  const id = seed.id ?? newAppId();
+  const signOnMode = seed.signOnMode ?? 'OPENID_CONNECT';
+  const created = seed.created ?? isoNow();
+  const isOAuth = seed.oauthClient !== false && signOnMode === 'OPENID_CONNECT';
+  const client = seed.oauthClient || {};
+  const app: AppRecord = {
+    id,
+    name: seed.name,
+    label: seed.label,
+    status: seed.status ?? 'ACTIVE',
+    signOnMode,
+    created,
+    lastUpdated: created,
+    settingsApp: seed.settingsApp ?? {},
+    secrets: [],
+  };
+  if (isOAuth) {
+    app.oauthClient = {
+      clientId: id, // Okta's default: the client id is the app id
+      tokenEndpointAuthMethod: client.tokenEndpointAuthMethod ?? 'client_secret_basic',
+      redirectUris: client.redirectUris ?? [],
+      grantTypes: client.grantTypes ?? ['authorization_code', 'refresh_token'],
+      applicationType: client.applicationType ?? 'web',
+    };
+    const usesSecret = !['none', 'private_key_jwt'].includes(app.oauthClient.tokenEndpointAuthMethod);
+    app.secrets = (seed.secrets ?? (usesSecret ? [{}] : [])).map(newSecretRecord);
+  }
+  return app;
+}
+
+export interface TokenCheck {
+  valid: boolean;
+  readOnly: boolean;
+}
+
+export class OrgState {
+  readonly name: string;
+  readonly environment: 'preview' | 'production';
+  /** Okta org ids start with `00o`; used in app ORNs. */
+  readonly orgId = `00o${randomBase62(17)}`;
+  readonly apiToken = newApiToken();
+  readonly readOnlyToken = newApiToken();
+  readonly apps: AppRecord[] = [];
+  /** Set once the org's server listens. */
+  baseUrl = '';
+  workflowsAppId = '';
+  private readonly revoked = new Set<string>();
+
+  constructor(name: string, environment: 'preview' | 'production') {
+    this.name = name;
+    this.environment = environment;
+  }
+
+  addApp(seed: AppSeed): AppRecord {
+    const app = newAppRecord(seed);
+    if (this.apps.some((a) => a.id === app.id)) throw new Error(`simulator: duplicate app id ${app.id} in org ${this.name}`);
+    this.apps.push(app);
+    return app;
+  }
+
+  app(appId: string): AppRecord | undefined {
+    return this.apps.find((a) => a.id === appId);
+  }
+
+  checkToken(token: string): TokenCheck {
+    if (this.revoked.has(token)) return { valid: false, readOnly: false };
+    if (token === this.apiToken) return { valid: true, readOnly: false };
+    if (token === this.readOnlyToken) return { valid: true, readOnly: true };
+    return { valid: false, readOnly: false };
+  }
+
+  revokeToken(token: string): void {
+    this.revoked.add(token);
+  }
+}

@@ -1,0 +1,75 @@
+// The six client-secret operations, with the spec's status codes: list 200, create 201, get 200, delete 204
+// (no body), activate 200, deactivate 200.
+import { invalidJsonBody, notFound } from '../errors.ts';
+import { fromError, json } from '../http.ts';
+import type { Answer, RequestContext } from '../http.ts';
+import type { AppRecord, SecretRecord } from '../orgState.ts';
+import { secretJson } from '../representations.ts';
+import { activateSecret, createSecret, deactivateSecret, deleteSecret } from '../secretRules.ts';
+
+type Lookup<T> = { found: T } | { answer: Answer };
+
+/** The app, if it exists and is an OAuth 2.0 client (only those have client secrets). */
+function findClientApp(ctx: RequestContext, appId: string): Lookup<AppRecord> {
+  const app = ctx.org.app(appId);
+  if (!app) return { answer: fromError(notFound(appId, 'AppInstance')) };
+  // Our choice: Okta's exact answer for a non-OAuth app is undocumented.
+  if (!app.oauthClient) return { answer: fromError(notFound(appId, 'OAuth2Client')) };
+  return { found: app };
+}
+
+function findSecret(ctx: RequestContext, appId: string, secretId: string): Lookup<{ app: AppRecord; secret: SecretRecord }> {
+  const lookup = findClientApp(ctx, appId);
+  if ('answer' in lookup) return lookup;
+  const app = lookup.found;
+  const secret = app.secrets.find((s) => s.id === secretId);
+  if (!secret) return { answer: fromError(notFound(secretId, 'OAuth2ClientSecret')) };
+  return { found: { app, secret } };
+}
+
+const render = (ctx: RequestContext, app: AppRecord, s: SecretRecord) => secretJson(ctx.org.baseUrl, app.id, s);
+
+export function listSecrets(ctx: RequestContext, appId: string): Answer {
+  const lookup = findClientApp(ctx, appId);
+  if ('answer' in lookup) return lookup.answer;
+  const app = lookup.found;
+  return json(200, app.secrets.map((s) => render(ctx, app, s)));
+}
+
+export function postSecret(ctx: RequestContext, appId: string): Answer {
+  const lookup = findClientApp(ctx, appId);
+  if ('answer' in lookup) return lookup.answer;
+  const app = lookup.found;
+  let body: unknown = {};
+  const text = ctx.body.toString('utf8').trim();
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return fromError(invalidJsonBody());
+    }
+  }
+  const outcome = createSecret(app, body);
+  return outcome.ok ? json(201, render(ctx, app, outcome.secret)) : fromError(outcome.error);
+}
+
+export function getSecret(ctx: RequestContext, appId: string, secretId: string): Answer {
+  const lookup = findSecret(ctx, appId, secretId);
+  if ('answer' in lookup) return lookup.answer;
+  return json(200, render(ctx, lookup.found.app, lookup.found.secret));
+}
+
+export function removeSecret(ctx: RequestContext, appId: string, secretId: string): Answer {
+  const lookup = findSecret(ctx, appId, secretId);
+  if ('answer' in lookup) return lookup.answer;
+  const outcome = deleteSecret(lookup.found.app, lookup.found.secret);
+  return outcome.ok ? { status: 204 } : fromError(outcome.error);
+}
+
+export function changeSecretStatus(ctx: RequestContext, appId: string, secretId: string, to: 'activate' | 'deactivate'): Answer {
+  const lookup = findSecret(ctx, appId, secretId);
+  if ('answer' in lookup) return lookup.answer;
+  const { app, secret } = lookup.found;
+  const outcome = to === 'activate' ? activateSecret(app, secret) : deactivateSecret(app, secret);
+  return outcome.ok ? json(200, render(ctx, app, outcome.secret)) : fromError(outcome.error);
+}

@@ -1,0 +1,91 @@
+// POST /oauth2/v1/token, only as far as the secret probe of FACTS.md needs it: the client must authenticate
+// with an ACTIVE secret by the app's own method (client_secret_basic: HTTP Basic; client_secret_post: form
+// fields); then a made-up authorization code is refused with invalid_grant. No code is ever valid here.
+// A request carrying an `Origin` header is treated as a browser request, for which Okta demands PKCE and
+// answers invalid_client.
+import { timingSafeEqual } from 'node:crypto';
+import type { Answer, RequestContext } from '../http.ts';
+import type { AppRecord } from '../orgState.ts';
+
+const NO_STORE = { 'Cache-Control': 'no-cache, no-store', Pragma: 'no-cache' };
+const oauthError = (status: number, error: string, description: string): Answer => ({
+  status,
+  body: { error, error_description: description },
+  headers: NO_STORE,
+});
+
+export const INVALID_CLIENT_DESCRIPTION =
+  'Client authentication failed. Either the client or the client authentication method is unsupported.';
+const invalidClient = () => oauthError(401, 'invalid_client', INVALID_CLIENT_DESCRIPTION);
+
+interface ClientCredentials {
+  method: 'client_secret_basic' | 'client_secret_post' | 'none';
+  clientId: string;
+  clientSecret?: string;
+}
+
+function readCredentials(ctx: RequestContext, form: URLSearchParams): ClientCredentials | Answer {
+  const header = ctx.headers.authorization;
+  const formSecret = form.get('client_secret');
+  if (header && /^basic\s/i.test(header)) {
+    if (formSecret !== null) {
+      return oauthError(400, 'invalid_request', 'Cannot supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a client_assertion in the post body.');
+    }
+    const decoded = Buffer.from(header.replace(/^basic\s+/i, ''), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return invalidClient();
+    // RFC 6749 §2.3.1: both parts are form-urlencoded before being joined.
+    const dec = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    try {
+      return { method: 'client_secret_basic', clientId: dec(decoded.slice(0, colon)), clientSecret: dec(decoded.slice(colon + 1)) };
+    } catch {
+      return invalidClient();
+    }
+  }
+  const clientId = form.get('client_id');
+  if (!clientId) return oauthError(401, 'invalid_client', 'No client credentials found.');
+  return formSecret === null ? { method: 'none', clientId } : { method: 'client_secret_post', clientId, clientSecret: formSecret };
+}
+
+function sameString(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function authenticates(app: AppRecord, creds: ClientCredentials): boolean {
+  const client = app.oauthClient;
+  if (!client || creds.method !== client.tokenEndpointAuthMethod || creds.clientSecret === undefined) return false;
+  const given = creds.clientSecret;
+  return app.secrets.some((s) => s.status === 'ACTIVE' && sameString(s.clientSecret, given));
+}
+
+export function tokenEndpoint(ctx: RequestContext): Answer {
+  const type = String(ctx.headers['content-type'] ?? '');
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    return oauthError(400, 'invalid_request', 'The request must be application/x-www-form-urlencoded.');
+  }
+  const form = new URLSearchParams(ctx.body.toString('utf8'));
+  const creds = readCredentials(ctx, form);
+  if ('status' in creds) return creds;
+  const app = ctx.org.apps.find((a) => a.oauthClient?.clientId === creds.clientId);
+  if (!app || ctx.headers.origin !== undefined || !authenticates(app, creds)) return invalidClient();
+
+  const grantType = form.get('grant_type');
+  const configured = `Configured grant types: [${app.oauthClient?.grantTypes.join(', ')}].`;
+  switch (grantType) {
+    case null:
+      return oauthError(400, 'invalid_request', 'The request is missing a required parameter: grant_type.');
+    case 'authorization_code':
+      if (!form.get('code')) return oauthError(400, 'invalid_request', 'The request is missing a required parameter: code.');
+      return oauthError(400, 'invalid_grant', 'The authorization code is invalid or has expired.');
+    case 'refresh_token':
+      return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+    case 'client_credentials':
+    case 'password':
+    case 'implicit':
+      return oauthError(400, 'unauthorized_client', `The client is not authorized to use the provided grant type. ${configured}`);
+    default:
+      return oauthError(400, 'unsupported_grant_type', `The authorization grant type is not supported by the authorization server. ${configured}`);
+  }
+}

@@ -1,0 +1,63 @@
+// What a simulated org contains at start: the Workflows OAuth app (unless the seed says the org has none), the
+// "Okta Workflows" sign-in tile and ordinary apps as decoys. Shapes follow public org exports: the `flow` app's
+// settings.app holds the Workflows service domain and its redirect URI.
+import type { AppSeed, OrgState, SecretSeed } from './orgState.ts';
+
+export interface OrgSeed {
+  name: string;
+  environment: 'preview' | 'production';
+  /** false: the org has no Workflows OAuth app. Otherwise overrides of the default app. */
+  workflowsApp?: false | { name?: string; label?: string; tokenEndpointAuthMethod?: string };
+  /** default: one ACTIVE generated secret */
+  secrets?: SecretSeed[];
+  /** extra ordinary apps, to exercise pagination (default 3) */
+  decoyApps?: number;
+}
+
+export const DEFAULT_ORGS: readonly OrgSeed[] = [
+  { name: 'acme-preview', environment: 'preview' },
+  { name: 'acme', environment: 'production' },
+];
+
+/** `https://oauth.workflows.okta.com` or `…oktapreview.com`, as seen in real `flow` app settings. */
+export function workflowsServiceDomain(environment: 'preview' | 'production'): string {
+  return `https://oauth.workflows.${environment === 'preview' ? 'oktapreview' : 'okta'}.com`;
+}
+
+const DECOYS: readonly AppSeed[] = [
+  { name: 'oidc_client', label: 'Acme Portal', oauthClient: { redirectUris: ['https://portal.acme.example/callback'] } },
+  { name: 'bookmark', label: 'Acme Intranet', signOnMode: 'BOOKMARK', settingsApp: { url: 'https://intranet.acme.example', requestIntegration: false } },
+  { name: 'template_swa', label: 'Acme Payroll', signOnMode: 'BROWSER_PLUGIN', settingsApp: { url: 'https://payroll.acme.example/login' } },
+  { name: 'oidc_client', label: 'Acme Mobile', oauthClient: { tokenEndpointAuthMethod: 'none', applicationType: 'native', redirectUris: ['com.acme.mobile:/callback'] } },
+];
+
+function decoy(i: number): AppSeed {
+  const base = DECOYS[i % DECOYS.length] as AppSeed;
+  return i < DECOYS.length ? base : { ...base, label: `${base.label} ${Math.floor(i / DECOYS.length) + 1}` };
+}
+
+/** Fills a fresh org with its apps. Decoys come first, so finding the Workflows app by listing needs paging. */
+export function seedOrg(org: OrgState, seed: OrgSeed): void {
+  const decoys = seed.decoyApps ?? 3;
+  if (!Number.isInteger(decoys) || decoys < 0) throw new Error(`simulator: decoyApps must be a whole number >= 0 (org ${seed.name})`);
+  for (let i = 0; i < decoys; i++) org.addApp(decoy(i));
+  // The console's sign-in tile: same words in its label, no OAuth client. Present even without the OAuth app.
+  org.addApp({ name: 'okta_flow_sso', label: 'Okta Workflows', signOnMode: 'BOOKMARK', settingsApp: { url: `https://${seed.name}.workflows.${seed.environment === 'preview' ? 'oktapreview' : 'okta'}.com` } });
+  if (seed.workflowsApp === false) return;
+  const overrides = seed.workflowsApp ?? {};
+  if ((seed.secrets?.length ?? 0) > 2) throw new Error(`simulator: an app holds at most two secrets (org ${seed.name})`);
+  const domain = workflowsServiceDomain(seed.environment);
+  const app = org.addApp({
+    name: overrides.name ?? 'flow',
+    label: overrides.label ?? 'Okta Workflows OAuth',
+    oauthClient: {
+      tokenEndpointAuthMethod: overrides.tokenEndpointAuthMethod ?? 'client_secret_basic',
+      redirectUris: [`${domain}/oauth/okta/cb`],
+      grantTypes: ['authorization_code', 'refresh_token'],
+      applicationType: 'web',
+    },
+    settingsApp: { redirectURI: `${domain}/oauth/okta/cb`, serviceDomain: domain },
+    secrets: seed.secrets,
+  });
+  org.workflowsAppId = app.id;
+}
