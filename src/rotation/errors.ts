@@ -1,0 +1,37 @@
+// Errors of the rotation itself (not of Okta: those are OktaError). Each message names the rotation's org and
+// app and says what to do. Messages are built from ids and our own words; they never carry a secret value.
+import { redact } from '../redact.ts';
+
+export type RotationErrorKind =
+  | 'alreadyRunning' //     another rotation of the same app is in progress
+  | 'actionNotAvailable' // the action is not offered in the current state
+  | 'invalidAction' //      the action does not have the expected shape
+  | 'busy' //               a step of this rotation is running
+  | 'guard' //              a safety rule refuses the action
+  | 'secretMismatch' //     the pasted value matches no active secret
+  | 'secretValueLost' //    the new secret's value is not available
+  | 'unexpectedState' //    Okta's state is not what the step expects
+  | 'verificationFailed' // the new secret did not authenticate (or could not be checked)
+  | 'journalNotFound';
+
+export class RotationError extends Error {
+  readonly kind: RotationErrorKind;
+
+  constructor(kind: RotationErrorKind, message: string) {
+    super(redact(message));
+    this.name = 'RotationError';
+    this.kind = kind;
+  }
+}
+
+export function isRotationError(e: unknown, kind?: RotationErrorKind): e is RotationError {
+  return e instanceof RotationError && (kind === undefined || e.kind === kind);
+}
+
+/** The journal store failed: the engine cannot record the state, so it stops (perform rethrows the cause). */
+export class JournalStoreFailure extends Error {
+  constructor(cause: unknown) {
+    super(`Saving the rotation journal failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'JournalStoreFailure';
+  }
+}

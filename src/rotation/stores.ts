@@ -1,0 +1,186 @@
+// Where the engine keeps its state, behind two small interfaces: in VS Code the journal goes to globalState and
+// the new secret's value to SecretStorage; tests and the CLI use memory or files. The value and the journal are
+// kept apart on purpose: the journal never holds a secret.
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cloneJournal, isFinished, lockKeyOf, parseJournal } from './journal.ts';
+import type { RotationJournal } from './journal.ts';
+
+export interface RotationJournalStore {
+  load(rotationId: string): Promise<RotationJournal | undefined>;
+  save(journal: RotationJournal): Promise<void>;
+  delete(rotationId: string): Promise<void>;
+  /** Every journal kept, finished ones included (the preview-recency guard reads the history from them). */
+  list(): Promise<RotationJournal[]>;
+  /**
+   * Check-and-claim, atomically: if another rotation still in progress holds the lock of the journal's app
+   * (lockKeyOf), return that rotation's journal and save nothing; otherwise save `journal` and hold the lock for
+   * it. The lock is held until release(), or until the holder's journal is saved finished.
+   */
+  claim(journal: RotationJournal): Promise<RotationJournal | undefined>;
+  release(journal: RotationJournal): Promise<void>;
+}
+
+/** The new secret's value between its creation and the end of the rotation, keyed by rotation id. */
+export interface PendingSecretStore {
+  store(rotationId: string, value: string): Promise<void>;
+  get(rotationId: string): Promise<string | undefined>;
+  delete(rotationId: string): Promise<void>;
+}
+
+/** Journals kept as JSON text in memory (so nothing is shared by reference with an engine). */
+export class MemoryJournalStore implements RotationJournalStore {
+  readonly #journals = new Map<string, string>();
+
+  async load(rotationId: string): Promise<RotationJournal | undefined> {
+    const text = this.#journals.get(rotationId);
+    return text === undefined ? undefined : parseJournal(JSON.parse(text));
+  }
+
+  async save(journal: RotationJournal): Promise<void> {
+    this.#journals.set(journal.rotationId, JSON.stringify(cloneJournal(journal)));
+  }
+
+  async delete(rotationId: string): Promise<void> {
+    this.#journals.delete(rotationId);
+  }
+
+  async list(): Promise<RotationJournal[]> {
+    return [...this.#journals.values()].map((text) => parseJournal(JSON.parse(text)));
+  }
+
+  /** Atomic because nothing between the check and the save awaits. */
+  async claim(journal: RotationJournal): Promise<RotationJournal | undefined> {
+    const key = lockKeyOf(journal);
+    for (const text of this.#journals.values()) {
+      const other = parseJournal(JSON.parse(text));
+      if (other.rotationId !== journal.rotationId && !isFinished(other) && lockKeyOf(other) === key) return other;
+    }
+    this.#journals.set(journal.rotationId, JSON.stringify(cloneJournal(journal)));
+    return undefined;
+  }
+
+  async release(_journal: RotationJournal): Promise<void> {
+    // The lock is the unfinished journal itself: saving it finished releases it.
+  }
+
+  /** The raw stored text, for tests that search it for secrets. */
+  rawText(): string {
+    return [...this.#journals.values()].join('\n');
+  }
+}
+
+const ROTATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Journals as JSON files in a directory (tests, CLI). Writes go to a temporary file renamed into place, so a
+ * crash never leaves half a journal. The per-app lock is a file created exclusively ('wx'), which makes the
+ * check-and-claim atomic across processes sharing the directory.
+ */
+export class FileJournalStore implements RotationJournalStore {
+  readonly #dir: string;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  #journalPath(rotationId: string): string {
+    if (!ROTATION_ID.test(rotationId)) throw new Error(`Not a rotation id: ${JSON.stringify(rotationId.slice(0, 80))}`);
+    return join(this.#dir, 'journals', `${rotationId}.json`);
+  }
+
+  #lockPath(journal: RotationJournal): string {
+    const digest = createHash('sha256').update(lockKeyOf(journal)).digest('hex').slice(0, 32);
+    return join(this.#dir, 'locks', `${digest}.lock`);
+  }
+
+  async load(rotationId: string): Promise<RotationJournal | undefined> {
+    try {
+      return parseJournal(JSON.parse(await readFile(this.#journalPath(rotationId), 'utf8')));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
+  async save(journal: RotationJournal): Promise<void> {
+    const path = this.#journalPath(journal.rotationId);
+    await mkdir(join(this.#dir, 'journals'), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(cloneJournal(journal), null, 2), { mode: 0o600 });
+    await rename(tmp, path);
+  }
+
+  async delete(rotationId: string): Promise<void> {
+    await rm(this.#journalPath(rotationId), { force: true });
+  }
+
+  async list(): Promise<RotationJournal[]> {
+    let names: string[];
+    try {
+      names = await readdir(join(this.#dir, 'journals'));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    const out: RotationJournal[] = [];
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const journal = await this.load(name.slice(0, -'.json'.length));
+      if (journal) out.push(journal);
+    }
+    return out;
+  }
+
+  async claim(journal: RotationJournal): Promise<RotationJournal | undefined> {
+    const lockPath = this.#lockPath(journal);
+    await mkdir(join(this.#dir, 'locks'), { recursive: true });
+    // Two tries: the second after removing a stale lock (its holder finished or vanished without releasing).
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const handle = await open(lockPath, 'wx', 0o600);
+        try {
+          await handle.writeFile(journal.rotationId);
+        } finally {
+          await handle.close();
+        }
+        await this.save(journal);
+        return undefined;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const holderId = (await readFile(lockPath, 'utf8').catch(() => '')).trim();
+      const holder = ROTATION_ID.test(holderId) ? await this.load(holderId) : undefined;
+      if (holder && !isFinished(holder) && holder.rotationId !== journal.rotationId) return holder;
+      await unlink(lockPath).catch(() => undefined);
+    }
+    throw new Error(`Could not take the rotation lock for ${lockKeyOf(journal)}: another process keeps taking it. Try again.`);
+  }
+
+  async release(journal: RotationJournal): Promise<void> {
+    const lockPath = this.#lockPath(journal);
+    const holderId = (await readFile(lockPath, 'utf8').catch(() => '')).trim();
+    if (holderId === journal.rotationId) await unlink(lockPath).catch(() => undefined);
+  }
+}
+
+/** The pending secret in memory (tests). Never written anywhere. */
+export class MemoryPendingSecretStore implements PendingSecretStore {
+  readonly #values = new Map<string, string>();
+
+  async store(rotationId: string, value: string): Promise<void> {
+    this.#values.set(rotationId, value);
+  }
+
+  async get(rotationId: string): Promise<string | undefined> {
+    return this.#values.get(rotationId);
+  }
+
+  async delete(rotationId: string): Promise<void> {
+    this.#values.delete(rotationId);
+  }
+
+  get size(): number {
+    return this.#values.size;
+  }
+}
