@@ -1,0 +1,44 @@
+// Turning an Okta error answer into an OktaError of the right kind. The three client-secret rules share one
+// errorCode (E0000001, "OAuth2ClientSecretMediated") and differ only by the text of their first cause.
+import { OktaError, type OktaErrorKind } from './errors.ts';
+import { OktaErrorBodySchema, type OktaErrorBody } from './schemas.ts';
+
+export interface ErrorContext {
+  operation: string;
+  org: string;
+  /** Advice for a 404, naming what was not found. */
+  notFoundAdvice?: string;
+}
+
+/** Okta's error body, if the answer carries one that parses; otherwise undefined (never the raw text). */
+export function parseErrorBody(contentType: string | undefined, body: Buffer): OktaErrorBody | undefined {
+  if (body.length === 0 || !contentType || !/json/i.test(contentType)) return undefined;
+  try {
+    const parsed = OktaErrorBodySchema.safeParse(JSON.parse(body.toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function secretRuleKind(body: OktaErrorBody | undefined): OktaErrorKind | undefined {
+  const causes = (body?.errorCauses ?? []).map((c) => (c.errorSummary ?? '').toLowerCase()).join(' | ');
+  if (causes.includes('maximum number of client secrets')) return 'secretLimitReached';
+  if (causes.includes('deactivate the only active')) return 'onlyActiveSecret';
+  if (causes.includes('delete an active client secret')) return 'deleteActiveSecret';
+  return undefined;
+}
+
+export function errorForStatus(ctx: ErrorContext, status: number, body: OktaErrorBody | undefined, retryAt?: Date): OktaError {
+  const base = { operation: ctx.operation, org: ctx.org, status, body };
+  if (status === 401) return new OktaError({ ...base, kind: 'invalidToken' });
+  if (status === 403) return new OktaError({ ...base, kind: 'forbidden' });
+  if (status === 404) return new OktaError({ ...base, kind: 'notFound', advice: ctx.notFoundAdvice });
+  if (status === 429) return new OktaError({ ...base, kind: 'rateLimited', retryAt });
+  if (status === 400) return new OktaError({ ...base, kind: secretRuleKind(body) ?? 'validation' });
+  if (status >= 500) return new OktaError({ ...base, kind: 'serverError' });
+  if (status >= 300 && status < 400) {
+    return new OktaError({ ...base, kind: 'protocol', detail: 'Okta answered with a redirect, which this API never does', advice: 'Check that the domain is the org\'s Okta domain (not a sign-in page or proxy), then try again.' });
+  }
+  return new OktaError({ ...base, kind: 'protocol', detail: `unexpected status ${status}` });
+}
