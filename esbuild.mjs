@@ -1,5 +1,6 @@
 // Bundles the extension host code into one CommonJS file: the packaged VSIX ships no node_modules.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,6 +22,11 @@ const options = {
   logLevel: 'info',
   legalComments: production ? 'external' : 'inline',
 };
+
+// The checklist webview loads codicons from media/ (its CSP allows nothing else); the VSIX has no node_modules,
+// so the font and its stylesheet are copied next to the page on every build (git-ignored: the package is the source).
+mkdirSync('media/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
 
 if (watch) {
   const ctx = await esbuild.context(options);

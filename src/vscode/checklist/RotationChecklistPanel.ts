@@ -1,0 +1,218 @@
+// The webview host of one rotation's checklist. It renders the engine's snapshot in the page and turns the
+// page's requests into engine actions; confirmations of risky actions and the two secret-handling requests
+// (copy the new secret, identify the secret in use) run here in the host, so no secret ever reaches the page.
+import * as vscode from 'vscode';
+import type { ActionOutcome } from '../../rotation/engine.ts';
+import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
+import { redact } from '../../redact.ts';
+import { Disposable } from '../Disposable.ts';
+import type { Log } from '../log.ts';
+import { isCancellation, toAbortSignal, UserCancelled } from '../cancellation.ts';
+import { checklistHtml, newNonce } from './html.ts';
+import { parsePageMessage, type HostMessage, type PageRequest } from './protocol.ts';
+
+export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
+
+/** What the panel needs from a running rotation: the engine, plus the two host-side secret operations. */
+export interface RotationBinding {
+  readonly rotationId: string;
+  readonly orgLabel: string;
+  snapshot(): RotationSnapshot;
+  onDidChange(listener: () => void): () => void;
+  perform(action: RotationAction, signal?: AbortSignal): Promise<ActionOutcome>;
+  /** The new secret's value from SecretStorage, or undefined when it is gone. */
+  newSecretValue(): Promise<string | undefined>;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    // The page keeps its own small state (getState/setState) and re-renders from the engine's snapshot.
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+export class RotationChecklistPanel extends Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly binding: RotationBinding;
+  private readonly log: Log;
+  private ready = false;
+  private readonly outbox: HostMessage[] = [];
+  private running: AbortController | undefined;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidClose = this.closed.event;
+
+  constructor(panel: vscode.WebviewPanel, binding: RotationBinding, extensionUri: vscode.Uri, log: Log) {
+    super();
+    this.panel = panel;
+    this.binding = binding;
+    this.log = log;
+    this.register(this.closed);
+    panel.webview.options = webviewOptions(extensionUri);
+    const media = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...p)).toString();
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+    panel.title = `Rotate: ${binding.orgLabel}`;
+    panel.webview.html = checklistHtml(
+      { cspSource: panel.webview.cspSource, script: media('checklist.js'), style: media('checklist.css'), codicons: media('codicons', 'codicon.css') },
+      newNonce(),
+      panel.title,
+    );
+    this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+    this.register(panel.onDidDispose(() => {
+      this.running?.abort();
+      this.closed.fire();
+      this.dispose();
+    }));
+    const unsubscribe = binding.onDidChange(() => this.pushSnapshot());
+    this.register({ dispose: unsubscribe });
+  }
+
+  get rotationId(): string {
+    return this.binding.rotationId;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  private pushSnapshot(): void {
+    this.post({ type: 'snapshot', snapshot: this.binding.snapshot(), orgLabel: this.binding.orgLabel });
+  }
+
+  /** Buffers until the page said ready: messages posted before its script runs would be lost. */
+  private post(message: HostMessage): void {
+    if (this.isDisposed) return;
+    if (!this.ready) {
+      if (message.type === 'snapshot') {
+        const i = this.outbox.findIndex((m) => m.type === 'snapshot');
+        if (i >= 0) this.outbox.splice(i, 1);
+      }
+      this.outbox.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(data: unknown): Promise<void> {
+    const parsed = parsePageMessage(data);
+    if (!parsed.ok) {
+      this.log.warn(`Checklist ${this.rotationId}: ignored a message from the page (${parsed.reason})`);
+      return;
+    }
+    const m = parsed.message;
+    if (m.type === 'ready') {
+      this.ready = true;
+      this.pushSnapshot();
+      for (const queued of this.outbox.splice(0)) if (queued.type !== 'snapshot') void this.panel.webview.postMessage(queued);
+      return;
+    }
+    try {
+      const message = await this.handle(m.request);
+      this.post({ type: 'reply', seq: m.seq, ok: true, ...(message ? { message } : {}) });
+    } catch (e) {
+      if (isCancellation(e)) {
+        this.post({ type: 'reply', seq: m.seq, ok: false, message: 'Cancelled.' });
+        return;
+      }
+      const text = redact(e instanceof Error ? e.message : String(e));
+      this.log.error(`Checklist ${this.rotationId}: ${m.request.kind}`, e);
+      this.post({ type: 'reply', seq: m.seq, ok: false, message: text });
+      const choice = await vscode.window.showErrorMessage(text, 'Show Log');
+      if (choice === 'Show Log') this.log.show();
+    }
+  }
+
+  private async handle(req: PageRequest): Promise<string | undefined> {
+    const snap = this.binding.snapshot();
+    switch (req.kind) {
+      case 'action':
+        await this.confirmIfRisky(req.action, snap);
+        return this.perform(req.action, snap);
+      case 'identifyInUse': {
+        const value = await vscode.window.showInputBox({
+          title: `Which secret does the Workflows connection of ${snap.org.host} use?`,
+          prompt: 'Two secrets are active. Paste the value the Workflows connection uses (from your records or the Admin Console); it is compared with the listed secrets and not stored.',
+          password: true,
+          ignoreFocusOut: true,
+        });
+        if (!value) throw new UserCancelled();
+        return this.perform({ type: 'identifyInUse', value }, snap);
+      }
+      case 'copyNewSecret': {
+        const value = await this.binding.newSecretValue();
+        if (value === undefined) throw new Error(`The new secret's value of the rotation in ${snap.org.host} is no longer stored (the rotation finished, or it was lost). Check the secrets in the Admin Console.`);
+        await vscode.env.clipboard.writeText(value);
+        return `Copied the new secret ${snap.manual.newSecretMasked ?? ''} to the clipboard. Paste it in the Workflows console, then clear your clipboard.`;
+      }
+      case 'copyText':
+        await vscode.env.clipboard.writeText(req.field === 'domain' ? snap.manual.domain : snap.manual.clientId);
+        return `Copied the ${req.field === 'domain' ? 'domain' : 'client id'}.`;
+      case 'openConsole':
+        if (!snap.manual.workflowsConsoleUrl) return 'The Workflows console address is not known for this org.';
+        await vscode.env.openExternal(vscode.Uri.parse(snap.manual.workflowsConsoleUrl, true));
+        return undefined;
+      case 'cancel':
+        this.running?.abort();
+        return 'Cancelling…';
+    }
+  }
+
+  /** API steps run under a cancellable progress notification; the page's Cancel aborts the same signal. */
+  private async perform(action: RotationAction, snap: RotationSnapshot): Promise<string | undefined> {
+    const label = action.type === 'run' ? snap.steps.find((s) => s.id === action.step)?.label ?? action.step : action.type;
+    const controller = new AbortController();
+    this.running = controller;
+    this.post({ type: 'progress', running: true, label: `${label}…` });
+    try {
+      const outcome = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `${snap.org.host}: ${label}`, cancellable: true },
+        async (_p, cancel) => {
+          const bridge = toAbortSignal(cancel);
+          const onAbort = () => controller.abort();
+          bridge.signal.addEventListener('abort', onAbort, { once: true });
+          try {
+            return await this.binding.perform(action, controller.signal);
+          } finally {
+            bridge.dispose();
+          }
+        },
+      );
+      if (outcome.ok) return `${label}: done.`;
+      if (outcome.cancelled) throw new UserCancelled();
+      // A refusal or a failed step: the step shows its error in the page; the error also goes to the log and a
+      // notification through receive().
+      throw new Error(outcome.error.message + (outcome.error.errorId && !outcome.error.message.includes(outcome.error.errorId) ? ` Okta errorId: ${outcome.error.errorId}.` : ''));
+    } finally {
+      if (this.running === controller) this.running = undefined;
+      this.post({ type: 'progress', running: false });
+    }
+  }
+
+  /** Overrides, acknowledgements, rollback, abandon and retiring a secret: an explicit modal in the host. */
+  private async confirmIfRisky(action: RotationAction, snap: RotationSnapshot): Promise<void> {
+    const offered = snap.nextActions.find((a) => a.type === action.type);
+    const warning = offered && 'warning' in offered ? offered.warning : undefined;
+    const where = `${snap.org.host} (${snap.environment}), ${snap.app.label}, client id ${snap.app.clientId}`;
+    let title: string | undefined;
+    if (action.type === 'override') title = 'Continue without a verified new secret?';
+    else if (action.type === 'acknowledge') title = 'Rotate this production org without a recent preview rotation?';
+    else if (action.type === 'rollback') title = 'Roll back: reactivate the old secret?';
+    else if (action.type === 'abandon') title = 'Abandon this rotation?';
+    else if (action.type === 'retire') {
+      const r = snap.nextActions.find((a) => a.type === 'retire');
+      title = `Deactivate and delete secret ${r && r.type === 'retire' ? r.masked : action.secretId} to make room for the new one?`;
+    }
+    if (!title) return;
+    const confirm = 'Continue';
+    const choice = await vscode.window.showWarningMessage(title, { modal: true, detail: `${where}\n\n${warning ?? ''}`.trim() }, confirm);
+    if (choice !== confirm) throw new UserCancelled();
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
+    this.panel.dispose();
+  }
+}

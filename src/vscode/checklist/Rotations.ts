@@ -1,0 +1,196 @@
+// The running rotations of this window: one engine per rotation, its checklist panel, and the journals (for the
+// tree's "in use"/"new" markers and Resume Rotation). It adapts the engine to VS Code and decides nothing the
+// engine decides: steps, guards and locks are the engine's.
+import * as vscode from 'vscode';
+import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../rotation/engine.ts';
+import { isFinished, type RotationJournal } from '../../rotation/journal.ts';
+import type { RotationOkta } from '../../rotation/port.ts';
+import type { OktaClients } from '../clients.ts';
+import type { Log } from '../log.ts';
+import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgSettings } from '../orgs/OrgSettings.ts';
+import { Disposable } from '../Disposable.ts';
+import { GlobalStateJournalStore } from '../storage/GlobalStateJournalStore.ts';
+import { SecretStoragePendingSecretStore } from '../storage/SecretStoragePendingSecretStore.ts';
+import type { SecretMarkers } from '../tree/presentation.ts';
+import { toAbortSignal } from '../cancellation.ts';
+import { CHECKLIST_VIEW_TYPE, RotationChecklistPanel, webviewOptions, type RotationBinding } from './RotationChecklistPanel.ts';
+import { PageStateSchema } from './protocol.ts';
+
+export class Rotations extends Disposable {
+  private readonly journals: GlobalStateJournalStore;
+  private readonly pending: SecretStoragePendingSecretStore;
+  private readonly engines = new Map<string, RotationEngine>();
+  private readonly panels = new Map<string, RotationChecklistPanel>();
+  private cache: RotationJournal[] = [];
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private readonly context: vscode.ExtensionContext;
+  private readonly log: Log;
+  private readonly settings: OrgSettings;
+  private readonly clients: OktaClients;
+
+  constructor(context: vscode.ExtensionContext, log: Log, settings: OrgSettings, clients: OktaClients) {
+    super();
+    this.context = context;
+    this.log = log;
+    this.settings = settings;
+    this.clients = clients;
+    this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m));
+    this.pending = new SecretStoragePendingSecretStore(context.secrets);
+    void this.reloadJournals();
+  }
+
+  /** "in use" and "new" for an app, from its unfinished rotation's journal (or its latest one). */
+  markers(orgKey: string, appId: string): SecretMarkers {
+    const j = this.cache.filter((x) => x.org.host === orgKey && x.app.id === appId && !isFinished(x)).at(-1);
+    return j ? { ...(j.inUse ? { journalInUseId: j.inUse.id } : {}), ...(j.newSecret ? { newId: j.newSecret.id } : {}) } : {};
+  }
+
+  hasUnfinished(): boolean {
+    return this.cache.some((j) => !isFinished(j));
+  }
+
+  unfinished(): RotationJournal[] {
+    return this.cache.filter((j) => !isFinished(j));
+  }
+
+  /** Starts a rotation of the org's Workflows app and opens its checklist. */
+  async start(org: OrgConfig): Promise<void> {
+    const deps = this.deps(org);
+    const engine = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Finding the Okta Workflows OAuth app in ${org.key}…`, cancellable: true },
+      async (_p, cancel) => {
+        const bridge = toAbortSignal(cancel);
+        try {
+          const client = await this.clients.get(org);
+          const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, bridge.signal);
+          return await RotationEngine.start({ org: { host: org.key, baseUrl: org.address.baseUrl }, environment: org.environment, app }, deps);
+        } finally {
+          bridge.dispose();
+        }
+      },
+    );
+    this.log.info(`Started rotation ${engine.rotationId} of ${org.key}`);
+    this.adopt(engine, org);
+    this.open(engine, org);
+  }
+
+  /** Reopens a rotation from its journal: its panel when open, otherwise a new engine from the journal. */
+  async resume(journal: RotationJournal, panel?: vscode.WebviewPanel): Promise<void> {
+    const existing = this.panels.get(journal.rotationId);
+    if (existing && !panel) {
+      existing.reveal();
+      return;
+    }
+    const org = this.settings.find(journal.org.host);
+    if (!org) {
+      panel?.dispose();
+      throw new Error(`The rotation ${journal.rotationId} is of ${journal.org.host}, which is no longer in the setting oktaWorkflows.orgs. Add the org again (Add Org), then Resume Rotation.`);
+    }
+    let engine = this.engines.get(journal.rotationId);
+    if (!engine) {
+      try {
+        engine = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `Resuming the rotation of ${org.key}…`, cancellable: true },
+          async (_p, cancel) => {
+            const bridge = toAbortSignal(cancel);
+            try {
+              return await RotationEngine.resume(journal.rotationId, this.deps(org), bridge.signal);
+            } finally {
+              bridge.dispose();
+            }
+          },
+        );
+      } catch (e) {
+        panel?.dispose();
+        throw e;
+      }
+      this.adopt(engine, org);
+    }
+    this.open(engine, org, panel);
+  }
+
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => {
+        const parsed = PageStateSchema.safeParse(state);
+        const journal = parsed.success ? await this.journals.load(parsed.data.rotationId) : undefined;
+        if (!journal || isFinished(journal)) {
+          this.log.info(`Not restoring a checklist panel: ${parsed.success ? `rotation ${parsed.data.rotationId} is ${journal ? 'finished' : 'unknown'}` : 'no rotation id in its state'}`);
+          panel.dispose();
+          return;
+        }
+        try {
+          await this.resume(journal, panel);
+        } catch (e) {
+          this.log.error(`Restoring the checklist of rotation ${journal.rotationId}`, e);
+          const choice = await vscode.window.showErrorMessage(`The checklist of the rotation in ${journal.org.host} could not be restored: ${e instanceof Error ? e.message : String(e)}`, 'Show Log');
+          if (choice === 'Show Log') this.log.show();
+        }
+      },
+    });
+  }
+
+  private deps(org: OrgConfig): RotationDeps {
+    return { okta: this.lazyOkta(org), journals: this.journals, secrets: this.pending, previewRecencyDays: this.settings.number('previewRecencyDays', 30) };
+  }
+
+  /** The engine's port to Okta, resolving the org's client at each call so a new token is picked up mid-rotation. */
+  private lazyOkta(org: OrgConfig): RotationOkta {
+    const c = () => this.clients.get(org);
+    return {
+      findWorkflowsApp: async (opts, signal) => (await c()).findWorkflowsApp(opts, signal),
+      listSecrets: async (appId, signal) => (await c()).listSecrets(appId, signal),
+      createSecret: async (appId, signal) => (await c()).createSecret(appId, signal),
+      activateSecret: async (appId, id, signal) => (await c()).activateSecret(appId, id, signal),
+      deactivateSecret: async (appId, id, signal) => (await c()).deactivateSecret(appId, id, signal),
+      deleteSecret: async (appId, id, signal) => (await c()).deleteSecret(appId, id, signal),
+      verifyClientSecret: async (app, value, signal) => (await c()).verifyClientSecret(app, value, signal),
+    };
+  }
+
+  private adopt(engine: RotationEngine, org: OrgConfig): void {
+    this.engines.set(engine.rotationId, engine);
+    const unsubscribe = engine.onDidChange((snap) => {
+      if (snap.outcome !== 'inProgress') this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}`);
+      void this.reloadJournals();
+    });
+    this.register({ dispose: unsubscribe });
+    void this.reloadJournals();
+  }
+
+  private open(engine: RotationEngine, org: OrgConfig, restored?: vscode.WebviewPanel): void {
+    const existing = this.panels.get(engine.rotationId);
+    if (existing && !restored) {
+      existing.reveal();
+      return;
+    }
+    const panel = restored ?? vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, `Rotate: ${org.label}`, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    const binding: RotationBinding = {
+      rotationId: engine.rotationId,
+      orgLabel: org.label,
+      snapshot: () => engine.snapshot(),
+      onDidChange: (listener) => engine.onDidChange(() => listener()),
+      perform: (action, signal): Promise<ActionOutcome> => engine.perform(action, signal),
+      newSecretValue: () => engine.newSecretValue(),
+    };
+    const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);
+    this.panels.set(engine.rotationId, view);
+    this.register(view.onDidClose(() => {
+      this.panels.delete(engine.rotationId);
+      // The journal keeps the rotation; a finished or closed one needs no engine in memory.
+      if (engine.snapshot().outcome !== 'inProgress' || !engine.snapshot().busy) this.engines.delete(engine.rotationId);
+    }));
+    this.register(view);
+  }
+
+  private async reloadJournals(): Promise<void> {
+    try {
+      this.cache = (await this.journals.list()).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+    } catch (e) {
+      this.log.error('Reading the rotation journals', e);
+    }
+    if (!this.isDisposed) this.changed.fire();
+  }
+}

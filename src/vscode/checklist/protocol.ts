@@ -1,0 +1,53 @@
+// The checklist page's message protocol, both directions, as zod schemas. The page is untrusted input: every
+// message from it is parsed here, and anything unknown or malformed is dropped (and logged by the panel).
+// Handshake: the page sends `ready` once its script runs; the host buffers until then. Requests carry a
+// sequence number and get exactly one `reply` with the same number.
+// No secret crosses this boundary in either direction: the new secret is copied in the host, and the value of
+// the secret in use (when two are active) is asked by the host in a password input, never typed in the page.
+import { z } from 'zod';
+import { RotationActionSchema, type RotationSnapshot } from '../../rotation/snapshot.ts';
+
+/** Actions the page may ask the engine to perform: every RotationAction except the one carrying a value. */
+export const PageActionSchema = RotationActionSchema.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' });
+
+export const PageRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('action'), action: PageActionSchema }),
+  /** Ask the host to prompt (password input) for the value of the secret in use, then identify it. */
+  z.strictObject({ kind: z.literal('identifyInUse') }),
+  z.strictObject({ kind: z.literal('copyNewSecret') }),
+  z.strictObject({ kind: z.literal('copyText'), field: z.enum(['domain', 'clientId']) }),
+  z.strictObject({ kind: z.literal('openConsole') }),
+  z.strictObject({ kind: z.literal('cancel') }),
+]);
+export type PageRequest = z.infer<typeof PageRequestSchema>;
+
+export const PageMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('request'), seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), request: PageRequestSchema }),
+]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+export type HostMessage =
+  | { type: 'snapshot'; snapshot: RotationSnapshot; orgLabel: string }
+  | { type: 'reply'; seq: number; ok: boolean; message?: string }
+  | { type: 'progress'; running: boolean; label?: string };
+
+/** What the page keeps with setState, and what the serializer reads back after a reload. */
+export const PageStateSchema = z.looseObject({ rotationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export type PageState = z.infer<typeof PageStateSchema>;
+
+export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };
+
+/** Parses a message from the page. Oversized messages are refused before zod sees them. */
+export function parsePageMessage(data: unknown): ParseResult {
+  let size: number;
+  try {
+    size = JSON.stringify(data)?.length ?? 0;
+  } catch {
+    return { ok: false, reason: 'not serialisable' };
+  }
+  if (size > 10_000) return { ok: false, reason: `too large (${size} characters)` };
+  const parsed = PageMessageSchema.safeParse(data);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  return { ok: false, reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+}

@@ -1,0 +1,18 @@
+// Every command id the extension contributes, in one list: registerCommands registers exactly these, and the
+// manifest test checks package.json against this list.
+export const COMMAND_IDS = [
+  'oktaWorkflows.addOrg',
+  'oktaWorkflows.removeOrg',
+  'oktaWorkflows.setApiToken',
+  'oktaWorkflows.removeApiToken',
+  'oktaWorkflows.refresh',
+  'oktaWorkflows.rotateSecret',
+  'oktaWorkflows.resumeRotation',
+  'oktaWorkflows.activateSecret',
+  'oktaWorkflows.deactivateSecret',
+  'oktaWorkflows.deleteSecret',
+  'oktaWorkflows.verifySecret',
+  'oktaWorkflows.copySecretId',
+  'oktaWorkflows.showLog',
+] as const;
+export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,0 +1,39 @@
+// The one place commands are registered, each through the wrapper. The record's type makes a missing or an
+// extra command a type error.
+import type * as vscode from 'vscode';
+import type { Services } from '../services.ts';
+import { registerWrapped } from '../commandWrapper.ts';
+import type { CommandId } from './ids.ts';
+import { addOrg } from './addOrg.ts';
+import { removeOrg } from './removeOrg.ts';
+import { setApiToken } from './setApiToken.ts';
+import { removeApiToken } from './removeApiToken.ts';
+import { refresh } from './refresh.ts';
+import { rotateSecret } from './rotateSecret.ts';
+import { resumeRotation } from './resumeRotation.ts';
+import { activateSecret, deactivateSecret, deleteSecret } from './secretActions.ts';
+import { verifySecret } from './verifySecret.ts';
+import { copySecretId } from './copySecretId.ts';
+import { showLog } from './showLog.ts';
+
+type Handler = (s: Services, node?: unknown) => unknown;
+
+const HANDLERS: Record<CommandId, Handler> = {
+  'oktaWorkflows.addOrg': addOrg,
+  'oktaWorkflows.removeOrg': removeOrg,
+  'oktaWorkflows.setApiToken': setApiToken,
+  'oktaWorkflows.removeApiToken': removeApiToken,
+  'oktaWorkflows.refresh': refresh,
+  'oktaWorkflows.rotateSecret': rotateSecret,
+  'oktaWorkflows.resumeRotation': resumeRotation,
+  'oktaWorkflows.activateSecret': activateSecret,
+  'oktaWorkflows.deactivateSecret': deactivateSecret,
+  'oktaWorkflows.deleteSecret': deleteSecret,
+  'oktaWorkflows.verifySecret': verifySecret,
+  'oktaWorkflows.copySecretId': copySecretId,
+  'oktaWorkflows.showLog': showLog,
+};
+
+export function registerCommands(s: Services): vscode.Disposable[] {
+  return Object.entries(HANDLERS).map(([id, handler]) => registerWrapped(s.log, id, (node?: unknown) => handler(s, node)));
+}

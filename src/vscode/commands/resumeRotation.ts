@@ -1,0 +1,19 @@
+// Resume Rotation: reopens an unfinished rotation's checklist from its journal (a pick when there are several).
+import * as vscode from 'vscode';
+import type { Services } from '../services.ts';
+import { required } from '../cancellation.ts';
+import { orgOf } from './targets.ts';
+
+export async function resumeRotation(s: Services, node?: unknown): Promise<void> {
+  const org = orgOf(s, node);
+  const journals = s.rotations.unfinished().filter((j) => !org || j.org.host === org.key);
+  if (journals.length === 0) {
+    void vscode.window.showInformationMessage(org ? `No rotation of ${org.label} is in progress.` : 'No rotation is in progress.');
+    return;
+  }
+  const journal = journals.length === 1 ? journals[0]! : required(await vscode.window.showQuickPick(
+    journals.map((j) => ({ label: j.org.host, description: `${j.environment} · ${j.app.label}`, detail: `started ${j.createdAt} · last change ${j.updatedAt}`, journal: j })),
+    { placeHolder: 'Resume which rotation?', ignoreFocusOut: true },
+  )).journal;
+  await s.rotations.resume(journal);
+}

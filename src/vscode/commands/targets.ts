@@ -1,0 +1,77 @@
+// Resolving a command's target: the tree node it was invoked on, or, from the palette, a quick pick.
+import * as vscode from 'vscode';
+import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { Services } from '../services.ts';
+import { required, UserCancelled } from '../cancellation.ts';
+import { OrgNode, SecretNode, MessageNode, AppNode } from '../tree/nodes.ts';
+import { presentSecret, toSecretView, type SecretView } from '../tree/presentation.ts';
+import type { WorkflowsApp } from '../../okta/schemas.ts';
+
+/** The org a command acts on: from a node (OrgNode, AppNode, SecretNode, MessageNode, {kind:'orgRef',key}) or a pick. */
+export async function resolveOrg(s: Services, node: unknown, placeHolder: string, opts: { needsToken?: boolean } = {}): Promise<OrgConfig> {
+  const fromNode = orgOf(s, node);
+  if (fromNode) return fromNode;
+  const { orgs } = s.settings.read();
+  if (orgs.length === 0) {
+    void vscode.window.showInformationMessage('No Okta org is configured yet. Run "Okta Workflows: Add Org" first.');
+    throw new UserCancelled();
+  }
+  const candidates = [];
+  for (const o of orgs) {
+    const hasToken = await s.tokens.has(o.key);
+    if (!opts.needsToken || hasToken) candidates.push({ o, hasToken });
+  }
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('No org has an API token yet. Run "Okta Workflows: Set API Token" first.');
+    throw new UserCancelled();
+  }
+  if (candidates.length === 1 && opts.needsToken) return candidates[0]!.o;
+  const pick = await vscode.window.showQuickPick(
+    candidates.map(({ o, hasToken }) => ({ label: o.label, description: o.key, detail: `${o.environment}${hasToken ? '' : ' · no API token'}`, org: o })),
+    { placeHolder, ignoreFocusOut: true },
+  );
+  return required(pick).org;
+}
+
+export function orgOf(s: Services, node: unknown): OrgConfig | undefined {
+  if (node instanceof OrgNode || node instanceof AppNode || node instanceof SecretNode) return s.settings.find(node.org.key) ?? node.org;
+  if (node instanceof MessageNode && node.org) return node.org;
+  if (typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'orgRef') {
+    const key = (node as { key?: unknown }).key;
+    return typeof key === 'string' ? s.settings.find(key) : undefined;
+  }
+  return undefined;
+}
+
+export interface SecretTarget {
+  org: OrgConfig;
+  app: WorkflowsApp;
+  secret: SecretView;
+}
+
+/** The secret a command acts on: the node, or from the palette an org pick then a secret pick. */
+export async function resolveSecret(s: Services, node: unknown, verb: string, accept: (v: SecretView) => boolean): Promise<SecretTarget> {
+  if (node instanceof SecretNode) return { org: node.org, app: node.app, secret: node.secret };
+  const org = await resolveOrg(s, node, `Which org's secret to ${verb}?`, { needsToken: true });
+  const { app, secrets } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Loading the secrets of ${org.key}` },
+    () => s.tree.loaded(org),
+  );
+  const views = secrets.map(toSecretView);
+  const eligible = views.filter(accept);
+  if (eligible.length === 0) {
+    void vscode.window.showInformationMessage(`No secret of ${app.label} in ${org.key} can be used to ${verb}.`);
+    throw new UserCancelled();
+  }
+  const maxAge = s.settings.number('maxSecretAgeDays', 90);
+  const markers = s.rotations.markers(org.key, app.id);
+  const now = new Date();
+  const pick = await vscode.window.showQuickPick(
+    eligible.map((v) => {
+      const p = presentSecret(v, views, markers, maxAge, now);
+      return { label: p.label, description: p.description, detail: v.id, secret: v };
+    }),
+    { placeHolder: `Which secret of ${app.label} (${org.key}) to ${verb}?`, ignoreFocusOut: true },
+  );
+  return { org, app, secret: required(pick).secret };
+}

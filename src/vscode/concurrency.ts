@@ -1,0 +1,16 @@
+// Runs `fn` over `items` with at most `limit` at a time; every item settles (one failure never stops the others).
+export async function forEachBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !signal?.aborted) {
+      const item = items[next++] as T;
+      try {
+        await fn(item);
+      } catch {
+        // fn reports its own failures (in place in the tree); the loop goes on with the next org.
+      }
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+  await Promise.all(workers);
+}

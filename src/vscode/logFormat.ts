@@ -1,0 +1,27 @@
+// Log line formats, pure (tested in Node). Every line passes through redact() before it is written.
+import type { ApiCallLog } from '../okta/client.ts';
+import { redact } from '../redact.ts';
+
+export function formatApiCall(org: string, c: ApiCallLog): string {
+  const parts = [`${org}`, c.method, c.path, String(c.status), `${Math.round(c.ms)} ms`];
+  if (c.rateLimitRemaining !== undefined) parts.push(`rate-limit remaining ${c.rateLimitRemaining}`);
+  if (c.errorId) parts.push(`errorId ${c.errorId}`);
+  if (c.attempt > 1) parts.push(`attempt ${c.attempt}`);
+  return redact(parts.join(' '));
+}
+
+/** The full text of an error for the log: message, Okta's fields and the cause chain. */
+export function describeError(e: unknown): string {
+  const lines: string[] = [];
+  let cur: unknown = e;
+  for (let depth = 0; cur !== undefined && depth < 5; depth++) {
+    if (cur instanceof Error) {
+      lines.push(depth === 0 ? `${cur.name}: ${cur.message}` : `caused by ${cur.name}: ${cur.message}`);
+      cur = (cur as { cause?: unknown }).cause;
+    } else {
+      lines.push(String(cur));
+      cur = undefined;
+    }
+  }
+  return redact(lines.join('\n'));
+}

@@ -1,0 +1,56 @@
+// Reads and writes the `oktaWorkflows.orgs` setting (user settings only: its scope is application) and the
+// numeric settings, and tells listeners when they change.
+import * as vscode from 'vscode';
+import { orgSettingFor, parseOrgSettings, type OrgConfig, type ParsedOrgs } from './orgConfig.ts';
+import type { OrgAddress } from '../../okta/orgInput.ts';
+
+const SECTION = 'oktaWorkflows';
+
+export class OrgSettings implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SECTION)) this.changed.fire();
+  });
+
+  read(): ParsedOrgs {
+    return parseOrgSettings(vscode.workspace.getConfiguration(SECTION).get<unknown>('orgs', []));
+  }
+
+  find(key: string): OrgConfig | undefined {
+    return this.read().orgs.find((o) => o.key === key);
+  }
+
+  async add(address: OrgAddress, label: string, environment: 'preview' | 'production'): Promise<void> {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const current = this.rawList(config).filter((entry) => !sameHost(entry, address.host));
+    current.push(orgSettingFor(address, label, environment));
+    await config.update('orgs', current, vscode.ConfigurationTarget.Global);
+  }
+
+  async remove(key: string): Promise<void> {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    await config.update('orgs', this.rawList(config).filter((entry) => !sameHost(entry, key)), vscode.ConfigurationTarget.Global);
+  }
+
+  number(name: 'maxSecretAgeDays' | 'requestTimeoutSeconds' | 'previewRecencyDays' | 'maxConcurrentOrgs', fallback: number): number {
+    const v = vscode.workspace.getConfiguration(SECTION).get<unknown>(name);
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+  }
+
+  /** The user-level list as stored, so unknown entries the person wrote by hand survive our edits. */
+  private rawList(config: vscode.WorkspaceConfiguration): unknown[] {
+    const v = config.inspect<unknown>('orgs')?.globalValue;
+    return Array.isArray(v) ? [...v] : [];
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function sameHost(entry: unknown, host: string): boolean {
+  const parsed = parseOrgSettings([entry]);
+  return parsed.orgs[0]?.key === host;
+}

@@ -1,0 +1,60 @@
+// The `oktaWorkflows.orgs` setting as data: parsed with zod (settings are outside input, hand-edited JSON), keyed
+// by the org's host. Pure: no `vscode` import, tested in Node.
+import { z } from 'zod';
+import { parseOrgInput, type OrgAddress } from '../../okta/orgInput.ts';
+
+export const OrgSettingSchema = z.object({
+  label: z.string().trim().min(1).max(200),
+  domain: z.string().trim().min(1).max(300),
+  environment: z.enum(['preview', 'production']),
+  appId: z.string().regex(/^0oa[A-Za-z0-9]{17}$/).or(z.literal('')).optional(),
+});
+export type OrgSetting = z.infer<typeof OrgSettingSchema>;
+
+/** One configured org, resolved: `key` (its host) names it everywhere (tokens, clients, journals, tree). */
+export interface OrgConfig {
+  readonly key: string;
+  readonly label: string;
+  readonly environment: 'preview' | 'production';
+  readonly address: OrgAddress;
+  readonly appId?: string;
+}
+
+export interface ParsedOrgs {
+  orgs: OrgConfig[];
+  /** Entries we could not use, with why: shown in the log and as warning items. */
+  problems: string[];
+}
+
+export function parseOrgSettings(raw: unknown): ParsedOrgs {
+  const orgs: OrgConfig[] = [];
+  const problems: string[] = [];
+  const list = Array.isArray(raw) ? raw : [];
+  if (!Array.isArray(raw) && raw !== undefined) problems.push('The setting oktaWorkflows.orgs is not a list; it is ignored.');
+  list.forEach((entry, i) => {
+    const parsed = OrgSettingSchema.safeParse(entry);
+    if (!parsed.success) {
+      problems.push(`oktaWorkflows.orgs[${i}] is not {label, domain, environment, appId?}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+      return;
+    }
+    try {
+      const address = parseOrgInput(parsed.data.domain, { allowLoopback: true });
+      const key = address.host;
+      if (orgs.some((o) => o.key === key)) {
+        problems.push(`oktaWorkflows.orgs[${i}]: ${key} is listed twice; only the first entry is used.`);
+        return;
+      }
+      const appId = parsed.data.appId || address.appId;
+      orgs.push({ key, label: parsed.data.label, environment: parsed.data.environment, address, ...(appId ? { appId } : {}) });
+    } catch (e) {
+      problems.push(`oktaWorkflows.orgs[${i}] (${parsed.data.domain}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  return { orgs, problems };
+}
+
+/** The setting entry written by Add Org: the domain as the host (loopback keeps its http:// scheme). */
+export function orgSettingFor(address: OrgAddress, label: string, environment: 'preview' | 'production'): OrgSetting {
+  const domain = address.isLoopback ? address.baseUrl : address.host;
+  return { label, domain, environment, ...(address.appId ? { appId: address.appId } : {}) };
+}

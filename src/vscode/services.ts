@@ -1,0 +1,18 @@
+// What every command receives: the extension's long-lived parts, built once in activate().
+import type * as vscode from 'vscode';
+import type { Log } from './log.ts';
+import type { OrgSettings } from './orgs/OrgSettings.ts';
+import type { ApiTokenStore } from './storage/ApiTokenStore.ts';
+import type { OktaClients } from './clients.ts';
+import type { SecretsTreeProvider } from './tree/SecretsTreeProvider.ts';
+import type { Rotations } from './checklist/Rotations.ts';
+
+export interface Services {
+  readonly extension: vscode.ExtensionContext;
+  readonly log: Log;
+  readonly settings: OrgSettings;
+  readonly tokens: ApiTokenStore;
+  readonly clients: OktaClients;
+  readonly tree: SecretsTreeProvider;
+  readonly rotations: Rotations;
+}

@@ -1,0 +1,36 @@
+// What a failed org load looks like in place in the tree, and which fix it offers. Pure, tested in Node.
+import { isOktaError } from '../../okta/errors.ts';
+
+export type FixAction = 'setApiToken' | 'retry' | 'showLog';
+
+export interface FailureItem {
+  label: string;
+  tooltip: string;
+  action: FixAction;
+}
+
+export function presentFailure(e: unknown): FailureItem {
+  const message = e instanceof Error ? e.message : String(e);
+  if (isOktaError(e)) {
+    const errorId = e.errorId ? ` (Okta errorId ${e.errorId})` : '';
+    switch (e.kind) {
+      case 'invalidToken':
+        return { label: 'API token refused: set a new one', tooltip: message, action: 'setApiToken' };
+      case 'forbidden':
+        return { label: `Permission missing: needs okta.apps.read and okta.apps.manage (an app admin role)${errorId}`, tooltip: message, action: 'setApiToken' };
+      case 'notFound':
+        return { label: 'Okta Workflows OAuth app not found: set its app id in the org settings', tooltip: message, action: 'showLog' };
+      case 'network':
+      case 'timeout':
+      case 'serverError':
+        return { label: `${e.kind === 'timeout' ? 'No answer in time' : e.kind === 'network' ? 'Cannot reach the org' : 'Okta server error'}: retry${errorId}`, tooltip: message, action: 'retry' };
+      case 'rateLimited':
+        return { label: `Rate limited by Okta${e.retryAt ? ` until ${e.retryAt.toLocaleTimeString()}` : ''}: retry later${errorId}`, tooltip: message, action: 'retry' };
+      case 'cancelled':
+        return { label: 'Loading cancelled: retry', tooltip: message, action: 'retry' };
+      default:
+        return { label: `${e.operation} failed${errorId}`, tooltip: message, action: 'retry' };
+    }
+  }
+  return { label: 'Loading failed: see the log', tooltip: message, action: 'showLog' };
+}

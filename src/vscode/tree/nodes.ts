@@ -1,0 +1,119 @@
+// The tree's node kinds. Each knows how to render itself as a TreeItem; none holds a secret value.
+import * as vscode from 'vscode';
+import type { WorkflowsApp } from '../../okta/schemas.ts';
+import type { OrgConfig } from '../orgs/orgConfig.ts';
+import { orgContextValue, type SecretPresentation, type SecretView } from './presentation.ts';
+import type { FailureItem } from './failurePresentation.ts';
+
+export class OrgNode {
+  readonly kind = 'org';
+  readonly org: OrgConfig;
+  readonly hasToken: boolean;
+  readonly loading: boolean;
+
+  constructor(org: OrgConfig, hasToken: boolean, loading: boolean) {
+    this.org = org;
+    this.hasToken = hasToken;
+    this.loading = loading;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `org:${this.org.key}`;
+    item.description = `${this.org.key} · ${this.org.environment}${this.hasToken ? '' : ' · no API token'}`;
+    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.hasToken ? '' : '\nNo API token: run Set API Token.'}`;
+    item.iconPath = this.loading ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(this.org.environment === 'production' ? 'organization' : 'beaker');
+    item.contextValue = orgContextValue({ hasToken: this.hasToken, environment: this.org.environment });
+    return item;
+  }
+}
+
+export class AppNode {
+  readonly kind = 'app';
+  readonly org: OrgConfig;
+  readonly app: WorkflowsApp;
+
+  constructor(org: OrgConfig, app: WorkflowsApp) {
+    this.org = org;
+    this.app = app;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.app.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `app:${this.org.key}:${this.app.id}`;
+    item.description = `client id ${this.app.clientId}`;
+    item.tooltip = `${this.app.label} (${this.app.name}, ${this.app.id})\nClient id: ${this.app.clientId}\nClient authentication: ${this.app.tokenEndpointAuthMethod}`;
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.contextValue = 'app';
+    return item;
+  }
+}
+
+export class SecretNode {
+  readonly kind = 'secret';
+  readonly org: OrgConfig;
+  readonly app: WorkflowsApp;
+  readonly secret: SecretView;
+  readonly presentation: SecretPresentation;
+
+  constructor(org: OrgConfig, app: WorkflowsApp, secret: SecretView, presentation: SecretPresentation) {
+    this.org = org;
+    this.app = app;
+    this.secret = secret;
+    this.presentation = presentation;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const p = this.presentation;
+    const item = new vscode.TreeItem(p.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `secret:${this.org.key}:${this.secret.id}`;
+    item.description = p.description;
+    item.tooltip = p.tooltip;
+    const color = p.tooOld ? 'list.warningForeground' : this.secret.status === 'ACTIVE' ? 'testing.iconPassed' : 'disabledForeground';
+    item.iconPath = new vscode.ThemeIcon(p.icon, new vscode.ThemeColor(color));
+    item.contextValue = p.contextValue;
+    item.accessibilityInformation = { label: `Client secret ending ${this.secret.masked.slice(-4)}, ${p.description}` };
+    return item;
+  }
+}
+
+/** A failure or a hint shown in place, with the command that fixes it. */
+export class MessageNode {
+  readonly kind = 'message';
+  readonly org: OrgConfig | undefined;
+  readonly failure: FailureItem;
+  readonly id: string;
+
+  constructor(id: string, org: OrgConfig | undefined, failure: FailureItem) {
+    this.id = id;
+    this.org = org;
+    this.failure = failure;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.failure.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `message:${this.id}`;
+    item.tooltip = this.failure.tooltip;
+    item.iconPath = new vscode.ThemeIcon(this.failure.action === 'setApiToken' ? 'key' : 'warning', new vscode.ThemeColor('list.warningForeground'));
+    item.contextValue = 'message';
+    const orgArg = this.org ? [new OrgRef(this.org.key)] : [];
+    item.command =
+      this.failure.action === 'setApiToken'
+        ? { command: 'oktaWorkflows.setApiToken', title: 'Set API Token', arguments: orgArg }
+        : this.failure.action === 'retry'
+          ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }
+          : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
+    return item;
+  }
+}
+
+/** An org named by key: what a MessageNode passes to a command (the command resolves it from the settings). */
+export class OrgRef {
+  readonly kind = 'orgRef';
+  readonly key: string;
+  constructor(key: string) {
+    this.key = key;
+  }
+}
+
+export type TreeNode = OrgNode | AppNode | SecretNode | MessageNode;

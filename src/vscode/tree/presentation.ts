@@ -1,0 +1,104 @@
+// How orgs, apps and secrets look in the tree, as pure functions: no `vscode` import, so Node tests cover them.
+// Nothing here ever receives a secret value except maskSecret's input, and only its last four characters leave.
+import { maskSecret } from '../../redact.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 min", "3 h", "12 d": short enough for a tree item's description. */
+export function formatAge(createdIso: string, now: Date): string {
+  const created = Date.parse(createdIso);
+  if (Number.isNaN(created)) return 'age unknown';
+  const ms = Math.max(0, now.getTime() - created);
+  if (ms < MINUTE) return 'just now';
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min`;
+  if (ms < DAY) return `${Math.floor(ms / HOUR)} h`;
+  return `${Math.floor(ms / DAY)} d`;
+}
+
+export function ageInDays(createdIso: string, now: Date): number | undefined {
+  const created = Date.parse(createdIso);
+  return Number.isNaN(created) ? undefined : (now.getTime() - created) / DAY;
+}
+
+export interface SecretView {
+  id: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  created: string;
+  /** Whether the list call gave us the plaintext (needed by Verify). The value itself never comes here. */
+  hasValue: boolean;
+  /** Only the last four characters survive masking. */
+  masked: string;
+}
+
+export interface SecretMarkers {
+  /** The secret a rotation journal recorded as in use, if any. */
+  journalInUseId?: string;
+  /** The secret a rotation created. */
+  newId?: string;
+}
+
+export interface SecretPresentation {
+  label: string;
+  description: string;
+  tooltip: string;
+  contextValue: string;
+  icon: 'pass-filled' | 'circle-slash' | 'warning';
+  inUse: boolean;
+  isNew: boolean;
+  tooOld: boolean;
+}
+
+export function toSecretView(s: { id: string; status: 'ACTIVE' | 'INACTIVE'; created: string; client_secret?: string | undefined }): SecretView {
+  return { id: s.id, status: s.status, created: s.created, hasValue: (s.client_secret ?? '') !== '', masked: s.client_secret ? maskSecret(s.client_secret) : '••••' };
+}
+
+/** "in use": the secret a journal recorded in use, or else the only ACTIVE secret. */
+export function inUseSecretId(secrets: readonly SecretView[], markers: SecretMarkers): string | undefined {
+  if (markers.journalInUseId && secrets.some((s) => s.id === markers.journalInUseId)) return markers.journalInUseId;
+  const active = secrets.filter((s) => s.status === 'ACTIVE');
+  return active.length === 1 ? active[0]?.id : undefined;
+}
+
+/** Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus. */
+export function secretContextValue(s: SecretView, inUse: boolean, isNew: boolean): string {
+  const flags = ['secret', s.status === 'ACTIVE' ? 'active' : 'inactive'];
+  if (s.hasValue) flags.push('hasValue');
+  if (inUse) flags.push('inUse');
+  if (isNew) flags.push('new');
+  return flags.join(' ');
+}
+
+export function presentSecret(s: SecretView, all: readonly SecretView[], markers: SecretMarkers, maxAgeDays: number, now: Date): SecretPresentation {
+  const inUse = inUseSecretId(all, markers) === s.id;
+  const isNew = markers.newId === s.id;
+  const days = ageInDays(s.created, now);
+  const tooOld = days !== undefined && days > maxAgeDays;
+  const parts = [s.status === 'ACTIVE' ? 'active' : 'inactive', formatAge(s.created, now)];
+  if (inUse) parts.push('in use');
+  if (isNew) parts.push('new');
+  if (tooOld) parts.push(`older than ${maxAgeDays} d`);
+  const tooltip = [
+    `Client secret ${s.masked} (${s.id})`,
+    `Status: ${s.status}`,
+    `Created: ${s.created}`,
+    inUse ? 'In use: the secret the Workflows connection uses (as recorded or the only active one).' : undefined,
+    isNew ? 'New: created by a rotation.' : undefined,
+    tooOld ? `Older than the maximum age of ${maxAgeDays} days (setting oktaWorkflows.maxSecretAgeDays): rotate it.` : undefined,
+  ].filter((x) => x !== undefined).join('\n');
+  return {
+    label: s.masked,
+    description: parts.join(' · '),
+    tooltip,
+    contextValue: secretContextValue(s, inUse, isNew),
+    icon: tooOld ? 'warning' : s.status === 'ACTIVE' ? 'pass-filled' : 'circle-slash',
+    inUse,
+    isNew,
+    tooOld,
+  };
+}
+
+export function orgContextValue(o: { hasToken: boolean; environment: 'preview' | 'production' }): string {
+  return ['org', o.hasToken ? 'hasToken' : 'noToken', o.environment].join(' ');
+}
