@@ -1,0 +1,173 @@
+// Test harness for the rotation engine: a simulated org over real HTTP, the real OktaClient, stores, a settable
+// clock, and a "person" that takes the snapshot's next actions the way the checklist UI would.
+import { OktaClient } from '../../../src/okta/client.ts';
+import { ApiTokenAuth } from '../../../src/okta/auth.ts';
+import { startSimulator } from '../../../src/simulator/index.ts';
+import type { OrgSeed, SimulatedOrg, Simulator } from '../../../src/simulator/index.ts';
+import { RotationEngine } from '../../../src/rotation/engine.ts';
+import type { ActionOutcome, RotationDeps } from '../../../src/rotation/engine.ts';
+import type { ConnectionMode, RotationJournal } from '../../../src/rotation/journal.ts';
+import type { NextAction, RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
+import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
+
+export class TestClock {
+  #ms: number;
+  constructor(start = Date.parse('2026-11-26T09:00:00.000Z')) {
+    this.#ms = start;
+  }
+  now(): Date {
+    // Every read moves time on a little, so startedAt < endedAt without any real waiting.
+    this.#ms += 1000;
+    return new Date(this.#ms);
+  }
+  advanceDays(days: number): void {
+    this.#ms += days * 24 * 60 * 60 * 1000;
+  }
+}
+
+export interface World {
+  sim: Simulator;
+  org: SimulatedOrg;
+  client: OktaClient;
+  journals: MemoryJournalStore;
+  secrets: MemoryPendingSecretStore;
+  clock: TestClock;
+  deps(overrides?: Partial<RotationDeps>): RotationDeps;
+  start(overrides?: Partial<RotationDeps>): Promise<RotationEngine>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(seed: Partial<OrgSeed> = {}, shared?: { journals?: MemoryJournalStore; clock?: TestClock }): Promise<World> {
+  const orgSeed: OrgSeed = { name: seed.name ?? 'acme-preview', environment: seed.environment ?? 'preview', decoyApps: 0, ...seed };
+  const sim = await startSimulator({ orgs: [orgSeed] });
+  const org = sim.org(orgSeed.name);
+  const client = new OktaClient({ baseUrl: org.info.baseUrl, auth: new ApiTokenAuth(org.info.apiToken), retryBaseDelayMs: 1 });
+  const journals = shared?.journals ?? new MemoryJournalStore();
+  const secrets = new MemoryPendingSecretStore();
+  const clock = shared?.clock ?? new TestClock();
+  const deps = (overrides: Partial<RotationDeps> = {}): RotationDeps => ({ okta: client, journals, secrets, clock, ...overrides });
+  return {
+    sim,
+    org,
+    client,
+    journals,
+    secrets,
+    clock,
+    deps,
+    async start(overrides = {}) {
+      const app = await client.findWorkflowsApp({ appId: org.info.workflowsAppId });
+      return RotationEngine.start({ org: { host: client.org, baseUrl: org.info.baseUrl }, environment: orgSeed.environment, app }, deps(overrides));
+    },
+    async close() {
+      await client.close();
+      await sim.close();
+    },
+  };
+}
+
+export interface PersonChoices {
+  mode?: ConnectionMode;
+  /** The value the person pastes when asked which secret is in use. */
+  paste?: string;
+  acknowledge?: boolean;
+  /** Stop (without acting) when this returns true. */
+  stopWhen?: (snapshot: RotationSnapshot) => boolean;
+}
+
+/** The action a careful person takes next: decisions first, then confirmations, then "run". Never rollback,
+ * abandon or override (tests do those explicitly). */
+export function pickAction(offered: readonly NextAction[], choices: PersonChoices): RotationAction | undefined {
+  for (const o of offered) {
+    if (o.type === 'acknowledge' && choices.acknowledge) return { type: 'acknowledge', guard: o.guard };
+    if (o.type === 'identifyInUse' && choices.paste !== undefined) return { type: 'identifyInUse', value: choices.paste };
+    if (o.type === 'retire') return { type: 'retire', secretId: o.secretId };
+    if (o.type === 'chooseMode' && o.current === undefined) return { type: 'chooseMode', mode: choices.mode ?? 'newConnection' };
+  }
+  for (const o of offered) {
+    if (o.type === 'confirm') return { type: 'confirm', step: o.step };
+  }
+  for (const o of offered) {
+    if (o.type === 'run') return { type: 'run', step: o.step };
+  }
+  return undefined;
+}
+
+export interface DriveResult {
+  snapshot: RotationSnapshot;
+  /** The last outcome that was not ok, if the person stopped on one. */
+  failure?: ActionOutcome;
+  actions: RotationAction[];
+}
+
+/** Takes actions until the rotation ends, a step fails, nothing is offered, or stopWhen says so (bounded). */
+export async function drive(engine: RotationEngine, choices: PersonChoices = {}): Promise<DriveResult> {
+  const actions: RotationAction[] = [];
+  for (let i = 0; i < 60; i++) {
+    const snapshot = engine.snapshot();
+    if (snapshot.outcome !== 'inProgress' || choices.stopWhen?.(snapshot)) return { snapshot, actions };
+    const action = pickAction(snapshot.nextActions, choices);
+    if (!action) return { snapshot, actions };
+    actions.push(action);
+    const outcome = await engine.perform(action);
+    if (!outcome.ok) return { snapshot: engine.snapshot(), failure: outcome, actions };
+  }
+  throw new Error('drive: more than 60 actions; the engine is going round in circles');
+}
+
+/** A journal store that fails on its Nth save, like a process killed just before that write reached disk. */
+export class CrashingJournalStore implements RotationJournalStore {
+  readonly inner: RotationJournalStore;
+  saves = 0;
+  crashAt: number;
+
+  constructor(inner: RotationJournalStore, crashAt = Number.POSITIVE_INFINITY) {
+    this.inner = inner;
+    this.crashAt = crashAt;
+  }
+  load(id: string) {
+    return this.inner.load(id);
+  }
+  async save(journal: RotationJournal) {
+    this.saves++;
+    if (this.saves === this.crashAt) throw new Error(`simulated crash before save #${this.saves}`);
+    return this.inner.save(journal);
+  }
+  delete(id: string) {
+    return this.inner.delete(id);
+  }
+  list() {
+    return this.inner.list();
+  }
+  claim(journal: RotationJournal) {
+    return this.inner.claim(journal);
+  }
+  release(journal: RotationJournal) {
+    return this.inner.release(journal);
+  }
+}
+
+/** Management-API calls (the rate-limited bucket) and token-endpoint calls the org received. */
+export function callsOf(org: SimulatedOrg): { api: number; token: number; creates: number; deactivates: number; deletes: number } {
+  const r = org.requests;
+  return {
+    api: r.filter((x) => x.path.startsWith('/api/v1/apps')).length,
+    token: r.filter((x) => x.path === '/oauth2/v1/token').length,
+    creates: r.filter((x) => x.method === 'POST' && /\/credentials\/secrets$/.test(x.path)).length,
+    deactivates: r.filter((x) => x.method === 'POST' && /\/lifecycle\/deactivate$/.test(x.path)).length,
+    deletes: r.filter((x) => x.method === 'DELETE').length,
+  };
+}
+
+/** Every 8-character piece of `value`. */
+export function piecesOf(value: string, size = 8): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + size <= value.length; i++) out.push(value.slice(i, i + size));
+  return out;
+}
+
+/** The first 8-character piece of any of `secrets` found in `text`, or undefined. */
+export function findLeak(text: string, secrets: readonly string[]): string | undefined {
+  for (const s of secrets) for (const p of piecesOf(s)) if (text.includes(p)) return p;
+  return undefined;
+}
