@@ -1,0 +1,206 @@
+// Every OktaError kind the client produces, each from a real situation in the simulator (or a closed port),
+// with a message that names the operation, the org, Okta's code and errorId, and what to do.
+import assert from 'node:assert/strict';
+import type { Simulator, SimulatedOrg } from '../../../src/simulator/index.ts';
+import { ApiTokenAuth, OktaClient } from '../../../src/okta/client.ts';
+import { clientFor, closedPort, recorder, rejection, requestArrived, withSimulator, type Recorder } from './fixture.ts';
+
+describe('OktaClient errors (simulator)', () => {
+  let sim: Simulator;
+  let org: SimulatedOrg;
+  let rec: Recorder;
+  let client: OktaClient;
+  let appId: string;
+  const host = (): string => new URL(org.info.baseUrl).host;
+
+  beforeEach(async () => {
+    sim = await withSimulator([{ name: 'acme', environment: 'production' }]);
+    org = sim.org('acme');
+    appId = org.info.workflowsAppId;
+    rec = recorder();
+    client = clientFor(org, rec);
+  });
+  afterEach(async () => {
+    await client.close();
+    await sim.close();
+  });
+
+  it('invalidToken: a revoked token gets 401 E0000011, with errorId and advice', async () => {
+    org.revokeToken(org.info.apiToken);
+    const e = await rejection(client.listSecrets(appId));
+    assert.equal(e.kind, 'invalidToken');
+    assert.equal(e.status, 401);
+    assert.equal(e.errorCode, 'E0000011');
+    assert.ok(e.errorId);
+    assert.ok(e.message.startsWith(`Listing client secrets of app ${appId} in ${host()} failed: 401 E0000011`), e.message);
+    assert.ok(e.message.includes(`Okta errorId: ${e.errorId}`));
+    assert.ok(e.message.includes('Set a new API token'));
+    assert.ok(!e.message.includes(org.info.apiToken));
+    assert.equal(org.requests.length, 1, 'a 401 is not retried');
+  });
+
+  it('invalidToken: a wrong token', async () => {
+    const other = clientFor(org, rec, { token: '00wrongTokenWrongTokenWrongToken1234567890' });
+    try {
+      assert.equal((await rejection(other.getApp(appId))).kind, 'invalidToken');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('forbidden: the read-only token reads but gets 403 E0000006 on writes', async () => {
+    const ro = clientFor(org, rec, { token: org.info.readOnlyToken });
+    try {
+      const [s] = await ro.listSecrets(appId);
+      const e = await rejection(ro.deactivateSecret(appId, s!.id));
+      assert.equal(e.kind, 'forbidden');
+      assert.equal(e.errorCode, 'E0000006');
+      assert.ok(e.message.includes('okta.apps.manage'), e.message);
+    } finally {
+      await ro.close();
+    }
+  });
+
+  it('notFound: an unknown app and an unknown secret, 404 E0000007 with specific advice', async () => {
+    const app = await rejection(client.getApp('0oa00000000000000000'));
+    assert.equal(app.kind, 'notFound');
+    assert.equal(app.errorCode, 'E0000007');
+    assert.ok(app.message.includes('Check the id'), app.message);
+    const secret = await rejection(client.getSecret(appId, 'ocs00000000000000000'));
+    assert.equal(secret.kind, 'notFound');
+    assert.ok(secret.message.includes('Refresh the secrets list'), secret.message);
+  });
+
+  it('secretLimitReached: a third secret is refused', async () => {
+    await client.createSecret(appId);
+    const e = await rejection(client.createSecret(appId));
+    assert.equal(e.kind, 'secretLimitReached');
+    assert.equal(e.errorCode, 'E0000001');
+    assert.ok(e.message.includes('maximum number of client secrets'), e.message);
+    assert.equal(org.secrets().length, 2);
+  });
+
+  it('onlyActiveSecret: the only active secret cannot be deactivated', async () => {
+    const [s] = await client.listSecrets(appId);
+    const e = await rejection(client.deactivateSecret(appId, s!.id));
+    assert.equal(e.kind, 'onlyActiveSecret');
+    assert.equal(e.status, 400);
+  });
+
+  it('deleteActiveSecret: an active secret cannot be deleted', async () => {
+    const [s] = await client.listSecrets(appId);
+    const e = await rejection(client.deleteSecret(appId, s!.id));
+    assert.equal(e.kind, 'deleteActiveSecret');
+    assert.ok(e.message.includes('Deactivate it first'), e.message);
+  });
+
+  it('serverError: a GET is retried with backoff and succeeds', async () => {
+    org.faults.failNext(2, { status: 503, path: /secrets$/ });
+    const secrets = await client.listSecrets(appId);
+    assert.equal(secrets.length, 1);
+    assert.deepEqual(rec.calls.map((c) => [c.status, c.attempt]), [[503, 1], [503, 2], [200, 3]]);
+    assert.equal(rec.waits.length, 2);
+    assert.ok(rec.waits[1]! >= rec.waits[0]! / 2 && rec.waits[1]! > 0, `backoff ${rec.waits.join(', ')}`);
+  });
+
+  it('serverError: after 3 tries the GET fails', async () => {
+    org.faults.failNext(5, { status: 500 });
+    const e = await rejection(client.getApp(appId));
+    assert.equal(e.kind, 'serverError');
+    assert.equal(e.status, 500);
+    assert.equal(org.requests.length, 3);
+    assert.ok(e.message.includes('contact Okta Support with the error id'));
+  });
+
+  it('serverError: a write is not retried blindly', async () => {
+    await client.createSecret(appId);
+    const [older] = org.secrets();
+    await client.deactivateSecret(appId, older!.id);
+    org.clearRequests();
+    org.faults.failNext(1, { status: 500, method: 'DELETE' });
+    const e = await rejection(client.deleteSecret(appId, older!.id));
+    assert.equal(e.kind, 'serverError');
+    assert.deepEqual(org.requests.map((r) => r.method), ['DELETE', 'GET'], 'one DELETE, then a read to see what happened');
+    assert.equal(org.secrets().length, 2);
+  });
+
+  it('network: a closed port, retried for a GET, then a network error naming the org', async () => {
+    const port = await closedPort();
+    const c = new OktaClient({ baseUrl: `http://127.0.0.1:${port}`, auth: new ApiTokenAuth(org.info.apiToken), sleep: rec.sleep, onApiCall: (x) => rec.calls.push(x) });
+    try {
+      const e = await rejection(c.listSecrets(appId));
+      assert.equal(e.kind, 'network');
+      assert.ok(e.message.includes(`127.0.0.1:${port}`), e.message);
+      assert.ok(e.message.includes('ECONNREFUSED'), e.message);
+      assert.deepEqual(rec.calls.map((x) => [x.status, x.attempt]), [['error', 1], ['error', 2], ['error', 3]]);
+      const w = await rejection(c.activateSecret(appId, 'ocs1abcdEFGH2345ijkl'));
+      assert.equal(w.kind, 'network', 'a refused connection never reached Okta: no reconciliation, no outcomeUnknown');
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('timeout: a stalled answer ends in a timeout error', async () => {
+    const c = clientFor(org, rec, { timeoutMs: 300, maxRetries: 1 });
+    try {
+      org.faults.stallNext({ path: /\/api\/v1\/apps\/0oa[^/]+$/ });
+      const e = await rejection(c.getApp(appId));
+      assert.equal(e.kind, 'timeout');
+      assert.ok(e.message.includes('no complete answer within 0.3 s'), e.message);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('cancelled: aborting while a request is in flight', async () => {
+    org.faults.stallNext({ path: /secrets$/ });
+    const controller = new AbortController();
+    const pending = rejection(client.listSecrets(appId, controller.signal));
+    await requestArrived(org, 'GET', /secrets$/);
+    controller.abort();
+    const e = await pending;
+    assert.equal(e.kind, 'cancelled');
+  });
+
+  it('cancelled: an already aborted signal sends nothing', async () => {
+    const e = await rejection(client.getApp(appId, AbortSignal.abort()));
+    assert.equal(e.kind, 'cancelled');
+    assert.equal(org.requests.length, 0);
+  });
+
+  it('cancelled: aborting during a retry backoff', async () => {
+    const controller = new AbortController();
+    rec.onWait = () => controller.abort();
+    org.faults.failNext(1, { status: 502 });
+    const e = await rejection(client.getApp(appId, controller.signal));
+    assert.equal(e.kind, 'cancelled');
+    assert.equal(org.requests.length, 1);
+  });
+
+  it('protocol: invalid JSON and wrong types, named without echoing the body', async () => {
+    org.faults.malformedNext({ path: /secrets$/, kind: 'invalidJson' });
+    const json = await rejection(client.listSecrets(appId));
+    assert.equal(json.kind, 'protocol');
+    assert.ok(json.message.includes('not valid JSON'), json.message);
+    org.faults.malformedNext({ path: /secrets$/, kind: 'wrongTypes' });
+    const types = await rejection(client.listSecrets(appId));
+    assert.equal(types.kind, 'protocol');
+    assert.ok(types.message.includes('does not match the API'), types.message);
+    for (const s of org.secrets()) assert.ok(!types.message.includes(s.clientSecret) && !json.message.includes(s.clientSecret));
+  });
+
+  it('input: the client refuses a non-https remote org and a malformed token', () => {
+    assert.throws(() => new OktaClient({ baseUrl: 'http://acme.okta.com', auth: new ApiTokenAuth(org.info.apiToken) }), /must use https/);
+    assert.throws(() => new OktaClient({ baseUrl: 'https://acme.okta.com/api', auth: new ApiTokenAuth(org.info.apiToken) }), /origin only/);
+    assert.throws(() => new ApiTokenAuth('two words token'), /Reading the API token failed/);
+    assert.throws(() => new ApiTokenAuth(''), /empty/);
+  });
+
+  it('keeps the token out of JSON and inspection of the authenticator', async () => {
+    const auth = new ApiTokenAuth(org.info.apiToken);
+    const { inspect } = await import('node:util');
+    assert.ok(!JSON.stringify(auth).includes(org.info.apiToken));
+    assert.ok(!inspect(auth).includes(org.info.apiToken));
+    assert.ok(!inspect(client, { depth: 5 }).includes(org.info.apiToken));
+  });
+});

@@ -1,0 +1,214 @@
+// 429 handling: wait until Okta's reset on Okta's clock plus a second, retry at most twice with the retry
+// headers, then a rateLimited error that says when to try again. No test waits: the client's sleep is injected
+// and the waits it asks for are checked as numbers.
+import assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Simulator, SimulatedOrg } from '../../../src/simulator/index.ts';
+import { ApiTokenAuth, OktaClient } from '../../../src/okta/client.ts';
+import { clientFor, recorder, rejection, withSimulator, type Recorder } from './fixture.ts';
+
+describe('OktaClient rate limits (simulator)', () => {
+  let sim: Simulator;
+  let org: SimulatedOrg;
+  let rec: Recorder;
+  let client: OktaClient;
+  let appId: string;
+
+  beforeEach(async () => {
+    sim = await withSimulator([{ name: 'acme', environment: 'production' }]);
+    org = sim.org('acme');
+    appId = org.info.workflowsAppId;
+    rec = recorder();
+    client = clientFor(org, rec);
+  });
+  afterEach(async () => {
+    await client.close();
+    await sim.close();
+  });
+
+  it('waits until the reset (server clock) plus one second, then succeeds', async () => {
+    org.setRateLimit(1);
+    await client.listSecrets(appId); // uses the only request of the window
+    rec.onWait = () => org.setRateLimit(100); // time passes: a fresh window
+    const secrets = await client.listSecrets(appId);
+    assert.equal(secrets.length, 1);
+    assert.equal(rec.waits.length, 1);
+    // The window is 60 s from the first request; the Date header has one-second resolution.
+    assert.ok(rec.waits[0]! > 1000 && rec.waits[0]! <= 62_000, `waited ${rec.waits[0]}`);
+    assert.deepEqual(rec.calls.slice(1).map((c) => [c.status, c.attempt]), [[429, 1], [200, 2]]);
+    assert.equal(rec.calls[1]!.rateLimitRemaining, 0);
+  });
+
+  it('gives up after two retries with rateLimited and when to try again', async () => {
+    org.setRateLimit(0);
+    const e = await rejection(client.createSecret(appId));
+    assert.equal(e.kind, 'rateLimited');
+    assert.equal(e.errorCode, 'E0000047');
+    assert.ok(e.retryAt instanceof Date && e.retryAt.getTime() > Date.now());
+    assert.ok(e.message.includes(`Try again after ${e.retryAt.toISOString()}`), e.message);
+    assert.equal(rec.waits.length, 2);
+    assert.equal(org.requests.length, 3);
+    assert.equal(org.secrets().length, 1);
+  });
+
+  it('fails at once when the reset is further away than maxRateLimitWaitMs', async () => {
+    const c = clientFor(org, rec, { maxRateLimitWaitMs: 500 });
+    try {
+      org.setRateLimit(0);
+      const e = await rejection(c.getApp(appId));
+      assert.equal(e.kind, 'rateLimited');
+      assert.equal(rec.waits.length, 0);
+      assert.equal(org.requests.length, 1);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('a 429 wait is cancellable', async () => {
+    org.setRateLimit(0);
+    const controller = new AbortController();
+    rec.onWait = () => controller.abort();
+    const e = await rejection(client.listSecrets(appId, controller.signal));
+    assert.equal(e.kind, 'cancelled');
+    assert.equal(org.requests.length, 1);
+  });
+});
+
+describe('OktaClient retry headers and hostile answers (loopback stub server)', () => {
+  // The simulator records no request headers and always answers well-formed, so these cases use a minimal
+  // node:http server on loopback that answers as scripted. Still real HTTP through the real client.
+  type Script = (req: { url: string; headers: IncomingHttpHeaders; n: number }) => { status: number; headers?: Record<string, string | string[]>; body?: string | Buffer };
+  let server: Server;
+  let base: string;
+  let seen: Array<{ url: string; headers: IncomingHttpHeaders }>;
+  let script: Script;
+
+  beforeEach(async () => {
+    seen = [];
+    server = createServer((req, res) => {
+      const entry = { url: req.url ?? '/', headers: req.headers };
+      seen.push(entry);
+      const a = script({ ...entry, n: seen.length });
+      res.writeHead(a.status, a.headers ?? {});
+      res.end(a.body ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const secret = { id: 'ocs1abcdEFGH2345ijkl', status: 'ACTIVE', client_secret: 'x'.repeat(40), created: '2024-01-01T00:00:00.000Z', lastUpdated: '2024-01-01T00:00:00.000Z' };
+  const jsonHeaders = { 'content-type': 'application/json' };
+  const APP = '0oa1abcdEFGH2345ijkl';
+
+  async function withClient<T>(fn: (c: OktaClient, rec: Recorder) => Promise<T>, opts: { maxBodyBytes?: number } = {}): Promise<T> {
+    const rec = recorder();
+    const c = new OktaClient({ baseUrl: base, auth: new ApiTokenAuth('00tokenTokenTokenToken'), sleep: rec.sleep, onApiCall: (x) => rec.calls.push(x), ...opts });
+    try {
+      return await fn(c, rec);
+    } finally {
+      await c.close();
+    }
+  }
+
+  it('sends X-Okta-Retry-For and X-Okta-Retry-Count, and measures the reset on the Date header', async () => {
+    // The server's clock is a day behind ours: the wait must follow the server's clock.
+    const serverNow = Date.now() - 86_400_000;
+    script = ({ n }) =>
+      n < 3
+        ? {
+            status: 429,
+            headers: { ...jsonHeaders, date: new Date(serverNow).toUTCString(), 'x-okta-request-id': `req${n}`, 'x-rate-limit-limit': '10', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(serverNow / 1000) + 5) },
+            body: JSON.stringify({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorId: `oae${n}` }),
+          }
+        : { status: 200, headers: jsonHeaders, body: JSON.stringify([secret]) };
+    await withClient(async (c, rec) => {
+      const list = await c.listSecrets(APP);
+      assert.equal(list.length, 1);
+      assert.equal(seen[0]!.headers['x-okta-retry-for'], undefined);
+      assert.equal(seen[1]!.headers['x-okta-retry-for'], 'req1');
+      assert.equal(seen[1]!.headers['x-okta-retry-count'], '1');
+      assert.equal(seen[2]!.headers['x-okta-retry-for'], 'req2');
+      assert.equal(seen[2]!.headers['x-okta-retry-count'], '2');
+      assert.equal(seen[0]!.headers.authorization, 'SSWS 00tokenTokenTokenToken');
+      assert.equal(seen[0]!.headers.origin, undefined);
+      // Reset 5 s after the server's Date (truncated to whole seconds) + 1 s: between 5 and 7 s, not a day.
+      for (const w of rec.waits) assert.ok(w >= 5000 && w <= 7000, `waited ${w}`);
+      assert.deepEqual(rec.calls.map((x) => x.errorId), ['oae1', 'oae2', undefined]);
+    });
+  });
+
+  it('refuses a next link to another host, and never sends the token there', async () => {
+    script = () => ({ status: 200, headers: { ...jsonHeaders, link: '<https://evil.example/api/v1/apps?after=x>; rel="next"' }, body: '[]' });
+    await withClient(async (c) => {
+      const e = await rejection(c.listApps());
+      assert.equal(e.kind, 'protocol');
+      assert.ok(e.message.includes('another host (evil.example)'), e.message);
+      assert.equal(seen.length, 1);
+    });
+  });
+
+  it('stops a next link that loops', async () => {
+    script = ({ url }) => ({ status: 200, headers: { ...jsonHeaders, link: `<${base}${url}>; rel="next"` }, body: '[]' });
+    await withClient(async (c) => {
+      const e = await rejection(c.listApps({ limit: 5 }));
+      assert.equal(e.kind, 'protocol');
+      assert.ok(e.message.includes('repeats an earlier page'), e.message);
+      assert.equal(seen.length, 1);
+    });
+  });
+
+  it('refuses an answer that is not JSON, or larger than the cap', async () => {
+    script = () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>sign in</html>' });
+    await withClient(async (c) => {
+      const e = await rejection(c.listSecrets(APP));
+      assert.equal(e.kind, 'protocol');
+      assert.ok(e.message.includes('not JSON (content type text/html)'), e.message);
+      assert.ok(!e.message.includes('sign in'));
+    });
+    script = () => ({ status: 200, headers: jsonHeaders, body: Buffer.alloc(64 * 1024, 0x20) });
+    await withClient(
+      async (c) => {
+        const e = await rejection(c.listSecrets(APP));
+        assert.equal(e.kind, 'protocol');
+        assert.ok(e.message.includes('larger than 16 KiB'), e.message);
+      },
+      { maxBodyBytes: 16 * 1024 },
+    );
+  });
+
+  it('refuses a secret without an id, and a redirect', async () => {
+    script = () => ({ status: 200, headers: jsonHeaders, body: JSON.stringify([{ ...secret, id: undefined }]) });
+    await withClient(async (c) => {
+      const e = await rejection(c.listSecrets(APP));
+      assert.equal(e.kind, 'protocol');
+      assert.ok(e.message.includes('0.id'), e.message);
+      assert.ok(!e.message.includes(secret.client_secret), e.message);
+    });
+    script = () => ({ status: 302, headers: { location: 'https://login.example/' } });
+    await withClient(async (c) => {
+      const e = await rejection(c.getApp(APP));
+      assert.equal(e.kind, 'protocol');
+      assert.ok(e.message.includes('redirect'), e.message);
+    });
+  });
+
+  it('calls the authenticator again after a 401 when it says it refreshed (room for OAuth)', async () => {
+    script = ({ headers }) => (headers.authorization === 'Bearer fresh' ? { status: 200, headers: jsonHeaders, body: JSON.stringify([secret]) } : { status: 401, headers: jsonHeaders, body: '{"errorCode":"E0000011"}' });
+    let token = 'stale';
+    const c = new OktaClient({
+      baseUrl: base,
+      auth: { authorize: async () => ({ authorization: `Bearer ${token}` }), onUnauthorized: async () => ((token = 'fresh'), true) },
+    });
+    try {
+      assert.equal((await c.listSecrets(APP)).length, 1);
+      assert.deepEqual(seen.map((s) => s.headers.authorization), ['Bearer stale', 'Bearer fresh']);
+    } finally {
+      await c.close();
+    }
+  });
+});
