@@ -1,0 +1,84 @@
+// In-place failures, error actions, log lines and the bounded loader: pure parts of the VS Code layer.
+import assert from 'node:assert/strict';
+import { OktaError } from '../../../src/okta/errors.ts';
+import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
+import { errorActions } from '../../../src/vscode/errorActions.ts';
+import { describeError, formatApiCall } from '../../../src/vscode/logFormat.ts';
+import { forEachBounded } from '../../../src/vscode/concurrency.ts';
+
+const err = (kind: ConstructorParameters<typeof OktaError>[0]['kind'], errorId?: string) =>
+  new OktaError({ kind, operation: 'Listing secrets', org: 'acme.okta.com', status: 400, ...(errorId ? { body: { errorId, errorCode: 'E0000006' } } : {}) });
+
+describe('failures in the tree', () => {
+  it('offers the fix for each kind', () => {
+    assert.equal(presentFailure(err('invalidToken')).action, 'setApiToken');
+    const forbidden = presentFailure(err('forbidden', 'oaeXYZ'));
+    assert.equal(forbidden.action, 'setApiToken');
+    assert.match(forbidden.label, /okta\.apps\.read and okta\.apps\.manage/);
+    assert.match(forbidden.label, /oaeXYZ/);
+    assert.equal(presentFailure(err('network')).action, 'retry');
+    assert.equal(presentFailure(err('timeout')).action, 'retry');
+    assert.equal(presentFailure(err('rateLimited')).action, 'retry');
+    assert.equal(presentFailure(new Error('boom')).action, 'showLog');
+  });
+
+  it('error messages offer Set API Token, Retry or only Show Log', () => {
+    assert.deepEqual(errorActions(err('invalidToken')), ['Set API Token', 'Show Log']);
+    assert.deepEqual(errorActions(err('serverError')), ['Retry', 'Show Log']);
+    assert.deepEqual(errorActions(err('onlyActiveSecret')), ['Show Log']);
+    assert.deepEqual(errorActions(new Error('x')), ['Show Log']);
+  });
+});
+
+describe('log lines', () => {
+  it('an API call: org, method, path, status, ms, rate-limit remaining, errorId', () => {
+    assert.equal(
+      formatApiCall('acme.okta.com', { method: 'POST', path: '/api/v1/apps/0oa1/credentials/secrets', status: 429, ms: 12.6, rateLimitRemaining: 0, errorId: 'oae1', attempt: 2 }),
+      'acme.okta.com POST /api/v1/apps/0oa1/credentials/secrets 429 13 ms rate-limit remaining 0 errorId oae1 attempt 2',
+    );
+  });
+
+  it('error descriptions follow the cause chain and are redacted', () => {
+    const e = new Error('outer', { cause: new Error('Authorization: SSWS 00abcdefghijklmnopqrstuvwxyz') });
+    const text = describeError(e);
+    assert.match(text, /caused by Error/);
+    assert.ok(!text.includes('00abcdefghijklmnop'));
+  });
+});
+
+describe('bounded loading', () => {
+  it('never runs more than the limit at once, and one failure does not stop the others', async () => {
+    let running = 0;
+    let peak = 0;
+    const done: number[] = [];
+    const gates: Array<() => void> = [];
+    const all = forEachBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      running--;
+      if (n === 2) throw new Error('org 2 fails');
+      done.push(n);
+    });
+    // Release the waiting loads one by one until all seven have run (bounded: at most 7 releases needed).
+    for (let i = 0; i < 7; i++) {
+      for (let spins = 0; gates.length === 0 && spins < 1000; spins++) await new Promise((r) => setImmediate(r));
+      const release = gates.shift();
+      assert.ok(release, 'a load is waiting');
+      release();
+    }
+    await all;
+    assert.equal(peak, 3);
+    assert.deepEqual(done.sort(), [1, 3, 4, 5, 6, 7]);
+  });
+
+  it('stops taking new items once aborted', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    await forEachBounded([1, 2, 3, 4], 1, async (n) => {
+      seen.push(n);
+      if (n === 2) controller.abort();
+    }, controller.signal);
+    assert.deepEqual(seen, [1, 2]);
+  });
+});
