@@ -1,0 +1,197 @@
+// Interruptions: the engine killed at every journal write of a rotation and rebuilt from the journal, a create
+// whose answer is lost, and cancellation. After each, Okta's state and the journal agree and nothing was created,
+// deactivated or deleted twice.
+import assert from 'node:assert/strict';
+import { OktaError } from '../../../src/okta/errors.ts';
+import { RotationEngine } from '../../../src/rotation/engine.ts';
+import type { RotationOkta } from '../../../src/rotation/port.ts';
+import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import { callsOf, CrashingJournalStore, drive, startWorld } from './world.ts';
+import type { PersonChoices, World } from './world.ts';
+import type { OrgSeed } from '../../../src/simulator/index.ts';
+
+const states = (s: RotationSnapshot) => Object.fromEntries(s.steps.map((x) => [x.id, x.state]));
+
+interface Scenario {
+  name: string;
+  seed: Partial<OrgSeed>;
+  choices: PersonChoices;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'one secret, new connection', seed: {}, choices: { mode: 'newConnection' } },
+  { name: 'an inactive secret retired first, re-authorizing', seed: { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] }, choices: { mode: 'reauthorize' } },
+];
+
+describe('rotation engine: killed at every journal write and resumed', function () {
+  this.timeout(180_000);
+
+  for (const scenario of SCENARIOS) {
+    it(`${scenario.name}: every crash point resumes to the end state of an uninterrupted run`, async () => {
+      // The uninterrupted run: its end state and how many journal writes it makes.
+      const reference = await startWorld(scenario.seed);
+      let totalSaves: number;
+      let referenceStates: Record<string, string>;
+      try {
+        const counting = new CrashingJournalStore(reference.journals);
+        const { snapshot } = await drive(await reference.start({ journals: counting }), scenario.choices);
+        assert.equal(snapshot.outcome, 'completed');
+        totalSaves = counting.saves;
+        referenceStates = states(snapshot);
+      } finally {
+        await reference.close();
+      }
+      assert.ok(totalSaves > 20, `a rotation writes its journal often (${totalSaves})`);
+      let resumedRuns = 0;
+
+      for (let crashAt = 1; crashAt <= totalSaves; crashAt++) {
+        const world = await startWorld(scenario.seed);
+        try {
+          const originalIds = world.org.secrets().map((s) => s.id);
+          const crashing = new CrashingJournalStore(world.journals, crashAt);
+          let engine: RotationEngine | undefined = await world.start({ journals: crashing });
+          const rotationId = engine.rotationId;
+          await assert.rejects(drive(engine, scenario.choices), /simulated crash/, `crash #${crashAt} happens`);
+          engine = undefined; // thrown away: only the stores and Okta remain
+
+          const resumed = await RotationEngine.resume(rotationId, world.deps());
+          const mid = resumed.snapshot();
+          assert.equal(mid.steps.some((s) => s.state === 'running'), false, `no step left running after resume (crash #${crashAt})`);
+          if (mid.secrets.new && mid.outcome === 'inProgress') {
+            // The new secret's value survived the crash and is the one Okta holds.
+            const inOkta = world.org.secrets().find((s) => s.id === mid.secrets.new?.id);
+            assert.equal(await resumed.newSecretValue(), inOkta?.clientSecret, `value kept (crash #${crashAt})`);
+          }
+          const { snapshot, failure } = await drive(resumed, scenario.choices);
+          assert.equal(failure, undefined, `crash #${crashAt}: ${JSON.stringify(failure)}`);
+          assert.equal(snapshot.outcome, 'completed', `crash #${crashAt}`);
+          assert.deepEqual(states(snapshot), referenceStates, `crash #${crashAt}`);
+
+          const after = world.org.secrets();
+          assert.equal(after.length, 1, `crash #${crashAt}`);
+          assert.equal(after[0]?.status, 'ACTIVE');
+          assert.equal(after[0]?.id, snapshot.secrets.new?.id);
+          assert.ok(!originalIds.includes(after[0]?.id ?? ''));
+          const calls = callsOf(world.org);
+          assert.equal(calls.creates, 1, `created once (crash #${crashAt})`);
+          assert.ok(calls.deactivates <= originalIds.length, `never deactivated twice (crash #${crashAt})`);
+          assert.ok(calls.deletes <= originalIds.length, `never deleted twice (crash #${crashAt})`);
+          assert.equal(await world.secrets.get(rotationId), undefined);
+          const journal = await world.journals.load(rotationId);
+          assert.equal(journal?.outcome, 'completed');
+          resumedRuns++;
+        } finally {
+          await world.close();
+        }
+      }
+      assert.equal(resumedRuns, totalSaves);
+      console.log(`      ${resumedRuns} crash points, each resumed to the same end state`);
+    });
+  }
+});
+
+describe('rotation engine: a create whose answer is lost', () => {
+  let world: World;
+  afterEach(async () => world?.close());
+
+  it('the answer dropped after Okta committed: recovered from the list, created once, value kept', async () => {
+    world = await startWorld();
+    const engine = await world.start();
+    await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
+    world.org.clearRequests();
+    world.org.faults.dropResponseAfterCommit({ method: 'POST', path: /\/credentials\/secrets$/ });
+    const out = await engine.perform({ type: 'run', step: 'createSecret' });
+    assert.ok(out.ok, JSON.stringify(out));
+    const s = engine.snapshot();
+    assert.equal(s.steps.find((x) => x.id === 'createSecret')?.state, 'done');
+    const inOkta = world.org.secrets().find((x) => x.id === s.secrets.new?.id);
+    assert.equal(inOkta?.status, 'ACTIVE');
+    assert.equal(await engine.newSecretValue(), inOkta?.clientSecret);
+    assert.equal(callsOf(world.org).creates, 1);
+    assert.equal((await drive(engine)).snapshot.outcome, 'completed');
+  });
+
+  it('the client could not even reconcile: the step fails, and running it again adopts the secret instead of creating another', async () => {
+    // A mock only here: the real client reconciles by itself; to reach the engine's own reconciliation, this port
+    // lets the real create happen in the simulator and then reports the outcome unknown, as a client would whose
+    // reconciling list also failed.
+    world = await startWorld();
+    let loseNext = true;
+    const client = world.client;
+    const port: RotationOkta = {
+      findWorkflowsApp: (o, sig) => client.findWorkflowsApp(o, sig),
+      listSecrets: (a, sig) => client.listSecrets(a, sig),
+      async createSecret(appId, sig) {
+        const created = await client.createSecret(appId, sig);
+        if (!loseNext) return created;
+        loseNext = false;
+        throw new OktaError({ kind: 'outcomeUnknown', operation: `Creating a client secret of app ${appId}`, org: client.org });
+      },
+      activateSecret: (a, id, sig) => client.activateSecret(a, id, sig),
+      deactivateSecret: (a, id, sig) => client.deactivateSecret(a, id, sig),
+      deleteSecret: (a, id, sig) => client.deleteSecret(a, id, sig),
+      verifyClientSecret: (app, v, sig) => client.verifyClientSecret(app, v, sig),
+    };
+    const engine = await world.start({ okta: port });
+    await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
+    const failed = await engine.perform({ type: 'run', step: 'createSecret' });
+    assert.ok(!failed.ok && failed.error.kind === 'outcomeUnknown', JSON.stringify(failed));
+    assert.equal(engine.snapshot().steps.find((x) => x.id === 'createSecret')?.state, 'failed');
+    assert.equal(world.org.secrets().length, 2, 'Okta did create it');
+
+    // A restart in between changes nothing: the journal holds the pre-create list.
+    const resumed = await RotationEngine.resume(engine.rotationId, world.deps({ okta: port }));
+    const again = await resumed.perform({ type: 'run', step: 'createSecret' });
+    assert.ok(again.ok, JSON.stringify(again));
+    const s = resumed.snapshot();
+    assert.equal(s.steps.find((x) => x.id === 'createSecret')?.result?.recovered, true);
+    assert.equal(callsOf(world.org).creates, 1, 'never created twice');
+    const inOkta = world.org.secrets().find((x) => x.id === s.secrets.new?.id);
+    assert.equal(await resumed.newSecretValue(), inOkta?.clientSecret, 'the value recovered from the list');
+    assert.equal((await drive(resumed)).snapshot.outcome, 'completed');
+    assert.equal(world.org.secrets().length, 1);
+  });
+});
+
+describe('rotation engine: cancellation', () => {
+  let world: World;
+  afterEach(async () => world?.close());
+
+  it('a step cancelled before it starts goes back to pending, with no call made', async () => {
+    world = await startWorld();
+    const engine = await world.start();
+    world.org.clearRequests();
+    const out = await engine.perform({ type: 'run', step: 'preflight' }, AbortSignal.abort());
+    assert.ok(!out.ok && out.cancelled === true);
+    const step = engine.snapshot().steps.find((x) => x.id === 'preflight');
+    assert.equal(step?.state, 'pending');
+    assert.equal(step?.error, undefined);
+    assert.equal(world.org.requests.length, 0);
+  });
+
+  it('a create cancelled while Okta stalls goes back to pending; running it again leaves exactly one new secret', async () => {
+    world = await startWorld();
+    const engine = await world.start();
+    await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
+    world.org.faults.stallNext({ method: 'POST', path: /\/credentials\/secrets$/ });
+    const controller = new AbortController();
+    const pending = engine.perform({ type: 'run', step: 'createSecret' }, controller.signal);
+    // Wait (bounded) until the POST reached the simulator, then cancel.
+    for (let i = 0; i < 500 && !world.org.requests.some((r) => r.method === 'POST' && /secrets$/.test(r.path)); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.equal(engine.snapshot().busy, true);
+    assert.deepEqual(engine.snapshot().nextActions, [], 'nothing offered while a step runs');
+    const busy = await engine.perform({ type: 'run', step: 'createSecret' });
+    assert.ok(!busy.ok && busy.error.kind === 'busy');
+    controller.abort();
+    const out = await pending;
+    assert.ok(!out.ok && out.cancelled === true, JSON.stringify(out));
+    assert.equal(engine.snapshot().steps.find((x) => x.id === 'createSecret')?.state, 'pending');
+
+    assert.ok((await engine.perform({ type: 'run', step: 'createSecret' })).ok);
+    assert.equal(world.org.secrets().length, 2);
+    assert.equal((await drive(engine)).snapshot.outcome, 'completed');
+    assert.equal(world.org.secrets().length, 1);
+  });
+});
