@@ -2,7 +2,7 @@
 // the new secret's value to SecretStorage; tests and the CLI use memory or files. The value and the journal are
 // kept apart on purpose: the journal never holds a secret.
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cloneJournal, isFinished, lockKeyOf, parseJournal } from './journal.ts';
 import type { RotationJournal } from './journal.ts';
@@ -75,8 +75,10 @@ const ROTATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Journals as JSON files in a directory (tests, CLI). Writes go to a temporary file renamed into place, so a
- * crash never leaves half a journal. The per-app lock is a file created exclusively ('wx'), which makes the
- * check-and-claim atomic across processes sharing the directory.
+ * crash never leaves half a journal. The per-app lock is a hard link created exclusively (link fails when the
+ * name exists), which makes the check-and-claim atomic across processes sharing the directory. Known limit: two
+ * processes taking over the same stale lock at the same instant could both succeed; a stale lock only exists
+ * after a crash between a rotation's last save and its release.
  */
 export class FileJournalStore implements RotationJournalStore {
   readonly #dir: string;
@@ -135,26 +137,34 @@ export class FileJournalStore implements RotationJournalStore {
   async claim(journal: RotationJournal): Promise<RotationJournal | undefined> {
     const lockPath = this.#lockPath(journal);
     await mkdir(join(this.#dir, 'locks'), { recursive: true });
-    // Two tries: the second after removing a stale lock (its holder finished or vanished without releasing).
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const handle = await open(lockPath, 'wx', 0o600);
+    // The journal is written before the lock, so a lock always names a journal that exists; the lock appears
+    // with its content in one step (link of a complete temporary file), so a rival never reads it half-written.
+    await this.save(journal);
+    const tmp = `${lockPath}.${journal.rotationId}.${process.pid}.tmp`;
+    await writeFile(tmp, journal.rotationId, { mode: 0o600 });
+    try {
+      // Two tries: the second after removing a stale lock (its holder ended without releasing it: a crash).
+      for (let attempt = 0; attempt < 2; attempt++) {
         try {
-          await handle.writeFile(journal.rotationId);
-        } finally {
-          await handle.close();
+          await link(tmp, lockPath);
+          return undefined;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         }
-        await this.save(journal);
-        return undefined;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const holderId = (await readFile(lockPath, 'utf8').catch(() => '')).trim();
+        if (holderId === journal.rotationId) return undefined;
+        const holder = ROTATION_ID.test(holderId) ? await this.load(holderId) : undefined;
+        if (holder && !isFinished(holder)) {
+          await this.delete(journal.rotationId); // a refused claim leaves nothing behind
+          return holder;
+        }
+        await unlink(lockPath).catch(() => undefined);
       }
-      const holderId = (await readFile(lockPath, 'utf8').catch(() => '')).trim();
-      const holder = ROTATION_ID.test(holderId) ? await this.load(holderId) : undefined;
-      if (holder && !isFinished(holder) && holder.rotationId !== journal.rotationId) return holder;
-      await unlink(lockPath).catch(() => undefined);
+      await this.delete(journal.rotationId);
+      throw new Error(`Could not take the rotation lock for ${lockKeyOf(journal)}: another process keeps taking it. Try again.`);
+    } finally {
+      await unlink(tmp).catch(() => undefined);
     }
-    throw new Error(`Could not take the rotation lock for ${lockKeyOf(journal)}: another process keeps taking it. Try again.`);
   }
 
   async release(journal: RotationJournal): Promise<void> {
