@@ -97,9 +97,11 @@ export class OktaError extends Error {
   private static compose(init: OktaErrorInit, causes: string[], advice: string): string {
     const where = init.org ? ` in ${init.org}` : '';
     const parts = [`${init.operation}${where} failed`];
-    const okta = [init.status, init.body?.errorCode, init.body?.errorSummary].filter((x) => x !== undefined && x !== '');
+    // Okta's texts often end with a period; ours add punctuation around them.
+    const bare = (s: string | undefined): string | undefined => s?.replace(/[.\s]+$/, '');
+    const okta = [init.status, init.body?.errorCode, bare(init.body?.errorSummary)].filter((x) => x !== undefined && x !== '');
     if (okta.length > 0) parts.push(`: ${okta.join(' ')}`);
-    if (causes.length > 0) parts.push(` (${causes.join('; ')})`);
+    if (causes.length > 0) parts.push(` (${causes.map(bare).join('; ')})`);
     if (init.detail) parts.push(`${okta.length > 0 || causes.length > 0 ? ',' : ':'} ${init.detail}`);
     parts.push(`. ${advice}`);
     if (init.kind === 'rateLimited' && init.retryAt) parts.push(` Try again after ${init.retryAt.toISOString()}.`);
