@@ -110,6 +110,8 @@ export function canRollback(journal: RotationJournal): boolean {
   return journal.deactivated.length > 0 && journal.deleted.length === 0 && (deleteState === 'pending' || deleteState === 'failed');
 }
 
+/** Abandoning is possible until deactivation was first attempted: after that, an attempt whose answer was lost
+ * may have changed Okta, so the way out is a retry (which reads Okta first) or a rollback. */
 export function canAbandon(journal: RotationJournal): boolean {
   return (
     journal.outcome === 'inProgress' &&

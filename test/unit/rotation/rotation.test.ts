@@ -329,3 +329,26 @@ describe('rotation engine: one rotation per app at a time', () => {
     await assert.rejects(RotationEngine.resume('nope', world.deps()), (e: unknown) => isRotationError(e, 'journalNotFound'));
   });
 });
+
+describe('rotation engine: the token revoked mid-rotation', () => {
+  it('the step fails with the invalid-token advice and Okta is left as it was', async () => {
+    const world = await startWorld();
+    try {
+      const engine = await world.start();
+      await drive(engine, { stopWhen: (s) => s.currentStep === 'deactivateOld' });
+      const oldId = engine.snapshot().secrets.inUse?.id;
+      world.org.revokeToken(world.org.info.apiToken);
+      const out = await engine.perform({ type: 'run', step: 'deactivateOld' });
+      assert.ok(!out.ok && out.error.kind === 'invalidToken', JSON.stringify(out));
+      assert.match(out.error.message, /token/i);
+      const s = engine.snapshot();
+      assert.equal(states(s).deactivateOld, 'failed');
+      // Only a retry (which reads Okta first): once deactivation was attempted, abandoning could misreport it.
+      assert.deepEqual(s.nextActions.map((a) => a.type), ['run']);
+      assert.equal(world.org.secrets().find((x) => x.id === oldId)?.status, 'ACTIVE');
+      assert.ok(await engine.newSecretValue(), 'the new value is kept until the rotation ends');
+    } finally {
+      await world.close();
+    }
+  });
+});
