@@ -121,8 +121,10 @@ export class Transport {
       if (e instanceof OktaError) throw e;
       const code = errorCode(e);
       if (cancelled) {
-        const err = fail({ kind: 'cancelled', cause: e });
-        if (req.method !== 'GET') mayHaveReached.add(err);
+        if (req.method === 'GET') throw fail({ kind: 'cancelled', cause: e });
+        // A write cancelled after it left may still have been carried out.
+        const err = fail({ kind: 'cancelled', cause: e, advice: 'Cancelled while the request was on its way: Okta may have carried it out. Refresh the secrets list before acting again.' });
+        mayHaveReached.add(err);
         throw err;
       }
       if (timedOut || (code !== undefined && TIMEOUTS.has(code))) {

@@ -111,6 +111,7 @@ describe('OktaClient reconciliation of writes (simulator)', () => {
     controller.abort();
     const e = await pending;
     assert.equal(e.kind, 'cancelled');
+    assert.ok(e.message.includes('Refresh the secrets list before acting again'), e.message);
     assert.equal(org.requests.filter((r) => r.method === 'GET').length, 1, 'only the list before');
   });
 });
