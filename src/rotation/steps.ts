@@ -90,9 +90,5 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
 };
 
-export function stepIndex(step: StepId): number {
-  return STEP_IDS.indexOf(step);
-}
-
 /** Manual steps not needed when the person re-authorizes the existing connection instead of creating a new one. */
 export const SKIPPED_WHEN_REAUTHORIZING: readonly StepId[] = ['moveFlows', 'deleteOldConnection'];

@@ -90,6 +90,43 @@ describe('rotation engine: killed at every journal write and resumed', function 
   }
 });
 
+describe('rotation engine: killed during a rollback and resumed', function () {
+  this.timeout(60_000);
+
+  it('every crash point of a rollback ends rolled back, the old secret active again, reactivated at most once', async () => {
+    let points = 0;
+    for (let crashAt = 1; crashAt <= 20; crashAt++) {
+      const world = await startWorld();
+      try {
+        const oldId = world.org.secrets()[0]?.id;
+        const crashing = new CrashingJournalStore(world.journals);
+        const engine = await world.start({ journals: crashing });
+        await drive(engine, { stopWhen: (s) => s.currentStep === 'deleteOld' });
+        crashing.saves = 0;
+        crashing.crashAt = crashAt;
+        world.org.clearRequests();
+        const crashed = await engine.perform({ type: 'rollback' }).then(() => false, () => true);
+        if (!crashed) break; // past the last write of a rollback
+        points++;
+        const resumed = await RotationEngine.resume(engine.rotationId, world.deps());
+        if (resumed.snapshot().outcome === 'inProgress') {
+          assert.ok(resumed.snapshot().nextActions.some((a) => a.type === 'rollback'), `rollback offered again (crash #${crashAt})`);
+          assert.ok((await resumed.perform({ type: 'rollback' })).ok);
+        }
+        const s = resumed.snapshot();
+        assert.equal(s.outcome, 'rolledBack', `crash #${crashAt}`);
+        assert.deepEqual(s.rollback?.reactivated, [oldId]);
+        assert.equal(world.org.secrets().find((x) => x.id === oldId)?.status, 'ACTIVE');
+        assert.ok(world.org.requests.filter((r) => /lifecycle\/activate$/.test(r.path)).length <= 1, `activated once (crash #${crashAt})`);
+        assert.equal(await world.secrets.get(engine.rotationId), undefined);
+      } finally {
+        await world.close();
+      }
+    }
+    assert.ok(points >= 3, `a rollback writes the journal several times (${points})`);
+  });
+});
+
 describe('rotation engine: a create whose answer is lost', () => {
   let world: World;
   afterEach(async () => world?.close());
