@@ -1,0 +1,386 @@
+// A real VS Code (code-server) with our extension installed, driven in Debian's Chromium by playwright-core as a
+// person would: palette, quick inputs, tree, context menus, dialogs, notifications, the checklist webview.
+//   const vscode = await VsCodeSession.start({ name: 'rotation', vsixFiles: [vsix], userSettings: { ... } });
+//   await vscode.runCommand('Okta Workflows: Add Org');
+//   await vscode.close(); // always, in an after hook: stops Chromium and code-server's whole process group
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { CodeServer } from './codeServer.ts';
+import { loadToolPaths, outputDir } from './toolPaths.ts';
+
+export interface SessionOptions {
+  /** Names the output folder test-output/e2e/<name>/ (screenshots, code-server log, VS Code logs). */
+  name: string;
+  vsixFiles: string[];
+  /** User settings written before start, e.g. { 'oktaWorkflows.orgs': [...] } to skip adding orgs by hand. */
+  userSettings?: Record<string, unknown>;
+  /** The folder to open (default: a fresh empty temp folder). */
+  folder?: string;
+}
+
+/** Flags from ../shared/e2e/CODE-SERVER.md: no sandbox (root in a container), no network beyond loopback. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+/** Generous: two busy cores, a cold extension host. Waits are for states, never fixed sleeps. */
+export const UI_TIMEOUT_MS = 30_000;
+
+export class VsCodeSession {
+  readonly page: Page;
+  readonly outputDir: string;
+  readonly userDataDir: string;
+  readonly folder: string;
+  readonly #server: CodeServer;
+  readonly #browser: Browser;
+  readonly #tempDir: string;
+
+  private constructor(page: Page, server: CodeServer, browser: Browser, dirs: { output: string; temp: string; userData: string; folder: string }) {
+    this.page = page;
+    this.#server = server;
+    this.#browser = browser;
+    this.outputDir = dirs.output;
+    this.#tempDir = dirs.temp;
+    this.userDataDir = dirs.userData;
+    this.folder = dirs.folder;
+  }
+
+  get url(): string {
+    return this.#server.url;
+  }
+
+  static async start(opts: SessionOptions): Promise<VsCodeSession> {
+    const tools = loadToolPaths();
+    const output = join(outputDir, opts.name);
+    rmSync(output, { recursive: true, force: true });
+    mkdirSync(output, { recursive: true });
+    const temp = mkdtempSync(join(tmpdir(), 'owsr-e2e-'));
+    const userData = join(temp, 'user-data');
+    const folder = opts.folder ?? join(temp, 'workspace');
+    mkdirSync(folder, { recursive: true });
+
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      server = await CodeServer.start({
+        tools,
+        vsixFiles: opts.vsixFiles,
+        userDataDir: userData,
+        extensionsDir: join(temp, 'extensions'),
+        folder,
+        userSettings: opts.userSettings ?? {},
+        logFile: join(output, 'code-server.log'),
+      });
+      browser = await chromium.launch({ executablePath: tools.chromium, args: CHROMIUM_ARGS, headless: true });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      // The extension's clipboard writes (Copy Secret ID, Copy New Secret) go through the page's clipboard.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const page = await context.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT_MS);
+      const session = new VsCodeSession(page, server, browser, { output, temp, userData, folder });
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+      await session.waitForWorkbench();
+      return session;
+    } catch (err) {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      copyLogs(userData, output);
+      rmSync(temp, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  /** Waits until the workbench is rendered and the extension host is connected (the status bar shows up). */
+  async waitForWorkbench(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await this.page.locator('.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    await this.page.locator('.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+  }
+
+  // ---- the command palette and quick inputs
+
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /**
+   * F1, type the full title ("Okta Workflows: Add Org"), pick the row with exactly that label. Right after start
+   * the palette may not know the extension's commands yet (the remote extension host is still scanning): it then
+   * says "No matching commands", and we close and reopen it until the command shows up.
+   */
+  async runCommand(title: string): Promise<void> {
+    const row = this.quickInputRow(title);
+    const noMatch = this.quickInput.locator('.monaco-list-row[aria-label="No matching commands"]');
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      await this.openPalette();
+      await this.quickInput.locator('input.input').fill(`>${title}`);
+      await row.or(noMatch).first().waitFor({ state: 'visible' });
+      if (await row.isVisible()) break;
+      if (Date.now() > deadline) throw new Error(`e2e: the command palette has no command "${title}" after ${UI_TIMEOUT_MS / 1000} s`);
+      await this.page.keyboard.press('Escape');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await row.click();
+  }
+
+  async openPalette(): Promise<void> {
+    if (await this.quickInput.isVisible()) await this.page.keyboard.press('Escape');
+    await this.quickInput.waitFor({ state: 'hidden' });
+    await this.page.keyboard.press('F1');
+    await this.quickInput.locator('input.input').waitFor({ state: 'visible' });
+  }
+
+  /** The quick-pick row whose label is exactly `label` (no description, no detail). */
+  quickInputRow(label: string): Locator {
+    return this.quickInput
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) });
+  }
+
+  /** Waits for a quick input (input box or pick) whose prompt or placeholder contains `hint`, then returns it. */
+  async waitForQuickInput(hint?: string | RegExp): Promise<Locator> {
+    await this.quickInput.waitFor({ state: 'visible' });
+    if (hint !== undefined) {
+      const input = this.quickInput.locator('input.input');
+      const message = this.quickInput.locator('.quick-input-message, .quick-input-title, .quick-input-description');
+      const matches = async (): Promise<boolean> => {
+        const text = [await input.getAttribute('placeholder') ?? '', await input.getAttribute('aria-label') ?? '', ...(await message.allInnerTexts())].join('\n');
+        return typeof hint === 'string' ? text.includes(hint) : hint.test(text);
+      };
+      await waitUntil(matches, `a quick input mentioning ${String(hint)}`);
+    }
+    return this.quickInput;
+  }
+
+  /** Types into the open quick input (replacing its content). Works for password inputs too. */
+  async quickInputType(text: string): Promise<void> {
+    const input = this.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+  }
+
+  async quickInputEnter(): Promise<void> {
+    await this.quickInput.locator('input.input').press('Enter');
+  }
+
+  /** Clicks the quick-pick row labelled `label`. */
+  async quickInputPick(label: string): Promise<void> {
+    const row = this.quickInputRow(label);
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+  }
+
+  /** The validation message under a quick input (e.g. a rejected domain), '' when none. */
+  async quickInputMessage(): Promise<string> {
+    const message = this.quickInput.locator('.quick-input-message');
+    return (await message.count()) > 0 ? (await message.innerText()).trim() : '';
+  }
+
+  async waitForQuickInputClosed(): Promise<void> {
+    await this.quickInput.waitFor({ state: 'hidden' });
+  }
+
+  // ---- notifications and dialogs
+
+  /** The text of every notification toast currently shown (message and source), newest last. */
+  async notifications(): Promise<string[]> {
+    const toasts = this.page.locator('.notifications-toasts .notification-list-item');
+    return (await toasts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Waits for a notification whose text matches, returns its full text. */
+  async waitForNotification(pattern: RegExp): Promise<string> {
+    let found = '';
+    await waitUntil(async () => {
+      found = (await this.notifications()).find((n) => pattern.test(n)) ?? '';
+      return found !== '';
+    }, `a notification matching ${pattern}`, UI_TIMEOUT_MS, async () => `shown: ${JSON.stringify(await this.notifications())}`);
+    return found;
+  }
+
+  /** Closes every notification toast (so the next wait sees only new ones). */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+  }
+
+  /** Clicks a button on a notification matching `pattern`. */
+  async clickNotificationButton(pattern: RegExp, button: string): Promise<void> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: pattern });
+    await toast.getByRole('button', { name: button, exact: true }).click();
+  }
+
+  get dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** Waits for a modal dialog and returns its message and detail text. */
+  async dialogText(): Promise<string> {
+    await this.dialog.waitFor({ state: 'visible' });
+    return (await this.dialog.locator('.dialog-message-row').innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  async dialogButton(label: string): Promise<void> {
+    await this.dialog.waitFor({ state: 'visible' });
+    await this.dialog.locator('.dialog-buttons').getByRole('button', { name: label, exact: true }).click();
+    await this.dialog.waitFor({ state: 'hidden' });
+  }
+
+  // ---- views and the tree
+
+  /** Clicks the activity-bar entry titled `title` (e.g. 'Okta Workflows') unless its container is already open. */
+  async openViewContainer(title: string): Promise<void> {
+    const item = this.activityBarItem(title);
+    await item.waitFor({ state: 'visible' });
+    const checked = await item.locator('a.action-label').getAttribute('aria-checked').catch(() => null);
+    const expanded = await item.getAttribute('aria-pressed').catch(() => null);
+    if (checked !== 'true' && expanded !== 'true' && !(await this.sideBarTitle(title).isVisible())) {
+      await item.click();
+    }
+    await this.sideBarTitle(title).waitFor({ state: 'visible' });
+  }
+
+  activityBarItem(title: string): Locator {
+    return this.page.locator('.activitybar .action-item').filter({ has: this.page.locator(`a.action-label[aria-label^="${cssEscape(title)}"]`) });
+  }
+
+  /** The side bar's title: "Okta Workflows", or "Okta Workflows: Orgs" when the container has a single view. */
+  sideBarTitle(title: string): Locator {
+    return this.page.locator('.sidebar .composite.title h2', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}(:|\\s*$)`, 'i') });
+  }
+
+  /** The welcome content of a view (shown when its tree is empty), '' when none is shown. */
+  async viewWelcome(viewName: string): Promise<string> {
+    const welcome = this.viewPane(viewName).locator('.welcome-view-content');
+    return (await welcome.isVisible()) ? (await welcome.innerText()).replace(/\s+/g, ' ').trim() : '';
+  }
+
+  /** The pane of the view titled `viewName` inside the open side bar (its header is hidden when it is the only view). */
+  viewPane(viewName: string): Locator {
+    return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: exactText(viewName, 'i') }) });
+  }
+
+  /** The rows of a tree view: the text a person sees on each row (label and description), top to bottom. */
+  async treeItems(viewName: string): Promise<string[]> {
+    const rows = this.viewPane(viewName).locator('.monaco-list-row');
+    return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The row of a tree view whose text matches. */
+  treeItem(viewName: string, text: string | RegExp): Locator {
+    return this.viewPane(viewName).locator('.monaco-list-row').filter({ hasText: text });
+  }
+
+  /** Waits for a tree row whose text matches, returns its text. */
+  async waitForTreeItem(viewName: string, text: string | RegExp): Promise<string> {
+    const row = this.treeItem(viewName, text).first();
+    await row.waitFor({ state: 'visible' });
+    return (await row.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Expands a collapsed tree row (no-op when already expanded). */
+  async expandTreeItem(viewName: string, text: string | RegExp): Promise<void> {
+    const row = this.treeItem(viewName, text).first();
+    await row.waitFor({ state: 'visible' });
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    await waitUntil(async () => (await row.getAttribute('aria-expanded')) !== 'false', `tree row ${String(text)} expanded`);
+  }
+
+  /** Right-clicks a tree row and picks a context-menu entry. */
+  async treeItemContextMenu(viewName: string, text: string | RegExp, entry: string): Promise<void> {
+    const row = this.treeItem(viewName, text).first();
+    await row.click({ button: 'right' });
+    const item = this.page.locator('.context-view .monaco-menu .action-item').filter({ has: this.page.locator('.action-label', { hasText: exactText(entry) }) });
+    await item.first().waitFor({ state: 'visible' });
+    await item.first().click();
+  }
+
+  /** The labels of a tree row's context menu (then closes it): for checking `when` clauses. */
+  async treeItemContextMenuEntries(viewName: string, text: string | RegExp): Promise<string[]> {
+    const row = this.treeItem(viewName, text).first();
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ state: 'visible' });
+    const labels = (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    await this.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    return labels;
+  }
+
+  // ---- webviews
+
+  /** The content of the webview whose tab/panel title is `title` (or the only one): two iframes deep. */
+  webviewFrame(title?: string): FrameLocator {
+    const outer = title
+      ? this.page.locator(`iframe.webview.ready[title="${cssEscape(title)}"]`)
+      : this.page.locator('iframe.webview.ready');
+    return outer.first().contentFrame().locator('iframe#active-frame').contentFrame();
+  }
+
+  // ---- output
+
+  /** A full-page screenshot into test-output/e2e/<session>/<name>.png; returns the path. */
+  async screenshot(name: string): Promise<string> {
+    const file = join(this.outputDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Stops Chromium and code-server (its whole process group), keeps the logs, removes the temp folders. */
+  async close(): Promise<void> {
+    await this.#browser.close().catch(() => undefined);
+    await this.#server.stop();
+    copyLogs(this.userDataDir, this.outputDir);
+    rmSync(this.#tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Registers an afterEach that screenshots the page when a test failed: the picture usually says why. */
+export function screenshotOnFailure(session: () => VsCodeSession | undefined): void {
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed') return;
+    const name = `FAILED-${test.title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`;
+    await session()?.screenshot(name).catch(() => undefined);
+  });
+}
+
+/** VS Code's own logs (extension host, window, server) go next to the screenshots, for diagnosing failures. */
+function copyLogs(userDataDir: string, output: string): void {
+  const logs = join(userDataDir, 'logs');
+  if (existsSync(logs)) cpSync(logs, join(output, 'vscode-logs'), { recursive: true });
+}
+
+/** Polls a condition (each check is a DOM query) until it holds; the failure names what was awaited. */
+export async function waitUntil(
+  condition: () => Promise<boolean>,
+  what: string,
+  timeoutMs = UI_TIMEOUT_MS,
+  describe?: () => Promise<string>,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) {
+      const detail = describe ? ` (${await describe().catch(() => '')})` : '';
+      throw new Error(`e2e: timed out after ${timeoutMs / 1000} s waiting for ${what}${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function exactText(text: string, flags = ''): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`, flags);
+}
+
+function cssEscape(value: string): string {
+  return value.replace(/["\\]/g, '\\$&');
+}
