@@ -1,0 +1,87 @@
+// `npm run simulator -- [--json] [--port <n>] [--latency <ms>] [--rate-limit <per minute>] [--verbose]`
+// Starts the default orgs (a Preview org and a Production org, one ACTIVE secret each) and serves until
+// SIGINT/SIGTERM. With --json, stdout gets exactly one JSON line: {"orgs":[{name, environment, baseUrl,
+// apiToken, readOnlyToken, workflowsAppId, clientId}]}. Anything else (the --verbose request log) goes to stderr.
+import { parseArgs } from 'node:util';
+import { redact } from '../redact.ts';
+import { startSimulator } from './index.ts';
+import type { SimulatedOrgInfo } from './index.ts';
+
+const USAGE = `Usage: npm run simulator -- [options]
+
+Runs a simulated Okta Preview org and Production org on 127.0.0.1 until Ctrl+C.
+
+Options:
+  --json                  print one JSON line {"orgs":[…]} on stdout (for scripts and tests)
+  --port <n>              port of the first org, the next org gets n+1 (default 0: free ports)
+  --latency <ms>          delay added to every response (default 0)
+  --rate-limit <n>        requests per minute in each org's /api/v1/apps bucket (default 100)
+  --verbose               log each request to stderr (credentials redacted)
+  --help                  show this help
+`;
+
+function wholeNumber(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > max) throw new Error(`${flag} expects a whole number from 0 to ${max}, got '${value}'`);
+  return n;
+}
+
+function table(orgs: readonly SimulatedOrgInfo[]): string {
+  const lines = ['Okta org simulator: serving until Ctrl+C', ''];
+  for (const o of orgs) {
+    lines.push(`${o.name} (${o.environment})`);
+    lines.push(`  base URL          ${o.baseUrl}`);
+    lines.push(`  API token         ${o.apiToken}`);
+    lines.push(`  read-only token   ${o.readOnlyToken}`);
+    lines.push(`  Workflows app id  ${o.workflowsAppId || '(none)'}`);
+    lines.push(`  client id         ${o.clientId || '(none)'}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        json: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        latency: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+    if (args.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const port = wholeNumber('--port', args.port, 0, 65535);
+    const latencyMs = wholeNumber('--latency', args.latency, 0);
+    const rateLimitPerMinute = wholeNumber('--rate-limit', args['rate-limit'], 100);
+    const sim = await startSimulator({
+      port,
+      latencyMs,
+      rateLimitPerMinute,
+      onRequest: args.verbose
+        ? (e) => process.stderr.write(redact(`[${e.org}] ${e.method} ${e.url} ${e.status} ${e.ms}ms`) + '\n')
+        : undefined,
+    });
+    const orgs = sim.orgs;
+    process.stdout.write(args.json ? JSON.stringify({ orgs }) + '\n' : table(orgs) + '\n');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await sim.close();
+    return 0;
+  } catch (err) {
+    process.stderr.write(`simulator: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();
