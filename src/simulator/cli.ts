@@ -70,12 +70,14 @@ async function main(): Promise<number> {
         ? (e) => process.stderr.write(redact(`[${e.org}] ${e.method} ${e.url} ${e.status} ${e.ms}ms`) + '\n')
         : undefined,
     });
-    const orgs = sim.orgs;
-    process.stdout.write(args.json ? JSON.stringify({ orgs }) + '\n' : table(orgs) + '\n');
-    await new Promise<void>((resolve) => {
+    // Listen for the signals before printing: whoever reads the line may signal at once.
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    const orgs = sim.orgs;
+    process.stdout.write(args.json ? JSON.stringify({ orgs }) + '\n' : table(orgs) + '\n');
+    await stopped;
     await sim.close();
     return 0;
   } catch (err) {

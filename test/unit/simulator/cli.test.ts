@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+// The CLI is spawned with the Node that runs the tests (Node 22, type stripping), not through `npx`: npx does
+// not pass SIGTERM on to its child, so the signal test would kill npx and orphan the simulator.
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = 'src/simulator/cli.ts';
+
+function start(args: string[]): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function firstLine(child: ChildProcess): Promise<string> {
+  const rl = createInterface({ input: child.stdout! });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`the CLI exited (${code}) before printing a line`);
+  });
+  try {
+    return await Promise.race([once(rl, 'line').then(([line]) => line as string), exited]);
+  } finally {
+    rl.close();
+  }
+}
+
+async function output(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+describe('simulator: CLI (npm run simulator)', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`--json prints exactly one JSON line with both orgs, serves them, and exits 0 on ${signal}`, async () => {
+      const child = start(['--json', '--port', '0', '--rate-limit', '50', '--verbose']);
+      children.push(child);
+      let stdoutRest = '';
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      const line = await firstLine(child);
+      child.stdout!.on('data', (d) => (stdoutRest += d));
+      const parsed = JSON.parse(line) as { orgs: Array<Record<string, string>> };
+      assert.deepEqual(Object.keys(parsed), ['orgs']);
+      assert.deepEqual(parsed.orgs.map((o) => [o.name, o.environment]), [['acme-preview', 'preview'], ['acme', 'production']]);
+      for (const org of parsed.orgs) {
+        assert.deepEqual(Object.keys(org).sort(), ['apiToken', 'baseUrl', 'clientId', 'environment', 'name', 'readOnlyToken', 'workflowsAppId']);
+        const res = await fetch(`${org.baseUrl}/api/v1/apps/${org.workflowsAppId}/credentials/secrets`, { headers: { Authorization: `SSWS ${org.apiToken}` } });
+        assert.equal(res.status, 200);
+        assert.equal(res.headers.get('x-rate-limit-limit'), '50');
+        const secrets = (await res.json()) as Array<{ status: string }>;
+        assert.deepEqual(secrets.map((s) => s.status), ['ACTIVE']);
+      }
+      child.kill(signal);
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 0);
+      assert.equal(stdoutRest, '', 'nothing but the one line on stdout');
+      assert.match(stderr, /\[acme-preview\] GET \/api\/v1\/apps\/0oa\w+\/credentials\/secrets 200/);
+      assert.ok(!stderr.includes(parsed.orgs[0]!.apiToken), 'no token in the log');
+    });
+  }
+
+  it('without --json prints a table for people, with the tokens to paste', async () => {
+    const child = start(['--port', '0']);
+    children.push(child);
+    let text = '';
+    child.stdout!.on('data', (d) => (text += d));
+    while (!/acme \(production\)[\s\S]*client id/.test(text)) await once(child.stdout!, 'data');
+    assert.match(text, /acme-preview \(preview\)\n {2}base URL {10}http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(text, /API token {9}00[A-Za-z0-9]{40}/);
+    child.kill('SIGTERM');
+    const [code, sig] = await once(child, 'exit');
+    assert.deepEqual([code, sig], [0, null]);
+  });
+
+  it('--help prints the usage and exits 0; a bad flag value exits 2 with a message', async () => {
+    const help = await output(start(['--help']));
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--rate-limit <n>/);
+    const bad = await output(start(['--json', '--latency', 'soon']));
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stdout, '');
+    assert.match(bad.stderr, /--latency expects a whole number/);
+    const unknown = await output(start(['--nope']));
+    assert.equal(unknown.code, 2);
+  });
+});
