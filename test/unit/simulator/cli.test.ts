@@ -66,7 +66,7 @@ describe('simulator: CLI (npm run simulator)', () => {
       assert.equal(code, 0);
       assert.equal(stdoutRest, '', 'nothing but the one line on stdout');
       assert.match(stderr, /\[acme-preview\] GET \/api\/v1\/apps\/0oa\w+\/credentials\/secrets 200/);
-      assert.ok(!stderr.includes(parsed.orgs[0]!.apiToken), 'no token in the log');
+      assert.ok(!stderr.includes(String(parsed.orgs[0]!.apiToken)), 'no token in the log');
     });
   }
 
