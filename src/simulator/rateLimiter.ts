@@ -19,10 +19,6 @@ export class RateLimiter {
     this.now = now;
   }
 
-  get perMinute(): number {
-    return this.limit;
-  }
-
   /** Changes the limit and starts a fresh window. */
   setLimit(perMinute: number): void {
     if (!Number.isInteger(perMinute) || perMinute < 0) throw new Error(`simulator: rate limit must be a whole number >= 0, got ${perMinute}`);
