@@ -455,7 +455,7 @@ export class RotationEngine {
       j.create = { preCreateSecretIds: list.map((s) => s.id) };
     });
     const created = await okta.createSecret(appId, signal);
-    return this.#adoptNewSecret(created, false);
+    return this.#adoptNewSecret(created, created.recovered === true);
   }
 
   /**

@@ -12,7 +12,8 @@ export interface SecretProbeOutcome {
 export interface RotationOkta {
   findWorkflowsApp(opts?: { appId?: string }, signal?: AbortSignal): Promise<WorkflowsApp>;
   listSecrets(appId: string, signal?: AbortSignal): Promise<ClientSecret[]>;
-  createSecret(appId: string, signal?: AbortSignal): Promise<ClientSecret>;
+  /** `recovered`: the answer was lost and the client read the new secret back from the list. */
+  createSecret(appId: string, signal?: AbortSignal): Promise<ClientSecret & { recovered?: boolean }>;
   activateSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret>;
   deactivateSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret>;
   deleteSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<void>;

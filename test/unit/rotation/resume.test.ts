@@ -141,6 +141,7 @@ describe('rotation engine: a create whose answer is lost', () => {
     assert.ok(out.ok, JSON.stringify(out));
     const s = engine.snapshot();
     assert.equal(s.steps.find((x) => x.id === 'createSecret')?.state, 'done');
+    assert.equal(s.steps.find((x) => x.id === 'createSecret')?.result?.recovered, true, 'the step says the value came from the list');
     const inOkta = world.org.secrets().find((x) => x.id === s.secrets.new?.id);
     assert.equal(inOkta?.status, 'ACTIVE');
     assert.equal(await engine.newSecretValue(), inOkta?.clientSecret);
