@@ -65,6 +65,8 @@ export interface SimulatedOrg {
   readonly faults: FaultInjector;
   /** Later calls with it get 401 E0000011. */
   revokeToken(token: string): void;
+  /** Addition: a new full-access API token (as an admin creating one after revoking the old). */
+  issueApiToken(): string;
   /** And resets the bucket. */
   setRateLimit(perMinute: number): void;
   /** Adds an app (an OIDC client with one ACTIVE secret unless the seed says otherwise); returns its id. */
@@ -105,6 +107,7 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     },
     faults: server.faults,
     revokeToken: (token) => state.revokeToken(token),
+    issueApiToken: () => state.issueApiToken(),
     setRateLimit: (perMinute) => server.rateLimiter.setLimit(perMinute),
     addApp: (seed) => state.addApp(seed).id,
   };

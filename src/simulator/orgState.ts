@@ -113,6 +113,8 @@ export class OrgState {
   baseUrl = '';
   workflowsAppId = '';
   private readonly revoked = new Set<string>();
+  /** Full-access tokens issued after start (issueApiToken): a person creating a new token mid-rotation. */
+  private readonly issued = new Set<string>();
 
   constructor(name: string, environment: 'preview' | 'production') {
     this.name = name;
@@ -132,12 +134,18 @@ export class OrgState {
 
   checkToken(token: string): TokenCheck {
     if (this.revoked.has(token)) return { valid: false, readOnly: false };
-    if (token === this.apiToken) return { valid: true, readOnly: false };
+    if (token === this.apiToken || this.issued.has(token)) return { valid: true, readOnly: false };
     if (token === this.readOnlyToken) return { valid: true, readOnly: true };
     return { valid: false, readOnly: false };
   }
 
   revokeToken(token: string): void {
     this.revoked.add(token);
+  }
+
+  issueApiToken(): string {
+    const token = newApiToken();
+    this.issued.add(token);
+    return token;
   }
 }
