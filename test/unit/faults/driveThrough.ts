@@ -20,6 +20,8 @@ export interface ThroughOptions extends PersonChoices {
   maxFailures?: number;
   /** Kill the engine after every action and resume a fresh one from these deps. */
   resumeAfterEach?: () => RotationDeps;
+  /** Called before each action with whether the previous one went through (to arm a fault). */
+  beforeAction?: (previousOk: boolean) => void;
   /** Called with every snapshot seen (for the leak audit). */
   onSnapshot?: (s: RotationSnapshot) => void;
 }
@@ -29,6 +31,7 @@ export async function driveThrough(start: RotationEngine, opts: ThroughOptions =
   const failures: ActionOutcome[] = [];
   const outcomes: ActionOutcome[] = [];
   let resumes = 0;
+  let previousOk = true;
   const maxFailures = opts.maxFailures ?? 8;
   for (let i = 0; i < 120; i++) {
     const snapshot = engine.snapshot();
@@ -36,7 +39,9 @@ export async function driveThrough(start: RotationEngine, opts: ThroughOptions =
     if (snapshot.outcome !== 'inProgress' || opts.stopWhen?.(snapshot)) return { engine, snapshot, failures, outcomes, resumes };
     const action = pickAction(snapshot.nextActions, opts);
     if (!action) return { engine, snapshot, failures, outcomes, resumes };
+    opts.beforeAction?.(previousOk);
     const outcome = await engine.perform(action);
+    previousOk = outcome.ok;
     outcomes.push(outcome);
     if (!outcome.ok) {
       failures.push(outcome);
