@@ -109,19 +109,24 @@ export class VsCodeSession {
 
   /**
    * F1, type the full title ("Okta Workflows: Add Org"), pick the row with exactly that label. Right after start
-   * the palette may not know the extension's commands yet (the remote extension host is still scanning): it then
-   * says "No matching commands", and we close and reopen it until the command shows up.
+   * the palette may not know the extension's commands yet (the remote extension host is still scanning), and an
+   * open palette never refreshes its list: it then shows "No matching commands" or "similar commands", and we
+   * close and reopen it until the command shows up.
    */
   async runCommand(title: string): Promise<void> {
     const row = this.quickInputRow(title);
-    const noMatch = this.quickInput.locator('.monaco-list-row[aria-label="No matching commands"]');
+    const anyRow = this.quickInput.locator('.quick-input-list .monaco-list-row');
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (;;) {
       await this.openPalette();
       await this.quickInput.locator('input.input').fill(`>${title}`);
-      await row.or(noMatch).first().waitFor({ state: 'visible' });
+      await anyRow.first().waitFor({ state: 'visible' });
+      // The list is filtered synchronously on input: once a row shows, the match is either there or not.
       if (await row.isVisible()) break;
-      if (Date.now() > deadline) throw new Error(`e2e: the command palette has no command "${title}" after ${UI_TIMEOUT_MS / 1000} s`);
+      if (Date.now() > deadline) {
+        const shown = (await anyRow.allInnerTexts()).map((t) => t.trim()).join(' | ');
+        throw new Error(`e2e: the command palette has no command "${title}" after ${UI_TIMEOUT_MS / 1000} s (shows: ${shown})`);
+      }
       await this.page.keyboard.press('Escape');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -194,12 +199,12 @@ export class VsCodeSession {
   }
 
   /** Waits for a notification whose text matches, returns its full text. */
-  async waitForNotification(pattern: RegExp): Promise<string> {
+  async waitForNotification(pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
     let found = '';
     await waitUntil(async () => {
       found = (await this.notifications()).find((n) => pattern.test(n)) ?? '';
       return found !== '';
-    }, `a notification matching ${pattern}`, UI_TIMEOUT_MS, async () => `shown: ${JSON.stringify(await this.notifications())}`);
+    }, `a notification matching ${pattern}`, timeoutMs, async () => `shown: ${JSON.stringify(await this.notifications())}`);
     return found;
   }
 
@@ -253,6 +258,12 @@ export class VsCodeSession {
     return this.page.locator('.sidebar .composite.title h2', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}(:|\\s*$)`, 'i') });
   }
 
+  /** Clicks a button in the side bar's title bar (e.g. 'Refresh', 'Add Org'), matched by its tooltip/aria label. */
+  async viewTitleAction(label: string): Promise<void> {
+    const action = this.page.locator(`.sidebar .title-actions .action-label[aria-label^="${cssEscape(label)}"]`).first();
+    await action.click();
+  }
+
   /** The welcome content of a view (shown when its tree is empty), '' when none is shown. */
   async viewWelcome(viewName: string): Promise<string> {
     const welcome = this.viewPane(viewName).locator('.welcome-view-content');
@@ -267,7 +278,7 @@ export class VsCodeSession {
   /** The rows of a tree view: the text a person sees on each row (label and description), top to bottom. */
   async treeItems(viewName: string): Promise<string[]> {
     const rows = this.viewPane(viewName).locator('.monaco-list-row');
-    return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    return Promise.all((await rows.all()).map((row) => rowText(row)));
   }
 
   /** The row of a tree view whose text matches. */
@@ -279,7 +290,7 @@ export class VsCodeSession {
   async waitForTreeItem(viewName: string, text: string | RegExp): Promise<string> {
     const row = this.treeItem(viewName, text).first();
     await row.waitFor({ state: 'visible' });
-    return (await row.innerText()).replace(/\s+/g, ' ').trim();
+    return rowText(row);
   }
 
   /** Expands a collapsed tree row (no-op when already expanded). */
@@ -296,7 +307,11 @@ export class VsCodeSession {
     await row.click({ button: 'right' });
     const item = this.page.locator('.context-view .monaco-menu .action-item').filter({ has: this.page.locator('.action-label', { hasText: exactText(entry) }) });
     await item.first().waitFor({ state: 'visible' });
-    await item.first().click();
+    // A synthetic click on a context-menu entry focuses it but does not run it in code-server's Chromium;
+    // hover (which focuses the entry) then Enter does, as it does for a keyboard user.
+    await item.first().hover();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
   }
 
   /** The labels of a tree row's context menu (then closes it): for checking `when` clauses. */
@@ -319,6 +334,12 @@ export class VsCodeSession {
       ? this.page.locator(`iframe.webview.ready[title="${cssEscape(title)}"]`)
       : this.page.locator('iframe.webview.ready');
     return outer.first().contentFrame().locator('iframe#active-frame').contentFrame();
+  }
+
+  /** What the page's clipboard holds (VS Code for the web writes vscode.env.clipboard there). */
+  async clipboardText(): Promise<string> {
+    // The page runs in the browser: its globals are not in this project's Node typings.
+    return this.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
   }
 
   // ---- output
@@ -371,6 +392,12 @@ export async function waitUntil(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** A tree row as "label description" (the DOM puts them in adjacent spans with no space between). */
+async function rowText(row: Locator): Promise<string> {
+  const parts = await row.locator('.label-name, .label-description').allInnerTexts();
+  return (parts.length > 0 ? parts.join(' ') : await row.innerText()).replace(/\s+/g, ' ').trim();
 }
 
 function escapeRegExp(text: string): string {
