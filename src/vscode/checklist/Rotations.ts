@@ -36,7 +36,8 @@ export class Rotations extends Disposable {
     this.log = log;
     this.settings = settings;
     this.clients = clients;
-    this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m));
+    // Claims lock across windows in the extension's global storage folder (created on first claim).
+    this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m), { lockDir: vscode.Uri.joinPath(context.globalStorageUri, 'rotation-locks').fsPath });
     this.pending = new SecretStoragePendingSecretStore(context.secrets);
     void this.reloadJournals();
   }

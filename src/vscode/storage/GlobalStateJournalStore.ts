@@ -1,22 +1,34 @@
 // Rotation journals in globalState (they hold ids, times and outcomes, never a secret: the engine's strict
 // schema guarantees it). One key holds them all, so claim() checks and writes without an await in between:
-// atomic within this extension host. Windows share globalState only eventually, so two windows claiming within
-// the same instant are not excluded by this store (the engine re-checks Okta's state at every step).
+// atomic within this extension host. Windows share globalState only eventually, so across windows the claim
+// also takes a file lock per app in `lockDir` (the extension's globalStorage folder, shared by all windows):
+// of two windows claiming the same app at the same instant, exactly one wins.
 import type * as vscode from 'vscode';
+import { FileLock, type LockRecord } from '../../rotation/fileLock.ts';
 import { isFinished, lockKeyOf, parseJournal, type RotationJournal } from '../../rotation/journal.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
 
 const KEY = 'oktaWorkflows.rotationJournals';
 /** Finished journals kept as history (the preview-recency guard reads them); older ones are dropped. */
 const KEEP_FINISHED = 50;
+/** A lock whose rotation this window has never seen (not even after globalState synced) is a leftover after this long. */
+const UNKNOWN_HOLDER_STALE_MS = 10 * 60 * 1000;
+
+export interface GlobalStateJournalStoreOptions {
+  /** A directory shared by every window (context.globalStorageUri.fsPath): claims lock across windows there. */
+  lockDir?: string;
+  now?: () => number;
+}
 
 export class GlobalStateJournalStore implements RotationJournalStore {
   private readonly state: vscode.Memento;
   private readonly onProblem: (message: string) => void;
+  private readonly lock: FileLock | undefined;
 
-  constructor(state: vscode.Memento, onProblem: (message: string) => void) {
+  constructor(state: vscode.Memento, onProblem: (message: string) => void, options: GlobalStateJournalStoreOptions = {}) {
     this.state = state;
     this.onProblem = onProblem;
+    this.lock = options.lockDir ? new FileLock(options.lockDir, options.now ? { now: options.now } : {}) : undefined;
   }
 
   async load(rotationId: string): Promise<RotationJournal | undefined> {
@@ -27,11 +39,14 @@ export class GlobalStateJournalStore implements RotationJournalStore {
     const all = this.all();
     all.set(journal.rotationId, parseJournal(journal));
     await this.write(all);
+    if (isFinished(journal)) await this.release(journal);
   }
 
   async delete(rotationId: string): Promise<void> {
     const all = this.all();
+    const journal = all.get(rotationId);
     if (all.delete(rotationId)) await this.write(all);
+    if (journal) await this.release(journal);
   }
 
   async list(): Promise<RotationJournal[]> {
@@ -39,18 +54,37 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   }
 
   async claim(journal: RotationJournal): Promise<RotationJournal | undefined> {
-    const all = this.all();
     const key = lockKeyOf(journal);
-    for (const other of all.values()) {
-      if (other.rotationId !== journal.rotationId && !isFinished(other) && lockKeyOf(other) === key) return other;
+    const holderIn = (all: Map<string, RotationJournal>) =>
+      [...all.values()].find((other) => other.rotationId !== journal.rotationId && !isFinished(other) && lockKeyOf(other) === key);
+    const seen = holderIn(this.all());
+    if (seen) return seen;
+    if (this.lock) {
+      const holder = await this.lock.acquire(key, journal.rotationId, JSON.stringify(journal), (record, ageMs) => this.isStale(record, ageMs));
+      if (holder) return this.all().get(holder.owner) ?? parseJournal(JSON.parse(holder.data));
+    }
+    // Re-read: globalState may have changed while the lock was taken.
+    const all = this.all();
+    const late = holderIn(all);
+    if (late) {
+      await this.lock?.release(key, journal.rotationId);
+      return late;
     }
     all.set(journal.rotationId, parseJournal(journal));
     await this.write(all);
     return undefined;
   }
 
-  async release(_journal: RotationJournal): Promise<void> {
-    // The lock is the unfinished journal itself: saving it finished releases it.
+  async release(journal: RotationJournal): Promise<void> {
+    // Within this window the lock is the unfinished journal itself; across windows, the file lock.
+    await this.lock?.release(lockKeyOf(journal), journal.rotationId);
+  }
+
+  /** A lock left by a rotation that ended (or that no window knows of, long after it was taken) may be taken over. */
+  private isStale(record: LockRecord, ageMs: number): boolean {
+    const known = this.all().get(record.owner);
+    if (known) return isFinished(known);
+    return ageMs > UNKNOWN_HOLDER_STALE_MS;
   }
 
   /** Every stored journal that parses; a broken one is reported and skipped, never fatal. */
