@@ -1,0 +1,178 @@
+// Two windows rotating the same app: two engine instances sharing the stores. The second start is refused,
+// naming the first rotation, with each store the extension or the tests use: memory, files, and the VS Code
+// layer's GlobalStateJournalStore, whose claims also lock across windows through a file lock in a shared folder.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Memento } from 'vscode';
+import { isRotationError } from '../../../src/rotation/errors.ts';
+import { FileLock } from '../../../src/rotation/fileLock.ts';
+import type { RotationJournal } from '../../../src/rotation/journal.ts';
+import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
+import { GlobalStateJournalStore } from '../../../src/vscode/storage/GlobalStateJournalStore.ts';
+import { driveThrough } from '../faults/driveThrough.ts';
+import { startFaultWorld } from '../faults/faultWorld.ts';
+import type { FaultWorld } from '../faults/faultWorld.ts';
+
+/**
+ * A stand-in for VS Code's Memento (globalState), the only way to run GlobalStateJournalStore in Node: values are
+ * kept as JSON text, as VS Code serialises them. Two instances are two windows before globalState synced.
+ */
+export class InMemoryMemento implements Memento {
+  readonly #values = new Map<string, string>();
+  keys(): readonly string[] {
+    return [...this.#values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    const text = this.#values.get(key);
+    return text === undefined ? defaultValue : (JSON.parse(text) as T);
+  }
+  update(key: string, value: unknown): Thenable<void> {
+    if (value === undefined) this.#values.delete(key);
+    else this.#values.set(key, JSON.stringify(value));
+    return Promise.resolve();
+  }
+  rawText(): string {
+    return [...this.#values.values()].join('\n');
+  }
+}
+
+const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
+
+describe('two windows rotating the same app', function () {
+  this.timeout(30_000);
+  let world: FaultWorld | undefined;
+  const dirs: string[] = [];
+  const tempDir = async () => {
+    const d = await mkdtemp(join(tmpdir(), 'two-windows-'));
+    dirs.push(d);
+    return d;
+  };
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+
+  /** Window A runs its rotation to a point; window B's start is refused; after A completes, B may start. */
+  async function secondRefused(windowA: RotationJournalStore, windowB: RotationJournalStore): Promise<void> {
+    const w = await startFaultWorld();
+    world = w;
+    const a = await w.start({ journals: windowA });
+    await driveThrough(a, { stopWhen: (s) => s.currentStep === 'verifyNewSecret', maxFailures: 0 });
+    await assert.rejects(w.start({ journals: windowB }), (e: unknown) => {
+      assert.ok(isRotationError(e, 'alreadyRunning'), String(e));
+      assert.ok(e.message.includes(a.rotationId) && e.message.includes(w.client.org), e.message);
+      return true;
+    });
+    assert.equal(w.org.secrets().length, 2, 'the refused window created nothing');
+    const end = await driveThrough(a, { maxFailures: 0 });
+    assert.equal(end.snapshot.outcome, 'completed');
+    const b = await w.start({ journals: windowB });
+    assert.equal((await driveThrough(b, { maxFailures: 0 })).snapshot.outcome, 'completed');
+  }
+
+  it('memory store shared by two engines: the second refused while the first runs, allowed after', async () => {
+    const shared = new MemoryJournalStore();
+    await secondRefused(shared, shared);
+  });
+
+  it('file store, two instances on one folder (two processes): refused, then allowed', async () => {
+    const dir = await tempDir();
+    await secondRefused(new FileJournalStore(dir), new FileJournalStore(dir));
+  });
+
+  it('globalState, one window (one Memento): refused, then allowed', async () => {
+    const memento = new InMemoryMemento();
+    await secondRefused(new GlobalStateJournalStore(memento, noProblem), new GlobalStateJournalStore(memento, noProblem));
+  });
+
+  it('globalState, two windows before sync (two Mementos) sharing the lock folder: refused, then allowed', async () => {
+    const locks = await tempDir();
+    await secondRefused(
+      new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: locks }),
+      new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: locks }),
+    );
+  });
+
+  it('why the lock folder: two windows before sync without it would both start (the weakness it closes)', async () => {
+    const w = await startFaultWorld();
+    world = w;
+    await w.start({ journals: new GlobalStateJournalStore(new InMemoryMemento(), noProblem) });
+    await w.start({ journals: new GlobalStateJournalStore(new InMemoryMemento(), noProblem) });
+  });
+
+  for (const kind of ['files', 'globalState with a lock folder'] as const) {
+    it(`${kind}: two windows claiming at the same instant, 20 times: exactly one wins each time`, async () => {
+      const w = await startFaultWorld();
+      world = w;
+      for (let round = 0; round < 20; round++) {
+        const dir = await tempDir();
+        const store = () => (kind === 'files' ? new FileJournalStore(dir) : new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir }));
+        const results = await Promise.allSettled([w.start({ journals: store() }), w.start({ journals: store() })]);
+        assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'], `round ${round}`);
+        const lost = results.find((r) => r.status === 'rejected');
+        assert.ok(lost && isRotationError(lost.reason, 'alreadyRunning'), String(lost && lost.reason));
+      }
+    });
+  }
+});
+
+describe('GlobalStateJournalStore lock across windows', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+
+  async function journalOf(id: string): Promise<RotationJournal> {
+    // A real journal, as the engine makes it, from a window that then forgets it.
+    const w = await startFaultWorld({}, {});
+    try {
+      const e = await w.start({ newRotationId: () => id });
+      return e.journal();
+    } finally {
+      await w.close();
+    }
+  }
+
+  it('a lock left by a crashed window: refused while young and unseen, taken over after ten minutes unseen, or at once when seen finished', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stale-lock-'));
+    dirs.push(dir);
+    let now = Date.now();
+    const first = await journalOf('rotation-a');
+    const second = { ...(await journalOf('rotation-b')), org: first.org, app: first.app };
+    const mementoA = new InMemoryMemento();
+    const windowA = new GlobalStateJournalStore(mementoA, noProblem, { lockDir: dir, now: () => now });
+    assert.equal(await windowA.claim(first), undefined);
+    // Window A is killed: its lock stays. Window B never saw A's journal (no sync yet): refused, told whose it is.
+    const windowB = new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir, now: () => now });
+    assert.equal((await windowB.claim(second))?.rotationId, 'rotation-a');
+    // Ten minutes on, still unseen: a leftover, taken over.
+    now += 11 * 60 * 1000;
+    assert.equal(await windowB.claim(second), undefined);
+    assert.equal((await new FileLock(dir).holder(`${first.org.host.toLowerCase()}/${first.app.id}`))?.record.owner, 'rotation-b');
+    // Window A, back, sees B's lock (its own memento still says A is in progress: refused either way).
+    assert.ok(await windowA.claim({ ...first, rotationId: 'rotation-c' }));
+    // A window whose globalState already shows B's rotation finished takes B's leftover lock at once.
+    const mementoC = new InMemoryMemento();
+    await new GlobalStateJournalStore(mementoC, noProblem).save({ ...second, outcome: 'abandoned', endedAt: second.createdAt });
+    const windowC = new GlobalStateJournalStore(mementoC, noProblem, { lockDir: dir, now: () => now });
+    assert.equal(await windowC.claim({ ...first, rotationId: 'rotation-d' }), undefined);
+  });
+
+  it('a finished rotation releases its lock when saved finished, and a deleted one when deleted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'release-lock-'));
+    dirs.push(dir);
+    const j = await journalOf('rotation-x');
+    const store = new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir });
+    const other = new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir });
+    assert.equal(await store.claim(j), undefined);
+    assert.equal((await other.claim({ ...j, rotationId: 'rotation-y' }))?.rotationId, 'rotation-x');
+    await store.save({ ...j, outcome: 'abandoned', endedAt: j.createdAt });
+    assert.equal(await other.claim({ ...j, rotationId: 'rotation-y' }), undefined);
+    await other.delete('rotation-y');
+    assert.equal(await store.claim({ ...j, rotationId: 'rotation-z' }), undefined);
+  });
+});
