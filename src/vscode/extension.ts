@@ -10,6 +10,8 @@ import { Rotations } from './checklist/Rotations.ts';
 import { registerCommands } from './commands/registerCommands.ts';
 import { setContextKey } from './contextKeys.ts';
 import type { Services } from './services.ts';
+import { PracticeOrgs } from './practice/PracticeOrgs.ts';
+import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -18,9 +20,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const clients = new OktaClients(tokens, log, () => settings.number('requestTimeoutSeconds', 30) * 1000);
   const rotations = new Rotations(context, log, settings, clients);
   const tree = new SecretsTreeProvider({ settings, tokens, clients, log, markers: (org, app) => rotations.markers(org, app) });
-  context.subscriptions.push(log, settings, tokens, clients, rotations, tree);
+  const practice = new PracticeOrgs({ log, tokens, clients, rotations });
+  context.subscriptions.push(log, settings, tokens, clients, rotations, tree, practice);
 
-  const services: Services = { extension: context, log, settings, tokens, clients, tree, rotations };
+  const services: Services = { extension: context, log, settings, tokens, clients, tree, rotations, practice };
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
     ...registerCommands(services),
@@ -46,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ]);
   }
   void updateContextKeys().catch((e: unknown) => log.error('Setting context keys', e));
+  // Opt-in (npm run demo sets it): a loopback simulator, no network beyond 127.0.0.1.
+  startPracticeOrgsIfConfigured(services);
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { ApiTokenStore } from './storage/ApiTokenStore.ts';
 import type { OktaClients } from './clients.ts';
 import type { SecretsTreeProvider } from './tree/SecretsTreeProvider.ts';
 import type { Rotations } from './checklist/Rotations.ts';
+import type { PracticeOrgs } from './practice/PracticeOrgs.ts';
 
 export interface Services {
   readonly extension: vscode.ExtensionContext;
@@ -15,4 +16,5 @@ export interface Services {
   readonly clients: OktaClients;
   readonly tree: SecretsTreeProvider;
   readonly rotations: Rotations;
+  readonly practice: PracticeOrgs;
 }

@@ -31,6 +31,8 @@ const TITLES: Record<string, string> = {
   'oktaWorkflows.verifySecret': 'Verify Secret',
   'oktaWorkflows.copySecretId': 'Copy Secret ID',
   'oktaWorkflows.showLog': 'Show Log',
+  'oktaWorkflows.startPracticeOrgs': 'Start Practice Orgs',
+  'oktaWorkflows.stopPracticeOrgs': 'Stop Practice Orgs',
 };
 
 type Cmd = { command: string; title: string; category?: string; icon?: string };

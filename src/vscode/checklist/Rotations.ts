@@ -16,6 +16,7 @@ import type { SecretMarkers } from '../tree/presentation.ts';
 import { toAbortSignal } from '../cancellation.ts';
 import { CHECKLIST_VIEW_TYPE, RotationChecklistPanel, webviewOptions, type RotationBinding } from './RotationChecklistPanel.ts';
 import { PageStateSchema } from './protocol.ts';
+import { journalsForGuard } from '../practice/rehearsalHistory.ts';
 
 export class Rotations extends Disposable {
   private readonly journals: GlobalStateJournalStore;
@@ -112,6 +113,23 @@ export class Rotations extends Disposable {
     this.open(engine, org, panel);
   }
 
+  /**
+   * Forgets every rotation of an org that no longer exists (Stop Practice Orgs): closes its checklist, drops its
+   * engine, deletes its journal and its pending secret value. Returns the journals forgotten, for the log.
+   */
+  async forgetOrg(orgKey: string): Promise<RotationJournal[]> {
+    const forgotten = (await this.journals.list()).filter((j) => j.org.host === orgKey);
+    for (const j of forgotten) {
+      this.panels.get(j.rotationId)?.dispose();
+      this.panels.delete(j.rotationId);
+      this.engines.delete(j.rotationId);
+      await this.pending.delete(j.rotationId);
+      await this.journals.delete(j.rotationId);
+    }
+    if (forgotten.length > 0) await this.reloadJournals();
+    return forgotten;
+  }
+
   registerSerializer(): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => {
@@ -134,7 +152,7 @@ export class Rotations extends Disposable {
   }
 
   private deps(org: OrgConfig): RotationDeps {
-    return { okta: this.lazyOkta(org), journals: this.journals, secrets: this.pending, previewRecencyDays: this.settings.number('previewRecencyDays', 30) };
+    return { okta: this.lazyOkta(org), journals: journalsForGuard(this.journals, org.address), secrets: this.pending, previewRecencyDays: this.settings.number('previewRecencyDays', 30) };
   }
 
   /** The engine's port to Okta, resolving the org's client at each call so a new token is picked up mid-rotation. */

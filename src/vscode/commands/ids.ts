@@ -14,5 +14,7 @@ export const COMMAND_IDS = [
   'oktaWorkflows.verifySecret',
   'oktaWorkflows.copySecretId',
   'oktaWorkflows.showLog',
+  'oktaWorkflows.startPracticeOrgs',
+  'oktaWorkflows.stopPracticeOrgs',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -15,6 +15,8 @@ import { activateSecret, deactivateSecret, deleteSecret } from './secretActions.
 import { verifySecret } from './verifySecret.ts';
 import { copySecretId } from './copySecretId.ts';
 import { showLog } from './showLog.ts';
+import { startPracticeOrgs } from '../practice/startPracticeOrgs.ts';
+import { stopPracticeOrgs } from '../practice/stopPracticeOrgs.ts';
 
 type Handler = (s: Services, node?: unknown) => unknown;
 
@@ -32,6 +34,8 @@ const HANDLERS: Record<CommandId, Handler> = {
   'oktaWorkflows.verifySecret': verifySecret,
   'oktaWorkflows.copySecretId': copySecretId,
   'oktaWorkflows.showLog': showLog,
+  'oktaWorkflows.startPracticeOrgs': startPracticeOrgs,
+  'oktaWorkflows.stopPracticeOrgs': stopPracticeOrgs,
 };
 
 export function registerCommands(s: Services): vscode.Disposable[] {

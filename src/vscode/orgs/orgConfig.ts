@@ -8,6 +8,8 @@ export const OrgSettingSchema = z.object({
   domain: z.string().trim().min(1).max(300),
   environment: z.enum(['preview', 'production']),
   appId: z.string().regex(/^0oa[A-Za-z0-9]{17}$/).or(z.literal('')).optional(),
+  /** Written by Start Practice Orgs only: the org is the bundled simulator on loopback, not a real Okta org. */
+  practice: z.boolean().optional(),
 });
 export type OrgSetting = z.infer<typeof OrgSettingSchema>;
 
@@ -18,6 +20,8 @@ export interface OrgConfig {
   readonly environment: 'preview' | 'production';
   readonly address: OrgAddress;
   readonly appId?: string;
+  /** A practice org (the bundled simulator): marked in the tree, removed by Stop Practice Orgs. Loopback only. */
+  readonly practice?: boolean;
 }
 
 export interface ParsedOrgs {
@@ -45,7 +49,12 @@ export function parseOrgSettings(raw: unknown): ParsedOrgs {
         return;
       }
       const appId = parsed.data.appId || address.appId;
-      orgs.push({ key, label: parsed.data.label, environment: parsed.data.environment, address, ...(appId ? { appId } : {}) });
+      // A real org must never pass for a practice one (Stop Practice Orgs would remove it and its token).
+      const practice = parsed.data.practice === true && address.isLoopback;
+      if (parsed.data.practice === true && !practice) {
+        problems.push(`oktaWorkflows.orgs[${i}] (${key}): "practice": true is only for the bundled simulator on 127.0.0.1; the flag is ignored.`);
+      }
+      orgs.push({ key, label: parsed.data.label, environment: parsed.data.environment, address, ...(appId ? { appId } : {}), ...(practice ? { practice } : {}) });
     } catch (e) {
       problems.push(`oktaWorkflows.orgs[${i}] (${parsed.data.domain}): ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -13,6 +13,7 @@ import { Disposable } from '../Disposable.ts';
 import { forEachBounded } from '../concurrency.ts';
 import { presentSecret, toSecretView, type SecretMarkers } from './presentation.ts';
 import { presentFailure } from './failurePresentation.ts';
+import { presentPracticeFailure } from '../practice/practicePresentation.ts';
 import { AppNode, MessageNode, OrgNode, SecretNode, type TreeNode } from './nodes.ts';
 
 type OrgLoad =
@@ -150,7 +151,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       case 'loaded':
         return [new AppNode(org, load.app)];
       case 'failed':
-        return [new MessageNode(`failed:${org.key}`, org, presentFailure(load.error))];
+        return [new MessageNode(`failed:${org.key}`, org, org.practice ? presentPracticeFailure(load.error) : presentFailure(load.error))];
       default:
         return [];
     }

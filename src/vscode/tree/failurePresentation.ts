@@ -1,7 +1,7 @@
 // What a failed org load looks like in place in the tree, and which fix it offers. Pure, tested in Node.
 import { isOktaError } from '../../okta/errors.ts';
 
-export type FixAction = 'setApiToken' | 'retry' | 'showLog';
+export type FixAction = 'setApiToken' | 'retry' | 'showLog' | 'startPracticeOrgs';
 
 export interface FailureItem {
   label: string;

@@ -20,10 +20,10 @@ export class OrgNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `org:${this.org.key}`;
-    item.description = `${this.org.key} · ${this.org.environment}${this.hasToken ? '' : ' · no API token'}`;
-    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.hasToken ? '' : '\nNo API token: run Set API Token.'}`;
+    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no API token'}`;
+    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo API token: run Set API Token.'}`;
     item.iconPath = this.loading ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(this.org.environment === 'production' ? 'organization' : 'beaker');
-    item.contextValue = orgContextValue({ hasToken: this.hasToken, environment: this.org.environment });
+    item.contextValue = orgContextValue({ hasToken: this.hasToken, environment: this.org.environment, practice: this.org.practice === true });
     return item;
   }
 }
@@ -94,11 +94,13 @@ export class MessageNode {
     const item = new vscode.TreeItem(this.failure.label, vscode.TreeItemCollapsibleState.None);
     item.id = `message:${this.id}`;
     item.tooltip = this.failure.tooltip;
-    item.iconPath = new vscode.ThemeIcon(this.failure.action === 'setApiToken' ? 'key' : 'warning', new vscode.ThemeColor('list.warningForeground'));
+    item.iconPath = new vscode.ThemeIcon(this.failure.action === 'setApiToken' ? 'key' : this.failure.action === 'startPracticeOrgs' ? 'debug-start' : 'warning', new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'message';
     const orgArg = this.org ? [new OrgRef(this.org.key)] : [];
     item.command =
-      this.failure.action === 'setApiToken'
+      this.failure.action === 'startPracticeOrgs'
+        ? { command: 'oktaWorkflows.startPracticeOrgs', title: 'Start Practice Orgs' }
+        : this.failure.action === 'setApiToken'
         ? { command: 'oktaWorkflows.setApiToken', title: 'Set API Token', arguments: orgArg }
         : this.failure.action === 'retry'
           ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }

@@ -99,6 +99,6 @@ export function presentSecret(s: SecretView, all: readonly SecretView[], markers
   };
 }
 
-export function orgContextValue(o: { hasToken: boolean; environment: 'preview' | 'production' }): string {
-  return ['org', o.hasToken ? 'hasToken' : 'noToken', o.environment].join(' ');
+export function orgContextValue(o: { hasToken: boolean; environment: 'preview' | 'production'; practice?: boolean }): string {
+  return ['org', o.hasToken ? 'hasToken' : 'noToken', o.environment, ...(o.practice ? ['practice'] : [])].join(' ');
 }

@@ -1,0 +1,123 @@
+// The practice orgs: the bundled Okta simulator, started in this extension host on free 127.0.0.1 ports, and its
+// Preview and Production org in the settings (flagged `practice`), their API tokens in SecretStorage like any
+// other org's. The simulator lives as long as this extension host: after a window reload its entries remain and
+// the tree shows them as stopped, with Start Practice Orgs as the fix (see README, "Practice orgs").
+import * as vscode from 'vscode';
+import { startSimulator, type Simulator } from '../../simulator/index.ts';
+import type { Log } from '../log.ts';
+import type { ApiTokenStore } from '../storage/ApiTokenStore.ts';
+import type { OktaClients } from '../clients.ts';
+import type { Rotations } from '../checklist/Rotations.ts';
+import { practiceKeys, practiceOrgsFrom, practiceSeeds, withoutPracticeOrgs, withPracticeOrgs, type PracticeOrg } from './practiceOrgEntries.ts';
+
+const SECTION = 'oktaWorkflows';
+
+export interface PracticeDeps {
+  log: Log;
+  tokens: ApiTokenStore;
+  clients: OktaClients;
+  rotations: Rotations;
+}
+
+export class PracticeOrgs implements vscode.Disposable {
+  private simulator: Simulator | undefined;
+  private orgs: PracticeOrg[] = [];
+  /** Start and Stop run one at a time: a second click waits for the first instead of racing it. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly deps: PracticeDeps;
+
+  constructor(deps: PracticeDeps) {
+    this.deps = deps;
+  }
+
+  /** True while this extension host serves the practice orgs. */
+  get running(): boolean {
+    return this.simulator !== undefined;
+  }
+
+  /** The practice orgs this extension host serves (none after a reload until Start). */
+  get served(): readonly PracticeOrg[] {
+    return this.orgs;
+  }
+
+  /** Starts the simulator (unless running) and writes its orgs and tokens; earlier practice entries are replaced. */
+  start(): Promise<readonly PracticeOrg[]> {
+    return this.serialized(async () => {
+      if (this.simulator) return this.orgs;
+      const stale = this.rawList();
+      await this.forget(practiceKeys(stale), 'replaced by new practice orgs');
+      const sim = await startSimulator({ host: '127.0.0.1', port: 0, orgs: practiceSeeds(new Date()) });
+      try {
+        const orgs = practiceOrgsFrom(sim.orgs);
+        // Tokens first: when the settings change, the tree finds every practice org with its token already.
+        for (const o of orgs) {
+          this.deps.log.addKnownSecret(o.apiToken);
+          await this.deps.tokens.store(o.key, o.apiToken);
+        }
+        await this.config().update('orgs', withPracticeOrgs(this.rawList(), orgs), vscode.ConfigurationTarget.Global);
+        this.simulator = sim;
+        this.orgs = orgs;
+        this.deps.log.info(`Practice orgs started (bundled simulator, this window only): ${orgs.map((o) => `${o.setting.label} at ${o.setting.domain}`).join(', ')}`);
+        return orgs;
+      } catch (e) {
+        await sim.close();
+        throw e;
+      }
+    });
+  }
+
+  /** Stops the simulator and removes every practice org from the settings, with its token and its rotations. */
+  stop(): Promise<{ removed: string[] }> {
+    return this.serialized(async () => {
+      const keys = [...new Set([...practiceKeys(this.rawList()), ...this.orgs.map((o) => o.key)])];
+      await this.forget(keys, 'the practice orgs were stopped');
+      const sim = this.simulator;
+      this.simulator = undefined;
+      this.orgs = [];
+      await sim?.close();
+      await this.config().update('orgs', withoutPracticeOrgs(this.rawList()), vscode.ConfigurationTarget.Global);
+      this.deps.log.info(keys.length > 0 ? `Practice orgs stopped and removed: ${keys.join(', ')}` : 'Stop Practice Orgs: there were no practice orgs.');
+      return { removed: keys };
+    });
+  }
+
+  /** Tokens, clients and rotation journals of practice orgs that are going away. */
+  private async forget(keys: readonly string[], why: string): Promise<void> {
+    for (const key of keys) {
+      this.deps.clients.forget(key);
+      await this.deps.tokens.delete(key);
+      const journals = await this.deps.rotations.forgetOrg(key);
+      const unfinished = journals.filter((j) => j.outcome === 'inProgress');
+      if (journals.length > 0) {
+        this.deps.log.info(
+          `Forgot ${journals.length} rotation journal(s) of practice org ${key} (${why})` +
+            (unfinished.length > 0 ? `, ${unfinished.length} unfinished: ${unfinished.map((j) => j.rotationId).join(', ')}; they cannot be resumed: the practice org they rotated no longer exists.` : '.'),
+        );
+      }
+    }
+  }
+
+  private config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  /** The user-level list as stored (the orgs setting has application scope: user settings only). */
+  private rawList(): unknown[] {
+    const v = this.config().inspect<unknown>('orgs')?.globalValue;
+    return Array.isArray(v) ? [...v] : [];
+  }
+
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The extension host is going away: close the servers. The settings entries stay (shown as stopped later). */
+  dispose(): void {
+    const sim = this.simulator;
+    this.simulator = undefined;
+    this.orgs = [];
+    void sim?.close();
+  }
+}

@@ -1,0 +1,70 @@
+// Practice orgs as data: what the bundled simulator is seeded with, the setting entries and tokens built from what
+// it reports, and the edits of the `oktaWorkflows.orgs` list that add or remove them. Pure: no `vscode` import,
+// tested in Node.
+import type { OrgSeed, SimulatedOrgInfo } from '../../simulator/index.ts';
+import { parseOrgSettings, type OrgSetting } from '../orgs/orgConfig.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The labels people see in the tree: "practice" in the name itself, so no screenshot can pass for a real org. */
+export const PRACTICE_LABELS = { preview: 'Practice Preview', production: 'Practice Production' } as const;
+
+/**
+ * One Preview and one Production org, each with a single ACTIVE secret older than the default maximum age (90 d),
+ * so the tree shows the age warning a real org due for rotation shows. Few decoy apps: discovery still pages.
+ */
+export function practiceSeeds(now: Date): OrgSeed[] {
+  const daysAgo = (d: number) => new Date(now.getTime() - d * DAY_MS).toISOString();
+  return [
+    { name: 'practice-preview', environment: 'preview', secrets: [{ status: 'ACTIVE', created: daysAgo(97) }], decoyApps: 3 },
+    { name: 'practice', environment: 'production', secrets: [{ status: 'ACTIVE', created: daysAgo(123) }], decoyApps: 3 },
+  ];
+}
+
+export interface PracticeOrg {
+  /** The org's key everywhere (tokens, clients, journals): its host, 127.0.0.1:PORT. */
+  key: string;
+  setting: OrgSetting;
+  /** The simulator's full-rights API token, for SecretStorage. */
+  apiToken: string;
+}
+
+/** The setting entries and tokens of the simulator's orgs, Preview first. */
+export function practiceOrgsFrom(infos: readonly SimulatedOrgInfo[]): PracticeOrg[] {
+  return [...infos]
+    .sort((a, b) => (a.environment === b.environment ? 0 : a.environment === 'preview' ? -1 : 1))
+    .map((info) => {
+      const url = new URL(info.baseUrl);
+      if (url.hostname !== '127.0.0.1' || url.protocol !== 'http:') {
+        throw new Error(`A practice org must listen on http://127.0.0.1, not ${info.baseUrl}.`);
+      }
+      return {
+        key: url.host,
+        apiToken: info.apiToken,
+        setting: { label: PRACTICE_LABELS[info.environment], domain: info.baseUrl, environment: info.environment, practice: true },
+      };
+    });
+}
+
+/** True for a setting entry that parses as a practice org (a hand-written one included, when on loopback). */
+export function isPracticeEntry(entry: unknown): boolean {
+  return parseOrgSettings([entry]).orgs[0]?.practice === true;
+}
+
+/** The keys (hosts) of the practice orgs in a raw settings list. */
+export function practiceKeys(raw: readonly unknown[]): string[] {
+  return parseOrgSettings([...raw]).orgs.filter((o) => o.practice).map((o) => o.key);
+}
+
+/** The list with every practice entry removed; anything else (even entries we cannot parse) kept as written. */
+export function withoutPracticeOrgs(raw: readonly unknown[]): unknown[] {
+  return raw.filter((entry) => !isPracticeEntry(entry));
+}
+
+/** The list with earlier practice entries replaced by these; real orgs first, as the person ordered them. */
+export function withPracticeOrgs(raw: readonly unknown[], orgs: readonly PracticeOrg[]): unknown[] {
+  const keys = new Set(orgs.map((o) => o.key));
+  // An entry already at one of the new hosts (a stale one by hand) would make the new one a duplicate.
+  const kept = withoutPracticeOrgs(raw).filter((entry) => !keys.has(parseOrgSettings([entry]).orgs[0]?.key ?? ''));
+  return [...kept, ...orgs.map((o) => o.setting)];
+}
