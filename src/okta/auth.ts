@@ -9,6 +9,12 @@ export interface AuthorizeRequest {
   signal?: AbortSignal;
 }
 
+/** What the client passes to onUnauthorized: the 401's headers (a DPoP nonce challenge comes in them). */
+export interface UnauthorizedAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+}
+
 export interface Authenticator {
   /** The headers that authenticate this one request. Called before every attempt, retries included. */
   authorize(req: AuthorizeRequest): Promise<Record<string, string>>;
@@ -16,7 +22,11 @@ export interface Authenticator {
    * Called once after a 401. Return true if fresh credentials were obtained (e.g. an access token refreshed) and
    * the request should be tried once more; false (or absent) makes the 401 final.
    */
-  onUnauthorized?(): Promise<boolean>;
+  onUnauthorized?(answer?: UnauthorizedAnswer): Promise<boolean>;
+  /** Advice for a final 401 or 403 when the API-token wording would mislead (e.g. a service app). */
+  readonly advice?: { readonly invalidToken?: string; readonly forbidden?: string };
+  /** Releases what the authenticator holds (a connection to the token endpoint). The client's close() calls it. */
+  close?(): Promise<void>;
 }
 
 /** `Authorization: SSWS <token>`: an Okta API token, which carries its creator's admin rights. */

@@ -369,7 +369,8 @@ export class OktaClient {
 
   /** Closes the org's connections once in-flight calls are done. */
   close(): Promise<void> {
-    return this.transport.close();
+    const auth = this.auth.close?.() ?? Promise.resolve();
+    return Promise.all([this.transport.close(), auth]).then(() => undefined);
   }
 
   // ---- internals ----
@@ -531,7 +532,7 @@ export class OktaClient {
     let rateLimitRetries = 0;
     let reauthorized = false;
     let retryFor: string | undefined;
-    const context = { operation: call.operation, org: this.org, notFoundAdvice: call.notFoundAdvice };
+    const context = { operation: call.operation, org: this.org, notFoundAdvice: call.notFoundAdvice, authAdvice: this.auth.advice };
     for (let attempt = 1; ; attempt++) {
       const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
       if (call.authenticate) {
@@ -588,7 +589,7 @@ export class OktaClient {
       }
       if (res.status === 401 && !reauthorized && this.auth.onUnauthorized) {
         reauthorized = true;
-        if (await this.auth.onUnauthorized()) continue;
+        if (await this.auth.onUnauthorized({ status: res.status, headers: res.headers })) continue;
       }
       if (res.status >= 500 && !call.networkOnly) {
         failures++;

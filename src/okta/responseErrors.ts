@@ -8,6 +8,8 @@ export interface ErrorContext {
   org: string;
   /** Advice for a 404, naming what was not found. */
   notFoundAdvice?: string;
+  /** The authenticator's wording for 401 and 403 (a service app is not an API token). */
+  authAdvice?: { readonly invalidToken?: string; readonly forbidden?: string } | undefined;
 }
 
 /** Okta's error body, if the answer carries one that parses; otherwise undefined (never the raw text). */
@@ -31,8 +33,8 @@ function secretRuleKind(body: OktaErrorBody | undefined): OktaErrorKind | undefi
 
 export function errorForStatus(ctx: ErrorContext, status: number, body: OktaErrorBody | undefined, retryAt?: Date): OktaError {
   const base = { operation: ctx.operation, org: ctx.org, status, body };
-  if (status === 401) return new OktaError({ ...base, kind: 'invalidToken' });
-  if (status === 403) return new OktaError({ ...base, kind: 'forbidden' });
+  if (status === 401) return new OktaError({ ...base, kind: 'invalidToken', advice: ctx.authAdvice?.invalidToken });
+  if (status === 403) return new OktaError({ ...base, kind: 'forbidden', advice: ctx.authAdvice?.forbidden });
   if (status === 404) return new OktaError({ ...base, kind: 'notFound', advice: ctx.notFoundAdvice });
   if (status === 429) return new OktaError({ ...base, kind: 'rateLimited', retryAt });
   if (status === 400) return new OktaError({ ...base, kind: secretRuleKind(body) ?? 'validation' });

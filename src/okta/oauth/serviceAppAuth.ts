@@ -1,0 +1,339 @@
+// OAuth 2.0 for Okta, the least-privilege alternative to an API token (FACTS.md "Authentication"): a service
+// app gets an access token by client credentials, authenticating with a JWT signed by its private key
+// (private_key_jwt), for only the scopes okta.apps.read and okta.apps.manage, bound to a DPoP key. The token is
+// cached until a minute before it expires, and refreshed once when the API answers 401.
+// The private key stays in a private field: it is never logged, serialised or put into an error.
+import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import type { Authenticator, AuthorizeRequest, UnauthorizedAnswer } from '../auth.ts';
+import type { ApiCallLog } from '../client.ts';
+import { OktaError, type OktaErrorKind } from '../errors.ts';
+import { header } from '../rateLimit.ts';
+import { OAuthErrorBodySchema } from '../schemas.ts';
+import { Transport, type HttpResponse } from '../transport.ts';
+import { DpopKey } from './dpop.ts';
+import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
+
+/** What the extension needs, and nothing more. */
+export const SERVICE_APP_SCOPES: readonly string[] = ['okta.apps.read', 'okta.apps.manage'];
+
+export interface ServiceAppCredentials {
+  /** The service app's client id (0oa…). */
+  clientId: string;
+  /** PEM (PKCS#8 "BEGIN PRIVATE KEY" or PKCS#1 "BEGIN RSA PRIVATE KEY") or a private JWK (object or JSON text). */
+  privateKey: string | JsonWebKey;
+  /** The `kid` of the public key registered with the app; taken from the JWK when absent. */
+  keyId?: string;
+}
+
+export interface ServiceAppAuthOptions extends ServiceAppCredentials {
+  /** The org, as for OktaClient: 'https://acme.okta.com' (or http to loopback: the simulator). */
+  baseUrl: string;
+  /** Default okta.apps.read okta.apps.manage. */
+  scopes?: readonly string[];
+  /** Deadline of one token request. Default 30 000. */
+  timeoutMs?: number;
+  /** The DPoP key's algorithm. Default RS256. */
+  dpopAlgorithm?: JwsAlgorithm;
+  /** A cached token is replaced this long before it expires. Default 60 000. */
+  refreshMarginMs?: number;
+  /** Every token request, as the client logs its API calls (path only; never a token). */
+  onApiCall?: (c: ApiCallLog) => void;
+  /** Injectable clock for tests (epoch ms). */
+  now?: () => number;
+}
+
+const TokenAnswerSchema = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: z.string(),
+  expires_in: z.number().positive(),
+  scope: z.string().optional(),
+});
+
+interface AccessToken {
+  value: string;
+  /** DPoP (bound to our key) or Bearer (a server that does not bind). */
+  type: 'DPoP' | 'Bearer';
+  expiresAt: number;
+}
+
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const USER_AGENT = 'okta-workflows-secret-rotation/0.1 (+vscode-extension)';
+
+const ADVICE = {
+  invalidClient:
+    'Okta did not accept the service app\'s credentials: the client id or the private key is wrong, or its public key is not registered with the app (Applications > the app > General > Public keys; the key id must match). Enter the client id and private key again.',
+  invalidScope:
+    'The service app is not granted what the extension needs: grant okta.apps.read and okta.apps.manage to it (Applications > the app > Okta API Scopes) and assign it an admin role that can manage apps.',
+  unauthorizedClient:
+    'The app may not use client credentials: it must be an API Services app with the Client Credentials grant and "Public key / Private key" client authentication.',
+  invalidDpopProof:
+    // Worded so that redact() does not take "DPoP <word>" for an Authorization header.
+    'Okta refused the proof of possession (DPoP) sent with the request. Check that this computer\'s clock is right (proofs carry the time), then try again; if it persists, report it with the log.',
+  tokenRefused:
+    'Okta refused the service app\'s access token even after a new one was fetched. Check that the app still exists, is active and keeps its scopes, then Refresh.',
+  forbidden:
+    'The service app lacks a scope or a role: grant okta.apps.read and okta.apps.manage to it (Applications > the app > Okta API Scopes) and assign it an admin role that can manage apps (e.g. Application Administrator).',
+} as const;
+
+function checkBaseUrl(baseUrl: string, operation: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new OktaError({ kind: 'input', operation, detail: 'the org address is not a URL' });
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new OktaError({ kind: 'input', operation, detail: 'the org address must use https' });
+  }
+  return url;
+}
+
+export class ServiceAppAuth implements Authenticator {
+  readonly clientId: string;
+  readonly keyId: string | undefined;
+  readonly scopes: readonly string[];
+  readonly org: string;
+  /** Read by the client to word 401 and 403 errors for a service app rather than an API token. */
+  readonly advice = { invalidToken: ADVICE.tokenRefused, forbidden: ADVICE.forbidden };
+  readonly #key: KeyObject;
+  readonly #alg: JwsAlgorithm;
+  readonly #tokenUrl: string;
+  readonly #transport: Transport;
+  readonly #dpopAlgorithm: JwsAlgorithm;
+  readonly #refreshMarginMs: number;
+  readonly #now: () => number;
+  readonly #onApiCall: ((c: ApiCallLog) => void) | undefined;
+  #dpop: Promise<DpopKey> | undefined;
+  #token: AccessToken | undefined;
+  #pending: Promise<AccessToken> | undefined;
+  /** The last nonces the token endpoint and the API handed out (RFC 9449 §8, §9: each server has its own). */
+  #tokenNonce: string | undefined;
+  #apiNonce: string | undefined;
+
+  constructor(opts: ServiceAppAuthOptions) {
+    const operation = 'Reading the service app credentials';
+    const url = checkBaseUrl(opts.baseUrl, operation);
+    this.org = url.host;
+    const clientId = typeof opts.clientId === 'string' ? opts.clientId.trim() : '';
+    if (!/^[A-Za-z0-9_-]{6,100}$/.test(clientId)) {
+      throw new OktaError({ kind: 'input', operation, org: this.org, detail: 'the client id is missing or malformed', advice: 'Copy the client id of the service app (Applications > the app > General > Client Credentials).' });
+    }
+    let parsed: { key: KeyObject; kid?: string };
+    try {
+      parsed = privateKeyFrom(opts.privateKey);
+    } catch (e) {
+      // privateKeyFrom's messages are our own words, never key material.
+      throw new OktaError({ kind: 'input', operation, org: this.org, detail: `the private key cannot be used: ${(e as Error).message}`, advice: 'Paste the private key of the service app as a PEM (-----BEGIN PRIVATE KEY-----) or as a JWK with its "d" member.' });
+    }
+    const alg = algorithmOf(parsed.key);
+    if (!alg) {
+      throw new OktaError({ kind: 'input', operation, org: this.org, detail: 'the private key is neither RSA (2048 bits or more) nor EC P-256', advice: 'Use the RSA or EC P-256 key pair whose public key is registered with the service app.' });
+    }
+    this.clientId = clientId;
+    this.keyId = opts.keyId?.trim() || parsed.kid;
+    this.scopes = [...(opts.scopes ?? SERVICE_APP_SCOPES)];
+    this.#key = parsed.key;
+    this.#alg = alg;
+    this.#tokenUrl = `${url.origin}/oauth2/v1/token`;
+    this.#dpopAlgorithm = opts.dpopAlgorithm ?? 'RS256';
+    this.#refreshMarginMs = opts.refreshMarginMs ?? 60_000;
+    this.#now = opts.now ?? Date.now;
+    this.#onApiCall = opts.onApiCall;
+    this.#transport = new Transport({ origin: url.origin, org: this.org, timeoutMs: opts.timeoutMs ?? 30_000, connections: 1, maxBodyBytes: 256 * 1024 });
+  }
+
+  async authorize(req: AuthorizeRequest): Promise<Record<string, string>> {
+    const token = await this.accessToken(req.signal);
+    if (token.type === 'Bearer') return { authorization: `Bearer ${token.value}` };
+    const dpop = await this.dpopKey();
+    return {
+      authorization: `DPoP ${token.value}`,
+      dpop: dpop.proof({ method: req.method, url: req.url, nonce: this.#apiNonce, accessToken: token.value, iat: this.seconds() }),
+    };
+  }
+
+  /** After a 401: a DPoP nonce challenge is answered with the nonce; anything else gets a new access token. */
+  async onUnauthorized(answer?: UnauthorizedAnswer): Promise<boolean> {
+    const nonce = header(answer?.headers ?? {}, 'dpop-nonce');
+    if (nonce) this.#apiNonce = nonce;
+    const challenge = header(answer?.headers ?? {}, 'www-authenticate') ?? '';
+    if (nonce && /\berror="?use_dpop_nonce\b/i.test(challenge)) return true;
+    this.#token = undefined;
+    await this.accessToken();
+    return true;
+  }
+
+  /** Drops the cached access token (the next call fetches another). */
+  forgetToken(): void {
+    this.#token = undefined;
+  }
+
+  close(): Promise<void> {
+    return this.#transport.close();
+  }
+
+  toJSON(): { type: string; clientId: string; scopes: readonly string[] } {
+    return { type: 'ServiceAppAuth', clientId: this.clientId, scopes: this.scopes };
+  }
+
+  // ---- internals ----
+
+  private seconds(): number {
+    return Math.floor(this.#now() / 1000);
+  }
+
+  private dpopKey(): Promise<DpopKey> {
+    this.#dpop ??= DpopKey.generate(this.#dpopAlgorithm);
+    return this.#dpop;
+  }
+
+  /** The cached token while it is fresh; otherwise one token request shared by every caller waiting for it. */
+  private async accessToken(signal?: AbortSignal): Promise<AccessToken> {
+    const cached = this.#token;
+    if (cached && this.#now() < cached.expiresAt) return cached;
+    if (!this.#pending) {
+      const pending = this.requestToken().finally(() => {
+        this.#pending = undefined;
+      });
+      // Every caller may have cancelled: the failure is theirs to see, never an unhandled rejection.
+      pending.catch(() => undefined);
+      this.#pending = pending;
+    }
+    // The shared request is not tied to one caller's signal; a caller that cancels stops waiting for it.
+    return abortable(this.#pending, signal, () => new OktaError({ kind: 'cancelled', operation: this.operation(), org: this.org }));
+  }
+
+  private operation(): string {
+    return `Getting an access token for service app ${this.clientId}`;
+  }
+
+  private clientAssertion(iat: number): string {
+    const header: Record<string, unknown> = { typ: 'JWT' };
+    if (this.keyId) header.kid = this.keyId;
+    // exp well under Okta's one-hour limit; a fresh jti every time (Okta refuses a replayed assertion).
+    return signJwt(header, { iss: this.clientId, sub: this.clientId, aud: this.#tokenUrl, iat, exp: iat + 300, jti: randomUUID() }, this.#key, this.#alg);
+  }
+
+  private async requestToken(): Promise<AccessToken> {
+    const operation = this.operation();
+    const dpop = await this.dpopKey();
+    const url = new URL(this.#tokenUrl);
+    for (let attempt = 1; ; attempt++) {
+      const iat = this.seconds();
+      const body = new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: this.scopes.join(' '),
+        client_assertion_type: ASSERTION_TYPE,
+        client_assertion: this.clientAssertion(iat),
+      }).toString();
+      const headers = {
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        'user-agent': USER_AGENT,
+        dpop: dpop.proof({ method: 'POST', url: this.#tokenUrl, nonce: this.#tokenNonce, iat }),
+      };
+      const started = this.#now();
+      let res: HttpResponse;
+      try {
+        res = await this.#transport.send({ operation, method: 'POST', url, headers, body });
+      } catch (e) {
+        this.log({ method: 'POST', path: url.pathname, status: 'error', ms: this.#now() - started, attempt });
+        throw e;
+      }
+      this.log({ method: 'POST', path: url.pathname, status: res.status, ms: this.#now() - started, attempt });
+      const nonce = header(res.headers, 'dpop-nonce');
+      if (nonce) this.#tokenNonce = nonce;
+      if (res.status === 200) return this.readToken(res, operation);
+      const error = readOAuthError(res);
+      // The first request of a session has no nonce yet: Okta hands one out with 400 use_dpop_nonce. Once.
+      if (error?.error === 'use_dpop_nonce' && nonce && attempt === 1) continue;
+      throw tokenError(operation, this.org, res.status, error);
+    }
+  }
+
+  private readToken(res: HttpResponse, operation: string): AccessToken {
+    let data: unknown;
+    try {
+      data = JSON.parse(res.body.toString('utf8'));
+    } catch {
+      throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: 'the token answer is not valid JSON' });
+    }
+    const parsed = TokenAnswerSchema.safeParse(data);
+    if (!parsed.success) {
+      throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: `the token answer does not match OAuth 2.0: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')}` });
+    }
+    const type = parsed.data.token_type.toLowerCase() === 'dpop' ? 'DPoP' : parsed.data.token_type.toLowerCase() === 'bearer' ? 'Bearer' : undefined;
+    if (!type) throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: 'the token type is neither DPoP nor Bearer' });
+    const lifetimeMs = parsed.data.expires_in * 1000;
+    // A short-lived token is still used for half its life rather than fetched again on every call.
+    const margin = Math.min(this.#refreshMarginMs, lifetimeMs / 2);
+    const token: AccessToken = { value: parsed.data.access_token, type, expiresAt: this.#now() + lifetimeMs - margin };
+    this.#token = token;
+    return token;
+  }
+
+  private log(entry: ApiCallLog): void {
+    try {
+      this.#onApiCall?.(entry);
+    } catch {
+      // A failing logger must not fail the call.
+    }
+  }
+}
+
+function readOAuthError(res: HttpResponse): { error: string; error_description?: string | undefined } | undefined {
+  const type = header(res.headers, 'content-type') ?? '';
+  if (!/json/i.test(type)) return undefined;
+  try {
+    const parsed = OAuthErrorBodySchema.safeParse(JSON.parse(res.body.toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The token endpoint's refusal as an OktaError a person can act on. Okta's `error` code and text are kept. */
+function tokenError(operation: string, org: string, status: number, error: { error: string; error_description?: string | undefined } | undefined): OktaError {
+  const body = error ? { errorCode: error.error, errorSummary: error.error_description } : undefined;
+  const make = (kind: OktaErrorKind, advice?: string, detail?: string) => new OktaError({ kind, operation, org, status, body, advice, detail });
+  switch (error?.error) {
+    case 'invalid_client':
+      return make('invalidToken', ADVICE.invalidClient);
+    case 'invalid_scope':
+      return make('forbidden', ADVICE.invalidScope);
+    case 'unauthorized_client':
+      return make('forbidden', ADVICE.unauthorizedClient);
+    case 'invalid_dpop_proof':
+      return make('protocol', ADVICE.invalidDpopProof);
+    case 'use_dpop_nonce':
+      return make('protocol', ADVICE.invalidDpopProof, 'Okta asked for a DPoP nonce again after it was given');
+    default:
+      break;
+  }
+  if (status === 429) return make('rateLimited');
+  if (status >= 500) return make('serverError');
+  if (status === 401) return make('invalidToken', ADVICE.invalidClient);
+  if (status === 400) return make('validation');
+  return make('protocol', undefined, `unexpected status ${status} from the token endpoint`);
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, cancelled: () => Error): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
