@@ -1,7 +1,7 @@
 // `npm run simulator -- [--json] [--port <n>] [--latency <ms>] [--rate-limit <per minute>] [--verbose]`
 // Starts the default orgs (a Preview org and a Production org, one ACTIVE secret each) and serves until
 // SIGINT/SIGTERM. With --json, stdout gets exactly one JSON line: {"orgs":[{name, environment, baseUrl,
-// apiToken, readOnlyToken, workflowsAppId, clientId}]}. Anything else (the --verbose request log) goes to stderr.
+// apiToken, readOnlyToken, workflowsAppId, clientId, serviceApp: {clientId, keyId, privateKeyPem, scopes}}]}. Anything else (the --verbose request log) goes to stderr.
 import { parseArgs } from 'node:util';
 import { redact } from '../redact.ts';
 import { startSimulator } from './index.ts';
@@ -36,6 +36,10 @@ function table(orgs: readonly SimulatedOrgInfo[]): string {
     lines.push(`  read-only token   ${o.readOnlyToken}`);
     lines.push(`  Workflows app id  ${o.workflowsAppId || '(none)'}`);
     lines.push(`  client id         ${o.clientId || '(none)'}`);
+    if (o.serviceApp) {
+      lines.push(`  service app       ${o.serviceApp.clientId} (key id ${o.serviceApp.keyId}; ${o.serviceApp.scopes.join(' ')}; DPoP)`);
+      lines.push('                    its private key: run with --json');
+    }
     lines.push('');
   }
   return lines.join('\n');

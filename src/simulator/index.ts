@@ -8,11 +8,14 @@ import { OrgServer } from './orgServer.ts';
 import { OrgState } from './orgState.ts';
 import type { AppSeed, SecretStatus } from './orgState.ts';
 import { DEFAULT_ORGS, seedOrg } from './seed.ts';
+import { ServiceApp, serviceAppKeys } from './serviceApp.ts';
+import type { ServiceAppInfo } from './serviceApp.ts';
 import type { OrgSeed } from './seed.ts';
 
 export type { FaultInjector, MalformedKind } from './faults.ts';
 export type { AppSeed, SecretSeed } from './orgState.ts';
 export type { OrgSeed } from './seed.ts';
+export type { ServiceAppInfo, ServiceAppSeed } from './serviceApp.ts';
 export type { RequestLogEntry, RequestRecord } from './orgServer.ts';
 
 export interface SimulatorOptions {
@@ -44,6 +47,11 @@ export interface SimulatedOrgInfo {
   workflowsAppId: string;
   /** '' when the org has no Workflows OAuth app */
   clientId: string;
+  /**
+   * The OAuth 2.0 service app (private_key_jwt, DPoP required) and the private key of its registered public key;
+   * absent when the seed says `serviceApp: false`.
+   */
+  serviceApp?: ServiceAppInfo;
 }
 
 export interface SimulatedSecret {
@@ -71,6 +79,8 @@ export interface SimulatedOrg {
   setRateLimit(perMinute: number): void;
   /** Adds an app (an OIDC client with one ACTIVE secret unless the seed says otherwise); returns its id. */
   addApp(app: AppSeed): string;
+  /** Addition: every access token issued to the service app stops working (expired or revoked early). */
+  expireAccessTokens(): void;
 }
 
 export interface Simulator {
@@ -83,6 +93,7 @@ export interface Simulator {
 function orgHandle(server: OrgServer): SimulatedOrg {
   const state = server.state;
   const app = state.apps.find((a) => a.id === state.workflowsAppId);
+  const serviceApp = state.serviceApp?.info();
   const info: SimulatedOrgInfo = Object.freeze({
     name: state.name,
     environment: state.environment,
@@ -91,6 +102,7 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     readOnlyToken: state.readOnlyToken,
     workflowsAppId: state.workflowsAppId,
     clientId: app?.oauthClient?.clientId ?? '',
+    ...(serviceApp ? { serviceApp: Object.freeze(serviceApp) } : {}),
   });
   return {
     info,
@@ -110,6 +122,7 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     issueApiToken: () => state.issueApiToken(),
     setRateLimit: (perMinute) => server.rateLimiter.setLimit(perMinute),
     addApp: (seed) => state.addApp(seed).id,
+    expireAccessTokens: () => state.serviceApp?.expireAccessTokens(),
   };
 }
 
@@ -120,16 +133,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (names.size !== seeds.length) throw new Error('simulator: org names must be unique');
   const basePort = options.port ?? 0;
   const servers: OrgServer[] = [];
+  const now = options.now ?? Date.now;
+  const keys = seeds.some((s) => s.serviceApp !== false) ? await serviceAppKeys() : undefined;
   try {
     for (const [i, seed] of seeds.entries()) {
       const state = new OrgState(seed.name, seed.environment);
       seedOrg(state, seed);
+      if (keys && seed.serviceApp !== false) state.serviceApp = new ServiceApp(keys, seed.serviceApp ?? {}, now);
       const server = new OrgServer(state, {
         host,
         port: basePort === 0 ? 0 : basePort + i,
         latencyMs: options.latencyMs ?? 0,
         rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
-        now: options.now ?? Date.now,
+        now,
         onRequest: options.onRequest,
       });
       server.rateLimiter.setLimit(options.rateLimitPerMinute ?? 100); // validates the number

@@ -115,7 +115,7 @@ export class OrgServer {
       if (!verdict.allowed) answer = fromError(tooManyRequests());
     }
     if (!answer && fault?.kind === 'fail') answer = fault.status === 429 ? fromError(tooManyRequests()) : fromError(internalError(fault.status));
-    if (!answer && target.kind === 'managementApi') answer = this.authorize(req, method);
+    if (!answer && target.kind === 'managementApi') answer = this.authorize(req, method, url);
     if (!answer) {
       const ctx: RequestContext = { org: this.state, method, url, path: url.pathname, headers: req.headers, body };
       answer = target.handle(ctx);
@@ -137,7 +137,12 @@ export class OrgServer {
     log(res.statusCode);
   }
 
-  private authorize(req: IncomingMessage, method: string): Answer | undefined {
+  private authorize(req: IncomingMessage, method: string, url: URL): Answer | undefined {
+    const scheme = /^(\S+)\s/.exec(req.headers.authorization ?? '')?.[1]?.toLowerCase();
+    if (this.state.serviceApp && (scheme === 'dpop' || scheme === 'bearer')) {
+      // A service app's access token (OAuth 2.0 + DPoP): checked by serviceApp.ts, scopes included.
+      return this.state.serviceApp.authorizeApi(req.headers.authorization ?? '', req.headers.dpop, method, `${url.origin}${url.pathname}`);
+    }
     const m = /^SSWS\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     const check = m?.[1] ? this.state.checkToken(m[1]) : { valid: false, readOnly: false };
     if (!check.valid) return fromError(invalidToken());

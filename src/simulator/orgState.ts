@@ -1,5 +1,6 @@
 // The state of one simulated org: its apps, their client secrets, its API tokens. Plain data and lookups; the
 // rules that change secrets live in secretRules.ts, the JSON Okta sends in representations.ts.
+import type { ServiceApp } from './serviceApp.ts';
 import { isoNow, newApiToken, newAppId, newClientSecret, newSecretId, randomBase62, secretHash } from './ids.ts';
 
 export type SecretStatus = 'ACTIVE' | 'INACTIVE';
@@ -112,6 +113,8 @@ export class OrgState {
   /** Set once the org's server listens. */
   baseUrl = '';
   workflowsAppId = '';
+  /** The OAuth 2.0 service app (private_key_jwt + DPoP), unless the seed says the org has none. */
+  serviceApp: ServiceApp | undefined;
   private readonly revoked = new Set<string>();
   /** Full-access tokens issued after start (issueApiToken): a person creating a new token mid-rotation. */
   private readonly issued = new Set<string>();

@@ -2,6 +2,7 @@
 // "Okta Workflows" sign-in tile and ordinary apps as decoys. Shapes follow public org exports: the `flow` app's
 // settings.app holds the Workflows service domain and its redirect URI.
 import type { AppSeed, OrgState, SecretSeed } from './orgState.ts';
+import type { ServiceAppSeed } from './serviceApp.ts';
 
 export interface OrgSeed {
   name: string;
@@ -12,6 +13,8 @@ export interface OrgSeed {
   secrets?: SecretSeed[];
   /** extra ordinary apps, to exercise pagination (default 3) */
   decoyApps?: number;
+  /** The OAuth 2.0 service app: false for none; default granted okta.apps.read okta.apps.manage, DPoP required. */
+  serviceApp?: false | ServiceAppSeed;
 }
 
 export const DEFAULT_ORGS: readonly OrgSeed[] = [

@@ -1,11 +1,13 @@
-// POST /oauth2/v1/token, only as far as the secret probe of FACTS.md needs it: the client must authenticate
+// POST /oauth2/v1/token, for two callers. (1) The secret probe of FACTS.md: the client must authenticate
 // with an ACTIVE secret by the app's own method (client_secret_basic: HTTP Basic; client_secret_post: form
 // fields); then a made-up authorization code is refused with invalid_grant. No code is ever valid here.
 // A request carrying an `Origin` header is treated as a browser request, for which Okta demands PKCE and
-// answers invalid_client.
+// answers invalid_client. (2) The service app's client credentials (private_key_jwt + DPoP): a request with a
+// client_assertion goes to serviceApp.ts.
 import { timingSafeEqual } from 'node:crypto';
 import type { Answer, RequestContext } from '../http.ts';
 import type { AppRecord } from '../orgState.ts';
+import { ASSERTION_TYPE } from '../serviceApp.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-cache, no-store', Pragma: 'no-cache' };
 const oauthError = (status: number, error: string, description: string): Answer => ({
@@ -66,6 +68,7 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
     return oauthError(400, 'invalid_request', 'The request must be application/x-www-form-urlencoded.');
   }
   const form = new URLSearchParams(ctx.body.toString('utf8'));
+  if (form.has('client_assertion') || form.has('client_assertion_type')) return clientAssertionRequest(ctx, form);
   const creds = readCredentials(ctx, form);
   if ('status' in creds) return creds;
   const app = ctx.org.apps.find((a) => a.oauthClient?.clientId === creds.clientId);
@@ -88,4 +91,11 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
     default:
       return oauthError(400, 'unsupported_grant_type', `The authorization grant type is not supported by the authorization server. ${configured}`);
   }
+}
+
+/** private_key_jwt: only the org's service app authenticates this way. */
+function clientAssertionRequest(ctx: RequestContext, form: URLSearchParams): Answer {
+  const app = ctx.org.serviceApp;
+  if (!app) return form.get('client_assertion_type') === ASSERTION_TYPE ? invalidClient() : oauthError(401, 'invalid_client', 'The client_assertion_type is not supported.');
+  return app.tokenRequest(form, ctx.headers.dpop, `${ctx.org.baseUrl}/oauth2/v1/token`);
 }

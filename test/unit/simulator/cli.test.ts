@@ -54,7 +54,7 @@ describe('simulator: CLI (npm run simulator)', () => {
       assert.deepEqual(Object.keys(parsed), ['orgs']);
       assert.deepEqual(parsed.orgs.map((o) => [o.name, o.environment]), [['acme-preview', 'preview'], ['acme', 'production']]);
       for (const org of parsed.orgs) {
-        assert.deepEqual(Object.keys(org).sort(), ['apiToken', 'baseUrl', 'clientId', 'environment', 'name', 'readOnlyToken', 'workflowsAppId']);
+        assert.deepEqual(Object.keys(org).sort(), ['apiToken', 'baseUrl', 'clientId', 'environment', 'name', 'readOnlyToken', 'serviceApp', 'workflowsAppId']);
         const res = await fetch(`${org.baseUrl}/api/v1/apps/${org.workflowsAppId}/credentials/secrets`, { headers: { Authorization: `SSWS ${org.apiToken}` } });
         assert.equal(res.status, 200);
         assert.equal(res.headers.get('x-rate-limit-limit'), '50');
