@@ -1,0 +1,70 @@
+// What the VSIX ships, as `vsce ls` reports it: exactly the bundle (with its licence notices), the media the
+// manifest and the checklist load, the walkthrough pages, the manifest and the three documents. A file that slips
+// in (a screenshot, a source map, node_modules, the 600 MB code-server cache) or one that goes missing fails here.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const SHIPPED = [
+  'CHANGELOG.md',
+  'LICENSE',
+  'README.md',
+  'package.json',
+  'dist/extension.js',
+  'dist/extension.js.LEGAL.txt',
+  'media/checklist.css',
+  'media/checklist.js',
+  'media/icon.svg',
+  'media/codicons/codicon.css',
+  'media/codicons/codicon.ttf',
+  'media/walkthrough/add-org.md',
+  'media/walkthrough/least-privilege-token.md',
+  'media/walkthrough/rehearse.md',
+  'media/walkthrough/rotate-production.md',
+].sort();
+
+function run(args: string[], what: string): string {
+  // process.execPath: the Node 22 this suite runs on (vsce 4 needs it), never an npx shim.
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, `${what} failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
+describe('packaging: what the VSIX ships', () => {
+  before(() => {
+    // The bundle, its LEGAL file and the codicons are build outputs (git-ignored): build them as `npm run package` does.
+    run(['esbuild.mjs', '--production'], 'the production build');
+  });
+
+  it('vsce ls lists exactly the bundle, media without screenshots, the walkthrough, the manifest and the documents', () => {
+    const listed = run([join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], 'vsce ls').trim().split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    assert.deepEqual(listed, SHIPPED);
+  });
+
+  it('every walkthrough step has its page among them, a command link, and completes on a declared command', () => {
+    const declared = new Set((pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+    const [walkthrough] = pkg.contributes.walkthroughs as Array<{ steps: Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }> }>;
+    assert.ok(walkthrough);
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['addOrg', 'setToken', 'rehearse', 'rotateProduction']);
+    for (const step of walkthrough.steps) {
+      assert.ok(SHIPPED.includes(step.media.markdown), `${step.id}: ${step.media.markdown} ships`);
+      assert.ok(existsSync(join(root, step.media.markdown)), `${step.id}: ${step.media.markdown} exists`);
+      const links = [...step.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1] as string);
+      assert.ok(links.length > 0, `${step.id} has a command link button`);
+      for (const id of links) assert.ok(declared.has(id), `${step.id} links to undeclared ${id}`);
+      for (const ev of step.completionEvents) {
+        const id = /^onCommand:(.+)$/.exec(ev)?.[1];
+        assert.ok(id && declared.has(id), `${step.id}: completion event ${ev} names a declared command`);
+      }
+    }
+  });
+
+  it('npm run package packs without node_modules and without asking about the repository', () => {
+    assert.match(pkg.scripts.package, /vsce package --no-dependencies --allow-missing-repository/);
+    assert.equal(pkg.repository, undefined, 'with a repository field, drop --allow-missing-repository (and check README links)');
+  });
+});
