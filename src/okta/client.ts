@@ -3,7 +3,7 @@
 // act on. Everything Okta sends is parsed with the zod schemas; nothing Okta sends is echoed into a message.
 import { ApiTokenAuth, type Authenticator } from './auth.ts';
 import { OktaError, isOktaError } from './errors.ts';
-import { assertAppId, assertSecretId } from './ids.ts';
+import { assertAppId, assertSecretId, shownAppId, shownSecretId } from './ids.ts';
 import { isOAuthClientApp, looksLikeWorkflowsOAuthApp, toWorkflowsApp, uniqueById, WORKFLOWS_APP_NAME, WORKFLOWS_SEARCH, WORKFLOWS_SSO_APP_NAME } from './discovery.ts';
 import { nextLink, unsafeNextLink } from './pagination.ts';
 import { header, rateLimitWaitMs, readRateLimit, type RateLimitSnapshot } from './rateLimit.ts';
@@ -196,7 +196,7 @@ export class OktaClient {
   }
 
   async getApp(appId: string, signal?: AbortSignal): Promise<Application> {
-    const operation = `Reading app ${appId}`;
+    const operation = `Reading app ${shownAppId(appId)}`;
     assertAppId(appId, operation, this.org);
     const res = await this.execute(
       {
@@ -268,7 +268,7 @@ export class OktaClient {
   // ---- client secrets ----
 
   async listSecrets(appId: string, signal?: AbortSignal): Promise<ClientSecret[]> {
-    const operation = `Listing client secrets of app ${appId}`;
+    const operation = `Listing client secrets of app ${shownAppId(appId)}`;
     assertAppId(appId, operation, this.org);
     const res = await this.execute(
       { operation, method: 'GET', url: this.url(`/api/v1/apps/${appId}/credentials/secrets`), tries: this.maxRetries, appsBucket: true, authenticate: true, notFoundAdvice: 'No app has this id in this org. Find the Workflows app again.' },
@@ -278,7 +278,7 @@ export class OktaClient {
   }
 
   async getSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
-    const operation = `Reading client secret ${secretId} of app ${appId}`;
+    const operation = `Reading client secret ${shownSecretId(secretId)} of app ${shownAppId(appId)}`;
     this.checkIds(operation, appId, secretId);
     const res = await this.execute(
       { operation, method: 'GET', url: this.secretUrl(appId, secretId), tries: this.maxRetries, appsBucket: true, authenticate: true, notFoundAdvice: 'This secret no longer exists. Refresh the secrets list.' },
@@ -292,7 +292,7 @@ export class OktaClient {
    * secrets are listed again and compared with the list taken just before (see CONTRACTS.md).
    */
   async createSecret(appId: string, signal?: AbortSignal): Promise<CreatedSecret> {
-    const operation = `Creating a client secret for app ${appId}`;
+    const operation = `Creating a client secret for app ${shownAppId(appId)}`;
     assertAppId(appId, operation, this.org);
     const before = await this.listSecrets(appId, signal);
     let answer: HttpResponse;
@@ -327,7 +327,7 @@ export class OktaClient {
   }
 
   async deleteSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<void> {
-    const operation = `Deleting client secret ${secretId} of app ${appId}`;
+    const operation = `Deleting client secret ${shownSecretId(secretId)} of app ${shownAppId(appId)}`;
     this.checkIds(operation, appId, secretId);
     try {
       await this.execute(
@@ -414,7 +414,7 @@ export class OktaClient {
 
   private async changeStatus(appId: string, secretId: string, target: 'ACTIVE' | 'INACTIVE', signal?: AbortSignal): Promise<ClientSecret> {
     const verb = target === 'ACTIVE' ? 'activate' : 'deactivate';
-    const operation = `${target === 'ACTIVE' ? 'Activating' : 'Deactivating'} client secret ${secretId} of app ${appId}`;
+    const operation = `${target === 'ACTIVE' ? 'Activating' : 'Deactivating'} client secret ${shownSecretId(secretId)} of app ${shownAppId(appId)}`;
     this.checkIds(operation, appId, secretId);
     try {
       const res = await this.execute(

@@ -6,11 +6,21 @@ const APP_ID = /^0oa[A-Za-z0-9]{17}$/;
 const SECRET_ID = /^ocs[A-Za-z0-9]{17}$/;
 
 export function isAppId(value: string): boolean {
-  return APP_ID.test(value);
+  return typeof value === 'string' && APP_ID.test(value);
 }
 
 export function isSecretId(value: string): boolean {
-  return SECRET_ID.test(value);
+  return typeof value === 'string' && SECRET_ID.test(value);
+}
+
+/** An app id as a message may show it: a value that is not an id might be a pasted secret, so it is never echoed. */
+export function shownAppId(value: string): string {
+  return isAppId(value) ? value : '(not an app id)';
+}
+
+/** A secret id as a message may show it (see shownAppId). */
+export function shownSecretId(value: string): string {
+  return isSecretId(value) ? value : '(not a secret id)';
 }
 
 /** Throws OktaError 'input' unless `value` is an app id. */
