@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Memento } from 'vscode';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import { FileLock } from '../../../src/rotation/fileLock.ts';
 import type { RotationJournal } from '../../../src/rotation/journal.ts';
@@ -13,31 +12,9 @@ import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stor
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/GlobalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
+import { InMemoryMemento } from './memento.ts';
 import { startFaultWorld } from '../faults/faultWorld.ts';
 import type { FaultWorld } from '../faults/faultWorld.ts';
-
-/**
- * A stand-in for VS Code's Memento (globalState), the only way to run GlobalStateJournalStore in Node: values are
- * kept as JSON text, as VS Code serialises them. Two instances are two windows before globalState synced.
- */
-export class InMemoryMemento implements Memento {
-  readonly #values = new Map<string, string>();
-  keys(): readonly string[] {
-    return [...this.#values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    const text = this.#values.get(key);
-    return text === undefined ? defaultValue : (JSON.parse(text) as T);
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) this.#values.delete(key);
-    else this.#values.set(key, JSON.stringify(value));
-    return Promise.resolve();
-  }
-  rawText(): string {
-    return [...this.#values.values()].join('\n');
-  }
-}
 
 const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
 

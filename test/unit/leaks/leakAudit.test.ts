@@ -1,0 +1,246 @@
+// The leak audit: rotations driven through every error path of the fault suites (lost answers, 5xx, stalls, a
+// 429 storm, a revoked token and a new one, malformed answers, a wrong pasted value, a verification that cannot
+// tell, rollback, abandon), while everything that could carry text out is collected: the log lines the VS Code
+// layer writes for each API call (logFormat.ts), every error as message, String(), stack, describeError and
+// util.inspect, the journal as stored (memory, files, globalState), every snapshot and ActionOutcome, the
+// checklist page's HTML, and every message the checklist panel posts to the page (built from the snapshots and
+// outcomes exactly as RotationChecklistPanel.ts builds them). No secret value the org ever held and no API
+// token may appear in any of it, whole or as any 8-character piece.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import type { ActionOutcome } from '../../../src/rotation/engine.ts';
+import { RotationEngine } from '../../../src/rotation/engine.ts';
+import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
+import { checklistHtml, newNonce } from '../../../src/vscode/checklist/html.ts';
+import type { HostMessage } from '../../../src/vscode/checklist/protocol.ts';
+import { describeError, formatApiCall } from '../../../src/vscode/logFormat.ts';
+import { redact } from '../../../src/redact.ts';
+import { GlobalStateJournalStore } from '../../../src/vscode/storage/GlobalStateJournalStore.ts';
+import { InMemoryMemento } from '../concurrency/memento.ts';
+import { startFaultWorld } from '../faults/faultWorld.ts';
+import type { FaultWorld } from '../faults/faultWorld.ts';
+import { pickAction } from '../rotation/world.ts';
+import type { PersonChoices } from '../rotation/world.ts';
+import { describeLeaks, findLeaks } from './findLeaks.ts';
+
+/** What the checklist panel posts for one performed action (mirrors RotationChecklistPanel.perform/receive). */
+function panelMessages(seq: number, action: RotationAction, before: RotationSnapshot, outcome: ActionOutcome): HostMessage[] {
+  const label = action.type === 'run' ? (before.steps.find((s) => s.id === action.step)?.label ?? action.step) : action.type;
+  const out: HostMessage[] = [{ type: 'progress', running: true, label: `${label}…` }];
+  if (outcome.ok) out.push({ type: 'reply', seq, ok: true, message: `${label}: done.` });
+  else if (outcome.cancelled) out.push({ type: 'reply', seq, ok: false, message: 'Cancelled.' });
+  else {
+    const e = outcome.error;
+    const text = redact(e.message + (e.errorId && !e.message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : ''));
+    out.push({ type: 'reply', seq, ok: false, message: text });
+  }
+  out.push({ type: 'progress', running: false });
+  return out;
+}
+
+class Audit {
+  readonly texts = new Map<string, string>();
+  readonly secrets = new Set<string>();
+  readonly messages: HostMessage[] = [];
+  readonly world: FaultWorld;
+  readonly orgLabel: string;
+  #n = 0;
+  constructor(world: FaultWorld, orgLabel: string) {
+    this.world = world;
+    this.orgLabel = orgLabel;
+    this.harvestSecrets();
+    this.secrets.add(world.org.info.apiToken);
+    this.secrets.add(world.org.info.readOnlyToken);
+  }
+  add(where: string, text: string): void {
+    this.texts.set(`${where} #${++this.#n}`, text);
+  }
+  harvestSecrets(): void {
+    for (const s of this.world.org.secrets()) this.secrets.add(s.clientSecret);
+  }
+  error(where: string, e: unknown): void {
+    const err = e as Error;
+    this.add(`${where}: message`, String(err?.message));
+    this.add(`${where}: String()`, String(e));
+    this.add(`${where}: stack`, String(err?.stack));
+    this.add(`${where}: describeError`, describeError(e));
+    this.add(`${where}: inspect`, inspect(e, { depth: 6 }));
+  }
+  snapshot(s: RotationSnapshot): void {
+    this.add('snapshot', JSON.stringify(s));
+    const m: HostMessage = { type: 'snapshot', snapshot: s, orgLabel: this.orgLabel };
+    this.messages.push(m);
+    this.harvestSecrets();
+  }
+  /** Performs an action as the panel would, recording the outcome and the messages posted. */
+  async perform(engine: RotationEngine, action: RotationAction): Promise<ActionOutcome> {
+    const before = engine.snapshot();
+    const outcome = await engine.perform(action);
+    this.add('outcome', JSON.stringify(outcome));
+    if (!outcome.ok) this.add('outcome message', outcome.error.message);
+    this.messages.push(...panelMessages(this.messages.length, action, before, outcome));
+    // The page's copy buttons: the reply names the masked value only.
+    const after = engine.snapshot();
+    if (after.manual.newSecretMasked) this.messages.push({ type: 'reply', seq: -1, ok: true, message: `Copied the new secret ${after.manual.newSecretMasked} to the clipboard. Paste it in the Workflows console, then clear your clipboard.` });
+    this.harvestSecrets();
+    return outcome;
+  }
+  /** Drives like a careful person through failures (bounded), as the panel would post them. */
+  async drive(engine: RotationEngine, choices: PersonChoices = {}, maxFailures = 6): Promise<RotationSnapshot> {
+    let failures = 0;
+    for (let i = 0; i < 80; i++) {
+      const s = engine.snapshot();
+      if (s.outcome !== 'inProgress' || choices.stopWhen?.(s)) return s;
+      const action = pickAction(s.nextActions, choices);
+      if (!action) return s;
+      const out = await this.perform(engine, action);
+      if (!out.ok && ++failures > maxFailures) return engine.snapshot();
+    }
+    throw new Error('drive: too many actions');
+  }
+}
+
+describe('leak audit: every error path, every place text goes', function () {
+  this.timeout(60_000);
+  let dir: string | undefined;
+  const worlds: FaultWorld[] = [];
+  afterEach(async () => {
+    for (const w of worlds.splice(0)) await w.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('no token and no secret value, whole or any 8-character piece, anywhere', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'leak-audit-'));
+    const memento = new InMemoryMemento();
+    const memory = new MemoryJournalStore();
+    const stores: Array<[string, RotationJournalStore]> = [
+      ['memory', memory],
+      ['files', new FileJournalStore(join(dir, 'files'))],
+      ['globalState', new GlobalStateJournalStore(memento, (m) => audits[0]?.add('store problem', m), { lockDir: join(dir, 'locks') })],
+    ];
+    const audits: Audit[] = [];
+
+    // One world per journal store; each runs the same gauntlet of error paths.
+    for (const [storeName, journals] of stores) {
+      const w = await startFaultWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] }, { client: { timeoutMs: 400 } });
+      worlds.push(w);
+      const audit = new Audit(w, `Acme preview (${storeName})`);
+      audits.push(audit);
+      const [first] = w.org.secrets();
+      const engine = await w.start({ journals });
+      engine.onDidChange((s) => audit.snapshot(s));
+      audit.add('page html', checklistHtml({ cspSource: 'vscode-webview:', script: 'vscode-webview://x/checklist.js', style: 'vscode-webview://x/checklist.css', codicons: 'vscode-webview://x/codicon.css' }, newNonce(), `Rotate: ${audit.orgLabel}`));
+
+      // Preflight with a malformed list (wrong types: the body carries the values), then a wrong paste.
+      w.org.faults.malformedNext({ method: 'GET', path: /\/credentials\/secrets$/, kind: 'wrongTypes', count: 3 });
+      await audit.perform(engine, { type: 'run', step: 'preflight' });
+      await audit.perform(engine, { type: 'run', step: 'preflight' });
+      await audit.perform(engine, { type: 'identifyInUse', value: `${first?.clientSecret ?? ''}x` });
+      await audit.perform(engine, { type: 'identifyInUse', value: 'not-the-secret-at-all-123' });
+      // Retire with its deactivate's answer lost and its delete failing with a 500.
+      w.org.faults.dropResponseAfterCommit({ method: 'POST', path: /deactivate$/ });
+      w.org.faults.failNext(1, { method: 'DELETE' });
+      await audit.drive(engine, { paste: first?.clientSecret, stopWhen: (s) => s.currentStep === 'createSecret' });
+      // Create: stalled past the timeout, then an invalid JSON answer (reconciled from the list).
+      w.org.faults.stallNext({ method: 'POST', path: /\/credentials\/secrets$/ });
+      await audit.perform(engine, { type: 'run', step: 'createSecret' });
+      w.org.faults.malformedNext({ method: 'POST', path: /\/credentials\/secrets$/, kind: 'invalidJson' });
+      await audit.drive(engine, { stopWhen: (s) => s.currentStep === 'verifyNewSecret' });
+      // Verify: the token endpoint cannot tell; deactivation refused by the guard.
+      w.org.faults.failNext(2, { path: /^\/oauth2\/v1\/token$/, status: 503 });
+      await audit.perform(engine, { type: 'run', step: 'verifyNewSecret' });
+      await audit.perform(engine, { type: 'run', step: 'deactivateOld' });
+      // A 429 storm, then the token revoked; a new token and a new engine resume it.
+      w.org.setRateLimit(2);
+      await audit.drive(engine, { stopWhen: (s) => s.currentStep === 'deactivateOld' });
+      w.org.setRateLimit(100);
+      w.org.revokeToken(w.org.info.apiToken);
+      await audit.perform(engine, { type: 'run', step: 'deactivateOld' });
+      const token = w.org.issueApiToken();
+      audit.secrets.add(token);
+      const resumed = await RotationEngine.resume(engine.rotationId, w.deps({ journals, okta: w.newClient({ token }) }));
+      resumed.onDidChange((s) => audit.snapshot(s));
+      // Deactivate with its answer lost, then roll back with a 500 first, then start again and abandon, then a
+      // full rotation with the delete's answer lost.
+      w.org.faults.dropResponseAfterCommit({ method: 'POST', path: /deactivate$/ });
+      await audit.drive(resumed, { stopWhen: (s) => s.currentStep === 'deleteOld' });
+      w.org.faults.failNext(1, { method: 'POST', path: /activate$/ });
+      await audit.perform(resumed, { type: 'rollback' });
+      await audit.perform(resumed, { type: 'rollback' });
+      assert.equal(resumed.snapshot().outcome, 'rolledBack', storeName);
+
+      const client2 = w.newClient({ token });
+      const app = await client2.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
+      const again = await RotationEngine.start({ org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app }, w.deps({ journals, okta: client2 }));
+      again.onDidChange((s) => audit.snapshot(s));
+      await audit.drive(again, { paste: w.org.secrets().at(-1)?.clientSecret, stopWhen: (s) => s.currentStep === 'newConnection' });
+      await audit.perform(again, { type: 'abandon' });
+      assert.equal(again.snapshot().outcome, 'abandoned', storeName);
+
+      const third = await RotationEngine.start({ org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app }, w.deps({ journals, okta: client2 }));
+      third.onDidChange((s) => audit.snapshot(s));
+      w.org.faults.dropResponseAfterCommit({ method: 'DELETE' });
+      const paste = w.org.secrets().find((s) => s.status === 'ACTIVE')?.clientSecret;
+      const end = await audit.drive(third, { paste });
+      assert.equal(end.outcome, 'completed', `${storeName}: ${JSON.stringify(end.steps.filter((s) => s.error))}`);
+
+      // Errors straight from the client: wrong token, unknown app, hostile id, the read-only token writing.
+      const probes: Array<[string, () => Promise<unknown>]> = [
+        ['revoked token', () => w.newClient().listSecrets(app.id)],
+        ['read-only token writes', () => w.newClient({ token: w.org.info.readOnlyToken }).createSecret(app.id)],
+        ['unknown app', () => client2.listSecrets('0oa00000000000000000')],
+        ['bad id', () => client2.deleteSecret(app.id, `../${w.org.secrets()[0]?.clientSecret ?? ''}`)],
+      ];
+      for (const [what, call] of probes) {
+        await call().then(
+          () => assert.fail(`${what} should fail`),
+          (e: unknown) => audit.error(`${storeName}: ${what}`, e),
+        );
+      }
+      for (const c of w.apiCalls) audit.add('log line', formatApiCall(client2.org, c));
+      assert.ok(w.apiCalls.length > 50, `${storeName}: many calls were logged (${w.apiCalls.length})`);
+      assert.ok([...audit.texts.keys()].some((k) => k.startsWith('outcome message')), 'error outcomes were collected');
+    }
+
+    // The stores as stored.
+    const global = audits[0] as Audit;
+    global.add('journal (memory, raw)', memory.rawText());
+    for (const name of await readdir(join(dir, 'files', 'journals'))) global.add(`journal file ${name}`, await readFile(join(dir, 'files', 'journals', name), 'utf8'));
+    for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[])) global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
+    global.add('globalState (raw)', memento.rawText());
+
+    const texts = new Map<string, string>();
+    const secrets = new Set<string>();
+    for (const a of audits) {
+      a.add('host messages', a.messages.map((m) => JSON.stringify(m)).join('\n'));
+      for (const [k, v] of a.texts) texts.set(`${a.orgLabel}: ${k}`, v);
+      for (const s of a.secrets) secrets.add(s);
+    }
+    const list = [...secrets];
+    assert.ok(list.length >= 3 * 6, `the audit knows every secret the orgs held and every token (${list.length})`);
+    assert.ok(list.every((s) => s.length >= 14), 'every secret is long enough to search by 8-character pieces');
+    assert.ok(texts.size > 500, `many texts searched (${texts.size})`);
+    const leaks = findLeaks(texts, list);
+    assert.deepEqual(leaks.length, 0, `leaks found:\n${describeLeaks(leaks, texts)}`);
+  });
+
+  it('findLeaks reports where, and finds a piece as short as eight characters anywhere in a text', () => {
+    const secret = 'abcdefghijklmnopqrstuvwxyz0123';
+    const leaks = findLeaks(
+      [
+        ['clean', 'nothing to see'],
+        ['middle', `xx ${secret.slice(10, 18)} yy`],
+        ['whole', `token=${secret}`],
+        ['seven only', secret.slice(3, 10)],
+      ],
+      ['unrelated-secret-value', secret],
+    );
+    assert.deepEqual(leaks.map((l) => [l.where, l.secret]), [['middle', 1], ['whole', 1]]);
+    assert.equal(leaks[0]?.at, 3);
+  });
+});
