@@ -9,3 +9,6 @@ export type { OrgAddress, ParseOrgInputOptions } from './orgInput.ts';
 export { isAppId, isSecretId, assertAppId, assertSecretId } from './ids.ts';
 export type { SecretProbeResult } from './secretProbe.ts';
 export type { Application, ClientSecret, WorkflowsApp, SecretStatus } from './schemas.ts';
+export { ServiceAppAuth, SERVICE_APP_SCOPES } from './oauth/serviceAppAuth.ts';
+export type { ServiceAppAuthOptions, ServiceAppCredentials } from './oauth/serviceAppAuth.ts';
+export type { UnauthorizedAnswer } from './auth.ts';
