@@ -274,7 +274,11 @@ export class OktaClient {
       { operation, method: 'GET', url: this.url(`/api/v1/apps/${appId}/credentials/secrets`), tries: this.maxRetries, appsBucket: true, authenticate: true, notFoundAdvice: 'No app has this id in this org. Find the Workflows app again.' },
       signal,
     );
-    return this.parse(operation, res, ClientSecretListSchema);
+    const secrets = this.parse(operation, res, ClientSecretListSchema);
+    // Ids are what every step acts on: a list naming one twice cannot be trusted to say which is which.
+    const twice = secrets.find((s, i) => secrets.findIndex((o) => o.id === s.id) !== i);
+    if (twice) throw this.protocol(operation, `the list names secret ${shownSecretId(twice.id)} twice`, res.status);
+    return secrets;
   }
 
   async getSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
