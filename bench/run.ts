@@ -44,7 +44,7 @@ async function clientCost(): Promise<void> {
   try {
     for (let i = 0; i < RUNS; i++) {
       for (const which of ['ours', 'sdk'] as const) {
-        const { stdout } = await run(process.execPath, [`${here}clientCost.ts`, which, org.info.baseUrl, org.info.apiToken, org.info.workflowsAppId, String(CALLS)], { cwd: root, env: { ...process.env, OKTA_BUNDLE } });
+        const { stdout } = await run(process.execPath, [`${here}clientCost.mjs`, which, org.info.baseUrl, org.info.apiToken, org.info.workflowsAppId, String(CALLS)], { cwd: root, env: { ...process.env, OKTA_BUNDLE } });
         results[which].push(JSON.parse(stdout) as { ms: number; maxRssKiB: number });
       }
       log(`client cost run ${i + 1}/${RUNS}`);
