@@ -18,8 +18,9 @@ import {
   type WorkflowsApp,
 } from './schemas.ts';
 import { buildProbeRequest, interpretProbeAnswer, type SecretProbeResult } from './secretProbe.ts';
+import { describeIssues } from './schemaIssues.ts';
 import { Transport, requestMayHaveReachedOkta, type HttpResponse } from './transport.ts';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export type { RateLimitSnapshot } from './rateLimit.ts';
 export type { Authenticator } from './auth.ts';
@@ -60,6 +61,8 @@ export interface OktaClientOptions {
   maxPages?: number;
   /** Injectable for tests: waiting (must reject when `signal` aborts), the clock, and jitter. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told before each wait: a 429's wait for the rate-limit reset, or a retry's backoff (a UI shows the long ones). */
+  onWait?: (reason: 'rateLimit' | 'retry', ms: number) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -134,6 +137,7 @@ export class OktaClient {
   private readonly retryBaseDelayMs: number;
   private readonly maxPages: number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly onWait: ((reason: 'rateLimit' | 'retry', ms: number) => void) | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
   private snapshot: RateLimitSnapshot | undefined;
@@ -150,6 +154,7 @@ export class OktaClient {
     this.retryBaseDelayMs = opts.retryBaseDelayMs ?? 250;
     this.maxPages = opts.maxPages ?? 100;
     this.sleep = opts.sleep ?? defaultSleep;
+    this.onWait = opts.onWait;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
     this.transport = new Transport({
@@ -486,7 +491,7 @@ export class OktaClient {
     });
   }
 
-  private parse<S extends z.ZodType>(operation: string, res: HttpResponse, schema: S): z.infer<S> {
+  private parse<S extends z.ZodMiniType>(operation: string, res: HttpResponse, schema: S): z.infer<S> {
     const type = header(res.headers, 'content-type');
     if (!type || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
       const shown = type ? type.split(';')[0]!.trim().slice(0, 60) : 'none';
@@ -501,8 +506,7 @@ export class OktaClient {
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       // Paths and issue codes only: never a value from the body (it may hold a client secret).
-      const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'body'} ${i.code.replace(/_/g, ' ')}${'expected' in i && typeof i.expected === 'string' ? ` (expected ${i.expected})` : ''}`);
-      throw this.protocol(operation, `the answer does not match the API: ${issues.join('; ')}`, res.status);
+      throw this.protocol(operation, `the answer does not match the API: ${describeIssues(parsed.error.issues)}`, res.status);
     }
     return parsed.data;
   }
@@ -521,8 +525,13 @@ export class OktaClient {
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private async pause(operation: string, ms: number, signal?: AbortSignal): Promise<void> {
+  private async pause(operation: string, ms: number, signal?: AbortSignal, reason: 'rateLimit' | 'retry' = 'retry'): Promise<void> {
     if (signal?.aborted) throw new OktaError({ kind: 'cancelled', operation, org: this.org });
+    try {
+      this.onWait?.(reason, ms);
+    } catch {
+      // A failing listener must not fail the call.
+    }
     try {
       await this.sleep(ms, signal);
     } catch (e) {
@@ -586,7 +595,7 @@ export class OktaClient {
         if (rateLimitRetries < this.maxRateLimitRetries && wait <= this.maxRateLimitWaitMs) {
           rateLimitRetries++;
           retryFor = header(res.headers, 'x-okta-request-id') ?? retryFor;
-          await this.pause(call.operation, wait, signal);
+          await this.pause(call.operation, wait, signal, 'rateLimit');
           continue;
         }
         throw errorForStatus(context, 429, errorBody, retryAt);
