@@ -4,11 +4,11 @@
 // sequence number and get exactly one `reply` with the same number.
 // No secret crosses this boundary in either direction: the new secret is copied in the host, and the value of
 // the secret in use (when two are active) is asked by the host in a password input, never typed in the page.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RotationActionSchema, type RotationSnapshot } from '../../rotation/snapshot.ts';
 
 /** Actions the page may ask the engine to perform: every RotationAction except the one carrying a value. */
-export const PageActionSchema = RotationActionSchema.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' });
+export const PageActionSchema = RotationActionSchema.check(z.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' }));
 
 export const PageRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('action'), action: PageActionSchema }),
@@ -23,7 +23,7 @@ export type PageRequest = z.infer<typeof PageRequestSchema>;
 
 export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('request'), seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), request: PageRequestSchema }),
+  z.strictObject({ type: z.literal('request'), seq: z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)), request: PageRequestSchema }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
@@ -33,7 +33,7 @@ export type HostMessage =
   | { type: 'progress'; running: boolean; label?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
-export const PageStateSchema = z.looseObject({ rotationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export const PageStateSchema = z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) });
 export type PageState = z.infer<typeof PageStateSchema>;
 
 export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };
