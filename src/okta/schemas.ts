@@ -1,85 +1,89 @@
 // zod schemas for what Okta sends us, following ../shared/okta/management-apps-secrets.openapi.yaml.
 // Objects are loose: unknown fields are tolerated (Okta adds fields), but a field we rely on with the wrong
 // type or missing breaks the contract and becomes a protocol error in the client.
-import { z } from 'zod';
+// zod/mini (functional, tree-shakable: the bundle carries only what is used): `z.optional(x)`, `x.check(...)`.
+import { z } from 'zod/mini';
 
 export const SecretStatus = z.enum(['ACTIVE', 'INACTIVE']);
 export type SecretStatus = z.infer<typeof SecretStatus>;
 
+const NonEmpty = z.string().check(z.minLength(1));
+const OptionalString = z.optional(z.string());
+
 const HrefObject = z.looseObject({
   href: z.string(),
-  hints: z.looseObject({ allow: z.array(z.string()).optional() }).optional(),
+  hints: z.optional(z.looseObject({ allow: z.optional(z.array(z.string())) })),
 });
 
 /** OAuth2ClientSecret. `client_secret` is plaintext in Okta's answers: treat the whole object as a secret. */
 export const ClientSecretSchema = z.looseObject({
-  id: z.string().min(1),
+  id: NonEmpty,
   status: SecretStatus,
-  client_secret: z.string().optional(),
-  secret_hash: z.string().optional(),
+  client_secret: OptionalString,
+  secret_hash: OptionalString,
   created: z.string(),
   lastUpdated: z.string(),
-  _links: z
-    .looseObject({
-      activate: HrefObject.optional(),
-      deactivate: HrefObject.optional(),
-      delete: HrefObject.optional(),
-    })
-    .optional(),
+  _links: z.optional(
+    z.looseObject({
+      activate: z.optional(HrefObject),
+      deactivate: z.optional(HrefObject),
+      delete: z.optional(HrefObject),
+    }),
+  ),
 });
 export type ClientSecret = z.infer<typeof ClientSecretSchema>;
 export const ClientSecretListSchema = z.array(ClientSecretSchema);
 
 /** The subset of Application we read. Only id, name, label and status are required by the spec's usage. */
 export const ApplicationSchema = z.looseObject({
-  id: z.string().min(1),
+  id: NonEmpty,
   name: z.string(),
   label: z.string(),
-  status: z.string().optional(),
-  signOnMode: z.string().optional(),
-  created: z.string().optional(),
-  lastUpdated: z.string().optional(),
-  credentials: z
-    .looseObject({
-      oauthClient: z
-        .looseObject({
-          client_id: z.string().optional(),
-          token_endpoint_auth_method: z.string().optional(),
-          autoKeyRotation: z.boolean().optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-  settings: z
-    .looseObject({
-      app: z.record(z.string(), z.unknown()).optional(),
-      oauthClient: z
-        .looseObject({
-          redirect_uris: z.array(z.string()).optional(),
-          application_type: z.string().optional(),
-          grant_types: z.array(z.string()).optional(),
-        })
-        .optional(),
-    })
-    .optional(),
+  status: OptionalString,
+  signOnMode: OptionalString,
+  created: OptionalString,
+  lastUpdated: OptionalString,
+  credentials: z.optional(
+    z.looseObject({
+      oauthClient: z.optional(
+        z.looseObject({
+          client_id: OptionalString,
+          token_endpoint_auth_method: OptionalString,
+          autoKeyRotation: z.optional(z.boolean()),
+        }),
+      ),
+    }),
+  ),
+  settings: z.optional(
+    z.looseObject({
+      app: z.optional(z.record(z.string(), z.unknown())),
+      oauthClient: z.optional(
+        z.looseObject({
+          redirect_uris: z.optional(z.array(z.string())),
+          application_type: OptionalString,
+          grant_types: z.optional(z.array(z.string())),
+        }),
+      ),
+    }),
+  ),
 });
 export type Application = z.infer<typeof ApplicationSchema>;
 export const ApplicationListSchema = z.array(ApplicationSchema);
 
 /** Okta's error body. Every field is optional in the spec; we keep what is there. */
 export const OktaErrorBodySchema = z.looseObject({
-  errorCode: z.string().optional(),
-  errorSummary: z.string().optional(),
-  errorLink: z.string().optional(),
-  errorId: z.string().optional(),
-  errorCauses: z.array(z.looseObject({ errorSummary: z.string().optional() })).optional(),
+  errorCode: OptionalString,
+  errorSummary: OptionalString,
+  errorLink: OptionalString,
+  errorId: OptionalString,
+  errorCauses: z.optional(z.array(z.looseObject({ errorSummary: OptionalString }))),
 });
 export type OktaErrorBody = z.infer<typeof OktaErrorBodySchema>;
 
 /** The OAuth 2.0 error body of /oauth2/v1/token (RFC 6749 §5.2). */
 export const OAuthErrorBodySchema = z.looseObject({
   error: z.string(),
-  error_description: z.string().optional(),
+  error_description: OptionalString,
 });
 export type OAuthErrorBody = z.infer<typeof OAuthErrorBodySchema>;
 

@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { isOktaError, OktaError } from '../okta/errors.ts';
 import type { ClientSecret, WorkflowsApp } from '../okta/schemas.ts';
+import { describeIssues } from '../okta/schemaIssues.ts';
 import { maskSecret, redact } from '../redact.ts';
 import { isRotationError, JournalStoreFailure, RotationError } from './errors.ts';
 import {
@@ -162,7 +163,7 @@ export class RotationEngine {
   async perform(input: unknown, signal?: AbortSignal): Promise<ActionOutcome> {
     const parsed = RotationActionSchema.safeParse(input);
     if (!parsed.success) {
-      return refused('invalidAction', `The action is not one the rotation understands (${parsed.error.issues[0]?.message ?? 'wrong shape'}).`);
+      return refused('invalidAction', `The action is not one the rotation understands (${describeIssues(parsed.error.issues, 1)}).`);
     }
     const action = parsed.data;
     if (this.#busy) return refused('busy', `${this.#where()}: a step is running; wait for it or cancel it.`);

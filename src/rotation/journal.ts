@@ -2,15 +2,18 @@
 // It holds ids, times, outcomes and the person's choices, NEVER a secret value: the schema is strict (an unknown
 // field is refused, so a value cannot slip in under a new name) and masked values are checked to show at most
 // four characters.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STEP_IDS, STEP_STATES } from './steps.ts';
 import type { StepId } from './steps.ts';
 
 export const JOURNAL_VERSION = 1;
 
-const Iso = z.string().min(1);
+const NonEmpty = z.string().check(z.minLength(1));
+/** An ISO 8601 time as we write it. */
+const Iso = NonEmpty;
+const OptionalIso = z.optional(Iso);
 /** A secret shown masked: '••••' and at most its last four characters (see maskSecret). */
-const Masked = z.string().regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters');
+const Masked = z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters'));
 
 const SummaryValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 export type SummaryValue = z.infer<typeof SummaryValue>;
@@ -18,25 +21,25 @@ export type SummaryValue = z.infer<typeof SummaryValue>;
 export const StepErrorSchema = z.strictObject({
   kind: z.string(),
   message: z.string(),
-  errorId: z.string().optional(),
+  errorId: z.optional(z.string()),
 });
 export type StepError = z.infer<typeof StepErrorSchema>;
 
 export const StepRecordSchema = z.strictObject({
   state: z.enum(STEP_STATES),
-  startedAt: Iso.optional(),
-  endedAt: Iso.optional(),
+  startedAt: OptionalIso,
+  endedAt: OptionalIso,
   /** What a person reads about the result: ids, counts, masked values. */
-  result: z.record(z.string(), SummaryValue).optional(),
-  error: StepErrorSchema.optional(),
+  result: z.optional(z.record(z.string(), SummaryValue)),
+  error: z.optional(StepErrorSchema),
 });
 export type StepRecord = z.infer<typeof StepRecordSchema>;
 
 export const SecretRefSchema = z.strictObject({
-  id: z.string().min(1),
-  status: z.enum(['ACTIVE', 'INACTIVE']).optional(),
+  id: NonEmpty,
+  status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
   masked: Masked,
-  created: z.string().optional(),
+  created: z.optional(z.string()),
 });
 export type SecretRef = z.infer<typeof SecretRefSchema>;
 
@@ -54,12 +57,12 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 
 export const RotationJournalSchema = z.strictObject({
   version: z.literal(JOURNAL_VERSION),
-  rotationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  org: z.strictObject({ host: z.string().min(1), baseUrl: z.string().min(1) }),
+  rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  org: z.strictObject({ host: NonEmpty, baseUrl: NonEmpty }),
   environment: EnvironmentSchema,
   /** The WorkflowsApp as last read from Okta (no secret in it). */
   app: z.strictObject({
-    id: z.string().min(1),
+    id: NonEmpty,
     name: z.string(),
     label: z.string(),
     clientId: z.string(),
@@ -68,62 +71,60 @@ export const RotationJournalSchema = z.strictObject({
   }),
   createdAt: Iso,
   updatedAt: Iso,
-  endedAt: Iso.optional(),
+  endedAt: OptionalIso,
   outcome: RotationOutcomeSchema,
-  mode: ConnectionModeSchema.optional(),
+  mode: z.optional(ConnectionModeSchema),
   steps: z.strictObject(stepsShape),
   preflight: z.strictObject({
     /** The secrets as last listed by the preflight (ids, statuses, masked values). */
     secrets: z.array(SecretRefSchema),
     /** Set when the preflight knows which secret is in use (the only ACTIVE one, or the one the person pasted). */
-    inUseSecretId: z.string().optional(),
+    inUseSecretId: z.optional(z.string()),
     /** Two ACTIVE secrets and none identified yet: the person must paste the value in use. */
     needsInUseIdentification: z.boolean(),
     /** A secret not in use that must go before a new one fits (Okta's two-secret cap). */
-    retireCandidate: z
-      .strictObject({ id: z.string(), masked: Masked, reason: z.enum(['inactive', 'notInUse']) })
-      .optional(),
+    retireCandidate: z.optional(z.strictObject({ id: z.string(), masked: Masked, reason: z.enum(['inactive', 'notInUse']) })),
     /** Secrets the person had retired (deactivated and deleted) during the preflight. */
     retired: z.array(z.string()),
   }),
-  inUse: SecretRefSchema.optional(),
+  inUse: z.optional(SecretRefSchema),
   /** The secret ids listed just before the create was sent: an id outside this list is the new secret. */
-  create: z.strictObject({ preCreateSecretIds: z.array(z.string()) }).optional(),
-  newSecret: SecretRefSchema.optional(),
-  verification: z
-    .strictObject({
+  create: z.optional(z.strictObject({ preCreateSecretIds: z.array(z.string()) })),
+  newSecret: z.optional(SecretRefSchema),
+  verification: z.optional(
+    z.strictObject({
       outcome: z.enum(['valid', 'invalid', 'unknown']),
       reason: z.string(),
-      status: z.number().optional(),
+      status: z.optional(z.number()),
       at: Iso,
-    })
-    .optional(),
-  identify: z.strictObject({ candidates: z.array(SecretRefSchema), listedAt: Iso }).optional(),
+    }),
+  ),
+  identify: z.optional(z.strictObject({ candidates: z.array(SecretRefSchema), listedAt: Iso })),
   /** The old secrets the person confirmed: deactivated, then deleted. */
-  oldSecretIds: z.array(z.string()).optional(),
+  oldSecretIds: z.optional(z.array(z.string())),
   deactivated: z.array(z.string()),
   deleted: z.array(z.string()),
   guards: z.strictObject({
-    productionWithoutPreview: z
-      .strictObject({
+    productionWithoutPreview: z.optional(
+      z.strictObject({
         required: z.boolean(),
         days: z.number(),
-        lastPreviewCompletedAt: Iso.optional(),
-        acknowledgedAt: Iso.optional(),
-      })
-      .optional(),
-    unverifiedOverride: z
-      .strictObject({ at: Iso, verificationOutcome: z.enum(['valid', 'invalid', 'unknown', 'none']) })
-      .optional(),
+        lastPreviewCompletedAt: OptionalIso,
+        acknowledgedAt: OptionalIso,
+      }),
+    ),
+    unverifiedOverride: z.optional(
+      z.strictObject({ at: Iso, verificationOutcome: z.enum(['valid', 'invalid', 'unknown', 'none']) }),
+    ),
   }),
-  rollback: z
-    .strictObject({
+  rollback: z.optional(
+    z.strictObject({
       state: z.enum(['running', 'done']),
       startedAt: Iso,
-      endedAt: Iso.optional(),
+      endedAt: OptionalIso,
       reactivated: z.array(z.string()),
-    })
-    .optional(),
+    }),
+  ),
   /** Sentences for the person about how the rotation ended (ids only). */
   report: z.array(z.string()),
 });

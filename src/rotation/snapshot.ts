@@ -1,7 +1,7 @@
 // What a UI needs to render a rotation, with no logic of its own: the steps with their states, what the person
 // can do right now (nextActions), and the display data of the manual steps. Built from the journal only, so a
 // snapshot never holds a secret value (the new secret's value is fetched separately, for the clipboard).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { deactivationAllowed, productionGuardPending } from './guards.ts';
 import type { GuardId } from './guards.ts';
 import { ConnectionModeSchema } from './journal.ts';
@@ -16,9 +16,9 @@ export const RotationActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run'), step: StepIdSchema }),
   z.strictObject({ type: z.literal('confirm'), step: StepIdSchema }),
   z.strictObject({ type: z.literal('chooseMode'), mode: ConnectionModeSchema }),
-  z.strictObject({ type: z.literal('retire'), secretId: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('retire'), secretId: z.string().check(z.minLength(1), z.maxLength(100)) }),
   /** The pasted value of the secret in use. Compared, never stored, never journaled. */
-  z.strictObject({ type: z.literal('identifyInUse'), value: z.string().min(1).max(1000) }),
+  z.strictObject({ type: z.literal('identifyInUse'), value: z.string().check(z.minLength(1), z.maxLength(1000)) }),
   z.strictObject({ type: z.literal('override'), guard: z.literal('unverifiedNewSecret') }),
   z.strictObject({ type: z.literal('acknowledge'), guard: z.literal('productionWithoutPreview') }),
   z.strictObject({ type: z.literal('rollback') }),

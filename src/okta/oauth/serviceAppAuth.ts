@@ -4,12 +4,13 @@
 // cached until a minute before it expires, and refreshed once when the API answers 401.
 // The private key stays in a private field: it is never logged, serialised or put into an error.
 import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Authenticator, AuthorizeRequest, UnauthorizedAnswer } from '../auth.ts';
 import type { ApiCallLog } from '../client.ts';
 import { OktaError, type OktaErrorKind } from '../errors.ts';
 import { header } from '../rateLimit.ts';
 import { OAuthErrorBodySchema } from '../schemas.ts';
+import { describeIssues } from '../schemaIssues.ts';
 import { Transport, type HttpResponse } from '../transport.ts';
 import { DpopKey } from './dpop.ts';
 import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
@@ -44,10 +45,10 @@ export interface ServiceAppAuthOptions extends ServiceAppCredentials {
 }
 
 const TokenAnswerSchema = z.looseObject({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   token_type: z.string(),
-  expires_in: z.number().positive(),
-  scope: z.string().optional(),
+  expires_in: z.number().check(z.positive()),
+  scope: z.optional(z.string()),
 });
 
 interface AccessToken {
@@ -262,7 +263,7 @@ export class ServiceAppAuth implements Authenticator {
     }
     const parsed = TokenAnswerSchema.safeParse(data);
     if (!parsed.success) {
-      throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: `the token answer does not match OAuth 2.0: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')}` });
+      throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: `the token answer does not match OAuth 2.0: ${describeIssues(parsed.error.issues)}` });
     }
     const type = parsed.data.token_type.toLowerCase() === 'dpop' ? 'DPoP' : parsed.data.token_type.toLowerCase() === 'bearer' ? 'Bearer' : undefined;
     if (!type) throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: 'the token type is neither DPoP nor Bearer' });

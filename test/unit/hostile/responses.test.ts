@@ -52,7 +52,7 @@ describe('Okta answers that break the contract (stub server: the simulator canno
     ['a content type that only starts like JSON', { status: 200, headers: { 'content-type': 'application/jsonp' }, body: '[]' }, /not JSON/],
     ['wrong types: status lower-case, id a number', { status: 200, headers: JSON_HEADERS, body: JSON.stringify([{ ...secretJson('x', 'active', VALUE), id: 42 }]) }, /0\.id .*0\.status|0\.status|0\.id/],
     ['missing fields: no status, no created', { status: 200, headers: JSON_HEADERS, body: JSON.stringify([{ id: 'ocs1abcdEFGH2345ijkl', client_secret: VALUE }]) }, /0\.status/],
-    ['an object where a list belongs', { status: 200, headers: JSON_HEADERS, body: JSON.stringify(secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE)) }, /body invalid type \(expected array\)/],
+    ['an object where a list belongs', { status: 200, headers: JSON_HEADERS, body: JSON.stringify(secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE)) }, /does not match the API: body: expected array\./],
     ['a body over the 5 MiB cap', { status: 200, headers: JSON_HEADERS, body: Buffer.alloc(6 * 1024 * 1024, 0x20) }, /larger than 5120 KiB/],
     ['a huge error body on a 404', { status: 404, headers: JSON_HEADERS, body: Buffer.alloc(6 * 1024 * 1024, 0x20) }, /larger than 5120 KiB/],
     ['an unexpected status (418)', { status: 418, headers: JSON_HEADERS, body: JSON.stringify({ unexpected: VALUE }) }, /unexpected status 418/],
