@@ -1,51 +1,84 @@
-// One OktaClient per org, created on first use with the org's API token and disposed when the token or the
-// settings change. Creating a client makes no request: the network starts with the first call.
+// One OktaClient per org, created on first use with the org's credential (API token or OAuth service app) and
+// disposed when the credential or the settings change. Creating a client makes no request: the network starts
+// with the first call. Rate-limit waits of every client are announced through onWait (progress notifications).
 import type * as vscode from 'vscode';
-import { ApiTokenAuth } from '../okta/auth.ts';
+import { ApiTokenAuth, type Authenticator } from '../okta/auth.ts';
 import { OktaClient } from '../okta/client.ts';
 import { OktaError } from '../okta/errors.ts';
+import { ServiceAppAuth } from '../okta/oauth/serviceAppAuth.ts';
 import type { OrgConfig } from './orgs/orgConfig.ts';
-import type { ApiTokenStore } from './storage/ApiTokenStore.ts';
+import type { OrgCredentialStore } from './storage/OrgCredentialStore.ts';
+import { secretValuesOf, serializeCredential, type OrgCredential } from './storage/orgCredential.ts';
 import type { Log } from './log.ts';
 
+export interface ClientSettings {
+  timeoutMs: number;
+  /** A 429 asking for a longer wait fails at once with the time to try again. */
+  maxRateLimitWaitMs: number;
+}
+
+export type WaitListener = (orgKey: string, reason: 'rateLimit' | 'retry', ms: number) => void;
+
 export class OktaClients implements vscode.Disposable {
-  private readonly clients = new Map<string, { client: OktaClient; token: string; baseUrl: string; timeoutMs: number }>();
-  private readonly tokens: ApiTokenStore;
+  private readonly clients = new Map<string, { client: OktaClient; fingerprint: string }>();
+  private readonly credentials: OrgCredentialStore;
   private readonly log: Log;
-  private readonly timeoutMs: () => number;
+  private readonly settings: () => ClientSettings;
+  private readonly waitListeners = new Set<WaitListener>();
 
-  constructor(tokens: ApiTokenStore, log: Log, timeoutMs: () => number) {
-    this.tokens = tokens;
+  constructor(credentials: OrgCredentialStore, log: Log, settings: () => ClientSettings) {
+    this.credentials = credentials;
     this.log = log;
-    this.timeoutMs = timeoutMs;
+    this.settings = settings;
   }
 
-  /** The org's client; an OktaError 'invalidToken' (with the Set API Token advice) when the org has no token. */
+  /** The org's client; an OktaError 'invalidToken' (advising how to sign in) when the org has no credential. */
   async get(org: OrgConfig): Promise<OktaClient> {
-    const token = await this.tokens.get(org.key);
-    if (token === undefined) {
-      throw new OktaError({ kind: 'invalidToken', operation: 'Reading the API token', org: org.key, advice: 'This org has no API token yet. Run "Okta Workflows: Set API Token".' });
+    const credential = await this.credentials.get(org.key);
+    if (credential === undefined) {
+      throw new OktaError({ kind: 'invalidToken', operation: 'Reading the credentials', org: org.key, advice: 'This org has no credentials yet. Run "Okta Workflows: Set API Token" or "Okta Workflows: Set OAuth Service App".' });
     }
-    return this.forToken(org, token);
-  }
-
-  /** A client with a token that is not stored (yet): used to check a token before storing it. Caller closes it. */
-  withToken(org: Pick<OrgConfig, 'key' | 'address'>, token: string): OktaClient {
-    this.log.addKnownSecret(token);
-    return new OktaClient({ baseUrl: org.address.baseUrl, auth: new ApiTokenAuth(token), timeoutMs: this.timeoutMs(), onApiCall: (c) => this.log.apiCall(org.key, c) });
-  }
-
-  private forToken(org: OrgConfig, token: string): OktaClient {
+    const settings = this.settings();
+    const fingerprint = JSON.stringify([serializeCredential(credential), org.address.baseUrl, settings.timeoutMs, settings.maxRateLimitWaitMs]);
     const existing = this.clients.get(org.key);
-    const timeoutMs = this.timeoutMs();
-    if (existing && existing.token === token && existing.baseUrl === org.address.baseUrl && existing.timeoutMs === timeoutMs) return existing.client;
+    if (existing?.fingerprint === fingerprint) return existing.client;
     if (existing) this.forget(org.key);
-    const client = this.withToken(org, token);
-    this.clients.set(org.key, { client, token, baseUrl: org.address.baseUrl, timeoutMs });
+    const client = this.withCredential(org, credential);
+    this.clients.set(org.key, { client, fingerprint });
     return client;
   }
 
-  /** Drops (and closes) the org's client: its token changed or was removed, or the org left the settings. */
+  /**
+   * A client with a credential that is not stored (yet): used to check it before storing it. Caller closes it.
+   * Throws OktaError 'input' for an unusable service-app key or client id (never with the key in it).
+   */
+  withCredential(org: Pick<OrgConfig, 'key' | 'address'>, credential: OrgCredential): OktaClient {
+    for (const v of secretValuesOf(credential)) this.log.addKnownSecret(v);
+    const { timeoutMs, maxRateLimitWaitMs } = this.settings();
+    const onApiCall = (c: Parameters<Log['apiCall']>[1]) => this.log.apiCall(org.key, c);
+    const auth: Authenticator =
+      credential.type === 'apiToken'
+        ? new ApiTokenAuth(credential.token)
+        : new ServiceAppAuth({ baseUrl: org.address.baseUrl, clientId: credential.clientId, privateKey: credential.privateKey, ...(credential.keyId ? { keyId: credential.keyId } : {}), timeoutMs, onApiCall });
+    return new OktaClient({
+      baseUrl: org.address.baseUrl,
+      auth,
+      timeoutMs,
+      maxRateLimitWaitMs,
+      onApiCall,
+      onWait: (reason, ms) => {
+        for (const l of [...this.waitListeners]) l(org.key, reason, ms);
+      },
+    });
+  }
+
+  /** Called before every wait of any org's client (a 429's wait, a retry's backoff). */
+  onWait(listener: WaitListener): vscode.Disposable {
+    this.waitListeners.add(listener);
+    return { dispose: () => this.waitListeners.delete(listener) };
+  }
+
+  /** Drops (and closes) the org's client: its credential changed or was removed, or the org left the settings. */
   forget(orgKey: string): void {
     const entry = this.clients.get(orgKey);
     if (!entry) return;
@@ -55,5 +88,6 @@ export class OktaClients implements vscode.Disposable {
 
   dispose(): void {
     for (const key of [...this.clients.keys()]) this.forget(key);
+    this.waitListeners.clear();
   }
 }

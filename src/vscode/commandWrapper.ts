@@ -6,10 +6,14 @@ import { redact } from '../redact.ts';
 import type { Log } from './log.ts';
 import { isCancellation } from './cancellation.ts';
 import { errorActions } from './errorActions.ts';
+import type { CredentialType } from './storage/orgCredential.ts';
+
+/** The kind of credential an org has (undefined: none, or unknown org): decides which "Set …" button a refusal offers. */
+export type CredentialTypeOf = (orgKey: string) => Promise<CredentialType | undefined>;
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
-export function registerWrapped(log: Log, id: string, handler: CommandHandler): vscode.Disposable {
+export function registerWrapped(log: Log, id: string, handler: CommandHandler, credentialTypeOf?: CredentialTypeOf): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
     try {
       return await handler(...args);
@@ -19,22 +23,24 @@ export function registerWrapped(log: Log, id: string, handler: CommandHandler): 
         return undefined;
       }
       log.error(id, e);
-      void offerFix(log, e, () => run(...args), args);
+      void offerFix(log, e, () => run(...args), args, credentialTypeOf);
       return undefined;
     }
   };
   return vscode.commands.registerCommand(id, run);
 }
 
-async function offerFix(log: Log, e: unknown, retry: () => Promise<unknown>, args: unknown[]): Promise<void> {
+async function offerFix(log: Log, e: unknown, retry: () => Promise<unknown>, args: unknown[], credentialTypeOf?: CredentialTypeOf): Promise<void> {
   const message = redact(e instanceof Error ? e.message : String(e));
   const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
-  const actions = errorActions(e);
+  const org = isOktaError(e) ? e.org : undefined;
+  const credential = org && credentialTypeOf ? await credentialTypeOf(org).catch(() => undefined) : undefined;
+  const actions = errorActions(e, credential);
   const choice = await vscode.window.showErrorMessage(`${message}${errorId}`, ...actions);
   if (choice === 'Show Log') log.show();
   else if (choice === 'Retry') await retry();
-  else if (choice === 'Set API Token') {
-    const org = isOktaError(e) ? e.org : undefined;
-    await vscode.commands.executeCommand('oktaWorkflows.setApiToken', ...(org ? [{ kind: 'orgRef', key: org }] : args.slice(0, 1)));
+  else if (choice === 'Set API Token' || choice === 'Set OAuth Service App') {
+    const command = choice === 'Set API Token' ? 'oktaWorkflows.setApiToken' : 'oktaWorkflows.setServiceApp';
+    await vscode.commands.executeCommand(command, ...(org ? [{ kind: 'orgRef', key: org }] : args.slice(0, 1)));
   }
 }

@@ -1,14 +1,16 @@
 // Which buttons an error message offers. Pure, tested in Node.
 import { isOktaError } from '../okta/errors.ts';
+import type { CredentialType } from './storage/orgCredential.ts';
 
-export type ErrorAction = 'Show Log' | 'Set API Token' | 'Retry';
+export type ErrorAction = 'Show Log' | 'Set API Token' | 'Set OAuth Service App' | 'Retry';
 
-export function errorActions(e: unknown): ErrorAction[] {
+/** The buttons for an error; a refused credential is replaced by one of the same kind (the org's, when known). */
+export function errorActions(e: unknown, credential: CredentialType = 'apiToken'): ErrorAction[] {
   if (!isOktaError(e)) return ['Show Log'];
   switch (e.kind) {
     case 'invalidToken':
     case 'forbidden':
-      return ['Set API Token', 'Show Log'];
+      return [credential === 'serviceApp' ? 'Set OAuth Service App' : 'Set API Token', 'Show Log'];
     case 'network':
     case 'timeout':
     case 'serverError':

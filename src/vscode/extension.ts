@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Log } from './log.ts';
 import { OrgSettings } from './orgs/OrgSettings.ts';
-import { ApiTokenStore } from './storage/ApiTokenStore.ts';
+import { OrgCredentialStore } from './storage/OrgCredentialStore.ts';
 import { OktaClients } from './clients.ts';
 import { SecretsTreeProvider } from './tree/SecretsTreeProvider.ts';
 import { Rotations } from './checklist/Rotations.ts';
@@ -16,14 +16,17 @@ import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   const settings = new OrgSettings();
-  const tokens = new ApiTokenStore(context.secrets);
-  const clients = new OktaClients(tokens, log, () => settings.number('requestTimeoutSeconds', 30) * 1000);
+  const credentials = new OrgCredentialStore(context.secrets, (m) => log.warn(m));
+  const clients = new OktaClients(credentials, log, () => ({
+    timeoutMs: settings.number('requestTimeoutSeconds', 30) * 1000,
+    maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
+  }));
   const rotations = new Rotations(context, log, settings, clients);
-  const tree = new SecretsTreeProvider({ settings, tokens, clients, log, markers: (org, app) => rotations.markers(org, app) });
-  const practice = new PracticeOrgs({ log, tokens, clients, rotations });
-  context.subscriptions.push(log, settings, tokens, clients, rotations, tree, practice);
+  const tree = new SecretsTreeProvider({ settings, credentials, clients, log, markers: (org, app) => rotations.markers(org, app) });
+  const practice = new PracticeOrgs({ log, credentials, clients, rotations });
+  context.subscriptions.push(log, settings, credentials, clients, rotations, tree, practice);
 
-  const services: Services = { extension: context, log, settings, tokens, clients, tree, rotations, practice };
+  const services: Services = { extension: context, log, settings, credentials, clients, tree, rotations, practice };
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
     ...registerCommands(services),
@@ -32,8 +35,12 @@ export function activate(context: vscode.ExtensionContext): void {
       tree.redraw();
       void updateContextKeys();
     }),
+    // A rotation step that changed Okta ended: reload that org's secrets (the new one, the deleted old one).
+    rotations.onDidChangeOkta((org) => {
+      if (tree.hasStarted) void tree.load([org]);
+    }),
     settings.onDidChange(() => void updateContextKeys()),
-    tokens.onDidChange((org) => {
+    credentials.onDidChange((org) => {
       clients.forget(org);
       void updateContextKeys();
     }),
@@ -41,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   async function updateContextKeys(): Promise<void> {
     const { orgs } = settings.read();
-    const withToken = await Promise.all(orgs.map((o) => tokens.has(o.key)));
+    const withToken = await Promise.all(orgs.map((o) => credentials.has(o.key)));
     await Promise.all([
       setContextKey('oktaWorkflows.hasOrgs', orgs.length > 0),
       setContextKey('oktaWorkflows.anyOrgHasToken', withToken.some(Boolean)),

@@ -2,7 +2,7 @@
 import type * as vscode from 'vscode';
 import type { Log } from './log.ts';
 import type { OrgSettings } from './orgs/OrgSettings.ts';
-import type { ApiTokenStore } from './storage/ApiTokenStore.ts';
+import type { OrgCredentialStore } from './storage/OrgCredentialStore.ts';
 import type { OktaClients } from './clients.ts';
 import type { SecretsTreeProvider } from './tree/SecretsTreeProvider.ts';
 import type { Rotations } from './checklist/Rotations.ts';
@@ -12,7 +12,7 @@ export interface Services {
   readonly extension: vscode.ExtensionContext;
   readonly log: Log;
   readonly settings: OrgSettings;
-  readonly tokens: ApiTokenStore;
+  readonly credentials: OrgCredentialStore;
   readonly clients: OktaClients;
   readonly tree: SecretsTreeProvider;
   readonly rotations: Rotations;

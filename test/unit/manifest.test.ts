@@ -21,6 +21,7 @@ const TITLES: Record<string, string> = {
   'oktaWorkflows.addOrg': 'Add Org',
   'oktaWorkflows.removeOrg': 'Remove Org',
   'oktaWorkflows.setApiToken': 'Set API Token',
+  'oktaWorkflows.setServiceApp': 'Set OAuth Service App',
   'oktaWorkflows.removeApiToken': 'Remove API Token',
   'oktaWorkflows.refresh': 'Refresh',
   'oktaWorkflows.rotateSecret': 'Rotate Workflows Secret',
@@ -80,6 +81,28 @@ describe('package.json manifest', () => {
     }
   });
 
+  it('every command is in the palette from the start: none hidden behind a key the extension sets after activation', () => {
+    // The extension's context keys are unset until it activates (a view shown, a command run): a palette entry
+    // hidden behind one is missing exactly when a person first looks for it. Commands ask for their target instead.
+    const palette = (pkg.contributes.menus.commandPalette ?? []) as MenuItem[];
+    for (const m of palette) {
+      assert.ok(!/oktaWorkflows\./.test(m.when ?? ''), `${m.command} is hidden from the palette by "${m.when}"`);
+      assert.notEqual(m.when, 'false', `${m.command} is never in the palette`);
+    }
+    for (const id of ['setApiToken', 'setServiceApp', 'removeApiToken', 'rotateSecret', 'resumeRotation', 'activateSecret', 'deactivateSecret', 'deleteSecret', 'verifySecret', 'copySecretId', 'removeOrg']) {
+      assert.ok(declared.has(`oktaWorkflows.${id}`), id);
+      assert.ok(!palette.some((m) => m.command === `oktaWorkflows.${id}` && m.when), `${id} has a palette when clause`);
+    }
+  });
+
+  it('the welcome content without credentials offers both sign-in methods', () => {
+    const w = (pkg.contributes.viewsWelcome as Array<{ contents: string; when?: string }>).find((x) => x.when === 'oktaWorkflows.hasOrgs && !oktaWorkflows.anyOrgHasToken' && x.contents.includes('command:oktaWorkflows.setApiToken'));
+    assert.ok(w);
+    assert.ok(w.contents.includes('(command:oktaWorkflows.setServiceApp)'));
+    assert.match(w.contents, /API token/);
+    assert.match(w.contents, /OAuth service app/);
+  });
+
   it('secret menus: Deactivate only on active, Activate and Delete only on inactive (capability flags)', () => {
     const ctx = (pkg.contributes.menus['view/item/context'] as MenuItem[]);
     const when = (id: string) => ctx.filter((m) => m.command === `oktaWorkflows.${id}`).map((m) => m.when ?? '');
@@ -111,6 +134,16 @@ describe('package.json manifest', () => {
     }
     assert.equal(props['oktaWorkflows.orgs']?.scope, 'application');
     assert.equal(props['oktaWorkflows.maxSecretAgeDays']?.default, 90);
+    const numeric = props as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
+    assert.deepEqual([numeric['oktaWorkflows.maxConcurrentOrgs']?.default, numeric['oktaWorkflows.maxConcurrentOrgs']?.maximum], [16, 32]);
+    assert.deepEqual(
+      [numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.default, numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.minimum, numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.maximum],
+      [65, 0, 300],
+    );
+    // Every numeric setting the code reads is declared, with the same default as the code's fallback.
+    for (const [, name, fallback] of code.matchAll(/settings\.number\('(\w+)', (\d+)/g)) {
+      assert.equal(numeric[`oktaWorkflows.${name}`]?.default, Number(fallback), `${name}: the code's fallback ${fallback} is the manifest's default`);
+    }
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['oktaWorkflows.orgs']);
   });
 

@@ -10,6 +10,7 @@ import type { Log } from '../log.ts';
 import { isCancellation, toAbortSignal, UserCancelled } from '../cancellation.ts';
 import { checklistHtml, newNonce } from './html.ts';
 import { parsePageMessage, type HostMessage, type PageRequest } from './protocol.ts';
+import { actionLabel, progressTitle, riskyConfirmation } from './actionPresentation.ts';
 
 export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
 
@@ -22,6 +23,8 @@ export interface RotationBinding {
   perform(action: RotationAction, signal?: AbortSignal): Promise<ActionOutcome>;
   /** The new secret's value from SecretStorage, or undefined when it is gone. */
   newSecretValue(): Promise<string | undefined>;
+  /** Shows the org's rate-limit waits in a progress notification while the returned disposable lives. */
+  reportWaits(progress: vscode.Progress<{ message?: string }>): vscode.Disposable;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -161,20 +164,22 @@ export class RotationChecklistPanel extends Disposable {
 
   /** API steps run under a cancellable progress notification; the page's Cancel aborts the same signal. */
   private async perform(action: RotationAction, snap: RotationSnapshot): Promise<string | undefined> {
-    const label = action.type === 'run' ? snap.steps.find((s) => s.id === action.step)?.label ?? action.step : action.type;
+    const label = actionLabel(action, snap);
     const controller = new AbortController();
     this.running = controller;
     this.post({ type: 'progress', running: true, label: `${label}…` });
     try {
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${snap.org.host}: ${label}`, cancellable: true },
-        async (_p, cancel) => {
+        { location: vscode.ProgressLocation.Notification, title: progressTitle(this.binding.orgLabel, action, snap), cancellable: true },
+        async (progress, cancel) => {
           const bridge = toAbortSignal(cancel);
           const onAbort = () => controller.abort();
           bridge.signal.addEventListener('abort', onAbort, { once: true });
+          const waits = this.binding.reportWaits(progress);
           try {
             return await this.binding.perform(action, controller.signal);
           } finally {
+            waits.dispose();
             bridge.dispose();
           }
         },
@@ -190,24 +195,12 @@ export class RotationChecklistPanel extends Disposable {
     }
   }
 
-  /** Overrides, acknowledgements, rollback, abandon and retiring a secret: an explicit modal in the host. */
+  /** Risky actions (see riskyConfirmation: the old secret's deactivation in production and its deletion included) ask first in a modal. */
   private async confirmIfRisky(action: RotationAction, snap: RotationSnapshot): Promise<void> {
-    const offered = snap.nextActions.find((a) => a.type === action.type);
-    const warning = offered && 'warning' in offered ? offered.warning : undefined;
-    const where = `${snap.org.host} (${snap.environment}), ${snap.app.label}, client id ${snap.app.clientId}`;
-    let title: string | undefined;
-    if (action.type === 'override') title = 'Continue without a verified new secret?';
-    else if (action.type === 'acknowledge') title = 'Rotate this production org without a recent preview rotation?';
-    else if (action.type === 'rollback') title = 'Roll back: reactivate the old secret?';
-    else if (action.type === 'abandon') title = 'Abandon this rotation?';
-    else if (action.type === 'retire') {
-      const r = snap.nextActions.find((a) => a.type === 'retire');
-      title = `Deactivate and delete secret ${r && r.type === 'retire' ? r.masked : action.secretId} to make room for the new one?`;
-    }
-    if (!title) return;
-    const confirm = 'Continue';
-    const choice = await vscode.window.showWarningMessage(title, { modal: true, detail: `${where}\n\n${warning ?? ''}`.trim() }, confirm);
-    if (choice !== confirm) throw new UserCancelled();
+    const c = riskyConfirmation(action, snap, this.binding.orgLabel);
+    if (!c) return;
+    const choice = await vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button);
+    if (choice !== c.button) throw new UserCancelled();
   }
 
   override dispose(): void {

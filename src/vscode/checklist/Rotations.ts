@@ -17,6 +17,8 @@ import { toAbortSignal } from '../cancellation.ts';
 import { CHECKLIST_VIEW_TYPE, RotationChecklistPanel, webviewOptions, type RotationBinding } from './RotationChecklistPanel.ts';
 import { PageStateSchema } from './protocol.ts';
 import { journalsForGuard } from '../practice/rehearsalHistory.ts';
+import { oktaChanged } from './oktaChanges.ts';
+import { reportWaits } from '../waitProgress.ts';
 
 export class Rotations extends Disposable {
   private readonly journals: GlobalStateJournalStore;
@@ -26,6 +28,9 @@ export class Rotations extends Disposable {
   private cache: RotationJournal[] = [];
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly oktaChangedIn = this.register(new vscode.EventEmitter<OrgConfig>());
+  /** A rotation step that changes Okta ended (createSecret, deactivateOld, deleteOld, preflight, retire, rollback). */
+  readonly onDidChangeOkta = this.oktaChangedIn.event;
   private readonly context: vscode.ExtensionContext;
   private readonly log: Log;
   private readonly settings: OrgSettings;
@@ -61,14 +66,16 @@ export class Rotations extends Disposable {
   async start(org: OrgConfig): Promise<void> {
     const deps = this.deps(org);
     const engine = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Finding the Okta Workflows OAuth app in ${org.key}…`, cancellable: true },
-      async (_p, cancel) => {
+      { location: vscode.ProgressLocation.Notification, title: `${org.label}: finding the Okta Workflows OAuth app…`, cancellable: true },
+      async (progress, cancel) => {
         const bridge = toAbortSignal(cancel);
+        const waits = reportWaits(this.clients, new Map([[org.key, org.label]]), progress);
         try {
           const client = await this.clients.get(org);
           const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, bridge.signal);
           return await RotationEngine.start({ org: { host: org.key, baseUrl: org.address.baseUrl }, environment: org.environment, app }, deps);
         } finally {
+          waits.dispose();
           bridge.dispose();
         }
       },
@@ -94,12 +101,14 @@ export class Rotations extends Disposable {
     if (!engine) {
       try {
         engine = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Resuming the rotation of ${org.key}…`, cancellable: true },
-          async (_p, cancel) => {
+          { location: vscode.ProgressLocation.Notification, title: `${org.label}: resuming the rotation…`, cancellable: true },
+          async (progress, cancel) => {
             const bridge = toAbortSignal(cancel);
+            const waits = reportWaits(this.clients, new Map([[org.key, org.label]]), progress);
             try {
               return await RotationEngine.resume(journal.rotationId, this.deps(org), bridge.signal);
             } finally {
+              waits.dispose();
               bridge.dispose();
             }
           },
@@ -171,8 +180,12 @@ export class Rotations extends Disposable {
 
   private adopt(engine: RotationEngine, org: OrgConfig): void {
     this.engines.set(engine.rotationId, engine);
+    let previous = engine.snapshot();
     const unsubscribe = engine.onDidChange((snap) => {
       if (snap.outcome !== 'inProgress') this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}`);
+      const changedOkta = oktaChanged(previous, snap);
+      previous = snap;
+      if (changedOkta && !this.isDisposed) this.oktaChangedIn.fire(org);
       void this.reloadJournals();
     });
     this.register({ dispose: unsubscribe });
@@ -193,6 +206,7 @@ export class Rotations extends Disposable {
       onDidChange: (listener) => engine.onDidChange(() => listener()),
       perform: (action, signal): Promise<ActionOutcome> => engine.perform(action, signal),
       newSecretValue: () => engine.newSecretValue(),
+      reportWaits: (progress) => reportWaits(this.clients, new Map([[org.key, org.label]]), progress),
     };
     const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);
     this.panels.set(engine.rotationId, view);

@@ -1,12 +1,15 @@
-// Add Org: a domain or a pasted Admin Console URL (the app id is taken from it), the environment, then the token.
+// Add Org: a domain or a pasted Admin Console URL (the app id is taken from it), the environment, a name, then how
+// the extension signs in (API token or OAuth service app) and that credential.
 import * as vscode from 'vscode';
 import { parseOrgInput } from '../../okta/orgInput.ts';
 import type { Services } from '../services.ts';
 import { required } from '../cancellation.ts';
+import { CREDENTIAL_METHODS, defaultMethod } from './credentialInput.ts';
+import { setCommandFor } from '../storage/orgCredential.ts';
 
 export async function addOrg(s: Services): Promise<void> {
   const input = required(await vscode.window.showInputBox({
-    title: 'Add Okta Org (1/3)',
+    title: 'Add Okta Org (1/4)',
     prompt: 'The org domain (acme.okta.com) or the Admin Console URL of the Okta Workflows OAuth app.',
     placeHolder: 'acme.okta.com',
     ignoreFocusOut: true,
@@ -25,15 +28,20 @@ export async function addOrg(s: Services): Promise<void> {
       { label: 'Preview', description: 'a sandbox org: rotate here first', value: 'preview' as const, picked: address.isPreview === true },
       { label: 'Production', description: 'every change asks for an extra confirmation', value: 'production' as const, picked: address.isPreview === false },
     ],
-    { title: `Add Okta Org (2/3): is ${address.host} a preview or a production org?`, ignoreFocusOut: true },
+    { title: `Add Okta Org (2/4): is ${address.host} a preview or a production org?`, ignoreFocusOut: true },
   ));
   const label = required(await vscode.window.showInputBox({
-    title: 'Add Okta Org (3/3): a name for the tree',
+    title: 'Add Okta Org (3/4): a name for the tree',
     value: address.host.split('.')[0] ?? address.host,
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim().length > 0 && v.length <= 200 ? undefined : 'Enter a name (up to 200 characters).'),
   }));
+  const current = (await s.credentials.get(address.host))?.type;
+  const method = required(await vscode.window.showQuickPick(
+    CREDENTIAL_METHODS.map((m) => ({ ...m, picked: m.type === defaultMethod(current) })),
+    { title: `Add Okta Org (4/4): how does the extension sign in to ${address.host}?`, ignoreFocusOut: true },
+  ));
   await s.settings.add(address, label.trim(), env.value);
   s.log.info(`Added org ${address.host} (${env.value})${address.appId ? ` with app id ${address.appId}` : ''}`);
-  await vscode.commands.executeCommand('oktaWorkflows.setApiToken', { kind: 'orgRef', key: address.host });
+  await vscode.commands.executeCommand(setCommandFor(method.type).command, { kind: 'orgRef', key: address.host });
 }

@@ -4,6 +4,7 @@ export const COMMAND_IDS = [
   'oktaWorkflows.addOrg',
   'oktaWorkflows.removeOrg',
   'oktaWorkflows.setApiToken',
+  'oktaWorkflows.setServiceApp',
   'oktaWorkflows.removeApiToken',
   'oktaWorkflows.refresh',
   'oktaWorkflows.rotateSecret',

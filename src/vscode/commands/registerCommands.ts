@@ -7,6 +7,7 @@ import type { CommandId } from './ids.ts';
 import { addOrg } from './addOrg.ts';
 import { removeOrg } from './removeOrg.ts';
 import { setApiToken } from './setApiToken.ts';
+import { setServiceApp } from './setServiceApp.ts';
 import { removeApiToken } from './removeApiToken.ts';
 import { refresh } from './refresh.ts';
 import { rotateSecret } from './rotateSecret.ts';
@@ -24,6 +25,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'oktaWorkflows.addOrg': addOrg,
   'oktaWorkflows.removeOrg': removeOrg,
   'oktaWorkflows.setApiToken': setApiToken,
+  'oktaWorkflows.setServiceApp': setServiceApp,
   'oktaWorkflows.removeApiToken': removeApiToken,
   'oktaWorkflows.refresh': refresh,
   'oktaWorkflows.rotateSecret': rotateSecret,
@@ -39,5 +41,6 @@ const HANDLERS: Record<CommandId, Handler> = {
 };
 
 export function registerCommands(s: Services): vscode.Disposable[] {
-  return Object.entries(HANDLERS).map(([id, handler]) => registerWrapped(s.log, id, (node?: unknown) => handler(s, node)));
+  const credentialTypeOf = async (orgKey: string) => (await s.credentials.get(orgKey))?.type;
+  return Object.entries(HANDLERS).map(([id, handler]) => registerWrapped(s.log, id, (node?: unknown) => handler(s, node), credentialTypeOf));
 }

@@ -5,6 +5,7 @@ import type { Services } from '../services.ts';
 import { toAbortSignal } from '../cancellation.ts';
 import { confirmChange } from './confirm.ts';
 import { resolveSecret, type SecretTarget } from './targets.ts';
+import { reportWaits } from '../waitProgress.ts';
 
 type Lifecycle = 'activate' | 'deactivate' | 'delete';
 
@@ -31,14 +32,16 @@ async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<voi
   const client = await s.clients.get(target.org);
   try {
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `${t.action}: ${target.secret.masked} in ${target.org.key}…`, cancellable: true },
-      async (_p, cancel) => {
+      { location: vscode.ProgressLocation.Notification, title: `${target.org.label}: ${t.action} ${target.secret.masked}…`, cancellable: true },
+      async (progress, cancel) => {
         const bridge = toAbortSignal(cancel);
+        const waits = reportWaits(s.clients, new Map([[target.org.key, target.org.label]]), progress);
         try {
           if (op === 'activate') await client.activateSecret(target.app.id, target.secret.id, bridge.signal);
           else if (op === 'deactivate') await client.deactivateSecret(target.app.id, target.secret.id, bridge.signal);
           else await client.deleteSecret(target.app.id, target.secret.id, bridge.signal);
         } finally {
+          waits.dispose();
           bridge.dispose();
         }
       },

@@ -1,9 +1,11 @@
 // Set API Token: a password input, checked against the org (the Workflows app must be found with it) before
-// it is stored in SecretStorage. The token never appears in a log line or a message.
+// it is stored in SecretStorage, replacing whatever credential the org had. The token never appears in a log
+// line or a message.
 import * as vscode from 'vscode';
 import type { Services } from '../services.ts';
-import { required, toAbortSignal } from '../cancellation.ts';
+import { required } from '../cancellation.ts';
 import { resolveOrg } from './targets.ts';
+import { checkAndStore } from './checkAndStore.ts';
 
 export async function setApiToken(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the API token of which org?');
@@ -15,23 +17,6 @@ export async function setApiToken(s: Services, node?: unknown): Promise<void> {
     validateInput: (v) => (/^[\x21-\x7e]{10,200}$/.test(v.trim()) ? undefined : 'An Okta API token is a single word of 10 to 200 printable characters.'),
   })).trim();
   s.log.addKnownSecret(token);
-  const client = s.clients.withToken(org, token);
-  try {
-    const app = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking the token against ${org.key}…`, cancellable: true },
-      async (_progress, cancel) => {
-        const bridge = toAbortSignal(cancel);
-        try {
-          return await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, bridge.signal);
-        } finally {
-          bridge.dispose();
-        }
-      },
-    );
-    await s.tokens.store(org.key, token);
-    s.log.info(`Stored the API token of ${org.key} (checked: ${app.label}, client id ${app.clientId})`);
-    void vscode.window.showInformationMessage(`API token for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`);
-  } finally {
-    await client.close();
-  }
+  const app = await checkAndStore(s, org, { type: 'apiToken', token });
+  void vscode.window.showInformationMessage(`API token for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`);
 }

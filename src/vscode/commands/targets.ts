@@ -6,6 +6,7 @@ import { required, UserCancelled } from '../cancellation.ts';
 import { OrgNode, SecretNode, MessageNode, AppNode } from '../tree/nodes.ts';
 import { presentSecret, toSecretView, type SecretView } from '../tree/presentation.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
+import { describeCredential } from '../storage/orgCredential.ts';
 
 /** The org a command acts on: from a node (OrgNode, AppNode, SecretNode, MessageNode, {kind:'orgRef',key}) or a pick. */
 export async function resolveOrg(s: Services, node: unknown, placeHolder: string, opts: { needsToken?: boolean } = {}): Promise<OrgConfig> {
@@ -13,24 +14,33 @@ export async function resolveOrg(s: Services, node: unknown, placeHolder: string
   if (fromNode) return fromNode;
   const { orgs } = s.settings.read();
   if (orgs.length === 0) {
-    void vscode.window.showInformationMessage('No Okta org is configured yet. Run "Okta Workflows: Add Org" first.');
+    // From the palette before any org exists: say so, and offer the way forward.
+    void offerCommand('No Okta org is configured yet.', 'Add Org', 'oktaWorkflows.addOrg');
     throw new UserCancelled();
   }
   const candidates = [];
   for (const o of orgs) {
-    const hasToken = await s.tokens.has(o.key);
-    if (!opts.needsToken || hasToken) candidates.push({ o, hasToken });
+    const credential = await s.credentials.get(o.key);
+    if (!opts.needsToken || credential) candidates.push({ o, credential });
   }
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('No org has an API token yet. Run "Okta Workflows: Set API Token" first.');
+    void offerCommand('No org has credentials yet: set an API token or an OAuth service app first.', 'Set API Token', 'oktaWorkflows.setApiToken', 'Set OAuth Service App', 'oktaWorkflows.setServiceApp');
     throw new UserCancelled();
   }
   if (candidates.length === 1 && opts.needsToken) return candidates[0]!.o;
   const pick = await vscode.window.showQuickPick(
-    candidates.map(({ o, hasToken }) => ({ label: o.label, description: o.key, detail: `${o.environment}${hasToken ? '' : ' · no API token'}`, org: o })),
+    candidates.map(({ o, credential }) => ({ label: o.label, description: o.key, detail: `${o.environment} · ${credential ? describeCredential(credential) : 'no credentials'}`, org: o })),
     { placeHolder, ignoreFocusOut: true },
   );
   return required(pick).org;
+}
+
+/** An information message with buttons that run commands: [text, command id] pairs after the message. */
+async function offerCommand(message: string, ...buttons: string[]): Promise<void> {
+  const titles = buttons.filter((_, i) => i % 2 === 0);
+  const choice = await vscode.window.showInformationMessage(message, ...titles);
+  const i = choice === undefined ? -1 : buttons.indexOf(choice);
+  if (i >= 0 && buttons[i + 1]) await vscode.commands.executeCommand(buttons[i + 1]!);
 }
 
 export function orgOf(s: Services, node: unknown): OrgConfig | undefined {
@@ -54,13 +64,13 @@ export async function resolveSecret(s: Services, node: unknown, verb: string, ac
   if (node instanceof SecretNode) return { org: node.org, app: node.app, secret: node.secret };
   const org = await resolveOrg(s, node, `Which org's secret to ${verb}?`, { needsToken: true });
   const { app, secrets } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Loading the secrets of ${org.key}` },
+    { location: vscode.ProgressLocation.Window, title: `Loading the secrets of ${org.label}` },
     () => s.tree.loaded(org),
   );
   const views = secrets.map(toSecretView);
   const eligible = views.filter(accept);
   if (eligible.length === 0) {
-    void vscode.window.showInformationMessage(`No secret of ${app.label} in ${org.key} can be used to ${verb}.`);
+    void vscode.window.showInformationMessage(`No secret of ${app.label} in ${org.label} can be used to ${verb}.`);
     throw new UserCancelled();
   }
   const maxAge = s.settings.number('maxSecretAgeDays', 90);
@@ -71,7 +81,7 @@ export async function resolveSecret(s: Services, node: unknown, verb: string, ac
       const p = presentSecret(v, views, markers, maxAge, now);
       return { label: p.label, description: p.description, detail: v.id, secret: v };
     }),
-    { placeHolder: `Which secret of ${app.label} (${org.key}) to ${verb}?`, ignoreFocusOut: true },
+    { placeHolder: `Which secret of ${app.label} (${org.label}) to ${verb}?`, ignoreFocusOut: true },
   );
   return { org, app, secret: required(pick).secret };
 }

@@ -3,9 +3,9 @@
 // other org's. The simulator lives as long as this extension host: after a window reload its entries remain and
 // the tree shows them as stopped, with Start Practice Orgs as the fix (see README, "Practice orgs").
 import * as vscode from 'vscode';
-import { startSimulator, type Simulator } from '../../simulator/index.ts';
+import type { Simulator } from '../../simulator/index.ts';
 import type { Log } from '../log.ts';
-import type { ApiTokenStore } from '../storage/ApiTokenStore.ts';
+import type { OrgCredentialStore } from '../storage/OrgCredentialStore.ts';
 import type { OktaClients } from '../clients.ts';
 import type { Rotations } from '../checklist/Rotations.ts';
 import { practiceKeys, practiceOrgsFrom, practiceSeeds, withoutPracticeOrgs, withPracticeOrgs, type PracticeOrg } from './practiceOrgEntries.ts';
@@ -14,7 +14,7 @@ const SECTION = 'oktaWorkflows';
 
 export interface PracticeDeps {
   log: Log;
-  tokens: ApiTokenStore;
+  credentials: OrgCredentialStore;
   clients: OktaClients;
   rotations: Rotations;
 }
@@ -46,13 +46,15 @@ export class PracticeOrgs implements vscode.Disposable {
       if (this.simulator) return this.orgs;
       const stale = this.rawList();
       await this.forget(practiceKeys(stale), 'replaced by new practice orgs');
+      // Loaded on demand: the simulator is its own file (dist/simulator.js), not part of activation.
+      const { startSimulator } = await import('../../simulator/index.ts');
       const sim = await startSimulator({ host: '127.0.0.1', port: 0, orgs: practiceSeeds(new Date()) });
       try {
         const orgs = practiceOrgsFrom(sim.orgs);
         // Tokens first: when the settings change, the tree finds every practice org with its token already.
         for (const o of orgs) {
           this.deps.log.addKnownSecret(o.apiToken);
-          await this.deps.tokens.store(o.key, o.apiToken);
+          await this.deps.credentials.store(o.key, { type: 'apiToken', token: o.apiToken });
         }
         await this.config().update('orgs', withPracticeOrgs(this.rawList(), orgs), vscode.ConfigurationTarget.Global);
         this.simulator = sim;
@@ -85,7 +87,7 @@ export class PracticeOrgs implements vscode.Disposable {
   private async forget(keys: readonly string[], why: string): Promise<void> {
     for (const key of keys) {
       this.deps.clients.forget(key);
-      await this.deps.tokens.delete(key);
+      await this.deps.credentials.delete(key);
       const journals = await this.deps.rotations.forgetOrg(key);
       const unfinished = journals.filter((j) => j.outcome === 'inProgress');
       if (journals.length > 0) {

@@ -7,9 +7,10 @@ import { OktaError } from '../../okta/errors.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/OrgSettings.ts';
 import type { OktaClients } from '../clients.ts';
-import type { ApiTokenStore } from '../storage/ApiTokenStore.ts';
+import type { OrgCredentialStore } from '../storage/OrgCredentialStore.ts';
 import type { Log } from '../log.ts';
 import { Disposable } from '../Disposable.ts';
+import type { CredentialType } from '../storage/orgCredential.ts';
 import { forEachBounded } from '../concurrency.ts';
 import { presentSecret, toSecretView, type SecretMarkers } from './presentation.ts';
 import { presentFailure } from './failurePresentation.ts';
@@ -24,7 +25,7 @@ type OrgLoad =
 
 export interface TreeDeps {
   settings: OrgSettings;
-  tokens: ApiTokenStore;
+  credentials: OrgCredentialStore;
   clients: OktaClients;
   log: Log;
   /** Markers from rotation journals ("in use", "new") for an app. */
@@ -35,22 +36,23 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly loads = new Map<string, OrgLoad>();
-  private readonly hasToken = new Map<string, boolean>();
+  /** Each org's credential kind, null for none; read once per change of SecretStorage or the settings. */
+  private readonly credentialKinds = new Map<string, CredentialType | null>();
   private readonly deps: TreeDeps;
   private started = false;
 
   constructor(deps: TreeDeps) {
     super();
     this.deps = deps;
-    this.register(deps.tokens.onDidChange((key) => {
+    this.register(deps.credentials.onDidChange((key) => {
       deps.clients.forget(key);
       this.loads.delete(key);
-      this.hasToken.delete(key);
+      this.credentialKinds.delete(key);
       this.changed.fire(undefined);
     }));
     this.register(deps.settings.onDidChange(() => {
       this.loads.clear();
-      this.hasToken.clear();
+      this.credentialKinds.clear();
       this.changed.fire(undefined);
     }));
   }
@@ -102,7 +104,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   /** Reloads the given orgs (all when omitted), at most maxConcurrentOrgs at once; cancelled by `signal`. */
   async load(orgs?: readonly OrgConfig[], signal?: AbortSignal): Promise<void> {
     const targets = orgs ?? this.deps.settings.read().orgs;
-    const limit = this.deps.settings.number('maxConcurrentOrgs', 4);
+    const limit = this.deps.settings.number('maxConcurrentOrgs', 16);
     for (const o of targets) this.abortLoad(o.key);
     await forEachBounded(targets, limit, (o) => this.loadOne(o, signal), signal);
   }
@@ -144,14 +146,17 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
 
   private async orgChildren(org: OrgConfig): Promise<TreeNode[]> {
     if (!(await this.tokenKnown(org.key))) {
-      return [new MessageNode(`noToken:${org.key}`, org, { label: 'No API token: Set API Token', tooltip: `Set an API token for ${org.key}; it is checked against the org, then kept in VS Code's secret storage.`, action: 'setApiToken' })];
+      return [
+        new MessageNode(`noToken:${org.key}`, org, { label: 'No credentials: Set API Token', tooltip: `Set an API token for ${org.key}; it is checked against the org, then kept in VS Code's secret storage.`, action: 'setApiToken' }),
+        new MessageNode(`noServiceApp:${org.key}`, org, { label: 'or Set OAuth Service App (least privilege)', tooltip: `Sign in to ${org.key} with an OAuth service app granted only okta.apps.read and okta.apps.manage; checked against the org, then kept in VS Code's secret storage.`, action: 'setServiceApp' }),
+      ];
     }
     const load = this.loads.get(org.key) ?? { state: 'idle' };
     switch (load.state) {
       case 'loaded':
         return [new AppNode(org, load.app)];
       case 'failed':
-        return [new MessageNode(`failed:${org.key}`, org, org.practice ? presentPracticeFailure(load.error) : presentFailure(load.error))];
+        return [new MessageNode(`failed:${org.key}`, org, org.practice ? presentPracticeFailure(load.error) : presentFailure(load.error, (await this.credentialKind(org.key)) ?? 'apiToken'))];
       default:
         return [];
     }
@@ -169,11 +174,15 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   private async tokenKnown(key: string): Promise<boolean> {
-    let has = this.hasToken.get(key);
-    if (has === undefined) {
-      has = await this.deps.tokens.has(key);
-      this.hasToken.set(key, has);
+    return (await this.credentialKind(key)) !== undefined;
+  }
+
+  private async credentialKind(key: string): Promise<CredentialType | undefined> {
+    let kind = this.credentialKinds.get(key);
+    if (kind === undefined) {
+      kind = (await this.deps.credentials.get(key))?.type ?? null;
+      this.credentialKinds.set(key, kind);
     }
-    return has;
+    return kind ?? undefined;
   }
 }

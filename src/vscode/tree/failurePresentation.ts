@@ -1,7 +1,8 @@
 // What a failed org load looks like in place in the tree, and which fix it offers. Pure, tested in Node.
 import { isOktaError } from '../../okta/errors.ts';
+import type { CredentialType } from '../storage/orgCredential.ts';
 
-export type FixAction = 'setApiToken' | 'retry' | 'showLog' | 'startPracticeOrgs';
+export type FixAction = 'setApiToken' | 'setServiceApp' | 'retry' | 'showLog' | 'startPracticeOrgs';
 
 export interface FailureItem {
   label: string;
@@ -9,15 +10,22 @@ export interface FailureItem {
   action: FixAction;
 }
 
-export function presentFailure(e: unknown): FailureItem {
+/** The in-place item of a failed load; a refused credential is fixed by setting one of the same kind. */
+export function presentFailure(e: unknown, credential: CredentialType = 'apiToken'): FailureItem {
+  const serviceApp = credential === 'serviceApp';
+  const fix = serviceApp ? 'setServiceApp' : 'setApiToken';
   const message = e instanceof Error ? e.message : String(e);
   if (isOktaError(e)) {
     const errorId = e.errorId ? ` (Okta errorId ${e.errorId})` : '';
     switch (e.kind) {
       case 'invalidToken':
-        return { label: 'API token refused: set a new one', tooltip: message, action: 'setApiToken' };
+        return serviceApp
+          ? { label: 'Service app credentials refused: check the client id and private key', tooltip: message, action: fix }
+          : { label: 'API token refused: set a new one', tooltip: message, action: fix };
       case 'forbidden':
-        return { label: `Permission missing: needs okta.apps.read and okta.apps.manage (an app admin role)${errorId}`, tooltip: message, action: 'setApiToken' };
+        return serviceApp
+          ? { label: `Scope or role missing: grant okta.apps.read and okta.apps.manage and an app admin role to the service app${errorId}`, tooltip: message, action: fix }
+          : { label: `Permission missing: needs okta.apps.read and okta.apps.manage (an app admin role)${errorId}`, tooltip: message, action: fix };
       case 'notFound':
         return { label: 'Okta Workflows OAuth app not found: set its app id in the org settings', tooltip: message, action: 'showLog' };
       case 'network':

@@ -4,6 +4,7 @@ import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import { orgContextValue, type SecretPresentation, type SecretView } from './presentation.ts';
 import type { FailureItem } from './failurePresentation.ts';
+import { setCommandFor } from '../storage/orgCredential.ts';
 
 export class OrgNode {
   readonly kind = 'org';
@@ -20,8 +21,8 @@ export class OrgNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `org:${this.org.key}`;
-    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no API token'}`;
-    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo API token: run Set API Token.'}`;
+    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}`;
+    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}`;
     item.iconPath = this.loading ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(this.org.environment === 'production' ? 'organization' : 'beaker');
     item.contextValue = orgContextValue({ hasToken: this.hasToken, environment: this.org.environment, practice: this.org.practice === true });
     return item;
@@ -94,14 +95,15 @@ export class MessageNode {
     const item = new vscode.TreeItem(this.failure.label, vscode.TreeItemCollapsibleState.None);
     item.id = `message:${this.id}`;
     item.tooltip = this.failure.tooltip;
-    item.iconPath = new vscode.ThemeIcon(this.failure.action === 'setApiToken' ? 'key' : this.failure.action === 'startPracticeOrgs' ? 'debug-start' : 'warning', new vscode.ThemeColor('list.warningForeground'));
+    const icon = this.failure.action === 'setApiToken' ? 'key' : this.failure.action === 'setServiceApp' ? 'shield' : this.failure.action === 'startPracticeOrgs' ? 'debug-start' : 'warning';
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'message';
     const orgArg = this.org ? [new OrgRef(this.org.key)] : [];
     item.command =
       this.failure.action === 'startPracticeOrgs'
         ? { command: 'oktaWorkflows.startPracticeOrgs', title: 'Start Practice Orgs' }
-        : this.failure.action === 'setApiToken'
-        ? { command: 'oktaWorkflows.setApiToken', title: 'Set API Token', arguments: orgArg }
+        : this.failure.action === 'setApiToken' || this.failure.action === 'setServiceApp'
+        ? { ...setCommandFor(this.failure.action === 'setApiToken' ? 'apiToken' : 'serviceApp'), arguments: orgArg }
         : this.failure.action === 'retry'
           ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }
           : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
