@@ -37,6 +37,17 @@ describe('Okta Workflows extension in VS Code', function () {
     await vscode.commands.executeCommand('oktaWorkflows.refresh');
   });
 
+  it('lists every command in the palette from the start: no palette entry hides behind the extension\'s own context keys', function () {
+    for (const m of extension.packageJSON.contributes.menus.commandPalette ?? []) {
+      assert.ok(!/oktaWorkflows\./.test(m.when ?? ''), `${m.command} is hidden behind ${m.when}`);
+    }
+  });
+
+  it('Set OAuth Service App and Resume Rotation run from the palette with no org configured (they say what to do first)', async function () {
+    await vscode.commands.executeCommand('oktaWorkflows.setServiceApp');
+    await vscode.commands.executeCommand('oktaWorkflows.resumeRotation');
+  });
+
   it('keeps the orgs setting out of workspaces (application scope)', function () {
     const inspected = vscode.workspace.getConfiguration('oktaWorkflows').inspect('orgs');
     assert.deepEqual(inspected.defaultValue, []);
