@@ -20,7 +20,7 @@ import {
 import { buildProbeRequest, interpretProbeAnswer, type SecretProbeResult } from './secretProbe.ts';
 import { describeIssues } from './schemaIssues.ts';
 import { Transport, requestMayHaveReachedOkta, type HttpResponse } from './transport.ts';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 
 export type { RateLimitSnapshot } from './rateLimit.ts';
 export type { Authenticator } from './auth.ts';

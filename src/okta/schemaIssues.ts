@@ -1,7 +1,7 @@
 // Why outside data failed a schema, in words a person can act on, built from the issue's path and code only:
 // never a value or a field name taken from the data (an answer or a page message may carry a secret anywhere).
 // zod/mini loads no locale, so its own messages are a bare "Invalid input"; this says what was expected instead.
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 
 type Issue = z.core.$ZodIssue;
 

@@ -2,7 +2,7 @@
 // Objects are loose: unknown fields are tolerated (Okta adds fields), but a field we rely on with the wrong
 // type or missing breaks the contract and becomes a protocol error in the client.
 // zod/mini (functional, tree-shakable: the bundle carries only what is used): `z.optional(x)`, `x.check(...)`.
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 export const SecretStatus = z.enum(['ACTIVE', 'INACTIVE']);
 export type SecretStatus = z.infer<typeof SecretStatus>;

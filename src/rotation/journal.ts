@@ -2,7 +2,7 @@
 // It holds ids, times, outcomes and the person's choices, NEVER a secret value: the schema is strict (an unknown
 // field is refused, so a value cannot slip in under a new name) and masked values are checked to show at most
 // four characters.
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { STEP_IDS, STEP_STATES } from './steps.ts';
 import type { StepId } from './steps.ts';
 

@@ -1,7 +1,7 @@
 // What a UI needs to render a rotation, with no logic of its own: the steps with their states, what the person
 // can do right now (nextActions), and the display data of the manual steps. Built from the journal only, so a
 // snapshot never holds a secret value (the new secret's value is fetched separately, for the clipboard).
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { deactivationAllowed, productionGuardPending } from './guards.ts';
 import type { GuardId } from './guards.ts';
 import { ConnectionModeSchema } from './journal.ts';

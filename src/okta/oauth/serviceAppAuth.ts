@@ -4,7 +4,7 @@
 // cached until a minute before it expires, and refreshed once when the API answers 401.
 // The private key stays in a private field: it is never logged, serialised or put into an error.
 import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Authenticator, AuthorizeRequest, UnauthorizedAnswer } from '../auth.ts';
 import type { ApiCallLog } from '../client.ts';
 import { OktaError, type OktaErrorKind } from '../errors.ts';
