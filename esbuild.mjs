@@ -1,19 +1,45 @@
-// Bundles the extension host code into one CommonJS file: the packaged VSIX ships no node_modules.
+// Bundles the extension host code into CommonJS files: the packaged VSIX ships no node_modules.
+//   dist/extension.js   what activation loads
+//   dist/undici-pool.js undici's Pool, loaded by the Okta transport on its first request (src/okta/undiciPool.ts)
+//   dist/simulator.js   the practice orgs' Okta simulator, loaded by Start Practice Orgs (src/simulator/index.ts)
+// The main bundle reaches the other two only through `await import(...)`, which the plugin below turns into a
+// require() of the sibling file, so activation parses neither.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** Source files loaded lazily, and the dist file each becomes. */
+const LAZY = [
+  { source: 'src/okta/undiciPool.ts', outfile: 'dist/undici-pool.js' },
+  { source: 'src/simulator/index.ts', outfile: 'dist/simulator.js' },
+];
+
+/** In the main bundle, an import of a LAZY source resolves to its dist file, left external (a require at run time). */
+const lazyFiles = {
+  name: 'lazy-files',
+  setup(build) {
+    const byPath = new Map(LAZY.map((l) => [resolve(l.source), `./${l.outfile.replace(/^dist\//, '')}`]));
+    build.onResolve({ filter: /(?:undiciPool|simulator\/index)\.ts$/ }, (args) => {
+      const target = byPath.get(resolve(args.resolveDir, args.path));
+      if (!target) return undefined;
+      if (args.kind !== 'dynamic-import') {
+        return { errors: [{ text: `${args.path} must be imported with await import() (it is a separate file: ${target})` }] };
+      }
+      return { path: target, external: true };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
-const options = {
-  entryPoints: ['src/vscode/extension.ts'],
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   // VS Code 1.101 (engines.vscode) runs extensions on Node 22; code-server 1.139 on Node 24.
   target: 'node22',
-  outfile: 'dist/extension.js',
   external: ['vscode'],
   minify: production,
   sourcemap: !production,
@@ -23,18 +49,38 @@ const options = {
   legalComments: production ? 'external' : 'inline',
 };
 
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    plugins: [lazyFiles],
+    // import() of the sibling files becomes require() in a promise: one module system (CommonJS) for all three,
+    // and no detour through Node's ESM loader inside the extension host.
+    supported: { 'dynamic-import': false },
+  },
+  ...LAZY.map((l) => ({ ...common, entryPoints: [l.source], outfile: l.outfile })),
+];
+
 // The checklist webview loads codicons from media/ (its CSP allows nothing else); the VSIX has no node_modules,
 // so the font and its stylesheet are copied next to the page on every build (git-ignored: the package is the source).
 mkdirSync('media/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
 
+// A file left by an earlier build (a licence notice that no longer applies, a source map) would be shipped or
+// mislead: each build's own outputs are removed first.
+for (const { outfile } of builds) for (const suffix of ['', '.map', '.LEGAL.txt']) rmSync(`${outfile}${suffix}`, { force: true });
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  const result = await esbuild.build(options);
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   if (production) {
-    const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-    console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB`);
+    for (const result of results) {
+      for (const [file, output] of Object.entries(result.metafile.outputs)) {
+        if (file.endsWith('.js')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB`);
+      }
+    }
   }
 }

@@ -1,9 +1,11 @@
 // One HTTP exchange with one org, over one keep-alive undici Pool: a hard deadline per attempt, the caller's
 // AbortSignal bridged in, a cap on the body we read, and every failure turned into an OktaError. Nothing here
 // retries or logs: that is the client's policy.
+// The Pool is created on the first request: undici (about 280 KiB with its HTTP parser) is loaded then, not when
+// the extension activates (esbuild.mjs emits ./undiciPool.ts as dist/undici-pool.js).
 import type { IncomingHttpHeaders } from 'node:http';
-import { Pool } from 'undici';
 import { OktaError } from './errors.ts';
+import type { RequestPool } from './undiciPool.ts';
 
 export interface TransportOptions {
   origin: string;
@@ -65,22 +67,33 @@ function errorCode(e: unknown): string | undefined {
 export class Transport {
   readonly origin: string;
   readonly org: string;
-  private readonly pool: Pool;
+  private readonly connections: number;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
+  private pool: Promise<RequestPool> | undefined;
+  private closed = false;
 
   constructor(opts: TransportOptions) {
     this.origin = opts.origin;
     this.org = opts.org;
+    this.connections = opts.connections;
     this.timeoutMs = opts.timeoutMs;
     this.maxBodyBytes = opts.maxBodyBytes;
-    this.pool = new Pool(opts.origin, {
-      connections: opts.connections,
-      keepAliveTimeout: 10_000,
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-      connect: { timeout: Math.min(opts.timeoutMs, 15_000) },
-    });
+  }
+
+  /** The Pool, created once, on the first request. */
+  private openPool(): Promise<RequestPool> {
+    this.pool ??= import('./undiciPool.ts').then(
+      ({ Pool }) =>
+        new Pool(this.origin, {
+          connections: this.connections,
+          keepAliveTimeout: 10_000,
+          headersTimeout: this.timeoutMs,
+          bodyTimeout: this.timeoutMs,
+          connect: { timeout: Math.min(this.timeoutMs, 15_000) },
+        }),
+    );
+    return this.pool;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -89,6 +102,15 @@ export class Transport {
     if (req.url.origin !== this.origin) {
       // Defence in depth: the client never builds such a URL.
       throw fail({ kind: 'protocol', detail: 'refused to send a request to another host' });
+    }
+    // Refusals before anything is sent: not marked as possibly reaching Okta.
+    if (this.closed) throw fail({ kind: 'network', detail: 'the connection was closed (this org\'s client was closed)' });
+    let pool: RequestPool;
+    try {
+      pool = await this.openPool();
+    } catch (e) {
+      this.pool = undefined;
+      throw fail({ kind: 'network', detail: 'the HTTP library could not be loaded (reinstall the extension)', cause: e });
     }
     if (req.signal?.aborted) throw fail({ kind: 'cancelled' });
 
@@ -107,7 +129,7 @@ export class Transport {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     let sent = false;
     try {
-      const res = await this.pool.request({
+      const res = await pool.request({
         path: req.url.pathname + req.url.search,
         method: req.method,
         headers: req.headers,
@@ -161,12 +183,17 @@ export class Transport {
     return Buffer.concat(chunks);
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  /** Lets in-flight requests finish; later ones are refused. Nothing to close when nothing was sent. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pool = await this.pool?.catch(() => undefined);
+    await pool?.close();
   }
 
   /** Closes at once, failing whatever is in flight. */
-  destroy(): Promise<void> {
-    return this.pool.destroy();
+  async destroy(): Promise<void> {
+    this.closed = true;
+    const pool = await this.pool?.catch(() => undefined);
+    await pool?.destroy();
   }
 }
