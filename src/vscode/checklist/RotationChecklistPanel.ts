@@ -135,7 +135,7 @@ export class RotationChecklistPanel extends Disposable {
         return this.perform(req.action, snap);
       case 'identifyInUse': {
         const value = await vscode.window.showInputBox({
-          title: `Which secret does the Workflows connection of ${snap.org.host} use?`,
+          title: `Which secret does the Workflows connection of ${this.binding.orgLabel} use?`,
           prompt: 'Two secrets are active. Paste the value the Workflows connection uses (from your records or the Admin Console); it is compared with the listed secrets and not stored.',
           password: true,
           ignoreFocusOut: true,
@@ -145,7 +145,7 @@ export class RotationChecklistPanel extends Disposable {
       }
       case 'copyNewSecret': {
         const value = await this.binding.newSecretValue();
-        if (value === undefined) throw new Error(`The new secret's value of the rotation in ${snap.org.host} is no longer stored (the rotation finished, or it was lost). Check the secrets in the Admin Console.`);
+        if (value === undefined) throw new Error(`The new secret's value of the rotation in ${this.binding.orgLabel} (${snap.org.host}) is no longer stored (the rotation finished, or it was lost). Check the secrets in the Admin Console.`);
         await vscode.env.clipboard.writeText(value);
         return `Copied the new secret ${snap.manual.newSecretMasked ?? ''} to the clipboard. Paste it in the Workflows console, then clear your clipboard.`;
       }

@@ -12,7 +12,7 @@ export async function resumeRotation(s: Services, node?: unknown): Promise<void>
     return;
   }
   const journal = journals.length === 1 ? journals[0]! : required(await vscode.window.showQuickPick(
-    journals.map((j) => ({ label: j.org.host, description: `${j.environment} · ${j.app.label}`, detail: `started ${j.createdAt} · last change ${j.updatedAt}`, journal: j })),
+    journals.map((j) => ({ label: s.settings.find(j.org.host)?.label ?? j.org.host, description: `${j.org.host} · ${j.environment} · ${j.app.label}`, detail: `started ${j.createdAt} · last change ${j.updatedAt}`, journal: j })),
     { placeHolder: 'Resume which rotation?', ignoreFocusOut: true },
   )).journal;
   await s.rotations.resume(journal);
