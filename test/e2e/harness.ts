@@ -3,7 +3,7 @@
 //   const vscode = await VsCodeSession.start({ name: 'rotation', vsixFiles: [vsix], userSettings: { ... } });
 //   await vscode.runCommand('Okta Workflows: Add Org');
 //   await vscode.close(); // always, in an after hook: stops Chromium and code-server's whole process group
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -328,11 +328,11 @@ export class VsCodeSession {
 
   // ---- webviews
 
-  /** The content of the webview whose tab/panel title is `title` (or the only one): two iframes deep. */
+  /** The content of the webview whose tab/panel title is `title` (or the visible one: the active editor's): two iframes deep. */
   webviewFrame(title?: string): FrameLocator {
     const outer = title
       ? this.page.locator(`iframe.webview.ready[title="${cssEscape(title)}"]`)
-      : this.page.locator('iframe.webview.ready');
+      : this.page.locator('iframe.webview.ready').filter({ visible: true });
     return outer.first().contentFrame().locator('iframe#active-frame').contentFrame();
   }
 
@@ -340,6 +340,63 @@ export class VsCodeSession {
   async clipboardText(): Promise<string> {
     // The page runs in the browser: its globals are not in this project's Node typings.
     return this.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  }
+
+  /** Closes the editor tab titled `title` (e.g. a checklist panel "Rotate: Acme") with its close button. */
+  async closeEditorTab(title: string): Promise<void> {
+    const tab = this.editorTab(title);
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached' });
+  }
+
+  /** The editor tab titled exactly `title`. */
+  editorTab(title: string): Locator {
+    return this.page.locator('.tabs-container .tab').filter({ has: this.page.locator('.tab-label .label-name', { hasText: exactText(title) }) });
+  }
+
+  // ---- window
+
+  /**
+   * "Developer: Reload Window" from the palette, as a person does: the page reloads, the remote extension host is
+   * replaced by a new one, restored webview panels go through their serializer. Waits for the new workbench.
+   */
+  async reloadWindow(): Promise<void> {
+    const main = this.page.mainFrame();
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (f) => f === main, timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await navigated;
+    await this.waitForWorkbench();
+  }
+
+  // ---- what the session wrote (for leak checks)
+
+  /** The text of every frame of the page: the workbench and each webview's outer and inner document. */
+  async frameContents(): Promise<Array<[where: string, html: string]>> {
+    const out: Array<[string, string]> = [];
+    for (const [i, frame] of this.page.frames().entries()) {
+      const html = await frame.content().catch(() => '');
+      out.push([`frame #${i} ${frame.url().slice(0, 80)}`, html]);
+    }
+    return out;
+  }
+
+  /**
+   * Every log file VS Code wrote so far under the user data folder (window, extension hosts, and our
+   * "Okta Workflows" output channel, one per extension host since a reload starts a new one).
+   */
+  logFiles(): Array<[path: string, text: string]> {
+    return listFiles(join(this.userDataDir, 'logs')).map((f) => [f, readFileSync(f, 'utf8')] as [string, string]);
+  }
+
+  /** The text our "Okta Workflows" log channel wrote (all extension hosts of this session, in order). */
+  extensionLog(): string {
+    return this.logFiles().filter(([f]) => f.endsWith(`${EXTENSION_LOG_NAME}.log`)).map(([, t]) => t).join('\n');
+  }
+
+  /** The user settings.json as VS Code left it (the extension writes the orgs there). */
+  userSettingsText(): string {
+    return readFileSync(join(this.userDataDir, 'User', 'settings.json'), 'utf8');
   }
 
   // ---- output
@@ -374,6 +431,17 @@ export function screenshotOnFailure(session: () => VsCodeSession | undefined): v
 function copyLogs(userDataDir: string, output: string): void {
   const logs = join(userDataDir, 'logs');
   if (existsSync(logs)) cpSync(logs, join(output, 'vscode-logs'), { recursive: true });
+}
+
+/** The name of our LogOutputChannel, and so of its file under logs/<date>/exthostN/<extension id>/. */
+export const EXTENSION_LOG_NAME = 'Okta Workflows';
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 /** Polls a condition (each check is a DOM query) until it holds; the failure names what was awaited. */

@@ -2,8 +2,11 @@
 // container shows in the activity bar, its view renders, and activating it (by showing the view) reaches the
 // extension's own code: a configured org without a token renders the tree's "Set API Token" item.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { screenshotOnFailure, VsCodeSession } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
+import { projectRoot } from './toolPaths.ts';
 
 describe('e2e smoke: the extension in a real VS Code', () => {
   let vscode: VsCodeSession | undefined;
@@ -25,11 +28,16 @@ describe('e2e smoke: the extension in a real VS Code', () => {
     const ui = vscode!;
     await ui.openViewContainer('Okta Workflows');
     await ui.viewPane('Orgs').waitFor({ state: 'visible' });
-    // "has orgs, no token" is a context key only the activated extension sets; without it VS Code would show
-    // the "No Okta org is configured yet" welcome instead.
+    // "has orgs, no credentials" is a context key only the activated extension sets; without it VS Code would show
+    // the "No Okta org is configured yet" welcome instead. The expected texts and buttons come from the manifest.
+    const expected = welcomesWhen('oktaWorkflows.hasOrgs && !oktaWorkflows.anyOrgHasToken');
+    assert.ok(expected.texts.length > 0, 'the manifest must have a welcome for orgs without credentials');
     const welcome = ui.viewPane('Orgs').locator('.welcome-view-content');
-    await welcome.filter({ hasText: 'Your orgs have no API token yet' }).waitFor({ state: 'visible' });
-    assert.deepEqual(await welcome.getByRole('button').allInnerTexts(), ['Set API Token', 'Add Okta Org']);
+    await welcome.filter({ hasText: expected.texts[0]! }).waitFor({ state: 'visible' });
+    const shown = (await welcome.innerText()).replace(/\s+/g, ' ');
+    for (const text of expected.texts) assert.ok(shown.includes(text), `the welcome must show "${text}": ${shown}`);
+    for (const text of welcomesWhen('!oktaWorkflows.hasOrgs').texts) assert.ok(!shown.includes(text), `the no-org welcome must not show: ${shown}`);
+    assert.deepEqual(await welcome.getByRole('button').allInnerTexts(), expected.buttons);
     await ui.screenshot('orgs-view-welcome');
   });
 
@@ -44,3 +52,13 @@ describe('e2e smoke: the extension in a real VS Code', () => {
     assert.match(chosen, /Okta Workflows/);
   });
 });
+
+/** The first sentence of each welcome the manifest shows under `when`, and their buttons in order. */
+function welcomesWhen(when: string): { texts: string[]; buttons: string[] } {
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { contributes: { viewsWelcome: Array<{ view: string; contents: string; when?: string }> } };
+  const entries = manifest.contributes.viewsWelcome.filter((w) => w.view === 'oktaWorkflows.orgs' && w.when === when);
+  return {
+    texts: entries.map((w) => (/^[^.:]*/.exec(w.contents)?.[0] ?? '').trim()),
+    buttons: entries.flatMap((w) => [...w.contents.matchAll(/\[([^\]]+)\]\(command:/g)].map((m) => m[1]!)),
+  };
+}

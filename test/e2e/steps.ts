@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import type { SimulatedOrgInfo } from '../../src/simulator/index.ts';
 import { maskSecret } from '../../src/redact.ts';
-import type { VsCodeSession } from './harness.ts';
+import type { FrameLocator } from 'playwright-core';
+import type { SimulatedOrg } from '../../src/simulator/index.ts';
+import { waitUntil, type VsCodeSession } from './harness.ts';
 
 export const VIEW = 'Orgs';
 
@@ -16,17 +18,25 @@ export function masked(clientSecret: string): string {
   return maskSecret(clientSecret);
 }
 
-/** "Okta Workflows: Add Org" from the palette: the simulator's URL, the environment, a label; it then asks for the token. */
-export async function addOrgFromPalette(ui: VsCodeSession, org: SimulatedOrgInfo, label: string): Promise<void> {
+/** How Add Org's last step lets the extension sign in. */
+export const SIGN_IN = { apiToken: 'API token', serviceApp: 'OAuth service app (least privilege)' } as const;
+
+/**
+ * "Okta Workflows: Add Org" from the palette: the simulator's URL, the environment, a label, how to sign in; it
+ * then asks for that credential.
+ */
+export async function addOrgFromPalette(ui: VsCodeSession, org: SimulatedOrgInfo, label: string, signIn: keyof typeof SIGN_IN = 'apiToken'): Promise<void> {
   await ui.runCommand('Okta Workflows: Add Org');
-  await ui.waitForQuickInput('Add Okta Org (1/3)');
+  await ui.waitForQuickInput('Add Okta Org (1/4)');
   await ui.quickInputType(org.baseUrl);
   await ui.quickInputEnter();
-  await ui.waitForQuickInput('Add Okta Org (2/3)');
+  await ui.waitForQuickInput('Add Okta Org (2/4)');
   await ui.quickInputPick(org.environment === 'production' ? 'Production' : 'Preview');
-  await ui.waitForQuickInput('Add Okta Org (3/3)');
+  await ui.waitForQuickInput('Add Okta Org (3/4)');
   await ui.quickInputType(label);
   await ui.quickInputEnter();
+  await ui.waitForQuickInput('Add Okta Org (4/4)');
+  await ui.quickInputPick(SIGN_IN[signIn]);
 }
 
 /** Types the token into the password input Set API Token opens, and waits for the "stored" notification. */
@@ -40,10 +50,9 @@ export async function enterApiToken(ui: VsCodeSession, label: string, token: str
 
 /** "Okta Workflows: Set API Token" from the palette for a configured org. */
 export async function setApiTokenFromPalette(ui: VsCodeSession, label: string, token: string): Promise<string> {
-  // The palette lists Set API Token only once the extension has set its "has orgs" context key, i.e. after it
-  // activated: a person opens the Okta Workflows view first (which activates it), so do we.
+  // A person opens the Okta Workflows view first (which activates the extension). runCommand retries until the
+  // palette lists the command (the remote extension host may still be starting).
   await ui.openViewContainer('Okta Workflows');
-  await ui.viewPane(VIEW).locator('.welcome-view-content', { hasText: 'no API token' }).waitFor({ state: 'visible' });
   await ui.runCommand('Okta Workflows: Set API Token');
   await ui.waitForQuickInput('Set the API token of which org?');
   await ui.quickInputPick(label);
@@ -57,6 +66,176 @@ export async function showSecretsInTree(ui: VsCodeSession, orgLabel: string, sec
   const rows: string[] = [];
   for (const s of secrets) rows.push(await ui.waitForTreeItem(VIEW, masked(s.clientSecret)));
   return rows;
+}
+
+/** The checklist's path through a normal rotation: each click, the step it completes, and the modal it raises. */
+export const ROTATION_PATH = [
+  { id: 'preflight', click: 'Check the org', completes: '1. Check the org' },
+  { id: 'recordInUse', click: 'Record the secret in use', completes: '2. Record the secret in use' },
+  { id: 'createSecret', click: 'Create the new secret', completes: '3. Create the new secret' },
+  { id: 'chooseMode', click: 'Create a new connection' },
+  { id: 'newConnection', click: 'I created the new connection', completes: '4. Set up the connection' },
+  { id: 'moveFlows', click: 'Every flow uses the new connection', completes: '5. Move the flows' },
+  { id: 'verifyNewSecret', click: 'Verify the new secret', completes: '6. Verify the new secret' },
+  { id: 'listOld', click: 'List the active secrets' },
+  { id: 'identifyOld', click: 'These are the old secrets', completes: '7. Identify the old secret' },
+  // A production org asks in a modal before the old secret is deactivated; every org before it is deleted.
+  { id: 'deactivateOld', click: 'Deactivate the old secret', completes: '8. Deactivate the old secret', productionModal: 'Deactivate Old Secret' },
+  { id: 'deleteOld', click: 'Delete the old secret', completes: '9. Delete the old secret', modal: 'Delete Old Secret' },
+  { id: 'deleteOldConnection', click: 'I deleted the old connection', completes: '10. Delete the old connection' },
+  { id: 'finish', click: 'Finish', completes: '11. Finish' },
+] as const;
+
+export type PathStep = (typeof ROTATION_PATH)[number]['id'];
+
+/** One rotation's checklist webview, as the person sees it (there is one checklist open at a time in these suites). */
+export class Checklist {
+  readonly ui: VsCodeSession;
+  readonly orgLabel: string;
+  readonly environment: 'preview' | 'production';
+  /** The text of each modal confirmed on the way (title and detail), for assertions. */
+  readonly modals: string[] = [];
+
+  constructor(ui: VsCodeSession, orgLabel: string, environment: 'preview' | 'production' = 'preview') {
+    this.ui = ui;
+    this.orgLabel = orgLabel;
+    this.environment = environment;
+  }
+
+  get page(): FrameLocator {
+    return this.ui.webviewFrame();
+  }
+
+  get tabTitle(): string {
+    return `Rotate: ${this.orgLabel}`;
+  }
+
+  /** Waits until the checklist of this org is rendered (its heading names the org). */
+  async waitOpen(): Promise<void> {
+    await this.page.locator('h1', { hasText: `Rotate the Workflows secret: ${this.orgLabel}` }).waitFor({ state: 'visible', timeout: 60_000 });
+  }
+
+  /** Clicks a button of the page. Buttons are disabled while a step runs: Playwright's click waits until enabled. */
+  async click(name: string): Promise<void> {
+    try {
+      await this.page.getByRole('button', { name, exact: true }).click();
+    } catch (e) {
+      throw new Error(`e2e: could not click "${name}" in the checklist of ${this.orgLabel}. The page says: ${await this.describe()}`, { cause: e });
+    }
+  }
+
+  /** The state column of a step ("done 6:15:37 PM", "pending", "failed …"), by its numbered title ("3. Create the new secret"). */
+  async stepState(title: string): Promise<string> {
+    return (await this.page.locator('li.step', { hasText: title }).locator('.step-head .state').last().innerText()).trim();
+  }
+
+  async waitForStep(title: string, expected: RegExp): Promise<void> {
+    let last = '';
+    await waitUntil(async () => expected.test((last = await this.stepState(title).catch(() => ''))), `step "${title}" of ${this.orgLabel} to be ${expected}`, 60_000, async () => `${last}; page: ${await this.describe()}`);
+  }
+
+  /** Runs the path from `from` through `through` (inclusive), confirming the modals it raises, each step awaited. */
+  async run(from: PathStep, through: PathStep): Promise<void> {
+    const start = ROTATION_PATH.findIndex((p) => p.id === from);
+    const end = ROTATION_PATH.findIndex((p) => p.id === through);
+    assert.ok(start >= 0 && end >= start, `e2e: bad path ${from}..${through}`);
+    for (const step of ROTATION_PATH.slice(start, end + 1)) {
+      await this.click(step.click);
+      const modal = 'modal' in step ? step.modal : 'productionModal' in step && this.environment === 'production' ? step.productionModal : undefined;
+      if (modal) await this.confirmModal(modal);
+      if ('completes' in step) await this.waitForStep(step.completes, /^done/);
+    }
+  }
+
+  /** Confirms the modal the last click raised with `button`, keeping its text. */
+  async confirmModal(button: string): Promise<string> {
+    const text = await this.ui.dialogText();
+    this.modals.push(text);
+    await this.ui.dialogButton(button);
+    return text;
+  }
+
+  /** The masked value the manual step shows for the new secret ("••••abcd"). */
+  async newSecretMasked(): Promise<string> {
+    const row = this.page.locator('tr', { has: this.page.locator('th', { hasText: 'Client secret' }) });
+    return (await row.locator('code').innerText()).trim();
+  }
+
+  /** The line under the heading: host · environment · app · client id · outcome. */
+  async meta(): Promise<string> {
+    return (await this.page.locator('p.meta').innerText()).trim();
+  }
+
+  /** Status line, errors and banners: what the person reads when something does not go as planned. */
+  async describe(): Promise<string> {
+    const parts = await this.page.locator('#status, .error-text, .banner').allInnerTexts().catch(() => []);
+    return JSON.stringify(parts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  }
+}
+
+/** "Okta Workflows: Rotate Workflows Secret" from the palette; picks the org when several have credentials. */
+export async function rotateFromPalette(ui: VsCodeSession, orgLabel: string, environment: 'preview' | 'production' = 'preview', opts: { pick?: boolean } = {}): Promise<Checklist> {
+  await ui.runCommand('Okta Workflows: Rotate Workflows Secret');
+  if (opts.pick ?? true) {
+    await ui.waitForQuickInput('Rotate the Workflows secret of which org?');
+    await ui.quickInputPick(orgLabel);
+  }
+  const checklist = new Checklist(ui, orgLabel, environment);
+  await checklist.waitOpen();
+  return checklist;
+}
+
+/** Waits until the simulated org's secrets satisfy `ok` (the extension acts asynchronously). */
+export async function waitForSecrets(org: SimulatedOrg, ok: (s: ReturnType<SimulatedOrg['secrets']>) => boolean, what = 'the simulator to reach the expected secrets'): Promise<void> {
+  await waitUntil(async () => ok(org.secrets()), what, 30_000, async () => JSON.stringify(org.secrets().map((s) => [s.id, s.status])));
+}
+
+/** The org's secrets as [id, status] pairs, for deepEqual. */
+export function idsAndStatus(org: SimulatedOrg): Array<[string, string]> {
+  return org.secrets().map((s) => [s.id, s.status]);
+}
+
+/** How many secrets the extension asked Okta to create (POST …/credentials/secrets) since the requests were cleared. */
+export function createRequests(org: SimulatedOrg): number {
+  return org.requests.filter((r) => r.method === 'POST' && /\/credentials\/secrets$/.test(r.path)).length;
+}
+
+/** Waits until the tree's secret rows (masked values) are exactly `expected`, in any order; returns the rows. */
+export async function waitForSecretRows(ui: VsCodeSession, orgLabel: string, expected: readonly string[]): Promise<string[]> {
+  const rows = async (): Promise<string[]> => secretRowsOf(await ui.treeItems(VIEW), orgLabel);
+  let last: string[] = [];
+  await waitUntil(async () => {
+    last = await rows();
+    const maskedShown = last.map((r) => /•+\S{4}/.exec(r)?.[0] ?? r).sort();
+    return JSON.stringify(maskedShown) === JSON.stringify([...expected].sort());
+  }, `the tree to show ${orgLabel}'s secrets ${JSON.stringify(expected)} without a Refresh`, 30_000, async () => JSON.stringify(await ui.treeItems(VIEW)));
+  return last;
+}
+
+/** The secret rows (those with a masked value) under an org's row, up to the next org row. */
+export function secretRowsOf(rows: readonly string[], orgLabel: string): string[] {
+  const start = rows.findIndex((r) => r.startsWith(`${orgLabel} `) || r === orgLabel);
+  if (start < 0) return [];
+  const out: string[] = [];
+  for (const r of rows.slice(start + 1)) {
+    if (r.includes('•')) out.push(r);
+    else if (!/Okta Workflows OAuth|client id/.test(r)) break;
+  }
+  return out;
+}
+
+/** Creates a secret directly through the simulator's Okta API with the org's token (test setup, not the UI). */
+export async function createSecretThroughApi(org: SimulatedOrg, status: 'ACTIVE' | 'INACTIVE'): Promise<string> {
+  const base = `${org.info.baseUrl}/api/v1/apps/${org.info.workflowsAppId}/credentials/secrets`;
+  const headers = { Authorization: `SSWS ${org.info.apiToken}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+  const created = await fetch(base, { method: 'POST', headers, body: '{}' });
+  assert.equal(created.status, 201, `e2e setup: creating a secret through the API answered ${created.status}`);
+  const { id } = (await created.json()) as { id: string };
+  if (status === 'INACTIVE') {
+    const r = await fetch(`${base}/${id}/lifecycle/deactivate`, { method: 'POST', headers });
+    assert.equal(r.status, 200, `e2e setup: deactivating ${id} through the API answered ${r.status}`);
+  }
+  return id;
 }
 
 function escape(text: string): string {
