@@ -1,21 +1,35 @@
 // The whole job, as a person does it in a real VS Code: add an org by its (simulated) URL, set its token, see its
 // secrets, rotate from the palette through every step of the checklist, and end with one ACTIVE secret: the new one.
+// The tree follows the rotation by itself, and nothing the person's browser or VS Code's files hold afterwards
+// contains the API token or any secret value.
 import assert from 'node:assert/strict';
 import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
-import { screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
+import { describeLeaks, findLeaks } from '../unit/leaks/findLeaks.ts';
+import { EXTENSION_LOG_NAME, screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
-import { addOrgFromPalette, enterApiToken, masked, showSecretsInTree, VIEW } from './steps.ts';
+import { addOrgFromPalette, Checklist, createRequests, enterApiToken, masked, showSecretsInTree, VIEW, waitForSecretRows, waitForSecrets } from './steps.ts';
 
 describe('e2e: rotate the Workflows secret of an org', () => {
   let simulator: Simulator | undefined;
   let org: SimulatedOrg;
   let vscode: VsCodeSession | undefined;
   const label = 'Acme Preview';
+  /** Every secret value the simulated org held during the suite, for the leak check. */
+  const secretsEverHeld = new Set<string>();
+  /** The pages (workbench and webviews) as they were at moments when the new secret was in play. */
+  const pagesSeen: Array<[string, string]> = [];
+  const remember = (): void => {
+    for (const s of org.secrets()) secretsEverHeld.add(s.clientSecret);
+  };
+  const capturePages = async (moment: string): Promise<void> => {
+    for (const [where, html] of await vscode!.frameContents()) pagesSeen.push([`${moment}: ${where}`, html]);
+  };
 
   before(async () => {
     simulator = await startSimulator({ orgs: [{ name: 'acme-preview', environment: 'preview' }] });
     org = simulator.org('acme-preview');
+    remember();
     vscode = await VsCodeSession.start({ name: 'rotation', vsixFiles: [extensionVsix()] });
   });
   screenshotOnFailure(() => vscode);
@@ -26,7 +40,7 @@ describe('e2e: rotate the Workflows secret of an org', () => {
 
   it('adds the org by its URL from the palette and stores its token from a password input', async () => {
     const ui = vscode!;
-    await addOrgFromPalette(ui, org.info, label);
+    await addOrgFromPalette(ui, org.info, label, 'apiToken');
     const stored = await enterApiToken(ui, label, org.info.apiToken);
     assert.match(stored, new RegExp(`client id ${org.info.clientId}`));
     assert.ok(!stored.includes(org.info.apiToken), 'the token must never appear in a message');
@@ -45,77 +59,81 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     await ui.screenshot('tree-before-rotation');
   });
 
-  it('rotates from the palette through the checklist: one ACTIVE secret remains, and it is the new one', async () => {
+  it('rotates from the palette through the checklist, the tree following by itself: one ACTIVE secret remains, the new one', async () => {
     const ui = vscode!;
     const before = org.secrets();
     assert.equal(before.length, 1);
-    const oldId = before[0]!.id;
+    const old = before[0]!;
+    org.clearRequests();
 
     // One org with a token: the command goes straight to the checklist.
     await ui.runCommand('Okta Workflows: Rotate Workflows Secret');
-    const page = ui.webviewFrame();
-    await page.locator('h1', { hasText: `Rotate the Workflows secret: ${label}` }).waitFor({ state: 'visible' });
-    const click = async (name: string): Promise<void> => {
-      // Buttons are disabled while a step runs: Playwright's click waits until this one is enabled.
-      await page.getByRole('button', { name, exact: true }).click();
-    };
-    const stepState = async (title: string): Promise<string> =>
-      (await page.locator('li.step', { hasText: title }).locator('.step-head .state').last().innerText()).trim();
-
-    await click('Check the org');
-    await click('Record the secret in use');
-    await click('Create the new secret');
+    const checklist = new Checklist(ui, label);
+    await checklist.waitOpen();
+    await checklist.run('preflight', 'createSecret');
 
     // The new secret exists in Okta now: two ACTIVE secrets.
     await waitForSecrets(org, (s) => s.length === 2);
-    const created = org.secrets().find((s) => s.id !== oldId)!;
-    await page.locator('code', { hasText: masked(created.clientSecret) }).waitFor({ state: 'visible' });
-    await page.locator('code', { hasText: org.info.clientId }).waitFor({ state: 'visible' });
+    remember();
+    const created = org.secrets().find((s) => s.id !== old.id)!;
+    await checklist.page.locator('code', { hasText: masked(created.clientSecret) }).waitFor({ state: 'visible' });
+    await checklist.page.locator('code', { hasText: org.info.clientId }).waitFor({ state: 'visible' });
+    // The tree reloads the org when the step ends: the new secret shows, marked new, with no Refresh.
+    const rows = await waitForSecretRows(ui, label, [masked(old.clientSecret), masked(created.clientSecret)]);
+    assert.match(rows.find((r) => r.startsWith(masked(created.clientSecret))) ?? '', /\bnew\b/, JSON.stringify(rows));
 
     // Copy New Secret copies in the extension host: the value reaches the clipboard, never the page.
-    await click('Copy New Secret');
-    await page.locator('#status', { hasText: 'Copied the new secret' }).waitFor({ state: 'visible' });
-    assert.ok(!(await page.locator('body').innerText()).includes(created.clientSecret), 'the new secret value must never be in the page');
+    await checklist.click('Copy New Secret');
+    await checklist.page.locator('#status', { hasText: 'Copied the new secret' }).waitFor({ state: 'visible' });
+    assert.ok(!(await checklist.page.locator('body').innerText()).includes(created.clientSecret), 'the new secret value must never be in the page');
     assert.equal(await ui.clipboardText(), created.clientSecret);
+    await capturePages('after Copy New Secret');
 
-    await click('Create a new connection');
-    await click('I created the new connection');
+    await checklist.run('chooseMode', 'moveFlows');
     await ui.screenshot('checklist-manual-steps');
-    await click('Every flow uses the new connection');
-    await click('Verify the new secret');
-    await click('List the active secrets');
-    await click('These are the old secrets');
-    await click('Deactivate the old secret');
-    await click('Delete the old secret');
-    await click('I deleted the old connection');
-    await click('Finish');
-    await waitForState(stepState, '11. Finish', /^done/);
+    await checklist.run('verifyNewSecret', 'deactivateOld');
+    await checklist.run('deleteOld', 'deleteOld');
+    // Deleting the old secret asked first, naming the secret (masked), the app and the org.
+    const deleteQuestion = checklist.modals.at(-1) ?? '';
+    assert.match(deleteQuestion, new RegExp(`Delete the old secret ${masked(old.clientSecret)} of Okta Workflows OAuth in ${label}`), deleteQuestion);
+    assert.ok(!deleteQuestion.includes(old.clientSecret), 'the confirmation must show the secret masked');
+    await checklist.run('deleteOldConnection', 'finish');
     await ui.screenshot('checklist-finished');
+    await capturePages('after Finish');
 
-    const after = org.secrets();
-    assert.deepEqual(after.map((s) => ({ id: s.id, status: s.status })), [{ id: created.id, status: 'ACTIVE' }]);
-    assert.notEqual(created.id, oldId);
+    assert.deepEqual(org.secrets().map((s) => ({ id: s.id, status: s.status })), [{ id: created.id, status: 'ACTIVE' }]);
+    assert.notEqual(created.id, old.id);
+    assert.equal(createRequests(org), 1, 'one secret created');
   });
 
-  it('shows only the new secret in the tree after a Refresh', async () => {
+  it('shows only the new secret in the tree after the rotation, by itself (no Refresh)', async () => {
     const ui = vscode!;
     const [secret] = org.secrets();
-    // The finished rotation does not reload the tree by itself (reported): the person clicks Refresh.
     await ui.openViewContainer('Okta Workflows');
-    await ui.viewTitleAction('Refresh');
-    await showSecretsInTree(ui, label, [secret!]);
-    await waitUntil(async () => (await ui.treeItems(VIEW)).filter((r) => r.includes('••••')).length === 1, 'the tree to show exactly one secret', 30_000, async () => JSON.stringify(await ui.treeItems(VIEW)));
-    const [row] = (await ui.treeItems(VIEW)).filter((r) => r.includes('••••'));
+    const [row] = await waitForSecretRows(ui, label, [masked(secret!.clientSecret)]);
     assert.match(row ?? '', new RegExp(`${masked(secret!.clientSecret)} active`));
     await ui.screenshot('tree-after-rotation');
   });
+
+  it('leaves the API token and every secret value (whole or any 8-character piece) out of the pages, logs and settings', async () => {
+    const ui = vscode!;
+    remember();
+    // The log file is written asynchronously: wait until it holds the rotation's last line.
+    await waitUntil(async () => /ended: completed/.test(ui.extensionLog()), `the "${EXTENSION_LOG_NAME}" log file to record the finished rotation`);
+    await capturePages('at the end');
+    const haystacks = new Map<string, string>([
+      ...pagesSeen,
+      ...ui.logFiles(),
+      ['user settings.json', ui.userSettingsText()],
+      ['tree rows', (await ui.treeItems(VIEW)).join('\n')],
+      ['notifications', (await ui.notifications()).join('\n')],
+    ]);
+    // The search is real: the log did record the calls, and the pages were captured with the checklist in them.
+    assert.match(ui.extensionLog(), /POST \/api\/v1\/apps\/\S+\/credentials\/secrets 201/);
+    assert.ok(pagesSeen.some(([, html]) => html.includes('Rotate the Workflows secret')), 'the checklist page must be among the captured pages');
+    const secrets = [org.info.apiToken, ...secretsEverHeld];
+    assert.equal(secretsEverHeld.size, 2, 'the old and the new secret');
+    const leaks = findLeaks(haystacks, secrets);
+    assert.deepEqual(leaks.map((l) => l.where), [], `secret material found (#0 is the API token):\n${describeLeaks(leaks, haystacks)}`);
+  });
 });
-
-async function waitForSecrets(org: SimulatedOrg, ok: (s: ReturnType<SimulatedOrg['secrets']>) => boolean): Promise<void> {
-  await waitUntil(async () => ok(org.secrets()), 'the simulator to reach the expected secrets', 30_000, async () => JSON.stringify(org.secrets().map((s) => [s.id, s.status])));
-}
-
-async function waitForState(state: (title: string) => Promise<string>, title: string, expected: RegExp): Promise<void> {
-  let last = '';
-  await waitUntil(async () => expected.test((last = await state(title))), `step "${title}" to be ${expected}`, 60_000, async () => last);
-}

@@ -6,7 +6,7 @@ import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
-import { masked, orgSetting, setApiTokenFromPalette, showSecretsInTree, VIEW } from './steps.ts';
+import { createSecretThroughApi, masked, orgSetting, secretRowsOf, setApiTokenFromPalette, showSecretsInTree, VIEW, waitForSecretRows } from './steps.ts';
 
 describe('e2e: secret actions from the tree', () => {
   let simulator: Simulator | undefined;
@@ -28,7 +28,8 @@ describe('e2e: secret actions from the tree', () => {
     vscode = await VsCodeSession.start({
       name: 'secret-actions',
       vsixFiles: [extensionVsix()],
-      userSettings: { 'oktaWorkflows.orgs': [orgSetting(org.info, label)] },
+      // 0: a 429 is reported at once instead of waited out (two ~61 s windows): the suite's 429 test stays fast.
+      userSettings: { 'oktaWorkflows.orgs': [orgSetting(org.info, label)], 'oktaWorkflows.maxRateLimitWaitSeconds': 0 },
     });
     await setApiTokenFromPalette(vscode, label, org.info.apiToken);
     await showSecretsInTree(vscode, label, [active, inactive]);
@@ -64,6 +65,20 @@ describe('e2e: secret actions from the tree', () => {
     await ui.clearNotifications();
   });
 
+  it('verifies the ACTIVE secret from its context menu: a message says it authenticates', async () => {
+    const ui = vscode!;
+    org.clearRequests();
+    await ui.treeItemContextMenu(VIEW, masked(active.clientSecret), 'Verify Secret');
+    const message = await ui.waitForNotification(new RegExp(`${escapeRegExp(masked(active.clientSecret))}.*authenticates`));
+    assert.doesNotMatch(message, /NOT authenticate|could not tell/i, message);
+    assert.ok(!message.includes(active.clientSecret), 'the message must show the secret masked');
+    // The probe went to Okta's token endpoint, and changed nothing.
+    assert.ok(org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token'), JSON.stringify(org.requests));
+    assert.deepEqual(org.secrets().map((s) => [s.id, s.status]), [[active.id, 'ACTIVE'], [inactive.id, 'INACTIVE']]);
+    await ui.screenshot('verified');
+    await ui.clearNotifications();
+  });
+
   it('deletes the INACTIVE secret after a modal confirmation naming org, app and masked secret', async () => {
     const ui = vscode!;
     await ui.treeItemContextMenu(VIEW, masked(inactive.clientSecret), 'Delete Secret');
@@ -78,17 +93,55 @@ describe('e2e: secret actions from the tree', () => {
     await ui.clearNotifications();
   });
 
-  it('shows a 429 from Okta (rate limit exhausted) as a clear message once the retries are spent', async () => {
+  it('activates an INACTIVE secret (made outside VS Code, then Refresh) after a modal confirmation', async () => {
     const ui = vscode!;
-    // Every /api/v1/apps* call is now over the limit. The client waits out each 429 as Okta's headers say
-    // (about a minute, twice) before it gives up: this test takes about two minutes by design.
+    // Setup through Okta's API directly, as another admin would: a second secret, deactivated.
+    const id = await createSecretThroughApi(org, 'INACTIVE');
+    const second = org.secrets().find((s) => s.id === id)!;
+    assert.equal(second.status, 'INACTIVE');
+    await ui.viewTitleAction('Refresh');
+    await waitForSecretRows(ui, label, [masked(active.clientSecret), masked(second.clientSecret)]);
+    const entries = await ui.treeItemContextMenuEntries(VIEW, masked(second.clientSecret));
+    assert.ok(entries.includes('Activate Secret'), entries.join(', '));
+
+    await ui.treeItemContextMenu(VIEW, masked(second.clientSecret), 'Activate Secret');
+    const question = await ui.dialogText();
+    assert.match(question, new RegExp(`Activate client secret ${escapeRegExp(masked(second.clientSecret))} of Okta Workflows OAuth in ${label}`));
+    await ui.dialogButton('Activate Secret');
+    await ui.waitForNotification(new RegExp(`${escapeRegExp(masked(second.clientSecret))} .*activated`));
+    assert.deepEqual(org.secrets().map((s) => [s.id, s.status]), [[active.id, 'ACTIVE'], [id, 'ACTIVE']]);
+    // The tree reloads the org after the action: the row says active now.
+    await waitUntil(
+      async () => secretRowsOf(await ui.treeItems(VIEW), label).some((r) => r.startsWith(`${masked(second.clientSecret)} active`)),
+      'the activated secret to show as active',
+      30_000,
+      async () => JSON.stringify(await ui.treeItems(VIEW)),
+    );
+    await ui.clearNotifications();
+  });
+
+  it("shows a 429 from Okta at once (maxRateLimitWaitSeconds 0) as a clear message: E0000047, Okta's errorId, when to try again", async () => {
+    const ui = vscode!;
+    // Two ACTIVE secrets: without the rate limit, this deactivation would succeed. Every /api/v1/apps* call is
+    // now over the limit; the setting lets the client give up on the first 429 instead of waiting it out.
+    assert.equal(org.secrets().filter((s) => s.status === 'ACTIVE').length, 2);
+    org.clearRequests();
     org.setRateLimit(0);
     await ui.treeItemContextMenu(VIEW, masked(active.clientSecret), 'Deactivate Secret');
     await ui.dialogButton('Deactivate Secret');
-    const message = await ui.waitForNotification(/rate limit/i, 200_000);
-    assert.match(message, /E0000047|errorId/i, `the message must carry Okta's error: ${message}`);
+    const message = await ui.waitForNotification(/rate limit/i);
+    assert.match(message, /E0000047/, `the message must carry Okta's error code: ${message}`);
+    assert.match(message, /errorId/i, `the message must carry Okta's errorId: ${message}`);
+    assert.match(message, /try again/i, `the message must say when to try again: ${message}`);
     await ui.screenshot('rate-limited');
-    assert.ok(org.requests.some((r) => r.status === 429));
+    // A real 429 from the simulator, answered once: the client did not retry.
+    const limited = org.requests.filter((r) => r.status === 429);
+    assert.ok(limited.length >= 1, JSON.stringify(org.requests));
+    assert.equal(org.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/lifecycle/deactivate')).length, 1, JSON.stringify(org.requests));
     assert.equal(org.secrets().find((s) => s.id === active.id)?.status, 'ACTIVE');
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
