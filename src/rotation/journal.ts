@@ -2,45 +2,53 @@
 // It holds ids, times, outcomes and the person's choices, NEVER a secret value: the schema is strict (an unknown
 // field is refused, so a value cannot slip in under a new name) and masked values are checked to show at most
 // four characters.
+// Every schema is wrapped in z.lazy: built on first use, not when the extension activates (building zod schemas
+// was most of activation's time).
 import * as z from 'zod/mini';
 import { STEP_IDS, STEP_STATES } from './steps.ts';
 import type { StepId } from './steps.ts';
 
 export const JOURNAL_VERSION = 1;
 
-const NonEmpty = z.string().check(z.minLength(1));
+const NonEmpty = z.lazy(() => z.string().check(z.minLength(1)));
 /** An ISO 8601 time as we write it. */
 const Iso = NonEmpty;
-const OptionalIso = z.optional(Iso);
+const OptionalIso = z.lazy(() => z.optional(Iso));
 /** A secret shown masked: '••••' and at most its last four characters (see maskSecret). */
-const Masked = z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters'));
+const Masked = z.lazy(() => z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters')));
 
-const SummaryValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+const SummaryValue = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
 export type SummaryValue = z.infer<typeof SummaryValue>;
 
-export const StepErrorSchema = z.strictObject({
-  kind: z.string(),
-  message: z.string(),
-  errorId: z.optional(z.string()),
-});
+export const StepErrorSchema = z.lazy(() =>
+  z.strictObject({
+    kind: z.string(),
+    message: z.string(),
+    errorId: z.optional(z.string()),
+  }),
+);
 export type StepError = z.infer<typeof StepErrorSchema>;
 
-export const StepRecordSchema = z.strictObject({
-  state: z.enum(STEP_STATES),
-  startedAt: OptionalIso,
-  endedAt: OptionalIso,
-  /** What a person reads about the result: ids, counts, masked values. */
-  result: z.optional(z.record(z.string(), SummaryValue)),
-  error: z.optional(StepErrorSchema),
-});
+export const StepRecordSchema = z.lazy(() =>
+  z.strictObject({
+    state: z.enum(STEP_STATES),
+    startedAt: OptionalIso,
+    endedAt: OptionalIso,
+    /** What a person reads about the result: ids, counts, masked values. */
+    result: z.optional(z.record(z.string(), SummaryValue)),
+    error: z.optional(StepErrorSchema),
+  }),
+);
 export type StepRecord = z.infer<typeof StepRecordSchema>;
 
-export const SecretRefSchema = z.strictObject({
-  id: NonEmpty,
-  status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
-  masked: Masked,
-  created: z.optional(z.string()),
-});
+export const SecretRefSchema = z.lazy(() =>
+  z.strictObject({
+    id: NonEmpty,
+    status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
+    masked: Masked,
+    created: z.optional(z.string()),
+  }),
+);
 export type SecretRef = z.infer<typeof SecretRefSchema>;
 
 const stepsShape = Object.fromEntries(STEP_IDS.map((id) => [id, StepRecordSchema])) as Record<
@@ -48,86 +56,88 @@ const stepsShape = Object.fromEntries(STEP_IDS.map((id) => [id, StepRecordSchema
   typeof StepRecordSchema
 >;
 
-export const RotationOutcomeSchema = z.enum(['inProgress', 'completed', 'rolledBack', 'abandoned']);
+export const RotationOutcomeSchema = z.lazy(() => z.enum(['inProgress', 'completed', 'rolledBack', 'abandoned']));
 export type RotationOutcome = z.infer<typeof RotationOutcomeSchema>;
-export const ConnectionModeSchema = z.enum(['newConnection', 'reauthorize']);
+export const ConnectionModeSchema = z.lazy(() => z.enum(['newConnection', 'reauthorize']));
 export type ConnectionMode = z.infer<typeof ConnectionModeSchema>;
-export const EnvironmentSchema = z.enum(['preview', 'production']);
+export const EnvironmentSchema = z.lazy(() => z.enum(['preview', 'production']));
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
-export const RotationJournalSchema = z.strictObject({
-  version: z.literal(JOURNAL_VERSION),
-  rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
-  org: z.strictObject({ host: NonEmpty, baseUrl: NonEmpty }),
-  environment: EnvironmentSchema,
-  /** The WorkflowsApp as last read from Okta (no secret in it). */
-  app: z.strictObject({
-    id: NonEmpty,
-    name: z.string(),
-    label: z.string(),
-    clientId: z.string(),
-    tokenEndpointAuthMethod: z.string(),
-    redirectUris: z.array(z.string()),
-  }),
-  createdAt: Iso,
-  updatedAt: Iso,
-  endedAt: OptionalIso,
-  outcome: RotationOutcomeSchema,
-  mode: z.optional(ConnectionModeSchema),
-  steps: z.strictObject(stepsShape),
-  preflight: z.strictObject({
-    /** The secrets as last listed by the preflight (ids, statuses, masked values). */
-    secrets: z.array(SecretRefSchema),
-    /** Set when the preflight knows which secret is in use (the only ACTIVE one, or the one the person pasted). */
-    inUseSecretId: z.optional(z.string()),
-    /** Two ACTIVE secrets and none identified yet: the person must paste the value in use. */
-    needsInUseIdentification: z.boolean(),
-    /** A secret not in use that must go before a new one fits (Okta's two-secret cap). */
-    retireCandidate: z.optional(z.strictObject({ id: z.string(), masked: Masked, reason: z.enum(['inactive', 'notInUse']) })),
-    /** Secrets the person had retired (deactivated and deleted) during the preflight. */
-    retired: z.array(z.string()),
-  }),
-  inUse: z.optional(SecretRefSchema),
-  /** The secret ids listed just before the create was sent: an id outside this list is the new secret. */
-  create: z.optional(z.strictObject({ preCreateSecretIds: z.array(z.string()) })),
-  newSecret: z.optional(SecretRefSchema),
-  verification: z.optional(
-    z.strictObject({
-      outcome: z.enum(['valid', 'invalid', 'unknown']),
-      reason: z.string(),
-      status: z.optional(z.number()),
-      at: Iso,
+export const RotationJournalSchema = z.lazy(() =>
+  z.strictObject({
+    version: z.literal(JOURNAL_VERSION),
+    rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    org: z.strictObject({ host: NonEmpty, baseUrl: NonEmpty }),
+    environment: EnvironmentSchema,
+    /** The WorkflowsApp as last read from Okta (no secret in it). */
+    app: z.strictObject({
+      id: NonEmpty,
+      name: z.string(),
+      label: z.string(),
+      clientId: z.string(),
+      tokenEndpointAuthMethod: z.string(),
+      redirectUris: z.array(z.string()),
     }),
-  ),
-  identify: z.optional(z.strictObject({ candidates: z.array(SecretRefSchema), listedAt: Iso })),
-  /** The old secrets the person confirmed: deactivated, then deleted. */
-  oldSecretIds: z.optional(z.array(z.string())),
-  deactivated: z.array(z.string()),
-  deleted: z.array(z.string()),
-  guards: z.strictObject({
-    productionWithoutPreview: z.optional(
+    createdAt: Iso,
+    updatedAt: Iso,
+    endedAt: OptionalIso,
+    outcome: RotationOutcomeSchema,
+    mode: z.optional(ConnectionModeSchema),
+    steps: z.strictObject(stepsShape),
+    preflight: z.strictObject({
+      /** The secrets as last listed by the preflight (ids, statuses, masked values). */
+      secrets: z.array(SecretRefSchema),
+      /** Set when the preflight knows which secret is in use (the only ACTIVE one, or the one the person pasted). */
+      inUseSecretId: z.optional(z.string()),
+      /** Two ACTIVE secrets and none identified yet: the person must paste the value in use. */
+      needsInUseIdentification: z.boolean(),
+      /** A secret not in use that must go before a new one fits (Okta's two-secret cap). */
+      retireCandidate: z.optional(z.strictObject({ id: z.string(), masked: Masked, reason: z.enum(['inactive', 'notInUse']) })),
+      /** Secrets the person had retired (deactivated and deleted) during the preflight. */
+      retired: z.array(z.string()),
+    }),
+    inUse: z.optional(SecretRefSchema),
+    /** The secret ids listed just before the create was sent: an id outside this list is the new secret. */
+    create: z.optional(z.strictObject({ preCreateSecretIds: z.array(z.string()) })),
+    newSecret: z.optional(SecretRefSchema),
+    verification: z.optional(
       z.strictObject({
-        required: z.boolean(),
-        days: z.number(),
-        lastPreviewCompletedAt: OptionalIso,
-        acknowledgedAt: OptionalIso,
+        outcome: z.enum(['valid', 'invalid', 'unknown']),
+        reason: z.string(),
+        status: z.optional(z.number()),
+        at: Iso,
       }),
     ),
-    unverifiedOverride: z.optional(
-      z.strictObject({ at: Iso, verificationOutcome: z.enum(['valid', 'invalid', 'unknown', 'none']) }),
-    ),
-  }),
-  rollback: z.optional(
-    z.strictObject({
-      state: z.enum(['running', 'done']),
-      startedAt: Iso,
-      endedAt: OptionalIso,
-      reactivated: z.array(z.string()),
+    identify: z.optional(z.strictObject({ candidates: z.array(SecretRefSchema), listedAt: Iso })),
+    /** The old secrets the person confirmed: deactivated, then deleted. */
+    oldSecretIds: z.optional(z.array(z.string())),
+    deactivated: z.array(z.string()),
+    deleted: z.array(z.string()),
+    guards: z.strictObject({
+      productionWithoutPreview: z.optional(
+        z.strictObject({
+          required: z.boolean(),
+          days: z.number(),
+          lastPreviewCompletedAt: OptionalIso,
+          acknowledgedAt: OptionalIso,
+        }),
+      ),
+      unverifiedOverride: z.optional(
+        z.strictObject({ at: Iso, verificationOutcome: z.enum(['valid', 'invalid', 'unknown', 'none']) }),
+      ),
     }),
-  ),
-  /** Sentences for the person about how the rotation ended (ids only). */
-  report: z.array(z.string()),
-});
+    rollback: z.optional(
+      z.strictObject({
+        state: z.enum(['running', 'done']),
+        startedAt: Iso,
+        endedAt: OptionalIso,
+        reactivated: z.array(z.string()),
+      }),
+    ),
+    /** Sentences for the person about how the rotation ended (ids only). */
+    report: z.array(z.string()),
+  }),
+);
 export type RotationJournal = z.infer<typeof RotationJournalSchema>;
 
 /** Parses a journal from storage; throws a zod error naming the broken field. */

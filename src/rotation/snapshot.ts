@@ -1,6 +1,7 @@
 // What a UI needs to render a rotation, with no logic of its own: the steps with their states, what the person
 // can do right now (nextActions), and the display data of the manual steps. Built from the journal only, so a
 // snapshot never holds a secret value (the new secret's value is fetched separately, for the clipboard).
+// The action schema is wrapped in z.lazy: built on first use, not when the extension activates.
 import * as z from 'zod/mini';
 import { deactivationAllowed, productionGuardPending } from './guards.ts';
 import type { GuardId } from './guards.ts';
@@ -9,21 +10,23 @@ import type { ConnectionMode, Environment, RotationJournal, RotationOutcome, Sec
 import { STEP_IDS, STEP_INFO } from './steps.ts';
 import type { StepId, StepKind, StepState } from './steps.ts';
 
-const StepIdSchema = z.enum(STEP_IDS);
+const StepIdSchema = z.lazy(() => z.enum(STEP_IDS));
 
 /** What the UI sends back to perform(). Parsed with zod: it comes from a webview, untrusted. */
-export const RotationActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('run'), step: StepIdSchema }),
-  z.strictObject({ type: z.literal('confirm'), step: StepIdSchema }),
-  z.strictObject({ type: z.literal('chooseMode'), mode: ConnectionModeSchema }),
-  z.strictObject({ type: z.literal('retire'), secretId: z.string().check(z.minLength(1), z.maxLength(100)) }),
-  /** The pasted value of the secret in use. Compared, never stored, never journaled. */
-  z.strictObject({ type: z.literal('identifyInUse'), value: z.string().check(z.minLength(1), z.maxLength(1000)) }),
-  z.strictObject({ type: z.literal('override'), guard: z.literal('unverifiedNewSecret') }),
-  z.strictObject({ type: z.literal('acknowledge'), guard: z.literal('productionWithoutPreview') }),
-  z.strictObject({ type: z.literal('rollback') }),
-  z.strictObject({ type: z.literal('abandon') }),
-]);
+export const RotationActionSchema = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('run'), step: StepIdSchema }),
+    z.strictObject({ type: z.literal('confirm'), step: StepIdSchema }),
+    z.strictObject({ type: z.literal('chooseMode'), mode: ConnectionModeSchema }),
+    z.strictObject({ type: z.literal('retire'), secretId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    /** The pasted value of the secret in use. Compared, never stored, never journaled. */
+    z.strictObject({ type: z.literal('identifyInUse'), value: z.string().check(z.minLength(1), z.maxLength(1000)) }),
+    z.strictObject({ type: z.literal('override'), guard: z.literal('unverifiedNewSecret') }),
+    z.strictObject({ type: z.literal('acknowledge'), guard: z.literal('productionWithoutPreview') }),
+    z.strictObject({ type: z.literal('rollback') }),
+    z.strictObject({ type: z.literal('abandon') }),
+  ]),
+);
 export type RotationAction = z.infer<typeof RotationActionSchema>;
 
 export interface SecretView {

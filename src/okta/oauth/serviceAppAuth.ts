@@ -44,12 +44,15 @@ export interface ServiceAppAuthOptions extends ServiceAppCredentials {
   now?: () => number;
 }
 
-const TokenAnswerSchema = z.looseObject({
-  access_token: z.string().check(z.minLength(1)),
-  token_type: z.string(),
-  expires_in: z.number().check(z.positive()),
-  scope: z.optional(z.string()),
-});
+// z.lazy: built on the first token request, not when the extension activates.
+const TokenAnswerSchema = z.lazy(() =>
+  z.looseObject({
+    access_token: z.string().check(z.minLength(1)),
+    token_type: z.string(),
+    expires_in: z.number().check(z.positive()),
+    scope: z.optional(z.string()),
+  }),
+);
 
 interface AccessToken {
   value: string;
