@@ -116,17 +116,23 @@ async function rotation(): Promise<void> {
   log('rotation done');
 }
 
-// ---- extension: bundle size and activation in fresh processes ----
+// ---- extension: bundle sizes and activation in fresh processes ----
+interface Activation { ms: number; maxRssKiB: number; loadedByActivation: string[]; lazyMs: Record<string, number> }
 async function extension(): Promise<void> {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const bytes = statSync(`${root}dist/extension.js`).size;
-  const results: Array<{ ms: number; maxRssKiB: number }> = [];
+  const kib = (file: string) => statSync(`${root}dist/${file}`).size / 1024;
+  const lazy = ['undici-pool.js', 'simulator.js'];
+  const results: Activation[] = [];
   for (let i = 0; i < RUNS; i++) {
     const { stdout } = await run(process.execPath, [`${here}activation.cjs`], { cwd: root });
-    results.push(JSON.parse(stdout) as { ms: number; maxRssKiB: number });
+    results.push(JSON.parse(stdout) as Activation);
   }
-  rows.push({ area: 'Extension', measure: 'bundle size (dist/extension.js, minified)', ours: `${(bytes / 1024).toFixed(0)} KiB`, other: '', ratio: '', goal: '< 400 KB' });
-  rows.push({ area: 'Extension', measure: 'load the bundle + activate() (vscode stand-in), fresh process', ours: ms(median(results.map((r) => r.ms))), other: '', ratio: '', goal: '< 30 ms' });
+  const early = [...new Set(results.flatMap((r) => r.loadedByActivation))];
+  const total = ['extension.js', ...lazy].reduce((n, f) => n + kib(f), 0);
+  rows.push({ area: 'Extension', measure: 'bundle size (dist/extension.js, minified): what activation loads', ours: `${kib('extension.js').toFixed(0)} KiB`, other: '', ratio: '', goal: '< 400 KB' });
+  rows.push({ area: 'Extension', measure: 'loaded on demand: dist/undici-pool.js (first request), dist/simulator.js (Start Practice Orgs)', ours: lazy.map((f) => `${kib(f).toFixed(0)} KiB`).join(' + '), other: `total dist ${total.toFixed(0)} KiB`, ratio: '', goal: '' });
+  rows.push({ area: 'Extension', measure: 'load the bundle + activate() (vscode stand-in), fresh process', ours: ms(median(results.map((r) => r.ms))), other: early.length ? `activation loaded ${early.join(', ')}!` : 'loads neither on-demand file', ratio: '', goal: '< 30 ms' });
+  rows.push({ area: 'Extension', measure: 'later, loading each on-demand file once', ours: lazy.map((f) => `${ms(median(results.map((r) => r.lazyMs[f] ?? NaN)))} (${f})`).join(', '), other: '', ratio: '', goal: '' });
   log('extension done');
 }
 
