@@ -12,7 +12,7 @@ import { isOktaError, OktaError } from '../okta/errors.ts';
 import type { ClientSecret, WorkflowsApp } from '../okta/schemas.ts';
 import { describeIssues } from '../okta/schemaIssues.ts';
 import { maskSecret, redact } from '../redact.ts';
-import { isRotationError, JournalStoreFailure, RotationError } from './errors.ts';
+import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
 import {
   constantTimeEquals,
   deactivationAllowed,
@@ -20,7 +20,7 @@ import {
   evaluateProductionGuard,
   productionGuardPending,
 } from './guards.ts';
-import { cloneJournal, JOURNAL_VERSION, parseJournal } from './journal.ts';
+import { cloneJournal, JOURNAL_VERSION, parseJournal, revisionOf } from './journal.ts';
 import type { ConnectionMode, Environment, RotationJournal, SecretRef, StepError, StepRecord, SummaryValue } from './journal.ts';
 import type { Clock, RotationOkta } from './port.ts';
 import { systemClock } from './port.ts';
@@ -68,6 +68,8 @@ export class RotationEngine {
   readonly #clock: Clock;
   readonly #listeners = new Set<SnapshotListener>();
   #busy = false;
+  /** Set when a save was refused as stale: this engine performs nothing more (another window drives it). */
+  #stale: RotationError | undefined;
 
   private constructor(journal: RotationJournal, deps: RotationDeps) {
     this.#journal = journal;
@@ -166,25 +168,47 @@ export class RotationEngine {
       return refused('invalidAction', `The action is not one the rotation understands (${describeIssues(parsed.error.issues, 1)}).`);
     }
     const action = parsed.data;
+    if (this.#stale) return refused('staleJournal', this.#stale.message);
     if (this.#busy) return refused('busy', `${this.#where()}: a step is running; wait for it or cancel it.`);
-    const offered = computeNextActions(this.#journal);
-    if (!isOffered(action, offered)) {
-      return refused(
-        'actionNotAvailable',
-        `${this.#where()}: "${describe(action)}" is not possible now. Possible: ${offered.map((a) => describe(a as RotationAction)).join(', ') || 'nothing'}.`,
-      );
-    }
     this.#busy = true;
-    this.#emit();
+    let started = false;
     try {
+      // Another window may have driven this rotation since this engine read it: refuse before touching Okta.
+      if (await this.#savedElsewhere()) return refused('staleJournal', this.#stale!.message);
+      const offered = computeNextActions(this.#journal);
+      if (!isOffered(action, offered)) {
+        return refused(
+          'actionNotAvailable',
+          `${this.#where()}: "${describe(action)}" is not possible now. Possible: ${offered.map((a) => describe(a as RotationAction)).join(', ') || 'nothing'}.`,
+        );
+      }
+      started = true;
+      this.#emit();
       return await this.#dispatch(action, signal);
     } catch (e) {
-      if (e instanceof JournalStoreFailure) throw e.cause;
+      if (e instanceof JournalStoreFailure) {
+        // A save refused as stale changed nothing here: this engine stops, the other window drives the rotation.
+        if (isRotationError(e.cause, 'staleJournal')) return refused('staleJournal', e.cause.message);
+        throw e.cause;
+      }
       throw e;
     } finally {
       this.#busy = false;
-      this.#emit();
+      if (started) this.#emit();
     }
+  }
+
+  /** True (and this engine stopped) when the stored journal has moved past the one this engine holds. */
+  async #savedElsewhere(): Promise<boolean> {
+    let stored: RotationJournal | undefined;
+    try {
+      stored = await this.#deps.journals.load(this.#journal.rotationId);
+    } catch {
+      return false; // an early courtesy check only: the save's compare-and-swap is the guard
+    }
+    if (stored === undefined || revisionOf(stored) === revisionOf(this.#journal)) return false;
+    this.#stale = staleJournalError(this.#journal);
+    return true;
   }
 
   // ---- dispatch -------------------------------------------------------------------------------------------
@@ -759,15 +783,18 @@ export class RotationEngine {
     return { kind: 'unexpected', message: redact(`${this.#where()}: ${message}`) };
   }
 
-  /** Applies a change to the journal, saves it, then tells the listeners. */
+  /** Applies a change to the journal, saves it (compare-and-swap on the revision), then tells the listeners. */
   async #update(change: (journal: RotationJournal) => void): Promise<void> {
+    const read = revisionOf(this.#journal);
     const next = cloneJournal(this.#journal);
     change(next);
     next.updatedAt = this.#now();
+    next.revision = read + 1;
     const checked = parseJournal(next);
     try {
-      await this.#deps.journals.save(checked);
+      await this.#deps.journals.save(checked, read);
     } catch (e) {
+      if (isRotationError(e, 'staleJournal')) this.#stale = e;
       throw new JournalStoreFailure(e);
     }
     this.#journal = checked;

@@ -12,6 +12,7 @@ export type RotationErrorKind =
   | 'secretValueLost' //    the new secret's value is not available
   | 'unexpectedState' //    Okta's state is not what the step expects
   | 'verificationFailed' // the new secret did not authenticate (or could not be checked)
+  | 'staleJournal' //       another engine (another window) saved this rotation since this one read it
   | 'journalNotFound';
 
 export class RotationError extends Error {
@@ -26,6 +27,17 @@ export class RotationError extends Error {
 
 export function isRotationError(e: unknown, kind?: RotationErrorKind): e is RotationError {
   return e instanceof RotationError && (kind === undefined || e.kind === kind);
+}
+
+/**
+ * A store's answer to a save whose expected revision is not the stored one: the rotation was driven from
+ * another window (or engine) since this engine read it. The engine stops; the person reopens it where they are.
+ */
+export function staleJournalError(journal: { rotationId: string; org: { host: string }; app: { id: string } }): RotationError {
+  return new RotationError(
+    'staleJournal',
+    `Rotation of app ${journal.app.id} in ${journal.org.host}: this rotation is being driven in another window; reopen it here with Resume Rotation.`,
+  );
 }
 
 /** The journal store failed: the engine cannot record the state, so it stops (perform rethrows the cause). */

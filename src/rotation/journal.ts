@@ -67,6 +67,9 @@ export const RotationJournalSchema = z.lazy(() =>
   z.strictObject({
     version: z.literal(JOURNAL_VERSION),
     rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    /** Counts the engine's saves (absent: 0). A save names the revision it read; a store refuses it when the
+     * stored one differs (another window drove the rotation meanwhile: see staleJournalError). */
+    revision: z.optional(z.int().check(z.minimum(0))),
     org: z.strictObject({ host: NonEmpty, baseUrl: NonEmpty }),
     environment: EnvironmentSchema,
     /** The WorkflowsApp as last read from Okta (no secret in it). */
@@ -148,6 +151,11 @@ export function parseJournal(data: unknown): RotationJournal {
 /** A deep copy through JSON: what a store keeps and hands back is plain data, never shared with the engine. */
 export function cloneJournal(journal: RotationJournal): RotationJournal {
   return parseJournal(JSON.parse(JSON.stringify(journal)));
+}
+
+/** The journal's save counter (0 before the engine's first save). */
+export function revisionOf(journal: Pick<RotationJournal, 'revision'>): number {
+  return journal.revision ?? 0;
 }
 
 export function isFinished(journal: RotationJournal): boolean {

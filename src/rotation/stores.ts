@@ -1,15 +1,23 @@
 // Where the engine keeps its state, behind two small interfaces: in VS Code the journal goes to globalState and
 // the new secret's value to SecretStorage; tests and the CLI use memory or files. The value and the journal are
 // kept apart on purpose: the journal never holds a secret.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cloneJournal, isFinished, lockKeyOf, parseJournal } from './journal.ts';
+import { staleJournalError } from './errors.ts';
+import { FileLock } from './fileLock.ts';
+import { cloneJournal, isFinished, lockKeyOf, parseJournal, revisionOf } from './journal.ts';
 import type { RotationJournal } from './journal.ts';
 
 export interface RotationJournalStore {
   load(rotationId: string): Promise<RotationJournal | undefined>;
-  save(journal: RotationJournal): Promise<void>;
+  /**
+   * Saves `journal`. With `expectedRevision` (the engine always gives it) the save is a compare-and-swap: when a
+   * journal with that id is stored under another revision, nothing is written and the store throws
+   * staleJournalError(journal) (another window's engine saved it since this one read it). Without it, the save
+   * is unconditional (imports, tests).
+   */
+  save(journal: RotationJournal, expectedRevision?: number): Promise<void>;
   delete(rotationId: string): Promise<void>;
   /** Every journal kept, finished ones included (the preview-recency guard reads the history from them). */
   list(): Promise<RotationJournal[]>;
@@ -38,8 +46,14 @@ export class MemoryJournalStore implements RotationJournalStore {
     return text === undefined ? undefined : parseJournal(JSON.parse(text));
   }
 
-  async save(journal: RotationJournal): Promise<void> {
-    this.#journals.set(journal.rotationId, JSON.stringify(cloneJournal(journal)));
+  /** Atomic because nothing between the check and the write awaits. */
+  async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
+    const text = JSON.stringify(cloneJournal(journal));
+    const stored = this.#journals.get(journal.rotationId);
+    if (expectedRevision !== undefined && stored !== undefined && revisionOf(parseJournal(JSON.parse(stored))) !== expectedRevision) {
+      throw staleJournalError(journal);
+    }
+    this.#journals.set(journal.rotationId, text);
   }
 
   async delete(rotationId: string): Promise<void> {
@@ -72,6 +86,8 @@ export class MemoryJournalStore implements RotationJournalStore {
 }
 
 const ROTATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const SAVE_LOCK_TRIES = 100;
+const SAVE_LOCK_STALE_MS = 10_000;
 
 /**
  * Journals as JSON files in a directory (tests, CLI). Writes go to a temporary file renamed into place, so a
@@ -106,12 +122,42 @@ export class FileJournalStore implements RotationJournalStore {
     }
   }
 
-  async save(journal: RotationJournal): Promise<void> {
+  async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
     const path = this.#journalPath(journal.rotationId);
+    const text = JSON.stringify(cloneJournal(journal), null, 2);
     await mkdir(join(this.#dir, 'journals'), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(cloneJournal(journal), null, 2), { mode: 0o600 });
+    if (expectedRevision === undefined) return this.#write(path, text);
+    // Compare-and-swap across processes: read, compare and write under a lock per rotation.
+    await this.#underSaveLock(journal.rotationId, async () => {
+      const stored = await this.load(journal.rotationId);
+      if (stored && revisionOf(stored) !== expectedRevision) throw staleJournalError(journal);
+      await this.#write(path, text);
+    });
+  }
+
+  async #write(path: string, text: string): Promise<void> {
+    const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(tmp, text, { mode: 0o600 });
     await rename(tmp, path);
+  }
+
+  /** Runs `body` holding the save lock of `rotationId`; waits (bounded) while another save holds it. */
+  async #underSaveLock(rotationId: string, body: () => Promise<void>): Promise<void> {
+    const lock = new FileLock(join(this.#dir, 'locks'));
+    const key = `save:${rotationId}`;
+    const owner = randomUUID();
+    // A save takes milliseconds: a lock older than SAVE_LOCK_STALE_MS was left by a crash mid-save.
+    const isStale = (_holder: unknown, ageMs: number) => ageMs > SAVE_LOCK_STALE_MS;
+    for (let attempt = 0; ; attempt++) {
+      if ((await lock.acquire(key, owner, rotationId, isStale)) === undefined) break;
+      if (attempt >= SAVE_LOCK_TRIES) throw new Error(`Could not save rotation ${rotationId}: another process keeps its journal locked. Try again.`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    try {
+      await body();
+    } finally {
+      await lock.release(key, owner);
+    }
   }
 
   async delete(rotationId: string): Promise<void> {

@@ -5,7 +5,8 @@
 // of two windows claiming the same app at the same instant, exactly one wins.
 import type * as vscode from 'vscode';
 import { FileLock, type LockRecord } from '../../rotation/fileLock.ts';
-import { isFinished, lockKeyOf, parseJournal, type RotationJournal } from '../../rotation/journal.ts';
+import { staleJournalError } from '../../rotation/errors.ts';
+import { isFinished, lockKeyOf, parseJournal, revisionOf, type RotationJournal } from '../../rotation/journal.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
 
 const KEY = 'oktaWorkflows.rotationJournals';
@@ -35,8 +36,12 @@ export class GlobalStateJournalStore implements RotationJournalStore {
     return this.all().get(rotationId);
   }
 
-  async save(journal: RotationJournal): Promise<void> {
+  /** The revision check and the write have no await between them: a compare-and-swap within this window (another
+   * window's save reaches this one when globalState syncs, so a later save from here is refused as stale). */
+  async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
     const all = this.all();
+    const stored = all.get(journal.rotationId);
+    if (expectedRevision !== undefined && stored && revisionOf(stored) !== expectedRevision) throw staleJournalError(journal);
     all.set(journal.rotationId, parseJournal(journal));
     await this.write(all);
     if (isFinished(journal)) await this.release(journal);

@@ -128,10 +128,10 @@ export class CrashingJournalStore implements RotationJournalStore {
   load(id: string) {
     return this.inner.load(id);
   }
-  async save(journal: RotationJournal) {
+  async save(journal: RotationJournal, expectedRevision?: number) {
     this.saves++;
     if (this.saves === this.crashAt) throw new Error(`simulated crash before save #${this.saves}`);
-    return this.inner.save(journal);
+    return this.inner.save(journal, expectedRevision);
   }
   delete(id: string) {
     return this.inner.delete(id);

@@ -1,0 +1,168 @@
+// Two windows driving the SAME rotation (both ran Resume Rotation on one journal): each save names the journal
+// revision it read, so the window that fell behind is refused (RotationError 'staleJournal', saying to reopen it
+// with Resume Rotation) before it sends anything to Okta, and its engine stops. With every store: memory, files
+// (also two processes' instances saving at the same instant) and the VS Code layer's globalState.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RotationEngine } from '../../../src/rotation/engine.ts';
+import { isRotationError } from '../../../src/rotation/errors.ts';
+import { revisionOf, type RotationJournal } from '../../../src/rotation/journal.ts';
+import { FileJournalStore, MemoryJournalStore, type RotationJournalStore } from '../../../src/rotation/stores.ts';
+import { GlobalStateJournalStore } from '../../../src/vscode/storage/GlobalStateJournalStore.ts';
+import { driveThrough } from '../faults/driveThrough.ts';
+import { startFaultWorld, type FaultWorld } from '../faults/faultWorld.ts';
+import { InMemoryMemento } from './memento.ts';
+
+const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
+const STALE = /being driven in another window; reopen it here with Resume Rotation/;
+
+describe('two windows driving the same rotation', function () {
+  this.timeout(30_000);
+  let world: FaultWorld | undefined;
+  const dirs: string[] = [];
+  const tempDir = async () => {
+    const d = await mkdtemp(join(tmpdir(), 'same-rotation-'));
+    dirs.push(d);
+    return d;
+  };
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+
+  /**
+   * Window A starts a rotation and runs it to "create"; window B resumes the same rotation; A creates the secret;
+   * B's next action (its snapshot still offers the create) is refused without a request to Okta, and again after;
+   * A completes; B reopened with Resume Rotation shows A's result.
+   */
+  async function behindIsRefused(windowA: RotationJournalStore, windowB: RotationJournalStore): Promise<void> {
+    const w = await startFaultWorld();
+    world = w;
+    const a = await w.start({ journals: windowA });
+    await driveThrough(a, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0 });
+    const b = await RotationEngine.resume(a.rotationId, w.deps({ journals: windowB }));
+    assert.deepEqual(b.snapshot().nextActions, a.snapshot().nextActions, 'both windows offer the same action');
+
+    assert.ok((await a.perform({ type: 'run', step: 'createSecret' })).ok);
+    const secretsAfterA = w.org.secrets();
+    const requests = w.org.requests.length;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const outcome = await b.perform({ type: 'run', step: 'createSecret' });
+      assert.ok(!outcome.ok && outcome.error.kind === 'staleJournal', JSON.stringify(outcome));
+      assert.match(outcome.error.message, STALE);
+      assert.ok(outcome.error.message.includes(w.client.org) && outcome.error.message.includes(a.journal().app.id), outcome.error.message);
+    }
+    assert.equal(w.org.requests.length, requests, 'window B sent nothing to Okta');
+    assert.deepEqual(w.org.secrets(), secretsAfterA, 'window B changed no secret');
+    assert.equal(b.snapshot().steps.find((s) => s.id === 'createSecret')?.state, 'pending', "B's engine stopped where it was");
+
+    const end = await driveThrough(a, { maxFailures: 0 });
+    assert.equal(end.snapshot.outcome, 'completed');
+    assert.equal(w.org.secrets().length, 1);
+    const reopened = await RotationEngine.resume(a.rotationId, w.deps({ journals: windowB }));
+    assert.equal(reopened.snapshot().outcome, 'completed');
+    assert.equal(reopened.snapshot().secrets.new?.id, end.snapshot.secrets.new?.id);
+  }
+
+  it('memory store shared by both windows', async () => {
+    const shared = new MemoryJournalStore();
+    await behindIsRefused(shared, shared);
+  });
+
+  it('file store, one instance per window on one folder', async () => {
+    const dir = await tempDir();
+    await behindIsRefused(new FileJournalStore(dir), new FileJournalStore(dir));
+  });
+
+  it('globalState, two windows after it synced (one Memento)', async () => {
+    const memento = new InMemoryMemento();
+    const locks = await tempDir();
+    await behindIsRefused(
+      new GlobalStateJournalStore(memento, noProblem, { lockDir: locks }),
+      new GlobalStateJournalStore(memento, noProblem, { lockDir: locks }),
+    );
+  });
+
+  it("the save itself is the guard: a window whose reads lag (the early check passes) is refused at its first save, before Okta", async () => {
+    const w = await startFaultWorld();
+    world = w;
+    const store = new MemoryJournalStore();
+    const a = await w.start({ journals: store });
+    await driveThrough(a, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0 });
+    const lagging = a.journal();
+    // Window B's reads return what it saw at resume time; its saves reach the real store.
+    const laggingStore: RotationJournalStore = {
+      load: async () => lagging,
+      save: (j, expected) => store.save(j, expected),
+      delete: (id) => store.delete(id),
+      list: () => store.list(),
+      claim: (j) => store.claim(j),
+      release: (j) => store.release(j),
+    };
+    const bLagging = await RotationEngine.resume(lagging, w.deps({ journals: laggingStore }));
+    assert.ok((await a.perform({ type: 'run', step: 'createSecret' })).ok);
+    const requests = w.org.requests.length;
+    const outcome = await bLagging.perform({ type: 'run', step: 'createSecret' });
+    assert.ok(!outcome.ok && outcome.error.kind === 'staleJournal', JSON.stringify(outcome));
+    assert.match(outcome.error.message, STALE);
+    assert.equal(w.org.requests.length, requests, 'nothing was sent to Okta');
+    assert.equal(w.org.secrets().length, 2, 'only A created a secret');
+    assert.ok(!(await bLagging.perform({ type: 'abandon' })).ok, 'the stopped engine does nothing more, not even abandon');
+    assert.equal((await store.load(a.rotationId))?.outcome, 'inProgress');
+  });
+});
+
+describe('journal stores: save is a compare-and-swap on the revision', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+
+  async function journal(): Promise<RotationJournal> {
+    const w = await startFaultWorld();
+    try {
+      return (await w.start({ newRotationId: () => 'rotation-cas' })).journal();
+    } finally {
+      await w.close();
+    }
+  }
+  const next = (j: RotationJournal, label: string): RotationJournal => ({ ...j, revision: revisionOf(j) + 1, report: [label] });
+
+  const stores: Array<[string, () => Promise<[RotationJournalStore, RotationJournalStore]>]> = [
+    ['memory', async () => { const m = new MemoryJournalStore(); return [m, m]; }],
+    ['files', async () => { const d = await mkdtemp(join(tmpdir(), 'cas-')); dirs.push(d); return [new FileJournalStore(d), new FileJournalStore(d)]; }],
+    ['globalState', async () => { const m = new InMemoryMemento(); return [new GlobalStateJournalStore(m, noProblem), new GlobalStateJournalStore(m, noProblem)]; }],
+  ];
+  for (const [name, make] of stores) {
+    it(`${name}: a save naming the stored revision wins; one naming an older revision is refused and writes nothing`, async () => {
+      const [x, y] = await make();
+      const j = await journal();
+      await x.save(j);
+      await x.save(next(j, 'from x'), revisionOf(j));
+      await assert.rejects(y.save(next(j, 'from y'), revisionOf(j)), (e: unknown) => isRotationError(e, 'staleJournal') && STALE.test(e.message));
+      assert.deepEqual((await y.load(j.rotationId))?.report, ['from x']);
+      // Without an expected revision (imports, tests) a save is unconditional, as before.
+      await y.save(next(j, 'forced'));
+      assert.deepEqual((await x.load(j.rotationId))?.report, ['forced']);
+    });
+  }
+
+  it('files: two instances saving the same revision at the same instant, 20 times: exactly one wins each time', async () => {
+    const j = await journal();
+    for (let round = 0; round < 20; round++) {
+      const dir = await mkdtemp(join(tmpdir(), 'cas-race-'));
+      dirs.push(dir);
+      const [x, y] = [new FileJournalStore(dir), new FileJournalStore(dir)];
+      await x.save(j);
+      const results = await Promise.allSettled([x.save(next(j, 'x'), revisionOf(j)), y.save(next(j, 'y'), revisionOf(j))]);
+      assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'], `round ${round}`);
+      const lost = results.find((r) => r.status === 'rejected');
+      assert.ok(lost && isRotationError(lost.reason, 'staleJournal'), String(lost && lost.reason));
+      const winner = results[0]!.status === 'fulfilled' ? 'x' : 'y';
+      assert.deepEqual((await x.load(j.rotationId))?.report, [winner]);
+    }
+  });
+});
