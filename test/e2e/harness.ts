@@ -190,6 +190,19 @@ export class VsCodeSession {
     await this.quickInput.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Answers VS Code's own open-file dialog (in the browser a quick input that takes a path): types the file's full
+   * path and accepts it.
+   */
+  async chooseFile(path: string): Promise<void> {
+    const input = this.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(path);
+    // The dialog completes the path as it is typed; wait until it shows exactly the file before accepting.
+    await waitUntil(async () => (await input.inputValue()) === path, `the file dialog to show ${path}`, undefined, async () => input.inputValue());
+    await input.press('Enter');
+  }
+
   // ---- notifications and dialogs
 
   /** The text of every notification toast currently shown (message and source), newest last. */
