@@ -29,20 +29,43 @@ export interface Authenticator {
   close?(): Promise<void>;
 }
 
+export interface ApiTokenAuthOptions {
+  /** The org's host, named when the token is refused. */
+  org?: string;
+}
+
+/** Okta's API tokens are 42 characters ('00' and 40 more); a longer paste is something else (a page, a key...). */
+const MAX_TOKEN_LENGTH = 200;
+const MIN_TOKEN_LENGTH = 8;
+
+/** Why `token` (trimmed) cannot be an API token, in words that never quote it; undefined when it may be one. */
+function tokenProblem(token: string): string | undefined {
+  if (token.length === 0) return 'it is empty';
+  if (/\s/.test(token)) return 'it contains a space or a line break';
+  // Printable ASCII only: a control character could split the header, and no token has anything else.
+  if (/\p{Cc}/u.test(token)) return 'it contains control characters';
+  if (!/^[\x21-\x7e]+$/.test(token)) return 'it contains characters an API token never has';
+  if (token.length < MIN_TOKEN_LENGTH) return 'it is too short to be an Okta API token';
+  if (token.length > MAX_TOKEN_LENGTH) return `it is ${token.length} characters long, far more than an Okta API token (42): something else was pasted`;
+  return undefined;
+}
+
 /** `Authorization: SSWS <token>`: an Okta API token, which carries its creator's admin rights. */
 export class ApiTokenAuth implements Authenticator {
   // A private field: the token never shows in JSON.stringify, util.inspect or an error's properties.
   readonly #token: string;
 
-  constructor(token: string) {
+  /** Throws OktaError 'input' (without the token in it) for what cannot be a token: nothing is ever sent with it. */
+  constructor(token: string, opts: ApiTokenAuthOptions = {}) {
     const t = typeof token === 'string' ? token.trim() : '';
-    // Printable ASCII without spaces: anything else could not be a token and could split the header.
-    if (t.length < 8 || !/^[\x21-\x7e]+$/.test(t)) {
+    const problem = tokenProblem(t);
+    if (problem) {
       throw new OktaError({
         kind: 'input',
         operation: 'Reading the API token',
-        detail: t.length === 0 ? 'it is empty' : 'it does not look like an Okta API token',
-        advice: 'Paste the API token exactly as Okta showed it (Security > API > Tokens), without spaces.',
+        ...(opts.org ? { org: opts.org } : {}),
+        detail: problem,
+        advice: `Copy the API token again exactly as Okta showed it when it was created (Security > API > Tokens; Okta shows it only once, so create a new one if it is lost), then set it again for ${opts.org ?? 'this org'}.`,
       });
     }
     this.#token = t;

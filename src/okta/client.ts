@@ -618,5 +618,6 @@ export class OktaClient {
 
 /** A client for the org at `baseUrl` authenticated by an API token: the common case in one call. */
 export function oktaClientWithApiToken(baseUrl: string, apiToken: string, opts: Partial<OktaClientOptions> = {}): OktaClient {
-  return new OktaClient({ ...opts, baseUrl, auth: new ApiTokenAuth(apiToken) });
+  const host = URL.canParse(baseUrl) ? new URL(baseUrl).host : undefined;
+  return new OktaClient({ ...opts, baseUrl, auth: new ApiTokenAuth(apiToken, host ? { org: host } : {}) });
 }

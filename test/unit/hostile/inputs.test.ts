@@ -111,6 +111,10 @@ describe('hostile API tokens', () => {
     ['non-ASCII', '00abcdéfghijklmnop'],
     ['a NUL byte', '00abcdefgh\u0000ijklmnop'],
     ['too short', 'abc'],
+    ['a tab in the middle', '00abcdefgh\tijklmnop'],
+    ['DEL (a control character)', '00abcdefgh\u007fijklmnop'],
+    ['201 characters long', `00${'B'.repeat(199)}`],
+    ['10 KB long', `00${'A'.repeat(10 * 1024)}`],
   ];
   for (const [what, token] of refused) {
     it(`refuses a token that is ${what}, before anything is sent`, async () => {
@@ -134,19 +138,33 @@ describe('hostile API tokens', () => {
     });
   }
 
-  it('a 10 KB token is sent once, refused by Okta as invalid, and not echoed', async () => {
-    const token = `00${'A'.repeat(10 * 1024)}`;
+  it('a 200-character token is still sent (the limit leaves room), refused by Okta as invalid, not echoed', async () => {
+    const token = `00${'C'.repeat(198)}`;
     const c = new OktaClient({ baseUrl: org.info.baseUrl, auth: new ApiTokenAuth(token) });
     try {
       await assert.rejects(c.listSecrets(org.info.workflowsAppId), (e: unknown) => {
         assert.ok(isOktaError(e, 'invalidToken'), String(e));
-        assert.ok(!e.message.includes('AAAAAAAA') && e.message.length < 1000, e.message.slice(0, 200));
+        assert.ok(!e.message.includes('CCCCCCCC'), e.message.slice(0, 200));
         return true;
       });
     } finally {
       await c.close();
     }
     assert.equal(org.requests.length, 1);
+  });
+
+  it('a refusal names the org and says what to do, never the token', () => {
+    const token = `00${'D'.repeat(300)}`;
+    assert.throws(
+      () => new ApiTokenAuth(token, { org: 'acme.okta.com' }),
+      (e: unknown) => {
+        assert.ok(isOktaError(e, 'input'), String(e));
+        assert.match(e.message, /^Reading the API token in acme\.okta\.com failed: it is 302 characters long/);
+        assert.match(e.message, /Security > API > Tokens.*set it again for acme\.okta\.com/);
+        assert.ok(!e.message.includes('DDDD'), e.message);
+        return true;
+      },
+    );
   });
 });
 

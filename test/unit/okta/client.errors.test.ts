@@ -2,7 +2,7 @@
 // with a message that names the operation, the org, Okta's code and errorId, and what to do.
 import assert from 'node:assert/strict';
 import type { Simulator, SimulatedOrg } from '../../../src/simulator/index.ts';
-import { ApiTokenAuth, OktaClient } from '../../../src/okta/client.ts';
+import { ApiTokenAuth, OktaClient, oktaClientWithApiToken } from '../../../src/okta/client.ts';
 import { clientFor, closedPort, recorder, rejection, requestArrived, withSimulator, type Recorder } from './fixture.ts';
 
 describe('OktaClient errors (simulator)', () => {
@@ -194,6 +194,7 @@ describe('OktaClient errors (simulator)', () => {
     assert.throws(() => new OktaClient({ baseUrl: 'https://acme.okta.com/api', auth: new ApiTokenAuth(org.info.apiToken) }), /origin only/);
     assert.throws(() => new ApiTokenAuth('two words token'), /Reading the API token failed/);
     assert.throws(() => new ApiTokenAuth(''), /empty/);
+    assert.throws(() => oktaClientWithApiToken('https://acme.okta.com', ' '), /^OktaError: Reading the API token in acme\.okta\.com failed: it is empty/);
   });
 
   it('keeps the token out of JSON and inspection of the authenticator', async () => {
