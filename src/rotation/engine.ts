@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { isOktaError, OktaError } from '../okta/errors.ts';
 import type { ClientSecret, WorkflowsApp } from '../okta/schemas.ts';
+import { shownSecretId } from '../okta/ids.ts';
 import { describeIssues } from '../okta/schemaIssues.ts';
 import { maskSecret, redact } from '../redact.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
@@ -826,7 +827,8 @@ function describe(action: RotationAction): string {
     case 'chooseMode':
       return 'choose the connection mode';
     case 'retire':
-      return `retire ${action.secretId}`;
+      // The id comes from the page: shown only when it is an Okta secret id (a pasted secret must not echo).
+      return `retire ${shownSecretId(action.secretId)}`;
     case 'override':
     case 'acknowledge':
       return `${action.type} ${action.guard}`;

@@ -119,6 +119,13 @@ describe('rotation parts: perform refuses malformed and unavailable actions', ()
       assert.ok(!out.ok && out.error.kind === 'actionNotAvailable');
       assert.ok(out.error.message.includes('run preflight'), out.error.message);
       assert.ok(!(await engine.perform({ type: 'confirm', step: 'moveFlows' })).ok);
+      // A page-supplied id is echoed only when it is an Okta secret id: a secret pasted in its place never is.
+      const pasted = 'PastedSecretValue-0123456789abcdefXYZ';
+      const notId = await engine.perform({ type: 'retire', secretId: pasted });
+      assert.ok(!notId.ok && notId.error.kind === 'actionNotAvailable', JSON.stringify(notId));
+      assert.ok(!notId.error.message.includes(pasted.slice(0, 12)) && notId.error.message.includes('retire (not a secret id)'), notId.error.message);
+      const realId = await engine.perform({ type: 'retire', secretId: 'ocs2abcdEFGH3456ijkl' });
+      assert.ok(!realId.ok && realId.error.message.includes('retire ocs2abcdEFGH3456ijkl'), realId.error.message);
       assert.deepEqual(engine.journal(), before);
     } finally {
       await world.close();
