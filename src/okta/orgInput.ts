@@ -37,6 +37,27 @@ function refuse(detail: string, advice = EXAMPLE): never {
   throw new OktaError({ kind: 'input', operation: OPERATION, detail, advice });
 }
 
+/** Part of what was typed, quoted in a message: at most SHOWN_MAX characters (a paste can be anything, and long). */
+const SHOWN_MAX = 80;
+function shown(text: string): string {
+  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1)}…` : text;
+}
+
+/** A port as URLs write it: 0 to 65535 in decimal (0 is refused later, as any port other than https's). */
+function isPort(text: string): boolean {
+  return /^\d{1,5}$/.test(text) && Number(text) <= 65535;
+}
+
+/** "acme.okta.com:-1", "localhost:http", "https://acme.okta.com:99999/": a host with something after ":" that is
+ * not a port. Told apart from a scheme ("javascript:…") by the dot (or "localhost") before the colon. */
+function badPort(text: string): string | undefined {
+  const authority = /^(?:https?:\/\/)?([^/?#]*)/i.exec(text)?.[1] ?? '';
+  // A "@" makes it userinfo ("host:port@other"), refused later as a user name.
+  const m = /^([A-Za-z0-9.-]+):([^:@]*)$/.exec(authority);
+  if (!m || !(m[1]!.includes('.') || m[1]!.toLowerCase() === 'localhost')) return undefined;
+  return isPort(m[2]!) ? undefined : m[2]!;
+}
+
 export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): OrgAddress {
   const allowLoopback = opts.allowLoopback ?? true;
   if (typeof input !== 'string') refuse('nothing was entered');
@@ -50,15 +71,23 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
   if (/[\u0000-\u001f\u007f\\]/.test(text)) refuse('the address contains characters an org address never has');
   if (/[^\u0020-\u007e]/.test(text)) refuse('the address contains non-ASCII characters (a look-alike domain?)');
 
+  const port = badPort(text);
+  if (port !== undefined) {
+    refuse(
+      port === '' ? 'a ":" follows the domain without a port' : `"${shown(port)}" after the domain is not a port number (0 to 65535)`,
+      'Enter the domain without a port, like acme.okta.com.',
+    );
+  }
+
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text);
   let withScheme: string;
   if (schemeMatch && text.slice(schemeMatch[0].length).startsWith('//')) {
     const scheme = schemeMatch[1]!.toLowerCase();
-    if (scheme !== 'https' && scheme !== 'http') refuse(`the scheme "${scheme}:" is not https`);
+    if (scheme !== 'https' && scheme !== 'http') refuse(`the scheme "${shown(scheme)}:" is not https`);
     withScheme = text;
   } else if (schemeMatch && !/^[A-Za-z0-9.-]+:\d+(?:[/?#]|$)/.test(text) && !text.startsWith('[')) {
     // "javascript:…", "mailto:…", "https:acme.okta.com": a scheme without "//" that is not host:port.
-    refuse(`the scheme "${schemeMatch[1]!.toLowerCase()}:" is not https`);
+    refuse(`the scheme "${shown(schemeMatch[1]!.toLowerCase())}:" is not https`);
   } else {
     withScheme = `https://${text}`;
   }
@@ -105,7 +134,7 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
   if (labels.some((l) => !LABEL.test(l))) refuse('it is not a valid domain name');
   if (labels.some((l) => l.startsWith('xn--'))) refuse('internationalized (punycode) domains are not accepted: they can imitate okta.com');
 
-  if (OKTA_DOMAINS.includes(hostname)) refuse(`"${hostname}" has no org name in front`);
+  if (OKTA_DOMAINS.includes(hostname)) refuse(`"${shown(hostname)}" has no org name in front`);
   const oktaDomain = OKTA_DOMAINS.find((d) => hostname.endsWith(`.${d}`));
   let host: string;
   let isPreview: boolean | undefined;
@@ -115,22 +144,22 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
     let org: string;
     if (sub.length === 1) org = sub[0]!;
     else if (sub.length === 2 && sub[1] === 'workflows') org = sub[0]!;
-    else return refuse(`"${hostname}" is not an org domain of ${oktaDomain}`);
+    else return refuse(`"${shown(hostname)}" is not an org domain of ${oktaDomain}`);
     if (org.endsWith('-admin')) org = org.slice(0, -'-admin'.length);
-    if (org.length === 0 || !LABEL.test(org)) refuse(`"${hostname}" is not an org domain of ${oktaDomain}`);
+    if (org.length === 0 || !LABEL.test(org)) refuse(`"${shown(hostname)}" is not an org domain of ${oktaDomain}`);
     host = `${org}.${oktaDomain}`;
     isPreview = oktaDomain === 'oktapreview.com';
   } else {
     if (!opts.allowCustomDomain) {
       refuse(
-        `"${hostname}" is not an Okta domain (${OKTA_DOMAINS.join(', ')})`,
+        `"${shown(hostname)}" is not an Okta domain (${OKTA_DOMAINS.join(', ')})`,
         'Enter the org\'s Okta domain, like acme.okta.com. A custom domain is accepted only where custom domains are allowed.',
       );
     }
-    if (labels.length < 2) refuse(`"${hostname}" is not a full domain name`);
+    if (labels.length < 2) refuse(`"${shown(hostname)}" is not a full domain name`);
     // "acme.okta.com.evil.com" is somebody else's domain dressed as Okta's: refused even as a custom domain.
     if (OKTA_DOMAINS.some((d) => hostname.startsWith(`${d}.`) || hostname.includes(`.${d}.`))) {
-      refuse(`"${hostname}" imitates an Okta domain but belongs to another`);
+      refuse(`"${shown(hostname)}" imitates an Okta domain but belongs to another`);
     }
     host = hostname;
   }

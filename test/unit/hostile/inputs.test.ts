@@ -30,8 +30,13 @@ const ORG_ROWS: Row[] = [
   [`https://acme.okta.com/admin/app/flow/instance/0\u043ea1abcdEFGH2345ijkl/`, 'non-ASCII'], // Cyrillic o in the app id
   ['ACME.XN--OKT-8CD.COM', 'punycode', { allowCustomDomain: true }],
   ['https://acme.okta.com:0', 'port 0'],
-  ['https://acme.okta.com:65536', 'not a domain or URL'],
-  ['https://acme.okta.com:443abc', 'not a domain or URL'],
+  ['https://acme.okta.com:65536', '"65536" after the domain is not a port number'],
+  ['https://acme.okta.com:443abc', '"443abc" after the domain is not a port number'],
+  ['acme.okta.com:-1', '"-1" after the domain is not a port number'],
+  ['acme.okta.com:abc', '"abc" after the domain is not a port number'],
+  ['localhost:-1', '"-1" after the domain is not a port number'],
+  ['acme.okta.com:', 'a ":" follows the domain without a port'],
+  [`acme.okta.com:${'9'.repeat(300)}`, `"${'9'.repeat(79)}…" after the domain`],
   ['acme.okta.com:443:443', 'is not https'],
   ['https:acme.okta.com', 'is not https'],
   ['https:/acme.okta.com', 'is not https'],
@@ -62,6 +67,24 @@ const ORG_ROWS: Row[] = [
 ];
 
 describe('hostile org addresses (categories beyond orgInput.test.ts)', () => {
+  it('quotes at most 80 characters of a long domain, scheme or port, with an ellipsis', () => {
+    const long = `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.com`;
+    for (const [input, quoted] of [
+      [long, `"${'a'.repeat(60)}.${'b'.repeat(18)}…" is not an Okta domain`],
+      [`${'x'.repeat(200)}://acme.okta.com`, `the scheme "${'x'.repeat(79)}…:" is not https`],
+    ] as const) {
+      assert.throws(
+        () => parseOrgInput(input),
+        (e: unknown) => {
+          assert.ok(isOktaError(e, 'input'), String(e));
+          assert.ok(e.message.includes(quoted), e.message);
+          assert.ok(!e.message.includes('c'.repeat(20)) && !e.message.includes('x'.repeat(81)), e.message);
+          return true;
+        },
+      );
+    }
+  });
+
   for (const [input, expected, opts] of ORG_ROWS) {
     const label = JSON.stringify(input).slice(0, 80);
     if (typeof expected === 'string') {
