@@ -6,15 +6,23 @@
 const KEYS =
   'client_secret|clientSecret|client-secret|api_?token|apiToken|api[_-]?key|readOnlyToken|access_token|accessToken|refresh_token|refreshToken|id_token|idToken|token|private_?key|privateKeyPem|client_assertion|assertion|password|passwd|secret|sessionToken|cookie|set-cookie';
 
+// What follows "Bearer", "DPoP" or "Basic" is a credential only if it looks like one: 20 or more characters of
+// the token alphabet (access tokens, base64 of client id and secret), or the dotted shape of a JWT. So the prose
+// around these words ("DPoP proof.", "Bearer tokens expire") stays readable. "SSWS" is never prose.
+const CREDENTIAL = String.raw`(?=[A-Za-z0-9._~+/=-]{20}|[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.)[A-Za-z0-9._~+/=-]+`;
+
 const RULES: ReadonlyArray<[RegExp, string]> = [
   // PEM blocks first (they span lines); an unterminated one is cut to the end of the text.
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, '[REDACTED PRIVATE KEY]'],
   // Authorization header values: SSWS api tokens, Bearer/DPoP access tokens, Basic client credentials.
-  [/\b(SSWS|Bearer|DPoP|Basic)(\s+)[A-Za-z0-9._~+/=-]{6,}/gi, '$1$2[REDACTED]'],
+  [/\b(SSWS)(\s+)[A-Za-z0-9._~+/=-]{6,}/gi, '$1$2[REDACTED]'],
+  [new RegExp(String.raw`\b(Bearer|DPoP|Basic)(\s+)${CREDENTIAL}`, 'gi'), '$1$2[REDACTED]'],
+  // In an Authorization header line the value after the scheme goes whatever its length (no prose there).
+  [/\b((?:proxy-)?authorization"?\s*[:=]\s*"?(?:SSWS|Bearer|DPoP|Basic)\s+)(?!\[REDACTED)[^"\s]+/gi, '$1[REDACTED]'],
   // Any other scheme in an Authorization header line: the whole value goes.
   [/\b((?:proxy-)?authorization"?\s*[:=]\s*"?)(?![\s"]|\[REDACTED|(?:SSWS|Bearer|DPoP|Basic)\s)[^"\r\n]+/gi, '$1[REDACTED]'],
   // The DPoP proof header carries a JWT; covered below, but the header name makes it explicit.
-  [/\b(DPoP"?\s*:\s*"?)(?![\s"]|\[REDACTED)[A-Za-z0-9._~+/=-]{6,}/g, '$1[REDACTED]'],
+  [new RegExp(String.raw`\b(DPoP"?\s*:\s*"?)(?!\[REDACTED)${CREDENTIAL}`, 'g'), '$1[REDACTED]'],
   // A credential field as a JSON string: the whole string, whatever it contains (spaces, commas, escapes).
   [new RegExp(`("(?:${KEYS})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)+)(")`, 'gi'), '$1[REDACTED]$3'],
   // The same field in a form body, a query string or key=value / key: value text.

@@ -58,6 +58,26 @@ describe('redact', () => {
     assert.equal(redact(text), text);
   });
 
+  it('keeps prose around DPoP, Bearer and Basic readable (only credential-like values after them go)', () => {
+    for (const text of [
+      'Okta refused the DPoP proof. Check the clock.',
+      'The service app requires DPoP proofs; Bearer tokens are refused.',
+      'Basic authentication with the client secret (client_secret_basic) is what the connection uses.',
+      'DPoP: proofs carry the time, so the clock matters.',
+      'Send a DPoP nonce again, i.e. retry once.',
+    ]) {
+      assert.equal(redact(text), text);
+    }
+  });
+
+  it('still masks credential-like values after DPoP, Bearer and Basic in prose, and any value in a header line', () => {
+    assertClean(redact(`retrying with DPoP ${TOKEN.slice(0, 20)} now`), TOKEN.slice(0, 20));
+    assertClean(redact('sent Bearer ab.cd.ef to the API'), 'ab.cd.ef');
+    assertClean(redact('Authorization: Bearer abc123'), 'abc123');
+    assertClean(redact('{"Authorization":"DPoP short1"}'), 'short1');
+    assertClean(redact(`DPoP: ${JWT.split('.').slice(1).join('.')}`), JWT.split('.')[1]!);
+  });
+
   it('does not double-mark what it has already masked', () => {
     const once = redact(`Authorization: SSWS ${TOKEN}`);
     assert.equal(redact(once), once);
