@@ -58,7 +58,7 @@ export class OktaClients implements vscode.Disposable {
     const onApiCall = (c: Parameters<Log['apiCall']>[1]) => this.log.apiCall(org.key, c);
     const auth: Authenticator =
       credential.type === 'apiToken'
-        ? new ApiTokenAuth(credential.token)
+        ? new ApiTokenAuth(credential.token, { org: org.address.host })
         : new ServiceAppAuth({ baseUrl: org.address.baseUrl, clientId: credential.clientId, privateKey: credential.privateKey, ...(credential.keyId ? { keyId: credential.keyId } : {}), timeoutMs, onApiCall });
     return new OktaClient({
       baseUrl: org.address.baseUrl,

@@ -56,7 +56,7 @@ export function readPrivateKey(text: string): PrivateKeyInput {
     if (/-----BEGIN (?:RSA )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(t)) return { ok: false, message: 'This is a public key or a certificate: the extension needs the private key of the pair.' };
     if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(t)) return { ok: false, message: 'This private key is encrypted with a passphrase: export it unencrypted (PKCS#8) for the extension.' };
     const m = PEM_PRIVATE.exec(t);
-    return m ? { ok: true, privateKey: m[0], format: 'pem' } : { ok: false, message: 'The PEM is incomplete: copy it from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY----- inclusive.' };
+    return m ? { ok: true, privateKey: rearmorPem(m[0]), format: 'pem' } : { ok: false, message: 'The PEM is incomplete: copy it from the BEGIN line to the END line, dashes included.' };
   }
   if (t.startsWith('{')) {
     let json: unknown;
@@ -76,7 +76,19 @@ export function readPrivateKey(text: string): PrivateKeyInput {
     const kid = typeof jwk.kid === 'string' && jwk.kid.trim() !== '' ? jwk.kid.trim() : undefined;
     return { ok: true, privateKey: JSON.stringify(jwk), format: 'jwk', ...(kid ? { keyId: kid } : {}) };
   }
-  return { ok: false, message: 'Paste the private key as a PEM (-----BEGIN PRIVATE KEY-----…) or as a JWK (JSON with "d"), or choose its file.' };
+  return { ok: false, message: 'Paste the private key as a PEM (the text from BEGIN PRIVATE KEY to END PRIVATE KEY, dashes included) or as a JWK (JSON with "d"), or choose its file.' };
+}
+
+/**
+ * A PEM with its line breaks restored. VS Code's input box is an HTML input, which drops line breaks on paste, and
+ * Node refuses a one-line PEM; so the base64 body is taken whatever its white space and wrapped at 64 columns.
+ */
+export function rearmorPem(pem: string): string {
+  const m = /^-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----$/.exec(pem.trim());
+  if (!m) return pem;
+  const body = m[2]!.replace(/\s+/g, '');
+  const lines = body.match(/.{1,64}/g) ?? [];
+  return [`-----BEGIN ${m[1]}-----`, ...lines, `-----END ${m[1]}-----`, ''].join('\n');
 }
 
 /** The file dialog's filter for a key file. */

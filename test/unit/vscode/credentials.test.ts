@@ -16,6 +16,7 @@ import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts'
 import { errorActions } from '../../../src/vscode/errorActions.ts';
 import { waitMessage } from '../../../src/vscode/waitMessage.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
+import { redact } from '../../../src/redact.ts';
 import type { OrgConfig } from '../../../src/vscode/orgs/orgConfig.ts';
 
 const TOKEN = '00abcDEFghiJKLmnoPQRstuVWXyz0123456789ABCD';
@@ -97,6 +98,24 @@ describe('credentials: what a person types for a service app', () => {
     assert.match((readPrivateKey(publicPem) as { message: string }).message, /public key/);
     assert.match((readPrivateKey('-----BEGIN ENCRYPTED PRIVATE KEY-----\nabc\n-----END ENCRYPTED PRIVATE KEY-----') as { message: string }).message, /encrypted/);
     assert.match((readPrivateKey(pem.slice(0, 200)) as { message: string }).message, /incomplete/);
+  });
+
+  it('takes a PEM whose line breaks an input box dropped (pasted on one line, or with spaces)', () => {
+    // VS Code's input box is an HTML input: a pasted PEM arrives on one line, which Node refuses as it is.
+    for (const flattened of [pem.replace(/\r?\n/g, ''), pem.replace(/\n/g, ' ')]) {
+      assert.throws(() => createPrivateKey(flattened));
+      const r = readPrivateKey(flattened);
+      assert.ok(r.ok && r.format === 'pem');
+      assert.ok(r.ok && createPrivateKey(r.privateKey).asymmetricKeyType === 'rsa');
+      assert.ok(r.ok && createPrivateKey(r.privateKey).export({ format: 'jwk' }).d === jwk.d, 'the same key');
+    }
+  });
+
+  it('no message of the private-key checks is eaten by redact(): none quotes a BEGIN line', () => {
+    for (const text of ['', 'not a key', pem.slice(0, 200)]) {
+      const r = readPrivateKey(text);
+      assert.ok(!r.ok && redact(r.message) === r.message, r.ok ? '' : r.message);
+    }
   });
 
   it('takes a private JWK (or a set holding one) with its kid as the key id; refuses a public JWK', () => {
