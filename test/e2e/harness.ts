@@ -197,6 +197,9 @@ export class VsCodeSession {
   async chooseFile(path: string): Promise<void> {
     const input = this.quickInput.locator('input.input');
     await input.waitFor({ state: 'visible' });
+    // The dialog fills in its start folder and lists it after it shows: typing before that would be overwritten.
+    await this.quickInputRow('..').waitFor({ state: 'visible' });
+    await waitUntil(async () => (await input.inputValue()).endsWith('/'), 'the file dialog to show its start folder', undefined, async () => input.inputValue());
     await input.fill(path);
     // The dialog completes the path as it is typed; wait until it shows exactly the file before accepting.
     await waitUntil(async () => (await input.inputValue()) === path, `the file dialog to show ${path}`, undefined, async () => input.inputValue());
