@@ -590,15 +590,16 @@ export class OktaClient {
       if (call.acceptAnyStatus) return res;
 
       if (res.status === 429) {
-        const wait = rateLimitWaitMs(res.headers, this.now());
-        const retryAt = new Date(this.now() + wait);
+        const now = this.now();
+        const wait = rateLimitWaitMs(res.headers, now);
+        const retryAt = new Date(now + wait);
         if (rateLimitRetries < this.maxRateLimitRetries && wait <= this.maxRateLimitWaitMs) {
           rateLimitRetries++;
           retryFor = header(res.headers, 'x-okta-request-id') ?? retryFor;
           await this.pause(call.operation, wait, signal, 'rateLimit');
           continue;
         }
-        throw errorForStatus(context, 429, errorBody, retryAt);
+        throw errorForStatus(context, 429, errorBody, retryAt, new Date(now));
       }
       if (res.status === 401 && !reauthorized && this.auth.onUnauthorized) {
         reauthorized = true;

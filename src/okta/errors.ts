@@ -31,6 +31,8 @@ export interface OktaErrorInit {
   body?: OktaErrorBody;
   /** For rateLimited: when another try may succeed. */
   retryAt?: Date;
+  /** For rateLimited: the time retryAt was computed at (the client's clock), for "in about N s". Default: now. */
+  now?: Date;
   cause?: unknown;
   /** Overrides the default advice for the kind. */
   advice?: string;
@@ -50,7 +52,7 @@ const ADVICE: Record<OktaErrorKind, string> = {
   onlyActiveSecret: 'Okta refuses to deactivate the only active client secret. Create and activate another first.',
   deleteActiveSecret: 'Okta deletes only inactive secrets. Deactivate it first (after moving every flow off it).',
   validation: 'Okta refused the request as invalid. Check the values and try again.',
-  rateLimited: 'Okta is rate limiting this org. Wait until the time given, then try again.',
+  rateLimited: 'Okta is rate limiting this org: wait before trying again.',
   serverError: 'Okta answered with a server error. Try again in a few minutes; if it persists, contact Okta Support with the error id.',
   protocol: 'Okta answered in a form we do not understand. Try again; if it persists, report it with the log.',
   network: 'Could not reach the org. Check the domain, your network or proxy, then retry.',
@@ -104,10 +106,23 @@ export class OktaError extends Error {
     if (causes.length > 0) parts.push(` (${causes.map(bare).join('; ')})`);
     if (init.detail) parts.push(`${okta.length > 0 || causes.length > 0 ? ',' : ':'} ${init.detail}`);
     parts.push(`. ${advice}`);
-    if (init.kind === 'rateLimited' && init.retryAt) parts.push(` Try again after ${init.retryAt.toISOString()}.`);
+    if (init.kind === 'rateLimited' && init.retryAt) parts.push(` ${tryAgainAfter(init.retryAt, init.now ?? new Date())}`);
     if (init.body?.errorId) parts.push(` Okta errorId: ${init.body.errorId}.`);
     return parts.join('');
   }
+}
+
+/**
+ * "Try again after 14:03:21 UTC (in about 61 s)." UTC said explicitly: the extension host's time zone and locale
+ * may not be the person's (a remote host, code-server). The date is added when it is not today's (UTC).
+ */
+export function tryAgainAfter(retryAt: Date, now: Date): string {
+  const iso = retryAt.toISOString();
+  const time = iso.slice(11, 19);
+  const day = iso.slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${iso.slice(0, 10)} `;
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  const wait = seconds < 120 ? `${seconds} s` : seconds < 2 * 3600 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
+  return `Try again after ${day}${time} UTC (in about ${wait}).`;
 }
 
 export function isOktaError(e: unknown, kind?: OktaErrorKind): e is OktaError {

@@ -31,12 +31,13 @@ function secretRuleKind(body: OktaErrorBody | undefined): OktaErrorKind | undefi
   return undefined;
 }
 
-export function errorForStatus(ctx: ErrorContext, status: number, body: OktaErrorBody | undefined, retryAt?: Date): OktaError {
+/** `retryAt` and `now` (the client's clock when it computed retryAt) are for a 429. */
+export function errorForStatus(ctx: ErrorContext, status: number, body: OktaErrorBody | undefined, retryAt?: Date, now?: Date): OktaError {
   const base = { operation: ctx.operation, org: ctx.org, status, body };
   if (status === 401) return new OktaError({ ...base, kind: 'invalidToken', advice: ctx.authAdvice?.invalidToken });
   if (status === 403) return new OktaError({ ...base, kind: 'forbidden', advice: ctx.authAdvice?.forbidden });
   if (status === 404) return new OktaError({ ...base, kind: 'notFound', advice: ctx.notFoundAdvice });
-  if (status === 429) return new OktaError({ ...base, kind: 'rateLimited', retryAt });
+  if (status === 429) return new OktaError({ ...base, kind: 'rateLimited', retryAt, ...(now ? { now } : {}) });
   if (status === 400) return new OktaError({ ...base, kind: secretRuleKind(body) ?? 'validation' });
   if (status >= 500) return new OktaError({ ...base, kind: 'serverError' });
   if (status >= 300 && status < 400) {

@@ -6,6 +6,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Simulator, SimulatedOrg } from '../../../src/simulator/index.ts';
 import { ApiTokenAuth, OktaClient } from '../../../src/okta/client.ts';
+import { OktaError, tryAgainAfter } from '../../../src/okta/errors.ts';
 import { clientFor, recorder, rejection, withSimulator, type Recorder } from './fixture.ts';
 
 describe('OktaClient rate limits (simulator)', () => {
@@ -46,7 +47,8 @@ describe('OktaClient rate limits (simulator)', () => {
     assert.equal(e.kind, 'rateLimited');
     assert.equal(e.errorCode, 'E0000047');
     assert.ok(e.retryAt instanceof Date && e.retryAt.getTime() > Date.now());
-    assert.ok(e.message.includes(`Try again after ${e.retryAt.toISOString()}`), e.message);
+    assert.ok(e.message.includes(`Try again after ${e.retryAt.toISOString().slice(11, 19)} UTC (in about `), e.message);
+    assert.match(e.message, /\(in about \d+ s\)\. Okta errorId: /);
     assert.equal(rec.waits.length, 2);
     assert.equal(org.requests.length, 3);
     assert.equal(org.secrets().length, 1);
@@ -210,5 +212,21 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
     } finally {
       await c.close();
     }
+  });
+});
+
+describe('rateLimited: when to try again, in words', () => {
+  const at = (iso: string) => new Date(iso);
+  it('says the UTC time and about how long, from the clock the wait was computed with', () => {
+    assert.equal(tryAgainAfter(at('2026-11-26T14:03:21.400Z'), at('2026-11-26T14:02:20.500Z')), 'Try again after 14:03:21 UTC (in about 61 s).');
+    assert.equal(tryAgainAfter(at('2026-11-26T14:08:00.000Z'), at('2026-11-26T14:03:00.000Z')), 'Try again after 14:08:00 UTC (in about 5 min).');
+    assert.equal(tryAgainAfter(at('2026-11-26T14:03:00.000Z'), at('2026-11-26T14:03:05.000Z')), 'Try again after 14:03:00 UTC (in about 1 s).');
+  });
+  it('adds the date when it is not today (UTC)', () => {
+    assert.equal(tryAgainAfter(at('2026-11-27T00:00:30.000Z'), at('2026-11-26T23:59:50.000Z')), 'Try again after 2026-11-27 00:00:30 UTC (in about 40 s).');
+  });
+  it('is how a rateLimited OktaError ends its advice', () => {
+    const e = new OktaError({ kind: 'rateLimited', operation: 'Listing apps', org: 'acme.okta.com', retryAt: at('2026-11-26T14:03:21.000Z'), now: at('2026-11-26T14:02:20.000Z') });
+    assert.match(e.message, /^Listing apps in acme\.okta\.com failed\. Okta is rate limiting this org: wait before trying again\. Try again after 14:03:21 UTC \(in about 61 s\)\.$/);
   });
 });
