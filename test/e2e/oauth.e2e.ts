@@ -1,5 +1,5 @@
 // Least privilege in a real VS Code: an org added with the OAuth service app sign-in (client id, private key chosen
-// as a file, key id), checked against the simulator's token endpoint (private_key_jwt, DPoP), then its
+// as a file or pasted into a hidden input, key id), checked against the simulator's token endpoint (private_key_jwt, DPoP), then its
 // secrets in the tree, read with the service app's access token. The private key shows nowhere afterwards.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -39,8 +39,7 @@ describe('e2e: an org signed in with an OAuth service app', () => {
     await ui.quickInputType(app.clientId);
     await ui.quickInputEnter();
     await ui.waitForQuickInput(`Private key for ${label}`);
-    // Pasting a PEM into the input cannot work yet (an <input> drops its line breaks: HANDOFF.md, BUG 1); the
-    // key comes from a file, through VS Code's own file dialog (a quick input taking a path in the browser).
+    // The key from a file, through VS Code's own file dialog (in the browser a quick input taking a path).
     const keyFile = join(ui.folder, 'service-app.pem');
     writeFileSync(keyFile, app.privateKeyPem, { mode: 0o600 });
     await ui.quickInputPick('Choose a file…');
@@ -60,6 +59,35 @@ describe('e2e: an org signed in with an OAuth service app', () => {
     await waitUntil(async () => org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token' && r.status === 200), 'an access token issued to the service app', undefined, async () => JSON.stringify(org.requests));
     const apiCalls = org.requests.filter((r) => r.path.startsWith('/api/v1/apps'));
     assert.ok(apiCalls.length > 0 && apiCalls.every((r) => r.status === 200), JSON.stringify(apiCalls));
+  });
+
+  it('"Set OAuth Service App" again with the key pasted into a hidden input (which drops its line breaks) checks and stores it', async () => {
+    const ui = vscode!;
+    const app = org.info.serviceApp!;
+    await ui.clearNotifications();
+    org.clearRequests();
+    await ui.runCommand('Okta Workflows: Set OAuth Service App');
+    await ui.waitForQuickInput('Set the OAuth service app of which org?');
+    await ui.quickInputPick(label);
+    await ui.waitForQuickInput(`Client id of the service app for ${label}`);
+    // Prefilled with the stored client id.
+    assert.equal(await ui.quickInput.locator('input.input').inputValue(), app.clientId);
+    await ui.quickInputEnter();
+    await ui.waitForQuickInput(`Private key for ${label}`);
+    await ui.quickInputPick('Paste the private key…');
+    await ui.waitForQuickInput('Paste the private key');
+    assert.equal(await ui.quickInput.locator('input.input').getAttribute('type'), 'password', 'the private key input must be a password input');
+    // What a paste leaves in an <input>: the PEM without its line breaks (the browser strips them, as on paste).
+    await ui.quickInputType(app.privateKeyPem);
+    assert.ok(!(await ui.quickInput.locator('input.input').inputValue()).includes('\n'));
+    await ui.quickInputEnter();
+    await ui.waitForQuickInput(`Key id (optional) for ${label}`);
+    await ui.quickInputType(app.keyId);
+    await ui.quickInputEnter();
+    await ui.waitForNotification(new RegExp(`OAuth service app for ${label} stored`));
+    // Checked against the org before it was stored: a new access token was issued with the pasted key.
+    assert.ok(org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token' && r.status === 200), JSON.stringify(org.requests));
+    await ui.clearNotifications();
   });
 
   it('leaves the private key (any 8-character piece of its body) and the secret values out of the pages, logs and settings', async () => {
