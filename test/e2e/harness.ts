@@ -405,6 +405,27 @@ export class VsCodeSession {
     return listFiles(join(this.userDataDir, 'logs')).map((f) => [f, readFileSync(f, 'utf8')] as [string, string]);
   }
 
+  /**
+   * Every file of the server side of this session (user data folder: settings, logs, global storage, caches),
+   * read as latin1 so binary files can be searched too.
+   */
+  userDataFiles(): Array<[path: string, text: string]> {
+    return listFiles(this.userDataDir).map((f) => [f, readFileSync(f, 'latin1')] as [string, string]);
+  }
+
+  /** The browser side's localStorage (VS Code for the web keeps its secret storage there, encrypted). */
+  async browserLocalStorage(): Promise<Array<[key: string, value: string]>> {
+    return this.page.evaluate(() => {
+      const storage = (globalThis as unknown as { localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null } }).localStorage;
+      const out: Array<[string, string]> = [];
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i) ?? '';
+        out.push([`localStorage ${key}`, storage.getItem(key) ?? '']);
+      }
+      return out;
+    });
+  }
+
   /** The text our "Okta Workflows" log channel wrote (all extension hosts of this session, in order). */
   extensionLog(): string {
     return this.logFiles().filter(([f]) => f.endsWith(`${EXTENSION_LOG_NAME}.log`)).map(([, t]) => t).join('\n');

@@ -2,7 +2,7 @@
 // as a file or pasted into a hidden input, key id), checked against the simulator's token endpoint (private_key_jwt, DPoP), then its
 // secrets in the tree, read with the service app's access token. The private key shows nowhere afterwards.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
@@ -90,7 +90,7 @@ describe('e2e: an org signed in with an OAuth service app', () => {
     await ui.clearNotifications();
   });
 
-  it('leaves the private key (any 8-character piece of its body) and the secret values out of the pages, logs and settings', async () => {
+  it('leaves the private key (any 8-character piece of its body) and the secret values out of the pages, the browser storage and every file VS Code wrote (logs, settings, storage)', async () => {
     const ui = vscode!;
     const pem = org.info.serviceApp!.privateKeyPem;
     // The armour lines are public text; the base64 body between them is the key.
@@ -98,7 +98,9 @@ describe('e2e: an org signed in with an OAuth service app', () => {
     assert.ok(body.length > 100);
     const haystacks = new Map<string, string>([
       ...(await ui.frameContents()),
-      ...ui.logFiles(),
+      ...ui.userDataFiles(),
+      ...(await ui.browserLocalStorage()),
+      ['code-server output', readFileSync(join(ui.outputDir, 'code-server.log'), 'utf8')],
       ['user settings.json', ui.userSettingsText()],
       ['notifications', (await ui.notifications()).join('\n')],
     ]);

@@ -3,6 +3,8 @@
 // The tree follows the rotation by itself, and nothing the person's browser or VS Code's files hold afterwards
 // contains the API token or any secret value.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { describeLeaks, findLeaks } from '../unit/leaks/findLeaks.ts';
@@ -115,7 +117,7 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     await ui.screenshot('tree-after-rotation');
   });
 
-  it('leaves the API token and every secret value (whole or any 8-character piece) out of the pages, logs and settings', async () => {
+  it('leaves the API token and every secret value (whole or any 8-character piece) out of the pages, the browser storage and every file VS Code wrote (logs, settings, storage)', async () => {
     const ui = vscode!;
     remember();
     // The log file is written asynchronously: wait until it holds the rotation's last line.
@@ -123,7 +125,9 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     await capturePages('at the end');
     const haystacks = new Map<string, string>([
       ...pagesSeen,
-      ...ui.logFiles(),
+      ...ui.userDataFiles(),
+      ...(await ui.browserLocalStorage()),
+      ['code-server output', readFileSync(join(ui.outputDir, 'code-server.log'), 'utf8')],
       ['user settings.json', ui.userSettingsText()],
       ['tree rows', (await ui.treeItems(VIEW)).join('\n')],
       ['notifications', (await ui.notifications()).join('\n')],
