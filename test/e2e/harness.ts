@@ -59,6 +59,7 @@ export class VsCodeSession {
     rmSync(output, { recursive: true, force: true });
     mkdirSync(output, { recursive: true });
     const temp = mkdtempSync(join(tmpdir(), 'owsr-e2e-'));
+    liveTempDirs.add(temp);
     const userData = join(temp, 'user-data');
     const folder = opts.folder ?? join(temp, 'workspace');
     mkdirSync(folder, { recursive: true });
@@ -90,6 +91,7 @@ export class VsCodeSession {
       await server?.stop();
       copyLogs(userData, output);
       rmSync(temp, { recursive: true, force: true });
+      liveTempDirs.delete(temp);
       throw err;
     }
   }
@@ -451,8 +453,18 @@ export class VsCodeSession {
     await this.#server.stop();
     copyLogs(this.userDataDir, this.outputDir);
     rmSync(this.#tempDir, { recursive: true, force: true });
+    liveTempDirs.delete(this.#tempDir);
   }
 }
+
+/**
+ * Temp folders of sessions not closed yet (they may hold a test's key file or code-server's state). Removed when
+ * mocha exits without running the after hooks; code-server's own process groups are killed by codeServer.ts.
+ */
+const liveTempDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of liveTempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Registers an afterEach that screenshots the page when a test failed: the picture usually says why. */
 export function screenshotOnFailure(session: () => VsCodeSession | undefined): void {
