@@ -72,7 +72,15 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     await ui.runCommand('Okta Workflows: Rotate Workflows Secret');
     const checklist = new Checklist(ui, label);
     await checklist.waitOpen();
-    await checklist.run('preflight', 'createSecret');
+    await checklist.run('preflight', 'recordInUse');
+    // A slow Okta keeps the step's progress notification up long enough to read: the org as the person named it and
+    // the step's words, never host:port.
+    org.faults.latencyMs = 3_000;
+    await checklist.click('Create the new secret');
+    const progress = await ui.waitForNotification(new RegExp(`${label}: Create the new secret`));
+    assert.ok(!progress.includes(new URL(org.info.baseUrl).host), `the progress must name the org, not its host: ${progress}`);
+    org.faults.latencyMs = 0;
+    await checklist.waitForStep('3. Create the new secret', /^done/);
 
     // The new secret exists in Okta now: two ACTIVE secrets.
     await waitForSecrets(org, (s) => s.length === 2);
