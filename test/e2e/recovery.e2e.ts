@@ -1,6 +1,7 @@
 // A rotation survives what happens to the window around it, in a real VS Code: its checklist closed (Resume
 // Rotation reopens it at the same step, with the same new secret), the window reloaded (the panel comes back and
-// the rotation completes without creating a second secret), and a rollback after the old secret was deactivated.
+// the rotation completes without creating a second secret), a rollback after the old secret was deactivated, and
+// an API step that hangs, cancelled by the person.
 // One org per scenario, so one scenario's leftovers cannot steer another's.
 import assert from 'node:assert/strict';
 import { startSimulator } from '../../src/simulator/index.ts';
@@ -16,9 +17,10 @@ const ORGS = [
   { name: 'resume-org', label: 'Resume Org' },
   { name: 'reload-org', label: 'Reload Org' },
   { name: 'rollback-org', label: 'Rollback Org' },
+  { name: 'cancel-org', label: 'Cancel Org' },
 ] as const;
 
-describe('e2e: a rotation survives a closed checklist, a reloaded window, and rolls back', () => {
+describe('e2e: a rotation survives a closed checklist, a reloaded window, a hanging step, and rolls back', () => {
   let simulator: Simulator | undefined;
   let vscode: VsCodeSession | undefined;
   const org = (name: (typeof ORGS)[number]['name']): SimulatedOrg => simulator!.org(name);
@@ -28,7 +30,11 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, and ro
     vscode = await VsCodeSession.start({
       name: 'recovery',
       vsixFiles: [extensionVsix()],
-      userSettings: { 'oktaWorkflows.orgs': ORGS.map((o) => orgSetting(org(o.name).info, o.label)) },
+      userSettings: {
+        'oktaWorkflows.orgs': ORGS.map((o) => orgSetting(org(o.name).info, o.label)),
+        // The longest timeout: a stalled request can then end only by the person's Cancel within the test's waits.
+        'oktaWorkflows.requestTimeoutSeconds': 300,
+      },
     });
     for (const o of ORGS) await setApiTokenFromPalette(vscode, o.label, org(o.name).info.apiToken);
     for (const o of ORGS) await showSecretsInTree(vscode, o.label, org(o.name).secrets());
@@ -115,6 +121,41 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, and ro
       async () => JSON.stringify(await ui.treeItems(VIEW)),
     );
     await ui.screenshot('rolled-back');
+    await ui.closeEditorTab(checklist.tabTitle);
+  });
+
+
+  it('cancels an API step that hangs (Cancel in the checklist): nothing is created, and the step then runs again to the end', async () => {
+    const ui = vscode!;
+    const o = org('cancel-org');
+    const [old] = o.secrets();
+    const checklist = await rotateFromPalette(ui, 'Cancel Org');
+    await checklist.run('preflight', 'recordInUse');
+    o.clearRequests();
+    // Okta never answers the create: only the person's Cancel can end the step (the timeout is 300 s here).
+    o.faults.stallNext({ method: 'POST', path: /\/credentials\/secrets$/ });
+    await checklist.click('Create the new secret');
+    await waitUntil(async () => o.requests.some((r) => r.method === 'POST'), 'the create request to reach Okta (and hang)');
+    await ui.screenshot('step-running-cancellable');
+    await checklist.click('Cancel');
+    // The step's answer to the cancel ("Cancelling…" is only the acknowledgement of the request).
+    await checklist.page.locator('#status', { hasText: /^Cancelled\.$/ }).waitFor({ state: 'visible' });
+    await ui.page.locator('.notifications-toasts .notification-list-item', { hasText: 'Cancel Org: Create the new secret' }).waitFor({ state: 'hidden' });
+    // Control is back: the step is not done, and can be run again.
+    const again = checklist.page.getByRole('button', { name: /^(Retry: )?Create the new secret$/ });
+    await again.waitFor({ state: 'visible' });
+    assert.ok(await again.isEnabled(), 'the step must be offered again once cancelled');
+    assert.doesNotMatch(await checklist.stepState('3. Create the new secret'), /^done/);
+    assert.deepEqual(idsAndStatus(o), [[old!.id, 'ACTIVE']], 'nothing may be created by the cancelled step');
+    await ui.screenshot('step-cancelled');
+
+    await again.click();
+    await checklist.waitForStep('3. Create the new secret', /^done/);
+    await waitForSecrets(o, (s) => s.length === 2);
+    const created = o.secrets().find((s) => s.id !== old!.id)!;
+    await checklist.run('chooseMode', 'finish');
+    assert.deepEqual(idsAndStatus(o), [[created.id, 'ACTIVE']]);
+    assert.equal(o.requests.filter((r) => r.method === 'POST' && /\/credentials\/secrets$/.test(r.path) && r.status === 201).length, 1, 'exactly one secret created');
     await ui.closeEditorTab(checklist.tabTitle);
   });
 });
