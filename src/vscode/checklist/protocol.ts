@@ -4,27 +4,33 @@
 // sequence number and get exactly one `reply` with the same number.
 // No secret crosses this boundary in either direction: the new secret is copied in the host, and the value of
 // the secret in use (when two are active) is asked by the host in a password input, never typed in the page.
+// Every schema is wrapped in z.lazy: built on the first message, not when the extension activates (building zod
+// schemas was most of activation's time).
 import * as z from 'zod/mini';
 import { RotationActionSchema, type RotationSnapshot } from '../../rotation/snapshot.ts';
 
 /** Actions the page may ask the engine to perform: every RotationAction except the one carrying a value. */
-export const PageActionSchema = RotationActionSchema.check(z.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' }));
+export const PageActionSchema = z.lazy(() => RotationActionSchema.check(z.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' })));
 
-export const PageRequestSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('action'), action: PageActionSchema }),
-  /** Ask the host to prompt (password input) for the value of the secret in use, then identify it. */
-  z.strictObject({ kind: z.literal('identifyInUse') }),
-  z.strictObject({ kind: z.literal('copyNewSecret') }),
-  z.strictObject({ kind: z.literal('copyText'), field: z.enum(['domain', 'clientId']) }),
-  z.strictObject({ kind: z.literal('openConsole') }),
-  z.strictObject({ kind: z.literal('cancel') }),
-]);
+export const PageRequestSchema = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('action'), action: PageActionSchema }),
+    /** Ask the host to prompt (password input) for the value of the secret in use, then identify it. */
+    z.strictObject({ kind: z.literal('identifyInUse') }),
+    z.strictObject({ kind: z.literal('copyNewSecret') }),
+    z.strictObject({ kind: z.literal('copyText'), field: z.enum(['domain', 'clientId']) }),
+    z.strictObject({ kind: z.literal('openConsole') }),
+    z.strictObject({ kind: z.literal('cancel') }),
+  ]),
+);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
-export const PageMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('request'), seq: z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)), request: PageRequestSchema }),
-]);
+export const PageMessageSchema = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({ type: z.literal('request'), seq: z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)), request: PageRequestSchema }),
+  ]),
+);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
 export type HostMessage =
@@ -33,7 +39,7 @@ export type HostMessage =
   | { type: 'progress'; running: boolean; label?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
-export const PageStateSchema = z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) });
+export const PageStateSchema = z.lazy(() => z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }));
 export type PageState = z.infer<typeof PageStateSchema>;
 
 export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };

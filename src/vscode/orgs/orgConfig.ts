@@ -1,16 +1,19 @@
 // The `oktaWorkflows.orgs` setting as data: parsed with zod (settings are outside input, hand-edited JSON), keyed
 // by the org's host. Pure: no `vscode` import, tested in Node.
+// The schema is wrapped in z.lazy: built on first use, not at module load (activation time).
 import * as z from 'zod/mini';
 import { parseOrgInput, type OrgAddress } from '../../okta/orgInput.ts';
 
-export const OrgSettingSchema = z.object({
-  label: z.string('is missing or not text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters')),
-  domain: z.string('is missing or not text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(300, 'is longer than 300 characters')),
-  environment: z.enum(['preview', 'production'], 'must be "preview" or "production"'),
-  appId: z.optional(z.union([z.string().check(z.regex(/^0oa[A-Za-z0-9]{17}$/, 'must be an app id (0oa followed by 17 letters or digits)')), z.literal('')])),
-  /** Written by Start Practice Orgs only: the org is the bundled simulator on loopback, not a real Okta org. */
-  practice: z.optional(z.boolean('must be true or false')),
-});
+export const OrgSettingSchema = z.lazy(() =>
+  z.object({
+    label: z.string('is missing or not text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters')),
+    domain: z.string('is missing or not text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(300, 'is longer than 300 characters')),
+    environment: z.enum(['preview', 'production'], 'must be "preview" or "production"'),
+    appId: z.optional(z.union([z.string().check(z.regex(/^0oa[A-Za-z0-9]{17}$/, 'must be an app id (0oa followed by 17 letters or digits)')), z.literal('')])),
+    /** Written by Start Practice Orgs only: the org is the bundled simulator on loopback, not a real Okta org. */
+    practice: z.optional(z.boolean('must be true or false')),
+  }),
+);
 export type OrgSetting = z.infer<typeof OrgSettingSchema>;
 
 /** One configured org, resolved: `key` (its host) names it everywhere (tokens, clients, journals, tree). */

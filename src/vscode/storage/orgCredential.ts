@@ -10,15 +10,18 @@ export type OrgCredential =
 
 export type CredentialType = OrgCredential['type'];
 
-const StoredCredentialSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('apiToken'), token: z.string().check(z.minLength(8), z.maxLength(1000)) }),
-  z.strictObject({
-    type: z.literal('serviceApp'),
-    clientId: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,100}$/)),
-    keyId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    privateKey: z.string().check(z.minLength(20), z.maxLength(20_000)),
-  }),
-]);
+// z.lazy: built on the first read, not at module load (activation time).
+const StoredCredentialSchema = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('apiToken'), token: z.string().check(z.minLength(8), z.maxLength(1000)) }),
+    z.strictObject({
+      type: z.literal('serviceApp'),
+      clientId: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,100}$/)),
+      keyId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      privateKey: z.string().check(z.minLength(20), z.maxLength(20_000)),
+    }),
+  ]),
+);
 
 export type StoredCredential = { ok: true; credential: OrgCredential } | { ok: false; reason: string };
 
