@@ -10,7 +10,7 @@ import type { Log } from '../log.ts';
 import { isCancellation, toAbortSignal, UserCancelled } from '../cancellation.ts';
 import { checklistHtml, newNonce } from './html.ts';
 import { parsePageMessage, type HostMessage, type PageRequest } from './protocol.ts';
-import { actionLabel, progressTitle, riskyConfirmation } from './actionPresentation.ts';
+import { actionLabel, failureChoices, progressTitle, RESUME_ROTATION, riskyConfirmation } from './actionPresentation.ts';
 
 export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
 
@@ -25,6 +25,19 @@ export interface RotationBinding {
   newSecretValue(): Promise<string | undefined>;
   /** Shows the org's rate-limit waits in a progress notification while the returned disposable lives. */
   reportWaits(progress: vscode.Progress<{ message?: string }>): vscode.Disposable;
+  /** Drops this window's engine and reopens the rotation from its journal (after another window drove it). */
+  reopen(): Promise<void>;
+}
+
+/** An action the engine did not carry out: its outcome's error kind picks the notification's buttons. */
+class ActionFailed extends Error {
+  readonly kind: string;
+
+  constructor(kind: string, message: string) {
+    super(message);
+    this.name = 'ActionFailed';
+    this.kind = kind;
+  }
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -122,8 +135,18 @@ export class RotationChecklistPanel extends Disposable {
       const text = redact(e instanceof Error ? e.message : String(e));
       this.log.error(`Checklist ${this.rotationId}: ${m.request.kind}`, e);
       this.post({ type: 'reply', seq: m.seq, ok: false, message: text });
-      const choice = await vscode.window.showErrorMessage(text, 'Show Log');
+      const choice = await vscode.window.showErrorMessage(text, ...failureChoices(e instanceof ActionFailed ? e.kind : undefined));
       if (choice === 'Show Log') this.log.show();
+      if (choice === RESUME_ROTATION) await this.reopen();
+    }
+  }
+
+  private async reopen(): Promise<void> {
+    try {
+      await this.binding.reopen();
+    } catch (e) {
+      this.log.error(`Reopening rotation ${this.rotationId}`, e);
+      void vscode.window.showErrorMessage(redact(e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -188,7 +211,7 @@ export class RotationChecklistPanel extends Disposable {
       if (outcome.cancelled) throw new UserCancelled();
       // A refusal or a failed step: the step shows its error in the page; the error also goes to the log and a
       // notification through receive().
-      throw new Error(outcome.error.message + (outcome.error.errorId && !outcome.error.message.includes(outcome.error.errorId) ? ` Okta errorId: ${outcome.error.errorId}.` : ''));
+      throw new ActionFailed(outcome.error.kind, outcome.error.message + (outcome.error.errorId && !outcome.error.message.includes(outcome.error.errorId) ? ` Okta errorId: ${outcome.error.errorId}.` : ''));
     } finally {
       if (this.running === controller) this.running = undefined;
       this.post({ type: 'progress', running: false });

@@ -24,6 +24,8 @@ export class Rotations extends Disposable {
   private readonly journals: GlobalStateJournalStore;
   private readonly pending: SecretStoragePendingSecretStore;
   private readonly engines = new Map<string, RotationEngine>();
+  /** Engines refused as stale (another window drove their rotation since): they refuse everything, so Resume drops them. */
+  private readonly stale = new WeakSet<RotationEngine>();
   private readonly panels = new Map<string, RotationChecklistPanel>();
   private cache: RotationJournal[] = [];
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -87,6 +89,8 @@ export class Rotations extends Disposable {
 
   /** Reopens a rotation from its journal: its panel when open, otherwise a new engine from the journal. */
   async resume(journal: RotationJournal, panel?: vscode.WebviewPanel): Promise<void> {
+    const current = this.engines.get(journal.rotationId);
+    if (current && this.stale.has(current)) this.drop(journal.rotationId);
     const existing = this.panels.get(journal.rotationId);
     if (existing && !panel) {
       existing.reveal();
@@ -137,6 +141,26 @@ export class Rotations extends Disposable {
     }
     if (forgotten.length > 0) await this.reloadJournals();
     return forgotten;
+  }
+
+  /** Closes a rotation's checklist and forgets its engine; the journal stays. */
+  private drop(rotationId: string): void {
+    const panel = this.panels.get(rotationId);
+    this.panels.delete(rotationId);
+    this.engines.delete(rotationId);
+    panel?.dispose();
+  }
+
+  /** The checklist's Resume Rotation after a stale refusal: the journal as stored now, in a fresh engine and checklist. */
+  private async reopen(rotationId: string): Promise<void> {
+    const journal = await this.journals.load(rotationId);
+    if (!journal || isFinished(journal)) {
+      this.drop(rotationId);
+      await this.reloadJournals();
+      void vscode.window.showInformationMessage(`The rotation ${rotationId} ${journal ? `of ${journal.org.host} ended in the other window (${journal.outcome})` : 'is no longer recorded'}; there is nothing to resume.`);
+      return;
+    }
+    await this.resume(journal);
   }
 
   registerSerializer(): vscode.Disposable {
@@ -204,16 +228,22 @@ export class Rotations extends Disposable {
       orgLabel: org.label,
       snapshot: () => engine.snapshot(),
       onDidChange: (listener) => engine.onDidChange(() => listener()),
-      perform: (action, signal): Promise<ActionOutcome> => engine.perform(action, signal),
+      perform: async (action, signal): Promise<ActionOutcome> => {
+        const outcome = await engine.perform(action, signal);
+        if (!outcome.ok && outcome.error.kind === 'staleJournal') this.stale.add(engine);
+        return outcome;
+      },
       newSecretValue: () => engine.newSecretValue(),
       reportWaits: (progress) => reportWaits(this.clients, new Map([[org.key, org.label]]), progress),
+      reopen: () => this.reopen(engine.rotationId),
     };
     const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);
     this.panels.set(engine.rotationId, view);
     this.register(view.onDidClose(() => {
-      this.panels.delete(engine.rotationId);
+      // Only this view's entries: after a reopen the rotation id names a new checklist and engine.
+      if (this.panels.get(engine.rotationId) === view) this.panels.delete(engine.rotationId);
       // The journal keeps the rotation; a finished or closed one needs no engine in memory.
-      if (engine.snapshot().outcome !== 'inProgress' || !engine.snapshot().busy) this.engines.delete(engine.rotationId);
+      if (this.engines.get(engine.rotationId) === engine && (engine.snapshot().outcome !== 'inProgress' || !engine.snapshot().busy)) this.engines.delete(engine.rotationId);
     }));
     this.register(view);
   }

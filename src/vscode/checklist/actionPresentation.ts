@@ -94,3 +94,14 @@ export function riskyConfirmation(action: RotationAction, snap: RotationSnapshot
       return undefined;
   }
 }
+
+export const RESUME_ROTATION = 'Resume Rotation';
+
+/**
+ * The buttons of the error notification for an action that did not go through, by the outcome's error kind. A
+ * stale engine (another window drove the rotation since this one read it: 'staleJournal') refuses everything after,
+ * so it offers Resume Rotation: reopen the rotation here from its journal, with a fresh engine.
+ */
+export function failureChoices(kind: string | undefined): string[] {
+  return kind === 'staleJournal' ? [RESUME_ROTATION, 'Show Log'] : ['Show Log'];
+}

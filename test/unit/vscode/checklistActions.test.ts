@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { drive, pickAction, startWorld, type World } from '../rotation/world.ts';
 import { oktaChanged } from '../../../src/vscode/checklist/oktaChanges.ts';
-import { actionLabel, progressTitle, riskyConfirmation } from '../../../src/vscode/checklist/actionPresentation.ts';
+import { actionLabel, failureChoices, progressTitle, RESUME_ROTATION, riskyConfirmation } from '../../../src/vscode/checklist/actionPresentation.ts';
 import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
-import type { RotationEngine } from '../../../src/rotation/engine.ts';
+import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { maskSecret } from '../../../src/redact.ts';
 
 /** Drives the engine one action at a time, noting for each action whether a snapshot change asked for a tree reload. */
@@ -167,5 +167,41 @@ describe('checklist: progress in the person\'s words, confirmations naming org, 
     for (const a of [{ type: 'rollback' }, { type: 'abandon' }, { type: 'override', guard: 'unverifiedNewSecret' }, { type: 'retire', secretId: 'ocs1' }] as RotationAction[]) {
       assert.equal(riskyConfirmation(a, snap, 'Acme')?.button, 'Continue', JSON.stringify(a));
     }
+  });
+});
+
+describe('checklist: a refusal as stale (another window drove the rotation) offers Resume Rotation', () => {
+  let world: World | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  it("window B's engine, left behind by window A's step, is refused with 'staleJournal': Resume Rotation is offered, and an engine reopened from the journal goes on", async () => {
+    world = await startWorld();
+    const a = await world.start();
+    const b = await RotationEngine.resume(a.rotationId, world.deps());
+    const action = pickAction(a.snapshot().nextActions, { mode: 'newConnection' });
+    assert.ok(action);
+    assert.ok((await a.perform(action)).ok);
+    const refused = await b.perform(action);
+    assert.ok(!refused.ok && refused.error.kind === 'staleJournal', JSON.stringify(refused));
+    assert.deepEqual(failureChoices(refused.error.kind), [RESUME_ROTATION, 'Show Log']);
+    assert.match(refused.error.message, /Resume Rotation/, 'the message names the button');
+    // What Resume Rotation does after dropping B's engine: a fresh engine from the journal as stored, which goes on.
+    const reopened = await RotationEngine.resume(a.rotationId, world.deps());
+    assert.deepEqual(reopened.snapshot().nextActions, a.snapshot().nextActions);
+    const next = pickAction(reopened.snapshot().nextActions, { mode: 'newConnection' });
+    assert.ok(next);
+    assert.ok((await reopened.perform(next)).ok);
+  });
+
+  it('any other failure offers Show Log only (Resume Rotation would not help)', async () => {
+    world = await startWorld();
+    const engine = await world.start();
+    const refused = await engine.perform({ type: 'run', step: 'deleteOld' });
+    assert.ok(!refused.ok && refused.error.kind === 'actionNotAvailable', JSON.stringify(refused));
+    assert.deepEqual(failureChoices(refused.error.kind), ['Show Log']);
+    assert.deepEqual(failureChoices(undefined), ['Show Log']);
   });
 });
