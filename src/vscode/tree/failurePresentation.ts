@@ -10,8 +10,18 @@ export interface FailureItem {
   action: FixAction;
 }
 
+/**
+ * "14:03:21 UTC", with the date first when it is not today's (UTC): the same clock as the error message's "Try again
+ * after … UTC" (tryAgainAfter in src/okta/errors.ts). UTC said explicitly: the extension host's time zone and
+ * locale may not be the person's (a remote host, code-server). No "in about …": the item stays in the tree.
+ */
+export function utcTime(at: Date, now: Date): string {
+  const iso = at.toISOString();
+  return `${iso.slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 19)} UTC`;
+}
+
 /** The in-place item of a failed load; a refused credential is fixed by setting one of the same kind. */
-export function presentFailure(e: unknown, credential: CredentialType = 'apiToken'): FailureItem {
+export function presentFailure(e: unknown, credential: CredentialType = 'apiToken', now: Date = new Date()): FailureItem {
   const serviceApp = credential === 'serviceApp';
   const fix = serviceApp ? 'setServiceApp' : 'setApiToken';
   const message = e instanceof Error ? e.message : String(e);
@@ -33,7 +43,7 @@ export function presentFailure(e: unknown, credential: CredentialType = 'apiToke
       case 'serverError':
         return { label: `${e.kind === 'timeout' ? 'No answer in time' : e.kind === 'network' ? 'Cannot reach the org' : 'Okta server error'}: retry${errorId}`, tooltip: message, action: 'retry' };
       case 'rateLimited':
-        return { label: `Rate limited by Okta${e.retryAt ? ` until ${e.retryAt.toLocaleTimeString()}` : ''}: retry later${errorId}`, tooltip: message, action: 'retry' };
+        return { label: `Rate limited by Okta${e.retryAt ? ` until ${utcTime(e.retryAt, now)}` : ''}: retry later${errorId}`, tooltip: message, action: 'retry' };
       case 'cancelled':
         return { label: 'Loading cancelled: retry', tooltip: message, action: 'retry' };
       default:

@@ -1,6 +1,6 @@
 // In-place failures, error actions, log lines and the bounded loader: pure parts of the VS Code layer.
 import assert from 'node:assert/strict';
-import { OktaError } from '../../../src/okta/errors.ts';
+import { OktaError, tryAgainAfter } from '../../../src/okta/errors.ts';
 import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
 import { errorActions } from '../../../src/vscode/errorActions.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/logFormat.ts';
@@ -20,6 +20,21 @@ describe('failures in the tree', () => {
     assert.equal(presentFailure(err('timeout')).action, 'retry');
     assert.equal(presentFailure(err('rateLimited')).action, 'retry');
     assert.equal(presentFailure(new Error('boom')).action, 'showLog');
+  });
+
+  it("a rate limit's retry time is in UTC, said so, on the same clock as the error message (not the host's zone)", () => {
+    const now = new Date('2025-03-04T13:59:00Z');
+    const retryAt = new Date('2025-03-04T14:03:21Z');
+    const e = new OktaError({ kind: 'rateLimited', operation: 'Listing secrets', org: 'acme.okta.com', status: 429, retryAt, now });
+    const item = presentFailure(e, 'apiToken', now);
+    assert.equal(item.label, 'Rate limited by Okta until 14:03:21 UTC: retry later');
+    assert.ok(item.tooltip.includes(tryAgainAfter(retryAt, now)), item.tooltip);
+    assert.ok(item.tooltip.includes('14:03:21 UTC'), 'label and message show the same time');
+    // Past midnight UTC, the date comes first (as in the message).
+    const late = new Date('2025-03-04T23:59:30Z');
+    const tomorrow = new Date('2025-03-05T00:00:31Z');
+    const overnight = presentFailure(new OktaError({ kind: 'rateLimited', operation: 'Listing secrets', status: 429, retryAt: tomorrow, now: late }), 'apiToken', late);
+    assert.equal(overnight.label, 'Rate limited by Okta until 2025-03-05 00:00:31 UTC: retry later');
   });
 
   it('error messages offer Set API Token, Retry or only Show Log', () => {
