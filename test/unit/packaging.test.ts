@@ -29,6 +29,10 @@ const SHIPPED = [
   'media/walkthrough/rotate-production.md',
 ].sort();
 
+/** Mocha's limit for the steps that spawn a build or vsce: above run()'s own 120 s kill, so a hung child fails with its
+ * output rather than a bare timeout; far above the ~10 s `vsce ls` takes alone (20 s was hit on a loaded machine). */
+const SPAWNING_STEP_MS = 180_000;
+
 function run(args: string[], what: string): string {
   // process.execPath: the Node 22 this suite runs on (vsce 4 needs it), never an npx shim.
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -37,12 +41,14 @@ function run(args: string[], what: string): string {
 }
 
 describe('packaging: what the VSIX ships', () => {
-  before(() => {
+  before(function () {
+    this.timeout(SPAWNING_STEP_MS);
     // The bundle, its LEGAL file and the codicons are build outputs (git-ignored): build them as `npm run package` does.
     run(['esbuild.mjs', '--production'], 'the production build');
   });
 
-  it('vsce ls lists exactly the bundle, media without screenshots, the walkthrough, the manifest and the documents', () => {
+  it('vsce ls lists exactly the bundle, media without screenshots, the walkthrough, the manifest and the documents', function () {
+    this.timeout(SPAWNING_STEP_MS);
     const listed = run([join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], 'vsce ls').trim().split('\n').map((l) => l.trim()).filter(Boolean).sort();
     assert.deepEqual(listed, SHIPPED);
   });
