@@ -38,8 +38,10 @@ export class VsCodeSession {
   readonly #server: CodeServer;
   readonly #browser: Browser;
   readonly #tempDir: string;
+  /** The first window owns the server and the browser; another window (openAnotherWindow) only its page. */
+  readonly #owner: VsCodeSession | undefined;
 
-  private constructor(page: Page, server: CodeServer, browser: Browser, dirs: { output: string; temp: string; userData: string; folder: string }) {
+  private constructor(page: Page, server: CodeServer, browser: Browser, dirs: { output: string; temp: string; userData: string; folder: string }, owner?: VsCodeSession) {
     this.page = page;
     this.#server = server;
     this.#browser = browser;
@@ -47,6 +49,21 @@ export class VsCodeSession {
     this.#tempDir = dirs.temp;
     this.userDataDir = dirs.userData;
     this.folder = dirs.folder;
+    this.#owner = owner;
+  }
+
+  /**
+   * A second VS Code window on the same server and folder: a new browser tab of the same profile (so the same
+   * secret storage and global state), with its own extension host, as when a person opens the folder twice.
+   * Close it with close() (which closes only its tab).
+   */
+  async openAnotherWindow(): Promise<VsCodeSession> {
+    const page = await this.page.context().newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    const other = new VsCodeSession(page, this.#server, this.#browser, { output: this.outputDir, temp: this.#tempDir, userData: this.userDataDir, folder: this.folder }, this);
+    await page.goto(`${this.#server.url}/?folder=${encodeURIComponent(this.folder)}`);
+    await other.waitForWorkbench();
+    return other;
   }
 
   get url(): string {
@@ -447,8 +464,12 @@ export class VsCodeSession {
     return file;
   }
 
-  /** Stops Chromium and code-server (its whole process group), keeps the logs, removes the temp folders. */
+  /** Stops Chromium and code-server (its whole process group), keeps the logs, removes the temp folders; another window closes only its tab. */
   async close(): Promise<void> {
+    if (this.#owner) {
+      await this.page.close().catch(() => undefined);
+      return;
+    }
     await this.#browser.close().catch(() => undefined);
     await this.#server.stop();
     copyLogs(this.userDataDir, this.outputDir);

@@ -1,7 +1,7 @@
 // A rotation survives what happens to the window around it, in a real VS Code: its checklist closed (Resume
 // Rotation reopens it at the same step, with the same new secret), the window reloaded (the panel comes back and
-// the rotation completes without creating a second secret), a rollback after the old secret was deactivated, and
-// an API step that hangs, cancelled by the person.
+// the rotation completes without creating a second secret), a rollback after the old secret was deactivated, an
+// API step that hangs, cancelled by the person, and a second window trying to rotate the same org.
 // One org per scenario, so one scenario's leftovers cannot steer another's.
 import assert from 'node:assert/strict';
 import { startSimulator } from '../../src/simulator/index.ts';
@@ -18,6 +18,7 @@ const ORGS = [
   { name: 'reload-org', label: 'Reload Org' },
   { name: 'rollback-org', label: 'Rollback Org' },
   { name: 'cancel-org', label: 'Cancel Org' },
+  { name: 'window-org', label: 'Window Org' },
 ] as const;
 
 describe('e2e: a rotation survives a closed checklist, a reloaded window, a hanging step, and rolls back', () => {
@@ -158,6 +159,42 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     assert.equal(o.requests.filter((r) => r.method === 'POST' && /\/credentials\/secrets$/.test(r.path) && r.status === 201).length, 1, 'exactly one secret created');
     await ui.closeEditorTab(checklist.tabTitle);
   });
+
+  it('refuses a second rotation of the same org from another window (its own extension host), offering Resume Rotation there', async () => {
+    const ui = vscode!;
+    const o = org('window-org');
+    o.clearRequests();
+    const [old] = o.secrets();
+    const checklist = await rotateFromPalette(ui, 'Window Org');
+    await checklist.run('preflight', 'createSecret');
+    await waitForSecrets(o, (s) => s.length === 2);
+
+    const other = await ui.openAnotherWindow();
+    try {
+      await other.openViewContainer('Okta Workflows');
+      await other.runCommand('Okta Workflows: Rotate Workflows Secret');
+      await other.waitForQuickInput('Rotate the Workflows secret of which org?');
+      await other.quickInputPick('Window Org');
+      const refusal = await other.waitForNotification(/already in progress/);
+      assert.match(refusal, /Resume Rotation/, `the refusal must offer Resume Rotation: ${refusal}`);
+      await other.screenshot('second-window-refused');
+      // (The other window may show the same rotation's checklist: VS Code restores the folder's open editors in it,
+      // through the serializer. What matters: no second rotation, no second secret.)
+      assert.match(refusal, new RegExp(`in ${escapeRegExp(new URL(o.info.baseUrl).host)} is already in progress`));
+      assert.equal(createRequests(o), 1, 'the other window must not create a secret');
+    } finally {
+      await other.close();
+    }
+
+    // The first window's rotation goes on to the end.
+    await ui.page.bringToFront();
+    await checklist.run('chooseMode', 'finish');
+    const created = o.secrets().find((s) => s.id !== old!.id);
+    assert.ok(created);
+    assert.deepEqual(idsAndStatus(o), [[created.id, 'ACTIVE']]);
+    assert.equal(createRequests(o), 1);
+    await ui.closeEditorTab(checklist.tabTitle);
+  });
 });
 
 /**
@@ -170,4 +207,8 @@ async function resumeFromPalette(ui: VsCodeSession, baseUrl: string): Promise<vo
   const checklistShown = ui.page.locator('iframe.webview');
   await waitUntil(async () => (await checklistShown.count()) > 0 || (await ui.quickInputRow(host).isVisible()), 'the checklist or a pick of rotations');
   if (await ui.quickInputRow(host).isVisible()) await ui.quickInputPick(host);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
