@@ -298,7 +298,7 @@ export class OktaClient {
 
   /**
    * Creates a client secret (Okta generates the value). Never retried blindly: when the answer is lost, the
-   * secrets are listed again and compared with the list taken just before (see CONTRACTS.md).
+   * secrets are listed again and compared with the list taken just before (reconcileCreate).
    */
   async createSecret(appId: string, signal?: AbortSignal): Promise<CreatedSecret> {
     const operation = `Creating a client secret for app ${shownAppId(appId)}`;
@@ -458,7 +458,7 @@ export class OktaClient {
     const fresh = after.filter((s) => !known.has(s.id));
     if (fresh.length === 1) {
       const orphan = fresh[0]!;
-      // Okta lists secrets in plaintext, so the value can be read back (CONTRACTS.md, final rule).
+      // Okta lists secrets in plaintext, so the value can be read back from the list.
       if (orphan.client_secret) return { ...orphan, recovered: true };
       throw new OktaError({
         kind: 'outcomeUnknown',

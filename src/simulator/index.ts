@@ -1,4 +1,4 @@
-// The Okta org simulator, in process: one real HTTP server per org on loopback. See notes/CONTRACTS.md.
+// The Okta org simulator, in process: one real HTTP server per org on loopback, answering as Okta's OpenAPI spec says.
 //   const sim = await startSimulator();
 //   const org = sim.org('acme-preview'); // org.info.baseUrl, org.info.apiToken, org.faults, org.secrets() …
 //   await sim.close();
@@ -6,7 +6,7 @@ import type { FaultInjector } from './faults.ts';
 import type { RequestLogEntry, RequestRecord } from './orgServer.ts';
 import { OrgServer } from './orgServer.ts';
 import { OrgState } from './orgState.ts';
-import type { AppSeed, SecretStatus } from './orgState.ts';
+import type { AppSeed, SecretRecord } from './orgState.ts';
 import { DEFAULT_ORGS, seedOrg } from './seed.ts';
 import { ServiceApp, serviceAppKeys } from './serviceApp.ts';
 import type { ServiceAppInfo } from './serviceApp.ts';
@@ -54,14 +54,8 @@ export interface SimulatedOrgInfo {
   serviceApp?: ServiceAppInfo;
 }
 
-export interface SimulatedSecret {
-  id: string;
-  status: SecretStatus;
-  clientSecret: string;
-  secretHash: string;
-  created: string;
-  lastUpdated: string;
-}
+/** A secret as the simulator holds it, plaintext included (tests compare Okta's state with the journal's). */
+export type SimulatedSecret = SecretRecord;
 
 export interface SimulatedOrg {
   readonly info: SimulatedOrgInfo;

@@ -1,5 +1,5 @@
 // Writes whose answer is lost are never retried blindly: the client reads back what Okta did. For a create, the
-// rule of CONTRACTS.md: a new secret with a value in the list is returned as recovered; one without a value is
+// rule of OktaClient.createSecret: a new secret with a value in the list is returned as recovered; one without a value is
 // an orphan reported by id; nothing new means it is safe to try again.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
