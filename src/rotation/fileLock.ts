@@ -1,5 +1,5 @@
 // A cross-process lock per key in a directory, for stores whose own storage is not atomic across processes
-// (VS Code's globalState is shared between windows only eventually). Same idea as FileJournalStore's lock: the
+// (VS Code's globalState is shared between windows only eventually; FileJournalStore uses it too). The
 // lock file appears complete in one step (a hard link of a fully written temporary file), and link() fails when
 // the name exists, so of two processes claiming at once exactly one wins. Pure Node, no vscode.
 import { createHash, randomUUID } from 'node:crypto';

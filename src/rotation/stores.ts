@@ -1,11 +1,11 @@
 // Where the engine keeps its state, behind two small interfaces: in VS Code the journal goes to globalState and
 // the new secret's value to SecretStorage; tests and the CLI use memory or files. The value and the journal are
 // kept apart on purpose: the journal never holds a secret.
-import { createHash, randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { staleJournalError } from './errors.ts';
-import { FileLock } from './fileLock.ts';
+import { FileLock, type LockRecord } from './fileLock.ts';
 import { cloneJournal, isFinished, lockKeyOf, parseJournal, revisionOf } from './journal.ts';
 import type { RotationJournal } from './journal.ts';
 
@@ -91,10 +91,8 @@ const SAVE_LOCK_STALE_MS = 10_000;
 
 /**
  * Journals as JSON files in a directory (tests, CLI). Writes go to a temporary file renamed into place, so a
- * crash never leaves half a journal. The per-app lock is a hard link created exclusively (link fails when the
- * name exists), which makes the check-and-claim atomic across processes sharing the directory. Known limit: two
- * processes taking over the same stale lock at the same instant could both succeed; a stale lock only exists
- * after a crash between a rotation's last save and its release.
+ * crash never leaves half a journal. The per-app lock and the per-rotation save lock are FileLocks in `locks/`,
+ * which makes check-and-claim and compare-and-swap atomic across processes sharing the directory.
  */
 export class FileJournalStore implements RotationJournalStore {
   readonly #dir: string;
@@ -108,9 +106,8 @@ export class FileJournalStore implements RotationJournalStore {
     return join(this.#dir, 'journals', `${rotationId}.json`);
   }
 
-  #lockPath(journal: RotationJournal): string {
-    const digest = createHash('sha256').update(lockKeyOf(journal)).digest('hex').slice(0, 32);
-    return join(this.#dir, 'locks', `${digest}.lock`);
+  #locks(): FileLock {
+    return new FileLock(join(this.#dir, 'locks'));
   }
 
   async load(rotationId: string): Promise<RotationJournal | undefined> {
@@ -143,7 +140,7 @@ export class FileJournalStore implements RotationJournalStore {
 
   /** Runs `body` holding the save lock of `rotationId`; waits (bounded) while another save holds it. */
   async #underSaveLock(rotationId: string, body: () => Promise<void>): Promise<void> {
-    const lock = new FileLock(join(this.#dir, 'locks'));
+    const lock = this.#locks();
     const key = `save:${rotationId}`;
     const owner = randomUUID();
     // A save takes milliseconds: a lock older than SAVE_LOCK_STALE_MS was left by a crash mid-save.
@@ -180,43 +177,39 @@ export class FileJournalStore implements RotationJournalStore {
     return out;
   }
 
+  /**
+   * The per-app lock is a FileLock held by the claiming rotation's id. A holder whose journal is gone or finished
+   * ended without releasing it (a crash) and is taken over.
+   */
   async claim(journal: RotationJournal): Promise<RotationJournal | undefined> {
-    const lockPath = this.#lockPath(journal);
-    await mkdir(join(this.#dir, 'locks'), { recursive: true });
-    // The journal is written before the lock, so a lock always names a journal that exists; the lock appears
-    // with its content in one step (link of a complete temporary file), so a rival never reads it half-written.
+    const key = lockKeyOf(journal);
+    const isLeftover = async (record: LockRecord): Promise<boolean> => {
+      const holder = ROTATION_ID.test(record.owner) ? await this.load(record.owner) : undefined;
+      return !holder || isFinished(holder);
+    };
+    // The journal is written before the lock, so a lock always names a journal that exists.
     await this.save(journal);
-    const tmp = `${lockPath}.${journal.rotationId}.${process.pid}.tmp`;
-    await writeFile(tmp, journal.rotationId, { mode: 0o600 });
     try {
-      // Two tries: the second after removing a stale lock (its holder ended without releasing it: a crash).
+      // Two tries: the holder may finish between the lock's answer and our reading of its journal.
       for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-          await link(tmp, lockPath);
-          return undefined;
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        }
-        const holderId = (await readFile(lockPath, 'utf8').catch(() => '')).trim();
-        if (holderId === journal.rotationId) return undefined;
-        const holder = ROTATION_ID.test(holderId) ? await this.load(holderId) : undefined;
+        const record = await this.#locks().acquire(key, journal.rotationId, journal.rotationId, isLeftover);
+        if (record === undefined) return undefined;
+        const holder = ROTATION_ID.test(record.owner) ? await this.load(record.owner) : undefined;
         if (holder && !isFinished(holder)) {
           await this.delete(journal.rotationId); // a refused claim leaves nothing behind
           return holder;
         }
-        await unlink(lockPath).catch(() => undefined);
       }
+    } catch (e) {
       await this.delete(journal.rotationId);
-      throw new Error(`Could not take the rotation lock for ${lockKeyOf(journal)}: another process keeps taking it. Try again.`);
-    } finally {
-      await unlink(tmp).catch(() => undefined);
+      throw e;
     }
+    await this.delete(journal.rotationId);
+    throw new Error(`Could not take the rotation lock for ${key}: another process keeps taking it. Try again.`);
   }
 
   async release(journal: RotationJournal): Promise<void> {
-    const lockPath = this.#lockPath(journal);
-    const holderId = (await readFile(lockPath, 'utf8').catch(() => '')).trim();
-    if (holderId === journal.rotationId) await unlink(lockPath).catch(() => undefined);
+    await this.#locks().release(lockKeyOf(journal), journal.rotationId);
   }
 }
 
