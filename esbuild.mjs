@@ -26,7 +26,9 @@ const lazyFiles = {
       const target = byPath.get(resolve(args.resolveDir, args.path));
       if (!target) return undefined;
       if (args.kind !== 'dynamic-import') {
-        return { errors: [{ text: `${args.path} must be imported with await import() (it is a separate file: ${target})` }] };
+        return {
+          errors: [{ text: `${args.path} must be imported with await import() (it is a separate file: ${target})` }],
+        };
       }
       return { path: target, external: true };
     });
@@ -66,11 +68,13 @@ const builds = [
 // The checklist webview loads codicons from media/ (its CSP allows nothing else); the VSIX has no node_modules,
 // so the font and its stylesheet are copied next to the page on every build (git-ignored: the package is the source).
 mkdirSync('media/codicons', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
+for (const file of ['codicon.css', 'codicon.ttf'])
+  copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
 
 // A file left by an earlier build (a licence notice that no longer applies, a source map) would be shipped or
 // mislead: each build's own outputs are removed first.
-for (const { outfile } of builds) for (const suffix of ['', '.map', '.LEGAL.txt']) rmSync(`${outfile}${suffix}`, { force: true });
+for (const { outfile } of builds)
+  for (const suffix of ['', '.map', '.LEGAL.txt']) rmSync(`${outfile}${suffix}`, { force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -22,7 +22,9 @@ function inert() {
 class EventEmitter {
   listeners = [];
   event = (l) => (this.listeners.push(l), { dispose: () => undefined });
-  fire(v) { for (const l of this.listeners) l(v); }
+  fire(v) {
+    for (const l of this.listeners) l(v);
+  }
   dispose() {}
 }
 const event = () => ({ dispose: () => undefined });
@@ -30,11 +32,40 @@ const configuration = { get: (_k, d) => d, inspect: () => undefined, has: () => 
 const vscode = new Proxy(
   {
     EventEmitter,
-    Disposable: class { constructor(f) { this.f = f; } dispose() { this.f?.(); } static from() { return { dispose() {} }; } },
-    workspace: new Proxy({ getConfiguration: () => configuration, onDidChangeConfiguration: event, isTrusted: true, workspaceFolders: undefined }, { get: (t, k) => (k in t ? t[k] : inert()) }),
-    window: new Proxy({ createOutputChannel: () => inert(), createTreeView: () => inert(), registerWebviewPanelSerializer: () => inert() }, { get: (t, k) => (k in t ? t[k] : inert()) }),
+    Disposable: class {
+      constructor(f) {
+        this.f = f;
+      }
+      dispose() {
+        this.f?.();
+      }
+      static from() {
+        return { dispose() {} };
+      }
+    },
+    workspace: new Proxy(
+      {
+        getConfiguration: () => configuration,
+        onDidChangeConfiguration: event,
+        isTrusted: true,
+        workspaceFolders: undefined,
+      },
+      { get: (t, k) => (k in t ? t[k] : inert()) },
+    ),
+    window: new Proxy(
+      {
+        createOutputChannel: () => inert(),
+        createTreeView: () => inert(),
+        registerWebviewPanelSerializer: () => inert(),
+      },
+      { get: (t, k) => (k in t ? t[k] : inert()) },
+    ),
     commands: { registerCommand: () => ({ dispose() {} }), executeCommand: async () => undefined },
-    Uri: { file: (p) => ({ fsPath: p, path: p }), joinPath: (u, ...p) => ({ fsPath: path.join(u.fsPath, ...p), path: path.join(u.fsPath, ...p) }), parse: (s) => ({ fsPath: s, path: s, toString: () => s }) },
+    Uri: {
+      file: (p) => ({ fsPath: p, path: p }),
+      joinPath: (u, ...p) => ({ fsPath: path.join(u.fsPath, ...p), path: path.join(u.fsPath, ...p) }),
+      parse: (s) => ({ fsPath: s, path: s, toString: () => s }),
+    },
   },
   { get: (t, k) => (k in t ? t[k] : typeof k === 'symbol' || k === 'then' ? undefined : inert()) },
 );
@@ -43,10 +74,20 @@ Module._load = function (request, ...rest) {
   return request === 'vscode' ? vscode : load.call(this, request, ...rest);
 };
 const storage = path.join(os.tmpdir(), `okta-bench-${process.pid}`);
-const memento = () => ({ get: (_k, d) => d, update: async () => undefined, keys: () => [], setKeysForSync: () => undefined });
+const memento = () => ({
+  get: (_k, d) => d,
+  update: async () => undefined,
+  keys: () => [],
+  setKeysForSync: () => undefined,
+});
 const context = {
   subscriptions: [],
-  secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: event },
+  secrets: {
+    get: async () => undefined,
+    store: async () => undefined,
+    delete: async () => undefined,
+    onDidChange: event,
+  },
   globalState: memento(),
   workspaceState: memento(),
   globalStorageUri: { fsPath: storage, path: storage },
@@ -64,13 +105,28 @@ const ms = performance.now() - started;
 // What activation left unloaded (it must load neither), then what loading each costs when first needed: undici on
 // the first request to an org, the simulator on Start Practice Orgs.
 const lazyFiles = ['undici-pool.js', 'simulator.js'];
-const loadedByActivation = lazyFiles.filter((f) => require.cache[path.resolve(__dirname, '..', 'dist', f)] !== undefined);
+const loadedByActivation = lazyFiles.filter(
+  (f) => require.cache[path.resolve(__dirname, '..', 'dist', f)] !== undefined,
+);
 const lazyMs = {};
 for (const f of lazyFiles) {
   const t = performance.now();
   require(`../dist/${f}`);
   lazyMs[f] = performance.now() - t;
 }
-process.stdout.write(JSON.stringify({ ms, loadMs: loaded - started, maxRssKiB: process.resourceUsage().maxRSS, loadedByActivation, lazyMs }) + '\n');
-for (const d of context.subscriptions) try { d.dispose?.(); } catch { /* the stand-in is partial */ }
+process.stdout.write(
+  JSON.stringify({
+    ms,
+    loadMs: loaded - started,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    loadedByActivation,
+    lazyMs,
+  }) + '\n',
+);
+for (const d of context.subscriptions)
+  try {
+    d.dispose?.();
+  } catch {
+    /* the stand-in is partial */
+  }
 process.exit(0);

@@ -12,7 +12,13 @@
   let running = false;
   const pending = new Map();
 
-  const STATE_ICON = { pending: 'circle-large-outline', running: 'loading', done: 'pass-filled', failed: 'error', skipped: 'debug-step-over' };
+  const STATE_ICON = {
+    pending: 'circle-large-outline',
+    running: 'loading',
+    done: 'pass-filled',
+    failed: 'error',
+    skipped: 'debug-step-over',
+  };
   const MODE_LABEL = { newConnection: 'Create a new connection', reauthorize: 'Re-authorize the existing connection' };
 
   function el(tag, attrs, children) {
@@ -28,10 +34,16 @@
     return node;
   }
   function icon(name, spin) {
-    return el('span', { className: 'codicon codicon-' + name + (spin ? ' codicon-modifier-spin' : ''), 'aria-hidden': 'true' });
+    return el('span', {
+      className: 'codicon codicon-' + name + (spin ? ' codicon-modifier-spin' : ''),
+      'aria-hidden': 'true',
+    });
   }
   function button(label, codicon, onClick, kind) {
-    const b = el('button', { type: 'button', className: kind || '', onClick, disabled: running && kind !== 'cancel' }, [codicon ? icon(codicon) : null, el('span', { text: label })]);
+    const b = el('button', { type: 'button', className: kind || '', onClick, disabled: running && kind !== 'cancel' }, [
+      codicon ? icon(codicon) : null,
+      el('span', { text: label }),
+    ]);
     return b;
   }
   function say(text) {
@@ -70,32 +82,89 @@
     const m = snapshot.manual;
     const rows = [
       ['Domain', m.domain, button('Copy', 'copy', () => request({ kind: 'copyText', field: 'domain' }), 'secondary')],
-      ['Client ID', m.clientId, button('Copy', 'copy', () => request({ kind: 'copyText', field: 'clientId' }), 'secondary')],
+      [
+        'Client ID',
+        m.clientId,
+        button('Copy', 'copy', () => request({ kind: 'copyText', field: 'clientId' }), 'secondary'),
+      ],
     ];
     if (step.id === 'newConnection') {
-      rows.push(['Client secret', m.newSecretMasked || '(not created yet)', button('Copy New Secret', 'key', () => request({ kind: 'copyNewSecret' }, 'Copying the new secret…'))]);
+      rows.push([
+        'Client secret',
+        m.newSecretMasked || '(not created yet)',
+        button('Copy New Secret', 'key', () => request({ kind: 'copyNewSecret' }, 'Copying the new secret…')),
+      ]);
     }
-    const table = el('table', {}, rows.map(([k, v, b]) => el('tr', {}, [el('th', { scope: 'row', text: k }), el('td', {}, [el('code', { text: v })]), el('td', {}, [b])])));
+    const table = el(
+      'table',
+      {},
+      rows.map(([k, v, b]) =>
+        el('tr', {}, [el('th', { scope: 'row', text: k }), el('td', {}, [el('code', { text: v })]), el('td', {}, [b])]),
+      ),
+    );
     const link = m.workflowsConsoleUrl
       ? button('Open the Workflows console', 'link-external', () => request({ kind: 'openConsole' }), 'secondary')
       : el('p', { text: 'Open your Workflows console (its address could not be derived from this org domain).' });
-    return el('div', { className: 'enter' }, [el('p', { text: 'Enter exactly this in the Workflows console (Connections → Okta):' }), table, link]);
+    return el('div', { className: 'enter' }, [
+      el('p', { text: 'Enter exactly this in the Workflows console (Connections → Okta):' }),
+      table,
+      link,
+    ]);
   }
 
   function renderAction(a) {
     switch (a.type) {
-      case 'run': return button(a.label, 'play', () => act({ type: 'run', step: a.step }, a.label + '…'));
-      case 'confirm': return button(a.label, 'check', () => act({ type: 'confirm', step: a.step }));
+      case 'run':
+        return button(a.label, 'play', () => act({ type: 'run', step: a.step }, a.label + '…'));
+      case 'confirm':
+        return button(a.label, 'check', () => act({ type: 'confirm', step: a.step }));
       case 'chooseMode':
-        return el('div', { className: 'actions', role: 'group', 'aria-label': 'How to set up the connection' },
-          a.options.map((mode) => button(MODE_LABEL[mode] || mode, a.current === mode ? 'pass-filled' : 'circle-large-outline', () => act({ type: 'chooseMode', mode }), a.current === mode ? '' : 'secondary')));
-      case 'retire': return button('Retire ' + a.masked + ' (' + (a.reason === 'inactive' ? 'inactive' : 'not in use') + ')', 'trash', () => act({ type: 'retire', secretId: a.secretId }), 'danger');
-      case 'identifyInUse': return button('Identify the secret in use…', 'search', () => request({ kind: 'identifyInUse' }));
-      case 'override': return button('Override: continue without a verified new secret…', 'warning', () => act({ type: 'override', guard: a.guard }), 'danger');
-      case 'acknowledge': return button('Acknowledge and continue…', 'warning', () => act({ type: 'acknowledge', guard: a.guard }), 'danger');
-      case 'rollback': return button('Roll back (reactivate the old secret)…', 'discard', () => act({ type: 'rollback' }, 'Rolling back…'), 'secondary');
-      case 'abandon': return button('Abandon the rotation…', 'close', () => act({ type: 'abandon' }), 'secondary');
-      default: return null;
+        return el(
+          'div',
+          { className: 'actions', role: 'group', 'aria-label': 'How to set up the connection' },
+          a.options.map((mode) =>
+            button(
+              MODE_LABEL[mode] || mode,
+              a.current === mode ? 'pass-filled' : 'circle-large-outline',
+              () => act({ type: 'chooseMode', mode }),
+              a.current === mode ? '' : 'secondary',
+            ),
+          ),
+        );
+      case 'retire':
+        return button(
+          'Retire ' + a.masked + ' (' + (a.reason === 'inactive' ? 'inactive' : 'not in use') + ')',
+          'trash',
+          () => act({ type: 'retire', secretId: a.secretId }),
+          'danger',
+        );
+      case 'identifyInUse':
+        return button('Identify the secret in use…', 'search', () => request({ kind: 'identifyInUse' }));
+      case 'override':
+        return button(
+          'Override: continue without a verified new secret…',
+          'warning',
+          () => act({ type: 'override', guard: a.guard }),
+          'danger',
+        );
+      case 'acknowledge':
+        return button(
+          'Acknowledge and continue…',
+          'warning',
+          () => act({ type: 'acknowledge', guard: a.guard }),
+          'danger',
+        );
+      case 'rollback':
+        return button(
+          'Roll back (reactivate the old secret)…',
+          'discard',
+          () => act({ type: 'rollback' }, 'Rolling back…'),
+          'secondary',
+        );
+      case 'abandon':
+        return button('Abandon the rotation…', 'close', () => act({ type: 'abandon' }), 'secondary');
+      default:
+        return null;
     }
   }
 
@@ -107,32 +176,84 @@
     }
     const s = snapshot;
     root.appendChild(el('h1', { text: 'Rotate the Workflows secret: ' + orgLabel }));
-    root.appendChild(el('p', { className: 'meta', text: s.org.host + ' · ' + s.environment + ' · ' + s.app.label + ' · client id ' + s.app.clientId + ' · ' + s.outcome }));
-    if (s.environment === 'production') root.appendChild(el('div', { className: 'banner', role: 'note', text: 'Production org: every change here affects live flows.' }));
-    const global = s.nextActions.filter((a) => a.type === 'acknowledge' || a.type === 'rollback' || a.type === 'abandon');
+    root.appendChild(
+      el('p', {
+        className: 'meta',
+        text:
+          s.org.host +
+          ' · ' +
+          s.environment +
+          ' · ' +
+          s.app.label +
+          ' · client id ' +
+          s.app.clientId +
+          ' · ' +
+          s.outcome,
+      }),
+    );
+    if (s.environment === 'production')
+      root.appendChild(
+        el('div', { className: 'banner', role: 'note', text: 'Production org: every change here affects live flows.' }),
+      );
+    const global = s.nextActions.filter(
+      (a) => a.type === 'acknowledge' || a.type === 'rollback' || a.type === 'abandon',
+    );
     for (const a of global) {
-      if (a.warning) root.appendChild(el('div', { className: 'banner' }, [el('p', { text: a.warning }), renderAction(a)]));
+      if (a.warning)
+        root.appendChild(el('div', { className: 'banner' }, [el('p', { text: a.warning }), renderAction(a)]));
     }
-    if (s.report.length > 0) root.appendChild(el('div', { className: 'banner info', role: 'status' }, s.report.map((r) => el('p', { text: r }))));
+    if (s.report.length > 0)
+      root.appendChild(
+        el(
+          'div',
+          { className: 'banner info', role: 'status' },
+          s.report.map((r) => el('p', { text: r })),
+        ),
+      );
     const list = el('ol', { className: 'steps' });
     s.steps.forEach((step, i) => {
       const stateIcon = icon(STATE_ICON[step.state] || 'circle-large-outline', step.state === 'running');
       const head = el('div', { className: 'step-head' }, [
         el('span', { className: 'state state-' + step.state }, [stateIcon]),
-        el('span', { className: 'title', text: (i + 1) + '. ' + step.label + (step.kind === 'manual' ? ' (in the Workflows console)' : '') }),
-        el('span', { className: 'state state-' + step.state, text: step.state + (step.endedAt ? ' ' + time(step.endedAt) : step.startedAt ? ' ' + time(step.startedAt) : '') }),
+        el('span', {
+          className: 'title',
+          text: i + 1 + '. ' + step.label + (step.kind === 'manual' ? ' (in the Workflows console)' : ''),
+        }),
+        el('span', {
+          className: 'state state-' + step.state,
+          text:
+            step.state + (step.endedAt ? ' ' + time(step.endedAt) : step.startedAt ? ' ' + time(step.startedAt) : ''),
+        }),
       ]);
       const children = [head];
-      if (step.current || step.state === 'failed') children.push(el('p', { className: 'desc', text: step.description }));
+      if (step.current || step.state === 'failed')
+        children.push(el('p', { className: 'desc', text: step.description }));
       children.push(renderResult(step.result));
-      if (step.error) children.push(el('p', { className: 'error-text', role: 'alert', text: step.error.message + (step.error.errorId && step.error.message.indexOf(step.error.errorId) < 0 ? ' Okta errorId: ' + step.error.errorId : '') }));
+      if (step.error)
+        children.push(
+          el('p', {
+            className: 'error-text',
+            role: 'alert',
+            text:
+              step.error.message +
+              (step.error.errorId && step.error.message.indexOf(step.error.errorId) < 0
+                ? ' Okta errorId: ' + step.error.errorId
+                : ''),
+          }),
+        );
       children.push(renderManual(step));
       if (step.current) {
         const own = s.nextActions.filter((a) => global.indexOf(a) < 0).map(renderAction);
         if (running) own.push(button('Cancel', 'stop-circle', () => request({ kind: 'cancel' }), 'cancel'));
         children.push(el('div', { className: 'actions' }, own));
       }
-      list.appendChild(el('li', { className: 'step' + (step.current ? ' current' : ''), 'aria-current': step.current ? 'step' : undefined }, children));
+      list.appendChild(
+        el(
+          'li',
+          { className: 'step' + (step.current ? ' current' : ''), 'aria-current': step.current ? 'step' : undefined },
+          children,
+        ),
+      );
     });
     root.appendChild(list);
   }
@@ -140,14 +261,24 @@
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return;
-    if (msg.type === 'snapshot' && msg.snapshot && Array.isArray(msg.snapshot.steps) && Array.isArray(msg.snapshot.nextActions)) {
+    if (
+      msg.type === 'snapshot' &&
+      msg.snapshot &&
+      Array.isArray(msg.snapshot.steps) &&
+      Array.isArray(msg.snapshot.nextActions)
+    ) {
       snapshot = msg.snapshot;
       orgLabel = typeof msg.orgLabel === 'string' ? msg.orgLabel : snapshot.org.host;
       vscode.setState({ rotationId: snapshot.rotationId });
       const focused = document.activeElement && document.activeElement.textContent;
       render();
       // Keep keyboard focus on the same button across re-renders when it still exists.
-      if (focused) for (const b of root.querySelectorAll('button')) if (b.textContent === focused) { b.focus(); break; }
+      if (focused)
+        for (const b of root.querySelectorAll('button'))
+          if (b.textContent === focused) {
+            b.focus();
+            break;
+          }
     } else if (msg.type === 'reply' && typeof msg.seq === 'number') {
       pending.delete(msg.seq);
       if (typeof msg.message === 'string') say(msg.message);

@@ -28,16 +28,19 @@ const DEMO_SETTINGS = {
 const temp = mkdtempSync(join(tmpdir(), 'okta-workflows-demo-'));
 const folder = join(temp, 'okta-workflows-demo');
 mkdirSync(folder, { recursive: true });
-writeFileSync(join(folder, 'README.md'), [
-  '# Okta Workflows Secret Rotation: demo',
-  '',
-  'Open the **Okta Workflows** view in the activity bar: the extension starts with it, and so do the practice orgs',
-  '(a simulated Preview and Production org on 127.0.0.1, with their API tokens set).',
-  '',
-  'Then right-click **Practice Preview** and pick **Rotate Workflows Secret**, and go through the checklist.',
-  'Nothing here touches a real Okta org. This folder and its profile are deleted when the demo stops.',
-  '',
-].join('\n'));
+writeFileSync(
+  join(folder, 'README.md'),
+  [
+    '# Okta Workflows Secret Rotation: demo',
+    '',
+    'Open the **Okta Workflows** view in the activity bar: the extension starts with it, and so do the practice orgs',
+    '(a simulated Preview and Production org on 127.0.0.1, with their API tokens set).',
+    '',
+    'Then right-click **Practice Preview** and pick **Rotate Workflows Secret**, and go through the checklist.',
+    'Nothing here touches a real Okta org. This folder and its profile are deleted when the demo stops.',
+    '',
+  ].join('\n'),
+);
 
 // Whatever ends the demo (Ctrl-C, an error, the window closed), the throwaway profile goes with it.
 process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
@@ -52,7 +55,9 @@ function onPath(command) {
 function runOrExit(command, args, what) {
   const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error(`demo: ${what} failed (exit ${r.status ?? r.signal}). Fix the error above and run \`npm run demo\` again.`);
+    console.error(
+      `demo: ${what} failed (exit ${r.status ?? r.signal}). Fix the error above and run \`npm run demo\` again.`,
+    );
     process.exit(1);
   }
 }
@@ -71,10 +76,21 @@ async function desktop() {
   say('open the Okta Workflows view in the activity bar: the practice orgs start with the extension');
   say('close the window, or press Ctrl-C here, to stop the demo');
   // --wait keeps the CLI (and this script) alive until the window closes; its own group, so Ctrl-C ends it all.
-  const child = spawn('code', [
-    `--extensionDevelopmentPath=${root}`, '--user-data-dir', userData, '--extensions-dir', join(temp, 'extensions'),
-    '--new-window', '--wait', folder, join(folder, 'README.md'),
-  ], { cwd: root, stdio: 'inherit', detached: true });
+  const child = spawn(
+    'code',
+    [
+      `--extensionDevelopmentPath=${root}`,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      join(temp, 'extensions'),
+      '--new-window',
+      '--wait',
+      folder,
+      join(folder, 'README.md'),
+    ],
+    { cwd: root, stdio: 'inherit', detached: true },
+  );
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -113,14 +129,16 @@ async function browser() {
   });
   // encodeURI keeps the slashes: a URL people can read and edit.
   const url = `${server.url}/?folder=${encodeURI(folder)}`;
-  console.log([
-    '',
-    `  Open ${url} in your browser`,
-    '',
-    '  Then open the Okta Workflows view in the activity bar: the practice orgs (a simulated Preview and',
-    '  Production org on 127.0.0.1) start with the extension. Press Ctrl-C here to stop everything.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `  Open ${url} in your browser`,
+      '',
+      '  Then open the Okta Workflows view in the activity bar: the practice orgs (a simulated Preview and',
+      '  Production org on 127.0.0.1) start with the extension. Press Ctrl-C here to stop everything.',
+      '',
+    ].join('\n'),
+  );
   say(`ready in ${seconds()} (code-server log: ${logFile})`);
   // Ctrl-C: CodeServer's own handler (registered first) kills the group and exits; this one is the fallback.
   const stop = async () => {

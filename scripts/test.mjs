@@ -10,7 +10,8 @@ const stages = [
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit', counts: true },
 ];
-if (process.env.SKIP_E2E !== '1' && existsSync('test/e2e')) stages.push({ name: 'e2e', script: 'test:e2e', counts: true });
+if (process.env.SKIP_E2E !== '1' && existsSync('test/e2e'))
+  stages.push({ name: 'e2e', script: 'test:e2e', counts: true });
 
 const statsFile = join(mkdtempSync(join(tmpdir(), 'owsr-test-')), 'stats.jsonl');
 const failedStages = [];
@@ -21,7 +22,9 @@ for (const stage of stages) {
     stdio: 'inherit',
     env: { ...process.env, TEST_STATS_FILE: statsFile, TEST_STAGE: stage.name },
   });
-  console.log(`=== ${stage.name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${stage.name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (r.status !== 0) failedStages.push(stage.name);
 }
 

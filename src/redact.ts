@@ -20,7 +20,10 @@ const RULES: ReadonlyArray<[RegExp, string]> = [
   // In an Authorization header line the value after the scheme goes whatever its length (no prose there).
   [/\b((?:proxy-)?authorization"?\s*[:=]\s*"?(?:SSWS|Bearer|DPoP|Basic)\s+)(?!\[REDACTED)[^"\s]+/gi, '$1[REDACTED]'],
   // Any other scheme in an Authorization header line: the whole value goes.
-  [/\b((?:proxy-)?authorization"?\s*[:=]\s*"?)(?![\s"]|\[REDACTED|(?:SSWS|Bearer|DPoP|Basic)\s)[^"\r\n]+/gi, '$1[REDACTED]'],
+  [
+    /\b((?:proxy-)?authorization"?\s*[:=]\s*"?)(?![\s"]|\[REDACTED|(?:SSWS|Bearer|DPoP|Basic)\s)[^"\r\n]+/gi,
+    '$1[REDACTED]',
+  ],
   // The DPoP proof header carries a JWT; covered below, but the header name makes it explicit.
   [new RegExp(String.raw`\b(DPoP"?\s*:\s*"?)(?!\[REDACTED)${CREDENTIAL}`, 'g'), '$1[REDACTED]'],
   // A credential field as a JSON string: the whole string, whatever it contains (spaces, commas, escapes).

@@ -46,7 +46,8 @@ function tokenProblem(token: string): string | undefined {
   if (/\p{Cc}/u.test(token)) return 'it contains control characters';
   if (!/^[\x21-\x7e]+$/.test(token)) return 'it contains characters an API token never has';
   if (token.length < MIN_TOKEN_LENGTH) return 'it is too short to be an Okta API token';
-  if (token.length > MAX_TOKEN_LENGTH) return `it is ${token.length} characters long, far more than an Okta API token (42): something else was pasted`;
+  if (token.length > MAX_TOKEN_LENGTH)
+    return `it is ${token.length} characters long, far more than an Okta API token (42): something else was pasted`;
   return undefined;
 }
 

@@ -4,7 +4,15 @@
 import { ApiTokenAuth, type Authenticator } from './auth.ts';
 import { OktaError, isOktaError } from './errors.ts';
 import { assertAppId, assertSecretId, shownAppId, shownSecretId } from './ids.ts';
-import { isOAuthClientApp, looksLikeWorkflowsOAuthApp, toWorkflowsApp, uniqueById, WORKFLOWS_APP_NAME, WORKFLOWS_SEARCH, WORKFLOWS_SSO_APP_NAME } from './discovery.ts';
+import {
+  isOAuthClientApp,
+  looksLikeWorkflowsOAuthApp,
+  toWorkflowsApp,
+  uniqueById,
+  WORKFLOWS_APP_NAME,
+  WORKFLOWS_SEARCH,
+  WORKFLOWS_SSO_APP_NAME,
+} from './discovery.ts';
 import { nextLink, unsafeNextLink } from './pagination.ts';
 import { header, rateLimitWaitMs, readRateLimit, type RateLimitSnapshot } from './rateLimit.ts';
 import { errorForStatus, parseErrorBody } from './responseErrors.ts';
@@ -119,7 +127,11 @@ function checkBaseUrl(baseUrl: string): URL {
     throw new OktaError({ kind: 'input', operation: ORIGIN_ERROR, detail: 'the org address must use https' });
   }
   if (url.username || url.password || url.search || (url.pathname !== '/' && url.pathname !== '')) {
-    throw new OktaError({ kind: 'input', operation: ORIGIN_ERROR, detail: 'the org address must be an origin only (no path, query or user name)' });
+    throw new OktaError({
+      kind: 'input',
+      operation: ORIGIN_ERROR,
+      detail: 'the org address must be an origin only (no path, query or user name)',
+    });
   }
   return url;
 }
@@ -173,7 +185,10 @@ export class OktaClient {
 
   // ---- apps ----
 
-  async listApps(query: { q?: string; filter?: string; limit?: number } = {}, signal?: AbortSignal): Promise<Application[]> {
+  async listApps(
+    query: { q?: string; filter?: string; limit?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<Application[]> {
     const what = query.filter ? ` matching ${query.filter}` : query.q ? ` starting with "${query.q}"` : '';
     const operation = `Listing apps${what}`;
     const first = this.url('/api/v1/apps');
@@ -184,9 +199,13 @@ export class OktaClient {
     const seen = new Set<string>();
     let url: URL | undefined = first;
     for (let page = 1; url; page++) {
-      if (page > this.maxPages) throw this.protocol(operation, `more than ${this.maxPages} pages: stopped following next links`);
+      if (page > this.maxPages)
+        throw this.protocol(operation, `more than ${this.maxPages} pages: stopped following next links`);
       seen.add(url.href);
-      const res = await this.execute({ operation, method: 'GET', url, tries: this.maxRetries, appsBucket: true, authenticate: true }, signal);
+      const res = await this.execute(
+        { operation, method: 'GET', url, tries: this.maxRetries, appsBucket: true, authenticate: true },
+        signal,
+      );
       apps.push(...this.parse(operation, res, ApplicationListSchema));
       const next = nextLink(res.headers.link);
       url = undefined;
@@ -211,7 +230,8 @@ export class OktaClient {
         tries: this.maxRetries,
         appsBucket: true,
         authenticate: true,
-        notFoundAdvice: 'No app has this id in this org. Check the id (it is in the app\'s Admin Console URL) and the org.',
+        notFoundAdvice:
+          "No app has this id in this org. Check the id (it is in the app's Admin Console URL) and the org.",
       },
       signal,
     );
@@ -233,7 +253,8 @@ export class OktaClient {
           operation,
           org: this.org,
           detail: `app ${app.id} "${app.label}" is not an OpenID Connect app with a client id${tile}`,
-          advice: 'Give the id of the "Okta Workflows OAuth" app (Admin Console > Applications), not the "Okta Workflows" tile.',
+          advice:
+            'Give the id of the "Okta Workflows OAuth" app (Admin Console > Applications), not the "Okta Workflows" tile.',
         });
       }
       return toWorkflowsApp(app);
@@ -258,7 +279,8 @@ export class OktaClient {
         operation,
         org: this.org,
         detail: 'no app named "flow" or labelled "Okta Workflows OAuth" with an OAuth client',
-        advice: 'If Workflows is enabled in this org, paste the app id of "Okta Workflows OAuth" or its Admin Console URL.',
+        advice:
+          'If Workflows is enabled in this org, paste the app id of "Okta Workflows OAuth" or its Admin Console URL.',
       });
     }
     throw new OktaError({
@@ -276,7 +298,15 @@ export class OktaClient {
     const operation = `Listing client secrets of app ${shownAppId(appId)}`;
     assertAppId(appId, operation, this.org);
     const res = await this.execute(
-      { operation, method: 'GET', url: this.url(`/api/v1/apps/${appId}/credentials/secrets`), tries: this.maxRetries, appsBucket: true, authenticate: true, notFoundAdvice: 'No app has this id in this org. Find the Workflows app again.' },
+      {
+        operation,
+        method: 'GET',
+        url: this.url(`/api/v1/apps/${appId}/credentials/secrets`),
+        tries: this.maxRetries,
+        appsBucket: true,
+        authenticate: true,
+        notFoundAdvice: 'No app has this id in this org. Find the Workflows app again.',
+      },
       signal,
     );
     const secrets = this.parse(operation, res, ClientSecretListSchema);
@@ -290,7 +320,15 @@ export class OktaClient {
     const operation = `Reading client secret ${shownSecretId(secretId)} of app ${shownAppId(appId)}`;
     this.checkIds(operation, appId, secretId);
     const res = await this.execute(
-      { operation, method: 'GET', url: this.secretUrl(appId, secretId), tries: this.maxRetries, appsBucket: true, authenticate: true, notFoundAdvice: 'This secret no longer exists. Refresh the secrets list.' },
+      {
+        operation,
+        method: 'GET',
+        url: this.secretUrl(appId, secretId),
+        tries: this.maxRetries,
+        appsBucket: true,
+        authenticate: true,
+        notFoundAdvice: 'This secret no longer exists. Refresh the secrets list.',
+      },
       signal,
     );
     return this.parse(operation, res, ClientSecretSchema);
@@ -307,7 +345,15 @@ export class OktaClient {
     let answer: HttpResponse;
     try {
       answer = await this.execute(
-        { operation, method: 'POST', url: this.url(`/api/v1/apps/${appId}/credentials/secrets`), body: { contentType: 'application/json', text: '{}' }, tries: 1, appsBucket: true, authenticate: true },
+        {
+          operation,
+          method: 'POST',
+          url: this.url(`/api/v1/apps/${appId}/credentials/secrets`),
+          body: { contentType: 'application/json', text: '{}' },
+          tries: 1,
+          appsBucket: true,
+          authenticate: true,
+        },
         signal,
       );
     } catch (e) {
@@ -322,7 +368,14 @@ export class OktaClient {
       return this.reconcileCreate(operation, appId, before, e as OktaError, signal);
     }
     if (!created.client_secret) {
-      throw new OktaError({ kind: 'outcomeUnknown', operation, org: this.org, orphanSecretId: created.id, detail: `secret ${created.id} was created but Okta's answer did not include its value`, advice: `Deactivate and delete secret ${created.id} (its value is unknown), then create another.` });
+      throw new OktaError({
+        kind: 'outcomeUnknown',
+        operation,
+        org: this.org,
+        orphanSecretId: created.id,
+        detail: `secret ${created.id} was created but Okta's answer did not include its value`,
+        advice: `Deactivate and delete secret ${created.id} (its value is unknown), then create another.`,
+      });
     }
     return created;
   }
@@ -340,7 +393,15 @@ export class OktaClient {
     this.checkIds(operation, appId, secretId);
     try {
       await this.execute(
-        { operation, method: 'DELETE', url: this.secretUrl(appId, secretId), tries: 1, appsBucket: true, authenticate: true, notFoundAdvice: 'This secret no longer exists. Refresh the secrets list.' },
+        {
+          operation,
+          method: 'DELETE',
+          url: this.secretUrl(appId, secretId),
+          tries: 1,
+          appsBucket: true,
+          authenticate: true,
+          notFoundAdvice: 'This secret no longer exists. Refresh the secrets list.',
+        },
         signal,
       );
     } catch (e) {
@@ -353,7 +414,12 @@ export class OktaClient {
         throw this.unknownOutcome(operation, first, readError);
       }
       if (first.kind === 'serverError') throw first; // Okta said it failed, and the secret is still there
-      throw this.unknownOutcome(operation, first, undefined, `secret ${secretId} still exists after the connection was lost; the delete may not have reached Okta`);
+      throw this.unknownOutcome(
+        operation,
+        first,
+        undefined,
+        `secret ${secretId} still exists after the connection was lost; the delete may not have reached Okta`,
+      );
     }
   }
 
@@ -365,12 +431,24 @@ export class OktaClient {
     let res: HttpResponse;
     try {
       res = await this.execute(
-        { operation, method: 'POST', url: req.url, body: { contentType: req.headers['content-type']!, text: req.body }, tries: 2, networkOnly: true, appsBucket: false, authenticate: false, extraHeaders: req.headers, acceptAnyStatus: true },
+        {
+          operation,
+          method: 'POST',
+          url: req.url,
+          body: { contentType: req.headers['content-type']!, text: req.body },
+          tries: 2,
+          networkOnly: true,
+          appsBucket: false,
+          authenticate: false,
+          extraHeaders: req.headers,
+          acceptAnyStatus: true,
+        },
         signal,
       );
     } catch (e) {
       // Not being able to ask says nothing about the secret; only the caller's cancel is an error.
-      if (isOktaError(e) && e.kind !== 'cancelled') return { outcome: 'unknown', reason: `the token endpoint could not be asked: ${e.detail ?? e.kind}` };
+      if (isOktaError(e) && e.kind !== 'cancelled')
+        return { outcome: 'unknown', reason: `the token endpoint could not be asked: ${e.detail ?? e.kind}` };
       throw e;
     }
     return interpretProbeAnswer(res.status, header(res.headers, 'content-type'), res.body);
@@ -409,7 +487,13 @@ export class OktaClient {
     return (e.kind === 'network' || e.kind === 'timeout') && requestMayHaveReachedOkta(e);
   }
 
-  private unknownOutcome(operation: string, first: OktaError, readError: unknown, detail?: string, orphanSecretId?: string): OktaError {
+  private unknownOutcome(
+    operation: string,
+    first: OktaError,
+    readError: unknown,
+    detail?: string,
+    orphanSecretId?: string,
+  ): OktaError {
     if (isOktaError(readError, 'cancelled')) return readError;
     return new OktaError({
       kind: 'outcomeUnknown',
@@ -421,13 +505,26 @@ export class OktaClient {
     });
   }
 
-  private async changeStatus(appId: string, secretId: string, target: 'ACTIVE' | 'INACTIVE', signal?: AbortSignal): Promise<ClientSecret> {
+  private async changeStatus(
+    appId: string,
+    secretId: string,
+    target: 'ACTIVE' | 'INACTIVE',
+    signal?: AbortSignal,
+  ): Promise<ClientSecret> {
     const verb = target === 'ACTIVE' ? 'activate' : 'deactivate';
     const operation = `${target === 'ACTIVE' ? 'Activating' : 'Deactivating'} client secret ${shownSecretId(secretId)} of app ${shownAppId(appId)}`;
     this.checkIds(operation, appId, secretId);
     try {
       const res = await this.execute(
-        { operation, method: 'POST', url: this.url(`/api/v1/apps/${appId}/credentials/secrets/${secretId}/lifecycle/${verb}`), tries: 1, appsBucket: true, authenticate: true, notFoundAdvice: 'This secret no longer exists. Refresh the secrets list.' },
+        {
+          operation,
+          method: 'POST',
+          url: this.url(`/api/v1/apps/${appId}/credentials/secrets/${secretId}/lifecycle/${verb}`),
+          tries: 1,
+          appsBucket: true,
+          authenticate: true,
+          notFoundAdvice: 'This secret no longer exists. Refresh the secrets list.',
+        },
         signal,
       );
       return this.parse(operation, res, ClientSecretSchema);
@@ -443,16 +540,32 @@ export class OktaClient {
       }
       if (observed.status === target) return observed;
       if (first.kind === 'serverError') throw first;
-      throw this.unknownOutcome(operation, first, undefined, `secret ${secretId} is still ${observed.status} after the answer was lost; it is safe to try again`);
+      throw this.unknownOutcome(
+        operation,
+        first,
+        undefined,
+        `secret ${secretId} is still ${observed.status} after the answer was lost; it is safe to try again`,
+      );
     }
   }
 
-  private async reconcileCreate(operation: string, appId: string, before: readonly ClientSecret[], first: OktaError, signal?: AbortSignal): Promise<CreatedSecret> {
+  private async reconcileCreate(
+    operation: string,
+    appId: string,
+    before: readonly ClientSecret[],
+    first: OktaError,
+    signal?: AbortSignal,
+  ): Promise<CreatedSecret> {
     let after: ClientSecret[];
     try {
       after = await this.listSecrets(appId, signal);
     } catch (readError) {
-      throw this.unknownOutcome(operation, first, readError, `${first.detail ?? first.kind}, and listing the secrets to check failed too`);
+      throw this.unknownOutcome(
+        operation,
+        first,
+        readError,
+        `${first.detail ?? first.kind}, and listing the secrets to check failed too`,
+      );
     }
     const known = new Set(before.map((s) => s.id));
     const fresh = after.filter((s) => !known.has(s.id));
@@ -506,7 +619,11 @@ export class OktaClient {
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       // Paths and issue codes only: never a value from the body (it may hold a client secret).
-      throw this.protocol(operation, `the answer does not match the API: ${describeIssues(parsed.error.issues)}`, res.status);
+      throw this.protocol(
+        operation,
+        `the answer does not match the API: ${describeIssues(parsed.error.issues)}`,
+        res.status,
+      );
     }
     return parsed.data;
   }
@@ -525,7 +642,12 @@ export class OktaClient {
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private async pause(operation: string, ms: number, signal?: AbortSignal, reason: 'rateLimit' | 'retry' = 'retry'): Promise<void> {
+  private async pause(
+    operation: string,
+    ms: number,
+    signal?: AbortSignal,
+    reason: 'rateLimit' | 'retry' = 'retry',
+  ): Promise<void> {
     if (signal?.aborted) throw new OktaError({ kind: 'cancelled', operation, org: this.org });
     try {
       this.onWait?.(reason, ms);
@@ -545,7 +667,12 @@ export class OktaClient {
     let rateLimitRetries = 0;
     let reauthorized = false;
     let retryFor: string | undefined;
-    const context = { operation: call.operation, org: this.org, notFoundAdvice: call.notFoundAdvice, authAdvice: this.auth.advice };
+    const context = {
+      operation: call.operation,
+      org: this.org,
+      notFoundAdvice: call.notFoundAdvice,
+      authAdvice: this.auth.advice,
+    };
     for (let attempt = 1; ; attempt++) {
       const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
       if (call.authenticate) {
@@ -560,7 +687,14 @@ export class OktaClient {
       const started = this.now();
       let res: HttpResponse;
       try {
-        res = await this.transport.send({ operation: call.operation, method: call.method, url: call.url, headers, body: call.body?.text, signal });
+        res = await this.transport.send({
+          operation: call.operation,
+          method: call.method,
+          url: call.url,
+          headers,
+          body: call.body?.text,
+          signal,
+        });
       } catch (e) {
         this.log({ method: call.method, path: call.url.pathname, status: 'error', ms: this.now() - started, attempt });
         if (isOktaError(e, 'network')) {
@@ -581,7 +715,13 @@ export class OktaClient {
           remaining = snap.remaining;
         }
       }
-      const entry: ApiCallLog = { method: call.method, path: call.url.pathname, status: res.status, ms: this.now() - started, attempt };
+      const entry: ApiCallLog = {
+        method: call.method,
+        path: call.url.pathname,
+        status: res.status,
+        ms: this.now() - started,
+        attempt,
+      };
       if (remaining !== undefined) entry.rateLimitRemaining = remaining;
       if (errorBody?.errorId) entry.errorId = errorBody.errorId;
       this.log(entry);
@@ -618,7 +758,11 @@ export class OktaClient {
 }
 
 /** A client for the org at `baseUrl` authenticated by an API token: the common case in one call. */
-export function oktaClientWithApiToken(baseUrl: string, apiToken: string, opts: Partial<OktaClientOptions> = {}): OktaClient {
+export function oktaClientWithApiToken(
+  baseUrl: string,
+  apiToken: string,
+  opts: Partial<OktaClientOptions> = {},
+): OktaClient {
   const host = URL.canParse(baseUrl) ? new URL(baseUrl).host : undefined;
   return new OktaClient({ ...opts, baseUrl, auth: new ApiTokenAuth(apiToken, host ? { org: host } : {}) });
 }

@@ -43,7 +43,8 @@ export interface OktaErrorInit {
 }
 
 const ADVICE: Record<OktaErrorKind, string> = {
-  invalidToken: 'The API token was refused: it may be revoked, expired or for another org. Set a new API token for this org.',
+  invalidToken:
+    'The API token was refused: it may be revoked, expired or for another org. Set a new API token for this org.',
   forbidden:
     'The token lacks permission: its admin needs a role that can manage apps (Super Administrator, or a custom role with okta.apps.read and okta.apps.manage). Use a token created by such an admin.',
   notFound: 'It no longer exists in Okta. Refresh to see the current state.',
@@ -53,7 +54,8 @@ const ADVICE: Record<OktaErrorKind, string> = {
   deleteActiveSecret: 'Okta deletes only inactive secrets. Deactivate it first (after moving every flow off it).',
   validation: 'Okta refused the request as invalid. Check the values and try again.',
   rateLimited: 'Okta is rate limiting this org: wait before trying again.',
-  serverError: 'Okta answered with a server error. Try again in a few minutes; if it persists, contact Okta Support with the error id.',
+  serverError:
+    'Okta answered with a server error. Try again in a few minutes; if it persists, contact Okta Support with the error id.',
   protocol: 'Okta answered in a form we do not understand. Try again; if it persists, report it with the log.',
   network: 'Could not reach the org. Check the domain, your network or proxy, then retry.',
   timeout: 'Okta did not answer in time. Retry; nothing is lost.',
@@ -80,7 +82,10 @@ export class OktaError extends Error {
   constructor(init: OktaErrorInit) {
     const causes = (init.body?.errorCauses ?? []).map((c) => c.errorSummary ?? '').filter((s) => s.length > 0);
     const advice = init.advice ?? ADVICE[init.kind];
-    super(redact(OktaError.compose(init, causes, advice)), init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      redact(OktaError.compose(init, causes, advice)),
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.name = 'OktaError';
     this.kind = init.kind;
     this.operation = init.operation;
@@ -101,12 +106,15 @@ export class OktaError extends Error {
     const parts = [`${init.operation}${where} failed`];
     // Okta's texts often end with a period; ours add punctuation around them.
     const bare = (s: string | undefined): string | undefined => s?.replace(/[.\s]+$/, '');
-    const okta = [init.status, init.body?.errorCode, bare(init.body?.errorSummary)].filter((x) => x !== undefined && x !== '');
+    const okta = [init.status, init.body?.errorCode, bare(init.body?.errorSummary)].filter(
+      (x) => x !== undefined && x !== '',
+    );
     if (okta.length > 0) parts.push(`: ${okta.join(' ')}`);
     if (causes.length > 0) parts.push(` (${causes.map(bare).join('; ')})`);
     if (init.detail) parts.push(`${okta.length > 0 || causes.length > 0 ? ',' : ':'} ${init.detail}`);
     parts.push(`. ${advice}`);
-    if (init.kind === 'rateLimited' && init.retryAt) parts.push(` ${tryAgainAfter(init.retryAt, init.now ?? new Date())}`);
+    if (init.kind === 'rateLimited' && init.retryAt)
+      parts.push(` ${tryAgainAfter(init.retryAt, init.now ?? new Date())}`);
     if (init.body?.errorId) parts.push(` Okta errorId: ${init.body.errorId}.`);
     return parts.join('');
   }
@@ -121,7 +129,12 @@ export function tryAgainAfter(retryAt: Date, now: Date): string {
   const time = iso.slice(11, 19);
   const day = iso.slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${iso.slice(0, 10)} `;
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-  const wait = seconds < 120 ? `${seconds} s` : seconds < 2 * 3600 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
+  const wait =
+    seconds < 120
+      ? `${seconds} s`
+      : seconds < 2 * 3600
+        ? `${Math.round(seconds / 60)} min`
+        : `${Math.round(seconds / 3600)} h`;
   return `Try again after ${day}${time} UTC (in about ${wait}).`;
 }
 

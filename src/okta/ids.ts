@@ -31,7 +31,8 @@ export function assertAppId(value: string, operation: string, org?: string): str
     operation,
     org,
     detail: 'the app id is not an Okta app id',
-    advice: 'An app id is "0oa" followed by 17 letters or digits, as in the Admin Console URL of the app. Paste it again.',
+    advice:
+      'An app id is "0oa" followed by 17 letters or digits, as in the Admin Console URL of the app. Paste it again.',
   });
 }
 
@@ -43,6 +44,7 @@ export function assertSecretId(value: string, operation: string, org?: string): 
     operation,
     org,
     detail: 'the secret id is not an Okta client secret id',
-    advice: 'A client secret id is "ocs" followed by 17 letters or digits. Refresh the secrets list and pick one from it.',
+    advice:
+      'A client secret id is "ocs" followed by 17 letters or digits. Refresh the secrets list and pick one from it.',
   });
 }

@@ -24,7 +24,13 @@ export interface ParseOrgInputOptions {
 }
 
 /** Okta's own org domains (AWS's Okta rotation accepts the same list). */
-export const OKTA_DOMAINS: readonly string[] = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil'];
+export const OKTA_DOMAINS: readonly string[] = [
+  'okta.com',
+  'oktapreview.com',
+  'okta-emea.com',
+  'okta-gov.com',
+  'okta.mil',
+];
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -74,7 +80,9 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
   const port = badPort(text);
   if (port !== undefined) {
     refuse(
-      port === '' ? 'a ":" follows the domain without a port' : `"${shown(port)}" after the domain is not a port number (0 to 65535)`,
+      port === ''
+        ? 'a ":" follows the domain without a port'
+        : `"${shown(port)}" after the domain is not a port number (0 to 65535)`,
       'Enter the domain without a port, like acme.okta.com.',
     );
   }
@@ -101,13 +109,18 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
   if (url.username !== '' || url.password !== '' || /^[a-z]+:\/\/[^/?#]*@/i.test(withScheme)) {
     refuse('the address contains a user name ("…@"), which an org address never has');
   }
-  if (url.search !== '' || withScheme.includes('?')) refuse('the address contains a query ("?…"), which an org address never has');
+  if (url.search !== '' || withScheme.includes('?'))
+    refuse('the address contains a query ("?…"), which an org address never has');
 
   let appId: string | undefined;
   const path = url.pathname;
   if (path !== '/' && path !== '') {
     const m = ADMIN_APP_PATH.exec(path);
-    if (!m) refuse('the path is not an Admin Console app page', 'Paste the domain alone, or the URL of the app\'s page in the Admin Console (…/admin/app/…/instance/0oa…/).');
+    if (!m)
+      refuse(
+        'the path is not an Admin Console app page',
+        "Paste the domain alone, or the URL of the app's page in the Admin Console (…/admin/app/…/instance/0oa…/).",
+      );
     if (!isAppId(m[1]!)) refuse('the app id in the URL is not an Okta app id ("0oa" and 17 letters or digits)');
     appId = m[1]!;
   }
@@ -126,13 +139,15 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
     return local;
   }
 
-  if (explicitHttp) refuse('http is not accepted: Okta orgs are reached over https', 'Use https://, or just the domain.');
+  if (explicitHttp)
+    refuse('http is not accepted: Okta orgs are reached over https', 'Use https://, or just the domain.');
   if (url.port !== '') refuse(`the port ${url.port} is not Okta's: org addresses use the default https port`);
   if (hostname.endsWith('.')) refuse('the domain ends with a dot');
   if (/^[0-9.]+$/.test(hostname) || hostname.startsWith('[')) refuse('an IP address is not an org domain');
   const labels = hostname.split('.');
   if (labels.some((l) => !LABEL.test(l))) refuse('it is not a valid domain name');
-  if (labels.some((l) => l.startsWith('xn--'))) refuse('internationalized (punycode) domains are not accepted: they can imitate okta.com');
+  if (labels.some((l) => l.startsWith('xn--')))
+    refuse('internationalized (punycode) domains are not accepted: they can imitate okta.com');
 
   if (OKTA_DOMAINS.includes(hostname)) refuse(`"${shown(hostname)}" has no org name in front`);
   const oktaDomain = OKTA_DOMAINS.find((d) => hostname.endsWith(`.${d}`));
@@ -153,7 +168,7 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
     if (!opts.allowCustomDomain) {
       refuse(
         `"${shown(hostname)}" is not an Okta domain (${OKTA_DOMAINS.join(', ')})`,
-        'Enter the org\'s Okta domain, like acme.okta.com. A custom domain is accepted only where custom domains are allowed.',
+        "Enter the org's Okta domain, like acme.okta.com. A custom domain is accepted only where custom domains are allowed.",
       );
     }
     if (labels.length < 2) refuse(`"${shown(hostname)}" is not a full domain name`);

@@ -13,7 +13,10 @@ export function nextLink(link: string | string[] | undefined): string | undefine
       const params = m[2]!.split(';').map((p) => p.trim());
       const rel = params.find((p) => /^rel\s*=/i.test(p));
       if (!rel) continue;
-      const rels = rel.replace(/^rel\s*=\s*/i, '').replace(/^"|"$/g, '').split(/\s+/);
+      const rels = rel
+        .replace(/^rel\s*=\s*/i, '')
+        .replace(/^"|"$/g, '')
+        .split(/\s+/);
       if (rels.some((r) => r.toLowerCase() === 'next')) return m[1]!;
     }
   }

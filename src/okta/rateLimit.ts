@@ -46,7 +46,12 @@ export function readRateLimit(headers: Headers, localNowMs: number): RateLimitSn
   const remaining = intHeader(headers, 'x-rate-limit-remaining');
   const untilReset = msUntilReset(headers, localNowMs);
   if (limit === undefined || remaining === undefined || untilReset === undefined) return undefined;
-  return { limit, remaining, resetAt: new Date(localNowMs + Math.max(0, untilReset)), observedAt: new Date(localNowMs) };
+  return {
+    limit,
+    remaining,
+    resetAt: new Date(localNowMs + Math.max(0, untilReset)),
+    observedAt: new Date(localNowMs),
+  };
 }
 
 /**

@@ -32,7 +32,13 @@ function secretRuleKind(body: OktaErrorBody | undefined): OktaErrorKind | undefi
 }
 
 /** `retryAt` and `now` (the client's clock when it computed retryAt) are for a 429. */
-export function errorForStatus(ctx: ErrorContext, status: number, body: OktaErrorBody | undefined, retryAt?: Date, now?: Date): OktaError {
+export function errorForStatus(
+  ctx: ErrorContext,
+  status: number,
+  body: OktaErrorBody | undefined,
+  retryAt?: Date,
+  now?: Date,
+): OktaError {
   const base = { operation: ctx.operation, org: ctx.org, status, body };
   if (status === 401) return new OktaError({ ...base, kind: 'invalidToken', advice: ctx.authAdvice?.invalidToken });
   if (status === 403) return new OktaError({ ...base, kind: 'forbidden', advice: ctx.authAdvice?.forbidden });
@@ -41,7 +47,12 @@ export function errorForStatus(ctx: ErrorContext, status: number, body: OktaErro
   if (status === 400) return new OktaError({ ...base, kind: secretRuleKind(body) ?? 'validation' });
   if (status >= 500) return new OktaError({ ...base, kind: 'serverError' });
   if (status >= 300 && status < 400) {
-    return new OktaError({ ...base, kind: 'protocol', detail: 'Okta answered with a redirect, which this API never does', advice: 'Check that the domain is the org\'s Okta domain (not a sign-in page or proxy), then try again.' });
+    return new OktaError({
+      ...base,
+      kind: 'protocol',
+      detail: 'Okta answered with a redirect, which this API never does',
+      advice: "Check that the domain is the org's Okta domain (not a sign-in page or proxy), then try again.",
+    });
   }
   return new OktaError({ ...base, kind: 'protocol', detail: `unexpected status ${status}` });
 }

@@ -10,12 +10,19 @@ function what(issue: Issue): string {
     case 'invalid_type':
       return `expected ${issue.expected}`;
     case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array' ? `shorter than ${issue.minimum}` : `below ${issue.minimum}`;
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `shorter than ${issue.minimum}`
+        : `below ${issue.minimum}`;
     case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array' ? `longer than ${issue.maximum}` : `above ${issue.maximum}`;
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `longer than ${issue.maximum}`
+        : `above ${issue.maximum}`;
     case 'invalid_value':
       // The allowed values come from our schema, not from the data.
-      return `expected ${issue.values.slice(0, 4).map((v) => JSON.stringify(v)).join(' or ')}${issue.values.length > 4 ? ' or …' : ''}`;
+      return `expected ${issue.values
+        .slice(0, 4)
+        .map((v) => JSON.stringify(v))
+        .join(' or ')}${issue.values.length > 4 ? ' or …' : ''}`;
     case 'invalid_union':
       return 'matches none of the allowed shapes';
     case 'unrecognized_keys':

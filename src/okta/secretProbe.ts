@@ -14,12 +14,23 @@ export interface ProbeRequest {
 }
 
 /** The token request for `app`, or the reason it cannot be probed. */
-export function buildProbeRequest(baseUrl: string, app: WorkflowsApp, clientSecret: string): ProbeRequest | { unknown: string } {
+export function buildProbeRequest(
+  baseUrl: string,
+  app: WorkflowsApp,
+  clientSecret: string,
+): ProbeRequest | { unknown: string } {
   const redirectUri = app.redirectUris[0];
   if (!redirectUri) return { unknown: 'the app has no redirect URI to probe with' };
   if (!app.clientId) return { unknown: 'the app has no client id' };
-  const form = new URLSearchParams({ grant_type: 'authorization_code', code: randomBytes(24).toString('base64url'), redirect_uri: redirectUri });
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: randomBytes(24).toString('base64url'),
+    redirect_uri: redirectUri,
+  });
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
   const method = app.tokenEndpointAuthMethod || 'client_secret_basic';
   if (method === 'client_secret_basic') {
     // RFC 6749 §2.3.1: both parts form-encoded before Base64.
@@ -45,12 +56,20 @@ export function interpretProbeAnswer(status: number, contentType: string | undef
       // Not JSON: judged by status alone below.
     }
   }
-  if (status === 401 && error === 'invalid_client') return { outcome: 'invalid', reason: 'Okta refused the client secret (invalid_client)', status };
-  if (status === 400 && error === 'invalid_grant') return { outcome: 'valid', reason: 'the client secret authenticates (Okta refused only the made-up code)', status };
-  if (status === 429) return { outcome: 'unknown', reason: 'Okta rate-limited the check; try again in a minute', status };
+  if (status === 401 && error === 'invalid_client')
+    return { outcome: 'invalid', reason: 'Okta refused the client secret (invalid_client)', status };
+  if (status === 400 && error === 'invalid_grant')
+    return { outcome: 'valid', reason: 'the client secret authenticates (Okta refused only the made-up code)', status };
+  if (status === 429)
+    return { outcome: 'unknown', reason: 'Okta rate-limited the check; try again in a minute', status };
   if (status >= 500) return { outcome: 'unknown', reason: `Okta answered with a server error (${status})`, status };
   // A safe token: OAuth error codes are [\x20-\x21\x23-\x5B\x5D-\x7E]+, but we show only plain words.
   const shown = error && /^[a-z_]{1,64}$/.test(error) ? error : undefined;
-  if (status >= 200 && status < 300) return { outcome: 'unknown', reason: `Okta answered ${status} to a made-up code, which it never should`, status };
-  return { outcome: 'unknown', reason: `Okta answered ${status}${shown ? ` ${shown}` : ''}, which says nothing certain about the secret`, status };
+  if (status >= 200 && status < 300)
+    return { outcome: 'unknown', reason: `Okta answered ${status} to a made-up code, which it never should`, status };
+  return {
+    outcome: 'unknown',
+    reason: `Okta answered ${status}${shown ? ` ${shown}` : ''}, which says nothing certain about the secret`,
+    status,
+  };
 }

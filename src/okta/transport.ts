@@ -40,7 +40,18 @@ export function requestMayHaveReachedOkta(e: unknown): boolean {
   return e instanceof OktaError && mayHaveReached.has(e);
 }
 
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const NETWORK_WORDS: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused',
@@ -104,13 +115,18 @@ export class Transport {
       throw fail({ kind: 'protocol', detail: 'refused to send a request to another host' });
     }
     // Refusals before anything is sent: not marked as possibly reaching Okta.
-    if (this.closed) throw fail({ kind: 'network', detail: 'the connection was closed (this org\'s client was closed)' });
+    if (this.closed)
+      throw fail({ kind: 'network', detail: "the connection was closed (this org's client was closed)" });
     let pool: RequestPool;
     try {
       pool = await this.openPool();
     } catch (e) {
       this.pool = undefined;
-      throw fail({ kind: 'network', detail: 'the HTTP library could not be loaded (reinstall the extension)', cause: e });
+      throw fail({
+        kind: 'network',
+        detail: 'the HTTP library could not be loaded (reinstall the extension)',
+        cause: e,
+      });
     }
     if (req.signal?.aborted) throw fail({ kind: 'cancelled' });
 
@@ -145,12 +161,21 @@ export class Transport {
       if (cancelled) {
         if (req.method === 'GET') throw fail({ kind: 'cancelled', cause: e });
         // A write cancelled after it left may still have been carried out.
-        const err = fail({ kind: 'cancelled', cause: e, advice: 'Cancelled while the request was on its way: Okta may have carried it out. Refresh the secrets list before acting again.' });
+        const err = fail({
+          kind: 'cancelled',
+          cause: e,
+          advice:
+            'Cancelled while the request was on its way: Okta may have carried it out. Refresh the secrets list before acting again.',
+        });
         mayHaveReached.add(err);
         throw err;
       }
       if (timedOut || (code !== undefined && TIMEOUTS.has(code))) {
-        const err = fail({ kind: 'timeout', detail: `no complete answer within ${Math.round(this.timeoutMs / 100) / 10} s`, cause: e });
+        const err = fail({
+          kind: 'timeout',
+          detail: `no complete answer within ${Math.round(this.timeoutMs / 100) / 10} s`,
+          cause: e,
+        });
         mayHaveReached.add(err);
         throw err;
       }
@@ -164,7 +189,10 @@ export class Transport {
     }
   }
 
-  private async readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, req: HttpRequest): Promise<Buffer> {
+  private async readCapped(
+    body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown },
+    req: HttpRequest,
+  ): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {

@@ -22,7 +22,15 @@ import {
   productionGuardPending,
 } from './guards.ts';
 import { cloneJournal, JOURNAL_VERSION, parseJournal, revisionOf } from './journal.ts';
-import type { ConnectionMode, Environment, RotationJournal, SecretRef, StepError, StepRecord, SummaryValue } from './journal.ts';
+import type {
+  ConnectionMode,
+  Environment,
+  RotationJournal,
+  SecretRef,
+  StepError,
+  StepRecord,
+  SummaryValue,
+} from './journal.ts';
 import type { Clock, RotationOkta } from './port.ts';
 import { systemClock } from './port.ts';
 import { buildSnapshot, computeNextActions, currentStepOf, isOffered, RotationActionSchema } from './snapshot.ts';
@@ -125,9 +133,14 @@ export class RotationEngine {
    * Rebuilds an engine from a journal (or its id). A step found running was interrupted: it is re-checked
    * against Okta (never redone blindly) and ends done when its effect is there, pending otherwise.
    */
-  static async resume(journalOrId: RotationJournal | string, deps: RotationDeps, signal?: AbortSignal): Promise<RotationEngine> {
+  static async resume(
+    journalOrId: RotationJournal | string,
+    deps: RotationDeps,
+    signal?: AbortSignal,
+  ): Promise<RotationEngine> {
     const loaded = typeof journalOrId === 'string' ? await deps.journals.load(journalOrId) : cloneJournal(journalOrId);
-    if (!loaded) throw new RotationError('journalNotFound', `No rotation journal with id ${String(journalOrId)} was found.`);
+    if (!loaded)
+      throw new RotationError('journalNotFound', `No rotation journal with id ${String(journalOrId)} was found.`);
     const engine = new RotationEngine(loaded, deps);
     await engine.#reconcileAfterLoad(signal);
     return engine;
@@ -166,7 +179,10 @@ export class RotationEngine {
   async perform(input: unknown, signal?: AbortSignal): Promise<ActionOutcome> {
     const parsed = RotationActionSchema.safeParse(input);
     if (!parsed.success) {
-      return refused('invalidAction', `The action is not one the rotation understands (${describeIssues(parsed.error.issues, 1)}).`);
+      return refused(
+        'invalidAction',
+        `The action is not one the rotation understands (${describeIssues(parsed.error.issues, 1)}).`,
+      );
     }
     const action = parsed.data;
     if (this.#stale) return refused('staleJournal', this.#stale.message);
@@ -226,7 +242,12 @@ export class RotationEngine {
           j.guards.unverifiedOverride = { at: this.#now(), verificationOutcome: j.verification?.outcome ?? 'none' };
           const v = j.steps.verifyNewSecret;
           if (v.state !== 'done') {
-            j.steps.verifyNewSecret = { ...v, state: 'skipped', endedAt: this.#now(), result: { ...v.result, overridden: true } };
+            j.steps.verifyNewSecret = {
+              ...v,
+              state: 'skipped',
+              endedAt: this.#now(),
+              result: { ...v.result, overridden: true },
+            };
           }
         });
         return { ok: true };
@@ -251,7 +272,10 @@ export class RotationEngine {
   #applyMode(j: RotationJournal, mode: ConnectionMode): void {
     j.mode = mode;
     for (const id of SKIPPED_WHEN_REAUTHORIZING) {
-      j.steps[id] = mode === 'reauthorize' ? { state: 'skipped', endedAt: this.#now(), result: { reason: 'reauthorized' } } : { state: 'pending' };
+      j.steps[id] =
+        mode === 'reauthorize'
+          ? { state: 'skipped', endedAt: this.#now(), result: { reason: 'reauthorized' } }
+          : { state: 'pending' };
     }
   }
 
@@ -262,7 +286,12 @@ export class RotationEngine {
       const old = (j.identify?.candidates ?? []).map((c) => c.id).filter((id) => id !== newId);
       await this.#update((jj) => {
         jj.oldSecretIds = old;
-        jj.steps.identifyOld = { ...jj.steps.identifyOld, state: 'done', endedAt: this.#now(), result: { ...jj.steps.identifyOld.result, confirmed: true } };
+        jj.steps.identifyOld = {
+          ...jj.steps.identifyOld,
+          state: 'done',
+          endedAt: this.#now(),
+          result: { ...jj.steps.identifyOld.result, confirmed: true },
+        };
         if (old.length === 0) {
           for (const id of ['deactivateOld', 'deleteOld'] as const) {
             jj.steps[id] = { state: 'skipped', endedAt: this.#now(), result: { reason: 'no old active secret' } };
@@ -272,14 +301,21 @@ export class RotationEngine {
       return { ok: true };
     }
     await this.#update((j) => {
-      j.steps[step] = { state: 'done', startedAt: j.steps[step].startedAt ?? this.#now(), endedAt: this.#now(), result: { confirmedBy: 'person' } };
+      j.steps[step] = {
+        state: 'done',
+        startedAt: j.steps[step].startedAt ?? this.#now(),
+        endedAt: this.#now(),
+        result: { confirmedBy: 'person' },
+      };
     });
     return { ok: true };
   }
 
   #run(step: StepId, signal: AbortSignal | undefined): Promise<ActionOutcome> {
     if (productionGuardPending(this.#journal)) {
-      return Promise.resolve(refused('guard', `${this.#where()}: this production org needs the preview warning acknowledged first.`));
+      return Promise.resolve(
+        refused('guard', `${this.#where()}: this production org needs the preview warning acknowledged first.`),
+      );
     }
     switch (step) {
       case 'preflight':
@@ -294,7 +330,12 @@ export class RotationEngine {
         return this.#runStep(step, signal, (s) => this.#identifyOld(s));
       case 'deactivateOld':
         if (!deactivationAllowed(this.#journal)) {
-          return Promise.resolve(refused('guard', `${this.#where()}: the new secret has not verified as valid; verify it, or override explicitly.`));
+          return Promise.resolve(
+            refused(
+              'guard',
+              `${this.#where()}: the new secret has not verified as valid; verify it, or override explicitly.`,
+            ),
+          );
         }
         return this.#runStep(step, signal, (s) => this.#deactivateOld(s));
       case 'deleteOld':
@@ -302,12 +343,18 @@ export class RotationEngine {
       case 'finish':
         return this.#runStep(step, signal, async () => this.#finish());
       default:
-        return Promise.resolve(refused('actionNotAvailable', `"${STEP_INFO[step].label}" is done by a person and confirmed.`));
+        return Promise.resolve(
+          refused('actionNotAvailable', `"${STEP_INFO[step].label}" is done by a person and confirmed.`),
+        );
     }
   }
 
   /** Marks `step` running, runs `body`, records its end. Cancellation returns the step to pending. */
-  async #runStep(step: StepId, signal: AbortSignal | undefined, body: (signal?: AbortSignal) => Promise<StepEnd>): Promise<ActionOutcome> {
+  async #runStep(
+    step: StepId,
+    signal: AbortSignal | undefined,
+    body: (signal?: AbortSignal) => Promise<StepEnd>,
+  ): Promise<ActionOutcome> {
     await this.#update((j) => {
       const { error: _e, endedAt: _x, ...rest } = j.steps[step];
       j.steps[step] = { ...rest, state: 'running', startedAt: this.#now() };
@@ -334,9 +381,24 @@ export class RotationEngine {
         const { startedAt, result } = j.steps[step];
         j.steps[step] = backToPending
           ? { state: 'pending', ...(result ? { result } : {}) }
-          : { state: 'failed', ...(startedAt ? { startedAt } : {}), endedAt: this.#now(), ...(result ? { result } : {}), error };
+          : {
+              state: 'failed',
+              ...(startedAt ? { startedAt } : {}),
+              endedAt: this.#now(),
+              ...(result ? { result } : {}),
+              error,
+            };
       });
-      return cancelled ? { ok: false, cancelled: true, error: { kind: 'cancelled', message: `${STEP_INFO[step].label}: cancelled. Nothing is lost; run it again when ready.` } } : { ok: false, error };
+      return cancelled
+        ? {
+            ok: false,
+            cancelled: true,
+            error: {
+              kind: 'cancelled',
+              message: `${STEP_INFO[step].label}: cancelled. Nothing is lost; run it again when ready.`,
+            },
+          }
+        : { ok: false, error };
     }
   }
 
@@ -346,7 +408,10 @@ export class RotationEngine {
     const { okta } = this.#deps;
     const app = await okta.findWorkflowsApp({ appId: this.#journal.app.id }, signal);
     if (app.id !== this.#journal.app.id) {
-      throw new RotationError('unexpectedState', `${this.#where()}: Okta answered with app ${app.id} instead. Start the rotation again from the org.`);
+      throw new RotationError(
+        'unexpectedState',
+        `${this.#where()}: Okta answered with app ${app.id} instead. Start the rotation again from the org.`,
+      );
     }
     await this.#update((j) => {
       j.app = appRecord(app);
@@ -366,7 +431,10 @@ export class RotationEngine {
       );
     }
     if (known !== undefined && !active.some((s) => s.id === known)) {
-      throw new RotationError('unexpectedState', `${this.#where()}: the secret identified as in use (${known}) is no longer active. Check the Workflows connection and the app in the Admin Console.`);
+      throw new RotationError(
+        'unexpectedState',
+        `${this.#where()}: the secret identified as in use (${known}) is no longer active. Check the Workflows connection and the app in the Admin Console.`,
+      );
     }
     let inUse: ClientSecret | undefined;
     let retire: { id: string; masked: string; reason: 'inactive' | 'notInUse' } | undefined;
@@ -398,10 +466,20 @@ export class RotationEngine {
       ...(inUse ? { inUseSecretId: inUse.id, inUseMasked: maskSecret(inUse.client_secret ?? '') } : {}),
     };
     if (needsIdentification) {
-      return { state: 'pending', result: { ...result, waitingFor: 'Paste the value of the secret the Workflows connection uses' } };
+      return {
+        state: 'pending',
+        result: { ...result, waitingFor: 'Paste the value of the secret the Workflows connection uses' },
+      };
     }
     if (retire) {
-      return { state: 'pending', result: { ...result, retireSecretId: retire.id, waitingFor: `Confirm retiring ${retire.id} (${retire.reason === 'inactive' ? 'inactive' : 'not in use'})` } };
+      return {
+        state: 'pending',
+        result: {
+          ...result,
+          retireSecretId: retire.id,
+          waitingFor: `Confirm retiring ${retire.id} (${retire.reason === 'inactive' ? 'inactive' : 'not in use'})`,
+        },
+      };
     }
     return { state: 'done', result };
   }
@@ -410,7 +488,10 @@ export class RotationEngine {
     const secrets = await this.#deps.okta.listSecrets(this.#journal.app.id, signal);
     const active = secrets.filter((s) => s.status === 'ACTIVE');
     if (active.some((s) => s.client_secret === undefined)) {
-      throw new RotationError('unexpectedState', `${this.#where()}: Okta listed the secrets without their values, so the pasted value cannot be compared. Identify the secret in the Admin Console instead.`);
+      throw new RotationError(
+        'unexpectedState',
+        `${this.#where()}: Okta listed the secrets without their values, so the pasted value cannot be compared. Identify the secret in the Admin Console instead.`,
+      );
     }
     const matches = active.filter((s) => constantTimeEquals(s.client_secret ?? '', value));
     if (matches.length !== 1) {
@@ -430,14 +511,21 @@ export class RotationEngine {
     const { okta } = this.#deps;
     const j = this.#journal;
     if (secretId === j.preflight.inUseSecretId || secretId !== j.preflight.retireCandidate?.id) {
-      throw new RotationError('guard', `${this.#where()}: secret ${secretId} is not the one offered for retirement; the secret in use is never retired.`);
+      throw new RotationError(
+        'guard',
+        `${this.#where()}: secret ${secretId} is not the one offered for retirement; the secret in use is never retired.`,
+      );
     }
     const appId = j.app.id;
     let secrets = await okta.listSecrets(appId, signal);
     const target = secrets.find((s) => s.id === secretId);
     if (target?.status === 'ACTIVE') {
       const otherActive = secrets.some((s) => s.status === 'ACTIVE' && s.id === j.preflight.inUseSecretId);
-      if (!otherActive) throw new RotationError('guard', `${this.#where()}: the secret in use is not active, so ${secretId} is not retired.`);
+      if (!otherActive)
+        throw new RotationError(
+          'guard',
+          `${this.#where()}: the secret in use is not active, so ${secretId} is not retired.`,
+        );
       await okta.deactivateSecret(appId, secretId, signal);
     }
     if (target) await this.#deleteIgnoringNotFound(appId, secretId, signal);
@@ -453,11 +541,18 @@ export class RotationEngine {
   async #recordInUse(): Promise<StepEnd> {
     const p = this.#journal.preflight;
     const inUse = p.secrets.find((s) => s.id === p.inUseSecretId);
-    if (!inUse) throw new RotationError('unexpectedState', `${this.#where()}: the preflight did not identify the secret in use. Check the org again.`);
+    if (!inUse)
+      throw new RotationError(
+        'unexpectedState',
+        `${this.#where()}: the preflight did not identify the secret in use. Check the org again.`,
+      );
     await this.#update((j) => {
       j.inUse = { ...inUse, status: 'ACTIVE' };
     });
-    return { state: 'done', result: { secretId: inUse.id, masked: inUse.masked, ...(inUse.created ? { created: inUse.created } : {}) } };
+    return {
+      state: 'done',
+      result: { secretId: inUse.id, masked: inUse.masked, ...(inUse.created ? { created: inUse.created } : {}) },
+    };
   }
 
   async #createSecret(signal?: AbortSignal): Promise<StepEnd> {
@@ -469,7 +564,10 @@ export class RotationEngine {
     if (adopted) return adopted;
     const inUseId = this.#journal.inUse?.id;
     if (!list.some((s) => s.id === inUseId && s.status === 'ACTIVE')) {
-      throw new RotationError('unexpectedState', `${this.#where()}: the secret in use (${inUseId ?? 'unknown'}) is no longer active. Nothing was created. Check the app in the Admin Console.`);
+      throw new RotationError(
+        'unexpectedState',
+        `${this.#where()}: the secret in use (${inUseId ?? 'unknown'}) is no longer active. Nothing was created. Check the app in the Admin Console.`,
+      );
     }
     if (list.length >= 2) {
       throw new RotationError(
@@ -493,7 +591,10 @@ export class RotationEngine {
     if (!pre) return undefined;
     const fresh = secrets.filter((s) => !pre.includes(s.id));
     if (fresh.length > 1) {
-      throw new RotationError('unexpectedState', `${this.#where()}: several new secrets appeared (${fresh.map((s) => s.id).join(', ')}); someone else is changing this app. Check it in the Admin Console.`);
+      throw new RotationError(
+        'unexpectedState',
+        `${this.#where()}: several new secrets appeared (${fresh.map((s) => s.id).join(', ')}); someone else is changing this app. Check it in the Admin Console.`,
+      );
     }
     const found = fresh[0];
     return found ? this.#adoptNewSecret(found, true) : undefined;
@@ -515,19 +616,30 @@ export class RotationEngine {
     await this.#update((j) => {
       j.newSecret = newRef;
     });
-    return { state: 'done', result: { secretId: secret.id, masked: newRef.masked, created: secret.created, recovered } };
+    return {
+      state: 'done',
+      result: { secretId: secret.id, masked: newRef.masked, created: secret.created, recovered },
+    };
   }
 
   async #verifyNewSecret(signal?: AbortSignal): Promise<StepEnd> {
     const j = this.#journal;
     const value = await this.#deps.secrets.get(j.rotationId);
     if (!value) {
-      throw new RotationError('secretValueLost', `${this.#where()}: the new secret's value is no longer in secure storage, so it cannot be verified. Check the new connection in the Workflows console, then override.`);
+      throw new RotationError(
+        'secretValueLost',
+        `${this.#where()}: the new secret's value is no longer in secure storage, so it cannot be verified. Check the new connection in the Workflows console, then override.`,
+      );
     }
     const probe = await this.#deps.okta.verifyClientSecret(workflowsApp(j), value, signal);
     const reason = redact(probe.reason, [value]);
     await this.#update((jj) => {
-      jj.verification = { outcome: probe.outcome, reason, ...(probe.status !== undefined ? { status: probe.status } : {}), at: this.#now() };
+      jj.verification = {
+        outcome: probe.outcome,
+        reason,
+        ...(probe.status !== undefined ? { status: probe.status } : {}),
+        at: this.#now(),
+      };
     });
     if (probe.outcome !== 'valid') {
       throw new RotationError(
@@ -565,7 +677,8 @@ export class RotationEngine {
     const secrets = await okta.listSecrets(appId, signal);
     const newId = this.#requireNewSecretActive(secrets);
     for (const oldId of this.#oldIds()) {
-      if (oldId === newId) throw new RotationError('guard', `${this.#where()}: refusing to deactivate ${oldId}: it is the new secret.`);
+      if (oldId === newId)
+        throw new RotationError('guard', `${this.#where()}: refusing to deactivate ${oldId}: it is the new secret.`);
       const current = secrets.find((s) => s.id === oldId);
       if (current?.status === 'ACTIVE') await okta.deactivateSecret(appId, oldId, signal);
       await this.#update((j) => {
@@ -579,7 +692,8 @@ export class RotationEngine {
     const appId = this.#journal.app.id;
     const newId = this.#journal.newSecret?.id;
     for (const oldId of this.#oldIds()) {
-      if (oldId === newId) throw new RotationError('guard', `${this.#where()}: refusing to delete ${oldId}: it is the new secret.`);
+      if (oldId === newId)
+        throw new RotationError('guard', `${this.#where()}: refusing to delete ${oldId}: it is the new secret.`);
       if (this.#journal.deleted.includes(oldId)) continue;
       await this.#deleteIgnoringNotFound(appId, oldId, signal);
       await this.#update((j) => {
@@ -607,7 +721,11 @@ export class RotationEngine {
       const secrets = await okta.listSecrets(appId, signal);
       for (const oldId of this.#journal.deactivated) {
         const current = secrets.find((s) => s.id === oldId);
-        if (!current) throw new RotationError('unexpectedState', `${this.#where()}: old secret ${oldId} no longer exists; it cannot be reactivated.`);
+        if (!current)
+          throw new RotationError(
+            'unexpectedState',
+            `${this.#where()}: old secret ${oldId} no longer exists; it cannot be reactivated.`,
+          );
         if (current.status === 'INACTIVE') await okta.activateSecret(appId, oldId, signal);
         await this.#update((j) => {
           j.rollback?.reactivated.push(oldId);
@@ -621,7 +739,13 @@ export class RotationEngine {
       await this.#update((j) => {
         delete j.rollback;
       });
-      return cancelled ? { ok: false, cancelled: true, error: { kind: 'cancelled', message: 'Rollback cancelled; it can be started again.' } } : { ok: false, error: this.#toStepError(e) };
+      return cancelled
+        ? {
+            ok: false,
+            cancelled: true,
+            error: { kind: 'cancelled', message: 'Rollback cancelled; it can be started again.' },
+          }
+        : { ok: false, error: this.#toStepError(e) };
     }
   }
 
@@ -636,7 +760,11 @@ export class RotationEngine {
     });
     await this.#end('rolledBack', [
       `Rolled back: old secret ${j.deactivated.join(', ')} reactivated.`,
-      ...(j.newSecret ? [`The new secret ${j.newSecret.id} stays ACTIVE in Okta; delete it in the Admin Console once no connection uses it.`] : []),
+      ...(j.newSecret
+        ? [
+            `The new secret ${j.newSecret.id} stays ACTIVE in Okta; delete it in the Admin Console once no connection uses it.`,
+          ]
+        : []),
     ]);
   }
 
@@ -644,7 +772,9 @@ export class RotationEngine {
     await this.#deps.secrets.delete(this.#journal.rotationId);
     const n = this.#journal.newSecret;
     await this.#end('abandoned', [
-      n ? `Abandoned: the new secret ${n.id} stays ACTIVE in Okta; its stored value was wiped.` : 'Abandoned before a secret was created; nothing changed in Okta.',
+      n
+        ? `Abandoned: the new secret ${n.id} stays ACTIVE in Okta; its stored value was wiped.`
+        : 'Abandoned before a secret was created; nothing changed in Okta.',
     ]);
     return { ok: true };
   }
@@ -657,8 +787,10 @@ export class RotationEngine {
       j.report.push(...report);
       for (const id of STEP_IDS) {
         const s = j.steps[id];
-        if (s.state === 'pending' || s.state === 'failed') j.steps[id] = { ...s, state: 'skipped', result: { ...s.result, reason: outcome } };
-        if (id === 'finish' && outcome === 'completed') j.steps.finish = { ...j.steps.finish, state: 'done', endedAt: this.#now(), result: { valueWiped: true } };
+        if (s.state === 'pending' || s.state === 'failed')
+          j.steps[id] = { ...s, state: 'skipped', result: { ...s.result, reason: outcome } };
+        if (id === 'finish' && outcome === 'completed')
+          j.steps.finish = { ...j.steps.finish, state: 'done', endedAt: this.#now(), result: { valueWiped: true } };
       }
     });
     await this.#deps.journals.release(this.#journal);
@@ -679,8 +811,12 @@ export class RotationEngine {
       const end = await this.#recheck(running, signal);
       await this.#update((jj) => {
         const { startedAt, result } = jj.steps[running];
-        const keep = { ...(startedAt ? { startedAt } : {}), ...(end?.result ?? result ? { result: end?.result ?? result } : {}) };
-        jj.steps[running] = end?.state === 'done' ? { state: 'done', ...keep, endedAt: this.#now() } : { state: 'pending', ...keep };
+        const keep = {
+          ...(startedAt ? { startedAt } : {}),
+          ...((end?.result ?? result) ? { result: end?.result ?? result } : {}),
+        };
+        jj.steps[running] =
+          end?.state === 'done' ? { state: 'done', ...keep, endedAt: this.#now() } : { state: 'pending', ...keep };
       });
     } catch (e) {
       if (e instanceof JournalStoreFailure) throw e.cause;
@@ -688,7 +824,15 @@ export class RotationEngine {
       await this.#update((jj) => {
         const running = STEP_IDS.find((id) => jj.steps[id].state === 'running');
         if (running) {
-          jj.steps[running] = { ...jj.steps[running], state: 'failed', endedAt: this.#now(), error: { ...error, message: `Checking what happened after the interruption failed: ${error.message} Run the step again: it re-checks first.` } };
+          jj.steps[running] = {
+            ...jj.steps[running],
+            state: 'failed',
+            endedAt: this.#now(),
+            error: {
+              ...error,
+              message: `Checking what happened after the interruption failed: ${error.message} Run the step again: it re-checks first.`,
+            },
+          };
         }
         if (jj.rollback?.state === 'running') delete jj.rollback;
       });
@@ -706,9 +850,12 @@ export class RotationEngine {
         const secrets = await okta.listSecrets(j.app.id, signal);
         const stillActive = this.#oldIds().filter((id) => secrets.some((s) => s.id === id && s.status === 'ACTIVE'));
         await this.#update((jj) => {
-          for (const id of this.#oldIds()) if (!stillActive.includes(id) && !jj.deactivated.includes(id)) jj.deactivated.push(id);
+          for (const id of this.#oldIds())
+            if (!stillActive.includes(id) && !jj.deactivated.includes(id)) jj.deactivated.push(id);
         });
-        return stillActive.length === 0 ? { state: 'done', result: { deactivated: [...this.#journal.deactivated] } } : undefined;
+        return stillActive.length === 0
+          ? { state: 'done', result: { deactivated: [...this.#journal.deactivated] } }
+          : undefined;
       }
       case 'deleteOld': {
         const secrets = await okta.listSecrets(j.app.id, signal);
@@ -728,7 +875,9 @@ export class RotationEngine {
 
   async #reconcileRollback(signal?: AbortSignal): Promise<void> {
     const secrets = await this.#deps.okta.listSecrets(this.#journal.app.id, signal);
-    const inactive = this.#journal.deactivated.filter((id) => !secrets.some((s) => s.id === id && s.status === 'ACTIVE'));
+    const inactive = this.#journal.deactivated.filter(
+      (id) => !secrets.some((s) => s.id === id && s.status === 'ACTIVE'),
+    );
     if (inactive.length === 0) {
       await this.#update((j) => {
         if (j.rollback) j.rollback.reactivated = [...j.deactivated];
@@ -778,7 +927,8 @@ export class RotationEngine {
   }
 
   #toStepError(e: unknown): StepError {
-    if (e instanceof OktaError) return { kind: e.kind, message: e.message, ...(e.errorId ? { errorId: e.errorId } : {}) };
+    if (e instanceof OktaError)
+      return { kind: e.kind, message: e.message, ...(e.errorId ? { errorId: e.errorId } : {}) };
     if (e instanceof RotationError) return { kind: e.kind, message: e.message };
     const message = e instanceof Error ? e.message : String(e);
     return { kind: 'unexpected', message: redact(`${this.#where()}: ${message}`) };

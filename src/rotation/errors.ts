@@ -33,7 +33,11 @@ export function isRotationError(e: unknown, kind?: RotationErrorKind): e is Rota
  * A store's answer to a save whose expected revision is not the stored one: the rotation was driven from
  * another window (or engine) since this engine read it. The engine stops; the person reopens it where they are.
  */
-export function staleJournalError(journal: { rotationId: string; org: { host: string }; app: { id: string } }): RotationError {
+export function staleJournalError(journal: {
+  rotationId: string;
+  org: { host: string };
+  app: { id: string };
+}): RotationError {
   return new RotationError(
     'staleJournal',
     `Rotation of app ${journal.app.id} in ${journal.org.host}: this rotation is being driven in another window; reopen it here with Resume Rotation.`,

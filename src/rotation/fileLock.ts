@@ -70,7 +70,10 @@ export class FileLock {
         } catch {
           continue;
         }
-        const moved = await readFile(aside, 'utf8').then((t) => (JSON.parse(t) as Partial<LockRecord>).owner, () => undefined);
+        const moved = await readFile(aside, 'utf8').then(
+          (t) => (JSON.parse(t) as Partial<LockRecord>).owner,
+          () => undefined,
+        );
         if (moved !== current.record.owner) {
           // A rival's fresh lock: put it back and lose.
           await link(aside, path).catch(() => undefined);

@@ -15,7 +15,9 @@ const NonEmpty = z.lazy(() => z.string().check(z.minLength(1)));
 const Iso = NonEmpty;
 const OptionalIso = z.lazy(() => z.optional(Iso));
 /** A secret shown masked: '••••' and at most its last four characters (see maskSecret). */
-const Masked = z.lazy(() => z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters')));
+const Masked = z.lazy(() =>
+  z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters')),
+);
 
 const SummaryValue = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
 export type SummaryValue = z.infer<typeof SummaryValue>;
@@ -95,7 +97,9 @@ export const RotationJournalSchema = z.lazy(() =>
       /** Two ACTIVE secrets and none identified yet: the person must paste the value in use. */
       needsInUseIdentification: z.boolean(),
       /** A secret not in use that must go before a new one fits (Okta's two-secret cap). */
-      retireCandidate: z.optional(z.strictObject({ id: z.string(), masked: Masked, reason: z.enum(['inactive', 'notInUse']) })),
+      retireCandidate: z.optional(
+        z.strictObject({ id: z.string(), masked: Masked, reason: z.enum(['inactive', 'notInUse']) }),
+      ),
       /** Secrets the person had retired (deactivated and deleted) during the preflight. */
       retired: z.array(z.string()),
     }),

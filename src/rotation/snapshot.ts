@@ -6,7 +6,15 @@ import * as z from 'zod/mini';
 import { deactivationAllowed, productionGuardPending } from './guards.ts';
 import type { GuardId } from './guards.ts';
 import { ConnectionModeSchema } from './journal.ts';
-import type { ConnectionMode, Environment, RotationJournal, RotationOutcome, SecretRef, StepError, SummaryValue } from './journal.ts';
+import type {
+  ConnectionMode,
+  Environment,
+  RotationJournal,
+  RotationOutcome,
+  SecretRef,
+  StepError,
+  SummaryValue,
+} from './journal.ts';
 import { STEP_IDS, STEP_INFO } from './steps.ts';
 import type { StepId, StepKind, StepState } from './steps.ts';
 
@@ -81,7 +89,12 @@ export interface RotationSnapshot {
   /** What the person types into the Workflows console's Okta connection dialog. */
   manual: { domain: string; clientId: string; workflowsConsoleUrl?: string; newSecretMasked?: string };
   guards: {
-    productionWithoutPreview?: { required: boolean; acknowledged: boolean; days: number; lastPreviewCompletedAt?: string };
+    productionWithoutPreview?: {
+      required: boolean;
+      acknowledged: boolean;
+      days: number;
+      lastPreviewCompletedAt?: string;
+    };
     unverifiedOverride?: { at: string; verificationOutcome: string };
   };
   rollback?: { state: 'running' | 'done'; reactivated: string[] };
@@ -110,7 +123,11 @@ export function currentStepOf(journal: RotationJournal): StepId | undefined {
 export function canRollback(journal: RotationJournal): boolean {
   if (journal.outcome !== 'inProgress' || journal.rollback?.state === 'running') return false;
   const deleteState = journal.steps.deleteOld.state;
-  return journal.deactivated.length > 0 && journal.deleted.length === 0 && (deleteState === 'pending' || deleteState === 'failed');
+  return (
+    journal.deactivated.length > 0 &&
+    journal.deleted.length === 0 &&
+    (deleteState === 'pending' || deleteState === 'failed')
+  );
 }
 
 /** Abandoning is possible until deactivation was first attempted: after that, an attempt whose answer was lost
@@ -168,7 +185,12 @@ function stepActions(journal: RotationJournal, step: StepId): NextAction[] {
       if (p.needsInUseIdentification) {
         out.push({ type: 'identifyInUse', candidates: p.secrets.filter((s) => s.status === 'ACTIVE').map(view) });
       } else if (p.retireCandidate) {
-        out.push({ type: 'retire', secretId: p.retireCandidate.id, masked: p.retireCandidate.masked, reason: p.retireCandidate.reason });
+        out.push({
+          type: 'retire',
+          secretId: p.retireCandidate.id,
+          masked: p.retireCandidate.masked,
+          reason: p.retireCandidate.reason,
+        });
       }
       out.push(run(record.result ? 'Check the org again' : 'Check the org'));
       return out;
@@ -185,7 +207,11 @@ function stepActions(journal: RotationJournal, step: StepId): NextAction[] {
       };
       if (!journal.mode) return [choose];
       return [
-        confirm(journal.mode === 'reauthorize' ? 'I re-authorized the connection with the new secret' : 'I created the new connection'),
+        confirm(
+          journal.mode === 'reauthorize'
+            ? 'I re-authorized the connection with the new secret'
+            : 'I created the new connection',
+        ),
         choose,
       ];
     }
@@ -209,7 +235,9 @@ function stepActions(journal: RotationJournal, step: StepId): NextAction[] {
         : [run('List the active secrets')];
     case 'deactivateOld':
       if (!deactivationAllowed(journal)) {
-        return [{ type: 'override', guard: 'unverifiedNewSecret', warning: 'The new secret has not verified as valid.' }];
+        return [
+          { type: 'override', guard: 'unverifiedNewSecret', warning: 'The new secret has not verified as valid.' },
+        ];
       }
       return [run('Deactivate the old secret')];
     case 'deleteOld':
@@ -268,10 +296,14 @@ export function buildSnapshot(journal: RotationJournal, busy: boolean): Rotation
     secrets: {
       ...(j.inUse ? { inUse: view(j.inUse) } : {}),
       ...(j.newSecret ? { new: view(j.newSecret) } : {}),
-      old: (j.identify?.candidates ?? []).filter((c) => j.oldSecretIds === undefined || j.oldSecretIds.includes(c.id)).map(view),
+      old: (j.identify?.candidates ?? [])
+        .filter((c) => j.oldSecretIds === undefined || j.oldSecretIds.includes(c.id))
+        .map(view),
       listed: j.preflight.secrets.map(view),
     },
-    ...(j.verification ? { verification: { outcome: j.verification.outcome, reason: j.verification.reason, at: j.verification.at } } : {}),
+    ...(j.verification
+      ? { verification: { outcome: j.verification.outcome, reason: j.verification.reason, at: j.verification.at } }
+      : {}),
     manual: {
       domain: connectorDomain(j.org.host),
       clientId: j.app.clientId,

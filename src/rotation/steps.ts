@@ -55,7 +55,8 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   moveFlows: {
     label: 'Move the flows',
-    description: 'In the Workflows console, switch every flow that uses the old connection to the new one. Confirm when done.',
+    description:
+      'In the Workflows console, switch every flow that uses the old connection to the new one. Confirm when done.',
     kind: 'manual',
   },
   verifyNewSecret: {
@@ -65,7 +66,8 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   identifyOld: {
     label: 'Identify the old secret',
-    description: 'Lists every active secret except the new one: these will be deactivated and deleted. Confirm the list.',
+    description:
+      'Lists every active secret except the new one: these will be deactivated and deleted. Confirm the list.',
     kind: 'api',
   },
   deactivateOld: {
@@ -80,7 +82,8 @@ export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
   },
   deleteOldConnection: {
     label: 'Delete the old connection',
-    description: 'In the Workflows console, delete the old Okta connection, which stops working once its token refreshes. Confirm when done.',
+    description:
+      'In the Workflows console, delete the old Okta connection, which stops working once its token refreshes. Confirm when done.',
     kind: 'manual',
   },
   finish: {

@@ -50,7 +50,11 @@ export class MemoryJournalStore implements RotationJournalStore {
   async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
     const text = JSON.stringify(cloneJournal(journal));
     const stored = this.#journals.get(journal.rotationId);
-    if (expectedRevision !== undefined && stored !== undefined && revisionOf(parseJournal(JSON.parse(stored))) !== expectedRevision) {
+    if (
+      expectedRevision !== undefined &&
+      stored !== undefined &&
+      revisionOf(parseJournal(JSON.parse(stored))) !== expectedRevision
+    ) {
       throw staleJournalError(journal);
     }
     this.#journals.set(journal.rotationId, text);
@@ -147,7 +151,8 @@ export class FileJournalStore implements RotationJournalStore {
     const isStale = (_holder: unknown, ageMs: number) => ageMs > SAVE_LOCK_STALE_MS;
     for (let attempt = 0; ; attempt++) {
       if ((await lock.acquire(key, owner, rotationId, isStale)) === undefined) break;
-      if (attempt >= SAVE_LOCK_TRIES) throw new Error(`Could not save rotation ${rotationId}: another process keeps its journal locked. Try again.`);
+      if (attempt >= SAVE_LOCK_TRIES)
+        throw new Error(`Could not save rotation ${rotationId}: another process keeps its journal locked. Try again.`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     try {

@@ -23,7 +23,8 @@ Options:
 function wholeNumber(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > max) throw new Error(`${flag} expects a whole number from 0 to ${max}, got '${value}'`);
+  if (!/^\d+$/.test(value) || n > max)
+    throw new Error(`${flag} expects a whole number from 0 to ${max}, got '${value}'`);
   return n;
 }
 
@@ -37,7 +38,9 @@ function table(orgs: readonly SimulatedOrgInfo[]): string {
     lines.push(`  Workflows app id  ${o.workflowsAppId || '(none)'}`);
     lines.push(`  client id         ${o.clientId || '(none)'}`);
     if (o.serviceApp) {
-      lines.push(`  service app       ${o.serviceApp.clientId} (key id ${o.serviceApp.keyId}; ${o.serviceApp.scopes.join(' ')}; DPoP)`);
+      lines.push(
+        `  service app       ${o.serviceApp.clientId} (key id ${o.serviceApp.keyId}; ${o.serviceApp.scopes.join(' ')}; DPoP)`,
+      );
       lines.push('                    its private key: run with --json');
     }
     lines.push('');

@@ -37,8 +37,7 @@ export const notFound = (id: string, kind: string): OktaErrorAnswer =>
   oktaError(404, 'E0000007', `Not found: Resource not found: ${id} (${kind})`);
 export const tooManyRequests = (): OktaErrorAnswer =>
   oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
-export const internalError = (status = 500): OktaErrorAnswer =>
-  oktaError(status, 'E0000009', 'Internal Server Error');
+export const internalError = (status = 500): OktaErrorAnswer => oktaError(status, 'E0000009', 'Internal Server Error');
 export const methodNotAllowed = (): OktaErrorAnswer =>
   oktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
 /** Our answer to a `filter` we do not support (Okta's code for invalid search criteria). */

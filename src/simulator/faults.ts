@@ -73,7 +73,8 @@ export class Faults implements FaultInjector {
   }
 
   private add(fault: Fault, count: number, opts: { method?: string; path?: RegExp }): void {
-    if (!Number.isInteger(count) || count < 1) throw new Error(`simulator: fault count must be a whole number >= 1, got ${count}`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new Error(`simulator: fault count must be a whole number >= 1, got ${count}`);
     this.pending.push({ fault, remaining: count, method: opts.method, path: opts.path });
   }
 }

@@ -20,5 +20,9 @@ export interface Answer {
   headers?: Record<string, string | string[]>;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string | string[]>): Answer => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers?: Record<string, string | string[]>): Answer => ({
+  status,
+  body,
+  headers,
+});
 export const fromError = (e: OktaErrorAnswer): Answer => ({ status: e.status, body: e.body });

@@ -36,8 +36,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function verifySignature(jwt: DecodedJwt, key: KeyObject): boolean {
   const alg = jwt.header.alg;
   try {
-    if (alg === 'RS256' && key.asymmetricKeyType === 'rsa') return verify('sha256', Buffer.from(jwt.signingInput), key, jwt.signature);
-    if (alg === 'ES256' && key.asymmetricKeyType === 'ec') return verify('sha256', Buffer.from(jwt.signingInput), { key, dsaEncoding: 'ieee-p1363' }, jwt.signature);
+    if (alg === 'RS256' && key.asymmetricKeyType === 'rsa')
+      return verify('sha256', Buffer.from(jwt.signingInput), key, jwt.signature);
+    if (alg === 'ES256' && key.asymmetricKeyType === 'ec')
+      return verify('sha256', Buffer.from(jwt.signingInput), { key, dsaEncoding: 'ieee-p1363' }, jwt.signature);
   } catch {
     return false;
   }
@@ -57,7 +59,8 @@ export function publicKeyFromJwk(jwk: unknown): KeyObject | undefined {
 
 /** RFC 7638 thumbprint of a public JWK (RSA: e, kty, n; EC: crv, kty, x, y). */
 export function thumbprint(jwk: Record<string, unknown>): string {
-  const members = jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  const members =
+    jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
   return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
 }
 

@@ -97,7 +97,13 @@ export class OrgServer {
     const record: RequestRecord = { method, path: url.pathname, status: 0 };
     this.requests.push(record);
     const log = (status: RequestLogEntry['status']) =>
-      this.options.onRequest?.({ org: this.state.name, method, url: url.pathname + url.search, status, ms: Date.now() - started });
+      this.options.onRequest?.({
+        org: this.state.name,
+        method,
+        url: url.pathname + url.search,
+        status,
+        ms: Date.now() - started,
+      });
 
     const body = await readBody(req);
     if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs, this.closing.signal);
@@ -114,7 +120,8 @@ export class OrgServer {
       rateHeaders = verdict.headers;
       if (!verdict.allowed) answer = fromError(tooManyRequests());
     }
-    if (!answer && fault?.kind === 'fail') answer = fault.status === 429 ? fromError(tooManyRequests()) : fromError(internalError(fault.status));
+    if (!answer && fault?.kind === 'fail')
+      answer = fault.status === 429 ? fromError(tooManyRequests()) : fromError(internalError(fault.status));
     if (!answer && target.kind === 'managementApi') answer = this.authorize(req, method, url);
     if (!answer) {
       const ctx: RequestContext = { org: this.state, method, url, path: url.pathname, headers: req.headers, body };
@@ -141,7 +148,12 @@ export class OrgServer {
     const scheme = /^(\S+)\s/.exec(req.headers.authorization ?? '')?.[1]?.toLowerCase();
     if (this.state.serviceApp && (scheme === 'dpop' || scheme === 'bearer')) {
       // A service app's access token (OAuth 2.0 + DPoP): checked by serviceApp.ts, scopes included.
-      return this.state.serviceApp.authorizeApi(req.headers.authorization ?? '', req.headers.dpop, method, `${url.origin}${url.pathname}`);
+      return this.state.serviceApp.authorizeApi(
+        req.headers.authorization ?? '',
+        req.headers.dpop,
+        method,
+        `${url.origin}${url.pathname}`,
+      );
     }
     const m = /^SSWS\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     const check = m?.[1] ? this.state.checkToken(m[1]) : { valid: false, readOnly: false };

@@ -63,7 +63,14 @@ export interface AppSeed {
 export function newSecretRecord(seed: SecretSeed = {}): SecretRecord {
   const clientSecret = seed.clientSecret ?? newClientSecret();
   const created = seed.created ?? isoNow();
-  return { id: newSecretId(), status: seed.status ?? 'ACTIVE', clientSecret, secretHash: secretHash(clientSecret), created, lastUpdated: created };
+  return {
+    id: newSecretId(),
+    status: seed.status ?? 'ACTIVE',
+    clientSecret,
+    secretHash: secretHash(clientSecret),
+    created,
+    lastUpdated: created,
+  };
 }
 
 export function newAppRecord(seed: AppSeed): AppRecord {
@@ -126,7 +133,8 @@ export class OrgState {
 
   addApp(seed: AppSeed): AppRecord {
     const app = newAppRecord(seed);
-    if (this.apps.some((a) => a.id === app.id)) throw new Error(`simulator: duplicate app id ${app.id} in org ${this.name}`);
+    if (this.apps.some((a) => a.id === app.id))
+      throw new Error(`simulator: duplicate app id ${app.id} in org ${this.name}`);
     this.apps.push(app);
     return app;
   }

@@ -21,7 +21,8 @@ export class RateLimiter {
 
   /** Changes the limit and starts a fresh window. */
   setLimit(perMinute: number): void {
-    if (!Number.isInteger(perMinute) || perMinute < 0) throw new Error(`simulator: rate limit must be a whole number >= 0, got ${perMinute}`);
+    if (!Number.isInteger(perMinute) || perMinute < 0)
+      throw new Error(`simulator: rate limit must be a whole number >= 0, got ${perMinute}`);
     this.limit = perMinute;
     this.windowStart = -Infinity;
     this.used = 0;

@@ -25,10 +25,12 @@ function suppliedSecretProblem(value: string, authMethod: string): OktaErrorAnsw
 /** POST .../credentials/secrets with body `{}` or `{client_secret?, status?}` (already parsed JSON). */
 export function createSecret(app: AppRecord, body: unknown): Outcome {
   const authMethod = app.oauthClient?.tokenEndpointAuthMethod ?? '';
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(createBodyInvalid('The request body must be a JSON object.'));
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return fail(createBodyInvalid('The request body must be a JSON object.'));
   const { client_secret: supplied, status } = body as Record<string, unknown>;
   if (supplied !== undefined) {
-    if (typeof supplied !== 'string') return fail(createBodyInvalid("client_secret: 'client_secret' must be a string."));
+    if (typeof supplied !== 'string')
+      return fail(createBodyInvalid("client_secret: 'client_secret' must be a string."));
     const problem = suppliedSecretProblem(supplied, authMethod);
     if (problem) return fail(problem);
   }

@@ -28,10 +28,32 @@ export function workflowsServiceDomain(environment: 'preview' | 'production'): s
 }
 
 const DECOYS: readonly AppSeed[] = [
-  { name: 'oidc_client', label: 'Acme Portal', oauthClient: { redirectUris: ['https://portal.acme.example/callback'] } },
-  { name: 'bookmark', label: 'Acme Intranet', signOnMode: 'BOOKMARK', settingsApp: { url: 'https://intranet.acme.example', requestIntegration: false } },
-  { name: 'template_swa', label: 'Acme Payroll', signOnMode: 'BROWSER_PLUGIN', settingsApp: { url: 'https://payroll.acme.example/login' } },
-  { name: 'oidc_client', label: 'Acme Mobile', oauthClient: { tokenEndpointAuthMethod: 'none', applicationType: 'native', redirectUris: ['com.acme.mobile:/callback'] } },
+  {
+    name: 'oidc_client',
+    label: 'Acme Portal',
+    oauthClient: { redirectUris: ['https://portal.acme.example/callback'] },
+  },
+  {
+    name: 'bookmark',
+    label: 'Acme Intranet',
+    signOnMode: 'BOOKMARK',
+    settingsApp: { url: 'https://intranet.acme.example', requestIntegration: false },
+  },
+  {
+    name: 'template_swa',
+    label: 'Acme Payroll',
+    signOnMode: 'BROWSER_PLUGIN',
+    settingsApp: { url: 'https://payroll.acme.example/login' },
+  },
+  {
+    name: 'oidc_client',
+    label: 'Acme Mobile',
+    oauthClient: {
+      tokenEndpointAuthMethod: 'none',
+      applicationType: 'native',
+      redirectUris: ['com.acme.mobile:/callback'],
+    },
+  },
 ];
 
 function decoy(i: number): AppSeed {
@@ -42,13 +64,22 @@ function decoy(i: number): AppSeed {
 /** Fills a fresh org with its apps. Decoys come first, so finding the Workflows app by listing needs paging. */
 export function seedOrg(org: OrgState, seed: OrgSeed): void {
   const decoys = seed.decoyApps ?? 3;
-  if (!Number.isInteger(decoys) || decoys < 0) throw new Error(`simulator: decoyApps must be a whole number >= 0 (org ${seed.name})`);
+  if (!Number.isInteger(decoys) || decoys < 0)
+    throw new Error(`simulator: decoyApps must be a whole number >= 0 (org ${seed.name})`);
   for (let i = 0; i < decoys; i++) org.addApp(decoy(i));
   // The console's sign-in tile: same words in its label, no OAuth client. Present even without the OAuth app.
-  org.addApp({ name: 'okta_flow_sso', label: 'Okta Workflows', signOnMode: 'BOOKMARK', settingsApp: { url: `https://${seed.name}.workflows.${seed.environment === 'preview' ? 'oktapreview' : 'okta'}.com` } });
+  org.addApp({
+    name: 'okta_flow_sso',
+    label: 'Okta Workflows',
+    signOnMode: 'BOOKMARK',
+    settingsApp: {
+      url: `https://${seed.name}.workflows.${seed.environment === 'preview' ? 'oktapreview' : 'okta'}.com`,
+    },
+  });
   if (seed.workflowsApp === false) return;
   const overrides = seed.workflowsApp ?? {};
-  if ((seed.secrets?.length ?? 0) > 2) throw new Error(`simulator: an app holds at most two secrets (org ${seed.name})`);
+  if ((seed.secrets?.length ?? 0) > 2)
+    throw new Error(`simulator: an app holds at most two secrets (org ${seed.name})`);
   const domain = workflowsServiceDomain(seed.environment);
   const app = org.addApp({
     name: overrides.name ?? 'flow',

@@ -53,7 +53,12 @@ export function serviceAppKeys(): Promise<{ publicKey: KeyObject; privateKeyPem:
   return sharedKeys;
 }
 
-const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}): Answer => ({
+const oauthError = (
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): Answer => ({
   status,
   body: { error, error_description: description },
   headers: { ...NO_STORE, ...headers },
@@ -63,8 +68,17 @@ const oauthError = (status: number, error: string, description: string, headers:
 function apiUnauthorized(error: string, description: string, headers: Record<string, string> = {}): Answer {
   return {
     status: 401,
-    body: { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorLink: 'E0000011', errorId: newErrorId(), errorCauses: [] },
-    headers: { 'WWW-Authenticate': `DPoP algs="RS256 ES256", error="${error}", error_description="${description}"`, ...headers },
+    body: {
+      errorCode: 'E0000011',
+      errorSummary: 'Invalid token provided',
+      errorLink: 'E0000011',
+      errorId: newErrorId(),
+      errorCauses: [],
+    },
+    headers: {
+      'WWW-Authenticate': `DPoP algs="RS256 ES256", error="${error}", error_description="${description}"`,
+      ...headers,
+    },
   };
 }
 
@@ -132,53 +146,97 @@ export class ServiceApp {
   /** POST /oauth2/v1/token with a client assertion: client credentials for this app. */
   tokenRequest(form: URLSearchParams, dpopHeader: string | string[] | undefined, tokenUrl: string): Answer {
     const now = this.now();
-    if (form.get('client_assertion_type') !== ASSERTION_TYPE) return oauthError(401, 'invalid_client', 'The client_assertion_type is not supported.');
+    if (form.get('client_assertion_type') !== ASSERTION_TYPE)
+      return oauthError(401, 'invalid_client', 'The client_assertion_type is not supported.');
     const clientProblem = this.checkAssertion(form, tokenUrl, now);
     if (clientProblem) return oauthError(401, 'invalid_client', clientProblem);
     if (form.get('grant_type') !== 'client_credentials') {
-      return oauthError(400, 'unauthorized_client', 'The client is not authorized to use the provided grant type. Configured grant types: [client_credentials].');
+      return oauthError(
+        400,
+        'unauthorized_client',
+        'The client is not authorized to use the provided grant type. Configured grant types: [client_credentials].',
+      );
     }
-    if (typeof dpopHeader !== 'string' || dpopHeader === '') return oauthError(400, 'invalid_dpop_proof', 'The DPoP proof JWT header is missing.');
+    if (typeof dpopHeader !== 'string' || dpopHeader === '')
+      return oauthError(400, 'invalid_dpop_proof', 'The DPoP proof JWT header is missing.');
     const proof = this.checkProof(dpopHeader, 'POST', tokenUrl, now);
     if (!proof.ok) return oauthError(400, 'invalid_dpop_proof', proof.description);
     if (!this.tokenNonces.valid(proof.proof.payload.nonce, now)) {
-      return oauthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', { 'DPoP-Nonce': this.tokenNonces.issue(now) });
+      return oauthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', {
+        'DPoP-Nonce': this.tokenNonces.issue(now),
+      });
     }
     const requested = (form.get('scope') ?? '').split(' ').filter((s) => s.length > 0);
-    if (requested.length === 0) return oauthError(400, 'invalid_scope', "The authorization server resource does not have any configured default scopes, 'scope' must be provided.");
+    if (requested.length === 0)
+      return oauthError(
+        400,
+        'invalid_scope',
+        "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+      );
     const refused = requested.filter((s) => !this.scopes.includes(s));
-    if (refused.length > 0) return oauthError(400, 'invalid_scope', `The following scopes are not granted to the client: ${refused.join(' ')}.`);
+    if (refused.length > 0)
+      return oauthError(
+        400,
+        'invalid_scope',
+        `The following scopes are not granted to the client: ${refused.join(' ')}.`,
+      );
     const token = this.accessToken(proof.jkt, requested, now);
-    return { status: 200, body: { token_type: 'DPoP', expires_in: this.accessTokenSeconds, access_token: token, scope: requested.join(' ') }, headers: NO_STORE };
+    return {
+      status: 200,
+      body: {
+        token_type: 'DPoP',
+        expires_in: this.accessTokenSeconds,
+        access_token: token,
+        scope: requested.join(' '),
+      },
+      headers: NO_STORE,
+    };
   }
 
   /**
    * `Authorization: DPoP <token>` on the management API: undefined when allowed, otherwise the answer to send.
    * `url` is the request's absolute URL without query.
    */
-  authorizeApi(authorization: string, dpopHeader: string | string[] | undefined, method: string, url: string): Answer | undefined {
+  authorizeApi(
+    authorization: string,
+    dpopHeader: string | string[] | undefined,
+    method: string,
+    url: string,
+  ): Answer | undefined {
     const now = this.now();
     const m = /^(DPoP|Bearer)\s+(\S+)\s*$/i.exec(authorization);
     const token = m?.[2] ? this.tokens.get(m[2]) : undefined;
-    if (!m || !token || token.expiresAt <= now) return apiUnauthorized('invalid_token', 'The access token is invalid or expired.');
-    if (m[1]!.toLowerCase() !== 'dpop') return apiUnauthorized('invalid_token', 'A DPoP-bound access token must be presented with the DPoP scheme.');
-    if (typeof dpopHeader !== 'string' || dpopHeader === '') return apiUnauthorized('invalid_dpop_proof', 'The DPoP proof JWT header is missing.');
+    if (!m || !token || token.expiresAt <= now)
+      return apiUnauthorized('invalid_token', 'The access token is invalid or expired.');
+    if (m[1]!.toLowerCase() !== 'dpop')
+      return apiUnauthorized('invalid_token', 'A DPoP-bound access token must be presented with the DPoP scheme.');
+    if (typeof dpopHeader !== 'string' || dpopHeader === '')
+      return apiUnauthorized('invalid_dpop_proof', 'The DPoP proof JWT header is missing.');
     const proof = this.checkProof(dpopHeader, method, url, now);
     if (!proof.ok) return apiUnauthorized('invalid_dpop_proof', proof.description);
-    if (proof.proof.payload.ath !== sha256Base64url(m[2]!)) return apiUnauthorized('invalid_dpop_proof', "The DPoP proof 'ath' does not match the access token.");
-    if (proof.jkt !== token.jkt) return apiUnauthorized('invalid_dpop_proof', 'The DPoP proof key is not the key the access token is bound to.');
+    if (proof.proof.payload.ath !== sha256Base64url(m[2]!))
+      return apiUnauthorized('invalid_dpop_proof', "The DPoP proof 'ath' does not match the access token.");
+    if (proof.jkt !== token.jkt)
+      return apiUnauthorized('invalid_dpop_proof', 'The DPoP proof key is not the key the access token is bound to.');
     if (this.apiNonce && !this.apiNonces.valid(proof.proof.payload.nonce, now)) {
-      return apiUnauthorized('use_dpop_nonce', 'Resource server requires nonce in DPoP proof.', { 'DPoP-Nonce': this.apiNonces.issue(now) });
+      return apiUnauthorized('use_dpop_nonce', 'Resource server requires nonce in DPoP proof.', {
+        'DPoP-Nonce': this.apiNonces.issue(now),
+      });
     }
     // okta.apps.manage includes reading; writes need it.
-    const needed = method === 'GET' || method === 'HEAD' ? ['okta.apps.read', 'okta.apps.manage'] : ['okta.apps.manage'];
+    const needed =
+      method === 'GET' || method === 'HEAD' ? ['okta.apps.read', 'okta.apps.manage'] : ['okta.apps.manage'];
     if (!needed.some((s) => token.scopes.includes(s))) {
       const denied = accessDenied();
-      denied.body.errorCauses = [{ errorSummary: `The access token provided does not contain the required scopes: ${needed[0]}.` }];
+      denied.body.errorCauses = [
+        { errorSummary: `The access token provided does not contain the required scopes: ${needed[0]}.` },
+      ];
       return {
         status: 403,
         body: denied.body,
-        headers: { 'WWW-Authenticate': `DPoP error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", scope="${needed[0]}"` },
+        headers: {
+          'WWW-Authenticate': `DPoP error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", scope="${needed[0]}"`,
+        },
       };
     }
     return undefined;
@@ -196,16 +254,20 @@ export class ServiceApp {
       return 'Client authentication failed. Either the client or the client authentication method is unsupported.';
     }
     if (payload.sub !== payload.iss) return "The client_assertion token has an invalid 'sub' claim.";
-    if (header.kid !== undefined && header.kid !== this.keyId) return "The client_assertion token's 'kid' does not match a registered key.";
+    if (header.kid !== undefined && header.kid !== this.keyId)
+      return "The client_assertion token's 'kid' does not match a registered key.";
     if (!verifySignature(jwt, this.publicKey)) return 'The client_assertion signature is invalid.';
     const aud = payload.aud;
-    if (aud !== tokenUrl && !(Array.isArray(aud) && aud.includes(tokenUrl))) return "The client_assertion token has an invalid 'aud' claim.";
+    if (aud !== tokenUrl && !(Array.isArray(aud) && aud.includes(tokenUrl)))
+      return "The client_assertion token has an invalid 'aud' claim.";
     const exp = payload.exp;
     const iat = typeof payload.iat === 'number' ? payload.iat : Math.floor(now / 1000);
     if (typeof exp !== 'number' || exp * 1000 <= now) return 'The client_assertion token is expired.';
     if (exp - iat > 3600) return "The client_assertion token has an 'exp' more than one hour after 'iat'.";
-    if (typeof payload.jti !== 'string' || payload.jti === '') return "The client_assertion token must contain a 'jti' claim.";
-    if (!this.assertionIds.add(payload.jti, exp * 1000, now)) return "The client_assertion token contains a 'jti' that has already been used.";
+    if (typeof payload.jti !== 'string' || payload.jti === '')
+      return "The client_assertion token must contain a 'jti' claim.";
+    if (!this.assertionIds.add(payload.jti, exp * 1000, now))
+      return "The client_assertion token contains a 'jti' that has already been used.";
     return undefined;
   }
 
@@ -217,13 +279,17 @@ export class ServiceApp {
     const key = publicKeyFromJwk(header.jwk);
     if (!key) return { ok: false, description: "The DPoP proof 'jwk' header is missing or is not a public key." };
     if (!verifySignature(proof, key)) return { ok: false, description: 'The DPoP proof signature is invalid.' };
-    if (payload.htm !== method) return { ok: false, description: "The DPoP proof 'htm' does not match the request method." };
+    if (payload.htm !== method)
+      return { ok: false, description: "The DPoP proof 'htm' does not match the request method." };
     if (payload.htu !== url) return { ok: false, description: "The DPoP proof 'htu' does not match the request URL." };
     const iat = payload.iat;
     const nowS = now / 1000;
-    if (typeof iat !== 'number' || iat < nowS - IAT_PAST_S || iat > nowS + IAT_FUTURE_S) return { ok: false, description: "The DPoP proof 'iat' is not recent." };
-    if (typeof payload.jti !== 'string' || payload.jti === '') return { ok: false, description: "The DPoP proof must contain a 'jti' claim." };
-    if (!this.proofIds.add(payload.jti, (iat + IAT_PAST_S) * 1000, now)) return { ok: false, description: "The DPoP proof 'jti' has already been used." };
+    if (typeof iat !== 'number' || iat < nowS - IAT_PAST_S || iat > nowS + IAT_FUTURE_S)
+      return { ok: false, description: "The DPoP proof 'iat' is not recent." };
+    if (typeof payload.jti !== 'string' || payload.jti === '')
+      return { ok: false, description: "The DPoP proof must contain a 'jti' claim." };
+    if (!this.proofIds.add(payload.jti, (iat + IAT_PAST_S) * 1000, now))
+      return { ok: false, description: "The DPoP proof 'jti' has already been used." };
     return { ok: true, jkt: thumbprint(header.jwk as Record<string, unknown>), proof };
   }
 

@@ -36,10 +36,21 @@ export class OktaClients implements vscode.Disposable {
   async get(org: OrgConfig): Promise<OktaClient> {
     const credential = await this.credentials.get(org.key);
     if (credential === undefined) {
-      throw new OktaError({ kind: 'invalidToken', operation: 'Reading the credentials', org: org.key, advice: 'This org has no credentials yet. Run "Okta Workflows: Set API Token" or "Okta Workflows: Set OAuth Service App".' });
+      throw new OktaError({
+        kind: 'invalidToken',
+        operation: 'Reading the credentials',
+        org: org.key,
+        advice:
+          'This org has no credentials yet. Run "Okta Workflows: Set API Token" or "Okta Workflows: Set OAuth Service App".',
+      });
     }
     const settings = this.settings();
-    const fingerprint = JSON.stringify([serializeCredential(credential), org.address.baseUrl, settings.timeoutMs, settings.maxRateLimitWaitMs]);
+    const fingerprint = JSON.stringify([
+      serializeCredential(credential),
+      org.address.baseUrl,
+      settings.timeoutMs,
+      settings.maxRateLimitWaitMs,
+    ]);
     const existing = this.clients.get(org.key);
     if (existing?.fingerprint === fingerprint) return existing.client;
     if (existing) this.forget(org.key);
@@ -59,7 +70,14 @@ export class OktaClients implements vscode.Disposable {
     const auth: Authenticator =
       credential.type === 'apiToken'
         ? new ApiTokenAuth(credential.token, { org: org.address.host })
-        : new ServiceAppAuth({ baseUrl: org.address.baseUrl, clientId: credential.clientId, privateKey: credential.privateKey, ...(credential.keyId ? { keyId: credential.keyId } : {}), timeoutMs, onApiCall });
+        : new ServiceAppAuth({
+            baseUrl: org.address.baseUrl,
+            clientId: credential.clientId,
+            privateKey: credential.privateKey,
+            ...(credential.keyId ? { keyId: credential.keyId } : {}),
+            timeoutMs,
+            onApiCall,
+          });
     return new OktaClient({
       baseUrl: org.address.baseUrl,
       auth,

@@ -13,7 +13,12 @@ export type CredentialTypeOf = (orgKey: string) => Promise<CredentialType | unde
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
-export function registerWrapped(log: Log, id: string, handler: CommandHandler, credentialTypeOf?: CredentialTypeOf): vscode.Disposable {
+export function registerWrapped(
+  log: Log,
+  id: string,
+  handler: CommandHandler,
+  credentialTypeOf?: CredentialTypeOf,
+): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
     try {
       return await handler(...args);
@@ -30,7 +35,13 @@ export function registerWrapped(log: Log, id: string, handler: CommandHandler, c
   return vscode.commands.registerCommand(id, run);
 }
 
-async function offerFix(log: Log, e: unknown, retry: () => Promise<unknown>, args: unknown[], credentialTypeOf?: CredentialTypeOf): Promise<void> {
+async function offerFix(
+  log: Log,
+  e: unknown,
+  retry: () => Promise<unknown>,
+  args: unknown[],
+  credentialTypeOf?: CredentialTypeOf,
+): Promise<void> {
   const message = redact(e instanceof Error ? e.message : String(e));
   const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
   const org = isOktaError(e) ? e.org : undefined;

@@ -22,7 +22,13 @@ export function activate(context: vscode.ExtensionContext): void {
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
   }));
   const rotations = new Rotations(context, log, settings, clients);
-  const tree = new SecretsTreeProvider({ settings, credentials, clients, log, markers: (org, app) => rotations.markers(org, app) });
+  const tree = new SecretsTreeProvider({
+    settings,
+    credentials,
+    clients,
+    log,
+    markers: (org, app) => rotations.markers(org, app),
+  });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
   context.subscriptions.push(log, settings, credentials, clients, rotations, tree, practice);
 

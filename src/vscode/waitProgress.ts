@@ -5,7 +5,11 @@ import type { OktaClients } from './clients.ts';
 import { waitMessage } from './waitMessage.ts';
 
 /** Reports waits of the orgs in `labels` (key → label; the label is shown only when several orgs share it). */
-export function reportWaits(clients: OktaClients, labels: ReadonlyMap<string, string>, progress: vscode.Progress<{ message?: string }>): vscode.Disposable {
+export function reportWaits(
+  clients: OktaClients,
+  labels: ReadonlyMap<string, string>,
+  progress: vscode.Progress<{ message?: string }>,
+): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const sub = clients.onWait((orgKey, reason, ms) => {
     const label = labels.get(orgKey);

@@ -58,23 +58,45 @@ export class CodeServer {
     const { tools } = opts;
     mkdirSync(join(opts.userDataDir, 'User'), { recursive: true });
     mkdirSync(opts.extensionsDir, { recursive: true });
-    writeFileSync(join(opts.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.userSettings }, null, 2));
+    writeFileSync(
+      join(opts.userDataDir, 'User', 'settings.json'),
+      JSON.stringify({ ...QUIET_SETTINGS, ...opts.userSettings }, null, 2),
+    );
 
-    const common = ['--config', tools.codeServerConfig, '--user-data-dir', opts.userDataDir, '--extensions-dir', opts.extensionsDir];
+    const common = [
+      '--config',
+      tools.codeServerConfig,
+      '--user-data-dir',
+      opts.userDataDir,
+      '--extensions-dir',
+      opts.extensionsDir,
+    ];
     for (const vsix of opts.vsixFiles) {
-      const r = spawnSync(tools.node, [tools.codeServerEntry, ...common, '--force', '--install-extension', vsix], { encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(tools.node, [tools.codeServerEntry, ...common, '--force', '--install-extension', vsix], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
       if (r.status !== 0 || !/successfully installed/i.test(output)) {
-        throw new Error(`e2e: code-server --install-extension ${vsix} failed (exit ${r.status ?? r.signal}):\n${output}`);
+        throw new Error(
+          `e2e: code-server --install-extension ${vsix} failed (exit ${r.status ?? r.signal}):\n${output}`,
+        );
       }
     }
 
     const log = createWriteStream(opts.logFile);
     // Port 0: the kernel picks a free port and code-server prints it; no race between probing and binding.
     const args = [
-      tools.codeServerEntry, ...common,
-      '--auth', 'none', '--bind-addr', '127.0.0.1:0',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      tools.codeServerEntry,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
       opts.folder,
     ];
     const child = spawn(tools.node, args, {
@@ -84,12 +106,23 @@ export class CodeServer {
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     liveGroups.add(child.pid ?? 0);
-    exited.then(() => liveGroups.delete(child.pid ?? 0), () => undefined);
+    exited.then(
+      () => liveGroups.delete(child.pid ?? 0),
+      () => undefined,
+    );
 
     const timeoutMs = opts.startTimeoutMs ?? 60_000;
     const url = await new Promise<string>((resolve, reject) => {
       let seen = '';
-      const timer = setTimeout(() => reject(new Error(`e2e: code-server did not print "HTTP server listening on" within ${timeoutMs / 1000} s. Log: ${opts.logFile}\n${seen.slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `e2e: code-server did not print "HTTP server listening on" within ${timeoutMs / 1000} s. Log: ${opts.logFile}\n${seen.slice(-2000)}`,
+            ),
+          ),
+        timeoutMs,
+      );
       const onData = (chunk: Buffer): void => {
         log.write(chunk);
         seen += chunk.toString('utf8');
@@ -103,7 +136,11 @@ export class CodeServer {
       child.stderr?.on('data', onData);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`e2e: code-server exited (${code ?? signal}) before listening. Log: ${opts.logFile}\n${seen.slice(-2000)}`));
+        reject(
+          new Error(
+            `e2e: code-server exited (${code ?? signal}) before listening. Log: ${opts.logFile}\n${seen.slice(-2000)}`,
+          ),
+        );
       });
     }).catch(async (err: unknown) => {
       killGroup(child.pid, 'SIGKILL');

@@ -12,6 +12,9 @@ export function mochaGlobalSetup(): void {
 /** The packaged extension (set by mochaGlobalSetup). */
 export function extensionVsix(): string {
   const vsix = process.env.E2E_VSIX;
-  if (!vsix) throw new Error('e2e: no packaged extension; run the suite through test/e2e/.mocharc.json (its require runs globalSetup.ts).');
+  if (!vsix)
+    throw new Error(
+      'e2e: no packaged extension; run the suite through test/e2e/.mocharc.json (its require runs globalSetup.ts).',
+    );
   return vsix;
 }

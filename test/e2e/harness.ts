@@ -23,8 +23,14 @@ export interface SessionOptions {
 
 /** Flags from ../shared/e2e/CODE-SERVER.md: no sandbox (root in a container), no network beyond loopback. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 /** Generous: two busy cores, a cold extension host. Waits are for states, never fixed sleeps. */
@@ -41,7 +47,13 @@ export class VsCodeSession {
   /** The first window owns the server and the browser; another window (openAnotherWindow) only its page. */
   readonly #owner: VsCodeSession | undefined;
 
-  private constructor(page: Page, server: CodeServer, browser: Browser, dirs: { output: string; temp: string; userData: string; folder: string }, owner?: VsCodeSession) {
+  private constructor(
+    page: Page,
+    server: CodeServer,
+    browser: Browser,
+    dirs: { output: string; temp: string; userData: string; folder: string },
+    owner?: VsCodeSession,
+  ) {
     this.page = page;
     this.#server = server;
     this.#browser = browser;
@@ -60,7 +72,13 @@ export class VsCodeSession {
   async openAnotherWindow(): Promise<VsCodeSession> {
     const page = await this.page.context().newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
-    const other = new VsCodeSession(page, this.#server, this.#browser, { output: this.outputDir, temp: this.#tempDir, userData: this.userDataDir, folder: this.folder }, this);
+    const other = new VsCodeSession(
+      page,
+      this.#server,
+      this.#browser,
+      { output: this.outputDir, temp: this.#tempDir, userData: this.userDataDir, folder: this.folder },
+      this,
+    );
     await page.goto(`${this.#server.url}/?folder=${encodeURIComponent(this.folder)}`);
     await other.waitForWorkbench();
     return other;
@@ -144,7 +162,9 @@ export class VsCodeSession {
       if (await row.isVisible()) break;
       if (Date.now() > deadline) {
         const shown = (await anyRow.allInnerTexts()).map((t) => t.trim()).join(' | ');
-        throw new Error(`e2e: the command palette has no command "${title}" after ${UI_TIMEOUT_MS / 1000} s (shows: ${shown})`);
+        throw new Error(
+          `e2e: the command palette has no command "${title}" after ${UI_TIMEOUT_MS / 1000} s (shows: ${shown})`,
+        );
       }
       await this.page.keyboard.press('Escape');
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -173,7 +193,11 @@ export class VsCodeSession {
       const input = this.quickInput.locator('input.input');
       const message = this.quickInput.locator('.quick-input-message, .quick-input-title, .quick-input-description');
       const matches = async (): Promise<boolean> => {
-        const text = [await input.getAttribute('placeholder') ?? '', await input.getAttribute('aria-label') ?? '', ...(await message.allInnerTexts())].join('\n');
+        const text = [
+          (await input.getAttribute('placeholder')) ?? '',
+          (await input.getAttribute('aria-label')) ?? '',
+          ...(await message.allInnerTexts()),
+        ].join('\n');
         return typeof hint === 'string' ? text.includes(hint) : hint.test(text);
       };
       await waitUntil(matches, `a quick input mentioning ${String(hint)}`);
@@ -218,10 +242,20 @@ export class VsCodeSession {
     await input.waitFor({ state: 'visible' });
     // The dialog fills in its start folder and lists it after it shows: typing before that would be overwritten.
     await this.quickInputRow('..').waitFor({ state: 'visible' });
-    await waitUntil(async () => (await input.inputValue()).endsWith('/'), 'the file dialog to show its start folder', undefined, async () => input.inputValue());
+    await waitUntil(
+      async () => (await input.inputValue()).endsWith('/'),
+      'the file dialog to show its start folder',
+      undefined,
+      async () => input.inputValue(),
+    );
     await input.fill(path);
     // The dialog completes the path as it is typed; wait until it shows exactly the file before accepting.
-    await waitUntil(async () => (await input.inputValue()) === path, `the file dialog to show ${path}`, undefined, async () => input.inputValue());
+    await waitUntil(
+      async () => (await input.inputValue()) === path,
+      `the file dialog to show ${path}`,
+      undefined,
+      async () => input.inputValue(),
+    );
     await input.press('Enter');
   }
 
@@ -236,10 +270,15 @@ export class VsCodeSession {
   /** Waits for a notification whose text matches, returns its full text. */
   async waitForNotification(pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
     let found = '';
-    await waitUntil(async () => {
-      found = (await this.notifications()).find((n) => pattern.test(n)) ?? '';
-      return found !== '';
-    }, `a notification matching ${pattern}`, timeoutMs, async () => `shown: ${JSON.stringify(await this.notifications())}`);
+    await waitUntil(
+      async () => {
+        found = (await this.notifications()).find((n) => pattern.test(n)) ?? '';
+        return found !== '';
+      },
+      `a notification matching ${pattern}`,
+      timeoutMs,
+      async () => `shown: ${JSON.stringify(await this.notifications())}`,
+    );
     return found;
   }
 
@@ -276,7 +315,10 @@ export class VsCodeSession {
   async openViewContainer(title: string): Promise<void> {
     const item = this.activityBarItem(title);
     await item.waitFor({ state: 'visible' });
-    const checked = await item.locator('a.action-label').getAttribute('aria-checked').catch(() => null);
+    const checked = await item
+      .locator('a.action-label')
+      .getAttribute('aria-checked')
+      .catch(() => null);
     const expanded = await item.getAttribute('aria-pressed').catch(() => null);
     if (checked !== 'true' && expanded !== 'true' && !(await this.sideBarTitle(title).isVisible())) {
       await item.click();
@@ -285,17 +327,23 @@ export class VsCodeSession {
   }
 
   activityBarItem(title: string): Locator {
-    return this.page.locator('.activitybar .action-item').filter({ has: this.page.locator(`a.action-label[aria-label^="${cssEscape(title)}"]`) });
+    return this.page
+      .locator('.activitybar .action-item')
+      .filter({ has: this.page.locator(`a.action-label[aria-label^="${cssEscape(title)}"]`) });
   }
 
   /** The side bar's title: "Okta Workflows", or "Okta Workflows: Orgs" when the container has a single view. */
   sideBarTitle(title: string): Locator {
-    return this.page.locator('.sidebar .composite.title h2', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}(:|\\s*$)`, 'i') });
+    return this.page.locator('.sidebar .composite.title h2', {
+      hasText: new RegExp(`^\\s*${escapeRegExp(title)}(:|\\s*$)`, 'i'),
+    });
   }
 
   /** Clicks a button in the side bar's title bar (e.g. 'Refresh', 'Add Org'), matched by its tooltip/aria label. */
   async viewTitleAction(label: string): Promise<void> {
-    const action = this.page.locator(`.sidebar .title-actions .action-label[aria-label^="${cssEscape(label)}"]`).first();
+    const action = this.page
+      .locator(`.sidebar .title-actions .action-label[aria-label^="${cssEscape(label)}"]`)
+      .first();
     await action.click();
   }
 
@@ -307,7 +355,9 @@ export class VsCodeSession {
 
   /** The pane of the view titled `viewName` inside the open side bar (its header is hidden when it is the only view). */
   viewPane(viewName: string): Locator {
-    return this.page.locator('.sidebar .pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: exactText(viewName, 'i') }) });
+    return this.page
+      .locator('.sidebar .pane')
+      .filter({ has: this.page.locator('.pane-header h3.title', { hasText: exactText(viewName, 'i') }) });
   }
 
   /** The rows of a tree view: the text a person sees on each row (label and description), top to bottom. */
@@ -333,14 +383,19 @@ export class VsCodeSession {
     const row = this.treeItem(viewName, text).first();
     await row.waitFor({ state: 'visible' });
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
-    await waitUntil(async () => (await row.getAttribute('aria-expanded')) !== 'false', `tree row ${String(text)} expanded`);
+    await waitUntil(
+      async () => (await row.getAttribute('aria-expanded')) !== 'false',
+      `tree row ${String(text)} expanded`,
+    );
   }
 
   /** Right-clicks a tree row and picks a context-menu entry. */
   async treeItemContextMenu(viewName: string, text: string | RegExp, entry: string): Promise<void> {
     const row = this.treeItem(viewName, text).first();
     await row.click({ button: 'right' });
-    const item = this.page.locator('.context-view .monaco-menu .action-item').filter({ has: this.page.locator('.action-label', { hasText: exactText(entry) }) });
+    const item = this.page
+      .locator('.context-view .monaco-menu .action-item')
+      .filter({ has: this.page.locator('.action-label', { hasText: exactText(entry) }) });
     await item.first().waitFor({ state: 'visible' });
     // A synthetic click on a context-menu entry focuses it but does not run it in code-server's Chromium;
     // hover (which focuses the entry) then Enter does, as it does for a keyboard user.
@@ -355,7 +410,9 @@ export class VsCodeSession {
     await row.click({ button: 'right' });
     const menu = this.page.locator('.context-view .monaco-menu');
     await menu.waitFor({ state: 'visible' });
-    const labels = (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    const labels = (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts())
+      .map((t) => t.trim())
+      .filter(Boolean);
     await this.page.keyboard.press('Escape');
     await menu.waitFor({ state: 'hidden' });
     return labels;
@@ -374,7 +431,11 @@ export class VsCodeSession {
   /** What the page's clipboard holds (VS Code for the web writes vscode.env.clipboard there). */
   async clipboardText(): Promise<string> {
     // The page runs in the browser: its globals are not in this project's Node typings.
-    return this.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    return this.page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    );
   }
 
   /** Closes the editor tab titled `title` (e.g. a checklist panel "Rotate: Acme") with its close button. */
@@ -387,7 +448,9 @@ export class VsCodeSession {
 
   /** The editor tab titled exactly `title`. */
   editorTab(title: string): Locator {
-    return this.page.locator('.tabs-container .tab').filter({ has: this.page.locator('.tab-label .label-name', { hasText: exactText(title) }) });
+    return this.page
+      .locator('.tabs-container .tab')
+      .filter({ has: this.page.locator('.tab-label .label-name', { hasText: exactText(title) }) });
   }
 
   // ---- window
@@ -435,7 +498,11 @@ export class VsCodeSession {
   /** The browser side's localStorage (VS Code for the web keeps its secret storage there, encrypted). */
   async browserLocalStorage(): Promise<Array<[key: string, value: string]>> {
     return this.page.evaluate(() => {
-      const storage = (globalThis as unknown as { localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null } }).localStorage;
+      const storage = (
+        globalThis as unknown as {
+          localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null };
+        }
+      ).localStorage;
       const out: Array<[string, string]> = [];
       for (let i = 0; i < storage.length; i++) {
         const key = storage.key(i) ?? '';
@@ -447,7 +514,10 @@ export class VsCodeSession {
 
   /** The text our "Okta Workflows" log channel wrote (all extension hosts of this session, in order). */
   extensionLog(): string {
-    return this.logFiles().filter(([f]) => f.endsWith(`${EXTENSION_LOG_NAME}.log`)).map(([, t]) => t).join('\n');
+    return this.logFiles()
+      .filter(([f]) => f.endsWith(`${EXTENSION_LOG_NAME}.log`))
+      .map(([, t]) => t)
+      .join('\n');
   }
 
   /** The user settings.json as VS Code left it (the extension writes the orgs there). */
@@ -493,7 +563,9 @@ export function screenshotOnFailure(session: () => VsCodeSession | undefined): v
     const test = this.currentTest;
     if (test?.state !== 'failed') return;
     const name = `FAILED-${test.title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`;
-    await session()?.screenshot(name).catch(() => undefined);
+    await session()
+      ?.screenshot(name)
+      .catch(() => undefined);
   });
 }
 

@@ -18,7 +18,11 @@ describe('e2e: an org signed in with an OAuth service app', () => {
   const label = 'Initech Preview';
 
   before(async () => {
-    simulator = await startSimulator({ orgs: [{ name: 'initech-preview', environment: 'preview', secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] }] });
+    simulator = await startSimulator({
+      orgs: [
+        { name: 'initech-preview', environment: 'preview', secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] },
+      ],
+    });
     org = simulator.org('initech-preview');
     vscode = await VsCodeSession.start({ name: 'oauth', vsixFiles: [extensionVsix()] });
   });
@@ -52,11 +56,20 @@ describe('e2e: an org signed in with an OAuth service app', () => {
 
     const secrets = org.secrets();
     await ui.openViewContainer('Okta Workflows');
-    await waitForSecretRows(ui, label, secrets.map((s) => masked(s.clientSecret)));
+    await waitForSecretRows(
+      ui,
+      label,
+      secrets.map((s) => masked(s.clientSecret)),
+    );
     await ui.screenshot('service-app-tree');
 
     // Signed in as the service app: access tokens from the token endpoint, the API read with them (never SSWS).
-    await waitUntil(async () => org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token' && r.status === 200), 'an access token issued to the service app', undefined, async () => JSON.stringify(org.requests));
+    await waitUntil(
+      async () => org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token' && r.status === 200),
+      'an access token issued to the service app',
+      undefined,
+      async () => JSON.stringify(org.requests),
+    );
     const apiCalls = org.requests.filter((r) => r.path.startsWith('/api/v1/apps'));
     assert.ok(apiCalls.length > 0 && apiCalls.every((r) => r.status === 200), JSON.stringify(apiCalls));
   });
@@ -76,7 +89,11 @@ describe('e2e: an org signed in with an OAuth service app', () => {
     await ui.waitForQuickInput(`Private key for ${label}`);
     await ui.quickInputPick('Paste the private key…');
     await ui.waitForQuickInput('Paste the private key');
-    assert.equal(await ui.quickInput.locator('input.input').getAttribute('type'), 'password', 'the private key input must be a password input');
+    assert.equal(
+      await ui.quickInput.locator('input.input').getAttribute('type'),
+      'password',
+      'the private key input must be a password input',
+    );
     // What a paste leaves in an <input>: the PEM without its line breaks (the browser strips them, as on paste).
     await ui.quickInputType(app.privateKeyPem);
     assert.ok(!(await ui.quickInput.locator('input.input').inputValue()).includes('\n'));
@@ -86,7 +103,10 @@ describe('e2e: an org signed in with an OAuth service app', () => {
     await ui.quickInputEnter();
     await ui.waitForNotification(new RegExp(`OAuth service app for ${label} stored`));
     // Checked against the org before it was stored: a new access token was issued with the pasted key.
-    assert.ok(org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token' && r.status === 200), JSON.stringify(org.requests));
+    assert.ok(
+      org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token' && r.status === 200),
+      JSON.stringify(org.requests),
+    );
     await ui.clearNotifications();
   });
 
@@ -107,6 +127,10 @@ describe('e2e: an org signed in with an OAuth service app', () => {
     assert.match(ui.extensionLog(), /GET \/api\/v1\/apps/, 'the log must record the calls (the search is real)');
     const secrets = [body, ...org.secrets().map((s) => s.clientSecret)];
     const leaks = findLeaks(haystacks, secrets);
-    assert.deepEqual(leaks.map((l) => l.where), [], `secret material found (#0 is the private key):\n${describeLeaks(leaks, haystacks)}`);
+    assert.deepEqual(
+      leaks.map((l) => l.where),
+      [],
+      `secret material found (#0 is the private key):\n${describeLeaks(leaks, haystacks)}`,
+    );
   });
 });

@@ -8,7 +8,12 @@ import { Checklist, secretRowsOf, VIEW } from './steps.ts';
 
 const PRACTICE = ['Practice Preview', 'Practice Production'] as const;
 
-interface OrgEntry { label: string; domain: string; environment: string; practice?: boolean }
+interface OrgEntry {
+  label: string;
+  domain: string;
+  environment: string;
+  practice?: boolean;
+}
 
 describe('e2e: practice orgs', () => {
   let vscode: VsCodeSession | undefined;
@@ -42,9 +47,20 @@ describe('e2e: practice orgs', () => {
     );
     await ui.screenshot('practice-orgs-started');
 
-    await waitUntil(async () => orgEntries(ui).length === 2, 'the practice orgs in the user settings', undefined, async () => ui.userSettingsText());
+    await waitUntil(
+      async () => orgEntries(ui).length === 2,
+      'the practice orgs in the user settings',
+      undefined,
+      async () => ui.userSettingsText(),
+    );
     entries = orgEntries(ui);
-    assert.deepEqual(entries.map((e) => [e.label, e.environment, e.practice]), [['Practice Preview', 'preview', true], ['Practice Production', 'production', true]]);
+    assert.deepEqual(
+      entries.map((e) => [e.label, e.environment, e.practice]),
+      [
+        ['Practice Preview', 'preview', true],
+        ['Practice Production', 'production', true],
+      ],
+    );
     for (const e of entries) {
       assert.match(e.domain, /^http:\/\/127\.0\.0\.1:\d+$/);
       // A real server answers there (the simulator in the extension host): without a token, Okta's 401.
@@ -70,12 +86,31 @@ describe('e2e: practice orgs', () => {
     await ui.dialogButton('Stop Practice Orgs');
     await ui.waitForNotification(/Practice orgs stopped and removed/);
 
-    await waitUntil(async () => !(await ui.treeItems(VIEW)).some((r) => PRACTICE.some((l) => r.startsWith(l))), 'the practice orgs to leave the tree', 30_000, async () => JSON.stringify(await ui.treeItems(VIEW)));
-    await ui.viewPane(VIEW).locator('.welcome-view-content', { hasText: 'No Okta org is configured yet' }).waitFor({ state: 'visible' });
-    await waitUntil(async () => orgEntries(ui).length === 0, 'no practice org left in the user settings', undefined, async () => ui.userSettingsText());
-    await waitUntil(async () => (await ui.page.locator('iframe.webview').count()) === 0, 'the rehearsal checklist to close');
+    await waitUntil(
+      async () => !(await ui.treeItems(VIEW)).some((r) => PRACTICE.some((l) => r.startsWith(l))),
+      'the practice orgs to leave the tree',
+      30_000,
+      async () => JSON.stringify(await ui.treeItems(VIEW)),
+    );
+    await ui
+      .viewPane(VIEW)
+      .locator('.welcome-view-content', { hasText: 'No Okta org is configured yet' })
+      .waitFor({ state: 'visible' });
+    await waitUntil(
+      async () => orgEntries(ui).length === 0,
+      'no practice org left in the user settings',
+      undefined,
+      async () => ui.userSettingsText(),
+    );
+    await waitUntil(
+      async () => (await ui.page.locator('iframe.webview').count()) === 0,
+      'the rehearsal checklist to close',
+    );
     for (const e of entries) {
-      const answered = await fetch(`${e.domain}/api/v1/apps`).then(() => true, () => false);
+      const answered = await fetch(`${e.domain}/api/v1/apps`).then(
+        () => true,
+        () => false,
+      );
       assert.equal(answered, false, `${e.domain} must no longer listen`);
     }
     await ui.screenshot('practice-orgs-stopped');

@@ -6,7 +6,17 @@ import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
-import { createRequests, idsAndStatus, masked, orgSetting, rotateFromPalette, setApiTokenFromPalette, showSecretsInTree, VIEW, waitForSecrets } from './steps.ts';
+import {
+  createRequests,
+  idsAndStatus,
+  masked,
+  orgSetting,
+  rotateFromPalette,
+  setApiTokenFromPalette,
+  showSecretsInTree,
+  VIEW,
+  waitForSecrets,
+} from './steps.ts';
 
 describe('e2e: production orgs ask more before they change', () => {
   let simulator: Simulator | undefined;
@@ -28,7 +38,9 @@ describe('e2e: production orgs ask more before they change', () => {
     vscode = await VsCodeSession.start({
       name: 'production',
       vsixFiles: [extensionVsix()],
-      userSettings: { 'oktaWorkflows.orgs': [orgSetting(actions.info, actionsLabel), orgSetting(rotation.info, rotationLabel)] },
+      userSettings: {
+        'oktaWorkflows.orgs': [orgSetting(actions.info, actionsLabel), orgSetting(rotation.info, rotationLabel)],
+      },
     });
     await setApiTokenFromPalette(vscode, actionsLabel, actions.info.apiToken);
     await setApiTokenFromPalette(vscode, rotationLabel, rotation.info.apiToken);
@@ -50,7 +62,10 @@ describe('e2e: production orgs ask more before they change', () => {
 
     // First attempt: the modal is confirmed, the typed confirmation is dismissed. Nothing changes.
     await ui.treeItemContextMenu(VIEW, masked(inactive!.clientSecret), 'Delete Secret');
-    assert.match(await ui.dialogText(), new RegExp(`Delete client secret ${masked(inactive!.clientSecret)} of Okta Workflows OAuth in ${actionsLabel}`));
+    assert.match(
+      await ui.dialogText(),
+      new RegExp(`Delete client secret ${masked(inactive!.clientSecret)} of Okta Workflows OAuth in ${actionsLabel}`),
+    );
     await ui.dialogButton('Delete Secret');
     await ui.waitForQuickInput(`Type its domain, ${domain}, to confirm`);
     assert.match(await ui.quickInput.innerText(), /PRODUCTION/);
@@ -58,14 +73,22 @@ describe('e2e: production orgs ask more before they change', () => {
     await ui.page.keyboard.press('Escape');
     await ui.waitForQuickInputClosed();
     assert.equal(deleteRequests(), 0, 'dismissing the typed confirmation must not delete');
-    assert.deepEqual(idsAndStatus(actions), [[active!.id, 'ACTIVE'], [inactive!.id, 'INACTIVE']]);
+    assert.deepEqual(idsAndStatus(actions), [
+      [active!.id, 'ACTIVE'],
+      [inactive!.id, 'INACTIVE'],
+    ]);
 
     // Second attempt: a wrong domain is refused in place; the exact domain deletes.
     await ui.treeItemContextMenu(VIEW, masked(inactive!.clientSecret), 'Delete Secret');
     await ui.dialogButton('Delete Secret');
     await ui.waitForQuickInput(`Type its domain, ${domain}, to confirm`);
     await ui.quickInputType('acme.okta.com');
-    await waitUntil(async () => (await ui.quickInputMessage()).includes(`Type ${domain} exactly`), 'the typed confirmation to refuse a wrong domain', undefined, () => ui.quickInputMessage());
+    await waitUntil(
+      async () => (await ui.quickInputMessage()).includes(`Type ${domain} exactly`),
+      'the typed confirmation to refuse a wrong domain',
+      undefined,
+      () => ui.quickInputMessage(),
+    );
     await ui.quickInputEnter();
     assert.ok(await ui.quickInput.isVisible(), 'Enter on a wrong domain must not confirm');
     assert.equal(deleteRequests(), 0, 'a wrong domain must not delete');
@@ -84,7 +107,9 @@ describe('e2e: production orgs ask more before they change', () => {
     const checklist = await rotateFromPalette(ui, rotationLabel, 'production');
     const guard = checklist.page.locator('.banner', { hasText: 'no preview org completed a rotation' });
     await guard.waitFor({ state: 'visible' });
-    await checklist.page.locator('.banner[role=note]', { hasText: 'Production org: every change here affects live flows' }).waitFor({ state: 'visible' });
+    await checklist.page
+      .locator('.banner[role=note]', { hasText: 'Production org: every change here affects live flows' })
+      .waitFor({ state: 'visible' });
     // Until acknowledged, the checklist offers no step.
     assert.equal(await checklist.page.getByRole('button', { name: 'Check the org', exact: true }).count(), 0);
     await ui.screenshot('production-guard');
@@ -98,7 +123,13 @@ describe('e2e: production orgs ask more before they change', () => {
     const created = rotation.secrets().find((s) => s.id !== old!.id)!;
     await checklist.run('deactivateOld', 'deactivateOld');
     const deactivateQuestion = checklist.modals.at(-1) ?? '';
-    assert.match(deactivateQuestion, new RegExp(`Deactivate the old secret ${masked(old!.clientSecret)} of Okta Workflows OAuth in PRODUCTION org ${rotationLabel}`), deactivateQuestion);
+    assert.match(
+      deactivateQuestion,
+      new RegExp(
+        `Deactivate the old secret ${masked(old!.clientSecret)} of Okta Workflows OAuth in PRODUCTION org ${rotationLabel}`,
+      ),
+      deactivateQuestion,
+    );
     await waitForSecrets(rotation, (s) => s.find((x) => x.id === old!.id)?.status === 'INACTIVE');
     await checklist.run('deleteOld', 'finish');
     assert.deepEqual(idsAndStatus(rotation), [[created.id, 'ACTIVE']]);

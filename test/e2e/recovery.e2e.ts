@@ -9,8 +9,16 @@ import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
 import {
-  createRequests, idsAndStatus, masked, orgSetting, rotateFromPalette, secretRowsOf, setApiTokenFromPalette,
-  showSecretsInTree, VIEW, waitForSecrets,
+  createRequests,
+  idsAndStatus,
+  masked,
+  orgSetting,
+  rotateFromPalette,
+  secretRowsOf,
+  setApiTokenFromPalette,
+  showSecretsInTree,
+  VIEW,
+  waitForSecrets,
 } from './steps.ts';
 
 const ORGS = [
@@ -63,8 +71,14 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     await resumeFromPalette(ui, o.info.baseUrl);
     await checklist.waitOpen();
     assert.match(await checklist.stepState('3. Create the new secret'), /^done/);
-    await checklist.page.locator('li.step.current', { hasText: '4. Set up the connection' }).waitFor({ state: 'visible' });
-    assert.equal(await checklist.newSecretMasked(), masked(created.clientSecret), 'the resumed checklist must show the same new secret');
+    await checklist.page
+      .locator('li.step.current', { hasText: '4. Set up the connection' })
+      .waitFor({ state: 'visible' });
+    assert.equal(
+      await checklist.newSecretMasked(),
+      masked(created.clientSecret),
+      'the resumed checklist must show the same new secret',
+    );
     await ui.screenshot('resumed-after-close');
 
     await checklist.run('chooseMode', 'finish');
@@ -88,7 +102,11 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     await checklist.waitOpen();
     await ui.screenshot('restored-after-reload');
     assert.match(await checklist.stepState('3. Create the new secret'), /^done/);
-    assert.equal(await checklist.newSecretMasked(), masked(created.clientSecret), 'the restored checklist must show the same new secret');
+    assert.equal(
+      await checklist.newSecretMasked(),
+      masked(created.clientSecret),
+      'the restored checklist must show the same new secret',
+    );
 
     await checklist.run('chooseMode', 'finish');
     assert.deepEqual(idsAndStatus(o), [[created.id, 'ACTIVE']], 'one ACTIVE secret must remain: the new one');
@@ -109,14 +127,32 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     await checklist.click('Roll back (reactivate the old secret)…');
     const question = await checklist.confirmModal('Continue');
     assert.match(question, /Roll back: reactivate the old secret\?/);
-    await waitForSecrets(o, (s) => s.find((x) => x.id === old!.id)?.status === 'ACTIVE', 'the old secret to be ACTIVE again');
-    assert.deepEqual(idsAndStatus(o).sort(), [[old!.id, 'ACTIVE'], [created.id, 'ACTIVE']].sort());
+    await waitForSecrets(
+      o,
+      (s) => s.find((x) => x.id === old!.id)?.status === 'ACTIVE',
+      'the old secret to be ACTIVE again',
+    );
+    assert.deepEqual(
+      idsAndStatus(o).sort(),
+      [
+        [old!.id, 'ACTIVE'],
+        [created.id, 'ACTIVE'],
+      ].sort(),
+    );
 
-    await waitUntil(async () => /rolledBack/.test(await checklist.meta()), 'the checklist to say the rotation was rolled back', 30_000, () => checklist.meta());
+    await waitUntil(
+      async () => /rolledBack/.test(await checklist.meta()),
+      'the checklist to say the rotation was rolled back',
+      30_000,
+      () => checklist.meta(),
+    );
     await checklist.page.locator('.banner', { hasText: 'Rolled back' }).waitFor({ state: 'visible' });
     // The tree reloads the org by itself after the rollback: the old secret shows active again.
     await waitUntil(
-      async () => secretRowsOf(await ui.treeItems(VIEW), 'Rollback Org').some((r) => r.startsWith(`${masked(old!.clientSecret)} active`)),
+      async () =>
+        secretRowsOf(await ui.treeItems(VIEW), 'Rollback Org').some((r) =>
+          r.startsWith(`${masked(old!.clientSecret)} active`),
+        ),
       'the tree to show the old secret active again',
       30_000,
       async () => JSON.stringify(await ui.treeItems(VIEW)),
@@ -124,7 +160,6 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     await ui.screenshot('rolled-back');
     await ui.closeEditorTab(checklist.tabTitle);
   });
-
 
   it('cancels an API step that hangs (Cancel in the checklist): nothing is created, and the step then runs again to the end', async () => {
     const ui = vscode!;
@@ -136,12 +171,17 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     // Okta never answers the create: only the person's Cancel can end the step (the timeout is 300 s here).
     o.faults.stallNext({ method: 'POST', path: /\/credentials\/secrets$/ });
     await checklist.click('Create the new secret');
-    await waitUntil(async () => o.requests.some((r) => r.method === 'POST'), 'the create request to reach Okta (and hang)');
+    await waitUntil(
+      async () => o.requests.some((r) => r.method === 'POST'),
+      'the create request to reach Okta (and hang)',
+    );
     await ui.screenshot('step-running-cancellable');
     await checklist.click('Cancel');
     // The step's answer to the cancel ("Cancelling…" is only the acknowledgement of the request).
     await checklist.page.locator('#status', { hasText: /^Cancelled\.$/ }).waitFor({ state: 'visible' });
-    await ui.page.locator('.notifications-toasts .notification-list-item', { hasText: 'Cancel Org: Create the new secret' }).waitFor({ state: 'hidden' });
+    await ui.page
+      .locator('.notifications-toasts .notification-list-item', { hasText: 'Cancel Org: Create the new secret' })
+      .waitFor({ state: 'hidden' });
     // Control is back: the step is not done, and can be run again.
     const again = checklist.page.getByRole('button', { name: /^(Retry: )?Create the new secret$/ });
     await again.waitFor({ state: 'visible' });
@@ -156,7 +196,12 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     const created = o.secrets().find((s) => s.id !== old!.id)!;
     await checklist.run('chooseMode', 'finish');
     assert.deepEqual(idsAndStatus(o), [[created.id, 'ACTIVE']]);
-    assert.equal(o.requests.filter((r) => r.method === 'POST' && /\/credentials\/secrets$/.test(r.path) && r.status === 201).length, 1, 'exactly one secret created');
+    assert.equal(
+      o.requests.filter((r) => r.method === 'POST' && /\/credentials\/secrets$/.test(r.path) && r.status === 201)
+        .length,
+      1,
+      'exactly one secret created',
+    );
     await ui.closeEditorTab(checklist.tabTitle);
   });
 
@@ -205,7 +250,10 @@ async function resumeFromPalette(ui: VsCodeSession, baseUrl: string): Promise<vo
   await ui.runCommand('Okta Workflows: Resume Rotation');
   const host = new URL(baseUrl).host;
   const checklistShown = ui.page.locator('iframe.webview');
-  await waitUntil(async () => (await checklistShown.count()) > 0 || (await ui.quickInputRow(host).isVisible()), 'the checklist or a pick of rotations');
+  await waitUntil(
+    async () => (await checklistShown.count()) > 0 || (await ui.quickInputRow(host).isVisible()),
+    'the checklist or a pick of rotations',
+  );
   if (await ui.quickInputRow(host).isVisible()) await ui.quickInputPick(host);
 }
 

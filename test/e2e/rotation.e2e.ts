@@ -10,7 +10,17 @@ import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { describeLeaks, findLeaks } from '../unit/leaks/findLeaks.ts';
 import { EXTENSION_LOG_NAME, screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
-import { addOrgFromPalette, Checklist, createRequests, enterApiToken, masked, showSecretsInTree, VIEW, waitForSecretRows, waitForSecrets } from './steps.ts';
+import {
+  addOrgFromPalette,
+  Checklist,
+  createRequests,
+  enterApiToken,
+  masked,
+  showSecretsInTree,
+  VIEW,
+  waitForSecretRows,
+  waitForSecrets,
+} from './steps.ts';
 
 describe('e2e: rotate the Workflows secret of an org', () => {
   let simulator: Simulator | undefined;
@@ -78,7 +88,10 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     org.faults.latencyMs = 3_000;
     await checklist.click('Create the new secret');
     const progress = await ui.waitForNotification(new RegExp(`${label}: Create the new secret`));
-    assert.ok(!progress.includes(new URL(org.info.baseUrl).host), `the progress must name the org, not its host: ${progress}`);
+    assert.ok(
+      !progress.includes(new URL(org.info.baseUrl).host),
+      `the progress must name the org, not its host: ${progress}`,
+    );
     org.faults.latencyMs = 0;
     await checklist.waitForStep('3. Create the new secret', /^done/);
 
@@ -95,7 +108,10 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     // Copy New Secret copies in the extension host: the value reaches the clipboard, never the page.
     await checklist.click('Copy New Secret');
     await checklist.page.locator('#status', { hasText: 'Copied the new secret' }).waitFor({ state: 'visible' });
-    assert.ok(!(await checklist.page.locator('body').innerText()).includes(created.clientSecret), 'the new secret value must never be in the page');
+    assert.ok(
+      !(await checklist.page.locator('body').innerText()).includes(created.clientSecret),
+      'the new secret value must never be in the page',
+    );
     assert.equal(await ui.clipboardText(), created.clientSecret);
     await capturePages('after Copy New Secret');
 
@@ -105,13 +121,20 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     await checklist.run('deleteOld', 'deleteOld');
     // Deleting the old secret asked first, naming the secret (masked), the app and the org.
     const deleteQuestion = checklist.modals.at(-1) ?? '';
-    assert.match(deleteQuestion, new RegExp(`Delete the old secret ${masked(old.clientSecret)} of Okta Workflows OAuth in ${label}`), deleteQuestion);
+    assert.match(
+      deleteQuestion,
+      new RegExp(`Delete the old secret ${masked(old.clientSecret)} of Okta Workflows OAuth in ${label}`),
+      deleteQuestion,
+    );
     assert.ok(!deleteQuestion.includes(old.clientSecret), 'the confirmation must show the secret masked');
     await checklist.run('deleteOldConnection', 'finish');
     await ui.screenshot('checklist-finished');
     await capturePages('after Finish');
 
-    assert.deepEqual(org.secrets().map((s) => ({ id: s.id, status: s.status })), [{ id: created.id, status: 'ACTIVE' }]);
+    assert.deepEqual(
+      org.secrets().map((s) => ({ id: s.id, status: s.status })),
+      [{ id: created.id, status: 'ACTIVE' }],
+    );
     assert.notEqual(created.id, old.id);
     assert.equal(createRequests(org), 1, 'one secret created');
   });
@@ -129,7 +152,10 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     const ui = vscode!;
     remember();
     // The log file is written asynchronously: wait until it holds the rotation's last line.
-    await waitUntil(async () => /ended: completed/.test(ui.extensionLog()), `the "${EXTENSION_LOG_NAME}" log file to record the finished rotation`);
+    await waitUntil(
+      async () => /ended: completed/.test(ui.extensionLog()),
+      `the "${EXTENSION_LOG_NAME}" log file to record the finished rotation`,
+    );
     await capturePages('at the end');
     const haystacks = new Map<string, string>([
       ...pagesSeen,
@@ -142,10 +168,17 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     ]);
     // The search is real: the log did record the calls, and the pages were captured with the checklist in them.
     assert.match(ui.extensionLog(), /POST \/api\/v1\/apps\/\S+\/credentials\/secrets 201/);
-    assert.ok(pagesSeen.some(([, html]) => html.includes('Rotate the Workflows secret')), 'the checklist page must be among the captured pages');
+    assert.ok(
+      pagesSeen.some(([, html]) => html.includes('Rotate the Workflows secret')),
+      'the checklist page must be among the captured pages',
+    );
     const secrets = [org.info.apiToken, ...secretsEverHeld];
     assert.equal(secretsEverHeld.size, 2, 'the old and the new secret');
     const leaks = findLeaks(haystacks, secrets);
-    assert.deepEqual(leaks.map((l) => l.where), [], `secret material found (#0 is the API token):\n${describeLeaks(leaks, haystacks)}`);
+    assert.deepEqual(
+      leaks.map((l) => l.where),
+      [],
+      `secret material found (#0 is the API token):\n${describeLeaks(leaks, haystacks)}`,
+    );
   });
 });

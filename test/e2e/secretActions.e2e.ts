@@ -6,7 +6,16 @@ import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
-import { createSecretThroughApi, masked, orgSetting, secretRowsOf, setApiTokenFromPalette, showSecretsInTree, VIEW, waitForSecretRows } from './steps.ts';
+import {
+  createSecretThroughApi,
+  masked,
+  orgSetting,
+  secretRowsOf,
+  setApiTokenFromPalette,
+  showSecretsInTree,
+  VIEW,
+  waitForSecretRows,
+} from './steps.ts';
 
 describe('e2e: secret actions from the tree', () => {
   let simulator: Simulator | undefined;
@@ -46,8 +55,14 @@ describe('e2e: secret actions from the tree', () => {
     const onActive = await ui.treeItemContextMenuEntries(VIEW, masked(active.clientSecret));
     const onInactive = await ui.treeItemContextMenuEntries(VIEW, masked(inactive.clientSecret));
     assert.ok(onActive.includes('Deactivate Secret'), `active: ${onActive.join(', ')}`);
-    assert.ok(!onActive.includes('Activate Secret') && !onActive.includes('Delete Secret'), `active: ${onActive.join(', ')}`);
-    assert.ok(onInactive.includes('Activate Secret') && onInactive.includes('Delete Secret'), `inactive: ${onInactive.join(', ')}`);
+    assert.ok(
+      !onActive.includes('Activate Secret') && !onActive.includes('Delete Secret'),
+      `active: ${onActive.join(', ')}`,
+    );
+    assert.ok(
+      onInactive.includes('Activate Secret') && onInactive.includes('Delete Secret'),
+      `inactive: ${onInactive.join(', ')}`,
+    );
     assert.ok(!onInactive.includes('Deactivate Secret'), `inactive: ${onInactive.join(', ')}`);
   });
 
@@ -61,7 +76,13 @@ describe('e2e: secret actions from the tree', () => {
     const message = await ui.waitForNotification(/only active client secret/i);
     assert.match(message, /errorId/i, `the message must carry Okta's errorId: ${message}`);
     await ui.screenshot('refusal-only-active');
-    assert.deepEqual(org.secrets().map((s) => [s.id, s.status]), [[active.id, 'ACTIVE'], [inactive.id, 'INACTIVE']]);
+    assert.deepEqual(
+      org.secrets().map((s) => [s.id, s.status]),
+      [
+        [active.id, 'ACTIVE'],
+        [inactive.id, 'INACTIVE'],
+      ],
+    );
     await ui.clearNotifications();
   });
 
@@ -69,12 +90,23 @@ describe('e2e: secret actions from the tree', () => {
     const ui = vscode!;
     org.clearRequests();
     await ui.treeItemContextMenu(VIEW, masked(active.clientSecret), 'Verify Secret');
-    const message = await ui.waitForNotification(new RegExp(`${escapeRegExp(masked(active.clientSecret))}.*authenticates`));
+    const message = await ui.waitForNotification(
+      new RegExp(`${escapeRegExp(masked(active.clientSecret))}.*authenticates`),
+    );
     assert.doesNotMatch(message, /NOT authenticate|could not tell/i, message);
     assert.ok(!message.includes(active.clientSecret), 'the message must show the secret masked');
     // The probe went to Okta's token endpoint, and changed nothing.
-    assert.ok(org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token'), JSON.stringify(org.requests));
-    assert.deepEqual(org.secrets().map((s) => [s.id, s.status]), [[active.id, 'ACTIVE'], [inactive.id, 'INACTIVE']]);
+    assert.ok(
+      org.requests.some((r) => r.method === 'POST' && r.path === '/oauth2/v1/token'),
+      JSON.stringify(org.requests),
+    );
+    assert.deepEqual(
+      org.secrets().map((s) => [s.id, s.status]),
+      [
+        [active.id, 'ACTIVE'],
+        [inactive.id, 'INACTIVE'],
+      ],
+    );
     await ui.screenshot('verified');
     await ui.clearNotifications();
   });
@@ -83,13 +115,24 @@ describe('e2e: secret actions from the tree', () => {
     const ui = vscode!;
     await ui.treeItemContextMenu(VIEW, masked(inactive.clientSecret), 'Delete Secret');
     const question = await ui.dialogText();
-    assert.match(question, new RegExp(`Delete client secret ${masked(inactive.clientSecret)} of Okta Workflows OAuth in ${label}`));
+    assert.match(
+      question,
+      new RegExp(`Delete client secret ${masked(inactive.clientSecret)} of Okta Workflows OAuth in ${label}`),
+    );
     assert.match(question, /cannot be undone/);
     await ui.dialogButton('Delete Secret');
     await ui.waitForNotification(new RegExp(`${masked(inactive.clientSecret)} .*deleted`));
-    assert.deepEqual(org.secrets().map((s) => s.id), [active.id]);
+    assert.deepEqual(
+      org.secrets().map((s) => s.id),
+      [active.id],
+    );
     // The tree reloads the org after the action.
-    await waitUntil(async () => !(await ui.treeItems(VIEW)).some((r) => r.includes(masked(inactive.clientSecret))), 'the deleted secret to leave the tree', 30_000, async () => JSON.stringify(await ui.treeItems(VIEW)));
+    await waitUntil(
+      async () => !(await ui.treeItems(VIEW)).some((r) => r.includes(masked(inactive.clientSecret))),
+      'the deleted secret to leave the tree',
+      30_000,
+      async () => JSON.stringify(await ui.treeItems(VIEW)),
+    );
     await ui.clearNotifications();
   });
 
@@ -106,13 +149,27 @@ describe('e2e: secret actions from the tree', () => {
 
     await ui.treeItemContextMenu(VIEW, masked(second.clientSecret), 'Activate Secret');
     const question = await ui.dialogText();
-    assert.match(question, new RegExp(`Activate client secret ${escapeRegExp(masked(second.clientSecret))} of Okta Workflows OAuth in ${label}`));
+    assert.match(
+      question,
+      new RegExp(
+        `Activate client secret ${escapeRegExp(masked(second.clientSecret))} of Okta Workflows OAuth in ${label}`,
+      ),
+    );
     await ui.dialogButton('Activate Secret');
     await ui.waitForNotification(new RegExp(`${escapeRegExp(masked(second.clientSecret))} .*activated`));
-    assert.deepEqual(org.secrets().map((s) => [s.id, s.status]), [[active.id, 'ACTIVE'], [id, 'ACTIVE']]);
+    assert.deepEqual(
+      org.secrets().map((s) => [s.id, s.status]),
+      [
+        [active.id, 'ACTIVE'],
+        [id, 'ACTIVE'],
+      ],
+    );
     // The tree reloads the org after the action: the row says active now.
     await waitUntil(
-      async () => secretRowsOf(await ui.treeItems(VIEW), label).some((r) => r.startsWith(`${masked(second.clientSecret)} active`)),
+      async () =>
+        secretRowsOf(await ui.treeItems(VIEW), label).some((r) =>
+          r.startsWith(`${masked(second.clientSecret)} active`),
+        ),
       'the activated secret to show as active',
       30_000,
       async () => JSON.stringify(await ui.treeItems(VIEW)),
@@ -137,7 +194,11 @@ describe('e2e: secret actions from the tree', () => {
     // A real 429 from the simulator, answered once: the client did not retry.
     const limited = org.requests.filter((r) => r.status === 429);
     assert.ok(limited.length >= 1, JSON.stringify(org.requests));
-    assert.equal(org.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/lifecycle/deactivate')).length, 1, JSON.stringify(org.requests));
+    assert.equal(
+      org.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/lifecycle/deactivate')).length,
+      1,
+      JSON.stringify(org.requests),
+    );
     assert.equal(org.secrets().find((s) => s.id === active.id)?.status, 'ACTIVE');
   });
 });

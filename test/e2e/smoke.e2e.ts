@@ -16,7 +16,9 @@ describe('e2e smoke: the extension in a real VS Code', () => {
       name: 'smoke',
       vsixFiles: [extensionVsix()],
       // A loopback org nobody listens on: showing it needs no network, only the token check.
-      userSettings: { 'oktaWorkflows.orgs': [{ label: 'Smoke Org', domain: 'http://127.0.0.1:9', environment: 'preview' }] },
+      userSettings: {
+        'oktaWorkflows.orgs': [{ label: 'Smoke Org', domain: 'http://127.0.0.1:9', environment: 'preview' }],
+      },
     });
   });
   screenshotOnFailure(() => vscode);
@@ -36,7 +38,8 @@ describe('e2e smoke: the extension in a real VS Code', () => {
     await welcome.filter({ hasText: expected.texts[0]! }).waitFor({ state: 'visible' });
     const shown = (await welcome.innerText()).replace(/\s+/g, ' ');
     for (const text of expected.texts) assert.ok(shown.includes(text), `the welcome must show "${text}": ${shown}`);
-    for (const text of welcomesWhen('!oktaWorkflows.hasOrgs').texts) assert.ok(!shown.includes(text), `the no-org welcome must not show: ${shown}`);
+    for (const text of welcomesWhen('!oktaWorkflows.hasOrgs').texts)
+      assert.ok(!shown.includes(text), `the no-org welcome must not show: ${shown}`);
     assert.deepEqual(await welcome.getByRole('button').allInnerTexts(), expected.buttons);
     await ui.screenshot('orgs-view-welcome');
   });
@@ -48,14 +51,18 @@ describe('e2e smoke: the extension in a real VS Code', () => {
     await panel.waitFor({ state: 'visible' });
     const select = panel.locator('select.monaco-select-box');
     await select.first().waitFor({ state: 'attached' });
-    const chosen = await select.first().evaluate((e) => (e as unknown as { selectedOptions: Array<{ text: string }> }).selectedOptions[0]?.text ?? '');
+    const chosen = await select
+      .first()
+      .evaluate((e) => (e as unknown as { selectedOptions: Array<{ text: string }> }).selectedOptions[0]?.text ?? '');
     assert.match(chosen, /Okta Workflows/);
   });
 });
 
 /** The first sentence of each welcome the manifest shows under `when`, and their buttons in order. */
 function welcomesWhen(when: string): { texts: string[]; buttons: string[] } {
-  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { contributes: { viewsWelcome: Array<{ view: string; contents: string; when?: string }> } };
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+    contributes: { viewsWelcome: Array<{ view: string; contents: string; when?: string }> };
+  };
   const entries = manifest.contributes.viewsWelcome.filter((w) => w.view === 'oktaWorkflows.orgs' && w.when === when);
   return {
     texts: entries.map((w) => (/^[^.:]*/.exec(w.contents)?.[0] ?? '').trim()),

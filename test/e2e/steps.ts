@@ -9,7 +9,10 @@ import { waitUntil, type VsCodeSession } from './harness.ts';
 export const VIEW = 'Orgs';
 
 /** The settings entry Add Org would write for a simulated org: to pre-seed orgs when a suite is not about adding them. */
-export function orgSetting(org: SimulatedOrgInfo, label: string): { label: string; domain: string; environment: 'preview' | 'production' } {
+export function orgSetting(
+  org: SimulatedOrgInfo,
+  label: string,
+): { label: string; domain: string; environment: 'preview' | 'production' } {
   return { label, domain: org.baseUrl, environment: org.environment };
 }
 
@@ -25,7 +28,12 @@ export const SIGN_IN = { apiToken: 'API token', serviceApp: 'OAuth service app (
  * "Okta Workflows: Add Org" from the palette: the simulator's URL, the environment, a label, how to sign in; it
  * then asks for that credential.
  */
-export async function addOrgFromPalette(ui: VsCodeSession, org: SimulatedOrgInfo, label: string, signIn: keyof typeof SIGN_IN = 'apiToken'): Promise<void> {
+export async function addOrgFromPalette(
+  ui: VsCodeSession,
+  org: SimulatedOrgInfo,
+  label: string,
+  signIn: keyof typeof SIGN_IN = 'apiToken',
+): Promise<void> {
   await ui.runCommand('Okta Workflows: Add Org');
   await ui.waitForQuickInput('Add Okta Org (1/4)');
   await ui.quickInputType(org.baseUrl);
@@ -42,7 +50,11 @@ export async function addOrgFromPalette(ui: VsCodeSession, org: SimulatedOrgInfo
 /** Types the token into the password input Set API Token opens, and waits for the "stored" notification. */
 export async function enterApiToken(ui: VsCodeSession, label: string, token: string): Promise<string> {
   await ui.waitForQuickInput(`API token for ${label}`);
-  assert.equal(await ui.quickInput.locator('input.input').getAttribute('type'), 'password', 'the API token input must be a password input');
+  assert.equal(
+    await ui.quickInput.locator('input.input').getAttribute('type'),
+    'password',
+    'the API token input must be a password input',
+  );
   await ui.quickInputType(token);
   await ui.quickInputEnter();
   return ui.waitForNotification(new RegExp(`API token for ${escape(label)} stored`));
@@ -60,7 +72,11 @@ export async function setApiTokenFromPalette(ui: VsCodeSession, label: string, t
 }
 
 /** Opens our view container and waits for the org's secrets (as masked values) to show in the tree. */
-export async function showSecretsInTree(ui: VsCodeSession, orgLabel: string, secrets: ReadonlyArray<{ clientSecret: string }>): Promise<string[]> {
+export async function showSecretsInTree(
+  ui: VsCodeSession,
+  orgLabel: string,
+  secrets: ReadonlyArray<{ clientSecret: string }>,
+): Promise<string[]> {
   await ui.openViewContainer('Okta Workflows');
   await ui.waitForTreeItem(VIEW, orgLabel);
   const rows: string[] = [];
@@ -80,8 +96,18 @@ export const ROTATION_PATH = [
   { id: 'listOld', click: 'List the active secrets' },
   { id: 'identifyOld', click: 'These are the old secrets', completes: '7. Identify the old secret' },
   // A production org asks in a modal before the old secret is deactivated; every org before it is deleted.
-  { id: 'deactivateOld', click: 'Deactivate the old secret', completes: '8. Deactivate the old secret', productionModal: 'Deactivate Old Secret' },
-  { id: 'deleteOld', click: 'Delete the old secret', completes: '9. Delete the old secret', modal: 'Delete Old Secret' },
+  {
+    id: 'deactivateOld',
+    click: 'Deactivate the old secret',
+    completes: '8. Deactivate the old secret',
+    productionModal: 'Deactivate Old Secret',
+  },
+  {
+    id: 'deleteOld',
+    click: 'Delete the old secret',
+    completes: '9. Delete the old secret',
+    modal: 'Delete Old Secret',
+  },
   { id: 'deleteOldConnection', click: 'I deleted the old connection', completes: '10. Delete the old connection' },
   { id: 'finish', click: 'Finish', completes: '11. Finish' },
 ] as const;
@@ -112,7 +138,9 @@ export class Checklist {
 
   /** Waits until the checklist of this org is rendered (its heading names the org). */
   async waitOpen(): Promise<void> {
-    await this.page.locator('h1', { hasText: `Rotate the Workflows secret: ${this.orgLabel}` }).waitFor({ state: 'visible', timeout: 60_000 });
+    await this.page
+      .locator('h1', { hasText: `Rotate the Workflows secret: ${this.orgLabel}` })
+      .waitFor({ state: 'visible', timeout: 60_000 });
   }
 
   /** Clicks a button of the page. Buttons are disabled while a step runs: Playwright's click waits until enabled. */
@@ -120,18 +148,28 @@ export class Checklist {
     try {
       await this.page.getByRole('button', { name, exact: true }).click();
     } catch (e) {
-      throw new Error(`e2e: could not click "${name}" in the checklist of ${this.orgLabel}. The page says: ${await this.describe()}`, { cause: e });
+      throw new Error(
+        `e2e: could not click "${name}" in the checklist of ${this.orgLabel}. The page says: ${await this.describe()}`,
+        { cause: e },
+      );
     }
   }
 
   /** The state column of a step ("done 6:15:37 PM", "pending", "failed …"), by its numbered title ("3. Create the new secret"). */
   async stepState(title: string): Promise<string> {
-    return (await this.page.locator('li.step', { hasText: title }).locator('.step-head .state').last().innerText()).trim();
+    return (
+      await this.page.locator('li.step', { hasText: title }).locator('.step-head .state').last().innerText()
+    ).trim();
   }
 
   async waitForStep(title: string, expected: RegExp): Promise<void> {
     let last = '';
-    await waitUntil(async () => expected.test((last = await this.stepState(title).catch(() => ''))), `step "${title}" of ${this.orgLabel} to be ${expected}`, 60_000, async () => `${last}; page: ${await this.describe()}`);
+    await waitUntil(
+      async () => expected.test((last = await this.stepState(title).catch(() => ''))),
+      `step "${title}" of ${this.orgLabel} to be ${expected}`,
+      60_000,
+      async () => `${last}; page: ${await this.describe()}`,
+    );
   }
 
   /** Runs the path from `from` through `through` (inclusive), confirming the modals it raises, each step awaited. */
@@ -141,7 +179,12 @@ export class Checklist {
     assert.ok(start >= 0 && end >= start, `e2e: bad path ${from}..${through}`);
     for (const step of ROTATION_PATH.slice(start, end + 1)) {
       await this.click(step.click);
-      const modal = 'modal' in step ? step.modal : 'productionModal' in step && this.environment === 'production' ? step.productionModal : undefined;
+      const modal =
+        'modal' in step
+          ? step.modal
+          : 'productionModal' in step && this.environment === 'production'
+            ? step.productionModal
+            : undefined;
       if (modal) await this.confirmModal(modal);
       if ('completes' in step) await this.waitForStep(step.completes, /^done/);
     }
@@ -168,13 +211,21 @@ export class Checklist {
 
   /** Status line, errors and banners: what the person reads when something does not go as planned. */
   async describe(): Promise<string> {
-    const parts = await this.page.locator('#status, .error-text, .banner').allInnerTexts().catch(() => []);
+    const parts = await this.page
+      .locator('#status, .error-text, .banner')
+      .allInnerTexts()
+      .catch(() => []);
     return JSON.stringify(parts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean));
   }
 }
 
 /** "Okta Workflows: Rotate Workflows Secret" from the palette; picks the org when several have credentials. */
-export async function rotateFromPalette(ui: VsCodeSession, orgLabel: string, environment: 'preview' | 'production' = 'preview', opts: { pick?: boolean } = {}): Promise<Checklist> {
+export async function rotateFromPalette(
+  ui: VsCodeSession,
+  orgLabel: string,
+  environment: 'preview' | 'production' = 'preview',
+  opts: { pick?: boolean } = {},
+): Promise<Checklist> {
   await ui.runCommand('Okta Workflows: Rotate Workflows Secret');
   if (opts.pick ?? true) {
     await ui.waitForQuickInput('Rotate the Workflows secret of which org?');
@@ -186,8 +237,17 @@ export async function rotateFromPalette(ui: VsCodeSession, orgLabel: string, env
 }
 
 /** Waits until the simulated org's secrets satisfy `ok` (the extension acts asynchronously). */
-export async function waitForSecrets(org: SimulatedOrg, ok: (s: ReturnType<SimulatedOrg['secrets']>) => boolean, what = 'the simulator to reach the expected secrets'): Promise<void> {
-  await waitUntil(async () => ok(org.secrets()), what, 30_000, async () => JSON.stringify(org.secrets().map((s) => [s.id, s.status])));
+export async function waitForSecrets(
+  org: SimulatedOrg,
+  ok: (s: ReturnType<SimulatedOrg['secrets']>) => boolean,
+  what = 'the simulator to reach the expected secrets',
+): Promise<void> {
+  await waitUntil(
+    async () => ok(org.secrets()),
+    what,
+    30_000,
+    async () => JSON.stringify(org.secrets().map((s) => [s.id, s.status])),
+  );
 }
 
 /** The org's secrets as [id, status] pairs, for deepEqual. */
@@ -201,14 +261,23 @@ export function createRequests(org: SimulatedOrg): number {
 }
 
 /** Waits until the tree's secret rows (masked values) are exactly `expected`, in any order; returns the rows. */
-export async function waitForSecretRows(ui: VsCodeSession, orgLabel: string, expected: readonly string[]): Promise<string[]> {
+export async function waitForSecretRows(
+  ui: VsCodeSession,
+  orgLabel: string,
+  expected: readonly string[],
+): Promise<string[]> {
   const rows = async (): Promise<string[]> => secretRowsOf(await ui.treeItems(VIEW), orgLabel);
   let last: string[] = [];
-  await waitUntil(async () => {
-    last = await rows();
-    const maskedShown = last.map((r) => /•+\S{4}/.exec(r)?.[0] ?? r).sort();
-    return JSON.stringify(maskedShown) === JSON.stringify([...expected].sort());
-  }, `the tree to show ${orgLabel}'s secrets ${JSON.stringify(expected)} without a Refresh`, 30_000, async () => JSON.stringify(await ui.treeItems(VIEW)));
+  await waitUntil(
+    async () => {
+      last = await rows();
+      const maskedShown = last.map((r) => /•+\S{4}/.exec(r)?.[0] ?? r).sort();
+      return JSON.stringify(maskedShown) === JSON.stringify([...expected].sort());
+    },
+    `the tree to show ${orgLabel}'s secrets ${JSON.stringify(expected)} without a Refresh`,
+    30_000,
+    async () => JSON.stringify(await ui.treeItems(VIEW)),
+  );
   return last;
 }
 
@@ -227,7 +296,11 @@ export function secretRowsOf(rows: readonly string[], orgLabel: string): string[
 /** Creates a secret directly through the simulator's Okta API with the org's token (test setup, not the UI). */
 export async function createSecretThroughApi(org: SimulatedOrg, status: 'ACTIVE' | 'INACTIVE'): Promise<string> {
   const base = `${org.info.baseUrl}/api/v1/apps/${org.info.workflowsAppId}/credentials/secrets`;
-  const headers = { Authorization: `SSWS ${org.info.apiToken}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+  const headers = {
+    Authorization: `SSWS ${org.info.apiToken}`,
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+  };
   const created = await fetch(base, { method: 'POST', headers, body: '{}' });
   assert.equal(created.status, 201, `e2e setup: creating a secret through the API answered ${created.status}`);
   const { id } = (await created.json()) as { id: string };

@@ -20,7 +20,9 @@ export const outputDir = join(projectRoot, 'test-output', 'e2e');
 export function loadToolPaths(): ToolPaths {
   const file = join(cacheDir, 'paths.json');
   if (!existsSync(file)) {
-    throw new Error(`e2e: ${file} is missing. Run \`npm run e2e:setup\` (installs Node 24, code-server and Chromium) first.`);
+    throw new Error(
+      `e2e: ${file} is missing. Run \`npm run e2e:setup\` (installs Node 24, code-server and Chromium) first.`,
+    );
   }
   const paths = JSON.parse(readFileSync(file, 'utf8')) as ToolPaths;
   for (const key of ['node', 'codeServerEntry', 'codeServerConfig', 'chromium'] as const) {

@@ -25,11 +25,14 @@ export function packageExtension(opts: PackageOptions = {}): string {
   // public repository URL (vsce would otherwise stop and ask).
   const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out];
   // Without a .vscodeignore vsce would pack everything, .cache/ (code-server, 600 MB) included.
-  if (!existsSync(join(dir, '.vscodeignore'))) throw new Error(`e2e: ${dir} has no .vscodeignore; vsce would pack the whole folder.`);
+  if (!existsSync(join(dir, '.vscodeignore')))
+    throw new Error(`e2e: ${dir} has no .vscodeignore; vsce would pack the whole folder.`);
   run(process.execPath, args, dir, 'vsce package');
   const bytes = statSync(out).size;
   if (bytes > MAX_VSIX_BYTES) {
-    throw new Error(`e2e: ${out} is ${(bytes / 1024 / 1024).toFixed(1)} MB: .vscodeignore lets too much in (check \`npx vsce ls\`).`);
+    throw new Error(
+      `e2e: ${out} is ${(bytes / 1024 / 1024).toFixed(1)} MB: .vscodeignore lets too much in (check \`npx vsce ls\`).`,
+    );
   }
   return out;
 }
@@ -37,6 +40,8 @@ export function packageExtension(opts: PackageOptions = {}): string {
 function run(command: string, args: string[], cwd: string, what: string): void {
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 180_000, input: '' });
   if (r.status !== 0) {
-    throw new Error(`e2e: ${what} failed in ${cwd} (exit ${r.status ?? r.signal}):\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+    throw new Error(
+      `e2e: ${what} failed in ${cwd} (exit ${r.status ?? r.signal}):\n${r.stdout ?? ''}${r.stderr ?? ''}`,
+    );
   }
 }

@@ -37,7 +37,7 @@ describe('Okta Workflows extension in VS Code', function () {
     await vscode.commands.executeCommand('oktaWorkflows.refresh');
   });
 
-  it('lists every command in the palette from the start: no palette entry hides behind the extension\'s own context keys', function () {
+  it("lists every command in the palette from the start: no palette entry hides behind the extension's own context keys", function () {
     for (const m of extension.packageJSON.contributes.menus.commandPalette ?? []) {
       assert.ok(!/oktaWorkflows\./.test(m.when ?? ''), `${m.command} is hidden behind ${m.when}`);
     }

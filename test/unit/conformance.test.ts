@@ -27,9 +27,18 @@ function toJsonSchema(node: Json): Json {
   return out;
 }
 
-const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, SpecResponse> } };
-interface SpecResponse { $ref?: string; content?: { 'application/json'?: { schema?: unknown } } }
-interface Operation { operationId: string; responses: Record<string, SpecResponse> }
+const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, SpecResponse> };
+};
+interface SpecResponse {
+  $ref?: string;
+  content?: { 'application/json'?: { schema?: unknown } };
+}
+interface Operation {
+  operationId: string;
+  responses: Record<string, SpecResponse>;
+}
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
@@ -79,7 +88,9 @@ async function conforms(template: string, method: string, res: Response): Promis
   } else if (status.startsWith('5') || NOT_IN_SPEC[op.operationId]?.includes(status)) {
     schemaRef = 'spec#/components/schemas/Error';
   } else {
-    assert.fail(`${op.operationId} answered ${status}, which the spec does not list (${Object.keys(op.responses).join(', ')})`);
+    assert.fail(
+      `${op.operationId} answered ${status}, which the spec does not list (${Object.keys(op.responses).join(', ')})`,
+    );
   }
   if (declared && !declared.content) {
     assert.equal(text, '', `${op.operationId} ${status} has no body in the spec`);
@@ -112,7 +123,16 @@ describe('conformance: the simulator answers as the OpenAPI excerpt says', () =>
   after(async () => {
     await sim.close();
     // Every operation of the excerpt was exercised with its success status.
-    for (const op of ['listOAuth2ClientSecrets 200', 'createOAuth2ClientSecret 201', 'getOAuth2ClientSecret 200', 'deleteOAuth2ClientSecret 204', 'activateOAuth2ClientSecret 200', 'deactivateOAuth2ClientSecret 200', 'listApplications 200', 'getApplication 200']) {
+    for (const op of [
+      'listOAuth2ClientSecrets 200',
+      'createOAuth2ClientSecret 201',
+      'getOAuth2ClientSecret 200',
+      'deleteOAuth2ClientSecret 204',
+      'activateOAuth2ClientSecret 200',
+      'deactivateOAuth2ClientSecret 200',
+      'listApplications 200',
+      'getApplication 200',
+    ]) {
       assert.ok(seen.has(op), `not exercised: ${op}`);
     }
   });
@@ -121,30 +141,50 @@ describe('conformance: the simulator answers as the OpenAPI excerpt says', () =>
     const text = readFileSync(SPEC_FILE, 'utf8');
     assert.match(text, /license:\n {4}name: Apache-2.0/);
     for (const [name, codes] of Object.entries(NOT_IN_SPEC)) {
-      const op = Object.values(spec.paths).flatMap((p) => Object.values(p)).find((o) => o.operationId === name);
+      const op = Object.values(spec.paths)
+        .flatMap((p) => Object.values(p))
+        .find((o) => o.operationId === name);
       assert.ok(op, name);
-      for (const code of codes) assert.equal(op.responses[code], undefined, `${name} now lists ${code}: drop it from NOT_IN_SPEC`);
+      for (const code of codes)
+        assert.equal(op.responses[code], undefined, `${name} now lists ${code}: drop it from NOT_IN_SPEC`);
     }
   });
 
   it('apps: list (every app, OIDC and others), get, 404, bad filter, bad token', async () => {
-    const apps = (await conforms('/api/v1/apps', 'GET', await req('GET', '/api/v1/apps'))) as Array<{ id: string; signOnMode: string }>;
+    const apps = (await conforms('/api/v1/apps', 'GET', await req('GET', '/api/v1/apps'))) as Array<{
+      id: string;
+      signOnMode: string;
+    }>;
     assert.equal(apps.length, 6);
     for (const app of apps) {
-      const one = (await conforms('/api/v1/apps/{appId}', 'GET', await req('GET', `/api/v1/apps/${app.id}`))) as { credentials: unknown; settings: unknown };
+      const one = (await conforms('/api/v1/apps/{appId}', 'GET', await req('GET', `/api/v1/apps/${app.id}`))) as {
+        credentials: unknown;
+        settings: unknown;
+      };
       if (app.signOnMode === 'OPENID_CONNECT') {
         // The discriminator maps OIDC apps to OpenIdConnectApplication. Its `name` enum (oidc_client) does not
         // hold for Okta's own `flow` app, so check the parts it specialises: credentials and settings.
-        for (const [schema, value] of [['OAuthApplicationCredentials', one.credentials], ['OpenIdConnectApplicationSettings', one.settings]] as const) {
+        for (const [schema, value] of [
+          ['OAuthApplicationCredentials', one.credentials],
+          ['OpenIdConnectApplicationSettings', one.settings],
+        ] as const) {
           const v = validator(`spec#/components/schemas/${schema}`);
           assert.ok(v(value), `${app.id} ${schema}: ${ajv.errorsText(v.errors)}`);
         }
       }
     }
     await conforms('/api/v1/apps/{appId}', 'GET', await req('GET', '/api/v1/apps/0oaNOPExxxxxxxxxxxxx'));
-    await conforms('/api/v1/apps', 'GET', await req('GET', `/api/v1/apps?filter=${encodeURIComponent('label eq "x"')}`));
+    await conforms(
+      '/api/v1/apps',
+      'GET',
+      await req('GET', `/api/v1/apps?filter=${encodeURIComponent('label eq "x"')}`),
+    );
     await conforms('/api/v1/apps', 'GET', await req('GET', '/api/v1/apps', { token: 'bad' }));
-    await conforms('/api/v1/apps/{appId}', 'GET', await req('GET', `/api/v1/apps/${org.info.workflowsAppId}`, { token: 'bad' }));
+    await conforms(
+      '/api/v1/apps/{appId}',
+      'GET',
+      await req('GET', `/api/v1/apps/${org.info.workflowsAppId}`, { token: 'bad' }),
+    );
   });
 
   it('secrets: every operation, each rule, each client_secret problem, 401, 403 and 404', async () => {
@@ -164,10 +204,18 @@ describe('conformance: the simulator answers as the OpenAPI excerpt says', () =>
     await conforms(`${SID}/lifecycle/deactivate`, 'POST', await req('POST', `${base}/${old!.id}/lifecycle/deactivate`)); // 200
     await conforms(`${SID}/lifecycle/deactivate`, 'POST', await req('POST', `${base}/${old!.id}/lifecycle/deactivate`)); // 200 no-op
     await conforms(SID, 'GET', await req('GET', `${base}/${old!.id}`)); // INACTIVE links
-    await conforms(`${SID}/lifecycle/activate`, 'POST', await req('POST', `${base}/${old!.id}/lifecycle/activate`, { token: org.info.readOnlyToken })); // 403
+    await conforms(
+      `${SID}/lifecycle/activate`,
+      'POST',
+      await req('POST', `${base}/${old!.id}/lifecycle/activate`, { token: org.info.readOnlyToken }),
+    ); // 403
     await conforms(SID, 'DELETE', await req('DELETE', `${base}/${old!.id}`, { token: org.info.readOnlyToken })); // 403
     await conforms(S, 'POST', await req('POST', base, { token: org.info.readOnlyToken, body: {} })); // 403
-    await conforms(`${SID}/lifecycle/deactivate`, 'POST', await req('POST', `${base}/${created.id}/lifecycle/deactivate`, { token: org.info.readOnlyToken })); // 403
+    await conforms(
+      `${SID}/lifecycle/deactivate`,
+      'POST',
+      await req('POST', `${base}/${created.id}/lifecycle/deactivate`, { token: org.info.readOnlyToken }),
+    ); // 403
     await conforms(SID, 'DELETE', await req('DELETE', `${base}/${old!.id}`)); // 204
     const unknownApp = base.replace(org.info.workflowsAppId, '0oaNOPExxxxxxxxxxxxx');
     for (const [template, method, path, missing] of [
@@ -175,13 +223,31 @@ describe('conformance: the simulator answers as the OpenAPI excerpt says', () =>
       [S, 'POST', base, undefined],
       [SID, 'GET', `${base}/${created.id}`, `${base}/ocsNOPExxxxxxxxxxxxx`],
       [SID, 'DELETE', `${base}/${created.id}`, `${base}/ocsNOPExxxxxxxxxxxxx`],
-      [`${SID}/lifecycle/activate`, 'POST', `${base}/${created.id}/lifecycle/activate`, `${base}/ocsNOPExxxxxxxxxxxxx/lifecycle/activate`],
-      [`${SID}/lifecycle/deactivate`, 'POST', `${base}/${created.id}/lifecycle/deactivate`, `${base}/ocsNOPExxxxxxxxxxxxx/lifecycle/deactivate`],
+      [
+        `${SID}/lifecycle/activate`,
+        'POST',
+        `${base}/${created.id}/lifecycle/activate`,
+        `${base}/ocsNOPExxxxxxxxxxxxx/lifecycle/activate`,
+      ],
+      [
+        `${SID}/lifecycle/deactivate`,
+        'POST',
+        `${base}/${created.id}/lifecycle/deactivate`,
+        `${base}/ocsNOPExxxxxxxxxxxxx/lifecycle/deactivate`,
+      ],
     ] as const) {
-      await conforms(template, method, await req(method, path, { token: 'bad', body: method === 'POST' ? {} : undefined })); // 401
+      await conforms(
+        template,
+        method,
+        await req(method, path, { token: 'bad', body: method === 'POST' ? {} : undefined }),
+      ); // 401
       if (missing) await conforms(template, method, await req(method, missing)); // 404
     }
-    await conforms(S, 'POST', await req('POST', base.replace(org.info.workflowsAppId, '0oaNOPExxxxxxxxxxxxx'), { body: {} })); // 404, not in spec
+    await conforms(
+      S,
+      'POST',
+      await req('POST', base.replace(org.info.workflowsAppId, '0oaNOPExxxxxxxxxxxxx'), { body: {} }),
+    ); // 404, not in spec
   });
 
   it('429 on every operation once the bucket is empty, and 500 E0000009 from an injected fault', async () => {

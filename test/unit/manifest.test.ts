@@ -15,7 +15,9 @@ function sources(dir: string): string[] {
     return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
   });
 }
-const code = sources(join(root, 'src', 'vscode')).map((f) => readFileSync(f, 'utf8')).join('\n');
+const code = sources(join(root, 'src', 'vscode'))
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 const TITLES: Record<string, string> = {
   'oktaWorkflows.addOrg': 'Add Org',
@@ -48,7 +50,16 @@ const whenClauses: string[] = [
 ];
 
 // Keys VS Code sets itself, and the ones set on tree items (viewItem) or by the view (view).
-const BUILT_IN = new Set(['view', 'viewItem', 'false', 'true', 'isWorkspaceTrusted', 'config', 'resourceScheme', 'focusedView']);
+const BUILT_IN = new Set([
+  'view',
+  'viewItem',
+  'false',
+  'true',
+  'isWorkspaceTrusted',
+  'config',
+  'resourceScheme',
+  'focusedView',
+]);
 
 describe('package.json manifest', () => {
   it('declares exactly the commands the code registers, with the exact titles and the category', () => {
@@ -59,18 +70,22 @@ describe('package.json manifest', () => {
       assert.match(c.icon ?? '', /^\$\([a-z-]+\)$/, `${c.command} has a codicon`);
     }
     // registerCommands registers a record keyed by CommandId, so every id in COMMAND_IDS is registered there.
-    for (const id of COMMAND_IDS) assert.ok(code.includes(`'${id}': `), `${id} is mapped to a handler in registerCommands.ts`);
+    for (const id of COMMAND_IDS)
+      assert.ok(code.includes(`'${id}': `), `${id} is mapped to a handler in registerCommands.ts`);
   });
 
   it('every menu entry names a declared command', () => {
     for (const m of menuItems) assert.ok(declared.has(m.command), `menu entry names undeclared ${m.command}`);
     for (const w of pkg.contributes.viewsWelcome as Array<{ contents: string }>) {
-      for (const [, id] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(id as string), `welcome link to undeclared ${id}`);
+      for (const [, id] of w.contents.matchAll(/\(command:([\w.]+)\)/g))
+        assert.ok(declared.has(id as string), `welcome link to undeclared ${id}`);
     }
   });
 
   it('every context key in a when clause is built in or set by the code', () => {
-    const keys = new Set(whenClauses.flatMap((w) => [...w.replace(/\/[^/]*\//g, '').matchAll(/[A-Za-z][\w.]*/g)].map((m) => m[0])));
+    const keys = new Set(
+      whenClauses.flatMap((w) => [...w.replace(/\/[^/]*\//g, '').matchAll(/[A-Za-z][\w.]*/g)].map((m) => m[0])),
+    );
     for (const key of keys) {
       if (BUILT_IN.has(key) || /^oktaWorkflows\.orgs$/.test(key)) continue;
       if (/^(in|not|&&|\|\|)$/.test(key)) continue;
@@ -89,14 +104,30 @@ describe('package.json manifest', () => {
       assert.ok(!/oktaWorkflows\./.test(m.when ?? ''), `${m.command} is hidden from the palette by "${m.when}"`);
       assert.notEqual(m.when, 'false', `${m.command} is never in the palette`);
     }
-    for (const id of ['setApiToken', 'setServiceApp', 'removeApiToken', 'rotateSecret', 'resumeRotation', 'activateSecret', 'deactivateSecret', 'deleteSecret', 'verifySecret', 'copySecretId', 'removeOrg']) {
+    for (const id of [
+      'setApiToken',
+      'setServiceApp',
+      'removeApiToken',
+      'rotateSecret',
+      'resumeRotation',
+      'activateSecret',
+      'deactivateSecret',
+      'deleteSecret',
+      'verifySecret',
+      'copySecretId',
+      'removeOrg',
+    ]) {
       assert.ok(declared.has(`oktaWorkflows.${id}`), id);
       assert.ok(!palette.some((m) => m.command === `oktaWorkflows.${id}` && m.when), `${id} has a palette when clause`);
     }
   });
 
   it('the welcome content without credentials offers both sign-in methods', () => {
-    const w = (pkg.contributes.viewsWelcome as Array<{ contents: string; when?: string }>).find((x) => x.when === 'oktaWorkflows.hasOrgs && !oktaWorkflows.anyOrgHasToken' && x.contents.includes('command:oktaWorkflows.setApiToken'));
+    const w = (pkg.contributes.viewsWelcome as Array<{ contents: string; when?: string }>).find(
+      (x) =>
+        x.when === 'oktaWorkflows.hasOrgs && !oktaWorkflows.anyOrgHasToken' &&
+        x.contents.includes('command:oktaWorkflows.setApiToken'),
+    );
     assert.ok(w);
     assert.ok(w.contents.includes('(command:oktaWorkflows.setServiceApp)'));
     assert.match(w.contents, /API token/);
@@ -104,7 +135,7 @@ describe('package.json manifest', () => {
   });
 
   it('secret menus: Deactivate only on active, Activate and Delete only on inactive (capability flags)', () => {
-    const ctx = (pkg.contributes.menus['view/item/context'] as MenuItem[]);
+    const ctx = pkg.contributes.menus['view/item/context'] as MenuItem[];
     const when = (id: string) => ctx.filter((m) => m.command === `oktaWorkflows.${id}`).map((m) => m.when ?? '');
     const matches = (clause: string, viewItem: string) =>
       [...clause.matchAll(/viewItem =~ \/(.+?)\/(?=\s|$)/g)].every((m) => new RegExp(m[1] as string).test(viewItem));
@@ -127,7 +158,10 @@ describe('package.json manifest', () => {
   });
 
   it('every setting has a description and a default; the orgs cannot come from a workspace', () => {
-    const props = pkg.contributes.configuration.properties as Record<string, { description?: string; markdownDescription?: string; default?: unknown; scope?: string }>;
+    const props = pkg.contributes.configuration.properties as Record<
+      string,
+      { description?: string; markdownDescription?: string; default?: unknown; scope?: string }
+    >;
     for (const [name, p] of Object.entries(props)) {
       assert.ok((p.description ?? p.markdownDescription ?? '').length > 10, `${name} has a description`);
       assert.notEqual(p.default, undefined, `${name} has a default`);
@@ -135,14 +169,25 @@ describe('package.json manifest', () => {
     assert.equal(props['oktaWorkflows.orgs']?.scope, 'application');
     assert.equal(props['oktaWorkflows.maxSecretAgeDays']?.default, 90);
     const numeric = props as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
-    assert.deepEqual([numeric['oktaWorkflows.maxConcurrentOrgs']?.default, numeric['oktaWorkflows.maxConcurrentOrgs']?.maximum], [16, 32]);
     assert.deepEqual(
-      [numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.default, numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.minimum, numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.maximum],
+      [numeric['oktaWorkflows.maxConcurrentOrgs']?.default, numeric['oktaWorkflows.maxConcurrentOrgs']?.maximum],
+      [16, 32],
+    );
+    assert.deepEqual(
+      [
+        numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.default,
+        numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.minimum,
+        numeric['oktaWorkflows.maxRateLimitWaitSeconds']?.maximum,
+      ],
       [65, 0, 300],
     );
     // Every numeric setting the code reads is declared, with the same default as the code's fallback.
     for (const [, name, fallback] of code.matchAll(/settings\.number\('(\w+)', (\d+)/g)) {
-      assert.equal(numeric[`oktaWorkflows.${name}`]?.default, Number(fallback), `${name}: the code's fallback ${fallback} is the manifest's default`);
+      assert.equal(
+        numeric[`oktaWorkflows.${name}`]?.default,
+        Number(fallback),
+        `${name}: the code's fallback ${fallback} is the manifest's default`,
+      );
     }
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['oktaWorkflows.orgs']);
   });

@@ -49,15 +49,25 @@ describe('packaging: what the VSIX ships', () => {
 
   it('vsce ls lists exactly the bundle, media without screenshots, the walkthrough, the manifest and the documents', function () {
     this.timeout(SPAWNING_STEP_MS);
-    const listed = run([join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], 'vsce ls').trim().split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    const listed = run([join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], 'vsce ls')
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
     assert.deepEqual(listed, SHIPPED);
   });
 
   it('every walkthrough step has its page among them, a command link, and completes on a declared command', () => {
     const declared = new Set((pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command));
-    const [walkthrough] = pkg.contributes.walkthroughs as Array<{ steps: Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }> }>;
+    const [walkthrough] = pkg.contributes.walkthroughs as Array<{
+      steps: Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>;
+    }>;
     assert.ok(walkthrough);
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['addOrg', 'setToken', 'rehearse', 'rotateProduction']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['addOrg', 'setToken', 'rehearse', 'rotateProduction'],
+    );
     for (const step of walkthrough.steps) {
       assert.ok(SHIPPED.includes(step.media.markdown), `${step.id}: ${step.media.markdown} ships`);
       assert.ok(existsSync(join(root, step.media.markdown)), `${step.id}: ${step.media.markdown} exists`);
@@ -73,6 +83,10 @@ describe('packaging: what the VSIX ships', () => {
 
   it('npm run package packs without node_modules and without asking about the repository', () => {
     assert.match(pkg.scripts.package, /vsce package --no-dependencies --allow-missing-repository/);
-    assert.equal(pkg.repository, undefined, 'with a repository field, drop --allow-missing-repository (and check README links)');
+    assert.equal(
+      pkg.repository,
+      undefined,
+      'with a repository field, drop --allow-missing-repository (and check README links)',
+    );
   });
 });

@@ -18,12 +18,24 @@ describe('redact', () => {
     ['SSWS lower case', `authorization: ssws ${TOKEN}`, [TOKEN]],
     ['Bearer token', `Authorization: Bearer ${TOKEN}`, [TOKEN]],
     ['DPoP access token and proof', `Authorization: DPoP ${TOKEN}\nDPoP: ${JWT}`, [TOKEN, JWT]],
-    ['Basic credentials', `Authorization: Basic ${Buffer.from(`0oa1:${SECRET}`).toString('base64')}`, [Buffer.from(`0oa1:${SECRET}`).toString('base64')]],
+    [
+      'Basic credentials',
+      `Authorization: Basic ${Buffer.from(`0oa1:${SECRET}`).toString('base64')}`,
+      [Buffer.from(`0oa1:${SECRET}`).toString('base64')],
+    ],
     ['unknown Authorization scheme', 'Authorization: Custom k=v,sig=abcdef123456', ['k=v,sig=abcdef123456']],
     ['JSON header object', `{"authorization":"SSWS ${TOKEN}"}`, [TOKEN]],
     ['client_secret in JSON', `[{"id":"ocs1","client_secret":"${SECRET}","status":"ACTIVE"}]`, [SECRET]],
-    ['client_secret in JSON with spaces and escapes', '{"client_secret": "a b\\"c, d}e&f=g h"}', ['a b\\"c', 'd}e&f=g h']],
-    ['client_secret in a form body', `grant_type=authorization_code&client_id=0oa1&client_secret=${encodeURIComponent('p@ss w0rd&x')}`, ['p%40ss', 'w0rd']],
+    [
+      'client_secret in JSON with spaces and escapes',
+      '{"client_secret": "a b\\"c, d}e&f=g h"}',
+      ['a b\\"c', 'd}e&f=g h'],
+    ],
+    [
+      'client_secret in a form body',
+      `grant_type=authorization_code&client_id=0oa1&client_secret=${encodeURIComponent('p@ss w0rd&x')}`,
+      ['p%40ss', 'w0rd'],
+    ],
     ['client_secret in a query string', `/oauth2/v1/token?client_secret=${SECRET}&x=1`, [SECRET]],
     ['clientSecret key: value text', `clientSecret: ${SECRET}`, [SECRET]],
     ['api token in key=value text', `apiToken=${TOKEN}`, [TOKEN]],
@@ -31,9 +43,21 @@ describe('redact', () => {
     ['access_token in an OAuth answer', `{"access_token":"${TOKEN}","token_type":"DPoP"}`, [TOKEN]],
     ['password field', 'password=hunter2hunter2', ['hunter2hunter2']],
     ['non-string JSON value', '{"client_secret": 12345678901234}', ['12345678901234']],
-    ['PEM private key', `key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\nafter`, ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']],
-    ['RSA PEM', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----', ['MIIEowIBAAKCAQEA']],
-    ['unterminated PEM', '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBn', ['MHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBn']],
+    [
+      'PEM private key',
+      `key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\nafter`,
+      ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'],
+    ],
+    [
+      'RSA PEM',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----',
+      ['MIIEowIBAAKCAQEA'],
+    ],
+    [
+      'unterminated PEM',
+      '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBn',
+      ['MHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBn'],
+    ],
     ['bare JWT', `assertion was ${JWT} here`, [JWT]],
   ];
   for (const [name, text, leaked] of cases) {
@@ -54,7 +78,7 @@ describe('redact', () => {
 
   it('keeps ordinary messages readable', () => {
     const text =
-      'Listing client secrets of app 0oa1abcdEFGH2345ijkl in acme.okta.com failed: 400 E0000001 Api validation failed: OAuth2ClientSecretMediated (You can\'t delete an active client secret.). token_endpoint_auth_method client_secret_basic; secret ocs1abcdEFGH2345ijkl secret_hash yk4SVx4sUWVJVbHt6M-UPA. Okta errorId: oaeAbc123.';
+      "Listing client secrets of app 0oa1abcdEFGH2345ijkl in acme.okta.com failed: 400 E0000001 Api validation failed: OAuth2ClientSecretMediated (You can't delete an active client secret.). token_endpoint_auth_method client_secret_basic; secret ocs1abcdEFGH2345ijkl secret_hash yk4SVx4sUWVJVbHt6M-UPA. Okta errorId: oaeAbc123.";
     assert.equal(redact(text), text);
   });
 

@@ -37,13 +37,19 @@ export class DpopKey {
    * takes ~100 ms, off the main thread) and also accepted by RFC 9449 servers.
    */
   static async generate(alg: JwsAlgorithm = 'RS256'): Promise<DpopKey> {
-    const pair = alg === 'RS256' ? await generate('rsa', { modulusLength: 2048 }) : await generate('ec', { namedCurve: 'P-256' });
+    const pair =
+      alg === 'RS256' ? await generate('rsa', { modulusLength: 2048 }) : await generate('ec', { namedCurve: 'P-256' });
     return new DpopKey(pair.privateKey, alg);
   }
 
   proof(req: ProofRequest): string {
     const url = new URL(req.url);
-    const payload: Record<string, unknown> = { htm: req.method.toUpperCase(), htu: `${url.origin}${url.pathname}`, iat: req.iat, jti: randomUUID() };
+    const payload: Record<string, unknown> = {
+      htm: req.method.toUpperCase(),
+      htu: `${url.origin}${url.pathname}`,
+      iat: req.iat,
+      jti: randomUUID(),
+    };
     if (req.nonce) payload.nonce = req.nonce;
     if (req.accessToken !== undefined) payload.ath = accessTokenHash(req.accessToken);
     return signJwt({ typ: 'dpop+jwt', jwk: this.publicJwk }, payload, this.#privateKey, this.alg);

@@ -19,7 +19,12 @@ export function algorithmOf(key: KeyObject): JwsAlgorithm | undefined {
 }
 
 /** `header.payload.signature`; `alg` is set from `alg`, whatever `header` says. */
-export function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject, alg: JwsAlgorithm): string {
+export function signJwt(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: KeyObject,
+  alg: JwsAlgorithm,
+): string {
   const input = `${base64url(JSON.stringify({ ...header, alg }))}.${base64url(JSON.stringify(payload))}`;
   // JWS wants ECDSA signatures as r||s (IEEE P1363), not node's default DER.
   const signature = sign('sha256', Buffer.from(input), alg === 'ES256' ? { key, dsaEncoding: 'ieee-p1363' } : key);
@@ -36,7 +41,10 @@ export function publicJwkOf(privateKey: KeyObject): PublicJwk {
 
 /** RFC 7638 thumbprint: SHA-256 of the required members in lexicographic order, base64url. */
 export function jwkThumbprint(jwk: PublicJwk): string {
-  const canonical = jwk.kty === 'RSA' ? JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n }) : JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
+  const canonical =
+    jwk.kty === 'RSA'
+      ? JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n })
+      : JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
@@ -49,7 +57,11 @@ export function accessTokenHash(accessToken: string): string {
 export function privateKeyFrom(input: string | JsonWebKey): { key: KeyObject; kid?: string } {
   if (typeof input === 'string' && !input.trim().startsWith('{')) {
     if (!/-----BEGIN (?:RSA |EC )?PRIVATE KEY-----/.test(input)) {
-      throw new Error(/ENCRYPTED PRIVATE KEY/.test(input) ? 'the PEM is encrypted (give the key without a passphrase)' : 'it is neither a PEM private key nor a JWK');
+      throw new Error(
+        /ENCRYPTED PRIVATE KEY/.test(input)
+          ? 'the PEM is encrypted (give the key without a passphrase)'
+          : 'it is neither a PEM private key nor a JWK',
+      );
     }
     try {
       return { key: createPrivateKey({ key: input.trim(), format: 'pem' }) };
@@ -63,7 +75,8 @@ export function privateKeyFrom(input: string | JsonWebKey): { key: KeyObject; ki
   } catch {
     throw new Error('the JWK is not valid JSON');
   }
-  if (typeof jwk !== 'object' || jwk === null || typeof jwk.d !== 'string') throw new Error('the JWK is not a private key (it has no "d")');
+  if (typeof jwk !== 'object' || jwk === null || typeof jwk.d !== 'string')
+    throw new Error('the JWK is not a private key (it has no "d")');
   try {
     const key = createPrivateKey({ key: jwk, format: 'jwk' });
     return typeof jwk.kid === 'string' && jwk.kid ? { key, kid: jwk.kid } : { key };

@@ -66,16 +66,16 @@ const USER_AGENT = 'okta-workflows-secret-rotation/0.1 (+vscode-extension)';
 
 const ADVICE = {
   invalidClient:
-    'Okta did not accept the service app\'s credentials: the client id or the private key is wrong, or its public key is not registered with the app (Applications > the app > General > Public keys; the key id must match). Enter the client id and private key again.',
+    "Okta did not accept the service app's credentials: the client id or the private key is wrong, or its public key is not registered with the app (Applications > the app > General > Public keys; the key id must match). Enter the client id and private key again.",
   invalidScope:
     'The service app is not granted what the extension needs: grant okta.apps.read and okta.apps.manage to it (Applications > the app > Okta API Scopes) and assign it an admin role that can manage apps.',
   unauthorizedClient:
     'The app may not use client credentials: it must be an API Services app with the Client Credentials grant and "Public key / Private key" client authentication.',
   invalidDpopProof:
     // Worded so that redact() does not take "DPoP <word>" for an Authorization header.
-    'Okta refused the proof of possession (DPoP) sent with the request. Check that this computer\'s clock is right (proofs carry the time), then try again; if it persists, report it with the log.',
+    "Okta refused the proof of possession (DPoP) sent with the request. Check that this computer's clock is right (proofs carry the time), then try again; if it persists, report it with the log.",
   tokenRefused:
-    'Okta refused the service app\'s access token even after a new one was fetched. Check that the app still exists, is active and keeps its scopes, then Refresh.',
+    "Okta refused the service app's access token even after a new one was fetched. Check that the app still exists, is active and keeps its scopes, then Refresh.",
   forbidden:
     'The service app lacks a scope or a role: grant okta.apps.read and okta.apps.manage to it (Applications > the app > Okta API Scopes) and assign it an admin role that can manage apps (e.g. Application Administrator).',
 } as const;
@@ -122,18 +122,37 @@ export class ServiceAppAuth implements Authenticator {
     this.org = url.host;
     const clientId = typeof opts.clientId === 'string' ? opts.clientId.trim() : '';
     if (!/^[A-Za-z0-9_-]{6,100}$/.test(clientId)) {
-      throw new OktaError({ kind: 'input', operation, org: this.org, detail: 'the client id is missing or malformed', advice: 'Copy the client id of the service app (Applications > the app > General > Client Credentials).' });
+      throw new OktaError({
+        kind: 'input',
+        operation,
+        org: this.org,
+        detail: 'the client id is missing or malformed',
+        advice: 'Copy the client id of the service app (Applications > the app > General > Client Credentials).',
+      });
     }
     let parsed: { key: KeyObject; kid?: string };
     try {
       parsed = privateKeyFrom(opts.privateKey);
     } catch (e) {
       // privateKeyFrom's messages are our own words, never key material.
-      throw new OktaError({ kind: 'input', operation, org: this.org, detail: `the private key cannot be used: ${(e as Error).message}`, advice: 'Paste the private key of the service app as a PEM (-----BEGIN PRIVATE KEY-----) or as a JWK with its "d" member.' });
+      throw new OktaError({
+        kind: 'input',
+        operation,
+        org: this.org,
+        detail: `the private key cannot be used: ${(e as Error).message}`,
+        advice:
+          'Paste the private key of the service app as a PEM (-----BEGIN PRIVATE KEY-----) or as a JWK with its "d" member.',
+      });
     }
     const alg = algorithmOf(parsed.key);
     if (!alg) {
-      throw new OktaError({ kind: 'input', operation, org: this.org, detail: 'the private key is neither RSA (2048 bits or more) nor EC P-256', advice: 'Use the RSA or EC P-256 key pair whose public key is registered with the service app.' });
+      throw new OktaError({
+        kind: 'input',
+        operation,
+        org: this.org,
+        detail: 'the private key is neither RSA (2048 bits or more) nor EC P-256',
+        advice: 'Use the RSA or EC P-256 key pair whose public key is registered with the service app.',
+      });
     }
     this.clientId = clientId;
     this.keyId = opts.keyId?.trim() || parsed.kid;
@@ -145,7 +164,13 @@ export class ServiceAppAuth implements Authenticator {
     this.#refreshMarginMs = opts.refreshMarginMs ?? 60_000;
     this.#now = opts.now ?? Date.now;
     this.#onApiCall = opts.onApiCall;
-    this.#transport = new Transport({ origin: url.origin, org: this.org, timeoutMs: opts.timeoutMs ?? 30_000, connections: 1, maxBodyBytes: 256 * 1024 });
+    this.#transport = new Transport({
+      origin: url.origin,
+      org: this.org,
+      timeoutMs: opts.timeoutMs ?? 30_000,
+      connections: 1,
+      maxBodyBytes: 256 * 1024,
+    });
   }
 
   async authorize(req: AuthorizeRequest): Promise<Record<string, string>> {
@@ -154,7 +179,13 @@ export class ServiceAppAuth implements Authenticator {
     const dpop = await this.dpopKey();
     return {
       authorization: `DPoP ${token.value}`,
-      dpop: dpop.proof({ method: req.method, url: req.url, nonce: this.#apiNonce, accessToken: token.value, iat: this.seconds() }),
+      dpop: dpop.proof({
+        method: req.method,
+        url: req.url,
+        nonce: this.#apiNonce,
+        accessToken: token.value,
+        iat: this.seconds(),
+      }),
     };
   }
 
@@ -206,7 +237,11 @@ export class ServiceAppAuth implements Authenticator {
       this.#pending = pending;
     }
     // The shared request is not tied to one caller's signal; a caller that cancels stops waiting for it.
-    return abortable(this.#pending, signal, () => new OktaError({ kind: 'cancelled', operation: this.operation(), org: this.org }));
+    return abortable(
+      this.#pending,
+      signal,
+      () => new OktaError({ kind: 'cancelled', operation: this.operation(), org: this.org }),
+    );
   }
 
   private operation(): string {
@@ -217,7 +252,12 @@ export class ServiceAppAuth implements Authenticator {
     const header: Record<string, unknown> = { typ: 'JWT' };
     if (this.keyId) header.kid = this.keyId;
     // exp well under Okta's one-hour limit; a fresh jti every time (Okta refuses a replayed assertion).
-    return signJwt(header, { iss: this.clientId, sub: this.clientId, aud: this.#tokenUrl, iat, exp: iat + 300, jti: randomUUID() }, this.#key, this.#alg);
+    return signJwt(
+      header,
+      { iss: this.clientId, sub: this.clientId, aud: this.#tokenUrl, iat, exp: iat + 300, jti: randomUUID() },
+      this.#key,
+      this.#alg,
+    );
   }
 
   private async requestToken(): Promise<AccessToken> {
@@ -262,14 +302,38 @@ export class ServiceAppAuth implements Authenticator {
     try {
       data = JSON.parse(res.body.toString('utf8'));
     } catch {
-      throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: 'the token answer is not valid JSON' });
+      throw new OktaError({
+        kind: 'protocol',
+        operation,
+        org: this.org,
+        status: res.status,
+        detail: 'the token answer is not valid JSON',
+      });
     }
     const parsed = TokenAnswerSchema.safeParse(data);
     if (!parsed.success) {
-      throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: `the token answer does not match OAuth 2.0: ${describeIssues(parsed.error.issues)}` });
+      throw new OktaError({
+        kind: 'protocol',
+        operation,
+        org: this.org,
+        status: res.status,
+        detail: `the token answer does not match OAuth 2.0: ${describeIssues(parsed.error.issues)}`,
+      });
     }
-    const type = parsed.data.token_type.toLowerCase() === 'dpop' ? 'DPoP' : parsed.data.token_type.toLowerCase() === 'bearer' ? 'Bearer' : undefined;
-    if (!type) throw new OktaError({ kind: 'protocol', operation, org: this.org, status: res.status, detail: 'the token type is neither DPoP nor Bearer' });
+    const type =
+      parsed.data.token_type.toLowerCase() === 'dpop'
+        ? 'DPoP'
+        : parsed.data.token_type.toLowerCase() === 'bearer'
+          ? 'Bearer'
+          : undefined;
+    if (!type)
+      throw new OktaError({
+        kind: 'protocol',
+        operation,
+        org: this.org,
+        status: res.status,
+        detail: 'the token type is neither DPoP nor Bearer',
+      });
     const lifetimeMs = parsed.data.expires_in * 1000;
     // A short-lived token is still used for half its life rather than fetched again on every call.
     const margin = Math.min(this.#refreshMarginMs, lifetimeMs / 2);
@@ -299,9 +363,15 @@ function readOAuthError(res: HttpResponse): { error: string; error_description?:
 }
 
 /** The token endpoint's refusal as an OktaError a person can act on. Okta's `error` code and text are kept. */
-function tokenError(operation: string, org: string, status: number, error: { error: string; error_description?: string | undefined } | undefined): OktaError {
+function tokenError(
+  operation: string,
+  org: string,
+  status: number,
+  error: { error: string; error_description?: string | undefined } | undefined,
+): OktaError {
   const body = error ? { errorCode: error.error, errorSummary: error.error_description } : undefined;
-  const make = (kind: OktaErrorKind, advice?: string, detail?: string) => new OktaError({ kind, operation, org, status, body, advice, detail });
+  const make = (kind: OktaErrorKind, advice?: string, detail?: string) =>
+    new OktaError({ kind, operation, org, status, body, advice, detail });
   switch (error?.error) {
     case 'invalid_client':
       return make('invalidToken', ADVICE.invalidClient);

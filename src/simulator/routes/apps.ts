@@ -21,7 +21,8 @@ function parseFilter(filter: string): Array<[FilterField, string]> | string {
     const m = /^([A-Za-z.]+)\s+eq\s+"([^"]*)"$/.exec(clause.trim());
     if (!m) return `filter: unsupported expression '${clause.trim()}'; use field eq "value"`;
     const field = m[1] as FilterField;
-    if (!FILTER_FIELDS.includes(field)) return `filter: unsupported property '${m[1]}'; the simulator supports ${FILTER_FIELDS.join(', ')}`;
+    if (!FILTER_FIELDS.includes(field))
+      return `filter: unsupported property '${m[1]}'; the simulator supports ${FILTER_FIELDS.join(', ')}`;
     out.push([field, m[2] ?? '']);
   }
   return out;
@@ -60,7 +61,11 @@ export function listApps(ctx: RequestContext): Answer {
     next.set('limit', String(limit));
     links.push(`<${org.baseUrl}${url.pathname}?${next.toString()}>; rel="next"`);
   }
-  return json(200, page.map((a) => appJson(org.baseUrl, org.orgId, a)), { Link: links });
+  return json(
+    200,
+    page.map((a) => appJson(org.baseUrl, org.orgId, a)),
+    { Link: links },
+  );
 }
 
 export function getApp(ctx: RequestContext, appId: string): Answer {

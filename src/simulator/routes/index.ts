@@ -13,10 +13,18 @@ export interface Route {
 }
 
 const ID = '([A-Za-z0-9]+)';
-const table: Array<{ pattern: RegExp; methods: Record<string, (ctx: RequestContext, ...ids: string[]) => Answer>; kind: Route['kind'] }> = [
+const table: Array<{
+  pattern: RegExp;
+  methods: Record<string, (ctx: RequestContext, ...ids: string[]) => Answer>;
+  kind: Route['kind'];
+}> = [
   { pattern: /^\/api\/v1\/apps$/, methods: { GET: listApps }, kind: 'managementApi' },
   { pattern: new RegExp(`^/api/v1/apps/${ID}$`), methods: { GET: getApp }, kind: 'managementApi' },
-  { pattern: new RegExp(`^/api/v1/apps/${ID}/credentials/secrets$`), methods: { GET: listSecrets, POST: postSecret }, kind: 'managementApi' },
+  {
+    pattern: new RegExp(`^/api/v1/apps/${ID}/credentials/secrets$`),
+    methods: { GET: listSecrets, POST: postSecret },
+    kind: 'managementApi',
+  },
   {
     pattern: new RegExp(`^/api/v1/apps/${ID}/credentials/secrets/${ID}$`),
     methods: { GET: getSecret, DELETE: removeSecret },
@@ -24,7 +32,10 @@ const table: Array<{ pattern: RegExp; methods: Record<string, (ctx: RequestConte
   },
   {
     pattern: new RegExp(`^/api/v1/apps/${ID}/credentials/secrets/${ID}/lifecycle/(activate|deactivate)$`),
-    methods: { POST: (ctx, appId, secretId, to) => changeSecretStatus(ctx, appId ?? '', secretId ?? '', to === 'activate' ? 'activate' : 'deactivate') },
+    methods: {
+      POST: (ctx, appId, secretId, to) =>
+        changeSecretStatus(ctx, appId ?? '', secretId ?? '', to === 'activate' ? 'activate' : 'deactivate'),
+    },
     kind: 'managementApi',
   },
   { pattern: /^\/oauth2\/v1\/token$/, methods: { POST: tokenEndpoint }, kind: 'oauth' },
@@ -42,5 +53,8 @@ export function route(method: string, path: string): Route {
     if (!handler) return { kind: entry.kind, handle: () => fromError(methodNotAllowed()) };
     return { kind: entry.kind, handle: (ctx) => handler(ctx, ...ids) };
   }
-  return { kind: path.startsWith('/api/') ? 'managementApi' : 'oauth', handle: () => fromError(notFound(path, 'Endpoint')) };
+  return {
+    kind: path.startsWith('/api/') ? 'managementApi' : 'oauth',
+    handle: () => fromError(notFound(path, 'Endpoint')),
+  };
 }

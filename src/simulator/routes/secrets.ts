@@ -18,7 +18,11 @@ function findClientApp(ctx: RequestContext, appId: string): Lookup<AppRecord> {
   return { found: app };
 }
 
-function findSecret(ctx: RequestContext, appId: string, secretId: string): Lookup<{ app: AppRecord; secret: SecretRecord }> {
+function findSecret(
+  ctx: RequestContext,
+  appId: string,
+  secretId: string,
+): Lookup<{ app: AppRecord; secret: SecretRecord }> {
   const lookup = findClientApp(ctx, appId);
   if ('answer' in lookup) return lookup;
   const app = lookup.found;
@@ -33,7 +37,10 @@ export function listSecrets(ctx: RequestContext, appId: string): Answer {
   const lookup = findClientApp(ctx, appId);
   if ('answer' in lookup) return lookup.answer;
   const app = lookup.found;
-  return json(200, app.secrets.map((s) => render(ctx, app, s)));
+  return json(
+    200,
+    app.secrets.map((s) => render(ctx, app, s)),
+  );
 }
 
 export function postSecret(ctx: RequestContext, appId: string): Answer {
@@ -66,7 +73,12 @@ export function removeSecret(ctx: RequestContext, appId: string, secretId: strin
   return outcome.ok ? { status: 204 } : fromError(outcome.error);
 }
 
-export function changeSecretStatus(ctx: RequestContext, appId: string, secretId: string, to: 'activate' | 'deactivate'): Answer {
+export function changeSecretStatus(
+  ctx: RequestContext,
+  appId: string,
+  secretId: string,
+  to: 'activate' | 'deactivate',
+): Answer {
   const lookup = findSecret(ctx, appId, secretId);
   if ('answer' in lookup) return lookup.answer;
   const { app, secret } = lookup.found;

@@ -31,7 +31,11 @@ function readCredentials(ctx: RequestContext, form: URLSearchParams): ClientCred
   const formSecret = form.get('client_secret');
   if (header && /^basic\s/i.test(header)) {
     if (formSecret !== null) {
-      return oauthError(400, 'invalid_request', 'Cannot supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a client_assertion in the post body.');
+      return oauthError(
+        400,
+        'invalid_request',
+        'Cannot supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a client_assertion in the post body.',
+      );
     }
     const decoded = Buffer.from(header.replace(/^basic\s+/i, ''), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
@@ -39,14 +43,20 @@ function readCredentials(ctx: RequestContext, form: URLSearchParams): ClientCred
     // RFC 6749 §2.3.1: both parts are form-urlencoded before being joined.
     const dec = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
     try {
-      return { method: 'client_secret_basic', clientId: dec(decoded.slice(0, colon)), clientSecret: dec(decoded.slice(colon + 1)) };
+      return {
+        method: 'client_secret_basic',
+        clientId: dec(decoded.slice(0, colon)),
+        clientSecret: dec(decoded.slice(colon + 1)),
+      };
     } catch {
       return invalidClient();
     }
   }
   const clientId = form.get('client_id');
   if (!clientId) return oauthError(401, 'invalid_client', 'No client credentials found.');
-  return formSecret === null ? { method: 'none', clientId } : { method: 'client_secret_post', clientId, clientSecret: formSecret };
+  return formSecret === null
+    ? { method: 'none', clientId }
+    : { method: 'client_secret_post', clientId, clientSecret: formSecret };
 }
 
 function sameString(a: string, b: string): boolean {
@@ -80,22 +90,34 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
     case null:
       return oauthError(400, 'invalid_request', 'The request is missing a required parameter: grant_type.');
     case 'authorization_code':
-      if (!form.get('code')) return oauthError(400, 'invalid_request', 'The request is missing a required parameter: code.');
+      if (!form.get('code'))
+        return oauthError(400, 'invalid_request', 'The request is missing a required parameter: code.');
       return oauthError(400, 'invalid_grant', 'The authorization code is invalid or has expired.');
     case 'refresh_token':
       return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
     case 'client_credentials':
     case 'password':
     case 'implicit':
-      return oauthError(400, 'unauthorized_client', `The client is not authorized to use the provided grant type. ${configured}`);
+      return oauthError(
+        400,
+        'unauthorized_client',
+        `The client is not authorized to use the provided grant type. ${configured}`,
+      );
     default:
-      return oauthError(400, 'unsupported_grant_type', `The authorization grant type is not supported by the authorization server. ${configured}`);
+      return oauthError(
+        400,
+        'unsupported_grant_type',
+        `The authorization grant type is not supported by the authorization server. ${configured}`,
+      );
   }
 }
 
 /** private_key_jwt: only the org's service app authenticates this way. */
 function clientAssertionRequest(ctx: RequestContext, form: URLSearchParams): Answer {
   const app = ctx.org.serviceApp;
-  if (!app) return form.get('client_assertion_type') === ASSERTION_TYPE ? invalidClient() : oauthError(401, 'invalid_client', 'The client_assertion_type is not supported.');
+  if (!app)
+    return form.get('client_assertion_type') === ASSERTION_TYPE
+      ? invalidClient()
+      : oauthError(401, 'invalid_client', 'The client_assertion_type is not supported.');
   return app.tokenRequest(form, ctx.headers.dpop, `${ctx.org.baseUrl}/oauth2/v1/token`);
 }

@@ -10,7 +10,13 @@ import type { Log } from '../log.ts';
 import { isCancellation, toAbortSignal, UserCancelled } from '../cancellation.ts';
 import { checklistHtml, newNonce } from './html.ts';
 import { parsePageMessage, type HostMessage, type PageRequest } from './protocol.ts';
-import { actionLabel, failureChoices, progressTitle, RESUME_ROTATION, riskyConfirmation } from './actionPresentation.ts';
+import {
+  actionLabel,
+  failureChoices,
+  progressTitle,
+  RESUME_ROTATION,
+  riskyConfirmation,
+} from './actionPresentation.ts';
 
 export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
 
@@ -67,20 +73,28 @@ export class RotationChecklistPanel extends Disposable {
     this.log = log;
     this.register(this.closed);
     panel.webview.options = webviewOptions(extensionUri);
-    const media = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...p)).toString();
+    const media = (...p: string[]) =>
+      panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...p)).toString();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.title = `Rotate: ${binding.orgLabel}`;
     panel.webview.html = checklistHtml(
-      { cspSource: panel.webview.cspSource, script: media('checklist.js'), style: media('checklist.css'), codicons: media('codicons', 'codicon.css') },
+      {
+        cspSource: panel.webview.cspSource,
+        script: media('checklist.js'),
+        style: media('checklist.css'),
+        codicons: media('codicons', 'codicon.css'),
+      },
       newNonce(),
       panel.title,
     );
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
-    this.register(panel.onDidDispose(() => {
-      this.running?.abort();
-      this.closed.fire();
-      this.dispose();
-    }));
+    this.register(
+      panel.onDidDispose(() => {
+        this.running?.abort();
+        this.closed.fire();
+        this.dispose();
+      }),
+    );
     const unsubscribe = binding.onDidChange(() => this.pushSnapshot());
     this.register({ dispose: unsubscribe });
   }
@@ -121,7 +135,8 @@ export class RotationChecklistPanel extends Disposable {
     if (m.type === 'ready') {
       this.ready = true;
       this.pushSnapshot();
-      for (const queued of this.outbox.splice(0)) if (queued.type !== 'snapshot') void this.panel.webview.postMessage(queued);
+      for (const queued of this.outbox.splice(0))
+        if (queued.type !== 'snapshot') void this.panel.webview.postMessage(queued);
       return;
     }
     try {
@@ -135,7 +150,10 @@ export class RotationChecklistPanel extends Disposable {
       const text = redact(e instanceof Error ? e.message : String(e));
       this.log.error(`Checklist ${this.rotationId}: ${m.request.kind}`, e);
       this.post({ type: 'reply', seq: m.seq, ok: false, message: text });
-      const choice = await vscode.window.showErrorMessage(text, ...failureChoices(e instanceof ActionFailed ? e.kind : undefined));
+      const choice = await vscode.window.showErrorMessage(
+        text,
+        ...failureChoices(e instanceof ActionFailed ? e.kind : undefined),
+      );
       if (choice === 'Show Log') this.log.show();
       if (choice === RESUME_ROTATION) await this.reopen();
     }
@@ -159,7 +177,8 @@ export class RotationChecklistPanel extends Disposable {
       case 'identifyInUse': {
         const value = await vscode.window.showInputBox({
           title: `Which secret does the Workflows connection of ${this.binding.orgLabel} use?`,
-          prompt: 'Two secrets are active. Paste the value the Workflows connection uses (from your records or the Admin Console); it is compared with the listed secrets and not stored.',
+          prompt:
+            'Two secrets are active. Paste the value the Workflows connection uses (from your records or the Admin Console); it is compared with the listed secrets and not stored.',
           password: true,
           ignoreFocusOut: true,
         });
@@ -168,7 +187,10 @@ export class RotationChecklistPanel extends Disposable {
       }
       case 'copyNewSecret': {
         const value = await this.binding.newSecretValue();
-        if (value === undefined) throw new Error(`The new secret's value of the rotation in ${this.binding.orgLabel} (${snap.org.host}) is no longer stored (the rotation finished, or it was lost). Check the secrets in the Admin Console.`);
+        if (value === undefined)
+          throw new Error(
+            `The new secret's value of the rotation in ${this.binding.orgLabel} (${snap.org.host}) is no longer stored (the rotation finished, or it was lost). Check the secrets in the Admin Console.`,
+          );
         await vscode.env.clipboard.writeText(value);
         return `Copied the new secret ${snap.manual.newSecretMasked ?? ''} to the clipboard. Paste it in the Workflows console, then clear your clipboard.`;
       }
@@ -193,7 +215,11 @@ export class RotationChecklistPanel extends Disposable {
     this.post({ type: 'progress', running: true, label: `${label}…` });
     try {
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: progressTitle(this.binding.orgLabel, action, snap), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: progressTitle(this.binding.orgLabel, action, snap),
+          cancellable: true,
+        },
         async (progress, cancel) => {
           const bridge = toAbortSignal(cancel);
           const onAbort = () => controller.abort();
@@ -211,7 +237,13 @@ export class RotationChecklistPanel extends Disposable {
       if (outcome.cancelled) throw new UserCancelled();
       // A refusal or a failed step: the step shows its error in the page; the error also goes to the log and a
       // notification through receive().
-      throw new ActionFailed(outcome.error.kind, outcome.error.message + (outcome.error.errorId && !outcome.error.message.includes(outcome.error.errorId) ? ` Okta errorId: ${outcome.error.errorId}.` : ''));
+      throw new ActionFailed(
+        outcome.error.kind,
+        outcome.error.message +
+          (outcome.error.errorId && !outcome.error.message.includes(outcome.error.errorId)
+            ? ` Okta errorId: ${outcome.error.errorId}.`
+            : ''),
+      );
     } finally {
       if (this.running === controller) this.running = undefined;
       this.post({ type: 'progress', running: false });

@@ -14,7 +14,12 @@ import { GlobalStateJournalStore } from '../storage/GlobalStateJournalStore.ts';
 import { SecretStoragePendingSecretStore } from '../storage/SecretStoragePendingSecretStore.ts';
 import type { SecretMarkers } from '../tree/presentation.ts';
 import { toAbortSignal } from '../cancellation.ts';
-import { CHECKLIST_VIEW_TYPE, RotationChecklistPanel, webviewOptions, type RotationBinding } from './RotationChecklistPanel.ts';
+import {
+  CHECKLIST_VIEW_TYPE,
+  RotationChecklistPanel,
+  webviewOptions,
+  type RotationBinding,
+} from './RotationChecklistPanel.ts';
 import { PageStateSchema } from './protocol.ts';
 import { journalsForGuard } from '../practice/rehearsalHistory.ts';
 import { oktaChanged } from './oktaChanges.ts';
@@ -45,7 +50,9 @@ export class Rotations extends Disposable {
     this.settings = settings;
     this.clients = clients;
     // Claims lock across windows in the extension's global storage folder (created on first claim).
-    this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m), { lockDir: vscode.Uri.joinPath(context.globalStorageUri, 'rotation-locks').fsPath });
+    this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m), {
+      lockDir: vscode.Uri.joinPath(context.globalStorageUri, 'rotation-locks').fsPath,
+    });
     this.pending = new SecretStoragePendingSecretStore(context.secrets);
     void this.reloadJournals();
   }
@@ -53,7 +60,9 @@ export class Rotations extends Disposable {
   /** "in use" and "new" for an app, from its unfinished rotation's journal (or its latest one). */
   markers(orgKey: string, appId: string): SecretMarkers {
     const j = this.cache.filter((x) => x.org.host === orgKey && x.app.id === appId && !isFinished(x)).at(-1);
-    return j ? { ...(j.inUse ? { journalInUseId: j.inUse.id } : {}), ...(j.newSecret ? { newId: j.newSecret.id } : {}) } : {};
+    return j
+      ? { ...(j.inUse ? { journalInUseId: j.inUse.id } : {}), ...(j.newSecret ? { newId: j.newSecret.id } : {}) }
+      : {};
   }
 
   hasUnfinished(): boolean {
@@ -68,14 +77,21 @@ export class Rotations extends Disposable {
   async start(org: OrgConfig): Promise<void> {
     const deps = this.deps(org);
     const engine = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `${org.label}: finding the Okta Workflows OAuth app…`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `${org.label}: finding the Okta Workflows OAuth app…`,
+        cancellable: true,
+      },
       async (progress, cancel) => {
         const bridge = toAbortSignal(cancel);
         const waits = reportWaits(this.clients, new Map([[org.key, org.label]]), progress);
         try {
           const client = await this.clients.get(org);
           const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, bridge.signal);
-          return await RotationEngine.start({ org: { host: org.key, baseUrl: org.address.baseUrl }, environment: org.environment, app }, deps);
+          return await RotationEngine.start(
+            { org: { host: org.key, baseUrl: org.address.baseUrl }, environment: org.environment, app },
+            deps,
+          );
         } finally {
           waits.dispose();
           bridge.dispose();
@@ -99,13 +115,19 @@ export class Rotations extends Disposable {
     const org = this.settings.find(journal.org.host);
     if (!org) {
       panel?.dispose();
-      throw new Error(`The rotation ${journal.rotationId} is of ${journal.org.host}, which is no longer in the setting oktaWorkflows.orgs. Add the org again (Add Org), then Resume Rotation.`);
+      throw new Error(
+        `The rotation ${journal.rotationId} is of ${journal.org.host}, which is no longer in the setting oktaWorkflows.orgs. Add the org again (Add Org), then Resume Rotation.`,
+      );
     }
     let engine = this.engines.get(journal.rotationId);
     if (!engine) {
       try {
         engine = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `${org.label}: resuming the rotation…`, cancellable: true },
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `${org.label}: resuming the rotation…`,
+            cancellable: true,
+          },
           async (progress, cancel) => {
             const bridge = toAbortSignal(cancel);
             const waits = reportWaits(this.clients, new Map([[org.key, org.label]]), progress);
@@ -157,7 +179,9 @@ export class Rotations extends Disposable {
     if (!journal || isFinished(journal)) {
       this.drop(rotationId);
       await this.reloadJournals();
-      void vscode.window.showInformationMessage(`The rotation ${rotationId} ${journal ? `of ${journal.org.host} ended in the other window (${journal.outcome})` : 'is no longer recorded'}; there is nothing to resume.`);
+      void vscode.window.showInformationMessage(
+        `The rotation ${rotationId} ${journal ? `of ${journal.org.host} ended in the other window (${journal.outcome})` : 'is no longer recorded'}; there is nothing to resume.`,
+      );
       return;
     }
     await this.resume(journal);
@@ -169,7 +193,9 @@ export class Rotations extends Disposable {
         const parsed = PageStateSchema.safeParse(state);
         const journal = parsed.success ? await this.journals.load(parsed.data.rotationId) : undefined;
         if (!journal || isFinished(journal)) {
-          this.log.info(`Not restoring a checklist panel: ${parsed.success ? `rotation ${parsed.data.rotationId} is ${journal ? 'finished' : 'unknown'}` : 'no rotation id in its state'}`);
+          this.log.info(
+            `Not restoring a checklist panel: ${parsed.success ? `rotation ${parsed.data.rotationId} is ${journal ? 'finished' : 'unknown'}` : 'no rotation id in its state'}`,
+          );
           panel.dispose();
           return;
         }
@@ -177,7 +203,10 @@ export class Rotations extends Disposable {
           await this.resume(journal, panel);
         } catch (e) {
           this.log.error(`Restoring the checklist of rotation ${journal.rotationId}`, e);
-          const choice = await vscode.window.showErrorMessage(`The checklist of the rotation in ${journal.org.host} could not be restored: ${e instanceof Error ? e.message : String(e)}`, 'Show Log');
+          const choice = await vscode.window.showErrorMessage(
+            `The checklist of the rotation in ${journal.org.host} could not be restored: ${e instanceof Error ? e.message : String(e)}`,
+            'Show Log',
+          );
           if (choice === 'Show Log') this.log.show();
         }
       },
@@ -185,7 +214,12 @@ export class Rotations extends Disposable {
   }
 
   private deps(org: OrgConfig): RotationDeps {
-    return { okta: this.lazyOkta(org), journals: journalsForGuard(this.journals, org.address), secrets: this.pending, previewRecencyDays: this.settings.number('previewRecencyDays', 30) };
+    return {
+      okta: this.lazyOkta(org),
+      journals: journalsForGuard(this.journals, org.address),
+      secrets: this.pending,
+      previewRecencyDays: this.settings.number('previewRecencyDays', 30),
+    };
   }
 
   /** The engine's port to Okta, resolving the org's client at each call so a new token is picked up mid-rotation. */
@@ -206,7 +240,8 @@ export class Rotations extends Disposable {
     this.engines.set(engine.rotationId, engine);
     let previous = engine.snapshot();
     const unsubscribe = engine.onDidChange((snap) => {
-      if (snap.outcome !== 'inProgress') this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}`);
+      if (snap.outcome !== 'inProgress')
+        this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}`);
       const changedOkta = oktaChanged(previous, snap);
       previous = snap;
       if (changedOkta && !this.isDisposed) this.oktaChangedIn.fire(org);
@@ -222,7 +257,14 @@ export class Rotations extends Disposable {
       existing.reveal();
       return;
     }
-    const panel = restored ?? vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, `Rotate: ${org.label}`, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    const panel =
+      restored ??
+      vscode.window.createWebviewPanel(
+        CHECKLIST_VIEW_TYPE,
+        `Rotate: ${org.label}`,
+        vscode.ViewColumn.Active,
+        webviewOptions(this.context.extensionUri),
+      );
     const binding: RotationBinding = {
       rotationId: engine.rotationId,
       orgLabel: org.label,
@@ -239,12 +281,18 @@ export class Rotations extends Disposable {
     };
     const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);
     this.panels.set(engine.rotationId, view);
-    this.register(view.onDidClose(() => {
-      // Only this view's entries: after a reopen the rotation id names a new checklist and engine.
-      if (this.panels.get(engine.rotationId) === view) this.panels.delete(engine.rotationId);
-      // The journal keeps the rotation; a finished or closed one needs no engine in memory.
-      if (this.engines.get(engine.rotationId) === engine && (engine.snapshot().outcome !== 'inProgress' || !engine.snapshot().busy)) this.engines.delete(engine.rotationId);
-    }));
+    this.register(
+      view.onDidClose(() => {
+        // Only this view's entries: after a reopen the rotation id names a new checklist and engine.
+        if (this.panels.get(engine.rotationId) === view) this.panels.delete(engine.rotationId);
+        // The journal keeps the rotation; a finished or closed one needs no engine in memory.
+        if (
+          this.engines.get(engine.rotationId) === engine &&
+          (engine.snapshot().outcome !== 'inProgress' || !engine.snapshot().busy)
+        )
+          this.engines.delete(engine.rotationId);
+      }),
+    );
     this.register(view);
   }
 

@@ -3,7 +3,8 @@
 // Pure: no `vscode` import, tested in Node.
 import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
 
-const stepLabel = (snap: RotationSnapshot, step: string): string => snap.steps.find((s) => s.id === step)?.label ?? 'the step';
+const stepLabel = (snap: RotationSnapshot, step: string): string =>
+  snap.steps.find((s) => s.id === step)?.label ?? 'the step';
 
 /** "Create the new secret", "Retry: Check the org", "Choosing how to connect", "Confirming: Move the flows". */
 export function actionLabel(action: RotationAction, snap: RotationSnapshot): string {
@@ -49,7 +50,11 @@ export interface Confirmation {
  * secret; deleting the old secret in every org; deactivating it in a production org. Each names org, app and the
  * masked secret(s).
  */
-export function riskyConfirmation(action: RotationAction, snap: RotationSnapshot, orgLabel: string): Confirmation | undefined {
+export function riskyConfirmation(
+  action: RotationAction,
+  snap: RotationSnapshot,
+  orgLabel: string,
+): Confirmation | undefined {
   const offered = snap.nextActions.find((a) => a.type === action.type);
   const warning = offered && 'warning' in offered ? offered.warning : undefined;
   const production = snap.environment === 'production';
@@ -60,7 +65,11 @@ export function riskyConfirmation(action: RotationAction, snap: RotationSnapshot
   const oldText = old.length > 0 ? old.join(', ') : 'the old secret';
   const secretLine = `Old secret${old.length === 1 ? '' : 's'}: ${snap.secrets.old.map((s) => `${s.masked} (${s.id})`).join(', ') || 'as identified'}`;
   const newLine = snap.secrets.new ? `\nNew secret (kept): ${snap.secrets.new.masked} (${snap.secrets.new.id})` : '';
-  const generic = (title: string): Confirmation => ({ title, detail: `${where}\n\n${warning ?? ''}`.trim(), button: 'Continue' });
+  const generic = (title: string): Confirmation => ({
+    title,
+    detail: `${where}\n\n${warning ?? ''}`.trim(),
+    button: 'Continue',
+  });
   switch (action.type) {
     case 'override':
       return generic('Continue without a verified new secret?');
@@ -72,7 +81,9 @@ export function riskyConfirmation(action: RotationAction, snap: RotationSnapshot
       return generic('Abandon this rotation?');
     case 'retire': {
       const r = snap.nextActions.find((a) => a.type === 'retire');
-      return generic(`Deactivate and delete secret ${r && r.type === 'retire' ? r.masked : action.secretId} to make room for the new one?`);
+      return generic(
+        `Deactivate and delete secret ${r && r.type === 'retire' ? r.masked : action.secretId} to make room for the new one?`,
+      );
     }
     case 'run':
       if (action.step === 'deleteOld') {

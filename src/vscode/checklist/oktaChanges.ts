@@ -4,7 +4,12 @@ import type { RotationSnapshot, StepSnapshot } from '../../rotation/snapshot.ts'
 import type { StepId } from '../../rotation/steps.ts';
 
 /** Steps that create, deactivate or delete secrets (the preflight retires one when the person confirms). */
-export const OKTA_CHANGING_STEPS: ReadonlySet<StepId> = new Set<StepId>(['preflight', 'createSecret', 'deactivateOld', 'deleteOld']);
+export const OKTA_CHANGING_STEPS: ReadonlySet<StepId> = new Set<StepId>([
+  'preflight',
+  'createSecret',
+  'deactivateOld',
+  'deleteOld',
+]);
 
 const ended = (s: StepSnapshot | undefined): boolean => s?.state === 'done' || s?.state === 'failed';
 

@@ -10,7 +10,11 @@ import * as z from 'zod/mini';
 import { RotationActionSchema, type RotationSnapshot } from '../../rotation/snapshot.ts';
 
 /** Actions the page may ask the engine to perform: every RotationAction except the one carrying a value. */
-export const PageActionSchema = z.lazy(() => RotationActionSchema.check(z.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' })));
+export const PageActionSchema = z.lazy(() =>
+  RotationActionSchema.check(
+    z.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' }),
+  ),
+);
 
 export const PageRequestSchema = z.lazy(() =>
   z.discriminatedUnion('kind', [
@@ -28,7 +32,11 @@ export type PageRequest = z.infer<typeof PageRequestSchema>;
 export const PageMessageSchema = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('ready') }),
-    z.strictObject({ type: z.literal('request'), seq: z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)), request: PageRequestSchema }),
+    z.strictObject({
+      type: z.literal('request'),
+      seq: z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
+      request: PageRequestSchema,
+    }),
   ]),
 );
 export type PageMessage = z.infer<typeof PageMessageSchema>;
@@ -39,7 +47,9 @@ export type HostMessage =
   | { type: 'progress'; running: boolean; label?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
-export const PageStateSchema = z.lazy(() => z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }));
+export const PageStateSchema = z.lazy(() =>
+  z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
+);
 export type PageState = z.infer<typeof PageStateSchema>;
 
 export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };
@@ -55,5 +65,11 @@ export function parsePageMessage(data: unknown): ParseResult {
   if (size > 10_000) return { ok: false, reason: `too large (${size} characters)` };
   const parsed = PageMessageSchema.safeParse(data);
   if (parsed.success) return { ok: true, message: parsed.data };
-  return { ok: false, reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  return {
+    ok: false,
+    reason: parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; '),
+  };
 }

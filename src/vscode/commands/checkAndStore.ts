@@ -14,7 +14,11 @@ export async function checkAndStore(s: Services, org: OrgConfig, credential: Org
   const client = s.clients.withCredential(org, credential);
   try {
     const app = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking the ${what} against ${org.label}…`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Checking the ${what} against ${org.label}…`,
+        cancellable: true,
+      },
       async (progress, cancel) => {
         const bridge = toAbortSignal(cancel);
         const waits = reportWaits(s.clients, new Map([[org.key, org.label]]), progress);
@@ -27,7 +31,9 @@ export async function checkAndStore(s: Services, org: OrgConfig, credential: Org
       },
     );
     await s.credentials.store(org.key, credential);
-    s.log.info(`Stored the ${describeCredential(credential)} of ${org.key} (checked: ${app.label}, client id ${app.clientId})`);
+    s.log.info(
+      `Stored the ${describeCredential(credential)} of ${org.key} (checked: ${app.label}, client id ${app.clientId})`,
+    );
     return app;
   } finally {
     await client.close();

@@ -15,13 +15,14 @@ export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [
   {
     label: 'API token',
     description: 'SSWS token of an admin',
-    detail: 'Carries its admin\'s rights. Create it in Security → API → Tokens as an admin who can manage apps.',
+    detail: "Carries its admin's rights. Create it in Security → API → Tokens as an admin who can manage apps.",
     type: 'apiToken',
   },
   {
     label: 'OAuth service app (least privilege)',
     description: 'client id + private key',
-    detail: 'An API Services app granted only okta.apps.read and okta.apps.manage, signing in with its private key (Okta\'s recommendation).',
+    detail:
+      "An API Services app granted only okta.apps.read and okta.apps.manage, signing in with its private key (Okta's recommendation).",
     type: 'serviceApp',
   },
 ];
@@ -32,17 +33,23 @@ export function defaultMethod(current: CredentialType | undefined): CredentialTy
 }
 
 export function validateClientId(v: string): string | undefined {
-  return /^[A-Za-z0-9_-]{6,100}$/.test(v.trim()) ? undefined : 'A client id is one word of 6 to 100 letters, digits, - or _ (Applications → the app → General → Client Credentials).';
+  return /^[A-Za-z0-9_-]{6,100}$/.test(v.trim())
+    ? undefined
+    : 'A client id is one word of 6 to 100 letters, digits, - or _ (Applications → the app → General → Client Credentials).';
 }
 
 export function validateKeyId(v: string): string | undefined {
   const t = v.trim();
-  return t === '' || /^[\x21-\x7e]{1,200}$/.test(t) ? undefined : 'A key id is one word (the "kid" shown beside the public key in the app), or leave it empty.';
+  return t === '' || /^[\x21-\x7e]{1,200}$/.test(t)
+    ? undefined
+    : 'A key id is one word (the "kid" shown beside the public key in the app), or leave it empty.';
 }
 
-export type PrivateKeyInput = { ok: true; privateKey: string; format: 'pem' | 'jwk'; keyId?: string } | { ok: false; message: string };
+export type PrivateKeyInput =
+  { ok: true; privateKey: string; format: 'pem' | 'jwk'; keyId?: string } | { ok: false; message: string };
 
-const PEM_PRIVATE = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
+const PEM_PRIVATE =
+  /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
 
 /**
  * A private key as pasted or read from a file: a PEM, a private JWK (JSON with "d"), or a JWK set holding exactly
@@ -53,10 +60,20 @@ export function readPrivateKey(text: string): PrivateKeyInput {
   const t = text.trim();
   if (t === '') return { ok: false, message: 'Paste the private key (PEM or JWK), or choose its file.' };
   if (t.startsWith('-----BEGIN')) {
-    if (/-----BEGIN (?:RSA )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(t)) return { ok: false, message: 'This is a public key or a certificate: the extension needs the private key of the pair.' };
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(t)) return { ok: false, message: 'This private key is encrypted with a passphrase: export it unencrypted (PKCS#8) for the extension.' };
+    if (/-----BEGIN (?:RSA )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(t))
+      return {
+        ok: false,
+        message: 'This is a public key or a certificate: the extension needs the private key of the pair.',
+      };
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(t))
+      return {
+        ok: false,
+        message: 'This private key is encrypted with a passphrase: export it unencrypted (PKCS#8) for the extension.',
+      };
     const m = PEM_PRIVATE.exec(t);
-    return m ? { ok: true, privateKey: rearmorPem(m[0]), format: 'pem' } : { ok: false, message: 'The PEM is incomplete: copy it from the BEGIN line to the END line, dashes included.' };
+    return m
+      ? { ok: true, privateKey: rearmorPem(m[0]), format: 'pem' }
+      : { ok: false, message: 'The PEM is incomplete: copy it from the BEGIN line to the END line, dashes included.' };
   }
   if (t.startsWith('{')) {
     let json: unknown;
@@ -67,16 +84,31 @@ export function readPrivateKey(text: string): PrivateKeyInput {
     }
     let jwk = json as Record<string, unknown>;
     if (Array.isArray(jwk.keys)) {
-      const privateKeys = (jwk.keys as unknown[]).filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null && typeof (k as { d?: unknown }).d === 'string');
-      if (privateKeys.length !== 1) return { ok: false, message: `This JWK set holds ${privateKeys.length} private keys; paste the one whose public key is registered with the app.` };
+      const privateKeys = (jwk.keys as unknown[]).filter(
+        (k): k is Record<string, unknown> =>
+          typeof k === 'object' && k !== null && typeof (k as { d?: unknown }).d === 'string',
+      );
+      if (privateKeys.length !== 1)
+        return {
+          ok: false,
+          message: `This JWK set holds ${privateKeys.length} private keys; paste the one whose public key is registered with the app.`,
+        };
       jwk = privateKeys[0]!;
     }
     if (typeof jwk.kty !== 'string') return { ok: false, message: 'This JSON is not a JWK (it has no "kty").' };
-    if (typeof jwk.d !== 'string') return { ok: false, message: 'This JWK is a public key (no "d"): the extension needs the private key of the pair.' };
+    if (typeof jwk.d !== 'string')
+      return {
+        ok: false,
+        message: 'This JWK is a public key (no "d"): the extension needs the private key of the pair.',
+      };
     const kid = typeof jwk.kid === 'string' && jwk.kid.trim() !== '' ? jwk.kid.trim() : undefined;
     return { ok: true, privateKey: JSON.stringify(jwk), format: 'jwk', ...(kid ? { keyId: kid } : {}) };
   }
-  return { ok: false, message: 'Paste the private key as a PEM (the text from BEGIN PRIVATE KEY to END PRIVATE KEY, dashes included) or as a JWK (JSON with "d"), or choose its file.' };
+  return {
+    ok: false,
+    message:
+      'Paste the private key as a PEM (the text from BEGIN PRIVATE KEY to END PRIVATE KEY, dashes included) or as a JWK (JSON with "d"), or choose its file.',
+  };
 }
 
 /**

@@ -9,7 +9,11 @@ export async function refresh(s: Services, node?: unknown): Promise<void> {
   const org = orgOf(s, node);
   const targets = org ? [org] : s.settings.read().orgs;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: org ? `Refreshing ${org.label}…` : 'Refreshing Okta orgs…', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: org ? `Refreshing ${org.label}…` : 'Refreshing Okta orgs…',
+      cancellable: true,
+    },
     async (progress, cancel) => {
       const bridge = toAbortSignal(cancel);
       const waits = reportWaits(s.clients, new Map(targets.map((o) => [o.key, o.label])), progress);

@@ -42,5 +42,7 @@ const HANDLERS: Record<CommandId, Handler> = {
 
 export function registerCommands(s: Services): vscode.Disposable[] {
   const credentialTypeOf = async (orgKey: string) => (await s.credentials.get(orgKey))?.type;
-  return Object.entries(HANDLERS).map(([id, handler]) => registerWrapped(s.log, id, (node?: unknown) => handler(s, node), credentialTypeOf));
+  return Object.entries(HANDLERS).map(([id, handler]) =>
+    registerWrapped(s.log, id, (node?: unknown) => handler(s, node), credentialTypeOf),
+  );
 }

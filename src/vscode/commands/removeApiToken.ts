@@ -11,12 +11,16 @@ export async function removeApiToken(s: Services, node?: unknown): Promise<void>
   const org = await resolveOrg(s, node, 'Remove the credentials of which org?', { needsToken: true });
   const credential = await s.credentials.get(org.key);
   const what = credential ? describeCredential(credential) : 'credentials';
-  const stillValid = credential?.type === 'serviceApp'
-    ? 'the service app and its key stay valid in Okta until you deactivate the app or remove its public key there.'
-    : 'the token itself stays valid in Okta until you revoke it there.';
+  const stillValid =
+    credential?.type === 'serviceApp'
+      ? 'the service app and its key stay valid in Okta until you deactivate the app or remove its public key there.'
+      : 'the token itself stays valid in Okta until you revoke it there.';
   const choice = await vscode.window.showWarningMessage(
     `Remove the ${what} of ${org.label} (${org.key})?`,
-    { modal: true, detail: `Remove API Token removes whichever credentials the org has (API token or OAuth service app). They are deleted from VS Code's secret storage; ${stillValid}` },
+    {
+      modal: true,
+      detail: `Remove API Token removes whichever credentials the org has (API token or OAuth service app). They are deleted from VS Code's secret storage; ${stillValid}`,
+    },
     'Remove API Token',
   );
   if (choice !== 'Remove API Token') throw new UserCancelled();

@@ -8,7 +8,11 @@ export async function removeOrg(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Which org to remove?');
   const choice = await vscode.window.showWarningMessage(
     `Remove ${org.label} (${org.key}) from VS Code?`,
-    { modal: true, detail: 'Its credentials (API token or OAuth service app key) are deleted from VS Code\'s secret storage. Nothing changes in Okta.' },
+    {
+      modal: true,
+      detail:
+        "Its credentials (API token or OAuth service app key) are deleted from VS Code's secret storage. Nothing changes in Okta.",
+    },
     'Remove Org',
   );
   if (choice !== 'Remove Org') throw new UserCancelled();

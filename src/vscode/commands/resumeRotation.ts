@@ -8,12 +8,24 @@ export async function resumeRotation(s: Services, node?: unknown): Promise<void>
   const org = orgOf(s, node);
   const journals = s.rotations.unfinished().filter((j) => !org || j.org.host === org.key);
   if (journals.length === 0) {
-    void vscode.window.showInformationMessage(org ? `No rotation of ${org.label} is in progress.` : 'No rotation is in progress.');
+    void vscode.window.showInformationMessage(
+      org ? `No rotation of ${org.label} is in progress.` : 'No rotation is in progress.',
+    );
     return;
   }
-  const journal = journals.length === 1 ? journals[0]! : required(await vscode.window.showQuickPick(
-    journals.map((j) => ({ label: s.settings.find(j.org.host)?.label ?? j.org.host, description: `${j.org.host} · ${j.environment} · ${j.app.label}`, detail: `started ${j.createdAt} · last change ${j.updatedAt}`, journal: j })),
-    { placeHolder: 'Resume which rotation?', ignoreFocusOut: true },
-  )).journal;
+  const journal =
+    journals.length === 1
+      ? journals[0]!
+      : required(
+          await vscode.window.showQuickPick(
+            journals.map((j) => ({
+              label: s.settings.find(j.org.host)?.label ?? j.org.host,
+              description: `${j.org.host} · ${j.environment} · ${j.app.label}`,
+              detail: `started ${j.createdAt} · last change ${j.updatedAt}`,
+              journal: j,
+            })),
+            { placeHolder: 'Resume which rotation?', ignoreFocusOut: true },
+          ),
+        ).journal;
   await s.rotations.resume(journal);
 }

@@ -11,6 +11,7 @@ export async function rotateSecret(s: Services, node?: unknown): Promise<void> {
   } catch (e) {
     if (!isRotationError(e, 'alreadyRunning')) throw e;
     const choice = await vscode.window.showWarningMessage(e.message, 'Resume Rotation');
-    if (choice === 'Resume Rotation') await vscode.commands.executeCommand('oktaWorkflows.resumeRotation', { kind: 'orgRef', key: org.key });
+    if (choice === 'Resume Rotation')
+      await vscode.commands.executeCommand('oktaWorkflows.resumeRotation', { kind: 'orgRef', key: org.key });
   }
 }

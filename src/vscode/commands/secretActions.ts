@@ -10,9 +10,25 @@ import { reportWaits } from '../waitProgress.ts';
 type Lifecycle = 'activate' | 'deactivate' | 'delete';
 
 const TEXT: Record<Lifecycle, { verb: string; action: string; detail: string; done: string }> = {
-  activate: { verb: 'activate', action: 'Activate Secret', detail: 'Clients can authenticate with it again.', done: 'activated' },
-  deactivate: { verb: 'deactivate', action: 'Deactivate Secret', detail: 'Every Workflows connection still using it stops working when its token next refreshes. Make sure no flow depends on it.', done: 'deactivated' },
-  delete: { verb: 'delete', action: 'Delete Secret', detail: 'This cannot be undone: the secret is gone for good.', done: 'deleted' },
+  activate: {
+    verb: 'activate',
+    action: 'Activate Secret',
+    detail: 'Clients can authenticate with it again.',
+    done: 'activated',
+  },
+  deactivate: {
+    verb: 'deactivate',
+    action: 'Deactivate Secret',
+    detail:
+      'Every Workflows connection still using it stops working when its token next refreshes. Make sure no flow depends on it.',
+    done: 'deactivated',
+  },
+  delete: {
+    verb: 'delete',
+    action: 'Delete Secret',
+    detail: 'This cannot be undone: the secret is gone for good.',
+    done: 'deleted',
+  },
 };
 
 export function activateSecret(s: Services, node?: unknown): Promise<void> {
@@ -27,12 +43,23 @@ export function deleteSecret(s: Services, node?: unknown): Promise<void> {
 
 async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<void> {
   const t = TEXT[op];
-  const target = await resolveSecret(s, node, t.verb, (v) => (op === 'deactivate' ? v.status === 'ACTIVE' : v.status === 'INACTIVE'));
-  await confirmChange(target.org, `${t.action.split(' ')[0]} client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} (${target.org.key})?`, `${describe(target)}\n\n${t.detail}`, t.action);
+  const target = await resolveSecret(s, node, t.verb, (v) =>
+    op === 'deactivate' ? v.status === 'ACTIVE' : v.status === 'INACTIVE',
+  );
+  await confirmChange(
+    target.org,
+    `${t.action.split(' ')[0]} client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} (${target.org.key})?`,
+    `${describe(target)}\n\n${t.detail}`,
+    t.action,
+  );
   const client = await s.clients.get(target.org);
   try {
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `${target.org.label}: ${t.action} ${target.secret.masked}…`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `${target.org.label}: ${t.action} ${target.secret.masked}…`,
+        cancellable: true,
+      },
       async (progress, cancel) => {
         const bridge = toAbortSignal(cancel);
         const waits = reportWaits(s.clients, new Map([[target.org.key, target.org.label]]), progress);
@@ -47,7 +74,9 @@ async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<voi
       },
     );
     s.log.info(`${target.org.key}: secret ${target.secret.id} ${t.done}`);
-    void vscode.window.showInformationMessage(`Client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} ${t.done}.`);
+    void vscode.window.showInformationMessage(
+      `Client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} ${t.done}.`,
+    );
   } finally {
     void s.tree.load([target.org]);
   }

@@ -9,14 +9,22 @@ import { checkAndStore } from './checkAndStore.ts';
 
 export async function setApiToken(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the API token of which org?');
-  const token = required(await vscode.window.showInputBox({
-    title: `API token for ${org.label} (${org.key})`,
-    prompt: 'Create it in the Admin Console (Security → API → Tokens) as an admin who can manage apps. It is checked against the org, then kept in VS Code\'s secret storage.',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => (/^[\x21-\x7e]{10,200}$/.test(v.trim()) ? undefined : 'An Okta API token is a single word of 10 to 200 printable characters.'),
-  })).trim();
+  const token = required(
+    await vscode.window.showInputBox({
+      title: `API token for ${org.label} (${org.key})`,
+      prompt:
+        "Create it in the Admin Console (Security → API → Tokens) as an admin who can manage apps. It is checked against the org, then kept in VS Code's secret storage.",
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) =>
+        /^[\x21-\x7e]{10,200}$/.test(v.trim())
+          ? undefined
+          : 'An Okta API token is a single word of 10 to 200 printable characters.',
+    }),
+  ).trim();
   s.log.addKnownSecret(token);
   const app = await checkAndStore(s, org, { type: 'apiToken', token });
-  void vscode.window.showInformationMessage(`API token for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`);
+  void vscode.window.showInformationMessage(
+    `API token for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`,
+  );
 }

@@ -9,7 +9,12 @@ import type { WorkflowsApp } from '../../okta/schemas.ts';
 import { describeCredential } from '../storage/orgCredential.ts';
 
 /** The org a command acts on: from a node (OrgNode, AppNode, SecretNode, MessageNode, {kind:'orgRef',key}) or a pick. */
-export async function resolveOrg(s: Services, node: unknown, placeHolder: string, opts: { needsToken?: boolean } = {}): Promise<OrgConfig> {
+export async function resolveOrg(
+  s: Services,
+  node: unknown,
+  placeHolder: string,
+  opts: { needsToken?: boolean } = {},
+): Promise<OrgConfig> {
   const fromNode = orgOf(s, node);
   if (fromNode) return fromNode;
   const { orgs } = s.settings.read();
@@ -24,12 +29,23 @@ export async function resolveOrg(s: Services, node: unknown, placeHolder: string
     if (!opts.needsToken || credential) candidates.push({ o, credential });
   }
   if (candidates.length === 0) {
-    void offerCommand('No org has credentials yet: set an API token or an OAuth service app first.', 'Set API Token', 'oktaWorkflows.setApiToken', 'Set OAuth Service App', 'oktaWorkflows.setServiceApp');
+    void offerCommand(
+      'No org has credentials yet: set an API token or an OAuth service app first.',
+      'Set API Token',
+      'oktaWorkflows.setApiToken',
+      'Set OAuth Service App',
+      'oktaWorkflows.setServiceApp',
+    );
     throw new UserCancelled();
   }
   if (candidates.length === 1 && opts.needsToken) return candidates[0]!.o;
   const pick = await vscode.window.showQuickPick(
-    candidates.map(({ o, credential }) => ({ label: o.label, description: o.key, detail: `${o.environment} · ${credential ? describeCredential(credential) : 'no credentials'}`, org: o })),
+    candidates.map(({ o, credential }) => ({
+      label: o.label,
+      description: o.key,
+      detail: `${o.environment} · ${credential ? describeCredential(credential) : 'no credentials'}`,
+      org: o,
+    })),
     { placeHolder, ignoreFocusOut: true },
   );
   return required(pick).org;
@@ -44,7 +60,8 @@ async function offerCommand(message: string, ...buttons: string[]): Promise<void
 }
 
 export function orgOf(s: Services, node: unknown): OrgConfig | undefined {
-  if (node instanceof OrgNode || node instanceof AppNode || node instanceof SecretNode) return s.settings.find(node.org.key) ?? node.org;
+  if (node instanceof OrgNode || node instanceof AppNode || node instanceof SecretNode)
+    return s.settings.find(node.org.key) ?? node.org;
   if (node instanceof MessageNode && node.org) return node.org;
   if (typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'orgRef') {
     const key = (node as { key?: unknown }).key;
@@ -60,7 +77,12 @@ export interface SecretTarget {
 }
 
 /** The secret a command acts on: the node, or from the palette an org pick then a secret pick. */
-export async function resolveSecret(s: Services, node: unknown, verb: string, accept: (v: SecretView) => boolean): Promise<SecretTarget> {
+export async function resolveSecret(
+  s: Services,
+  node: unknown,
+  verb: string,
+  accept: (v: SecretView) => boolean,
+): Promise<SecretTarget> {
   if (node instanceof SecretNode) return { org: node.org, app: node.app, secret: node.secret };
   const org = await resolveOrg(s, node, `Which org's secret to ${verb}?`, { needsToken: true });
   const { app, secrets } = await vscode.window.withProgress(

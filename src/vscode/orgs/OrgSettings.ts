@@ -30,13 +30,28 @@ export class OrgSettings implements vscode.Disposable {
 
   async remove(key: string): Promise<void> {
     const config = vscode.workspace.getConfiguration(SECTION);
-    await config.update('orgs', this.rawList(config).filter((entry) => !sameHost(entry, key)), vscode.ConfigurationTarget.Global);
+    await config.update(
+      'orgs',
+      this.rawList(config).filter((entry) => !sameHost(entry, key)),
+      vscode.ConfigurationTarget.Global,
+    );
   }
 
   /** A numeric setting, or `fallback` when it is not a number of at least 1 (0 too where `allowZero`). */
-  number(name: 'maxSecretAgeDays' | 'requestTimeoutSeconds' | 'previewRecencyDays' | 'maxConcurrentOrgs' | 'maxRateLimitWaitSeconds', fallback: number, opts: { allowZero?: boolean } = {}): number {
+  number(
+    name:
+      | 'maxSecretAgeDays'
+      | 'requestTimeoutSeconds'
+      | 'previewRecencyDays'
+      | 'maxConcurrentOrgs'
+      | 'maxRateLimitWaitSeconds',
+    fallback: number,
+    opts: { allowZero?: boolean } = {},
+  ): number {
     const v = vscode.workspace.getConfiguration(SECTION).get<unknown>(name);
-    return typeof v === 'number' && Number.isFinite(v) && (v > 0 || (opts.allowZero === true && v === 0)) ? v : fallback;
+    return typeof v === 'number' && Number.isFinite(v) && (v > 0 || (opts.allowZero === true && v === 0))
+      ? v
+      : fallback;
   }
 
   /** The user-level list as stored, so unknown entries the person wrote by hand survive our edits. */

@@ -6,10 +6,19 @@ import { parseOrgInput, type OrgAddress } from '../../okta/orgInput.ts';
 
 export const OrgSettingSchema = z.lazy(() =>
   z.object({
-    label: z.string('is missing or not text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters')),
-    domain: z.string('is missing or not text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(300, 'is longer than 300 characters')),
+    label: z
+      .string('is missing or not text')
+      .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters')),
+    domain: z
+      .string('is missing or not text')
+      .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(300, 'is longer than 300 characters')),
     environment: z.enum(['preview', 'production'], 'must be "preview" or "production"'),
-    appId: z.optional(z.union([z.string().check(z.regex(/^0oa[A-Za-z0-9]{17}$/, 'must be an app id (0oa followed by 17 letters or digits)')), z.literal('')])),
+    appId: z.optional(
+      z.union([
+        z.string().check(z.regex(/^0oa[A-Za-z0-9]{17}$/, 'must be an app id (0oa followed by 17 letters or digits)')),
+        z.literal(''),
+      ]),
+    ),
     /** Written by Start Practice Orgs only: the org is the bundled simulator on loopback, not a real Okta org. */
     practice: z.optional(z.boolean('must be true or false')),
   }),
@@ -37,11 +46,14 @@ export function parseOrgSettings(raw: unknown): ParsedOrgs {
   const orgs: OrgConfig[] = [];
   const problems: string[] = [];
   const list = Array.isArray(raw) ? raw : [];
-  if (!Array.isArray(raw) && raw !== undefined) problems.push('The setting oktaWorkflows.orgs is not a list; it is ignored.');
+  if (!Array.isArray(raw) && raw !== undefined)
+    problems.push('The setting oktaWorkflows.orgs is not a list; it is ignored.');
   list.forEach((entry, i) => {
     const parsed = OrgSettingSchema.safeParse(entry);
     if (!parsed.success) {
-      problems.push(`oktaWorkflows.orgs[${i}] is not {label, domain, environment, appId?}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+      problems.push(
+        `oktaWorkflows.orgs[${i}] is not {label, domain, environment, appId?}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+      );
       return;
     }
     try {
@@ -55,9 +67,18 @@ export function parseOrgSettings(raw: unknown): ParsedOrgs {
       // A real org must never pass for a practice one (Stop Practice Orgs would remove it and its token).
       const practice = parsed.data.practice === true && address.isLoopback;
       if (parsed.data.practice === true && !practice) {
-        problems.push(`oktaWorkflows.orgs[${i}] (${key}): "practice": true is only for the bundled simulator on 127.0.0.1; the flag is ignored.`);
+        problems.push(
+          `oktaWorkflows.orgs[${i}] (${key}): "practice": true is only for the bundled simulator on 127.0.0.1; the flag is ignored.`,
+        );
       }
-      orgs.push({ key, label: parsed.data.label, environment: parsed.data.environment, address, ...(appId ? { appId } : {}), ...(practice ? { practice } : {}) });
+      orgs.push({
+        key,
+        label: parsed.data.label,
+        environment: parsed.data.environment,
+        address,
+        ...(appId ? { appId } : {}),
+        ...(practice ? { practice } : {}),
+      });
     } catch (e) {
       problems.push(`oktaWorkflows.orgs[${i}] (${parsed.data.domain}): ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -8,7 +8,14 @@ import type { Log } from '../log.ts';
 import type { OrgCredentialStore } from '../storage/OrgCredentialStore.ts';
 import type { OktaClients } from '../clients.ts';
 import type { Rotations } from '../checklist/Rotations.ts';
-import { practiceKeys, practiceOrgsFrom, practiceSeeds, withoutPracticeOrgs, withPracticeOrgs, type PracticeOrg } from './practiceOrgEntries.ts';
+import {
+  practiceKeys,
+  practiceOrgsFrom,
+  practiceSeeds,
+  withoutPracticeOrgs,
+  withPracticeOrgs,
+  type PracticeOrg,
+} from './practiceOrgEntries.ts';
 
 const SECTION = 'oktaWorkflows';
 
@@ -59,7 +66,9 @@ export class PracticeOrgs implements vscode.Disposable {
         await this.config().update('orgs', withPracticeOrgs(this.rawList(), orgs), vscode.ConfigurationTarget.Global);
         this.simulator = sim;
         this.orgs = orgs;
-        this.deps.log.info(`Practice orgs started (bundled simulator, this window only): ${orgs.map((o) => `${o.setting.label} at ${o.setting.domain}`).join(', ')}`);
+        this.deps.log.info(
+          `Practice orgs started (bundled simulator, this window only): ${orgs.map((o) => `${o.setting.label} at ${o.setting.domain}`).join(', ')}`,
+        );
         return orgs;
       } catch (e) {
         await sim.close();
@@ -78,7 +87,11 @@ export class PracticeOrgs implements vscode.Disposable {
       this.orgs = [];
       await sim?.close();
       await this.config().update('orgs', withoutPracticeOrgs(this.rawList()), vscode.ConfigurationTarget.Global);
-      this.deps.log.info(keys.length > 0 ? `Practice orgs stopped and removed: ${keys.join(', ')}` : 'Stop Practice Orgs: there were no practice orgs.');
+      this.deps.log.info(
+        keys.length > 0
+          ? `Practice orgs stopped and removed: ${keys.join(', ')}`
+          : 'Stop Practice Orgs: there were no practice orgs.',
+      );
       return { removed: keys };
     });
   }
@@ -93,7 +106,9 @@ export class PracticeOrgs implements vscode.Disposable {
       if (journals.length > 0) {
         this.deps.log.info(
           `Forgot ${journals.length} rotation journal(s) of practice org ${key} (${why})` +
-            (unfinished.length > 0 ? `, ${unfinished.length} unfinished: ${unfinished.map((j) => j.rotationId).join(', ')}; they cannot be resumed: the practice org they rotated no longer exists.` : '.'),
+            (unfinished.length > 0
+              ? `, ${unfinished.length} unfinished: ${unfinished.map((j) => j.rotationId).join(', ')}; they cannot be resumed: the practice org they rotated no longer exists.`
+              : '.'),
         );
       }
     }

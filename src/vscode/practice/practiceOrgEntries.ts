@@ -16,8 +16,18 @@ export const PRACTICE_LABELS = { preview: 'Practice Preview', production: 'Pract
 export function practiceSeeds(now: Date): OrgSeed[] {
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY_MS).toISOString();
   return [
-    { name: 'practice-preview', environment: 'preview', secrets: [{ status: 'ACTIVE', created: daysAgo(97) }], decoyApps: 3 },
-    { name: 'practice', environment: 'production', secrets: [{ status: 'ACTIVE', created: daysAgo(123) }], decoyApps: 3 },
+    {
+      name: 'practice-preview',
+      environment: 'preview',
+      secrets: [{ status: 'ACTIVE', created: daysAgo(97) }],
+      decoyApps: 3,
+    },
+    {
+      name: 'practice',
+      environment: 'production',
+      secrets: [{ status: 'ACTIVE', created: daysAgo(123) }],
+      decoyApps: 3,
+    },
   ];
 }
 
@@ -41,7 +51,12 @@ export function practiceOrgsFrom(infos: readonly SimulatedOrgInfo[]): PracticeOr
       return {
         key: url.host,
         apiToken: info.apiToken,
-        setting: { label: PRACTICE_LABELS[info.environment], domain: info.baseUrl, environment: info.environment, practice: true },
+        setting: {
+          label: PRACTICE_LABELS[info.environment],
+          domain: info.baseUrl,
+          environment: info.environment,
+          practice: true,
+        },
       };
     });
 }
@@ -53,7 +68,9 @@ export function isPracticeEntry(entry: unknown): boolean {
 
 /** The keys (hosts) of the practice orgs in a raw settings list. */
 export function practiceKeys(raw: readonly unknown[]): string[] {
-  return parseOrgSettings([...raw]).orgs.filter((o) => o.practice).map((o) => o.key);
+  return parseOrgSettings([...raw])
+    .orgs.filter((o) => o.practice)
+    .map((o) => o.key);
 }
 
 /** The list with every practice entry removed; anything else (even entries we cannot parse) kept as written. */

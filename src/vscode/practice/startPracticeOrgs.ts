@@ -19,19 +19,28 @@ export async function startPracticeOrgs(s: Services): Promise<void> {
     : `Practice orgs started: ${orgs.map((o) => o.setting.label).join(' and ')}, simulated on this machine (127.0.0.1). Nothing here touches a real Okta org.`;
   const rehearse = 'Rehearse a Rotation';
   const choice = await vscode.window.showInformationMessage(message, rehearse);
-  if (choice === rehearse && preview) await vscode.commands.executeCommand('oktaWorkflows.rotateSecret', { kind: 'orgRef', key: preview.key });
+  if (choice === rehearse && preview)
+    await vscode.commands.executeCommand('oktaWorkflows.rotateSecret', { kind: 'orgRef', key: preview.key });
 }
 
 /** At activation: starts them when the setting asks for it. Failures go to the log and a message, never throw. */
 export function startPracticeOrgsIfConfigured(s: Services): void {
   if (vscode.workspace.getConfiguration('oktaWorkflows').get<unknown>(STARTUP_SETTING) !== true) return;
   s.practice.start().then(
-    (orgs) => s.log.info(`Practice orgs started at startup (setting oktaWorkflows.${STARTUP_SETTING}): ${orgs.map((o) => o.key).join(', ')}`),
+    (orgs) =>
+      s.log.info(
+        `Practice orgs started at startup (setting oktaWorkflows.${STARTUP_SETTING}): ${orgs.map((o) => o.key).join(', ')}`,
+      ),
     (e: unknown) => {
       s.log.error(`Starting the practice orgs at startup (setting oktaWorkflows.${STARTUP_SETTING})`, e);
-      void vscode.window.showErrorMessage(`The practice orgs could not be started: ${e instanceof Error ? e.message : String(e)}`, 'Show Log').then((c) => {
-        if (c === 'Show Log') s.log.show();
-      });
+      void vscode.window
+        .showErrorMessage(
+          `The practice orgs could not be started: ${e instanceof Error ? e.message : String(e)}`,
+          'Show Log',
+        )
+        .then((c) => {
+          if (c === 'Show Log') s.log.show();
+        });
     },
   );
 }

@@ -26,7 +26,11 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   private readonly onProblem: (message: string) => void;
   private readonly lock: FileLock | undefined;
 
-  constructor(state: vscode.Memento, onProblem: (message: string) => void, options: GlobalStateJournalStoreOptions = {}) {
+  constructor(
+    state: vscode.Memento,
+    onProblem: (message: string) => void,
+    options: GlobalStateJournalStoreOptions = {},
+  ) {
     this.state = state;
     this.onProblem = onProblem;
     this.lock = options.lockDir ? new FileLock(options.lockDir, options.now ? { now: options.now } : {}) : undefined;
@@ -41,7 +45,8 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
     const all = this.all();
     const stored = all.get(journal.rotationId);
-    if (expectedRevision !== undefined && stored && revisionOf(stored) !== expectedRevision) throw staleJournalError(journal);
+    if (expectedRevision !== undefined && stored && revisionOf(stored) !== expectedRevision)
+      throw staleJournalError(journal);
     all.set(journal.rotationId, parseJournal(journal));
     await this.write(all);
     if (isFinished(journal)) await this.release(journal);
@@ -61,11 +66,15 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   async claim(journal: RotationJournal): Promise<RotationJournal | undefined> {
     const key = lockKeyOf(journal);
     const holderIn = (all: Map<string, RotationJournal>) =>
-      [...all.values()].find((other) => other.rotationId !== journal.rotationId && !isFinished(other) && lockKeyOf(other) === key);
+      [...all.values()].find(
+        (other) => other.rotationId !== journal.rotationId && !isFinished(other) && lockKeyOf(other) === key,
+      );
     const seen = holderIn(this.all());
     if (seen) return seen;
     if (this.lock) {
-      const holder = await this.lock.acquire(key, journal.rotationId, JSON.stringify(journal), (record, ageMs) => this.isStale(record, ageMs));
+      const holder = await this.lock.acquire(key, journal.rotationId, JSON.stringify(journal), (record, ageMs) =>
+        this.isStale(record, ageMs),
+      );
       if (holder) return this.all().get(holder.owner) ?? parseJournal(JSON.parse(holder.data));
     }
     // Re-read: globalState may have changed while the lock was taken.
@@ -101,7 +110,9 @@ export class GlobalStateJournalStore implements RotationJournalStore {
       try {
         out.set(id, parseJournal(value));
       } catch (e) {
-        this.onProblem(`Rotation journal ${id} in globalState cannot be read and is ignored: ${e instanceof Error ? e.message : String(e)}`);
+        this.onProblem(
+          `Rotation journal ${id} in globalState cannot be read and is ignored: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
     return out;

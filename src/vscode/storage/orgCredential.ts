@@ -5,8 +5,7 @@
 import * as z from 'zod/mini';
 
 export type OrgCredential =
-  | { type: 'apiToken'; token: string }
-  | { type: 'serviceApp'; clientId: string; keyId?: string; privateKey: string };
+  { type: 'apiToken'; token: string } | { type: 'serviceApp'; clientId: string; keyId?: string; privateKey: string };
 
 export type CredentialType = OrgCredential['type'];
 
@@ -30,7 +29,9 @@ export function parseStoredCredential(raw: string): StoredCredential {
   const text = raw.trim();
   if (!text.startsWith('{')) {
     // An API token is one printable word; anything else was not written by us.
-    return /^[\x21-\x7e]{8,1000}$/.test(text) ? { ok: true, credential: { type: 'apiToken', token: text } } : { ok: false, reason: 'the stored value is neither an API token nor a credential record' };
+    return /^[\x21-\x7e]{8,1000}$/.test(text)
+      ? { ok: true, credential: { type: 'apiToken', token: text } }
+      : { ok: false, reason: 'the stored value is neither an API token nor a credential record' };
   }
   let json: unknown;
   try {
@@ -41,14 +42,35 @@ export function parseStoredCredential(raw: string): StoredCredential {
   const parsed = StoredCredentialSchema.safeParse(json);
   if (!parsed.success) {
     // Paths only: the issues never carry the values.
-    return { ok: false, reason: `the stored credential record is malformed (${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || 'record').join(', ')})` };
+    return {
+      ok: false,
+      reason: `the stored credential record is malformed (${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => i.path.join('.') || 'record')
+        .join(', ')})`,
+    };
   }
   const c = parsed.data;
-  return { ok: true, credential: c.type === 'apiToken' ? { type: 'apiToken', token: c.token } : { type: 'serviceApp', clientId: c.clientId, privateKey: c.privateKey, ...(c.keyId ? { keyId: c.keyId } : {}) } };
+  return {
+    ok: true,
+    credential:
+      c.type === 'apiToken'
+        ? { type: 'apiToken', token: c.token }
+        : {
+            type: 'serviceApp',
+            clientId: c.clientId,
+            privateKey: c.privateKey,
+            ...(c.keyId ? { keyId: c.keyId } : {}),
+          },
+  };
 }
 
 export function serializeCredential(c: OrgCredential): string {
-  return JSON.stringify(c.type === 'apiToken' ? { type: c.type, token: c.token } : { type: c.type, clientId: c.clientId, ...(c.keyId ? { keyId: c.keyId } : {}), privateKey: c.privateKey });
+  return JSON.stringify(
+    c.type === 'apiToken'
+      ? { type: c.type, token: c.token }
+      : { type: c.type, clientId: c.clientId, ...(c.keyId ? { keyId: c.keyId } : {}), privateKey: c.privateKey },
+  );
 }
 
 /** The values the log must mask wherever they appear. */
@@ -62,6 +84,11 @@ export function describeCredential(c: Pick<OrgCredential, 'type'> & { clientId?:
 }
 
 /** The command that sets (or replaces) a credential of this type. */
-export function setCommandFor(type: CredentialType): { command: 'oktaWorkflows.setApiToken' | 'oktaWorkflows.setServiceApp'; title: 'Set API Token' | 'Set OAuth Service App' } {
-  return type === 'serviceApp' ? { command: 'oktaWorkflows.setServiceApp', title: 'Set OAuth Service App' } : { command: 'oktaWorkflows.setApiToken', title: 'Set API Token' };
+export function setCommandFor(type: CredentialType): {
+  command: 'oktaWorkflows.setApiToken' | 'oktaWorkflows.setServiceApp';
+  title: 'Set API Token' | 'Set OAuth Service App';
+} {
+  return type === 'serviceApp'
+    ? { command: 'oktaWorkflows.setServiceApp', title: 'Set OAuth Service App' }
+    : { command: 'oktaWorkflows.setApiToken', title: 'Set API Token' };
 }

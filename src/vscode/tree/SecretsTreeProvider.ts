@@ -44,17 +44,21 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   constructor(deps: TreeDeps) {
     super();
     this.deps = deps;
-    this.register(deps.credentials.onDidChange((key) => {
-      deps.clients.forget(key);
-      this.loads.delete(key);
-      this.credentialKinds.delete(key);
-      this.changed.fire(undefined);
-    }));
-    this.register(deps.settings.onDidChange(() => {
-      this.loads.clear();
-      this.credentialKinds.clear();
-      this.changed.fire(undefined);
-    }));
+    this.register(
+      deps.credentials.onDidChange((key) => {
+        deps.clients.forget(key);
+        this.loads.delete(key);
+        this.credentialKinds.delete(key);
+        this.changed.fire(undefined);
+      }),
+    );
+    this.register(
+      deps.settings.onDidChange(() => {
+        this.loads.clear();
+        this.credentialKinds.clear();
+        this.changed.fire(undefined);
+      }),
+    );
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -69,9 +73,20 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       const withTokens = await Promise.all(orgs.map(async (o) => ({ o, has: await this.tokenKnown(o.key) })));
       // No org with a token: an empty tree lets the "Set API Token" welcome content show.
       if (!withTokens.some((x) => x.has)) return [];
-      const items: TreeNode[] = withTokens.map(({ o, has }) => new OrgNode(o, has, this.loads.get(o.key)?.state === 'loading'));
-      for (const [i, p] of problems.entries()) items.push(new MessageNode(`settings:${i}`, undefined, { label: 'A configured org cannot be used: see the log', tooltip: p, action: 'showLog' }));
-      const idle = withTokens.filter(({ o, has }) => has && (this.loads.get(o.key)?.state ?? 'idle') === 'idle').map(({ o }) => o);
+      const items: TreeNode[] = withTokens.map(
+        ({ o, has }) => new OrgNode(o, has, this.loads.get(o.key)?.state === 'loading'),
+      );
+      for (const [i, p] of problems.entries())
+        items.push(
+          new MessageNode(`settings:${i}`, undefined, {
+            label: 'A configured org cannot be used: see the log',
+            tooltip: p,
+            action: 'showLog',
+          }),
+        );
+      const idle = withTokens
+        .filter(({ o, has }) => has && (this.loads.get(o.key)?.state ?? 'idle') === 'idle')
+        .map(({ o }) => o);
       if (idle.length > 0) void this.load(idle);
       return items;
     }
@@ -98,7 +113,9 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       load = this.loads.get(org.key);
     }
     if (load?.state === 'loaded') return { app: load.app, secrets: load.secrets };
-    throw load?.state === 'failed' ? load.error : new OktaError({ kind: 'cancelled', operation: `Loading ${org.key}`, org: org.key });
+    throw load?.state === 'failed'
+      ? load.error
+      : new OktaError({ kind: 'cancelled', operation: `Loading ${org.key}`, org: org.key });
   }
 
   /** Reloads the given orgs (all when omitted), at most maxConcurrentOrgs at once; cancelled by `signal`. */
@@ -147,8 +164,16 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   private async orgChildren(org: OrgConfig): Promise<TreeNode[]> {
     if (!(await this.tokenKnown(org.key))) {
       return [
-        new MessageNode(`noToken:${org.key}`, org, { label: 'No credentials: Set API Token', tooltip: `Set an API token for ${org.key}; it is checked against the org, then kept in VS Code's secret storage.`, action: 'setApiToken' }),
-        new MessageNode(`noServiceApp:${org.key}`, org, { label: 'or Set OAuth Service App (least privilege)', tooltip: `Sign in to ${org.key} with an OAuth service app granted only okta.apps.read and okta.apps.manage; checked against the org, then kept in VS Code's secret storage.`, action: 'setServiceApp' }),
+        new MessageNode(`noToken:${org.key}`, org, {
+          label: 'No credentials: Set API Token',
+          tooltip: `Set an API token for ${org.key}; it is checked against the org, then kept in VS Code's secret storage.`,
+          action: 'setApiToken',
+        }),
+        new MessageNode(`noServiceApp:${org.key}`, org, {
+          label: 'or Set OAuth Service App (least privilege)',
+          tooltip: `Sign in to ${org.key} with an OAuth service app granted only okta.apps.read and okta.apps.manage; checked against the org, then kept in VS Code's secret storage.`,
+          action: 'setServiceApp',
+        }),
       ];
     }
     const load = this.loads.get(org.key) ?? { state: 'idle' };
@@ -156,7 +181,15 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       case 'loaded':
         return [new AppNode(org, load.app)];
       case 'failed':
-        return [new MessageNode(`failed:${org.key}`, org, org.practice ? presentPracticeFailure(load.error) : presentFailure(load.error, (await this.credentialKind(org.key)) ?? 'apiToken'))];
+        return [
+          new MessageNode(
+            `failed:${org.key}`,
+            org,
+            org.practice
+              ? presentPracticeFailure(load.error)
+              : presentFailure(load.error, (await this.credentialKind(org.key)) ?? 'apiToken'),
+          ),
+        ];
       default:
         return [];
     }
@@ -169,7 +202,14 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     const markers = this.deps.markers(org.key, app.id);
     const maxAge = this.deps.settings.number('maxSecretAgeDays', 90);
     const now = new Date();
-    if (views.length === 0) return [new MessageNode(`empty:${org.key}`, org, { label: 'This app has no client secret', tooltip: 'Run Rotate Workflows Secret to create one.', action: 'showLog' })];
+    if (views.length === 0)
+      return [
+        new MessageNode(`empty:${org.key}`, org, {
+          label: 'This app has no client secret',
+          tooltip: 'Run Rotate Workflows Secret to create one.',
+          action: 'showLog',
+        }),
+      ];
     return views.map((v) => new SecretNode(org, app, v, presentSecret(v, views, markers, maxAge, now)));
   }
 

@@ -21,7 +21,11 @@ export function utcTime(at: Date, now: Date): string {
 }
 
 /** The in-place item of a failed load; a refused credential is fixed by setting one of the same kind. */
-export function presentFailure(e: unknown, credential: CredentialType = 'apiToken', now: Date = new Date()): FailureItem {
+export function presentFailure(
+  e: unknown,
+  credential: CredentialType = 'apiToken',
+  now: Date = new Date(),
+): FailureItem {
   const serviceApp = credential === 'serviceApp';
   const fix = serviceApp ? 'setServiceApp' : 'setApiToken';
   const message = e instanceof Error ? e.message : String(e);
@@ -30,20 +34,44 @@ export function presentFailure(e: unknown, credential: CredentialType = 'apiToke
     switch (e.kind) {
       case 'invalidToken':
         return serviceApp
-          ? { label: 'Service app credentials refused: check the client id and private key', tooltip: message, action: fix }
+          ? {
+              label: 'Service app credentials refused: check the client id and private key',
+              tooltip: message,
+              action: fix,
+            }
           : { label: 'API token refused: set a new one', tooltip: message, action: fix };
       case 'forbidden':
         return serviceApp
-          ? { label: `Scope or role missing: grant okta.apps.read and okta.apps.manage and an app admin role to the service app${errorId}`, tooltip: message, action: fix }
-          : { label: `Permission missing: needs okta.apps.read and okta.apps.manage (an app admin role)${errorId}`, tooltip: message, action: fix };
+          ? {
+              label: `Scope or role missing: grant okta.apps.read and okta.apps.manage and an app admin role to the service app${errorId}`,
+              tooltip: message,
+              action: fix,
+            }
+          : {
+              label: `Permission missing: needs okta.apps.read and okta.apps.manage (an app admin role)${errorId}`,
+              tooltip: message,
+              action: fix,
+            };
       case 'notFound':
-        return { label: 'Okta Workflows OAuth app not found: set its app id in the org settings', tooltip: message, action: 'showLog' };
+        return {
+          label: 'Okta Workflows OAuth app not found: set its app id in the org settings',
+          tooltip: message,
+          action: 'showLog',
+        };
       case 'network':
       case 'timeout':
       case 'serverError':
-        return { label: `${e.kind === 'timeout' ? 'No answer in time' : e.kind === 'network' ? 'Cannot reach the org' : 'Okta server error'}: retry${errorId}`, tooltip: message, action: 'retry' };
+        return {
+          label: `${e.kind === 'timeout' ? 'No answer in time' : e.kind === 'network' ? 'Cannot reach the org' : 'Okta server error'}: retry${errorId}`,
+          tooltip: message,
+          action: 'retry',
+        };
       case 'rateLimited':
-        return { label: `Rate limited by Okta${e.retryAt ? ` until ${utcTime(e.retryAt, now)}` : ''}: retry later${errorId}`, tooltip: message, action: 'retry' };
+        return {
+          label: `Rate limited by Okta${e.retryAt ? ` until ${utcTime(e.retryAt, now)}` : ''}: retry later${errorId}`,
+          tooltip: message,
+          action: 'retry',
+        };
       case 'cancelled':
         return { label: 'Loading cancelled: retry', tooltip: message, action: 'retry' };
       default:

@@ -23,8 +23,14 @@ export class OrgNode {
     item.id = `org:${this.org.key}`;
     item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}`;
     item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}`;
-    item.iconPath = this.loading ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(this.org.environment === 'production' ? 'organization' : 'beaker');
-    item.contextValue = orgContextValue({ hasToken: this.hasToken, environment: this.org.environment, practice: this.org.practice === true });
+    item.iconPath = this.loading
+      ? new vscode.ThemeIcon('loading~spin')
+      : new vscode.ThemeIcon(this.org.environment === 'production' ? 'organization' : 'beaker');
+    item.contextValue = orgContextValue({
+      hasToken: this.hasToken,
+      environment: this.org.environment,
+      practice: this.org.practice === true,
+    });
     return item;
   }
 }
@@ -70,7 +76,11 @@ export class SecretNode {
     item.id = `secret:${this.org.key}:${this.secret.id}`;
     item.description = p.description;
     item.tooltip = p.tooltip;
-    const color = p.tooOld ? 'list.warningForeground' : this.secret.status === 'ACTIVE' ? 'testing.iconPassed' : 'disabledForeground';
+    const color = p.tooOld
+      ? 'list.warningForeground'
+      : this.secret.status === 'ACTIVE'
+        ? 'testing.iconPassed'
+        : 'disabledForeground';
     item.iconPath = new vscode.ThemeIcon(p.icon, new vscode.ThemeColor(color));
     item.contextValue = p.contextValue;
     item.accessibilityInformation = { label: `Client secret ending ${this.secret.masked.slice(-4)}, ${p.description}` };
@@ -95,7 +105,14 @@ export class MessageNode {
     const item = new vscode.TreeItem(this.failure.label, vscode.TreeItemCollapsibleState.None);
     item.id = `message:${this.id}`;
     item.tooltip = this.failure.tooltip;
-    const icon = this.failure.action === 'setApiToken' ? 'key' : this.failure.action === 'setServiceApp' ? 'shield' : this.failure.action === 'startPracticeOrgs' ? 'debug-start' : 'warning';
+    const icon =
+      this.failure.action === 'setApiToken'
+        ? 'key'
+        : this.failure.action === 'setServiceApp'
+          ? 'shield'
+          : this.failure.action === 'startPracticeOrgs'
+            ? 'debug-start'
+            : 'warning';
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'message';
     const orgArg = this.org ? [new OrgRef(this.org.key)] : [];
@@ -103,10 +120,10 @@ export class MessageNode {
       this.failure.action === 'startPracticeOrgs'
         ? { command: 'oktaWorkflows.startPracticeOrgs', title: 'Start Practice Orgs' }
         : this.failure.action === 'setApiToken' || this.failure.action === 'setServiceApp'
-        ? { ...setCommandFor(this.failure.action === 'setApiToken' ? 'apiToken' : 'serviceApp'), arguments: orgArg }
-        : this.failure.action === 'retry'
-          ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }
-          : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
+          ? { ...setCommandFor(this.failure.action === 'setApiToken' ? 'apiToken' : 'serviceApp'), arguments: orgArg }
+          : this.failure.action === 'retry'
+            ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }
+            : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
     return item;
   }
 }

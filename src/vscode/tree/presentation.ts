@@ -50,8 +50,19 @@ export interface SecretPresentation {
   tooOld: boolean;
 }
 
-export function toSecretView(s: { id: string; status: 'ACTIVE' | 'INACTIVE'; created: string; client_secret?: string | undefined }): SecretView {
-  return { id: s.id, status: s.status, created: s.created, hasValue: (s.client_secret ?? '') !== '', masked: s.client_secret ? maskSecret(s.client_secret) : '••••' };
+export function toSecretView(s: {
+  id: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  created: string;
+  client_secret?: string | undefined;
+}): SecretView {
+  return {
+    id: s.id,
+    status: s.status,
+    created: s.created,
+    hasValue: (s.client_secret ?? '') !== '',
+    masked: s.client_secret ? maskSecret(s.client_secret) : '••••',
+  };
 }
 
 /** "in use": the secret a journal recorded in use, or else the only ACTIVE secret. */
@@ -70,7 +81,13 @@ export function secretContextValue(s: SecretView, inUse: boolean, isNew: boolean
   return flags.join(' ');
 }
 
-export function presentSecret(s: SecretView, all: readonly SecretView[], markers: SecretMarkers, maxAgeDays: number, now: Date): SecretPresentation {
+export function presentSecret(
+  s: SecretView,
+  all: readonly SecretView[],
+  markers: SecretMarkers,
+  maxAgeDays: number,
+  now: Date,
+): SecretPresentation {
   const inUse = inUseSecretId(all, markers) === s.id;
   const isNew = markers.newId === s.id;
   const days = ageInDays(s.created, now);
@@ -85,8 +102,12 @@ export function presentSecret(s: SecretView, all: readonly SecretView[], markers
     `Created: ${s.created}`,
     inUse ? 'In use: the secret the Workflows connection uses (as recorded or the only active one).' : undefined,
     isNew ? 'New: created by a rotation.' : undefined,
-    tooOld ? `Older than the maximum age of ${maxAgeDays} days (setting oktaWorkflows.maxSecretAgeDays): rotate it.` : undefined,
-  ].filter((x) => x !== undefined).join('\n');
+    tooOld
+      ? `Older than the maximum age of ${maxAgeDays} days (setting oktaWorkflows.maxSecretAgeDays): rotate it.`
+      : undefined,
+  ]
+    .filter((x) => x !== undefined)
+    .join('\n');
   return {
     label: s.masked,
     description: parts.join(' · '),
@@ -99,6 +120,10 @@ export function presentSecret(s: SecretView, all: readonly SecretView[], markers
   };
 }
 
-export function orgContextValue(o: { hasToken: boolean; environment: 'preview' | 'production'; practice?: boolean }): string {
+export function orgContextValue(o: {
+  hasToken: boolean;
+  environment: 'preview' | 'production';
+  practice?: boolean;
+}): string {
   return ['org', o.hasToken ? 'hasToken' : 'noToken', o.environment, ...(o.practice ? ['practice'] : [])].join(' ');
 }

@@ -28,24 +28,37 @@ describe('refreshing fifty orgs while a rotation runs', function () {
   });
 
   it(`${ROUNDS} rounds over ${ORGS} orgs, ${LIMIT} at a time: all load, the rotation completes, no 429 anywhere`, async () => {
-    const seeds: OrgSeed[] = Array.from({ length: ORGS }, (_, i) => ({ name: `org-${String(i).padStart(2, '0')}`, environment: 'preview', decoyApps: 2 }));
+    const seeds: OrgSeed[] = Array.from({ length: ORGS }, (_, i) => ({
+      name: `org-${String(i).padStart(2, '0')}`,
+      environment: 'preview',
+      decoyApps: 2,
+    }));
     const served: RequestLogEntry[] = [];
     sim = await startSimulator({ orgs: seeds, rateLimitPerMinute: 100, onRequest: (e) => served.push(e) });
     const s = sim;
     const orgs = seeds.map((seed) => s.org(seed.name));
     const before = new Map(orgs.map((o) => [o.info.name, JSON.stringify(o.secrets())]));
-    const clientOf = new Map(orgs.map((o) => {
-      const c = new OktaClient({ baseUrl: o.info.baseUrl, auth: new ApiTokenAuth(o.info.apiToken), retryBaseDelayMs: 1 });
-      clients.push(c);
-      return [o.info.name, c];
-    }));
+    const clientOf = new Map(
+      orgs.map((o) => {
+        const c = new OktaClient({
+          baseUrl: o.info.baseUrl,
+          auth: new ApiTokenAuth(o.info.apiToken),
+          retryBaseDelayMs: 1,
+        });
+        clients.push(c);
+        return [o.info.name, c];
+      }),
+    );
 
     const rotating = orgs[0]!;
     const rotatingClient = clientOf.get(rotating.info.name)!;
     const secrets = new MemoryPendingSecretStore();
     const deps = { okta: rotatingClient, journals: new MemoryJournalStore(), secrets, clock: new TestClock() };
     const app = await rotatingClient.findWorkflowsApp({ appId: rotating.info.workflowsAppId });
-    const engine = await RotationEngine.start({ org: { host: rotatingClient.org, baseUrl: rotating.info.baseUrl }, environment: 'preview', app }, deps);
+    const engine = await RotationEngine.start(
+      { org: { host: rotatingClient.org, baseUrl: rotating.info.baseUrl }, environment: 'preview', app },
+      deps,
+    );
     const originalIds = rotating.secrets().map((x) => x.id);
 
     let inFlight = 0;
@@ -80,10 +93,25 @@ describe('refreshing fifty orgs while a rotation runs', function () {
     assert.equal(loads, ORGS * ROUNDS);
     assert.ok(maxInFlight <= LIMIT && maxInFlight > 1, `at most ${LIMIT} at once (${maxInFlight})`);
     assert.equal(rotation.snapshot.outcome, 'completed');
-    assert.ok([...rotatingCounts].every((n) => n === 1 || n === 2), 'refreshes of the rotating org see one or two secrets, never an odd state');
-    assert.deepEqual(served.filter((e) => e.status === 429), [], 'no 429 in any org');
-    for (const o of orgs.slice(1)) assert.equal(JSON.stringify(o.secrets()), before.get(o.info.name), `${o.info.name} untouched`);
-    await assertConsistent({ org: rotating, served: served.filter((e) => e.org === rotating.info.name), journal: rotation.engine.journal(), secrets, originalIds, label: 'rotating org' });
+    assert.ok(
+      [...rotatingCounts].every((n) => n === 1 || n === 2),
+      'refreshes of the rotating org see one or two secrets, never an odd state',
+    );
+    assert.deepEqual(
+      served.filter((e) => e.status === 429),
+      [],
+      'no 429 in any org',
+    );
+    for (const o of orgs.slice(1))
+      assert.equal(JSON.stringify(o.secrets()), before.get(o.info.name), `${o.info.name} untouched`);
+    await assertConsistent({
+      org: rotating,
+      served: served.filter((e) => e.org === rotating.info.name),
+      journal: rotation.engine.journal(),
+      secrets,
+      originalIds,
+      label: 'rotating org',
+    });
     // Every org had its own bucket: the busiest one stayed under 100 calls.
     const perOrg = new Map<string, number>();
     for (const e of served) if (e.url.startsWith('/api/v1/apps')) perOrg.set(e.org, (perOrg.get(e.org) ?? 0) + 1);

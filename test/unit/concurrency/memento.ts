@@ -23,4 +23,3 @@ export class InMemoryMemento implements Memento {
     return [...this.#values.values()].join('\n');
   }
 }
-

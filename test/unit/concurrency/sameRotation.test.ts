@@ -53,11 +53,18 @@ describe('two windows driving the same rotation', function () {
       const outcome = await b.perform({ type: 'run', step: 'createSecret' });
       assert.ok(!outcome.ok && outcome.error.kind === 'staleJournal', JSON.stringify(outcome));
       assert.match(outcome.error.message, STALE);
-      assert.ok(outcome.error.message.includes(w.client.org) && outcome.error.message.includes(a.journal().app.id), outcome.error.message);
+      assert.ok(
+        outcome.error.message.includes(w.client.org) && outcome.error.message.includes(a.journal().app.id),
+        outcome.error.message,
+      );
     }
     assert.equal(w.org.requests.length, requests, 'window B sent nothing to Okta');
     assert.deepEqual(w.org.secrets(), secretsAfterA, 'window B changed no secret');
-    assert.equal(b.snapshot().steps.find((s) => s.id === 'createSecret')?.state, 'pending', "B's engine stopped where it was");
+    assert.equal(
+      b.snapshot().steps.find((s) => s.id === 'createSecret')?.state,
+      'pending',
+      "B's engine stopped where it was",
+    );
 
     const end = await driveThrough(a, { maxFailures: 0 });
     assert.equal(end.snapshot.outcome, 'completed');
@@ -86,7 +93,7 @@ describe('two windows driving the same rotation', function () {
     );
   });
 
-  it("the save itself is the guard: a window whose reads lag (the early check passes) is refused at its first save, before Okta", async () => {
+  it('the save itself is the guard: a window whose reads lag (the early check passes) is refused at its first save, before Okta', async () => {
     const w = await startFaultWorld();
     world = w;
     const store = new MemoryJournalStore();
@@ -110,7 +117,10 @@ describe('two windows driving the same rotation', function () {
     assert.match(outcome.error.message, STALE);
     assert.equal(w.org.requests.length, requests, 'nothing was sent to Okta');
     assert.equal(w.org.secrets().length, 2, 'only A created a secret');
-    assert.ok(!(await bLagging.perform({ type: 'abandon' })).ok, 'the stopped engine does nothing more, not even abandon');
+    assert.ok(
+      !(await bLagging.perform({ type: 'abandon' })).ok,
+      'the stopped engine does nothing more, not even abandon',
+    );
     assert.equal((await store.load(a.rotationId))?.outcome, 'inProgress');
   });
 });
@@ -129,12 +139,35 @@ describe('journal stores: save is a compare-and-swap on the revision', () => {
       await w.close();
     }
   }
-  const next = (j: RotationJournal, label: string): RotationJournal => ({ ...j, revision: revisionOf(j) + 1, report: [label] });
+  const next = (j: RotationJournal, label: string): RotationJournal => ({
+    ...j,
+    revision: revisionOf(j) + 1,
+    report: [label],
+  });
 
   const stores: Array<[string, () => Promise<[RotationJournalStore, RotationJournalStore]>]> = [
-    ['memory', async () => { const m = new MemoryJournalStore(); return [m, m]; }],
-    ['files', async () => { const d = await mkdtemp(join(tmpdir(), 'cas-')); dirs.push(d); return [new FileJournalStore(d), new FileJournalStore(d)]; }],
-    ['globalState', async () => { const m = new InMemoryMemento(); return [new GlobalStateJournalStore(m, noProblem), new GlobalStateJournalStore(m, noProblem)]; }],
+    [
+      'memory',
+      async () => {
+        const m = new MemoryJournalStore();
+        return [m, m];
+      },
+    ],
+    [
+      'files',
+      async () => {
+        const d = await mkdtemp(join(tmpdir(), 'cas-'));
+        dirs.push(d);
+        return [new FileJournalStore(d), new FileJournalStore(d)];
+      },
+    ],
+    [
+      'globalState',
+      async () => {
+        const m = new InMemoryMemento();
+        return [new GlobalStateJournalStore(m, noProblem), new GlobalStateJournalStore(m, noProblem)];
+      },
+    ],
   ];
   for (const [name, make] of stores) {
     it(`${name}: a save naming the stored revision wins; one naming an older revision is refused and writes nothing`, async () => {
@@ -142,7 +175,10 @@ describe('journal stores: save is a compare-and-swap on the revision', () => {
       const j = await journal();
       await x.save(j);
       await x.save(next(j, 'from x'), revisionOf(j));
-      await assert.rejects(y.save(next(j, 'from y'), revisionOf(j)), (e: unknown) => isRotationError(e, 'staleJournal') && STALE.test(e.message));
+      await assert.rejects(
+        y.save(next(j, 'from y'), revisionOf(j)),
+        (e: unknown) => isRotationError(e, 'staleJournal') && STALE.test(e.message),
+      );
       assert.deepEqual((await y.load(j.rotationId))?.report, ['from x']);
       // Without an expected revision (imports, tests) a save is unconditional, as before.
       await y.save(next(j, 'forced'));
@@ -157,7 +193,10 @@ describe('journal stores: save is a compare-and-swap on the revision', () => {
       dirs.push(dir);
       const [x, y] = [new FileJournalStore(dir), new FileJournalStore(dir)];
       await x.save(j);
-      const results = await Promise.allSettled([x.save(next(j, 'x'), revisionOf(j)), y.save(next(j, 'y'), revisionOf(j))]);
+      const results = await Promise.allSettled([
+        x.save(next(j, 'x'), revisionOf(j)),
+        y.save(next(j, 'y'), revisionOf(j)),
+      ]);
       assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'], `round ${round}`);
       const lost = results.find((r) => r.status === 'rejected');
       assert.ok(lost && isRotationError(lost.reason, 'staleJournal'), String(lost && lost.reason));

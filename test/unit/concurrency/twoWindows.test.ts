@@ -63,7 +63,10 @@ describe('two windows rotating the same app', function () {
 
   it('globalState, one window (one Memento): refused, then allowed', async () => {
     const memento = new InMemoryMemento();
-    await secondRefused(new GlobalStateJournalStore(memento, noProblem), new GlobalStateJournalStore(memento, noProblem));
+    await secondRefused(
+      new GlobalStateJournalStore(memento, noProblem),
+      new GlobalStateJournalStore(memento, noProblem),
+    );
   });
 
   it('globalState, two windows before sync (two Mementos) sharing the lock folder: refused, then allowed', async () => {
@@ -87,7 +90,10 @@ describe('two windows rotating the same app', function () {
       world = w;
       for (let round = 0; round < 20; round++) {
         const dir = await tempDir();
-        const store = () => (kind === 'files' ? new FileJournalStore(dir) : new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir }));
+        const store = () =>
+          kind === 'files'
+            ? new FileJournalStore(dir)
+            : new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir });
         const results = await Promise.allSettled([w.start({ journals: store() }), w.start({ journals: store() })]);
         assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'], `round ${round}`);
         const lost = results.find((r) => r.status === 'rejected');
@@ -129,12 +135,19 @@ describe('GlobalStateJournalStore lock across windows', () => {
     // Ten minutes on, still unseen: a leftover, taken over.
     now += 11 * 60 * 1000;
     assert.equal(await windowB.claim(second), undefined);
-    assert.equal((await new FileLock(dir).holder(`${first.org.host.toLowerCase()}/${first.app.id}`))?.record.owner, 'rotation-b');
+    assert.equal(
+      (await new FileLock(dir).holder(`${first.org.host.toLowerCase()}/${first.app.id}`))?.record.owner,
+      'rotation-b',
+    );
     // Window A, back, sees B's lock (its own memento still says A is in progress: refused either way).
     assert.ok(await windowA.claim({ ...first, rotationId: 'rotation-c' }));
     // A window whose globalState already shows B's rotation finished takes B's leftover lock at once.
     const mementoC = new InMemoryMemento();
-    await new GlobalStateJournalStore(mementoC, noProblem).save({ ...second, outcome: 'abandoned', endedAt: second.createdAt });
+    await new GlobalStateJournalStore(mementoC, noProblem).save({
+      ...second,
+      outcome: 'abandoned',
+      endedAt: second.createdAt,
+    });
     const windowC = new GlobalStateJournalStore(mementoC, noProblem, { lockDir: dir, now: () => now });
     assert.equal(await windowC.claim({ ...first, rotationId: 'rotation-d' }), undefined);
   });

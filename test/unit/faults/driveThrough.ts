@@ -36,7 +36,8 @@ export async function driveThrough(start: RotationEngine, opts: ThroughOptions =
   for (let i = 0; i < 120; i++) {
     const snapshot = engine.snapshot();
     opts.onSnapshot?.(snapshot);
-    if (snapshot.outcome !== 'inProgress' || opts.stopWhen?.(snapshot)) return { engine, snapshot, failures, outcomes, resumes };
+    if (snapshot.outcome !== 'inProgress' || opts.stopWhen?.(snapshot))
+      return { engine, snapshot, failures, outcomes, resumes };
     const action = pickAction(snapshot.nextActions, opts);
     if (!action) return { engine, snapshot, failures, outcomes, resumes };
     opts.beforeAction?.(previousOk);

@@ -32,8 +32,16 @@ export interface FaultWorldOptions {
   journals?: MemoryJournalStore;
 }
 
-export async function startFaultWorld(seed: Partial<OrgSeed> = {}, options: FaultWorldOptions = {}): Promise<FaultWorld> {
-  const orgSeed: OrgSeed = { name: seed.name ?? 'acme-preview', environment: seed.environment ?? 'preview', decoyApps: 0, ...seed };
+export async function startFaultWorld(
+  seed: Partial<OrgSeed> = {},
+  options: FaultWorldOptions = {},
+): Promise<FaultWorld> {
+  const orgSeed: OrgSeed = {
+    name: seed.name ?? 'acme-preview',
+    environment: seed.environment ?? 'preview',
+    decoyApps: 0,
+    ...seed,
+  };
   const simClock = { ms: Date.parse('2026-11-26T09:00:00.000Z') };
   const served: RequestLogEntry[] = [];
   const sim = await startSimulator({ orgs: [orgSeed], now: () => simClock.ms, onRequest: (e) => served.push(e) });
@@ -67,7 +75,13 @@ export async function startFaultWorld(seed: Partial<OrgSeed> = {}, options: Faul
   const journals = options.journals ?? new MemoryJournalStore();
   const secrets = new MemoryPendingSecretStore();
   const clock = new TestClock();
-  const deps = (overrides: Partial<RotationDeps> = {}): RotationDeps => ({ okta: client, journals, secrets, clock, ...overrides });
+  const deps = (overrides: Partial<RotationDeps> = {}): RotationDeps => ({
+    okta: client,
+    journals,
+    secrets,
+    clock,
+    ...overrides,
+  });
   return {
     sim,
     org,
@@ -84,7 +98,10 @@ export async function startFaultWorld(seed: Partial<OrgSeed> = {}, options: Faul
     deps,
     async start(overrides = {}) {
       const app = await client.findWorkflowsApp({ appId: org.info.workflowsAppId });
-      return RotationEngine.start({ org: { host: client.org, baseUrl: org.info.baseUrl }, environment: orgSeed.environment, app }, deps(overrides));
+      return RotationEngine.start(
+        { org: { host: client.org, baseUrl: org.info.baseUrl }, environment: orgSeed.environment, app },
+        deps(overrides),
+      );
     },
     async close() {
       await sim.close();

@@ -35,7 +35,11 @@ export function executedWrites(served: readonly RequestLogEntry[]): Map<string, 
 }
 
 /** Every write request that targeted `secretId` (executed or not). */
-function writesTo(served: readonly RequestLogEntry[], secretId: string, kind: 'deactivate' | 'delete' | 'activate'): RequestLogEntry[] {
+function writesTo(
+  served: readonly RequestLogEntry[],
+  secretId: string,
+  kind: 'deactivate' | 'delete' | 'activate',
+): RequestLogEntry[] {
   return served.filter((e) => {
     const p = pathOf(e);
     if (kind === 'delete') return e.method === 'DELETE' && p.endsWith(`/secrets/${secretId}`);
@@ -49,13 +53,18 @@ export async function assertConsistent(input: ConsistencyInput): Promise<void> {
   const okta = org.secrets();
   const byId = new Map(okta.map((s) => [s.id, s]));
 
-  assert.equal(Object.values(j.steps).some((s) => s.state === 'running'), false, at('no step left running'));
+  assert.equal(
+    Object.values(j.steps).some((s) => s.state === 'running'),
+    false,
+    at('no step left running'),
+  );
   assert.ok(okta.length <= 2, at(`Okta holds at most two secrets (${okta.length})`));
 
   // Nothing executed twice.
   const writes = executedWrites(served);
   for (const [key, n] of writes) {
-    if (key.startsWith('POST ') && key.endsWith('/credentials/secrets')) assert.ok(n <= 1, at(`created at most once (${n})`));
+    if (key.startsWith('POST ') && key.endsWith('/credentials/secrets'))
+      assert.ok(n <= 1, at(`created at most once (${n})`));
     else assert.equal(n, 1, at(`${key} executed ${n} times`));
   }
 
@@ -71,7 +80,12 @@ export async function assertConsistent(input: ConsistencyInput): Promise<void> {
   // Its value: in the pending store, equal to Okta's, while the rotation runs; wiped once it ended.
   const pending = await secrets.get(j.rotationId);
   if (j.outcome === 'inProgress') {
-    if (newId) assert.equal(pending, byId.get(newId)?.clientSecret, at('the new value is retrievable and is the one Okta holds'));
+    if (newId)
+      assert.equal(
+        pending,
+        byId.get(newId)?.clientSecret,
+        at('the new value is retrievable and is the one Okta holds'),
+      );
   } else {
     assert.equal(pending, undefined, at(`the value is wiped once the rotation ended (${j.outcome})`));
   }
@@ -82,27 +96,55 @@ export async function assertConsistent(input: ConsistencyInput): Promise<void> {
     const now = byId.get(inUseId);
     const confirmedOld = (j.oldSecretIds ?? []).includes(inUseId);
     if (!confirmedOld) {
-      assert.equal(writesTo(served, inUseId, 'deactivate').length, 0, at('the in-use secret was not sent a deactivate before identifyOld confirmed it'));
+      assert.equal(
+        writesTo(served, inUseId, 'deactivate').length,
+        0,
+        at('the in-use secret was not sent a deactivate before identifyOld confirmed it'),
+      );
     }
-    if (now?.status !== 'ACTIVE') assert.ok(j.deactivated.includes(inUseId), at(`the in-use secret is ${now?.status ?? 'gone'} only if the journal says deactivated`));
-    if (!j.deactivated.includes(inUseId)) assert.equal(writesTo(served, inUseId, 'delete').length, 0, at('the in-use secret was never sent a delete before deactivateOld'));
+    if (now?.status !== 'ACTIVE')
+      assert.ok(
+        j.deactivated.includes(inUseId),
+        at(`the in-use secret is ${now?.status ?? 'gone'} only if the journal says deactivated`),
+      );
+    if (!j.deactivated.includes(inUseId))
+      assert.equal(
+        writesTo(served, inUseId, 'delete').length,
+        0,
+        at('the in-use secret was never sent a delete before deactivateOld'),
+      );
     if (!now) assert.ok(j.deleted.includes(inUseId), at('the in-use secret is gone only if the journal says deleted'));
   }
 
   // Nothing deleted by mistake: whatever disappeared, the journal deleted or retired (or is retiring) it.
-  const allowedGone = new Set([...j.deleted, ...j.preflight.retired, ...(j.preflight.retireCandidate ? [j.preflight.retireCandidate.id] : [])]);
-  for (const id of originalIds) if (!byId.has(id)) assert.ok(allowedGone.has(id), at(`${id} disappeared though the journal never deleted or retired it`));
+  const allowedGone = new Set([
+    ...j.deleted,
+    ...j.preflight.retired,
+    ...(j.preflight.retireCandidate ? [j.preflight.retireCandidate.id] : []),
+  ]);
+  for (const id of originalIds)
+    if (!byId.has(id))
+      assert.ok(allowedGone.has(id), at(`${id} disappeared though the journal never deleted or retired it`));
   for (const id of j.deleted) assert.equal(byId.has(id), false, at(`${id} the journal says deleted is gone`));
   for (const id of j.deactivated) {
     const s = byId.get(id);
     const reactivated = j.rollback?.reactivated.includes(id) === true;
-    if (s) assert.equal(s.status, reactivated ? 'ACTIVE' : 'INACTIVE', at(`${id} is ${reactivated ? 'reactivated' : 'deactivated'} as the journal says`));
+    if (s)
+      assert.equal(
+        s.status,
+        reactivated ? 'ACTIVE' : 'INACTIVE',
+        at(`${id} is ${reactivated ? 'reactivated' : 'deactivated'} as the journal says`),
+      );
   }
   for (const id of j.rollback?.reactivated ?? []) assert.equal(byId.get(id)?.status, 'ACTIVE', at(`${id} reactivated`));
 
   // How it ended.
   if (j.outcome === 'completed') {
-    assert.deepEqual(okta.map((s) => [s.id, s.status]), [[newId, 'ACTIVE']], at('completed: only the new secret remains'));
+    assert.deepEqual(
+      okta.map((s) => [s.id, s.status]),
+      [[newId, 'ACTIVE']],
+      at('completed: only the new secret remains'),
+    );
   }
   if (j.outcome === 'rolledBack') {
     for (const id of j.deactivated) assert.equal(byId.get(id)?.status, 'ACTIVE', at(`rolled back: ${id} ACTIVE again`));

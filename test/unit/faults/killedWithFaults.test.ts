@@ -21,8 +21,16 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'one secret, new connection', seed: {} },
-  { name: 'an inactive secret retired first, re-authorizing', seed: { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] }, mode: 'reauthorize' },
-  { name: 'two active, the one in use pasted, the other retired', seed: { secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] }, pasteFirst: true },
+  {
+    name: 'an inactive secret retired first, re-authorizing',
+    seed: { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] },
+    mode: 'reauthorize',
+  },
+  {
+    name: 'two active, the one in use pasted, the other retired',
+    seed: { secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] },
+    pasteFirst: true,
+  },
 ];
 
 const APP_WRITES = /^\/api\/v1\/apps\/[^/]+\/credentials\/secrets/;
@@ -59,7 +67,14 @@ describe('killed between every pair of steps, with faults', function () {
       assert.ok(end.resumes > 10, `killed often (${end.resumes})`);
       const dropped = w.served.filter((e) => e.status === 'dropped').length;
       assert.ok(dropped >= 3, `writes lost their answers (${dropped})`);
-      await assertConsistent({ org: w.org, served: w.served, journal: end.engine.journal(), secrets: w.secrets, originalIds, label: s.name });
+      await assertConsistent({
+        org: w.org,
+        served: w.served,
+        journal: end.engine.journal(),
+        secrets: w.secrets,
+        originalIds,
+        label: s.name,
+      });
     });
 
     it(`${s.name}: every write first fails with a 500, the window killed after every action`, async () => {
@@ -83,8 +98,16 @@ describe('killed between every pair of steps, with faults', function () {
       w.org.faults.reset();
       assert.equal(end.snapshot.outcome, 'completed', JSON.stringify(end.failures.slice(-1)));
       assert.ok(end.failures.length >= 3, `writes failed first (${end.failures.length})`);
-      for (const f of end.failures) assert.ok(!f.ok && f.error.kind === 'serverError' && /errorId/.test(f.error.message), JSON.stringify(f));
-      await assertConsistent({ org: w.org, served: w.served, journal: end.engine.journal(), secrets: w.secrets, originalIds, label: s.name });
+      for (const f of end.failures)
+        assert.ok(!f.ok && f.error.kind === 'serverError' && /errorId/.test(f.error.message), JSON.stringify(f));
+      await assertConsistent({
+        org: w.org,
+        served: w.served,
+        journal: end.engine.journal(),
+        secrets: w.secrets,
+        originalIds,
+        label: s.name,
+      });
     });
   }
 
@@ -113,14 +136,32 @@ describe('killed between every pair of steps, with faults', function () {
           const crashing = new CrashingJournalStore(w.journals, crashAt);
           const engine = await w.start({ journals: crashing });
           dropEveryWrite(w.org);
-          await assert.rejects(driveThrough(engine, { ...choicesFor(w, s), maxFailures: 0 }), /simulated crash/, `crash #${crashAt}`);
+          await assert.rejects(
+            driveThrough(engine, { ...choicesFor(w, s), maxFailures: 0 }),
+            /simulated crash/,
+            `crash #${crashAt}`,
+          );
           const resumed = await RotationEngine.resume(engine.rotationId, w.deps());
           const label = `${s.name}, crash #${crashAt}`;
-          await assertConsistent({ org: w.org, served: w.served, journal: resumed.journal(), secrets: w.secrets, originalIds, label: `${label} (resumed)` });
+          await assertConsistent({
+            org: w.org,
+            served: w.served,
+            journal: resumed.journal(),
+            secrets: w.secrets,
+            originalIds,
+            label: `${label} (resumed)`,
+          });
           const end = await driveThrough(resumed, { ...choicesFor(w, s), maxFailures: 0 });
           assert.deepEqual(end.failures, [], label);
           assert.equal(end.snapshot.outcome, 'completed', label);
-          await assertConsistent({ org: w.org, served: w.served, journal: end.engine.journal(), secrets: w.secrets, originalIds, label });
+          await assertConsistent({
+            org: w.org,
+            served: w.served,
+            journal: end.engine.journal(),
+            secrets: w.secrets,
+            originalIds,
+            label,
+          });
         } finally {
           await w.close();
           world = undefined;

@@ -24,16 +24,26 @@ describe('a 429 storm during a rotation', function () {
       const engine = await w.start();
       w.org.setRateLimit(2);
       const startedAt = w.simClock.ms;
-      const end = await driveThrough(engine, { maxFailures: 0, ...(killed ? { resumeAfterEach: () => w.deps() } : {}) });
+      const end = await driveThrough(engine, {
+        maxFailures: 0,
+        ...(killed ? { resumeAfterEach: () => w.deps() } : {}),
+      });
       assert.deepEqual(end.failures, []);
       assert.equal(end.snapshot.outcome, 'completed');
       const storms = w.served.filter((e) => e.status === 429).length;
       assert.ok(storms >= 5, `the storm hit many calls (${storms})`);
       assert.ok(w.waits.length >= storms && w.waits.every((ms) => ms > 0 && ms <= 61_000), JSON.stringify(w.waits));
-      assert.ok(w.simClock.ms - startedAt >= 5 * 60_000, 'several minutes passed on Okta\'s clock, none in the test');
+      assert.ok(w.simClock.ms - startedAt >= 5 * 60_000, "several minutes passed on Okta's clock, none in the test");
       // Never more than two management-API calls answered in one window of the simulator's clock: nothing hammered.
       assert.ok(w.apiCalls.filter((c) => c.status === 429).every((c) => c.rateLimitRemaining === 0));
-      await assertConsistent({ org: w.org, served: w.served, journal: end.engine.journal(), secrets: w.secrets, originalIds, label: 'storm' });
+      await assertConsistent({
+        org: w.org,
+        served: w.served,
+        journal: end.engine.journal(),
+        secrets: w.secrets,
+        originalIds,
+        label: 'storm',
+      });
     });
   }
 
@@ -53,14 +63,28 @@ describe('a 429 storm during a rotation', function () {
       const f = r.failures[0];
       assert.ok(f && !f.ok && f.error.kind === 'rateLimited', JSON.stringify(f));
       assert.match(f.error.message, /rate limiting .*Try again after \d\d:\d\d:\d\d UTC \(in about \d+ s\)\./);
-      assert.ok(f.error.errorId, 'Okta\'s errorId is kept');
+      assert.ok(f.error.errorId, "Okta's errorId is kept");
       // Nothing half-done: Okta and the journal agree at every refusal.
-      await assertConsistent({ org: w.org, served: w.served, journal: current.journal(), secrets: w.secrets, originalIds, label: `rate limited #${failures}` });
+      await assertConsistent({
+        org: w.org,
+        served: w.served,
+        journal: current.journal(),
+        secrets: w.secrets,
+        originalIds,
+        label: `rate limited #${failures}`,
+      });
       w.simClock.ms += 61_000; // the person waits until the time given
     }
     assert.ok(failures >= 3, `the storm failed steps (${failures})`);
     assert.equal(current.snapshot().outcome, 'completed');
-    await assertConsistent({ org: w.org, served: w.served, journal: current.journal(), secrets: w.secrets, originalIds, label: 'after the storm' });
+    await assertConsistent({
+      org: w.org,
+      served: w.served,
+      journal: current.journal(),
+      secrets: w.secrets,
+      originalIds,
+      label: 'after the storm',
+    });
   });
 
   it('the client never sends a write a second time because of a 429 that came after it was executed', async () => {
@@ -72,7 +96,10 @@ describe('a 429 storm during a rotation', function () {
     w.org.setRateLimit(1);
     const end = await driveThrough(engine, { maxFailures: 0 });
     assert.equal(end.snapshot.outcome, 'completed');
-    assert.equal(w.served.filter((e) => e.method === 'POST' && /\/credentials\/secrets$/.test(e.url) && e.status === 201).length, 1);
+    assert.equal(
+      w.served.filter((e) => e.method === 'POST' && /\/credentials\/secrets$/.test(e.url) && e.status === 201).length,
+      1,
+    );
     assert.ok(w.served.filter((e) => e.status === 429).length >= 5);
     assert.ok(!w.apiCalls.some((c) => c.status === 'error'));
   });

@@ -55,10 +55,17 @@ describe('the API token revoked mid-rotation, then a new token', function () {
       assert.ok(!out.ok && out.error.kind === 'invalidToken', JSON.stringify(out));
       assert.match(out.error.message, /token/i);
       assert.ok(out.error.message.includes(w.client.org), out.error.message);
-      assert.ok(out.error.errorId, 'Okta\'s errorId is shown');
+      assert.ok(out.error.errorId, "Okta's errorId is shown");
       assert.equal(JSON.stringify(w.org.secrets()), oktaBefore, 'Okta is left as it was');
       assert.equal(await engine.newSecretValue(), valueBefore, 'the new value is kept');
-      await assertConsistent({ org: w.org, served: w.served, journal: engine.journal(), secrets: w.secrets, originalIds, label: `revoked at ${point.name}` });
+      await assertConsistent({
+        org: w.org,
+        served: w.served,
+        journal: engine.journal(),
+        secrets: w.secrets,
+        originalIds,
+        label: `revoked at ${point.name}`,
+      });
 
       // A new token, a new client through the engine's port, a new engine from the same stores.
       const token = w.org.issueApiToken();
@@ -74,8 +81,18 @@ describe('the API token revoked mid-rotation, then a new token', function () {
         current = end.engine;
       }
       assert.equal(current.snapshot().outcome, rollback ? 'rolledBack' : 'completed');
-      assert.ok(w.org.requests.every((r) => r.status !== 401), 'the new token is used from then on');
-      await assertConsistent({ org: w.org, served: w.served, journal: current.journal(), secrets: w.secrets, originalIds, label: `resumed after ${point.name}` });
+      assert.ok(
+        w.org.requests.every((r) => r.status !== 401),
+        'the new token is used from then on',
+      );
+      await assertConsistent({
+        org: w.org,
+        served: w.served,
+        journal: current.journal(),
+        secrets: w.secrets,
+        originalIds,
+        label: `resumed after ${point.name}`,
+      });
     });
   }
 });

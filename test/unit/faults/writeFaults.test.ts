@@ -41,13 +41,46 @@ const TWO_ACTIVE: Partial<OrgSeed> = { secrets: [{ status: 'ACTIVE' }, { status:
 const retireOffered = (s: RotationSnapshot) => s.nextActions.some((a) => a.type === 'retire');
 
 export const WRITE_POINTS: WritePoint[] = [
-  { name: 'retire: deactivate the active secret not in use', seed: TWO_ACTIVE, pasteFirst: true, match: { method: 'POST', path: DEACTIVATE }, at: retireOffered },
-  { name: 'retire: delete the secret not in use', seed: TWO_ACTIVE, pasteFirst: true, match: { method: 'DELETE', path: SECRET }, at: retireOffered },
-  { name: 'retire: delete the inactive secret', seed: { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] }, match: { method: 'DELETE', path: SECRET }, at: retireOffered },
-  { name: 'createSecret', seed: {}, match: { method: 'POST', path: CREATE }, at: (s) => s.currentStep === 'createSecret' },
-  { name: 'deactivateOld', seed: {}, match: { method: 'POST', path: DEACTIVATE }, at: (s) => s.currentStep === 'deactivateOld' },
+  {
+    name: 'retire: deactivate the active secret not in use',
+    seed: TWO_ACTIVE,
+    pasteFirst: true,
+    match: { method: 'POST', path: DEACTIVATE },
+    at: retireOffered,
+  },
+  {
+    name: 'retire: delete the secret not in use',
+    seed: TWO_ACTIVE,
+    pasteFirst: true,
+    match: { method: 'DELETE', path: SECRET },
+    at: retireOffered,
+  },
+  {
+    name: 'retire: delete the inactive secret',
+    seed: { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] },
+    match: { method: 'DELETE', path: SECRET },
+    at: retireOffered,
+  },
+  {
+    name: 'createSecret',
+    seed: {},
+    match: { method: 'POST', path: CREATE },
+    at: (s) => s.currentStep === 'createSecret',
+  },
+  {
+    name: 'deactivateOld',
+    seed: {},
+    match: { method: 'POST', path: DEACTIVATE },
+    at: (s) => s.currentStep === 'deactivateOld',
+  },
   { name: 'deleteOld', seed: {}, match: { method: 'DELETE', path: SECRET }, at: (s) => s.currentStep === 'deleteOld' },
-  { name: 'rollback: activate the old secret', seed: {}, rollback: true, match: { method: 'POST', path: ACTIVATE }, at: (s) => s.currentStep === 'deleteOld' },
+  {
+    name: 'rollback: activate the old secret',
+    seed: {},
+    rollback: true,
+    match: { method: 'POST', path: ACTIVATE },
+    at: (s) => s.currentStep === 'deleteOld',
+  },
 ];
 
 interface Fault {
@@ -62,11 +95,32 @@ interface Fault {
 }
 
 const FAULTS: Fault[] = [
-  { name: 'the answer lost after Okta committed it', arm: (o, m) => o.faults.dropResponseAfterCommit(m), served: { status: 'dropped', times: 1 }, failures: 0 },
-  ...[1, 2, 3].map((n): Fault => ({ name: `${n}× 500`, arm: (o, m) => o.faults.failNext(n, { ...m, status: n === 2 ? 503 : 500 }), served: { status: n === 2 ? 503 : 500, times: n }, failures: n })),
+  {
+    name: 'the answer lost after Okta committed it',
+    arm: (o, m) => o.faults.dropResponseAfterCommit(m),
+    served: { status: 'dropped', times: 1 },
+    failures: 0,
+  },
+  ...[1, 2, 3].map((n): Fault => ({
+    name: `${n}× 500`,
+    arm: (o, m) => o.faults.failNext(n, { ...m, status: n === 2 ? 503 : 500 }),
+    served: { status: n === 2 ? 503 : 500, times: n },
+    failures: n,
+  })),
   // The client waits out two 429s (on the simulator's clock, moved by the injected sleep); a third fails the step.
-  ...[1, 3].map((n): Fault => ({ name: `${n}× 429`, arm: (o, m) => o.faults.failNext(n, { ...m, status: 429 }), served: { status: 429, times: n }, failures: n >= 3 ? 1 : 0 })),
-  { name: 'stalled past the client timeout', arm: (o, m) => o.faults.stallNext(m), served: { status: 'stalled', times: 1 }, failures: 1, timeoutMs: 400 },
+  ...[1, 3].map((n): Fault => ({
+    name: `${n}× 429`,
+    arm: (o, m) => o.faults.failNext(n, { ...m, status: 429 }),
+    served: { status: 429, times: n },
+    failures: n >= 3 ? 1 : 0,
+  })),
+  {
+    name: 'stalled past the client timeout',
+    arm: (o, m) => o.faults.stallNext(m),
+    served: { status: 'stalled', times: 1 },
+    failures: 1,
+    timeoutMs: 400,
+  },
 ];
 
 const matching = (world: FaultWorld, m: Match) =>
@@ -84,13 +138,24 @@ describe('faults at every mutating call of a rotation', function () {
     for (const fault of FAULTS) {
       for (const killed of [false, true]) {
         it(`${point.name}: ${fault.name}, then ${killed ? 'the window killed and the rotation resumed' : 'driven on'}`, async () => {
-          const w = await startFaultWorld(point.seed, fault.timeoutMs ? { client: { timeoutMs: fault.timeoutMs } } : {});
+          const w = await startFaultWorld(
+            point.seed,
+            fault.timeoutMs ? { client: { timeoutMs: fault.timeoutMs } } : {},
+          );
           world = w;
           const originalIds = w.org.secrets().map((s) => s.id);
           const choices: PersonChoices = point.pasteFirst ? { paste: w.org.secrets()[0]?.clientSecret } : {};
           let engine = await w.start();
           const label = `${point.name} / ${fault.name}${killed ? ' / killed' : ''}`;
-          const check = async () => assertConsistent({ org: w.org, served: w.served, journal: engine.journal(), secrets: w.secrets, originalIds, label });
+          const check = async () =>
+            assertConsistent({
+              org: w.org,
+              served: w.served,
+              journal: engine.journal(),
+              secrets: w.secrets,
+              originalIds,
+              label,
+            });
 
           const before = await driveThrough(engine, { ...choices, stopWhen: point.at, maxFailures: 0 });
           assert.equal(before.failures.length, 0);
@@ -100,7 +165,9 @@ describe('faults at every mutating call of a rotation', function () {
           // The faulted action (a rollback is retried by the person until it goes through).
           const failures: ActionOutcome[] = [];
           const act = async (): Promise<ActionOutcome> => {
-            const action = point.rollback ? { type: 'rollback' as const } : pickAction(engine.snapshot().nextActions, choices);
+            const action = point.rollback
+              ? { type: 'rollback' as const }
+              : pickAction(engine.snapshot().nextActions, choices);
             assert.ok(action, `${label}: an action is offered`);
             const out = await engine.perform(action);
             if (!out.ok) failures.push(out);
@@ -111,7 +178,11 @@ describe('faults at every mutating call of a rotation', function () {
           let out = await act();
           if (point.rollback) for (let i = 0; i < 5 && !out.ok; i++) out = await act();
 
-          const end = await driveThrough(engine, { ...choices, maxFailures: 6, ...(killed ? { resumeAfterEach: () => w.deps() } : {}) });
+          const end = await driveThrough(engine, {
+            ...choices,
+            maxFailures: 6,
+            ...(killed ? { resumeAfterEach: () => w.deps() } : {}),
+          });
           engine = end.engine;
           failures.push(...end.failures);
 
@@ -119,11 +190,24 @@ describe('faults at every mutating call of a rotation', function () {
           assert.equal(hits.length, fault.served.times, `${label}: the fault hit the intended call`);
           assert.equal(failures.length, fault.failures, `${label}: ${JSON.stringify(failures)}`);
           for (const f of failures) {
-            assert.ok(!f.ok && f.error.message.length > 20 && f.error.message.includes(w.client.org), `${label}: a failure names the org: ${JSON.stringify(f)}`);
+            assert.ok(
+              !f.ok && f.error.message.length > 20 && f.error.message.includes(w.client.org),
+              `${label}: a failure names the org: ${JSON.stringify(f)}`,
+            );
           }
-          assert.equal(end.snapshot.outcome, point.rollback ? 'rolledBack' : 'completed', `${label}: ${JSON.stringify(end.snapshot.steps.filter((s) => s.error))}`);
-          const executed = [...executedWrites(w.served)].filter(([k]) => k.startsWith(`${point.match.method} `) && point.match.path.test(k.slice(point.match.method.length + 1)));
-          assert.ok(executed.every(([, n]) => n === 1), `${label}: the faulted write executed once (${JSON.stringify(executed)})`);
+          assert.equal(
+            end.snapshot.outcome,
+            point.rollback ? 'rolledBack' : 'completed',
+            `${label}: ${JSON.stringify(end.snapshot.steps.filter((s) => s.error))}`,
+          );
+          const executed = [...executedWrites(w.served)].filter(
+            ([k]) =>
+              k.startsWith(`${point.match.method} `) && point.match.path.test(k.slice(point.match.method.length + 1)),
+          );
+          assert.ok(
+            executed.every(([, n]) => n === 1),
+            `${label}: the faulted write executed once (${JSON.stringify(executed)})`,
+          );
           await check();
         });
       }

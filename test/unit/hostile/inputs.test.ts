@@ -94,8 +94,14 @@ describe('hostile org addresses (categories beyond orgInput.test.ts)', () => {
           (e: unknown) => {
             assert.ok(isOktaError(e, 'input'), String(e));
             assert.ok(e.message.includes(expected), `"${e.message}" lacks "${expected}"`);
-            assert.match(e.message, /^Reading the org address failed: .+\. Enter the org domain|^Reading the org address failed: .+\./);
-            assert.ok(!['\r', '\n', '\u0000', '\u200b'].some((c) => e.message.includes(c)), 'no control or invisible character echoed');
+            assert.match(
+              e.message,
+              /^Reading the org address failed: .+\. Enter the org domain|^Reading the org address failed: .+\./,
+            );
+            assert.ok(
+              !['\r', '\n', '\u0000', '\u200b'].some((c) => e.message.includes(c)),
+              'no control or invisible character echoed',
+            );
             return true;
           },
         );
@@ -109,8 +115,18 @@ describe('hostile org addresses (categories beyond orgInput.test.ts)', () => {
   }
 
   it('the client refuses a base URL that is not an origin or not https, before any request', () => {
-    for (const base of ['https://acme.okta.com/api', 'https://u:p@acme.okta.com', 'http://acme.okta.com', 'https://acme.okta.com/?x=1', 'not a url']) {
-      assert.throws(() => new OktaClient({ baseUrl: base, auth: new ApiTokenAuth('00abcdefghijklmnopqrstuvwxyz') }), (e: unknown) => isOktaError(e, 'input'), base);
+    for (const base of [
+      'https://acme.okta.com/api',
+      'https://u:p@acme.okta.com',
+      'http://acme.okta.com',
+      'https://acme.okta.com/?x=1',
+      'not a url',
+    ]) {
+      assert.throws(
+        () => new OktaClient({ baseUrl: base, auth: new ApiTokenAuth('00abcdefghijklmnopqrstuvwxyz') }),
+        (e: unknown) => isOktaError(e, 'input'),
+        base,
+      );
     }
   });
 });
@@ -153,7 +169,8 @@ describe('hostile API tokens', () => {
         (e: unknown) => {
           assert.ok(isOktaError(e, 'input'), String(e));
           assert.match(e.message, /API token/);
-          if (token.trim().length >= 8) assert.ok(!e.message.includes(token.trim().slice(2, 10)), 'the token is not echoed');
+          if (token.trim().length >= 8)
+            assert.ok(!e.message.includes(token.trim().slice(2, 10)), 'the token is not echoed');
           return true;
         },
       );
@@ -233,12 +250,16 @@ describe('hostile app and secret ids', () => {
   for (const bad of HOSTILE) {
     it(`refuses ${JSON.stringify(bad).slice(0, 50)} as an app or a secret id before any request, without echoing it`, async () => {
       org.clearRequests();
-      const calls = [...operations(bad, SECRET), ...operations(APP, bad.replace(/^0oa/, 'ocs')).filter(([n]) => /Secret$/.test(n) && n !== 'createSecret')];
+      const calls = [
+        ...operations(bad, SECRET),
+        ...operations(APP, bad.replace(/^0oa/, 'ocs')).filter(([n]) => /Secret$/.test(n) && n !== 'createSecret'),
+      ];
       for (const [name, call] of calls) {
         await assert.rejects(call(), (e: unknown) => {
           assert.ok(isOktaError(e, 'input'), `${name}: ${String(e)}`);
           assert.match(e.message, /is not an Okta (app|client secret) id/);
-          if (bad.length >= 8 && bad.trim() !== APP) assert.ok(!e.message.includes(bad), `${name} echoes the input: ${e.message.slice(0, 200)}`);
+          if (bad.length >= 8 && bad.trim() !== APP)
+            assert.ok(!e.message.includes(bad), `${name} echoes the input: ${e.message.slice(0, 200)}`);
           return true;
         });
       }

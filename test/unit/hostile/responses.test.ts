@@ -45,24 +45,94 @@ describe('Okta answers that break the contract (stub server: the simulator canno
 
   const VALUE = 'VALUE-that-must-never-show-0123456789';
   const cases: Array<[string, StubAnswer, RegExp]> = [
-    ['a proxy\'s HTML error page (502)', { status: 502, headers: { 'content-type': 'text/html' }, body: `<html><body>Bad gateway ${VALUE}</body></html>` }, /502.*server error/s],
-    ['a proxy\'s HTML sign-in page (200)', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<html>${VALUE}</html>` }, /not JSON \(content type text\/html\)/],
-    ['a 200 carrying an error body', { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ errorCode: 'E0000011', errorSummary: VALUE, errorId: 'oae1' }) }, /does not match the API/],
-    ['JSON under the wrong content type', { status: 200, headers: { 'content-type': 'text/plain' }, body: JSON.stringify([secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE)]) }, /not JSON \(content type text\/plain\)/],
-    ['a content type that only starts like JSON', { status: 200, headers: { 'content-type': 'application/jsonp' }, body: '[]' }, /not JSON/],
-    ['wrong types: status lower-case, id a number', { status: 200, headers: JSON_HEADERS, body: JSON.stringify([{ ...secretJson('x', 'active', VALUE), id: 42 }]) }, /0\.id .*0\.status|0\.status|0\.id/],
-    ['missing fields: no status, no created', { status: 200, headers: JSON_HEADERS, body: JSON.stringify([{ id: 'ocs1abcdEFGH2345ijkl', client_secret: VALUE }]) }, /0\.status/],
-    ['an object where a list belongs', { status: 200, headers: JSON_HEADERS, body: JSON.stringify(secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE)) }, /does not match the API: body: expected array\./],
-    ['a body over the 5 MiB cap', { status: 200, headers: JSON_HEADERS, body: Buffer.alloc(6 * 1024 * 1024, 0x20) }, /larger than 5120 KiB/],
-    ['a huge error body on a 404', { status: 404, headers: JSON_HEADERS, body: Buffer.alloc(6 * 1024 * 1024, 0x20) }, /larger than 5120 KiB/],
-    ['an unexpected status (418)', { status: 418, headers: JSON_HEADERS, body: JSON.stringify({ unexpected: VALUE }) }, /unexpected status 418/],
-    ['duplicate secret ids', { status: 200, headers: JSON_HEADERS, body: JSON.stringify([secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE), secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', `${VALUE}2`)]) }, /twice/],
+    [
+      "a proxy's HTML error page (502)",
+      { status: 502, headers: { 'content-type': 'text/html' }, body: `<html><body>Bad gateway ${VALUE}</body></html>` },
+      /502.*server error/s,
+    ],
+    [
+      "a proxy's HTML sign-in page (200)",
+      { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<html>${VALUE}</html>` },
+      /not JSON \(content type text\/html\)/,
+    ],
+    [
+      'a 200 carrying an error body',
+      {
+        status: 200,
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ errorCode: 'E0000011', errorSummary: VALUE, errorId: 'oae1' }),
+      },
+      /does not match the API/,
+    ],
+    [
+      'JSON under the wrong content type',
+      {
+        status: 200,
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify([secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE)]),
+      },
+      /not JSON \(content type text\/plain\)/,
+    ],
+    [
+      'a content type that only starts like JSON',
+      { status: 200, headers: { 'content-type': 'application/jsonp' }, body: '[]' },
+      /not JSON/,
+    ],
+    [
+      'wrong types: status lower-case, id a number',
+      { status: 200, headers: JSON_HEADERS, body: JSON.stringify([{ ...secretJson('x', 'active', VALUE), id: 42 }]) },
+      /0\.id .*0\.status|0\.status|0\.id/,
+    ],
+    [
+      'missing fields: no status, no created',
+      {
+        status: 200,
+        headers: JSON_HEADERS,
+        body: JSON.stringify([{ id: 'ocs1abcdEFGH2345ijkl', client_secret: VALUE }]),
+      },
+      /0\.status/,
+    ],
+    [
+      'an object where a list belongs',
+      { status: 200, headers: JSON_HEADERS, body: JSON.stringify(secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE)) },
+      /does not match the API: body: expected array\./,
+    ],
+    [
+      'a body over the 5 MiB cap',
+      { status: 200, headers: JSON_HEADERS, body: Buffer.alloc(6 * 1024 * 1024, 0x20) },
+      /larger than 5120 KiB/,
+    ],
+    [
+      'a huge error body on a 404',
+      { status: 404, headers: JSON_HEADERS, body: Buffer.alloc(6 * 1024 * 1024, 0x20) },
+      /larger than 5120 KiB/,
+    ],
+    [
+      'an unexpected status (418)',
+      { status: 418, headers: JSON_HEADERS, body: JSON.stringify({ unexpected: VALUE }) },
+      /unexpected status 418/,
+    ],
+    [
+      'duplicate secret ids',
+      {
+        status: 200,
+        headers: JSON_HEADERS,
+        body: JSON.stringify([
+          secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', VALUE),
+          secretJson('ocs1abcdEFGH2345ijkl', 'ACTIVE', `${VALUE}2`),
+        ]),
+      },
+      /twice/,
+    ],
     ['a redirect to another host (307)', { status: 307, headers: { location: '' } }, /redirect/],
   ];
 
   for (const [what, answer, expected] of cases) {
     it(`listing secrets, ${what}: a clear error naming the org, no value from the body`, async () => {
-      org.script = () => (answer.status === 307 ? { ...answer, headers: { location: `${elsewhere.base}/api/v1/apps/${APP_ID}/credentials/secrets` } } : answer);
+      org.script = () =>
+        answer.status === 307
+          ? { ...answer, headers: { location: `${elsewhere.base}/api/v1/apps/${APP_ID}/credentials/secrets` } }
+          : answer;
       await assert.rejects(client.listSecrets(APP_ID), (e: unknown) => {
         assert.ok(isOktaError(e), String(e));
         assert.ok(['protocol', 'serverError'].includes(e.kind), `${e.kind}: ${e.message}`);
@@ -78,30 +148,60 @@ describe('Okta answers that break the contract (stub server: the simulator canno
 
   it('a write redirected to another host is not followed: create, deactivate and delete', async () => {
     org.script = ({ method }) =>
-      method === 'GET' ? { status: 200, headers: JSON_HEADERS, body: JSON.stringify([secretJson('ocs1abcdEFGH2345ijkl')]) } : { status: 307, headers: { location: `${elsewhere.base}/steal` } };
-    await assert.rejects(client.createSecret(APP_ID), (e: unknown) => isOktaError(e, 'protocol') && /redirect/.test(e.message));
-    await assert.rejects(client.deactivateSecret(APP_ID, 'ocs1abcdEFGH2345ijkl'), (e: unknown) => isOktaError(e, 'protocol'));
-    await assert.rejects(client.deleteSecret(APP_ID, 'ocs1abcdEFGH2345ijkl'), (e: unknown) => isOktaError(e, 'protocol'));
+      method === 'GET'
+        ? { status: 200, headers: JSON_HEADERS, body: JSON.stringify([secretJson('ocs1abcdEFGH2345ijkl')]) }
+        : { status: 307, headers: { location: `${elsewhere.base}/steal` } };
+    await assert.rejects(
+      client.createSecret(APP_ID),
+      (e: unknown) => isOktaError(e, 'protocol') && /redirect/.test(e.message),
+    );
+    await assert.rejects(client.deactivateSecret(APP_ID, 'ocs1abcdEFGH2345ijkl'), (e: unknown) =>
+      isOktaError(e, 'protocol'),
+    );
+    await assert.rejects(client.deleteSecret(APP_ID, 'ocs1abcdEFGH2345ijkl'), (e: unknown) =>
+      isOktaError(e, 'protocol'),
+    );
   });
 
   it('a next-page link to another (real, listening) host is refused; that host receives nothing', async () => {
-    org.script = () => ({ status: 200, headers: { ...JSON_HEADERS, link: `<${elsewhere.base}/api/v1/apps?after=x>; rel="next"` }, body: JSON.stringify([APP]) });
-    await assert.rejects(client.listApps(), (e: unknown) => isOktaError(e, 'protocol') && /another host/.test(e.message));
+    org.script = () => ({
+      status: 200,
+      headers: { ...JSON_HEADERS, link: `<${elsewhere.base}/api/v1/apps?after=x>; rel="next"` },
+      body: JSON.stringify([APP]),
+    });
+    await assert.rejects(
+      client.listApps(),
+      (e: unknown) => isOktaError(e, 'protocol') && /another host/.test(e.message),
+    );
   });
 
-  it('more than two secrets: the engine\'s preflight refuses clearly and changes nothing', async () => {
+  it("more than two secrets: the engine's preflight refuses clearly and changes nothing", async () => {
     org.script = ({ url }) =>
       url.startsWith(`/api/v1/apps/${APP_ID}/credentials/secrets`)
-        ? { status: 200, headers: JSON_HEADERS, body: JSON.stringify(['ocs1abcdEFGH2345ijk1', 'ocs1abcdEFGH2345ijk2', 'ocs1abcdEFGH2345ijk3'].map((id) => secretJson(id))) }
+        ? {
+            status: 200,
+            headers: JSON_HEADERS,
+            body: JSON.stringify(
+              ['ocs1abcdEFGH2345ijk1', 'ocs1abcdEFGH2345ijk2', 'ocs1abcdEFGH2345ijk3'].map((id) => secretJson(id)),
+            ),
+          }
         : { status: 200, headers: JSON_HEADERS, body: JSON.stringify(APP) };
     const app = await client.findWorkflowsApp({ appId: APP_ID });
     const engine = await RotationEngine.start(
       { org: { host: client.org, baseUrl: org.base }, environment: 'preview', app },
-      { okta: client, journals: new MemoryJournalStore(), secrets: new MemoryPendingSecretStore(), clock: new TestClock() },
+      {
+        okta: client,
+        journals: new MemoryJournalStore(),
+        secrets: new MemoryPendingSecretStore(),
+        clock: new TestClock(),
+      },
     );
     const out = await engine.perform({ type: 'run', step: 'preflight' });
     assert.ok(!out.ok && out.error.kind === 'unexpectedState', JSON.stringify(out));
     assert.match(out.error.message, /3 active and 0 inactive client secrets; a rotation needs one or two/);
-    assert.ok(org.seen.every((r) => r.method === 'GET'), 'only reads were sent');
+    assert.ok(
+      org.seen.every((r) => r.method === 'GET'),
+      'only reads were sent',
+    );
   });
 });

@@ -13,8 +13,16 @@ for (let i = 0; i < 500; i++) deep = { type: 'request', seq: 1, request: deep };
 
 const HOSTILE: Array<[string, unknown]> = [
   ['__proto__ as an own key (JSON.parse)', JSON.parse('{"type":"ready","__proto__":{"polluted":true}}')],
-  ['__proto__ inside a request', JSON.parse('{"type":"request","seq":1,"request":{"kind":"cancel","__proto__":{"polluted":true}}}')],
-  ['__proto__ inside an action', JSON.parse('{"type":"request","seq":1,"request":{"kind":"action","action":{"type":"rollback","__proto__":{"isAdmin":true}}}}')],
+  [
+    '__proto__ inside a request',
+    JSON.parse('{"type":"request","seq":1,"request":{"kind":"cancel","__proto__":{"polluted":true}}}'),
+  ],
+  [
+    '__proto__ inside an action',
+    JSON.parse(
+      '{"type":"request","seq":1,"request":{"kind":"action","action":{"type":"rollback","__proto__":{"isAdmin":true}}}}',
+    ),
+  ],
   ['constructor.prototype', { type: 'ready', constructor: { prototype: { polluted: true } } }],
   ['type "__proto__"', { type: '__proto__' }],
   ['kind "constructor"', request({ kind: 'constructor' })],
@@ -37,12 +45,21 @@ const HOSTILE: Array<[string, unknown]> = [
   ['undefined', undefined],
   ['type with trailing space', { type: 'ready ' }],
   ['type in another case', { type: 'READY' }],
-  ['override of another guard', request({ kind: 'action', action: { type: 'override', guard: 'productionWithoutPreview' } })],
-  ['acknowledge with a warning of its own', request({ kind: 'action', action: { type: 'acknowledge', guard: 'productionWithoutPreview', warning: 'ok' } })],
+  [
+    'override of another guard',
+    request({ kind: 'action', action: { type: 'override', guard: 'productionWithoutPreview' } }),
+  ],
+  [
+    'acknowledge with a warning of its own',
+    request({ kind: 'action', action: { type: 'acknowledge', guard: 'productionWithoutPreview', warning: 'ok' } }),
+  ],
   ['chooseMode with an unknown mode', request({ kind: 'action', action: { type: 'chooseMode', mode: 'both' } })],
   ['a secret smuggled into copyNewSecret', request({ kind: 'copyNewSecret', value: 'x'.repeat(40) })],
   ['a secret smuggled into identifyInUse', request({ kind: 'identifyInUse', value: 'x'.repeat(40) })],
-  ['identifyInUse as an action with a value', request({ kind: 'action', action: { type: 'identifyInUse', value: 'x'.repeat(40) } })],
+  [
+    'identifyInUse as an action with a value',
+    request({ kind: 'action', action: { type: 'identifyInUse', value: 'x'.repeat(40) } }),
+  ],
   ['copyText of the token', request({ kind: 'copyText', field: 'apiToken' })],
   ['openConsole with a URL of its own', request({ kind: 'openConsole', url: 'https://evil.example' })],
   ['a reply (a host message) sent back by the page', { type: 'reply', seq: 1, ok: true }],
@@ -66,7 +83,9 @@ describe('hostile webview messages', () => {
   });
 
   it('a reason never repeats a long string the page sent', () => {
-    const r = parsePageMessage(request({ kind: 'action', action: { type: 'run', step: `secret-${'z'.repeat(2000)}` } }));
+    const r = parsePageMessage(
+      request({ kind: 'action', action: { type: 'run', step: `secret-${'z'.repeat(2000)}` } }),
+    );
     assert.ok(!r.ok && !r.reason.includes('zzzzzzzz'), !r.ok ? r.reason.slice(0, 200) : '');
   });
 });

@@ -29,14 +29,22 @@ import type { PersonChoices } from '../rotation/world.ts';
 import { describeLeaks, findLeaks } from './findLeaks.ts';
 
 /** What the checklist panel posts for one performed action (mirrors RotationChecklistPanel.perform/receive). */
-function panelMessages(seq: number, action: RotationAction, before: RotationSnapshot, outcome: ActionOutcome): HostMessage[] {
-  const label = action.type === 'run' ? (before.steps.find((s) => s.id === action.step)?.label ?? action.step) : action.type;
+function panelMessages(
+  seq: number,
+  action: RotationAction,
+  before: RotationSnapshot,
+  outcome: ActionOutcome,
+): HostMessage[] {
+  const label =
+    action.type === 'run' ? (before.steps.find((s) => s.id === action.step)?.label ?? action.step) : action.type;
   const out: HostMessage[] = [{ type: 'progress', running: true, label: `${label}…` }];
   if (outcome.ok) out.push({ type: 'reply', seq, ok: true, message: `${label}: done.` });
   else if (outcome.cancelled) out.push({ type: 'reply', seq, ok: false, message: 'Cancelled.' });
   else {
     const e = outcome.error;
-    const text = redact(e.message + (e.errorId && !e.message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : ''));
+    const text = redact(
+      e.message + (e.errorId && !e.message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : ''),
+    );
     out.push({ type: 'reply', seq, ok: false, message: text });
   }
   out.push({ type: 'progress', running: false });
@@ -86,7 +94,13 @@ class Audit {
     this.messages.push(...panelMessages(this.messages.length, action, before, outcome));
     // The page's copy buttons: the reply names the masked value only.
     const after = engine.snapshot();
-    if (after.manual.newSecretMasked) this.messages.push({ type: 'reply', seq: -1, ok: true, message: `Copied the new secret ${after.manual.newSecretMasked} to the clipboard. Paste it in the Workflows console, then clear your clipboard.` });
+    if (after.manual.newSecretMasked)
+      this.messages.push({
+        type: 'reply',
+        seq: -1,
+        ok: true,
+        message: `Copied the new secret ${after.manual.newSecretMasked} to the clipboard. Paste it in the Workflows console, then clear your clipboard.`,
+      });
     this.harvestSecrets();
     return outcome;
   }
@@ -121,20 +135,40 @@ describe('leak audit: every error path, every place text goes', function () {
     const stores: Array<[string, RotationJournalStore]> = [
       ['memory', memory],
       ['files', new FileJournalStore(join(dir, 'files'))],
-      ['globalState', new GlobalStateJournalStore(memento, (m) => audits[0]?.add('store problem', m), { lockDir: join(dir, 'locks') })],
+      [
+        'globalState',
+        new GlobalStateJournalStore(memento, (m) => audits[0]?.add('store problem', m), {
+          lockDir: join(dir, 'locks'),
+        }),
+      ],
     ];
     const audits: Audit[] = [];
 
     // One world per journal store; each runs the same gauntlet of error paths.
     for (const [storeName, journals] of stores) {
-      const w = await startFaultWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] }, { client: { timeoutMs: 400 } });
+      const w = await startFaultWorld(
+        { secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] },
+        { client: { timeoutMs: 400 } },
+      );
       worlds.push(w);
       const audit = new Audit(w, `Acme preview (${storeName})`);
       audits.push(audit);
       const [first] = w.org.secrets();
       const engine = await w.start({ journals });
       engine.onDidChange((s) => audit.snapshot(s));
-      audit.add('page html', checklistHtml({ cspSource: 'vscode-webview:', script: 'vscode-webview://x/checklist.js', style: 'vscode-webview://x/checklist.css', codicons: 'vscode-webview://x/codicon.css' }, newNonce(), `Rotate: ${audit.orgLabel}`));
+      audit.add(
+        'page html',
+        checklistHtml(
+          {
+            cspSource: 'vscode-webview:',
+            script: 'vscode-webview://x/checklist.js',
+            style: 'vscode-webview://x/checklist.css',
+            codicons: 'vscode-webview://x/codicon.css',
+          },
+          newNonce(),
+          `Rotate: ${audit.orgLabel}`,
+        ),
+      );
 
       // Preflight with a malformed list (wrong types: the body carries the values), then a wrong paste.
       w.org.faults.malformedNext({ method: 'GET', path: /\/credentials\/secrets$/, kind: 'wrongTypes', count: 3 });
@@ -163,7 +197,10 @@ describe('leak audit: every error path, every place text goes', function () {
       await audit.perform(engine, { type: 'run', step: 'deactivateOld' });
       const token = w.org.issueApiToken();
       audit.secrets.add(token);
-      const resumed = await RotationEngine.resume(engine.rotationId, w.deps({ journals, okta: w.newClient({ token }) }));
+      const resumed = await RotationEngine.resume(
+        engine.rotationId,
+        w.deps({ journals, okta: w.newClient({ token }) }),
+      );
       resumed.onDidChange((s) => audit.snapshot(s));
       // Deactivate with its answer lost, then roll back with a 500 first, then start again and abandon, then a
       // full rotation with the delete's answer lost.
@@ -176,13 +213,22 @@ describe('leak audit: every error path, every place text goes', function () {
 
       const client2 = w.newClient({ token });
       const app = await client2.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
-      const again = await RotationEngine.start({ org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app }, w.deps({ journals, okta: client2 }));
+      const again = await RotationEngine.start(
+        { org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app },
+        w.deps({ journals, okta: client2 }),
+      );
       again.onDidChange((s) => audit.snapshot(s));
-      await audit.drive(again, { paste: w.org.secrets().at(-1)?.clientSecret, stopWhen: (s) => s.currentStep === 'newConnection' });
+      await audit.drive(again, {
+        paste: w.org.secrets().at(-1)?.clientSecret,
+        stopWhen: (s) => s.currentStep === 'newConnection',
+      });
       await audit.perform(again, { type: 'abandon' });
       assert.equal(again.snapshot().outcome, 'abandoned', storeName);
 
-      const third = await RotationEngine.start({ org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app }, w.deps({ journals, okta: client2 }));
+      const third = await RotationEngine.start(
+        { org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app },
+        w.deps({ journals, okta: client2 }),
+      );
       third.onDidChange((s) => audit.snapshot(s));
       w.org.faults.dropResponseAfterCommit({ method: 'DELETE' });
       const paste = w.org.secrets().find((s) => s.status === 'ACTIVE')?.clientSecret;
@@ -204,14 +250,19 @@ describe('leak audit: every error path, every place text goes', function () {
       }
       for (const c of w.apiCalls) audit.add('log line', formatApiCall(client2.org, c));
       assert.ok(w.apiCalls.length > 50, `${storeName}: many calls were logged (${w.apiCalls.length})`);
-      assert.ok([...audit.texts.keys()].some((k) => k.startsWith('outcome message')), 'error outcomes were collected');
+      assert.ok(
+        [...audit.texts.keys()].some((k) => k.startsWith('outcome message')),
+        'error outcomes were collected',
+      );
     }
 
     // The stores as stored.
     const global = audits[0] as Audit;
     global.add('journal (memory, raw)', memory.rawText());
-    for (const name of await readdir(join(dir, 'files', 'journals'))) global.add(`journal file ${name}`, await readFile(join(dir, 'files', 'journals', name), 'utf8'));
-    for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[])) global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
+    for (const name of await readdir(join(dir, 'files', 'journals')))
+      global.add(`journal file ${name}`, await readFile(join(dir, 'files', 'journals', name), 'utf8'));
+    for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[]))
+      global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
     global.add('globalState (raw)', memento.rawText());
 
     const texts = new Map<string, string>();
@@ -223,7 +274,10 @@ describe('leak audit: every error path, every place text goes', function () {
     }
     const list = [...secrets];
     assert.ok(list.length >= 3 * 6, `the audit knows every secret the orgs held and every token (${list.length})`);
-    assert.ok(list.every((s) => s.length >= 14), 'every secret is long enough to search by 8-character pieces');
+    assert.ok(
+      list.every((s) => s.length >= 14),
+      'every secret is long enough to search by 8-character pieces',
+    );
     assert.ok(texts.size > 500, `many texts searched (${texts.size})`);
     const leaks = findLeaks(texts, list);
     assert.deepEqual(leaks.length, 0, `leaks found:\n${describeLeaks(leaks, texts)}`);
@@ -240,7 +294,13 @@ describe('leak audit: every error path, every place text goes', function () {
       ],
       ['unrelated-secret-value', secret],
     );
-    assert.deepEqual(leaks.map((l) => [l.where, l.secret]), [['middle', 1], ['whole', 1]]);
+    assert.deepEqual(
+      leaks.map((l) => [l.where, l.secret]),
+      [
+        ['middle', 1],
+        ['whole', 1],
+      ],
+    );
     assert.equal(leaks[0]?.at, 3);
   });
 });

@@ -32,7 +32,10 @@ describe('OktaClient errors (simulator)', () => {
     assert.equal(e.status, 401);
     assert.equal(e.errorCode, 'E0000011');
     assert.ok(e.errorId);
-    assert.ok(e.message.startsWith(`Listing client secrets of app ${appId} in ${host()} failed: 401 E0000011`), e.message);
+    assert.ok(
+      e.message.startsWith(`Listing client secrets of app ${appId} in ${host()} failed: 401 E0000011`),
+      e.message,
+    );
     assert.ok(e.message.includes(`Okta errorId: ${e.errorId}`));
     assert.ok(e.message.includes('Set a new API token'));
     assert.ok(!e.message.includes(org.info.apiToken));
@@ -98,7 +101,14 @@ describe('OktaClient errors (simulator)', () => {
     org.faults.failNext(2, { status: 503, path: /secrets$/ });
     const secrets = await client.listSecrets(appId);
     assert.equal(secrets.length, 1);
-    assert.deepEqual(rec.calls.map((c) => [c.status, c.attempt]), [[503, 1], [503, 2], [200, 3]]);
+    assert.deepEqual(
+      rec.calls.map((c) => [c.status, c.attempt]),
+      [
+        [503, 1],
+        [503, 2],
+        [200, 3],
+      ],
+    );
     assert.equal(rec.waits.length, 2);
     assert.ok(rec.waits[1]! >= rec.waits[0]! / 2 && rec.waits[1]! > 0, `backoff ${rec.waits.join(', ')}`);
   });
@@ -120,19 +130,35 @@ describe('OktaClient errors (simulator)', () => {
     org.faults.failNext(1, { status: 500, method: 'DELETE' });
     const e = await rejection(client.deleteSecret(appId, older!.id));
     assert.equal(e.kind, 'serverError');
-    assert.deepEqual(org.requests.map((r) => r.method), ['DELETE', 'GET'], 'one DELETE, then a read to see what happened');
+    assert.deepEqual(
+      org.requests.map((r) => r.method),
+      ['DELETE', 'GET'],
+      'one DELETE, then a read to see what happened',
+    );
     assert.equal(org.secrets().length, 2);
   });
 
   it('network: a closed port, retried for a GET, then a network error naming the org', async () => {
     const port = await closedPort();
-    const c = new OktaClient({ baseUrl: `http://127.0.0.1:${port}`, auth: new ApiTokenAuth(org.info.apiToken), sleep: rec.sleep, onApiCall: (x) => rec.calls.push(x) });
+    const c = new OktaClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      auth: new ApiTokenAuth(org.info.apiToken),
+      sleep: rec.sleep,
+      onApiCall: (x) => rec.calls.push(x),
+    });
     try {
       const e = await rejection(c.listSecrets(appId));
       assert.equal(e.kind, 'network');
       assert.ok(e.message.includes(`127.0.0.1:${port}`), e.message);
       assert.ok(e.message.includes('ECONNREFUSED'), e.message);
-      assert.deepEqual(rec.calls.map((x) => [x.status, x.attempt]), [['error', 1], ['error', 2], ['error', 3]]);
+      assert.deepEqual(
+        rec.calls.map((x) => [x.status, x.attempt]),
+        [
+          ['error', 1],
+          ['error', 2],
+          ['error', 3],
+        ],
+      );
       const w = await rejection(c.activateSecret(appId, 'ocs1abcdEFGH2345ijkl'));
       assert.equal(w.kind, 'network', 'a refused connection never reached Okta: no reconciliation, no outcomeUnknown');
     } finally {
@@ -186,15 +212,25 @@ describe('OktaClient errors (simulator)', () => {
     const types = await rejection(client.listSecrets(appId));
     assert.equal(types.kind, 'protocol');
     assert.ok(types.message.includes('does not match the API'), types.message);
-    for (const s of org.secrets()) assert.ok(!types.message.includes(s.clientSecret) && !json.message.includes(s.clientSecret));
+    for (const s of org.secrets())
+      assert.ok(!types.message.includes(s.clientSecret) && !json.message.includes(s.clientSecret));
   });
 
   it('input: the client refuses a non-https remote org and a malformed token', () => {
-    assert.throws(() => new OktaClient({ baseUrl: 'http://acme.okta.com', auth: new ApiTokenAuth(org.info.apiToken) }), /must use https/);
-    assert.throws(() => new OktaClient({ baseUrl: 'https://acme.okta.com/api', auth: new ApiTokenAuth(org.info.apiToken) }), /origin only/);
+    assert.throws(
+      () => new OktaClient({ baseUrl: 'http://acme.okta.com', auth: new ApiTokenAuth(org.info.apiToken) }),
+      /must use https/,
+    );
+    assert.throws(
+      () => new OktaClient({ baseUrl: 'https://acme.okta.com/api', auth: new ApiTokenAuth(org.info.apiToken) }),
+      /origin only/,
+    );
     assert.throws(() => new ApiTokenAuth('two words token'), /Reading the API token failed/);
     assert.throws(() => new ApiTokenAuth(''), /empty/);
-    assert.throws(() => oktaClientWithApiToken('https://acme.okta.com', ' '), /^OktaError: Reading the API token in acme\.okta\.com failed: it is empty/);
+    assert.throws(
+      () => oktaClientWithApiToken('https://acme.okta.com', ' '),
+      /^OktaError: Reading the API token in acme\.okta\.com failed: it is empty/,
+    );
   });
 
   it('keeps the token out of JSON and inspection of the authenticator', async () => {

@@ -32,7 +32,10 @@ describe('OktaClient operations (simulator)', () => {
 
   it('lists apps with q and filter', async () => {
     const byName = await client.listApps({ filter: 'name eq "flow"' });
-    assert.deepEqual(byName.map((a) => a.id), [org.info.workflowsAppId]);
+    assert.deepEqual(
+      byName.map((a) => a.id),
+      [org.info.workflowsAppId],
+    );
     const bySearch = await client.listApps({ q: 'Okta Workflows' });
     assert.deepEqual(bySearch.map((a) => a.name).sort(), ['flow', 'okta_flow_sso']);
   });
@@ -62,8 +65,14 @@ describe('OktaClient operations (simulator)', () => {
     assert.equal(again.status, 'ACTIVE');
     await client.deactivateSecret(appId, only.id);
     await client.deleteSecret(appId, only.id);
-    assert.deepEqual(org.secrets().map((s) => s.id), [created.id]);
-    assert.deepEqual((await client.listSecrets(appId)).map((s) => s.id), [created.id]);
+    assert.deepEqual(
+      org.secrets().map((s) => s.id),
+      [created.id],
+    );
+    assert.deepEqual(
+      (await client.listSecrets(appId)).map((s) => s.id),
+      [created.id],
+    );
   });
 
   it('exposes the rate-limit headers of the last apps call', async () => {
@@ -108,7 +117,10 @@ describe('OktaClient operations (simulator)', () => {
       for (const k of Object.keys(c)) assert.ok(allowed.includes(k), `unexpected field ${k}`);
       assert.ok(!c.path.includes('?'), c.path);
     }
-    assert.ok(rec.calls.some((c) => c.errorId), 'the error line carries errorId');
+    assert.ok(
+      rec.calls.some((c) => c.errorId),
+      'the error line carries errorId',
+    );
     assert.ok(rec.calls.some((c) => c.path === '/oauth2/v1/token'));
     const text = JSON.stringify(rec.calls);
     for (const v of [org.info.apiToken, created.client_secret!, first!.client_secret!]) assert.ok(!text.includes(v));

@@ -37,7 +37,13 @@ describe('OktaClient rate limits (simulator)', () => {
     assert.equal(rec.waits.length, 1);
     // The window is 60 s from the first request; the Date header has one-second resolution.
     assert.ok(rec.waits[0]! > 1000 && rec.waits[0]! <= 62_000, `waited ${rec.waits[0]}`);
-    assert.deepEqual(rec.calls.slice(1).map((c) => [c.status, c.attempt]), [[429, 1], [200, 2]]);
+    assert.deepEqual(
+      rec.calls.slice(1).map((c) => [c.status, c.attempt]),
+      [
+        [429, 1],
+        [200, 2],
+      ],
+    );
     assert.equal(rec.calls[1]!.rateLimitRemaining, 0);
   });
 
@@ -80,7 +86,11 @@ describe('OktaClient rate limits (simulator)', () => {
 describe('OktaClient retry headers and hostile answers (loopback stub server)', () => {
   // The simulator records no request headers and always answers well-formed, so these cases use a minimal
   // node:http server on loopback that answers as scripted. Still real HTTP through the real client.
-  type Script = (req: { url: string; headers: IncomingHttpHeaders; n: number }) => { status: number; headers?: Record<string, string | string[]>; body?: string | Buffer };
+  type Script = (req: { url: string; headers: IncomingHttpHeaders; n: number }) => {
+    status: number;
+    headers?: Record<string, string | string[]>;
+    body?: string | Buffer;
+  };
   let server: Server;
   let base: string;
   let seen: Array<{ url: string; headers: IncomingHttpHeaders }>;
@@ -103,13 +113,28 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const secret = { id: 'ocs1abcdEFGH2345ijkl', status: 'ACTIVE', client_secret: 'x'.repeat(40), created: '2024-01-01T00:00:00.000Z', lastUpdated: '2024-01-01T00:00:00.000Z' };
+  const secret = {
+    id: 'ocs1abcdEFGH2345ijkl',
+    status: 'ACTIVE',
+    client_secret: 'x'.repeat(40),
+    created: '2024-01-01T00:00:00.000Z',
+    lastUpdated: '2024-01-01T00:00:00.000Z',
+  };
   const jsonHeaders = { 'content-type': 'application/json' };
   const APP = '0oa1abcdEFGH2345ijkl';
 
-  async function withClient<T>(fn: (c: OktaClient, rec: Recorder) => Promise<T>, opts: { maxBodyBytes?: number } = {}): Promise<T> {
+  async function withClient<T>(
+    fn: (c: OktaClient, rec: Recorder) => Promise<T>,
+    opts: { maxBodyBytes?: number } = {},
+  ): Promise<T> {
     const rec = recorder();
-    const c = new OktaClient({ baseUrl: base, auth: new ApiTokenAuth('00tokenTokenTokenToken'), sleep: rec.sleep, onApiCall: (x) => rec.calls.push(x), ...opts });
+    const c = new OktaClient({
+      baseUrl: base,
+      auth: new ApiTokenAuth('00tokenTokenTokenToken'),
+      sleep: rec.sleep,
+      onApiCall: (x) => rec.calls.push(x),
+      ...opts,
+    });
     try {
       return await fn(c, rec);
     } finally {
@@ -124,8 +149,19 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
       n < 3
         ? {
             status: 429,
-            headers: { ...jsonHeaders, date: new Date(serverNow).toUTCString(), 'x-okta-request-id': `req${n}`, 'x-rate-limit-limit': '10', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(serverNow / 1000) + 5) },
-            body: JSON.stringify({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorId: `oae${n}` }),
+            headers: {
+              ...jsonHeaders,
+              date: new Date(serverNow).toUTCString(),
+              'x-okta-request-id': `req${n}`,
+              'x-rate-limit-limit': '10',
+              'x-rate-limit-remaining': '0',
+              'x-rate-limit-reset': String(Math.floor(serverNow / 1000) + 5),
+            },
+            body: JSON.stringify({
+              errorCode: 'E0000047',
+              errorSummary: 'API call exceeded rate limit due to too many requests.',
+              errorId: `oae${n}`,
+            }),
           }
         : { status: 200, headers: jsonHeaders, body: JSON.stringify([secret]) };
     await withClient(async (c, rec) => {
@@ -140,12 +176,19 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
       assert.equal(seen[0]!.headers.origin, undefined);
       // Reset 5 s after the server's Date (truncated to whole seconds) + 1 s: between 5 and 7 s, not a day.
       for (const w of rec.waits) assert.ok(w >= 5000 && w <= 7000, `waited ${w}`);
-      assert.deepEqual(rec.calls.map((x) => x.errorId), ['oae1', 'oae2', undefined]);
+      assert.deepEqual(
+        rec.calls.map((x) => x.errorId),
+        ['oae1', 'oae2', undefined],
+      );
     });
   });
 
   it('refuses a next link to another host, and never sends the token there', async () => {
-    script = () => ({ status: 200, headers: { ...jsonHeaders, link: '<https://evil.example/api/v1/apps?after=x>; rel="next"' }, body: '[]' });
+    script = () => ({
+      status: 200,
+      headers: { ...jsonHeaders, link: '<https://evil.example/api/v1/apps?after=x>; rel="next"' },
+      body: '[]',
+    });
     await withClient(async (c) => {
       const e = await rejection(c.listApps());
       assert.equal(e.kind, 'protocol');
@@ -155,7 +198,11 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
   });
 
   it('stops a next link that loops', async () => {
-    script = ({ url }) => ({ status: 200, headers: { ...jsonHeaders, link: `<${base}${url}>; rel="next"` }, body: '[]' });
+    script = ({ url }) => ({
+      status: 200,
+      headers: { ...jsonHeaders, link: `<${base}${url}>; rel="next"` },
+      body: '[]',
+    });
     await withClient(async (c) => {
       const e = await rejection(c.listApps({ limit: 5 }));
       assert.equal(e.kind, 'protocol');
@@ -200,15 +247,24 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
   });
 
   it('calls the authenticator again after a 401 when it says it refreshed (room for OAuth)', async () => {
-    script = ({ headers }) => (headers.authorization === 'Bearer fresh' ? { status: 200, headers: jsonHeaders, body: JSON.stringify([secret]) } : { status: 401, headers: jsonHeaders, body: '{"errorCode":"E0000011"}' });
+    script = ({ headers }) =>
+      headers.authorization === 'Bearer fresh'
+        ? { status: 200, headers: jsonHeaders, body: JSON.stringify([secret]) }
+        : { status: 401, headers: jsonHeaders, body: '{"errorCode":"E0000011"}' };
     let token = 'stale';
     const c = new OktaClient({
       baseUrl: base,
-      auth: { authorize: async () => ({ authorization: `Bearer ${token}` }), onUnauthorized: async () => ((token = 'fresh'), true) },
+      auth: {
+        authorize: async () => ({ authorization: `Bearer ${token}` }),
+        onUnauthorized: async () => ((token = 'fresh'), true),
+      },
     });
     try {
       assert.equal((await c.listSecrets(APP)).length, 1);
-      assert.deepEqual(seen.map((s) => s.headers.authorization), ['Bearer stale', 'Bearer fresh']);
+      assert.deepEqual(
+        seen.map((s) => s.headers.authorization),
+        ['Bearer stale', 'Bearer fresh'],
+      );
     } finally {
       await c.close();
     }
@@ -218,15 +274,36 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
 describe('rateLimited: when to try again, in words', () => {
   const at = (iso: string) => new Date(iso);
   it('says the UTC time and about how long, from the clock the wait was computed with', () => {
-    assert.equal(tryAgainAfter(at('2026-11-26T14:03:21.400Z'), at('2026-11-26T14:02:20.500Z')), 'Try again after 14:03:21 UTC (in about 61 s).');
-    assert.equal(tryAgainAfter(at('2026-11-26T14:08:00.000Z'), at('2026-11-26T14:03:00.000Z')), 'Try again after 14:08:00 UTC (in about 5 min).');
-    assert.equal(tryAgainAfter(at('2026-11-26T14:03:00.000Z'), at('2026-11-26T14:03:05.000Z')), 'Try again after 14:03:00 UTC (in about 1 s).');
+    assert.equal(
+      tryAgainAfter(at('2026-11-26T14:03:21.400Z'), at('2026-11-26T14:02:20.500Z')),
+      'Try again after 14:03:21 UTC (in about 61 s).',
+    );
+    assert.equal(
+      tryAgainAfter(at('2026-11-26T14:08:00.000Z'), at('2026-11-26T14:03:00.000Z')),
+      'Try again after 14:08:00 UTC (in about 5 min).',
+    );
+    assert.equal(
+      tryAgainAfter(at('2026-11-26T14:03:00.000Z'), at('2026-11-26T14:03:05.000Z')),
+      'Try again after 14:03:00 UTC (in about 1 s).',
+    );
   });
   it('adds the date when it is not today (UTC)', () => {
-    assert.equal(tryAgainAfter(at('2026-11-27T00:00:30.000Z'), at('2026-11-26T23:59:50.000Z')), 'Try again after 2026-11-27 00:00:30 UTC (in about 40 s).');
+    assert.equal(
+      tryAgainAfter(at('2026-11-27T00:00:30.000Z'), at('2026-11-26T23:59:50.000Z')),
+      'Try again after 2026-11-27 00:00:30 UTC (in about 40 s).',
+    );
   });
   it('is how a rateLimited OktaError ends its advice', () => {
-    const e = new OktaError({ kind: 'rateLimited', operation: 'Listing apps', org: 'acme.okta.com', retryAt: at('2026-11-26T14:03:21.000Z'), now: at('2026-11-26T14:02:20.000Z') });
-    assert.match(e.message, /^Listing apps in acme\.okta\.com failed\. Okta is rate limiting this org: wait before trying again\. Try again after 14:03:21 UTC \(in about 61 s\)\.$/);
+    const e = new OktaError({
+      kind: 'rateLimited',
+      operation: 'Listing apps',
+      org: 'acme.okta.com',
+      retryAt: at('2026-11-26T14:03:21.000Z'),
+      now: at('2026-11-26T14:02:20.000Z'),
+    });
+    assert.match(
+      e.message,
+      /^Listing apps in acme\.okta\.com failed\. Okta is rate limiting this org: wait before trying again\. Try again after 14:03:21 UTC \(in about 61 s\)\.$/,
+    );
   });
 });

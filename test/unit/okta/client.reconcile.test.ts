@@ -37,7 +37,10 @@ describe('OktaClient reconciliation of writes (simulator)', () => {
     const fresh = now.find((s) => s.id !== old!.id)!;
     assert.equal(created.id, fresh.id);
     assert.equal(created.client_secret, fresh.clientSecret);
-    assert.deepEqual(org.requests.map((r) => `${r.method} ${r.status}`), ['GET 200', 'POST 0', 'GET 200']);
+    assert.deepEqual(
+      org.requests.map((r) => `${r.method} ${r.status}`),
+      ['GET 200', 'POST 0', 'GET 200'],
+    );
   });
 
   it('a create answered with a malformed body is reconciled the same way', async () => {
@@ -66,7 +69,10 @@ describe('OktaClient reconciliation of writes (simulator)', () => {
     org.faults.failNext(1, { status: 500, method: 'POST' });
     const e = await rejection(client.createSecret(appId));
     assert.equal(e.kind, 'serverError');
-    assert.deepEqual(org.requests.map((r) => r.method), ['GET', 'POST', 'GET']);
+    assert.deepEqual(
+      org.requests.map((r) => r.method),
+      ['GET', 'POST', 'GET'],
+    );
   });
 
   it('a deactivate whose answer was lost: the state read back is the intended one, so it succeeded', async () => {
@@ -100,14 +106,18 @@ describe('OktaClient reconciliation of writes (simulator)', () => {
     org.faults.dropResponseAfterCommit({ method: 'DELETE' });
     await client.deleteSecret(appId, older!.id);
     assert.equal(org.secrets().length, 1);
-    assert.deepEqual(org.requests.slice(-2).map((r) => `${r.method} ${r.status}`), ['DELETE 0', 'GET 404']);
+    assert.deepEqual(
+      org.requests.slice(-2).map((r) => `${r.method} ${r.status}`),
+      ['DELETE 0', 'GET 404'],
+    );
   });
 
   it('a write cancelled in flight is reported as cancelled, not reconciled', async () => {
     org.faults.stallNext({ method: 'POST', path: /secrets$/ });
     const controller = new AbortController();
     const pending = rejection(client.createSecret(appId, controller.signal));
-    for (let i = 0; i < 2000 && !org.requests.some((r) => r.method === 'POST'); i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && !org.requests.some((r) => r.method === 'POST'); i++)
+      await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     const e = await pending;
     assert.equal(e.kind, 'cancelled');
@@ -121,7 +131,13 @@ describe('OktaClient create reconciliation: orphan without a value (loopback stu
   let server: Server;
   let base: string;
   const APP = '0oa1abcdEFGH2345ijkl';
-  const secret = (id: string, value?: string) => ({ id, status: 'ACTIVE', ...(value ? { client_secret: value } : {}), created: '2024-01-01T00:00:00.000Z', lastUpdated: '2024-01-01T00:00:00.000Z' });
+  const secret = (id: string, value?: string) => ({
+    id,
+    status: 'ACTIVE',
+    ...(value ? { client_secret: value } : {}),
+    created: '2024-01-01T00:00:00.000Z',
+    lastUpdated: '2024-01-01T00:00:00.000Z',
+  });
   afterEach(async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -132,7 +148,10 @@ describe('OktaClient create reconciliation: orphan without a value (loopback stu
     server = createServer((req, res) => {
       if (req.method === 'POST') return void req.socket.destroy();
       lists++;
-      const body = lists === 1 ? [secret('ocsOLDoldOLDoldOLDol', 'v'.repeat(30))] : [secret('ocsOLDoldOLDoldOLDol', 'v'.repeat(30)), secret('ocsNEWnewNEWnewNEWne')];
+      const body =
+        lists === 1
+          ? [secret('ocsOLDoldOLDoldOLDol', 'v'.repeat(30))]
+          : [secret('ocsOLDoldOLDoldOLDol', 'v'.repeat(30)), secret('ocsNEWnewNEWnewNEWne')];
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });

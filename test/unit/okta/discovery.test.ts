@@ -8,7 +8,11 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
   before(async () => {
     sim = await withSimulator([
       { name: 'acme-preview', environment: 'preview', decoyApps: 25 },
-      { name: 'renamed', environment: 'production', workflowsApp: { name: 'okta_workflows_oauth', tokenEndpointAuthMethod: 'client_secret_post' } },
+      {
+        name: 'renamed',
+        environment: 'production',
+        workflowsApp: { name: 'okta_workflows_oauth', tokenEndpointAuthMethod: 'client_secret_post' },
+      },
       { name: 'bare', environment: 'production', workflowsApp: false },
       { name: 'twice', environment: 'production', workflowsApp: { name: 'okta_workflows_oauth' } },
     ]);
@@ -48,7 +52,12 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
 
   it('finds the app by its Workflows service domain when name and label differ', async () => {
     const org = sim.org('bare');
-    const id = org.addApp({ name: 'oidc_client', label: 'Okta Workflows (custom)', settingsApp: { serviceDomain: 'https://oauth.workflows.okta.com' }, oauthClient: { redirectUris: ['https://oauth.workflows.okta.com/oauth/okta/cb'] } });
+    const id = org.addApp({
+      name: 'oidc_client',
+      label: 'Okta Workflows (custom)',
+      settingsApp: { serviceDomain: 'https://oauth.workflows.okta.com' },
+      oauthClient: { redirectUris: ['https://oauth.workflows.okta.com/oauth/okta/cb'] },
+    });
     assert.equal((await find('bare')).id, id);
   });
 
@@ -80,7 +89,10 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
     org.clearRequests();
     const app = await find('acme-preview', org.info.workflowsAppId);
     assert.equal(app.id, org.info.workflowsAppId);
-    assert.deepEqual(org.requests.map((r) => r.path), [`/api/v1/apps/${org.info.workflowsAppId}`]);
+    assert.deepEqual(
+      org.requests.map((r) => r.path),
+      [`/api/v1/apps/${org.info.workflowsAppId}`],
+    );
   });
 
   it('an app id of the okta_flow_sso tile: a clear input error', async () => {

@@ -28,7 +28,11 @@ export function recorder(): Recorder {
   return r;
 }
 
-export function clientFor(org: SimulatedOrg, rec: Recorder, opts: Partial<OktaClientOptions> & { token?: string } = {}): OktaClient {
+export function clientFor(
+  org: SimulatedOrg,
+  rec: Recorder,
+  opts: Partial<OktaClientOptions> & { token?: string } = {},
+): OktaClient {
   const { token, ...rest } = opts;
   return new OktaClient({
     baseUrl: org.info.baseUrl,

@@ -32,7 +32,15 @@ describe('X-Rate-Limit-* headers', () => {
 
   it('converts the reset through the server Date to the local clock', () => {
     const localNow = serverNow + 3_600_000; // our clock is an hour ahead
-    const snap = readRateLimit({ date, 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '7', 'x-rate-limit-reset': String(serverNow / 1000 + 30) }, localNow);
+    const snap = readRateLimit(
+      {
+        date,
+        'x-rate-limit-limit': '100',
+        'x-rate-limit-remaining': '7',
+        'x-rate-limit-reset': String(serverNow / 1000 + 30),
+      },
+      localNow,
+    );
     assert.ok(snap);
     assert.equal(snap.limit, 100);
     assert.equal(snap.remaining, 7);

@@ -28,7 +28,10 @@ const ROWS: Row[] = [
   // Good: Admin Console URLs of the app give the app id too.
   [`https://acme-admin.okta.com/admin/app/flow/instance/${APP}/#tab-general`, { host: 'acme.okta.com', appId: APP }],
   [`https://acme-admin.okta.com/admin/app/flow/instance/${APP}`, { host: 'acme.okta.com', appId: APP }],
-  [`acme-admin.oktapreview.com/admin/app/oidc_client/instance/${APP}/`, { host: 'acme.oktapreview.com', appId: APP, isPreview: true }],
+  [
+    `acme-admin.oktapreview.com/admin/app/oidc_client/instance/${APP}/`,
+    { host: 'acme.oktapreview.com', appId: APP, isPreview: true },
+  ],
   [`https://acme.okta.com/admin/app/flow/instance/${APP}/`, { host: 'acme.okta.com', appId: APP }],
   // Good: loopback (the simulator), http allowed.
   ['http://127.0.0.1:8443', { host: '127.0.0.1:8443', baseUrl: 'http://127.0.0.1:8443', isLoopback: true }],
@@ -37,7 +40,11 @@ const ROWS: Row[] = [
   ['http://[::1]:4000', { host: '[::1]:4000', baseUrl: 'http://[::1]:4000', isLoopback: true }],
   [`http://127.0.0.1:8443/admin/app/flow/instance/${APP}/`, { host: '127.0.0.1:8443', appId: APP, isLoopback: true }],
   // Good: custom domains only when allowed.
-  ['https://login.acme.example', { host: 'login.acme.example', baseUrl: 'https://login.acme.example', isLoopback: false }, { allowCustomDomain: true }],
+  [
+    'https://login.acme.example',
+    { host: 'login.acme.example', baseUrl: 'https://login.acme.example', isLoopback: false },
+    { allowCustomDomain: true },
+  ],
   ['sso.example.org', { host: 'sso.example.org' }, { allowCustomDomain: true }],
 
   // Bad: empty, spaces, schemes.
@@ -112,7 +119,8 @@ describe('parseOrgInput (table)', () => {
     } else {
       it(`accepts ${label}`, () => {
         const got = parseOrgInput(input, opts);
-        for (const [k, v] of Object.entries(expected)) assert.deepEqual(got[k as keyof OrgAddress], v, `${k} of ${label}`);
+        for (const [k, v] of Object.entries(expected))
+          assert.deepEqual(got[k as keyof OrgAddress], v, `${k} of ${label}`);
         if (expected.appId === undefined) assert.equal(got.appId, undefined);
         assert.ok(!got.baseUrl.endsWith('/'));
       });

@@ -10,7 +10,12 @@ describe('OktaClient.verifyClientSecret (simulator)', () => {
   before(async () => {
     sim = await withSimulator([
       { name: 'basic', environment: 'preview', secrets: [{ clientSecret: 'basic-secret-value-0123456789' }] },
-      { name: 'post', environment: 'production', workflowsApp: { tokenEndpointAuthMethod: 'client_secret_post' }, secrets: [{ clientSecret: 'post-secret-value-0123456789' }] },
+      {
+        name: 'post',
+        environment: 'production',
+        workflowsApp: { tokenEndpointAuthMethod: 'client_secret_post' },
+        secrets: [{ clientSecret: 'post-secret-value-0123456789' }],
+      },
     ]);
   });
   after(() => sim.close());
@@ -60,7 +65,10 @@ describe('OktaClient.verifyClientSecret (simulator)', () => {
     const { result } = await probe('post', 'post-secret-value-0123456789');
     assert.equal(result.outcome, 'unknown');
     assert.equal(result.status, 503);
-    const jwt = await probe('post', 'post-secret-value-0123456789', (a) => ({ ...a, tokenEndpointAuthMethod: 'private_key_jwt' }));
+    const jwt = await probe('post', 'post-secret-value-0123456789', (a) => ({
+      ...a,
+      tokenEndpointAuthMethod: 'private_key_jwt',
+    }));
     assert.equal(jwt.result.outcome, 'unknown');
     assert.ok(jwt.result.reason.includes('private_key_jwt'));
     const noRedirect = await probe('post', 'post-secret-value-0123456789', (a) => ({ ...a, redirectUris: [] }));
@@ -84,7 +92,14 @@ describe('OktaClient.verifyClientSecret (simulator)', () => {
 });
 
 describe('secret probe request and answer', () => {
-  const app: WorkflowsApp = { id: '0oa1abcdEFGH2345ijkl', name: 'flow', label: 'Okta Workflows OAuth', clientId: '0oa1abcdEFGH2345ijkl', tokenEndpointAuthMethod: 'client_secret_basic', redirectUris: ['https://oauth.workflows.okta.com/oauth/okta/cb'] };
+  const app: WorkflowsApp = {
+    id: '0oa1abcdEFGH2345ijkl',
+    name: 'flow',
+    label: 'Okta Workflows OAuth',
+    clientId: '0oa1abcdEFGH2345ijkl',
+    tokenEndpointAuthMethod: 'client_secret_basic',
+    redirectUris: ['https://oauth.workflows.okta.com/oauth/okta/cb'],
+  };
 
   it('builds an authorization_code request with a random code, Basic auth form-encoded, no Origin', () => {
     const a = buildProbeRequest('https://acme.okta.com', app, 'p@ss:word+ 1');
@@ -96,8 +111,14 @@ describe('secret probe request and answer', () => {
     assert.equal(form.get('redirect_uri'), app.redirectUris[0]);
     assert.notEqual(form.get('code'), new URLSearchParams(b.body).get('code'));
     assert.equal(form.get('client_secret'), null);
-    assert.equal(Buffer.from(a.headers.authorization!.slice(6), 'base64').toString(), '0oa1abcdEFGH2345ijkl:p%40ss%3Aword%2B+1');
-    assert.equal(Object.keys(a.headers).some((h) => h.toLowerCase() === 'origin'), false);
+    assert.equal(
+      Buffer.from(a.headers.authorization!.slice(6), 'base64').toString(),
+      '0oa1abcdEFGH2345ijkl:p%40ss%3Aword%2B+1',
+    );
+    assert.equal(
+      Object.keys(a.headers).some((h) => h.toLowerCase() === 'origin'),
+      false,
+    );
   });
 
   it('reads the answers as FACTS.md says', () => {

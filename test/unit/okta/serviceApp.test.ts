@@ -21,18 +21,34 @@ const opened: Setup[] = [];
 
 async function setup(seed: Partial<OrgSeed> = {}, opts: Partial<ServiceAppAuthOptions> = {}): Promise<Setup> {
   // One clock for both ends when a test moves time (DPoP proofs carry it).
-  const sim = await startSimulator({ orgs: [{ name: 'acme-preview', environment: 'preview', decoyApps: 0, ...seed }], ...(opts.now ? { now: opts.now } : {}) });
+  const sim = await startSimulator({
+    orgs: [{ name: 'acme-preview', environment: 'preview', decoyApps: 0, ...seed }],
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const org = sim.org('acme-preview');
   const sa = org.info.serviceApp!;
   const calls: ApiCallLog[] = [];
-  const auth = new ServiceAppAuth({ baseUrl: org.info.baseUrl, clientId: sa.clientId, privateKey: sa.privateKeyPem, keyId: sa.keyId, onApiCall: (c) => calls.push(c), ...opts });
-  const client = new OktaClient({ baseUrl: org.info.baseUrl, auth, onApiCall: (c) => calls.push(c), retryBaseDelayMs: 1 });
+  const auth = new ServiceAppAuth({
+    baseUrl: org.info.baseUrl,
+    clientId: sa.clientId,
+    privateKey: sa.privateKeyPem,
+    keyId: sa.keyId,
+    onApiCall: (c) => calls.push(c),
+    ...opts,
+  });
+  const client = new OktaClient({
+    baseUrl: org.info.baseUrl,
+    auth,
+    onApiCall: (c) => calls.push(c),
+    retryBaseDelayMs: 1,
+  });
   const made = { sim, org, auth, client, calls };
   opened.push(made);
   return made;
 }
 
-const tokenRequests = (org: SimulatedOrg) => org.requests.filter((r) => r.path === '/oauth2/v1/token').map((r) => r.status);
+const tokenRequests = (org: SimulatedOrg) =>
+  org.requests.filter((r) => r.path === '/oauth2/v1/token').map((r) => r.status);
 const apiStatuses = (org: SimulatedOrg) => org.requests.filter((r) => r.path.startsWith('/api/')).map((r) => r.status);
 
 describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', () => {
@@ -57,9 +73,15 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     await client.activateSecret(app.id, old!.id);
     await client.deactivateSecret(app.id, old!.id);
     await client.deleteSecret(app.id, old!.id);
-    assert.deepEqual(org.secrets().map((x) => x.id), [created.id]);
+    assert.deepEqual(
+      org.secrets().map((x) => x.id),
+      [created.id],
+    );
     assert.deepEqual(tokenRequests(org), [400, 200], 'one nonce round trip, then one token for every call');
-    assert.ok(apiStatuses(org).every((st) => st >= 200 && st < 300), String(apiStatuses(org)));
+    assert.ok(
+      apiStatuses(org).every((st) => st >= 200 && st < 300),
+      String(apiStatuses(org)),
+    );
   });
 
   it('verifyClientSecret (the unauthenticated probe) still works beside the service app', async () => {
@@ -114,7 +136,10 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     s.org.expireAccessTokens();
     s.org.clearRequests();
     assert.equal((await s.client.listSecrets(appId)).length, 1);
-    assert.deepEqual(s.org.requests.map((r) => `${r.path === '/oauth2/v1/token' ? 'token' : 'api'} ${r.status}`), ['api 401', 'token 200', 'api 200']);
+    assert.deepEqual(
+      s.org.requests.map((r) => `${r.path === '/oauth2/v1/token' ? 'token' : 'api'} ${r.status}`),
+      ['api 401', 'token 200', 'api 200'],
+    );
   });
 
   it('refreshes only once: a second 401 fails with advice for a service app, not for an API token', async () => {
@@ -127,10 +152,13 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     assert.equal(e.kind, 'invalidToken');
     assert.match(e.advice, /service app/);
     assert.doesNotMatch(e.advice, /API token/);
-    assert.deepEqual(s.org.requests.map((r) => r.status), [401, 200, 401]);
+    assert.deepEqual(
+      s.org.requests.map((r) => r.status),
+      [401, 200, 401],
+    );
   });
 
-  it('answers the API\'s own DPoP nonce challenge (401 use_dpop_nonce) with the nonce, without a new token', async () => {
+  it("answers the API's own DPoP nonce challenge (401 use_dpop_nonce) with the nonce, without a new token", async () => {
     s = await setup({ serviceApp: { apiNonce: true } });
     const appId = s.org.info.workflowsAppId;
     await s.client.listSecrets(appId);
@@ -143,7 +171,12 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     s = await setup();
     const sa = s.org.info.serviceApp!;
     const jwk = { ...createPrivateKey(sa.privateKeyPem).export({ format: 'jwk' }), kid: sa.keyId };
-    const auth = new ServiceAppAuth({ baseUrl: s.org.info.baseUrl, clientId: sa.clientId, privateKey: JSON.stringify(jwk), dpopAlgorithm: 'ES256' });
+    const auth = new ServiceAppAuth({
+      baseUrl: s.org.info.baseUrl,
+      clientId: sa.clientId,
+      privateKey: JSON.stringify(jwk),
+      dpopAlgorithm: 'ES256',
+    });
     assert.equal(auth.keyId, sa.keyId);
     const client = new OktaClient({ baseUrl: s.org.info.baseUrl, auth });
     try {
@@ -157,7 +190,15 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     s = await setup();
     const sa = s.org.info.serviceApp!;
     const pkcs1 = createPrivateKey(sa.privateKeyPem).export({ format: 'pem', type: 'pkcs1' }).toString();
-    const client = new OktaClient({ baseUrl: s.org.info.baseUrl, auth: new ServiceAppAuth({ baseUrl: s.org.info.baseUrl, clientId: sa.clientId, privateKey: pkcs1, keyId: sa.keyId }) });
+    const client = new OktaClient({
+      baseUrl: s.org.info.baseUrl,
+      auth: new ServiceAppAuth({
+        baseUrl: s.org.info.baseUrl,
+        clientId: sa.clientId,
+        privateKey: pkcs1,
+        keyId: sa.keyId,
+      }),
+    });
     try {
       assert.equal((await client.listSecrets(s.org.info.workflowsAppId)).length, 1);
     } finally {
@@ -183,7 +224,10 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     const e = await rejection(s.client.listSecrets(s.org.info.workflowsAppId));
     assert.equal(e.kind, 'forbidden');
     assert.equal(e.errorCode, 'invalid_scope');
-    assert.match(e.message, /Getting an access token for service app 0oa\w+ in 127\.0\.0\.1:\d+ failed: 400 invalid_scope/);
+    assert.match(
+      e.message,
+      /Getting an access token for service app 0oa\w+ in 127\.0\.0\.1:\d+ failed: 400 invalid_scope/,
+    );
     assert.match(e.advice, /grant okta\.apps\.read and okta\.apps\.manage/);
     assert.deepEqual(apiStatuses(s.org), [], 'no API call without a token');
   });
@@ -191,10 +235,25 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
   it('a wrong private key, a wrong client id or a wrong key id: invalid_client, with advice about the key and client id', async () => {
     s = await setup();
     const sa = s.org.info.serviceApp!;
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    const variants: Array<Partial<ServiceAppAuthOptions>> = [{ privateKey: other }, { clientId: '0oaNOTTHESERVICEAPP' }, { keyId: 'another-key-id' }];
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    const variants: Array<Partial<ServiceAppAuthOptions>> = [
+      { privateKey: other },
+      { clientId: '0oaNOTTHESERVICEAPP' },
+      { keyId: 'another-key-id' },
+    ];
     for (const v of variants) {
-      const client = new OktaClient({ baseUrl: s.org.info.baseUrl, auth: new ServiceAppAuth({ baseUrl: s.org.info.baseUrl, clientId: sa.clientId, privateKey: sa.privateKeyPem, keyId: sa.keyId, ...v }) });
+      const client = new OktaClient({
+        baseUrl: s.org.info.baseUrl,
+        auth: new ServiceAppAuth({
+          baseUrl: s.org.info.baseUrl,
+          clientId: sa.clientId,
+          privateKey: sa.privateKeyPem,
+          keyId: sa.keyId,
+          ...v,
+        }),
+      });
       try {
         const e = await rejection(client.listSecrets(s.org.info.workflowsAppId));
         assert.equal(e.kind, 'invalidToken', JSON.stringify(Object.keys(v)));
@@ -210,7 +269,9 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
 
   it('refuses unusable credentials at construction, without echoing them', () => {
     const sa = { baseUrl: 'http://127.0.0.1:9', clientId: '0oaABCDEFGHIJKLMNOPQ' };
-    const ec384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const ec384 = generateKeyPairSync('ec', { namedCurve: 'P-384' })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const cases: Array<[unknown, RegExp]> = [
       ['not a key at all', /neither a PEM private key nor a JWK/],
@@ -231,8 +292,24 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
         },
       );
     }
-    assert.throws(() => new ServiceAppAuth({ ...sa, clientId: ' ', privateKey: rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }), /client id is missing/);
-    assert.throws(() => new ServiceAppAuth({ ...sa, baseUrl: 'http://acme.okta.com', privateKey: rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }), /must use https/);
+    assert.throws(
+      () =>
+        new ServiceAppAuth({
+          ...sa,
+          clientId: ' ',
+          privateKey: rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        }),
+      /client id is missing/,
+    );
+    assert.throws(
+      () =>
+        new ServiceAppAuth({
+          ...sa,
+          baseUrl: 'http://acme.okta.com',
+          privateKey: rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        }),
+      /must use https/,
+    );
   });
 
   it('no private key, access token, assertion or proof in logs, errors, JSON or inspect output', async () => {
@@ -242,12 +319,25 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     await s.client.listSecrets(appId);
     const e = await rejection(s.client.createSecret(appId));
     const pemBody = sa.privateKeyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-    const texts = [JSON.stringify(s.calls), e.message, e.stack ?? '', JSON.stringify(e), inspect(e, { depth: 5 }), JSON.stringify(s.auth), inspect(s.auth, { depth: 5, showHidden: true }), String(s.auth)];
+    const texts = [
+      JSON.stringify(s.calls),
+      e.message,
+      e.stack ?? '',
+      JSON.stringify(e),
+      inspect(e, { depth: 5 }),
+      JSON.stringify(s.auth),
+      inspect(s.auth, { depth: 5, showHidden: true }),
+      String(s.auth),
+    ];
     for (const text of texts) {
-      for (let i = 0; i + 16 <= pemBody.length; i += 16) assert.ok(!text.includes(pemBody.slice(i, i + 16)), `key piece in: ${text.slice(0, 80)}`);
+      for (let i = 0; i + 16 <= pemBody.length; i += 16)
+        assert.ok(!text.includes(pemBody.slice(i, i + 16)), `key piece in: ${text.slice(0, 80)}`);
       assert.doesNotMatch(text, /eyJ[A-Za-z0-9_-]{10,}/, 'no JWT (token, assertion, proof)');
       assert.doesNotMatch(text, /PRIVATE KEY/);
     }
-    assert.ok(s.calls.some((c) => c.path === '/oauth2/v1/token'), 'token requests are logged (path and status only)');
+    assert.ok(
+      s.calls.some((c) => c.path === '/oauth2/v1/token'),
+      'token requests are logged (path and status only)',
+    );
   });
 });

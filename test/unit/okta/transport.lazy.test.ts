@@ -33,7 +33,10 @@ describe('transport: undici loaded on the first request', () => {
       await sim.close();
       console.log(JSON.stringify({ before, afterwards }));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', child], { cwd: root, encoding: 'utf8' });
-    const { before, afterwards } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { before: number; afterwards: number };
+    const { before, afterwards } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+      before: number;
+      afterwards: number;
+    };
     assert.equal(before, 0, 'undici was loaded before any request');
     assert.ok(afterwards > 0, 'the first request loads undici');
   });

@@ -29,7 +29,8 @@ describe('rotation engine: leak audit', () => {
     const outcomes: ActionOutcome[] = [];
     const journalTexts: string[] = [];
     const readJournalFiles = async () => {
-      for (const name of await readdir(join(dir as string, 'journals'))) journalTexts.push(await readFile(join(dir as string, 'journals', name), 'utf8'));
+      for (const name of await readdir(join(dir as string, 'journals')))
+        journalTexts.push(await readFile(join(dir as string, 'journals', name), 'utf8'));
     };
 
     // Error paths too: a wrong paste, a verification that cannot tell, a refused action.
@@ -54,9 +55,18 @@ describe('rotation engine: leak audit', () => {
     }
     assert.equal(engine.snapshot().outcome, 'completed');
     assert.ok(newValue && newValue.length >= 14);
-    assert.ok(outcomes.some((o) => !o.ok), 'error paths were exercised');
+    assert.ok(
+      outcomes.some((o) => !o.ok),
+      'error paths were exercised',
+    );
 
-    const secrets = [newValue, first?.clientSecret ?? '', second?.clientSecret ?? '', world.org.info.apiToken, world.org.info.readOnlyToken];
+    const secrets = [
+      newValue,
+      first?.clientSecret ?? '',
+      second?.clientSecret ?? '',
+      world.org.info.apiToken,
+      world.org.info.readOnlyToken,
+    ];
     for (const s of secrets) assert.ok(s.length >= 8);
     const texts: Array<[string, string]> = [
       ['journal files', journalTexts.join('\n')],
@@ -66,7 +76,8 @@ describe('rotation engine: leak audit', () => {
       ['outcomes', JSON.stringify(outcomes)],
     ];
     assert.ok(snapshots.length > 20 && journalTexts.length > 5);
-    for (const [what, text] of texts) assert.equal(findLeak(text, secrets), undefined, `${what} leaks a piece of a secret`);
+    for (const [what, text] of texts)
+      assert.equal(findLeak(text, secrets), undefined, `${what} leaks a piece of a secret`);
   });
 
   it('the journal schema refuses a field it does not know, so a value cannot be smuggled in', async () => {

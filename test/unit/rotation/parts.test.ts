@@ -19,7 +19,14 @@ function journal(over: Partial<RotationJournal> = {}): RotationJournal {
     rotationId: 'r1',
     org: { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com' },
     environment: 'preview',
-    app: { id: '0oa1', name: 'flow', label: 'Okta Workflows OAuth', clientId: 'c', tokenEndpointAuthMethod: 'client_secret_basic', redirectUris: [] },
+    app: {
+      id: '0oa1',
+      name: 'flow',
+      label: 'Okta Workflows OAuth',
+      clientId: 'c',
+      tokenEndpointAuthMethod: 'client_secret_basic',
+      redirectUris: [],
+    },
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     outcome: 'inProgress',
@@ -42,19 +49,34 @@ describe('rotation parts: guards', () => {
     assert.equal(evaluateProductionGuard('production', [], now, 30).required, true);
     assert.equal(evaluateProductionGuard('preview', [], now, 30).required, false);
     const recent = done('preview', '2026-02-10T00:00:00.000Z');
-    assert.deepEqual(evaluateProductionGuard('production', [recent], now, 30), { required: false, days: 30, lastPreviewCompletedAt: recent.endedAt });
+    assert.deepEqual(evaluateProductionGuard('production', [recent], now, 30), {
+      required: false,
+      days: 30,
+      lastPreviewCompletedAt: recent.endedAt,
+    });
     const old = done('preview', '2026-01-01T00:00:00.000Z');
     assert.equal(evaluateProductionGuard('production', [old], now, 30).required, true);
     assert.equal(evaluateProductionGuard('production', [old], now, 90).required, false);
     // Rolled back, abandoned or production rotations do not count as a preview rehearsal.
-    assert.equal(evaluateProductionGuard('production', [done('preview', '2026-02-20T00:00:00.000Z', 'rolledBack'), done('production', '2026-02-20T00:00:00.000Z')], now, 30).required, true);
+    assert.equal(
+      evaluateProductionGuard(
+        'production',
+        [done('preview', '2026-02-20T00:00:00.000Z', 'rolledBack'), done('production', '2026-02-20T00:00:00.000Z')],
+        now,
+        30,
+      ).required,
+      true,
+    );
   });
 
   it('deactivation needs a valid verification or an override', () => {
     assert.equal(deactivationAllowed(journal()), false);
     assert.equal(deactivationAllowed(journal({ verification: { outcome: 'invalid', reason: 'x', at: 't' } })), false);
     assert.equal(deactivationAllowed(journal({ verification: { outcome: 'valid', reason: 'x', at: 't' } })), true);
-    assert.equal(deactivationAllowed(journal({ guards: { unverifiedOverride: { at: 't', verificationOutcome: 'unknown' } } })), true);
+    assert.equal(
+      deactivationAllowed(journal({ guards: { unverifiedOverride: { at: 't', verificationOutcome: 'unknown' } } })),
+      true,
+    );
   });
 
   it('compares pasted values exactly', () => {
@@ -95,11 +117,12 @@ describe('rotation parts: display data and actions', () => {
       { type: 'identifyInUse', value: 'x'.repeat(5000) },
       { type: 'retire', secretId: 42 },
     ];
-    for (const b of bad) assert.equal(RotationActionSchema.safeParse(b).success, false, JSON.stringify(b)?.slice(0, 80));
+    for (const b of bad)
+      assert.equal(RotationActionSchema.safeParse(b).success, false, JSON.stringify(b)?.slice(0, 80));
     assert.ok(RotationActionSchema.safeParse({ type: 'run', step: 'preflight' }).success);
   });
 
-  it('findLeak (the leak tests\' detector) finds any 8-character piece', () => {
+  it("findLeak (the leak tests' detector) finds any 8-character piece", () => {
     assert.equal(findLeak('…abcdefgh…', ['zzabcdefghzz']), 'abcdefgh');
     assert.equal(findLeak('…abcdefg…', ['zzabcdefghzz']), undefined);
   });
@@ -123,7 +146,10 @@ describe('rotation parts: perform refuses malformed and unavailable actions', ()
       const pasted = 'PastedSecretValue-0123456789abcdefXYZ';
       const notId = await engine.perform({ type: 'retire', secretId: pasted });
       assert.ok(!notId.ok && notId.error.kind === 'actionNotAvailable', JSON.stringify(notId));
-      assert.ok(!notId.error.message.includes(pasted.slice(0, 12)) && notId.error.message.includes('retire (not a secret id)'), notId.error.message);
+      assert.ok(
+        !notId.error.message.includes(pasted.slice(0, 12)) && notId.error.message.includes('retire (not a secret id)'),
+        notId.error.message,
+      );
       const realId = await engine.perform({ type: 'retire', secretId: 'ocs2abcdEFGH3456ijkl' });
       assert.ok(!realId.ok && realId.error.message.includes('retire ocs2abcdEFGH3456ijkl'), JSON.stringify(realId));
       assert.deepEqual(engine.journal(), before);

@@ -20,7 +20,11 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'one secret, new connection', seed: {}, choices: { mode: 'newConnection' } },
-  { name: 'an inactive secret retired first, re-authorizing', seed: { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] }, choices: { mode: 'reauthorize' } },
+  {
+    name: 'an inactive secret retired first, re-authorizing',
+    seed: { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] },
+    choices: { mode: 'reauthorize' },
+  },
 ];
 
 describe('rotation engine: killed at every journal write and resumed', function () {
@@ -56,7 +60,11 @@ describe('rotation engine: killed at every journal write and resumed', function 
 
           const resumed = await RotationEngine.resume(rotationId, world.deps());
           const mid = resumed.snapshot();
-          assert.equal(mid.steps.some((s) => s.state === 'running'), false, `no step left running after resume (crash #${crashAt})`);
+          assert.equal(
+            mid.steps.some((s) => s.state === 'running'),
+            false,
+            `no step left running after resume (crash #${crashAt})`,
+          );
           if (mid.secrets.new && mid.outcome === 'inProgress') {
             // The new secret's value survived the crash and is the one Okta holds.
             const inOkta = world.org.secrets().find((s) => s.id === mid.secrets.new?.id);
@@ -105,19 +113,28 @@ describe('rotation engine: killed during a rollback and resumed', function () {
         crashing.saves = 0;
         crashing.crashAt = crashAt;
         world.org.clearRequests();
-        const crashed = await engine.perform({ type: 'rollback' }).then(() => false, () => true);
+        const crashed = await engine.perform({ type: 'rollback' }).then(
+          () => false,
+          () => true,
+        );
         if (!crashed) break; // past the last write of a rollback
         points++;
         const resumed = await RotationEngine.resume(engine.rotationId, world.deps());
         if (resumed.snapshot().outcome === 'inProgress') {
-          assert.ok(resumed.snapshot().nextActions.some((a) => a.type === 'rollback'), `rollback offered again (crash #${crashAt})`);
+          assert.ok(
+            resumed.snapshot().nextActions.some((a) => a.type === 'rollback'),
+            `rollback offered again (crash #${crashAt})`,
+          );
           assert.ok((await resumed.perform({ type: 'rollback' })).ok);
         }
         const s = resumed.snapshot();
         assert.equal(s.outcome, 'rolledBack', `crash #${crashAt}`);
         assert.deepEqual(s.rollback?.reactivated, [oldId]);
         assert.equal(world.org.secrets().find((x) => x.id === oldId)?.status, 'ACTIVE');
-        assert.ok(world.org.requests.filter((r) => /lifecycle\/activate$/.test(r.path)).length <= 1, `activated once (crash #${crashAt})`);
+        assert.ok(
+          world.org.requests.filter((r) => /lifecycle\/activate$/.test(r.path)).length <= 1,
+          `activated once (crash #${crashAt})`,
+        );
         assert.equal(await world.secrets.get(engine.rotationId), undefined);
       } finally {
         await world.close();
@@ -141,7 +158,11 @@ describe('rotation engine: a create whose answer is lost', () => {
     assert.ok(out.ok, JSON.stringify(out));
     const s = engine.snapshot();
     assert.equal(s.steps.find((x) => x.id === 'createSecret')?.state, 'done');
-    assert.equal(s.steps.find((x) => x.id === 'createSecret')?.result?.recovered, true, 'the step says the value came from the list');
+    assert.equal(
+      s.steps.find((x) => x.id === 'createSecret')?.result?.recovered,
+      true,
+      'the step says the value came from the list',
+    );
     const inOkta = world.org.secrets().find((x) => x.id === s.secrets.new?.id);
     assert.equal(inOkta?.status, 'ACTIVE');
     assert.equal(await engine.newSecretValue(), inOkta?.clientSecret);
@@ -163,7 +184,11 @@ describe('rotation engine: a create whose answer is lost', () => {
         const created = await client.createSecret(appId, sig);
         if (!loseNext) return created;
         loseNext = false;
-        throw new OktaError({ kind: 'outcomeUnknown', operation: `Creating a client secret of app ${appId}`, org: client.org });
+        throw new OktaError({
+          kind: 'outcomeUnknown',
+          operation: `Creating a client secret of app ${appId}`,
+          org: client.org,
+        });
       },
       activateSecret: (a, id, sig) => client.activateSecret(a, id, sig),
       deactivateSecret: (a, id, sig) => client.deactivateSecret(a, id, sig),

@@ -42,14 +42,20 @@ describe('rotation engine: whole rotations against the simulator', () => {
     assert.equal(snapshot.manual.newSecretMasked, `••••${valueWhileRunning.slice(-4)}`);
     assert.equal(snapshot.manual.clientId, world.org.info.clientId);
     assert.equal(snapshot.manual.domain, world.client.org);
-    assert.deepEqual(snapshot.nextActions.map((a) => a.type), ['chooseMode', 'abandon']);
+    assert.deepEqual(
+      snapshot.nextActions.map((a) => a.type),
+      ['chooseMode', 'abandon'],
+    );
     assert.deepEqual(snapshot.nextActions[0], { type: 'chooseMode', options: ['newConnection', 'reauthorize'] });
 
     const end = await drive(engine, { mode: 'newConnection' });
     assert.equal(end.failure, undefined, JSON.stringify(end.failure));
     const s = end.snapshot;
     assert.equal(s.outcome, 'completed');
-    assert.ok(STEP_IDS.every((id) => states(s)[id] === 'done'), JSON.stringify(states(s)));
+    assert.ok(
+      STEP_IDS.every((id) => states(s)[id] === 'done'),
+      JSON.stringify(states(s)),
+    );
     const after = world.org.secrets();
     assert.equal(after.length, 1);
     assert.equal(after[0]?.status, 'ACTIVE');
@@ -67,7 +73,9 @@ describe('rotation engine: whole rotations against the simulator', () => {
 
     const calls = callsOf(world.org);
     // The figure asked for in issue 3: Okta calls of one full rotation (management API + token probe).
-    console.log(`      Okta calls of a full rotation: ${calls.api + calls.token} (${calls.api} management API, ${calls.token} token-endpoint probe)`);
+    console.log(
+      `      Okta calls of a full rotation: ${calls.api + calls.token} (${calls.api} management API, ${calls.token} token-endpoint probe)`,
+    );
     assert.equal(calls.creates, 1);
     assert.equal(calls.deactivates, 1);
     assert.equal(calls.deletes, 1);
@@ -127,7 +135,10 @@ describe('rotation engine: an app that already has two secrets', () => {
     assert.equal(failure, undefined);
     assert.equal(snapshot.outcome, 'completed');
     const after = world.org.secrets();
-    assert.deepEqual(after.map((x) => x.status), ['ACTIVE']);
+    assert.deepEqual(
+      after.map((x) => x.status),
+      ['ACTIVE'],
+    );
     assert.ok(after[0]?.id !== active?.id && after[0]?.id !== inactive?.id);
     assert.equal(snapshot.secrets.inUse?.id, active?.id);
   });
@@ -141,7 +152,11 @@ describe('rotation engine: an app that already has two secrets', () => {
     const ask = s.nextActions.find((a) => a.type === 'identifyInUse');
     assert.ok(ask && ask.type === 'identifyInUse');
     assert.deepEqual(ask.candidates.map((c) => c.id).sort(), [first?.id, second?.id].sort());
-    assert.equal(s.nextActions.some((a) => a.type === 'retire'), false, 'nothing is retired before the person says which is in use');
+    assert.equal(
+      s.nextActions.some((a) => a.type === 'retire'),
+      false,
+      'nothing is retired before the person says which is in use',
+    );
 
     const wrong = await engine.perform({ type: 'identifyInUse', value: `${second?.clientSecret}x` });
     assert.equal(wrong.ok, false);
@@ -152,7 +167,12 @@ describe('rotation engine: an app that already has two secrets', () => {
 
     assert.ok((await engine.perform({ type: 'identifyInUse', value: second?.clientSecret ?? '' })).ok);
     s = engine.snapshot();
-    assert.deepEqual(s.nextActions[0], { type: 'retire', secretId: first?.id, masked: `••••${first?.clientSecret.slice(-4)}`, reason: 'notInUse' });
+    assert.deepEqual(s.nextActions[0], {
+      type: 'retire',
+      secretId: first?.id,
+      masked: `••••${first?.clientSecret.slice(-4)}`,
+      reason: 'notInUse',
+    });
     const { snapshot, failure } = await drive(engine);
     assert.equal(failure, undefined);
     assert.equal(snapshot.outcome, 'completed');
@@ -181,7 +201,10 @@ describe('rotation engine: verification and its override', () => {
     let s = engine.snapshot();
     assert.equal(states(s).verifyNewSecret, 'failed');
     assert.equal(s.verification?.outcome, 'unknown');
-    assert.deepEqual(s.nextActions.map((a) => a.type), ['run', 'override', 'abandon']);
+    assert.deepEqual(
+      s.nextActions.map((a) => a.type),
+      ['run', 'override', 'abandon'],
+    );
     // Not offered, so refused: the old secret is not touched.
     const early = await engine.perform({ type: 'run', step: 'deactivateOld' });
     assert.ok(!early.ok && early.error.kind === 'actionNotAvailable');
@@ -228,7 +251,10 @@ describe('rotation engine: rollback', () => {
     world = await startWorld();
     const oldId = world.org.secrets()[0]?.id;
     const engine = await world.start();
-    assert.equal(engine.snapshot().nextActions.some((a) => a.type === 'rollback'), false);
+    assert.equal(
+      engine.snapshot().nextActions.some((a) => a.type === 'rollback'),
+      false,
+    );
     await drive(engine, { stopWhen: (s) => s.currentStep === 'deleteOld' });
     assert.equal(world.org.secrets().find((x) => x.id === oldId)?.status, 'INACTIVE');
     const offered = engine.snapshot().nextActions.map((a) => a.type);
@@ -238,7 +264,10 @@ describe('rotation engine: rollback', () => {
     assert.equal(s.outcome, 'rolledBack');
     assert.deepEqual(s.rollback?.reactivated, [oldId]);
     const after = world.org.secrets();
-    assert.deepEqual(after.map((x) => x.status), ['ACTIVE', 'ACTIVE']);
+    assert.deepEqual(
+      after.map((x) => x.status),
+      ['ACTIVE', 'ACTIVE'],
+    );
     assert.equal(states(s).deleteOld, 'skipped');
     assert.ok(s.report.some((line) => line.includes(s.secrets.new?.id ?? '?') && line.includes('stays ACTIVE')));
     assert.deepEqual(s.nextActions, []);
@@ -249,7 +278,10 @@ describe('rotation engine: rollback', () => {
     world = await startWorld();
     const engine = await world.start();
     await drive(engine, { stopWhen: (s) => s.currentStep === 'deleteOldConnection' });
-    assert.equal(engine.snapshot().nextActions.some((a) => a.type === 'rollback'), false);
+    assert.equal(
+      engine.snapshot().nextActions.some((a) => a.type === 'rollback'),
+      false,
+    );
     const out = await engine.perform({ type: 'rollback' });
     assert.ok(!out.ok && out.error.kind === 'actionNotAvailable');
   });
@@ -266,7 +298,10 @@ describe('rotation engine: a production org without a recent preview rotation', 
       let engine = await prod.start();
       let s = engine.snapshot();
       assert.equal(s.guards.productionWithoutPreview?.required, true);
-      assert.deepEqual(s.nextActions.map((a) => a.type), ['acknowledge', 'abandon']);
+      assert.deepEqual(
+        s.nextActions.map((a) => a.type),
+        ['acknowledge', 'abandon'],
+      );
       const early = await engine.perform({ type: 'run', step: 'preflight' });
       assert.ok(!early.ok && early.error.kind === 'actionNotAvailable');
       assert.ok((await engine.perform({ type: 'acknowledge', guard: 'productionWithoutPreview' })).ok);
@@ -326,7 +361,9 @@ describe('rotation engine: one rotation per app at a time', () => {
     await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
     const again = await RotationEngine.resume(engine.rotationId, world.deps());
     assert.deepEqual(again.snapshot().steps, engine.snapshot().steps);
-    await assert.rejects(RotationEngine.resume('nope', world.deps()), (e: unknown) => isRotationError(e, 'journalNotFound'));
+    await assert.rejects(RotationEngine.resume('nope', world.deps()), (e: unknown) =>
+      isRotationError(e, 'journalNotFound'),
+    );
   });
 });
 
@@ -344,7 +381,10 @@ describe('rotation engine: the token revoked mid-rotation', () => {
       const s = engine.snapshot();
       assert.equal(states(s).deactivateOld, 'failed');
       // Only a retry (which reads Okta first): once deactivation was attempted, abandoning could misreport it.
-      assert.deepEqual(s.nextActions.map((a) => a.type), ['run']);
+      assert.deepEqual(
+        s.nextActions.map((a) => a.type),
+        ['run'],
+      );
       assert.equal(world.org.secrets().find((x) => x.id === oldId)?.status, 'ACTIVE');
       assert.ok(await engine.newSecretValue(), 'the new value is kept until the rotation ends');
     } finally {

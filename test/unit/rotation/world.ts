@@ -38,15 +38,33 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(seed: Partial<OrgSeed> = {}, shared?: { journals?: MemoryJournalStore; clock?: TestClock }): Promise<World> {
-  const orgSeed: OrgSeed = { name: seed.name ?? 'acme-preview', environment: seed.environment ?? 'preview', decoyApps: 0, ...seed };
+export async function startWorld(
+  seed: Partial<OrgSeed> = {},
+  shared?: { journals?: MemoryJournalStore; clock?: TestClock },
+): Promise<World> {
+  const orgSeed: OrgSeed = {
+    name: seed.name ?? 'acme-preview',
+    environment: seed.environment ?? 'preview',
+    decoyApps: 0,
+    ...seed,
+  };
   const sim = await startSimulator({ orgs: [orgSeed] });
   const org = sim.org(orgSeed.name);
-  const client = new OktaClient({ baseUrl: org.info.baseUrl, auth: new ApiTokenAuth(org.info.apiToken), retryBaseDelayMs: 1 });
+  const client = new OktaClient({
+    baseUrl: org.info.baseUrl,
+    auth: new ApiTokenAuth(org.info.apiToken),
+    retryBaseDelayMs: 1,
+  });
   const journals = shared?.journals ?? new MemoryJournalStore();
   const secrets = new MemoryPendingSecretStore();
   const clock = shared?.clock ?? new TestClock();
-  const deps = (overrides: Partial<RotationDeps> = {}): RotationDeps => ({ okta: client, journals, secrets, clock, ...overrides });
+  const deps = (overrides: Partial<RotationDeps> = {}): RotationDeps => ({
+    okta: client,
+    journals,
+    secrets,
+    clock,
+    ...overrides,
+  });
   return {
     sim,
     org,
@@ -57,7 +75,10 @@ export async function startWorld(seed: Partial<OrgSeed> = {}, shared?: { journal
     deps,
     async start(overrides = {}) {
       const app = await client.findWorkflowsApp({ appId: org.info.workflowsAppId });
-      return RotationEngine.start({ org: { host: client.org, baseUrl: org.info.baseUrl }, environment: orgSeed.environment, app }, deps(overrides));
+      return RotationEngine.start(
+        { org: { host: client.org, baseUrl: org.info.baseUrl }, environment: orgSeed.environment, app },
+        deps(overrides),
+      );
     },
     async close() {
       await client.close();
@@ -80,9 +101,11 @@ export interface PersonChoices {
 export function pickAction(offered: readonly NextAction[], choices: PersonChoices): RotationAction | undefined {
   for (const o of offered) {
     if (o.type === 'acknowledge' && choices.acknowledge) return { type: 'acknowledge', guard: o.guard };
-    if (o.type === 'identifyInUse' && choices.paste !== undefined) return { type: 'identifyInUse', value: choices.paste };
+    if (o.type === 'identifyInUse' && choices.paste !== undefined)
+      return { type: 'identifyInUse', value: choices.paste };
     if (o.type === 'retire') return { type: 'retire', secretId: o.secretId };
-    if (o.type === 'chooseMode' && o.current === undefined) return { type: 'chooseMode', mode: choices.mode ?? 'newConnection' };
+    if (o.type === 'chooseMode' && o.current === undefined)
+      return { type: 'chooseMode', mode: choices.mode ?? 'newConnection' };
   }
   for (const o of offered) {
     if (o.type === 'confirm') return { type: 'confirm', step: o.step };
@@ -148,7 +171,13 @@ export class CrashingJournalStore implements RotationJournalStore {
 }
 
 /** Management-API calls (the rate-limited bucket) and token-endpoint calls the org received. */
-export function callsOf(org: SimulatedOrg): { api: number; token: number; creates: number; deactivates: number; deletes: number } {
+export function callsOf(org: SimulatedOrg): {
+  api: number;
+  token: number;
+  creates: number;
+  deactivates: number;
+  deletes: number;
+} {
   const r = org.requests;
   return {
     api: r.filter((x) => x.path.startsWith('/api/v1/apps')).length,

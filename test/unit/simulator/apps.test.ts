@@ -19,7 +19,11 @@ describe('simulator: apps', () => {
     sim = await startSimulator({
       orgs: [
         { name: 'acme-preview', environment: 'preview', decoyApps: 7 },
-        { name: 'renamed', environment: 'production', workflowsApp: { name: 'okta_workflows_oauth', label: 'Okta Workflows OAuth' } },
+        {
+          name: 'renamed',
+          environment: 'production',
+          workflowsApp: { name: 'okta_workflows_oauth', label: 'Okta Workflows OAuth' },
+        },
         { name: 'nowf', environment: 'production', workflowsApp: false },
       ],
     });
@@ -34,7 +38,7 @@ describe('simulator: apps', () => {
     assert.deepEqual(Object.keys(links(r.headers)), ['self']);
   });
 
-  it('the Workflows OAuth app looks like Okta\'s: flow, OIDC, client id = app id, client_secret_basic, Workflows redirect URI', async () => {
+  it("the Workflows OAuth app looks like Okta's: flow, OIDC, client id = app id, client_secret_basic, Workflows redirect URI", async () => {
     const org = sim.org('acme-preview');
     const r = await call(org, 'GET', `/api/v1/apps/${org.info.workflowsAppId}`);
     assert.equal(r.status, 200);
@@ -54,7 +58,7 @@ describe('simulator: apps', () => {
     assert.equal(app._links.clientCredentials[0].href, `${org.info.baseUrl}/api/v1/apps/${app.id}/credentials/secrets`);
   });
 
-  it('a Production org\'s Workflows app points at oauth.workflows.okta.com', async () => {
+  it("a Production org's Workflows app points at oauth.workflows.okta.com", async () => {
     const org = sim.org('renamed');
     const r = await call(org, 'GET', `/api/v1/apps/${org.info.workflowsAppId}`);
     assert.equal(r.body.name, 'okta_workflows_oauth');
@@ -66,7 +70,10 @@ describe('simulator: apps', () => {
     const byLabel = await call(org, 'GET', '/api/v1/apps?q=okta%20workflows');
     assert.deepEqual(byLabel.body.map((a: { name: string }) => a.name).sort(), ['flow', 'okta_flow_sso']);
     const byName = await call(org, 'GET', '/api/v1/apps?q=FLO');
-    assert.deepEqual(byName.body.map((a: { name: string }) => a.name), ['flow']);
+    assert.deepEqual(
+      byName.body.map((a: { name: string }) => a.name),
+      ['flow'],
+    );
     const middle = await call(org, 'GET', '/api/v1/apps?q=Workflows');
     assert.deepEqual(middle.body, [], 'startsWith, not contains');
   });
@@ -74,8 +81,15 @@ describe('simulator: apps', () => {
   it('filter supports name, status and id eq, joined by and', async () => {
     const org = sim.org('acme-preview');
     const byName = await call(org, 'GET', `/api/v1/apps?filter=${encodeURIComponent('name eq "flow"')}`);
-    assert.deepEqual(byName.body.map((a: { id: string }) => a.id), [org.info.workflowsAppId]);
-    const byId = await call(org, 'GET', `/api/v1/apps?filter=${encodeURIComponent(`id eq "${org.info.workflowsAppId}" and status eq "ACTIVE"`)}`);
+    assert.deepEqual(
+      byName.body.map((a: { id: string }) => a.id),
+      [org.info.workflowsAppId],
+    );
+    const byId = await call(
+      org,
+      'GET',
+      `/api/v1/apps?filter=${encodeURIComponent(`id eq "${org.info.workflowsAppId}" and status eq "ACTIVE"`)}`,
+    );
     assert.equal(byId.body.length, 1);
     const inactive = await call(org, 'GET', `/api/v1/apps?filter=${encodeURIComponent('status eq "INACTIVE"')}`);
     assert.deepEqual(inactive.body, []);
@@ -86,7 +100,10 @@ describe('simulator: apps', () => {
     const byName = await call(org, 'GET', `/api/v1/apps?filter=${encodeURIComponent('name eq "flow"')}`);
     assert.deepEqual(byName.body, []);
     const byQ = await call(org, 'GET', '/api/v1/apps?q=Okta%20Workflows%20OAuth');
-    assert.deepEqual(byQ.body.map((a: { id: string }) => a.id), [org.info.workflowsAppId]);
+    assert.deepEqual(
+      byQ.body.map((a: { id: string }) => a.id),
+      [org.info.workflowsAppId],
+    );
   });
 
   it('an org without the Workflows OAuth app still has the okta_flow_sso tile, which has no OAuth client', async () => {
@@ -94,12 +111,19 @@ describe('simulator: apps', () => {
     assert.equal(org.info.workflowsAppId, '');
     assert.equal(org.info.clientId, '');
     const r = await call(org, 'GET', '/api/v1/apps?q=Okta');
-    assert.deepEqual(r.body.map((a: { name: string }) => a.name), ['okta_flow_sso']);
+    assert.deepEqual(
+      r.body.map((a: { name: string }) => a.name),
+      ['okta_flow_sso'],
+    );
     assert.equal(r.body[0].credentials.oauthClient, undefined);
   });
 
   it('an unsupported filter answers 400 E0000031 with a cause', async () => {
-    const r = await call(sim.org('acme-preview'), 'GET', `/api/v1/apps?filter=${encodeURIComponent('label sw "Okta"')}`);
+    const r = await call(
+      sim.org('acme-preview'),
+      'GET',
+      `/api/v1/apps?filter=${encodeURIComponent('label sw "Okta"')}`,
+    );
     assert.equal(r.status, 400);
     assert.equal(r.body.errorCode, 'E0000031');
     assert.equal(r.body.errorCauses.length, 1);

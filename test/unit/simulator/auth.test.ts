@@ -12,7 +12,10 @@ describe('simulator: API tokens and common headers', () => {
   });
   after(() => sim.close());
 
-  const invalid = (r: { status: number; body: { errorCode: string; errorSummary: string; errorCauses: unknown[] } }) => {
+  const invalid = (r: {
+    status: number;
+    body: { errorCode: string; errorSummary: string; errorCauses: unknown[] };
+  }) => {
     assert.equal(r.status, 401);
     assert.equal(r.body.errorCode, 'E0000011');
     assert.equal(r.body.errorSummary, 'Invalid token provided');
@@ -20,7 +23,13 @@ describe('simulator: API tokens and common headers', () => {
   };
 
   it('seeds two orgs, Preview and Production, with different ports and tokens', () => {
-    assert.deepEqual(sim.orgs.map((o) => [o.name, o.environment]), [['acme-preview', 'preview'], ['acme', 'production']]);
+    assert.deepEqual(
+      sim.orgs.map((o) => [o.name, o.environment]),
+      [
+        ['acme-preview', 'preview'],
+        ['acme', 'production'],
+      ],
+    );
     const [a, b] = sim.orgs;
     assert.notEqual(a!.baseUrl, b!.baseUrl);
     assert.match(a!.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -105,7 +114,12 @@ describe('simulator: API tokens and common headers', () => {
 
   it('refuses duplicate org names; close() can be called twice', async () => {
     await assert.rejects(
-      startSimulator({ orgs: [{ name: 'x', environment: 'preview' }, { name: 'x', environment: 'production' }] }),
+      startSimulator({
+        orgs: [
+          { name: 'x', environment: 'preview' },
+          { name: 'x', environment: 'production' },
+        ],
+      }),
       /unique/,
     );
     const sim2 = await startSimulator({ orgs: [{ name: 'y', environment: 'preview' }] });

@@ -52,14 +52,34 @@ describe('simulator: CLI (npm run simulator)', () => {
       child.stdout!.on('data', (d) => (stdoutRest += d));
       const parsed = JSON.parse(line) as { orgs: Array<Record<string, string>> };
       assert.deepEqual(Object.keys(parsed), ['orgs']);
-      assert.deepEqual(parsed.orgs.map((o) => [o.name, o.environment]), [['acme-preview', 'preview'], ['acme', 'production']]);
+      assert.deepEqual(
+        parsed.orgs.map((o) => [o.name, o.environment]),
+        [
+          ['acme-preview', 'preview'],
+          ['acme', 'production'],
+        ],
+      );
       for (const org of parsed.orgs) {
-        assert.deepEqual(Object.keys(org).sort(), ['apiToken', 'baseUrl', 'clientId', 'environment', 'name', 'readOnlyToken', 'serviceApp', 'workflowsAppId']);
-        const res = await fetch(`${org.baseUrl}/api/v1/apps/${org.workflowsAppId}/credentials/secrets`, { headers: { Authorization: `SSWS ${org.apiToken}` } });
+        assert.deepEqual(Object.keys(org).sort(), [
+          'apiToken',
+          'baseUrl',
+          'clientId',
+          'environment',
+          'name',
+          'readOnlyToken',
+          'serviceApp',
+          'workflowsAppId',
+        ]);
+        const res = await fetch(`${org.baseUrl}/api/v1/apps/${org.workflowsAppId}/credentials/secrets`, {
+          headers: { Authorization: `SSWS ${org.apiToken}` },
+        });
         assert.equal(res.status, 200);
         assert.equal(res.headers.get('x-rate-limit-limit'), '50');
         const secrets = (await res.json()) as Array<{ status: string }>;
-        assert.deepEqual(secrets.map((s) => s.status), ['ACTIVE']);
+        assert.deepEqual(
+          secrets.map((s) => s.status),
+          ['ACTIVE'],
+        );
       }
       child.kill(signal);
       const [code] = await once(child, 'exit');

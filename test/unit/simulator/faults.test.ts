@@ -24,7 +24,10 @@ describe('simulator: fault injection', () => {
       assert.ok(r.body.errorId);
     }
     assert.equal((await call(org, 'GET', base)).status, 200);
-    assert.deepEqual(org.requests.map((r) => r.status), [500, 500, 200]);
+    assert.deepEqual(
+      org.requests.map((r) => r.status),
+      [500, 500, 200],
+    );
   });
 
   it('failNext matches method and path, and takes any 4xx/5xx status', async () => {
@@ -76,7 +79,13 @@ describe('simulator: fault injection', () => {
     // Wait until the server holds the stalled request, then check another request is served meanwhile.
     while (!org.requests.some((r) => r.path === '/api/v1/apps')) await new Promise((r) => setImmediate(r));
     assert.equal((await call(org, 'GET', base)).status, 200);
-    assert.deepEqual(org.requests.map((r) => [r.path, r.status]), [['/api/v1/apps', 0], [base, 200]]);
+    assert.deepEqual(
+      org.requests.map((r) => [r.path, r.status]),
+      [
+        ['/api/v1/apps', 0],
+        [base, 200],
+      ],
+    );
     controller.abort();
     await assert.rejects(stalled, { name: 'AbortError' });
   });
@@ -84,7 +93,10 @@ describe('simulator: fault injection', () => {
   it('close() finishes while a request is stalled, and the stalled client sees the connection closed', async () => {
     org.faults.stallNext();
     const stalled = call(org, 'GET', '/api/v1/apps');
-    const settled = stalled.then(() => 'answered', () => 'failed');
+    const settled = stalled.then(
+      () => 'answered',
+      () => 'failed',
+    );
     while (org.requests.length === 0) await new Promise((r) => setImmediate(r)); // the server has it
     await sim.close();
     assert.equal(await settled, 'failed');
@@ -102,7 +114,10 @@ describe('simulator: fault injection', () => {
     const slow = await startSimulator({ latencyMs: 60_000, orgs: [{ name: 'slow', environment: 'preview' }] });
     const o = slow.org('slow');
     assert.equal(o.faults.latencyMs, 60_000);
-    const pending = call(o, 'GET', '/api/v1/apps').then(() => 'answered', () => 'failed');
+    const pending = call(o, 'GET', '/api/v1/apps').then(
+      () => 'answered',
+      () => 'failed',
+    );
     while (o.requests.length === 0) await new Promise((r) => setImmediate(r));
     await slow.close();
     assert.equal(await pending, 'failed');

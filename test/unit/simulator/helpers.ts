@@ -38,8 +38,15 @@ export async function probe(
   opts: { clientId?: string; post?: boolean; grantType?: string; origin?: string } = {},
 ): Promise<{ status: number; body: { error: string; error_description?: string } }> {
   const clientId = opts.clientId ?? org.info.clientId;
-  const form = new URLSearchParams({ grant_type: opts.grantType ?? 'authorization_code', code: 'made-up-code', redirect_uri: 'https://oauth.workflows.oktapreview.com/oauth/okta/cb' });
-  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
+  const form = new URLSearchParams({
+    grant_type: opts.grantType ?? 'authorization_code',
+    code: 'made-up-code',
+    redirect_uri: 'https://oauth.workflows.oktapreview.com/oauth/okta/cb',
+  });
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+  };
   if (opts.post) {
     form.set('client_id', clientId);
     form.set('client_secret', clientSecret);

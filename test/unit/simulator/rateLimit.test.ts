@@ -9,12 +9,23 @@ describe('simulator: rate limit', () => {
   let sim: Simulator;
   let org: SimulatedOrg;
   beforeEach(async () => {
-    sim = await startSimulator({ rateLimitPerMinute: 3, now: () => clock, orgs: [{ name: 'rl', environment: 'preview' }, { name: 'other', environment: 'production' }] });
+    sim = await startSimulator({
+      rateLimitPerMinute: 3,
+      now: () => clock,
+      orgs: [
+        { name: 'rl', environment: 'preview' },
+        { name: 'other', environment: 'production' },
+      ],
+    });
     org = sim.org('rl');
   });
   afterEach(() => sim.close());
 
-  const rate = (h: Headers) => [h.get('x-rate-limit-limit'), h.get('x-rate-limit-remaining'), h.get('x-rate-limit-reset')];
+  const rate = (h: Headers) => [
+    h.get('x-rate-limit-limit'),
+    h.get('x-rate-limit-remaining'),
+    h.get('x-rate-limit-reset'),
+  ];
 
   it('counts /api/v1/apps* in one bucket, with X-Rate-Limit-* headers, then answers 429 E0000047', async () => {
     const reset = String(Date.parse('2026-03-01T12:01:00.000Z') / 1000);

@@ -30,7 +30,10 @@ describe('simulator: client secrets', () => {
     assert.equal(s.client_secret, seeded!.clientSecret);
     assert.match(s.client_secret, /^[A-Za-z0-9_-]{64}$/);
     assert.match(s.secret_hash, /^[A-Za-z0-9_-]{22}$/);
-    assert.equal(s.secret_hash, createHash('sha256').update(s.client_secret).digest().subarray(0, 16).toString('base64url'));
+    assert.equal(
+      s.secret_hash,
+      createHash('sha256').update(s.client_secret).digest().subarray(0, 16).toString('base64url'),
+    );
     assert.match(s.created, /\.\d{3}Z$/);
     assert.deepEqual(s._links, {
       deactivate: { href: `${org.info.baseUrl}${base}/${s.id}/lifecycle/deactivate`, hints: { allow: ['POST'] } },
@@ -50,7 +53,9 @@ describe('simulator: client secrets', () => {
     assert.equal(third.status, 400);
     assert.equal(third.body.errorCode, 'E0000001');
     assert.equal(third.body.errorSummary, RULE);
-    assert.deepEqual(third.body.errorCauses, [{ errorSummary: "You've reached the maximum number of client secrets per client." }]);
+    assert.deepEqual(third.body.errorCauses, [
+      { errorSummary: "You've reached the maximum number of client secrets per client." },
+    ]);
     assert.equal(org.secrets().length, 2);
   });
 
@@ -64,7 +69,10 @@ describe('simulator: client secrets', () => {
     assert.equal(created.body.status, 'INACTIVE');
     const third = await call(org, 'POST', base, { body: {} });
     assert.equal(third.status, 400);
-    assert.equal(third.body.errorCauses[0].errorSummary, "You've reached the maximum number of client secrets per client.");
+    assert.equal(
+      third.body.errorCauses[0].errorSummary,
+      "You've reached the maximum number of client secrets per client.",
+    );
   });
 
   it('refuses to deactivate the only ACTIVE secret', async () => {
@@ -80,7 +88,9 @@ describe('simulator: client secrets', () => {
     const [only] = org.secrets();
     const r = await call(org, 'DELETE', `${base}/${only!.id}`);
     assert.equal(r.status, 400);
-    assert.deepEqual(r.body.errorCauses, [{ errorSummary: "You can't delete an active client secret. Deactivate the secret before deleting it." }]);
+    assert.deepEqual(r.body.errorCauses, [
+      { errorSummary: "You can't delete an active client secret. Deactivate the secret before deleting it." },
+    ]);
     assert.equal(org.secrets().length, 1);
   });
 
@@ -91,14 +101,20 @@ describe('simulator: client secrets', () => {
     assert.equal(deactivated.status, 200);
     assert.equal(deactivated.body.status, 'INACTIVE');
     assert.deepEqual(Object.keys(deactivated.body._links).sort(), ['activate', 'delete']);
-    assert.deepEqual(deactivated.body._links.delete, { href: `${org.info.baseUrl}${base}/${old!.id}`, hints: { allow: ['DELETE'] } });
+    assert.deepEqual(deactivated.body._links.delete, {
+      href: `${org.info.baseUrl}${base}/${old!.id}`,
+      hints: { allow: ['DELETE'] },
+    });
     assert.deepEqual(deactivated.body._links.activate.hints, { allow: ['POST'] });
 
     const deleted = await call(org, 'DELETE', `${base}/${old!.id}`);
     assert.equal(deleted.status, 204);
     assert.equal(deleted.text, '');
     assert.equal(deleted.headers.get('content-type'), null);
-    assert.deepEqual(org.secrets().map((s) => s.id), [fresh.body.id]);
+    assert.deepEqual(
+      org.secrets().map((s) => s.id),
+      [fresh.body.id],
+    );
 
     const gone = await call(org, 'GET', `${base}/${old!.id}`);
     assert.equal(gone.status, 404);
@@ -125,7 +141,10 @@ describe('simulator: client secrets', () => {
     const [first] = org.secrets();
     const r = await call(org, 'POST', `${base}/${first!.id}/lifecycle/deactivate`);
     assert.equal(r.status, 200);
-    assert.deepEqual(org.secrets().map((s) => s.status), ['INACTIVE', 'ACTIVE']);
+    assert.deepEqual(
+      org.secrets().map((s) => s.status),
+      ['INACTIVE', 'ACTIVE'],
+    );
   });
 
   it('accepts a supplied client_secret of 14-100 printable ASCII characters and returns it', async () => {
@@ -138,7 +157,11 @@ describe('simulator: client secrets', () => {
   const badSecrets: Array<[string, string, string]> = [
     ['too short', 'short', "client_secret: 'client_secret' must be at least '14' characters long."],
     ['too long', 'x'.repeat(101), "client_secret: 'client_secret' can't be more than '100' characters long."],
-    ['not ASCII', 'ümlaut-secret-value-123', "client_secret: ''client_secret'' must only contain printable ASCII: [x20-x7E]+"],
+    [
+      'not ASCII',
+      'ümlaut-secret-value-123',
+      "client_secret: ''client_secret'' must only contain printable ASCII: [x20-x7E]+",
+    ],
   ];
   for (const [what, value, cause] of badSecrets) {
     it(`refuses a supplied client_secret that is ${what} (400 E0000001, the spec's cause)`, async () => {
@@ -152,15 +175,31 @@ describe('simulator: client secrets', () => {
   }
 
   it('applies the client_secret_jwt (32+) and private_key_jwt (refused) rules to supplied secrets', async () => {
-    const jwtApp = org.addApp({ name: 'oidc_client', label: 'JWT client', oauthClient: { tokenEndpointAuthMethod: 'client_secret_jwt' } });
+    const jwtApp = org.addApp({
+      name: 'oidc_client',
+      label: 'JWT client',
+      oauthClient: { tokenEndpointAuthMethod: 'client_secret_jwt' },
+    });
     const short = await call(org, 'POST', secretsPath(jwtApp), { body: { client_secret: 'twenty-chars-long-ok' } });
     assert.equal(short.status, 400);
-    assert.match(short.body.errorCauses[0].errorSummary, /at least '32' characters long when 'token_endpoint_auth_method' is 'client_secret_jwt'/);
-    const pkApp = org.addApp({ name: 'oidc_client', label: 'PK client', oauthClient: { tokenEndpointAuthMethod: 'private_key_jwt' } });
+    assert.match(
+      short.body.errorCauses[0].errorSummary,
+      /at least '32' characters long when 'token_endpoint_auth_method' is 'client_secret_jwt'/,
+    );
+    const pkApp = org.addApp({
+      name: 'oidc_client',
+      label: 'PK client',
+      oauthClient: { tokenEndpointAuthMethod: 'private_key_jwt' },
+    });
     assert.equal(org.secrets(pkApp).length, 0, 'a private_key_jwt client has no secret');
-    const pk = await call(org, 'POST', secretsPath(pkApp), { body: { client_secret: 'a-long-enough-secret-value-here!' } });
+    const pk = await call(org, 'POST', secretsPath(pkApp), {
+      body: { client_secret: 'a-long-enough-secret-value-here!' },
+    });
     assert.equal(pk.status, 400);
-    assert.equal(pk.body.errorCauses[0].errorSummary, "'client_secret' can't be used when 'token_endpoint_auth_method' is 'private_key_jwt'.");
+    assert.equal(
+      pk.body.errorCauses[0].errorSummary,
+      "'client_secret' can't be used when 'token_endpoint_auth_method' is 'private_key_jwt'.",
+    );
   });
 
   it('refuses a body that is not JSON, or has a bad status, without creating anything', async () => {
@@ -203,15 +242,30 @@ describe('simulator: client secrets', () => {
 describe('simulator: seeding secrets', () => {
   it('seeds the given secrets (value, status, created) and refuses more than two', async () => {
     const sim = await startSimulator({
-      orgs: [{ name: 'two', environment: 'production', secrets: [{ status: 'INACTIVE', clientSecret: 'old-secret-value-0001', created: '2024-01-02T03:04:05.000Z' }, {}] }],
+      orgs: [
+        {
+          name: 'two',
+          environment: 'production',
+          secrets: [
+            { status: 'INACTIVE', clientSecret: 'old-secret-value-0001', created: '2024-01-02T03:04:05.000Z' },
+            {},
+          ],
+        },
+      ],
     });
     try {
       const [old, current] = sim.org('two').secrets();
-      assert.deepEqual([old!.status, old!.clientSecret, old!.created], ['INACTIVE', 'old-secret-value-0001', '2024-01-02T03:04:05.000Z']);
+      assert.deepEqual(
+        [old!.status, old!.clientSecret, old!.created],
+        ['INACTIVE', 'old-secret-value-0001', '2024-01-02T03:04:05.000Z'],
+      );
       assert.equal(current!.status, 'ACTIVE');
     } finally {
       await sim.close();
     }
-    await assert.rejects(startSimulator({ orgs: [{ name: 'three', environment: 'preview', secrets: [{}, {}, {}] }] }), /at most two secrets/);
+    await assert.rejects(
+      startSimulator({ orgs: [{ name: 'three', environment: 'preview', secrets: [{}, {}, {}] }] }),
+      /at most two secrets/,
+    );
   });
 });

@@ -31,13 +31,28 @@ class Caller {
   assertion(claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}, key = this.key!): string {
     const id = this.org.info.serviceApp!.clientId;
     const iat = this.now();
-    return signJwt({ kid: this.org.info.serviceApp!.keyId, ...header }, { iss: id, sub: id, aud: this.tokenUrl, iat, exp: iat + 300, jti: randomUUID(), ...claims }, key, 'RS256');
+    return signJwt(
+      { kid: this.org.info.serviceApp!.keyId, ...header },
+      { iss: id, sub: id, aud: this.tokenUrl, iat, exp: iat + 300, jti: randomUUID(), ...claims },
+      key,
+      'RS256',
+    );
   }
   proof(method: string, url: string, extra: Record<string, unknown> = {}, key = dpopKey): string {
-    return signJwt({ typ: 'dpop+jwt', jwk: publicJwkOf(key) }, { htm: method, htu: url, iat: this.now(), jti: randomUUID(), ...extra }, key, 'ES256');
+    return signJwt(
+      { typ: 'dpop+jwt', jwk: publicJwkOf(key) },
+      { htm: method, htu: url, iat: this.now(), jti: randomUUID(), ...extra },
+      key,
+      'ES256',
+    );
   }
   async token(opts: { assertion?: string; dpop?: string | null; scope?: string; grant?: string } = {}): Promise<Res> {
-    const form = new URLSearchParams({ grant_type: opts.grant ?? 'client_credentials', scope: opts.scope ?? 'okta.apps.read okta.apps.manage', client_assertion_type: ASSERTION_TYPE, client_assertion: opts.assertion ?? this.assertion() });
+    const form = new URLSearchParams({
+      grant_type: opts.grant ?? 'client_credentials',
+      scope: opts.scope ?? 'okta.apps.read okta.apps.manage',
+      client_assertion_type: ASSERTION_TYPE,
+      client_assertion: opts.assertion ?? this.assertion(),
+    });
     const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
     if (opts.dpop !== null) headers.DPoP = opts.dpop ?? this.proof('POST', this.tokenUrl);
     const res = await fetch(this.tokenUrl, { method: 'POST', headers, body: form.toString() });
@@ -48,19 +63,36 @@ class Caller {
     const first = await this.token({ ...(scope ? { scope } : {}) });
     assert.equal(first.body.error, 'use_dpop_nonce');
     const nonce = first.headers.get('dpop-nonce')!;
-    const second = await this.token({ dpop: this.proof('POST', this.tokenUrl, { nonce }), ...(scope ? { scope } : {}) });
+    const second = await this.token({
+      dpop: this.proof('POST', this.tokenUrl, { nonce }),
+      ...(scope ? { scope } : {}),
+    });
     assert.equal(second.status, 200, JSON.stringify(second.body));
     return second.body.access_token as string;
   }
-  async api(method: string, path: string, token: string, opts: { proof?: string | null; scheme?: string; proofExtra?: Record<string, unknown>; key?: KeyObject } = {}): Promise<Res> {
+  async api(
+    method: string,
+    path: string,
+    token: string,
+    opts: { proof?: string | null; scheme?: string; proofExtra?: Record<string, unknown>; key?: KeyObject } = {},
+  ): Promise<Res> {
     const url = `${this.org.info.baseUrl}${path}`;
-    const headers: Record<string, string> = { Authorization: `${opts.scheme ?? 'DPoP'} ${token}`, Accept: 'application/json' };
-    if (opts.proof !== null) headers.DPoP = opts.proof ?? this.proof(method, url, { ath: accessTokenHash(token), ...opts.proofExtra }, opts.key);
+    const headers: Record<string, string> = {
+      Authorization: `${opts.scheme ?? 'DPoP'} ${token}`,
+      Accept: 'application/json',
+    };
+    if (opts.proof !== null)
+      headers.DPoP =
+        opts.proof ?? this.proof(method, url, { ath: accessTokenHash(token), ...opts.proofExtra }, opts.key);
     const body = method === 'POST' ? '{}' : undefined;
     if (body) headers['Content-Type'] = 'application/json';
     const res = await fetch(url, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    };
   }
 }
 
@@ -69,7 +101,10 @@ describe('simulator: service app (client credentials, private_key_jwt, DPoP)', (
   let org: SimulatedOrg;
   let c: Caller;
   async function start(seed: Partial<OrgSeed> = {}, now?: () => number) {
-    sim = await startSimulator({ orgs: [{ name: 'acme-preview', environment: 'preview', ...seed }], ...(now ? { now } : {}) });
+    sim = await startSimulator({
+      orgs: [{ name: 'acme-preview', environment: 'preview', ...seed }],
+      ...(now ? { now } : {}),
+    });
     org = sim.org('acme-preview');
     c = new Caller(org);
   }
@@ -91,7 +126,15 @@ describe('simulator: service app (client credentials, private_key_jwt, DPoP)', (
   it('serviceApp: false leaves it out, and an assertion then gets invalid_client', async () => {
     await start({ serviceApp: false });
     assert.equal(org.info.serviceApp, undefined);
-    const res = await fetch(`${org.info.baseUrl}/oauth2/v1/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: ASSERTION_TYPE, client_assertion: 'x.y.z' }).toString() });
+    const res = await fetch(`${org.info.baseUrl}/oauth2/v1/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: ASSERTION_TYPE,
+        client_assertion: 'x.y.z',
+      }).toString(),
+    });
     assert.equal(res.status, 401);
     assert.equal(((await res.json()) as { error: string }).error, 'invalid_client');
   });
@@ -110,9 +153,14 @@ describe('simulator: service app (client credentials, private_key_jwt, DPoP)', (
     assert.equal(second.body.expires_in, 3600);
     assert.equal(second.body.scope, 'okta.apps.read okta.apps.manage');
     assert.equal(second.headers.get('cache-control'), 'no-cache, no-store');
-    const claims = JSON.parse(Buffer.from(String(second.body.access_token).split('.')[1]!, 'base64url').toString()) as { cnf: { jkt: string } };
+    const claims = JSON.parse(Buffer.from(String(second.body.access_token).split('.')[1]!, 'base64url').toString()) as {
+      cnf: { jkt: string };
+    };
     assert.ok(claims.cnf.jkt, 'bound to the DPoP key (cnf.jkt)');
-    assert.equal((await c.token({ dpop: c.proof('POST', c.tokenUrl, { nonce: 'made-up' }) })).body.error, 'use_dpop_nonce');
+    assert.equal(
+      (await c.token({ dpop: c.proof('POST', c.tokenUrl, { nonce: 'made-up' }) })).body.error,
+      'use_dpop_nonce',
+    );
   });
 
   it('refuses bad client assertions with invalid_client: signature, kid, aud, iss/sub, expiry, exp over an hour, replayed jti', async () => {
@@ -125,7 +173,11 @@ describe('simulator: service app (client credentials, private_key_jwt, DPoP)', (
       ['other key', c.assertion({}, {}, other), /signature is invalid/],
       ['other kid', c.assertion({}, { kid: 'nope' }), /'kid'/],
       ['wrong aud', c.assertion({ aud: `${org.info.baseUrl}/oauth2/default/v1/token` }), /'aud'/],
-      ['other iss', c.assertion({ iss: '0oaSOMEBODYELSE0000', sub: '0oaSOMEBODYELSE0000' }), /Client authentication failed/],
+      [
+        'other iss',
+        c.assertion({ iss: '0oaSOMEBODYELSE0000', sub: '0oaSOMEBODYELSE0000' }),
+        /Client authentication failed/,
+      ],
       ['sub differs', c.assertion({ sub: 'someone' }), /'sub'/],
       ['expired', c.assertion({ iat: iat - 600, exp: iat - 60 }), /expired/],
       ['too long', c.assertion({ exp: iat + 7200 }), /more than one hour/],
@@ -156,9 +208,33 @@ describe('simulator: service app (client credentials, private_key_jwt, DPoP)', (
       ['htm', c.proof('GET', c.tokenUrl, { nonce })],
       ['htu', c.proof('POST', `${c.tokenUrl}x`, { nonce })],
       ['stale iat', c.proof('POST', c.tokenUrl, { nonce, iat: c.now() - 3600 })],
-      ['typ', signJwt({ typ: 'JWT', jwk: publicJwkOf(dpopKey) }, { htm: 'POST', htu: c.tokenUrl, iat: c.now(), jti: randomUUID(), nonce }, dpopKey, 'ES256')],
-      ['private jwk', signJwt({ typ: 'dpop+jwt', jwk: jwkWithD }, { htm: 'POST', htu: c.tokenUrl, iat: c.now(), jti: randomUUID(), nonce }, dpopKey, 'ES256')],
-      ['signed by another key', signJwt({ typ: 'dpop+jwt', jwk: publicJwkOf(dpopKey) }, { htm: 'POST', htu: c.tokenUrl, iat: c.now(), jti: randomUUID(), nonce }, otherDpopKey, 'ES256')],
+      [
+        'typ',
+        signJwt(
+          { typ: 'JWT', jwk: publicJwkOf(dpopKey) },
+          { htm: 'POST', htu: c.tokenUrl, iat: c.now(), jti: randomUUID(), nonce },
+          dpopKey,
+          'ES256',
+        ),
+      ],
+      [
+        'private jwk',
+        signJwt(
+          { typ: 'dpop+jwt', jwk: jwkWithD },
+          { htm: 'POST', htu: c.tokenUrl, iat: c.now(), jti: randomUUID(), nonce },
+          dpopKey,
+          'ES256',
+        ),
+      ],
+      [
+        'signed by another key',
+        signJwt(
+          { typ: 'dpop+jwt', jwk: publicJwkOf(dpopKey) },
+          { htm: 'POST', htu: c.tokenUrl, iat: c.now(), jti: randomUUID(), nonce },
+          otherDpopKey,
+          'ES256',
+        ),
+      ],
     ];
     for (const [what, dpop] of cases) {
       const r = await c.token({ dpop });
@@ -172,8 +248,14 @@ describe('simulator: service app (client credentials, private_key_jwt, DPoP)', (
     const r = await c.token({ dpop: c.proof('POST', c.tokenUrl, { nonce }) });
     assert.deepEqual([r.status, r.body.error], [400, 'invalid_scope']);
     assert.match(String(r.body.error_description), /okta\.apps\.manage/);
-    assert.equal((await c.token({ grant: 'authorization_code', dpop: c.proof('POST', c.tokenUrl, { nonce }) })).body.error, 'unauthorized_client');
-    assert.equal((await c.token({ scope: 'okta.apps.read', dpop: c.proof('POST', c.tokenUrl, { nonce }) })).status, 200);
+    assert.equal(
+      (await c.token({ grant: 'authorization_code', dpop: c.proof('POST', c.tokenUrl, { nonce }) })).body.error,
+      'unauthorized_client',
+    );
+    assert.equal(
+      (await c.token({ scope: 'okta.apps.read', dpop: c.proof('POST', c.tokenUrl, { nonce }) })).status,
+      200,
+    );
   });
 
   it('the API takes a DPoP-bound token only with a matching proof: ath, key thumbprint, htu, jti, scheme', async () => {
@@ -210,7 +292,9 @@ describe('simulator: service app (client credentials, private_key_jwt, DPoP)', (
     const denied = await c.api('POST', path, readOnly);
     assert.equal(denied.status, 403);
     assert.equal(denied.body.errorCode, 'E0000006');
-    assert.deepEqual(denied.body.errorCauses, [{ errorSummary: 'The access token provided does not contain the required scopes: okta.apps.manage.' }]);
+    assert.deepEqual(denied.body.errorCauses, [
+      { errorSummary: 'The access token provided does not contain the required scopes: okta.apps.manage.' },
+    ]);
     assert.match(denied.headers.get('www-authenticate') ?? '', /insufficient_scope/);
     assert.equal(org.secrets().length, 1);
     const manage = await c.accessToken('okta.apps.manage');

@@ -5,9 +5,13 @@ import { call, probe, secretsPath } from './helpers.ts';
 
 const INVALID_CLIENT = {
   error: 'invalid_client',
-  error_description: 'Client authentication failed. Either the client or the client authentication method is unsupported.',
+  error_description:
+    'Client authentication failed. Either the client or the client authentication method is unsupported.',
 };
-const INVALID_GRANT = { error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' };
+const INVALID_GRANT = {
+  error: 'invalid_grant',
+  error_description: 'The authorization code is invalid or has expired.',
+};
 
 describe('simulator: token endpoint (the secret probe)', () => {
   let sim: Simulator;
@@ -31,7 +35,10 @@ describe('simulator: token endpoint (the secret probe)', () => {
 
   it('a wrong secret, or a wrong client id, gets 401 invalid_client', async () => {
     assert.deepEqual(await probe(org, 'not-the-secret-at-all'), { status: 401, body: INVALID_CLIENT });
-    assert.deepEqual(await probe(org, active, { clientId: '0oaSOMEOTHERCLIENT00' }), { status: 401, body: INVALID_CLIENT });
+    assert.deepEqual(await probe(org, active, { clientId: '0oaSOMEOTHERCLIENT00' }), {
+      status: 401,
+      body: INVALID_CLIENT,
+    });
   });
 
   it('an INACTIVE secret no longer authenticates; after activation it does again', async () => {
@@ -51,7 +58,10 @@ describe('simulator: token endpoint (the secret probe)', () => {
   });
 
   it('a request with an Origin header (a browser) gets invalid_client even with the right secret', async () => {
-    assert.deepEqual(await probe(org, active, { origin: 'vscode-webview://abc' }), { status: 401, body: INVALID_CLIENT });
+    assert.deepEqual(await probe(org, active, { origin: 'vscode-webview://abc' }), {
+      status: 401,
+      body: INVALID_CLIENT,
+    });
   });
 
   it('the client must use its own method: client_secret_post for a client_secret_basic app is refused, and vice versa', async () => {
@@ -71,7 +81,11 @@ describe('simulator: token endpoint (the secret probe)', () => {
   });
 
   it('answers with no-store caching, JSON and a request id; refuses a non-form body', async () => {
-    const res = await fetch(`${org.info.baseUrl}/oauth2/v1/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${org.info.baseUrl}/oauth2/v1/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(res.status, 400);
     assert.equal(((await res.json()) as { error: string }).error, 'invalid_request');
     assert.equal(res.headers.get('content-type'), 'application/json');
@@ -82,8 +96,16 @@ describe('simulator: token endpoint (the secret probe)', () => {
   it('refuses credentials sent both ways at once, and a form with no client at all', async () => {
     const both = await fetch(`${org.info.baseUrl}/oauth2/v1/token`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from(`${org.info.clientId}:${active}`).toString('base64')}` },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: 'x', client_id: org.info.clientId, client_secret: active }).toString(),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${Buffer.from(`${org.info.clientId}:${active}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: 'x',
+        client_id: org.info.clientId,
+        client_secret: active,
+      }).toString(),
     });
     assert.equal(both.status, 400);
     const none = await fetch(`${org.info.baseUrl}/oauth2/v1/token`, {

@@ -4,13 +4,22 @@
 import assert from 'node:assert/strict';
 import { drive, pickAction, startWorld, type World } from '../rotation/world.ts';
 import { oktaChanged } from '../../../src/vscode/checklist/oktaChanges.ts';
-import { actionLabel, failureChoices, progressTitle, RESUME_ROTATION, riskyConfirmation } from '../../../src/vscode/checklist/actionPresentation.ts';
+import {
+  actionLabel,
+  failureChoices,
+  progressTitle,
+  RESUME_ROTATION,
+  riskyConfirmation,
+} from '../../../src/vscode/checklist/actionPresentation.ts';
 import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { maskSecret } from '../../../src/redact.ts';
 
 /** Drives the engine one action at a time, noting for each action whether a snapshot change asked for a tree reload. */
-async function driveNoting(engine: RotationEngine, until?: (s: RotationSnapshot) => boolean): Promise<Array<{ action: RotationAction; before: RotationSnapshot; reload: boolean }>> {
+async function driveNoting(
+  engine: RotationEngine,
+  until?: (s: RotationSnapshot) => boolean,
+): Promise<Array<{ action: RotationAction; before: RotationSnapshot; reload: boolean }>> {
   const log: Array<{ action: RotationAction; before: RotationSnapshot; reload: boolean }> = [];
   let previous = engine.snapshot();
   let reloads = 0;
@@ -50,13 +59,26 @@ describe('checklist: the tree reloads the org exactly when a step changed Okta',
     const steps = await driveNoting(engine);
     assert.equal(engine.snapshot().outcome, 'completed');
     const reloaded = steps.filter((s) => s.reload).map((s) => name(s.action));
-    for (const must of ['retire', 'run:createSecret', 'run:deactivateOld', 'run:deleteOld']) assert.ok(reloaded.includes(must), `${must} reloads (got ${reloaded.join(', ')})`);
-    for (const never of ['chooseMode', 'confirm:newConnection', 'confirm:moveFlows', 'run:verifyNewSecret', 'confirm:identifyOld', 'confirm:deleteOldConnection', 'run:finish', 'run:recordInUse']) {
+    for (const must of ['retire', 'run:createSecret', 'run:deactivateOld', 'run:deleteOld'])
+      assert.ok(reloaded.includes(must), `${must} reloads (got ${reloaded.join(', ')})`);
+    for (const never of [
+      'chooseMode',
+      'confirm:newConnection',
+      'confirm:moveFlows',
+      'run:verifyNewSecret',
+      'confirm:identifyOld',
+      'confirm:deleteOldConnection',
+      'run:finish',
+      'run:recordInUse',
+    ]) {
       assert.ok(!reloaded.includes(never), `${never} does not reload`);
     }
     // After the retirement and the rotation, the org holds one ACTIVE secret: the new one.
     const left = world.org.secrets();
-    assert.deepEqual(left.map((s) => s.status), ['ACTIVE']);
+    assert.deepEqual(
+      left.map((s) => s.status),
+      ['ACTIVE'],
+    );
   });
 
   it('after a rollback, which reactivates the old secret', async () => {
@@ -87,7 +109,7 @@ describe('checklist: the tree reloads the org exactly when a step changed Okta',
   });
 });
 
-describe('checklist: progress in the person\'s words, confirmations naming org, app and masked secret', () => {
+describe("checklist: progress in the person's words, confirmations naming org, app and masked secret", () => {
   let world: World | undefined;
   afterEach(async () => {
     await world?.close();
@@ -99,13 +121,22 @@ describe('checklist: progress in the person\'s words, confirmations naming org, 
     const engine = await world.start();
     const snap = engine.snapshot();
     const host = snap.org.host;
-    assert.equal(progressTitle('Acme Preview', { type: 'run', step: 'preflight' }, snap), 'Acme Preview: Check the org');
+    assert.equal(
+      progressTitle('Acme Preview', { type: 'run', step: 'preflight' }, snap),
+      'Acme Preview: Check the org',
+    );
     assert.equal(actionLabel({ type: 'chooseMode', mode: 'reauthorize' }, snap), 'Choosing how to connect');
     assert.equal(actionLabel({ type: 'confirm', step: 'moveFlows' }, snap), 'Confirming: Move the flows');
     const all: RotationAction[] = [
-      { type: 'run', step: 'createSecret' }, { type: 'confirm', step: 'newConnection' }, { type: 'chooseMode', mode: 'newConnection' },
-      { type: 'retire', secretId: 'ocsX' }, { type: 'identifyInUse', value: 'x' }, { type: 'override', guard: 'unverifiedNewSecret' },
-      { type: 'acknowledge', guard: 'productionWithoutPreview' }, { type: 'rollback' }, { type: 'abandon' },
+      { type: 'run', step: 'createSecret' },
+      { type: 'confirm', step: 'newConnection' },
+      { type: 'chooseMode', mode: 'newConnection' },
+      { type: 'retire', secretId: 'ocsX' },
+      { type: 'identifyInUse', value: 'x' },
+      { type: 'override', guard: 'unverifiedNewSecret' },
+      { type: 'acknowledge', guard: 'productionWithoutPreview' },
+      { type: 'rollback' },
+      { type: 'abandon' },
     ];
     for (const a of all) {
       const title = progressTitle('Acme Preview', a, snap);
@@ -138,14 +169,23 @@ describe('checklist: progress in the person\'s words, confirmations naming org, 
         assert.ok(deactivate);
         assert.match(deactivate.title, /PRODUCTION org Acme/);
         assert.ok(deactivate.title.includes(maskSecret(old.clientSecret)), deactivate.title);
-        assert.ok(deactivate.detail.includes(snap.app.clientId) && deactivate.detail.includes(snap.app.label) && deactivate.detail.includes(snap.org.host));
+        assert.ok(
+          deactivate.detail.includes(snap.app.clientId) &&
+            deactivate.detail.includes(snap.app.label) &&
+            deactivate.detail.includes(snap.org.host),
+        );
         assert.equal(deactivate.button, 'Deactivate Old Secret');
       }
       assert.ok((await engine.perform({ type: 'run', step: 'deactivateOld' })).ok);
       snap = engine.snapshot();
       const del = riskyConfirmation({ type: 'run', step: 'deleteOld' }, snap, 'Acme');
       assert.ok(del, environment);
-      assert.ok(del.title.includes(maskSecret(old.clientSecret)) && del.title.includes(snap.app.label) && del.title.includes('Acme'), del.title);
+      assert.ok(
+        del.title.includes(maskSecret(old.clientSecret)) &&
+          del.title.includes(snap.app.label) &&
+          del.title.includes('Acme'),
+        del.title,
+      );
       assert.ok(del.detail.includes(old.id) && del.detail.includes(snap.app.clientId), del.detail);
       assert.match(del.detail, /cannot be undone/);
       assert.equal(del.button, 'Delete Old Secret');
@@ -161,10 +201,19 @@ describe('checklist: progress in the person\'s words, confirmations naming org, 
     world = await startWorld();
     const engine = await world.start();
     const snap = engine.snapshot();
-    for (const a of [{ type: 'run', step: 'preflight' }, { type: 'confirm', step: 'moveFlows' }, { type: 'chooseMode', mode: 'newConnection' }] as RotationAction[]) {
+    for (const a of [
+      { type: 'run', step: 'preflight' },
+      { type: 'confirm', step: 'moveFlows' },
+      { type: 'chooseMode', mode: 'newConnection' },
+    ] as RotationAction[]) {
       assert.equal(riskyConfirmation(a, snap, 'Acme'), undefined, JSON.stringify(a));
     }
-    for (const a of [{ type: 'rollback' }, { type: 'abandon' }, { type: 'override', guard: 'unverifiedNewSecret' }, { type: 'retire', secretId: 'ocs1' }] as RotationAction[]) {
+    for (const a of [
+      { type: 'rollback' },
+      { type: 'abandon' },
+      { type: 'override', guard: 'unverifiedNewSecret' },
+      { type: 'retire', secretId: 'ocs1' },
+    ] as RotationAction[]) {
       assert.equal(riskyConfirmation(a, snap, 'Acme')?.button, 'Continue', JSON.stringify(a));
     }
   });

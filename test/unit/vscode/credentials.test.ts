@@ -10,8 +10,21 @@ import { isOktaError } from '../../../src/okta/errors.ts';
 import { OktaClients } from '../../../src/vscode/clients.ts';
 import type { Log } from '../../../src/vscode/log.ts';
 import type { OrgCredentialStore } from '../../../src/vscode/storage/OrgCredentialStore.ts';
-import { describeCredential, parseStoredCredential, secretValuesOf, serializeCredential, setCommandFor, type OrgCredential } from '../../../src/vscode/storage/orgCredential.ts';
-import { CREDENTIAL_METHODS, defaultMethod, readPrivateKey, validateClientId, validateKeyId } from '../../../src/vscode/commands/credentialInput.ts';
+import {
+  describeCredential,
+  parseStoredCredential,
+  secretValuesOf,
+  serializeCredential,
+  setCommandFor,
+  type OrgCredential,
+} from '../../../src/vscode/storage/orgCredential.ts';
+import {
+  CREDENTIAL_METHODS,
+  defaultMethod,
+  readPrivateKey,
+  validateClientId,
+  validateKeyId,
+} from '../../../src/vscode/commands/credentialInput.ts';
 import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
 import { errorActions } from '../../../src/vscode/errorActions.ts';
 import { waitMessage } from '../../../src/vscode/waitMessage.ts';
@@ -24,14 +37,26 @@ const TOKEN = '00abcDEFghiJKLmnoPQRstuVWXyz0123456789ABCD';
 describe('credentials: the stored form', () => {
   it('reads an entry written before service apps (the bare token) as an API token', () => {
     assert.deepEqual(parseStoredCredential(TOKEN), { ok: true, credential: { type: 'apiToken', token: TOKEN } });
-    assert.deepEqual(parseStoredCredential(` ${TOKEN}\n`), { ok: true, credential: { type: 'apiToken', token: TOKEN } });
+    assert.deepEqual(parseStoredCredential(` ${TOKEN}\n`), {
+      ok: true,
+      credential: { type: 'apiToken', token: TOKEN },
+    });
   });
 
   it('round-trips both kinds through the tagged JSON, key id optional', () => {
     const all: OrgCredential[] = [
       { type: 'apiToken', token: TOKEN },
-      { type: 'serviceApp', clientId: '0oa1serviceApp00001', privateKey: '-----BEGIN PRIVATE KEY-----\nMIIabc\n-----END PRIVATE KEY-----' },
-      { type: 'serviceApp', clientId: '0oa1serviceApp00001', keyId: 'kid-1', privateKey: '{"kty":"EC","crv":"P-256","d":"abc","x":"1","y":"2"}' },
+      {
+        type: 'serviceApp',
+        clientId: '0oa1serviceApp00001',
+        privateKey: '-----BEGIN PRIVATE KEY-----\nMIIabc\n-----END PRIVATE KEY-----',
+      },
+      {
+        type: 'serviceApp',
+        clientId: '0oa1serviceApp00001',
+        keyId: 'kid-1',
+        privateKey: '{"kty":"EC","crv":"P-256","d":"abc","x":"1","y":"2"}',
+      },
     ];
     for (const c of all) {
       const stored = serializeCredential(c);
@@ -57,24 +82,45 @@ describe('credentials: the stored form', () => {
 
   it('names the secret values to mask, and describes a credential without them', () => {
     assert.deepEqual(secretValuesOf({ type: 'apiToken', token: TOKEN }), [TOKEN]);
-    assert.deepEqual(secretValuesOf({ type: 'serviceApp', clientId: 'c0123456', privateKey: 'PRIVATE-KEY-TEXT' }), ['PRIVATE-KEY-TEXT']);
+    assert.deepEqual(secretValuesOf({ type: 'serviceApp', clientId: 'c0123456', privateKey: 'PRIVATE-KEY-TEXT' }), [
+      'PRIVATE-KEY-TEXT',
+    ]);
     assert.equal(describeCredential({ type: 'apiToken' }), 'API token');
     assert.equal(describeCredential({ type: 'serviceApp', clientId: '0oa1x' }), 'OAuth service app 0oa1x');
   });
 });
 
-describe('credentials: Add Org\'s choice and the fix that matches the org\'s kind', () => {
-  it('offers the API token and the service app, the org\'s current kind (else the token) preselected', () => {
-    assert.deepEqual(CREDENTIAL_METHODS.map((m) => [m.label, m.type]), [['API token', 'apiToken'], ['OAuth service app (least privilege)', 'serviceApp']]);
+describe("credentials: Add Org's choice and the fix that matches the org's kind", () => {
+  it("offers the API token and the service app, the org's current kind (else the token) preselected", () => {
+    assert.deepEqual(
+      CREDENTIAL_METHODS.map((m) => [m.label, m.type]),
+      [
+        ['API token', 'apiToken'],
+        ['OAuth service app (least privilege)', 'serviceApp'],
+      ],
+    );
     assert.equal(defaultMethod(undefined), 'apiToken');
     assert.equal(defaultMethod('serviceApp'), 'serviceApp');
     assert.deepEqual(setCommandFor('apiToken'), { command: 'oktaWorkflows.setApiToken', title: 'Set API Token' });
-    assert.deepEqual(setCommandFor('serviceApp'), { command: 'oktaWorkflows.setServiceApp', title: 'Set OAuth Service App' });
+    assert.deepEqual(setCommandFor('serviceApp'), {
+      command: 'oktaWorkflows.setServiceApp',
+      title: 'Set OAuth Service App',
+    });
   });
 
   it('a refused credential is fixed by one of the same kind, in the tree and in the error message', () => {
-    const refused = new OktaError({ kind: 'invalidToken', operation: 'Listing apps', org: 'acme.okta.com', status: 401 });
-    const forbidden = new OktaError({ kind: 'forbidden', operation: 'Listing apps', org: 'acme.okta.com', status: 403 });
+    const refused = new OktaError({
+      kind: 'invalidToken',
+      operation: 'Listing apps',
+      org: 'acme.okta.com',
+      status: 401,
+    });
+    const forbidden = new OktaError({
+      kind: 'forbidden',
+      operation: 'Listing apps',
+      org: 'acme.okta.com',
+      status: 403,
+    });
     assert.equal(presentFailure(refused).action, 'setApiToken');
     assert.equal(presentFailure(refused, 'serviceApp').action, 'setServiceApp');
     assert.match(presentFailure(refused, 'serviceApp').label, /client id and private key/);
@@ -96,7 +142,14 @@ describe('credentials: what a person types for a service app', () => {
     assert.ok(r.ok && createPrivateKey(r.privateKey).asymmetricKeyType === 'rsa');
     const publicPem = rsa.publicKey.export({ format: 'pem', type: 'spki' }).toString();
     assert.match((readPrivateKey(publicPem) as { message: string }).message, /public key/);
-    assert.match((readPrivateKey('-----BEGIN ENCRYPTED PRIVATE KEY-----\nabc\n-----END ENCRYPTED PRIVATE KEY-----') as { message: string }).message, /encrypted/);
+    assert.match(
+      (
+        readPrivateKey('-----BEGIN ENCRYPTED PRIVATE KEY-----\nabc\n-----END ENCRYPTED PRIVATE KEY-----') as {
+          message: string;
+        }
+      ).message,
+      /encrypted/,
+    );
     assert.match((readPrivateKey(pem.slice(0, 200)) as { message: string }).message, /incomplete/);
   });
 
@@ -155,7 +208,8 @@ describe('credentials: the clients built from each kind, against the simulator',
   const known: string[] = [];
   const log = {
     addKnownSecret: (v: string) => known.push(v),
-    apiCall: (org: string, c: { method: string; path: string; status: number | string }) => logged.push(`${org} ${c.method} ${c.path} ${c.status}`),
+    apiCall: (org: string, c: { method: string; path: string; status: number | string }) =>
+      logged.push(`${org} ${c.method} ${c.path} ${c.status}`),
     error: () => undefined,
   } as unknown as Log;
   const stored = new Map<string, OrgCredential>();
@@ -180,12 +234,20 @@ describe('credentials: the clients built from each kind, against the simulator',
     const info = sim.orgs[0]!;
     const key = readPrivateKey(info.serviceApp!.privateKeyPem);
     assert.ok(key.ok);
-    const jwkText = JSON.stringify({ ...createPrivateKey(info.serviceApp!.privateKeyPem).export({ format: 'jwk' }), kid: info.serviceApp!.keyId });
+    const jwkText = JSON.stringify({
+      ...createPrivateKey(info.serviceApp!.privateKeyPem).export({ format: 'jwk' }),
+      kid: info.serviceApp!.keyId,
+    });
     const jwk = readPrivateKey(jwkText);
     assert.ok(jwk.ok && jwk.keyId === info.serviceApp!.keyId);
     const credentials: OrgCredential[] = [
       { type: 'apiToken', token: info.apiToken },
-      { type: 'serviceApp', clientId: info.serviceApp!.clientId, keyId: info.serviceApp!.keyId, privateKey: key.privateKey },
+      {
+        type: 'serviceApp',
+        clientId: info.serviceApp!.clientId,
+        keyId: info.serviceApp!.keyId,
+        privateKey: key.privateKey,
+      },
       { type: 'serviceApp', clientId: info.serviceApp!.clientId, keyId: jwk.keyId!, privateKey: jwk.privateKey },
     ];
     for (const c of credentials) {
@@ -198,28 +260,56 @@ describe('credentials: the clients built from each kind, against the simulator',
       }
       for (const v of secretValuesOf(c)) assert.ok(known.includes(v), 'the log masks the credential');
     }
-    assert.ok(logged.some((l) => l.includes('/oauth2/v1/token 200')), 'the service app fetched an access token');
+    assert.ok(
+      logged.some((l) => l.includes('/oauth2/v1/token 200')),
+      'the service app fetched an access token',
+    );
   });
 
   it('a service app with the wrong key is refused with advice about the client id and key, before anything is stored', async () => {
     const info = sim.orgs[0]!;
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    const client = clients.withCredential(org, { type: 'serviceApp', clientId: info.serviceApp!.clientId, privateKey: other });
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    const client = clients.withCredential(org, {
+      type: 'serviceApp',
+      clientId: info.serviceApp!.clientId,
+      privateKey: other,
+    });
     try {
-      await assert.rejects(client.findWorkflowsApp(), (e: unknown) => isOktaError(e) && /client id|private key/i.test(e.message) && !e.message.includes(other.slice(40, 80)));
+      await assert.rejects(
+        client.findWorkflowsApp(),
+        (e: unknown) =>
+          isOktaError(e) && /client id|private key/i.test(e.message) && !e.message.includes(other.slice(40, 80)),
+      );
     } finally {
       await client.close();
     }
-    assert.throws(() => clients.withCredential(org, { type: 'serviceApp', clientId: info.serviceApp!.clientId, privateKey: 'not a key at all, but long enough' }), (e: unknown) => isOktaError(e, 'input'));
+    assert.throws(
+      () =>
+        clients.withCredential(org, {
+          type: 'serviceApp',
+          clientId: info.serviceApp!.clientId,
+          privateKey: 'not a key at all, but long enough',
+        }),
+      (e: unknown) => isOktaError(e, 'input'),
+    );
   });
 
   it('the stored credential decides the client; none stored is an error that says how to sign in', async () => {
     stored.delete(org.key);
-    await assert.rejects(clients.get(org), (e: unknown) => isOktaError(e, 'invalidToken') && /Set API Token.*Set OAuth Service App/.test(e.message));
+    await assert.rejects(
+      clients.get(org),
+      (e: unknown) => isOktaError(e, 'invalidToken') && /Set API Token.*Set OAuth Service App/.test(e.message),
+    );
     stored.set(org.key, { type: 'apiToken', token: sim.orgs[0]!.apiToken });
     const a = await clients.get(org);
     assert.equal(await clients.get(org), a, 'the same credential keeps its client');
-    stored.set(org.key, { type: 'serviceApp', clientId: sim.orgs[0]!.serviceApp!.clientId, privateKey: sim.orgs[0]!.serviceApp!.privateKeyPem });
+    stored.set(org.key, {
+      type: 'serviceApp',
+      clientId: sim.orgs[0]!.serviceApp!.clientId,
+      privateKey: sim.orgs[0]!.serviceApp!.privateKeyPem,
+    });
     const b = await clients.get(org);
     assert.notEqual(b, a, 'a changed credential gets a new client');
     assert.equal((await b.findWorkflowsApp()).id, sim.orgs[0]!.workflowsAppId);
@@ -237,7 +327,9 @@ describe('credentials: the clients built from each kind, against the simulator',
       await client.getApp(info.workflowsAppId);
       const abort = new AbortController();
       const off = clients.onWait(() => abort.abort());
-      await assert.rejects(client.getApp(info.workflowsAppId, abort.signal), (e: unknown) => isOktaError(e, 'cancelled'));
+      await assert.rejects(client.getApp(info.workflowsAppId, abort.signal), (e: unknown) =>
+        isOktaError(e, 'cancelled'),
+      );
       off.dispose();
       const [key, reason, ms] = waits.at(-1)!;
       assert.deepEqual([key, reason], [org.key, 'rateLimit']);
@@ -246,7 +338,10 @@ describe('credentials: the clients built from each kind, against the simulator',
       // Not waiting: a new client (the setting changed) fails at once with the time to try again.
       maxWaitMs = 0;
       const count = waits.length;
-      await assert.rejects((await clients.get(org)).getApp(info.workflowsAppId), (e: unknown) => isOktaError(e, 'rateLimited') && e.retryAt instanceof Date);
+      await assert.rejects(
+        (await clients.get(org)).getApp(info.workflowsAppId),
+        (e: unknown) => isOktaError(e, 'rateLimited') && e.retryAt instanceof Date,
+      );
       assert.equal(waits.length, count, 'no wait with maxRateLimitWaitSeconds 0');
     } finally {
       sub.dispose();
@@ -257,7 +352,10 @@ describe('credentials: the clients built from each kind, against the simulator',
 
   it('wait messages: a 429 always, a retry only when it is long enough to notice', () => {
     assert.equal(waitMessage('rateLimit', 60_200), 'Okta rate limit reached: waiting 61 s (Cancel to stop)');
-    assert.equal(waitMessage('rateLimit', 61_000, 'Acme'), 'Acme: Okta rate limit reached: waiting 61 s (Cancel to stop)');
+    assert.equal(
+      waitMessage('rateLimit', 61_000, 'Acme'),
+      'Acme: Okta rate limit reached: waiting 61 s (Cancel to stop)',
+    );
     assert.equal(waitMessage('retry', 300), undefined);
     assert.equal(waitMessage('retry', 2000), 'No answer from Okta: trying again in 2 s');
   });

@@ -7,7 +7,13 @@ import { describeError, formatApiCall } from '../../../src/vscode/logFormat.ts';
 import { forEachBounded } from '../../../src/vscode/concurrency.ts';
 
 const err = (kind: ConstructorParameters<typeof OktaError>[0]['kind'], errorId?: string) =>
-  new OktaError({ kind, operation: 'Listing secrets', org: 'acme.okta.com', status: 400, ...(errorId ? { body: { errorId, errorCode: 'E0000006' } } : {}) });
+  new OktaError({
+    kind,
+    operation: 'Listing secrets',
+    org: 'acme.okta.com',
+    status: 400,
+    ...(errorId ? { body: { errorId, errorCode: 'E0000006' } } : {}),
+  });
 
 describe('failures in the tree', () => {
   it('offers the fix for each kind', () => {
@@ -25,7 +31,14 @@ describe('failures in the tree', () => {
   it("a rate limit's retry time is in UTC, said so, on the same clock as the error message (not the host's zone)", () => {
     const now = new Date('2025-03-04T13:59:00Z');
     const retryAt = new Date('2025-03-04T14:03:21Z');
-    const e = new OktaError({ kind: 'rateLimited', operation: 'Listing secrets', org: 'acme.okta.com', status: 429, retryAt, now });
+    const e = new OktaError({
+      kind: 'rateLimited',
+      operation: 'Listing secrets',
+      org: 'acme.okta.com',
+      status: 429,
+      retryAt,
+      now,
+    });
     const item = presentFailure(e, 'apiToken', now);
     assert.equal(item.label, 'Rate limited by Okta until 14:03:21 UTC: retry later');
     assert.ok(item.tooltip.includes(tryAgainAfter(retryAt, now)), item.tooltip);
@@ -33,7 +46,11 @@ describe('failures in the tree', () => {
     // Past midnight UTC, the date comes first (as in the message).
     const late = new Date('2025-03-04T23:59:30Z');
     const tomorrow = new Date('2025-03-05T00:00:31Z');
-    const overnight = presentFailure(new OktaError({ kind: 'rateLimited', operation: 'Listing secrets', status: 429, retryAt: tomorrow, now: late }), 'apiToken', late);
+    const overnight = presentFailure(
+      new OktaError({ kind: 'rateLimited', operation: 'Listing secrets', status: 429, retryAt: tomorrow, now: late }),
+      'apiToken',
+      late,
+    );
     assert.equal(overnight.label, 'Rate limited by Okta until 2025-03-05 00:00:31 UTC: retry later');
   });
 
@@ -48,7 +65,15 @@ describe('failures in the tree', () => {
 describe('log lines', () => {
   it('an API call: org, method, path, status, ms, rate-limit remaining, errorId', () => {
     assert.equal(
-      formatApiCall('acme.okta.com', { method: 'POST', path: '/api/v1/apps/0oa1/credentials/secrets', status: 429, ms: 12.6, rateLimitRemaining: 0, errorId: 'oae1', attempt: 2 }),
+      formatApiCall('acme.okta.com', {
+        method: 'POST',
+        path: '/api/v1/apps/0oa1/credentials/secrets',
+        status: 429,
+        ms: 12.6,
+        rateLimitRemaining: 0,
+        errorId: 'oae1',
+        attempt: 2,
+      }),
       'acme.okta.com POST /api/v1/apps/0oa1/credentials/secrets 429 13 ms rate-limit remaining 0 errorId oae1 attempt 2',
     );
   });
@@ -90,10 +115,15 @@ describe('bounded loading', () => {
   it('stops taking new items once aborted', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    await forEachBounded([1, 2, 3, 4], 1, async (n) => {
-      seen.push(n);
-      if (n === 2) controller.abort();
-    }, controller.signal);
+    await forEachBounded(
+      [1, 2, 3, 4],
+      1,
+      async (n) => {
+        seen.push(n);
+        if (n === 2) controller.abort();
+      },
+      controller.signal,
+    );
     assert.deepEqual(seen, [1, 2]);
   });
 });

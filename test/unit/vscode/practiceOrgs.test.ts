@@ -8,7 +8,13 @@ import { ApiTokenAuth } from '../../../src/okta/auth.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
 import { parseOrgSettings } from '../../../src/vscode/orgs/orgConfig.ts';
 import {
-  isPracticeEntry, practiceKeys, practiceOrgsFrom, practiceSeeds, withPracticeOrgs, withoutPracticeOrgs, PRACTICE_LABELS,
+  isPracticeEntry,
+  practiceKeys,
+  practiceOrgsFrom,
+  practiceSeeds,
+  withPracticeOrgs,
+  withoutPracticeOrgs,
+  PRACTICE_LABELS,
 } from '../../../src/vscode/practice/practiceOrgEntries.ts';
 import { presentPracticeFailure } from '../../../src/vscode/practice/practicePresentation.ts';
 import { isLoopbackJournal, journalsForGuard } from '../../../src/vscode/practice/rehearsalHistory.ts';
@@ -30,11 +36,20 @@ describe('practice orgs: entries from the bundled simulator', () => {
 
   it('writes a Preview then a Production entry, labelled and flagged practice, that parse back as practice orgs', () => {
     const orgs = practiceOrgsFrom([...sim.orgs].reverse());
-    assert.deepEqual(orgs.map((o) => o.setting.label), [PRACTICE_LABELS.preview, PRACTICE_LABELS.production]);
-    assert.deepEqual(orgs.map((o) => o.setting.environment), ['preview', 'production']);
+    assert.deepEqual(
+      orgs.map((o) => o.setting.label),
+      [PRACTICE_LABELS.preview, PRACTICE_LABELS.production],
+    );
+    assert.deepEqual(
+      orgs.map((o) => o.setting.environment),
+      ['preview', 'production'],
+    );
     const { orgs: parsed, problems } = parseOrgSettings(orgs.map((o) => o.setting));
     assert.deepEqual(problems, []);
-    assert.deepEqual(parsed.map((o) => o.key), orgs.map((o) => o.key));
+    assert.deepEqual(
+      parsed.map((o) => o.key),
+      orgs.map((o) => o.key),
+    );
     assert.ok(parsed.every((o) => o.practice === true && o.address.isLoopback));
     for (const o of orgs) assert.match(o.key, /^127\.0\.0\.1:\d+$/);
   });
@@ -66,12 +81,33 @@ describe('practice orgs: entries from the bundled simulator', () => {
 describe('practice orgs: the settings list edits', () => {
   const real = { label: 'Acme', domain: 'acme.okta.com', environment: 'production' };
   const handWritten = { label: 'My sim', domain: 'http://127.0.0.1:4010', environment: 'preview' };
-  const oldPractice = { label: 'Practice Preview', domain: 'http://127.0.0.1:5001', environment: 'preview', practice: true };
+  const oldPractice = {
+    label: 'Practice Preview',
+    domain: 'http://127.0.0.1:5001',
+    environment: 'preview',
+    practice: true,
+  };
   const unparsable = { label: 'broken' };
-  const fresh = [{ key: '127.0.0.1:6001', apiToken: 't', setting: { label: 'Practice Preview', domain: 'http://127.0.0.1:6001', environment: 'preview' as const, practice: true } }];
+  const fresh = [
+    {
+      key: '127.0.0.1:6001',
+      apiToken: 't',
+      setting: {
+        label: 'Practice Preview',
+        domain: 'http://127.0.0.1:6001',
+        environment: 'preview' as const,
+        practice: true,
+      },
+    },
+  ];
 
   it('Start replaces earlier practice entries and keeps every other entry as written, in order', () => {
-    assert.deepEqual(withPracticeOrgs([real, oldPractice, handWritten, unparsable], fresh), [real, handWritten, unparsable, fresh[0]!.setting]);
+    assert.deepEqual(withPracticeOrgs([real, oldPractice, handWritten, unparsable], fresh), [
+      real,
+      handWritten,
+      unparsable,
+      fresh[0]!.setting,
+    ]);
   });
 
   it('Start drops a hand-written entry at the very host the new practice org got (no duplicate key)', () => {
@@ -91,7 +127,8 @@ describe('practice orgs: the settings list edits', () => {
 });
 
 describe('practice orgs: in the tree', () => {
-  const err = (kind: ConstructorParameters<typeof OktaError>[0]['kind']) => new OktaError({ kind, operation: 'Listing apps', org: '127.0.0.1:5001' });
+  const err = (kind: ConstructorParameters<typeof OktaError>[0]['kind']) =>
+    new OktaError({ kind, operation: 'Listing apps', org: '127.0.0.1:5001' });
 
   it('after a reload (nothing listens any more) the org says it is stopped and offers Start Practice Orgs', () => {
     for (const kind of ['network', 'timeout', 'invalidToken', 'notFound', 'protocol'] as const) {
@@ -108,25 +145,49 @@ describe('practice orgs: in the tree', () => {
   });
 
   it('the org item carries a practice flag for the context menu (Stop Practice Orgs)', () => {
-    assert.equal(orgContextValue({ hasToken: true, environment: 'preview', practice: true }), 'org hasToken preview practice');
+    assert.equal(
+      orgContextValue({ hasToken: true, environment: 'preview', practice: true }),
+      'org hasToken preview practice',
+    );
     assert.equal(orgContextValue({ hasToken: true, environment: 'preview' }), 'org hasToken preview');
   });
 });
 
 describe('practice orgs: a rehearsal is not a test in a real Preview org', () => {
-  const app = { id: '0oa1234567890abcdefg', name: 'flow', label: 'Okta Workflows OAuth', clientId: 'client', tokenEndpointAuthMethod: 'client_secret_basic', redirectUris: [] };
+  const app = {
+    id: '0oa1234567890abcdefg',
+    name: 'flow',
+    label: 'Okta Workflows OAuth',
+    clientId: 'client',
+    tokenEndpointAuthMethod: 'client_secret_basic',
+    redirectUris: [],
+  };
 
   function completedPreview(host: string, baseUrl: string, id: string): RotationJournal {
     const at = new Date(Date.now() - 60_000).toISOString();
     return parseJournal({
-      version: JOURNAL_VERSION, rotationId: id, org: { host, baseUrl }, environment: 'preview', app,
-      createdAt: at, updatedAt: at, endedAt: at, outcome: 'completed',
+      version: JOURNAL_VERSION,
+      rotationId: id,
+      org: { host, baseUrl },
+      environment: 'preview',
+      app,
+      createdAt: at,
+      updatedAt: at,
+      endedAt: at,
+      outcome: 'completed',
       steps: Object.fromEntries(STEP_IDS.map((s) => [s, { state: 'done' }])),
-      preflight: { secrets: [], needsInUseIdentification: false, retired: [] }, deactivated: [], deleted: [], guards: {}, report: [],
+      preflight: { secrets: [], needsInUseIdentification: false, retired: [] },
+      deactivated: [],
+      deleted: [],
+      guards: {},
+      report: [],
     });
   }
 
-  async function guardRequired(store: MemoryJournalStore, org: { host: string; baseUrl: string; isLoopback: boolean }): Promise<boolean> {
+  async function guardRequired(
+    store: MemoryJournalStore,
+    org: { host: string; baseUrl: string; isLoopback: boolean },
+  ): Promise<boolean> {
     const engine = await RotationEngine.start(
       { org, environment: 'production', app },
       { okta: undefined as never, journals: journalsForGuard(store, org), secrets: new MemoryPendingSecretStore() },
@@ -138,15 +199,24 @@ describe('practice orgs: a rehearsal is not a test in a real Preview org', () =>
     const store = new MemoryJournalStore();
     await store.save(completedPreview('127.0.0.1:5001', 'http://127.0.0.1:5001', 'practice1'));
     assert.equal(isLoopbackJournal({ org: { host: '127.0.0.1:5001', baseUrl: 'http://127.0.0.1:5001' } }), true);
-    assert.equal(await guardRequired(store, { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com', isLoopback: false }), true);
+    assert.equal(
+      await guardRequired(store, { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com', isLoopback: false }),
+      true,
+    );
   });
 
   it('it does lift it for Practice Production (the rehearsal goes the whole way), and a real preview lifts it for real orgs', async () => {
     const store = new MemoryJournalStore();
     await store.save(completedPreview('127.0.0.1:5001', 'http://127.0.0.1:5001', 'practice1'));
-    assert.equal(await guardRequired(store, { host: '127.0.0.1:5002', baseUrl: 'http://127.0.0.1:5002', isLoopback: true }), false);
+    assert.equal(
+      await guardRequired(store, { host: '127.0.0.1:5002', baseUrl: 'http://127.0.0.1:5002', isLoopback: true }),
+      false,
+    );
     const real = new MemoryJournalStore();
     await real.save(completedPreview('acme.oktapreview.com', 'https://acme.oktapreview.com', 'real1'));
-    assert.equal(await guardRequired(real, { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com', isLoopback: false }), false);
+    assert.equal(
+      await guardRequired(real, { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com', isLoopback: false }),
+      false,
+    );
   });
 });

@@ -1,6 +1,14 @@
 // Tree presentation, pure: labels, ages, markers and the contextValue flags the menus read.
 import assert from 'node:assert/strict';
-import { formatAge, inUseSecretId, presentSecret, secretContextValue, toSecretView, orgContextValue, type SecretView } from '../../../src/vscode/tree/presentation.ts';
+import {
+  formatAge,
+  inUseSecretId,
+  presentSecret,
+  secretContextValue,
+  toSecretView,
+  orgContextValue,
+  type SecretView,
+} from '../../../src/vscode/tree/presentation.ts';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
