@@ -2,12 +2,23 @@
 // redaction function run in plain Node and must never import 'vscode'.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const noVscode = {
-  'no-restricted-imports': ['error', {
-    paths: [{ name: 'vscode', message: 'Only src/vscode/ may import vscode: this layer runs and is tested in plain Node.' }],
-    patterns: [{ group: ['**/vscode/**', '../vscode/*'], message: 'Dependencies point down the stack: vscode/ -> rotation/ -> okta/.' }],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        { name: 'vscode', message: 'Only src/vscode/ may import vscode: this layer runs and is tested in plain Node.' },
+      ],
+      patterns: [
+        {
+          group: ['**/vscode/**', '../vscode/*'],
+          message: 'Dependencies point down the stack: vscode/ -> rotation/ -> okta/.',
+        },
+      ],
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -15,7 +26,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -24,15 +44,30 @@ export default tseslint.config(
   { files: ['src/okta/**/*.ts', 'src/rotation/**/*.ts', 'src/simulator/**/*.ts', 'src/redact.ts'], rules: noVscode },
   {
     files: ['media/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', navigator: 'readonly' } },
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', navigator: 'readonly' },
+    },
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.mjs', 'scripts/**/*'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+      },
+    },
   },
+  // Formatting is Prettier's (npm run lint checks it): no ESLint rule may disagree with it.
+  prettier,
 );
