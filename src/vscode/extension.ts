@@ -1,16 +1,16 @@
 // Activation registers and wires; it makes no network call. Okta is first contacted when the Orgs view asks for
 // its children or a command runs.
 import * as vscode from 'vscode';
-import { Log } from './log.ts';
-import { OrgSettings } from './orgs/OrgSettings.ts';
-import { OrgCredentialStore } from './storage/OrgCredentialStore.ts';
-import { OktaClients } from './clients.ts';
-import { SecretsTreeProvider } from './tree/SecretsTreeProvider.ts';
-import { Rotations } from './checklist/Rotations.ts';
+import { Log } from './platform/log.ts';
+import { OrgSettings } from './orgs/orgSettings.ts';
+import { OrgCredentialStore } from './storage/orgCredentialStore.ts';
+import { OktaClients } from './connection/oktaClients.ts';
+import { SecretsTreeProvider } from './tree/secretsTreeProvider.ts';
+import { RunningRotations } from './rotations/runningRotations.ts';
 import { registerCommands } from './commands/registerCommands.ts';
-import { setContextKey } from './contextKeys.ts';
-import type { Services } from './services.ts';
-import { PracticeOrgs } from './practice/PracticeOrgs.ts';
+import { setContextKey } from './platform/contextKeys.ts';
+import type { Services } from './platform/services.ts';
+import { PracticeOrgs } from './practice/practiceOrgs.ts';
 import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
     timeoutMs: settings.number('requestTimeoutSeconds', 30) * 1000,
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
   }));
-  const rotations = new Rotations(context, log, settings, clients);
+  const rotations = new RunningRotations(context, log, settings, clients);
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
@@ -39,17 +39,14 @@ export function activate(context: vscode.ExtensionContext): void {
     rotations.registerSerializer(),
     rotations.onDidChange(() => {
       tree.redraw();
-      void updateContextKeys();
+      log.background('Setting context keys', updateContextKeys());
     }),
     // A rotation step that changed Okta ended: reload that org's secrets (the new one, the deleted old one).
     rotations.onDidChangeOkta((org) => {
-      if (tree.hasStarted) void tree.load([org]);
+      if (tree.hasStarted) log.background(`Reloading ${org.key}`, tree.load([org]));
     }),
-    settings.onDidChange(() => void updateContextKeys()),
-    credentials.onDidChange((org) => {
-      clients.forget(org);
-      void updateContextKeys();
-    }),
+    settings.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
+    credentials.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
   );
 
   async function updateContextKeys(): Promise<void> {
@@ -61,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
       setContextKey('oktaWorkflows.hasRotations', rotations.hasUnfinished()),
     ]);
   }
-  void updateContextKeys().catch((e: unknown) => log.error('Setting context keys', e));
+  log.background('Setting context keys', updateContextKeys());
   // Opt-in (npm run demo sets it): a loopback simulator, no network beyond 127.0.0.1.
   startPracticeOrgsIfConfigured(services);
 }

@@ -2,8 +2,8 @@
 // the extension signs in (API token or OAuth service app) and that credential.
 import * as vscode from 'vscode';
 import { parseOrgInput } from '../../okta/orgInput.ts';
-import type { Services } from '../services.ts';
-import { required } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { required } from '../platform/cancellation.ts';
 import { CREDENTIAL_METHODS, defaultMethod } from './credentialInput.ts';
 import { setCommandFor } from '../storage/orgCredential.ts';
 

@@ -2,7 +2,7 @@
 // person to type its domain as well, so a reflex click cannot change production.
 import * as vscode from 'vscode';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
-import { UserCancelled } from '../cancellation.ts';
+import { UserCancelled } from '../platform/cancellation.ts';
 
 export async function confirmChange(org: OrgConfig, message: string, detail: string, action: string): Promise<void> {
   const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);

@@ -1,6 +1,6 @@
 // Copy Secret ID: the id (ocs…), never the value.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
+import type { Services } from '../platform/services.ts';
 import { resolveSecret } from './targets.ts';
 
 export async function copySecretId(s: Services, node?: unknown): Promise<void> {

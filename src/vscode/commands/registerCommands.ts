@@ -1,8 +1,8 @@
 // The one place commands are registered, each through the wrapper. The record's type makes a missing or an
 // extra command a type error.
 import type * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { registerWrapped } from '../commandWrapper.ts';
+import type { Services } from '../platform/services.ts';
+import { registerWrapped } from './registerWrapped.ts';
 import type { CommandId } from './ids.ts';
 import { addOrg } from './addOrg.ts';
 import { removeOrg } from './removeOrg.ts';

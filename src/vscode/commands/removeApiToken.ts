@@ -2,8 +2,8 @@
 // kind they are, an API token or an OAuth service app's key. Every window follows through
 // SecretStorage.onDidChange.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { UserCancelled } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { UserCancelled } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { describeCredential } from '../storage/orgCredential.ts';
 
@@ -25,6 +25,5 @@ export async function removeApiToken(s: Services, node?: unknown): Promise<void>
   );
   if (choice !== 'Remove API Token') throw new UserCancelled();
   await s.credentials.delete(org.key);
-  s.clients.forget(org.key);
   s.log.info(`Removed the ${what} of ${org.key}`);
 }

@@ -1,7 +1,7 @@
 // Remove Org: drops it from the settings and deletes its credentials.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { UserCancelled } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { UserCancelled } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 
 export async function removeOrg(s: Services, node?: unknown): Promise<void> {

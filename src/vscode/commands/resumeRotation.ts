@@ -1,7 +1,7 @@
 // Resume Rotation: reopens an unfinished rotation's checklist from its journal (a pick when there are several).
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { required } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { required } from '../platform/cancellation.ts';
 import { orgOf } from './targets.ts';
 
 export async function resumeRotation(s: Services, node?: unknown): Promise<void> {

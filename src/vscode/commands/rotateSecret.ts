@@ -1,7 +1,7 @@
 // Rotate Workflows Secret: on an org item, or from the palette with an org pick; opens the checklist.
 import * as vscode from 'vscode';
 import { isRotationError } from '../../rotation/errors.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../platform/services.ts';
 import { resolveOrg } from './targets.ts';
 
 export async function rotateSecret(s: Services, node?: unknown): Promise<void> {

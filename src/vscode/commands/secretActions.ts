@@ -1,11 +1,10 @@
 // Activate / Deactivate / Delete Secret: a confirmation naming org, app and masked secret (plus the production
 // check), the call, Okta's refusal as a clear message, and a refresh of the org afterwards either way.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { toAbortSignal } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
 import { confirmChange } from './confirm.ts';
 import { resolveSecret, type SecretTarget } from './targets.ts';
-import { reportWaits } from '../waitProgress.ts';
+import { withOktaProgress } from '../platform/oktaProgress.ts';
 
 type Lifecycle = 'activate' | 'deactivate' | 'delete';
 
@@ -54,23 +53,13 @@ async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<voi
   );
   const client = await s.clients.get(target.org);
   try {
-    await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `${target.org.label}: ${t.action} ${target.secret.masked}…`,
-        cancellable: true,
-      },
-      async (progress, cancel) => {
-        const bridge = toAbortSignal(cancel);
-        const waits = reportWaits(s.clients, new Map([[target.org.key, target.org.label]]), progress);
-        try {
-          if (op === 'activate') await client.activateSecret(target.app.id, target.secret.id, bridge.signal);
-          else if (op === 'deactivate') await client.deactivateSecret(target.app.id, target.secret.id, bridge.signal);
-          else await client.deleteSecret(target.app.id, target.secret.id, bridge.signal);
-        } finally {
-          waits.dispose();
-          bridge.dispose();
-        }
+    await withOktaProgress(
+      s.clients,
+      { title: `${target.org.label}: ${t.action} ${target.secret.masked}…`, orgs: [target.org] },
+      async (signal) => {
+        if (op === 'activate') await client.activateSecret(target.app.id, target.secret.id, signal);
+        else if (op === 'deactivate') await client.deactivateSecret(target.app.id, target.secret.id, signal);
+        else await client.deleteSecret(target.app.id, target.secret.id, signal);
       },
     );
     s.log.info(`${target.org.key}: secret ${target.secret.id} ${t.done}`);
@@ -78,7 +67,7 @@ async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<voi
       `Client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} ${t.done}.`,
     );
   } finally {
-    void s.tree.load([target.org]);
+    s.log.background(`Reloading ${target.org.key}`, s.tree.load([target.org]));
   }
 }
 

@@ -2,8 +2,8 @@
 // it is stored in SecretStorage, replacing whatever credential the org had. The token never appears in a log
 // line or a message.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { required } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { required } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
 

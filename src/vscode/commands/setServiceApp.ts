@@ -3,8 +3,8 @@
 // from a file) and the key id (prefilled from a JWK's kid), checks them against the org, then stores them in
 // SecretStorage, replacing whatever credential the org had. The key never appears in a log line or a message.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { required, UserCancelled } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { required, UserCancelled } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Services } from '../services.ts';
+import type { Services } from '../platform/services.ts';
 
 export function showLog(s: Services): void {
   s.log.show();

@@ -1,8 +1,8 @@
 // Resolving a command's target: the tree node it was invoked on, or, from the palette, a quick pick.
 import * as vscode from 'vscode';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
-import type { Services } from '../services.ts';
-import { required, UserCancelled } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { required, UserCancelled } from '../platform/cancellation.ts';
 import { OrgNode, SecretNode, MessageNode, AppNode } from '../tree/nodes.ts';
 import { presentSecret, toSecretView, type SecretView } from '../tree/presentation.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';

@@ -1,10 +1,9 @@
 // Verify Secret: the token-endpoint probe with the value Okta listed, held in memory by the tree. The value is
 // never shown, logged or put in a message.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { toAbortSignal } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
 import { resolveSecret } from './targets.ts';
-import { reportWaits } from '../waitProgress.ts';
+import { withOktaProgress } from '../platform/oktaProgress.ts';
 
 export async function verifySecret(s: Services, node?: unknown): Promise<void> {
   const target = await resolveSecret(s, node, 'verify', (v) => v.hasValue);
@@ -16,22 +15,10 @@ export async function verifySecret(s: Services, node?: unknown): Promise<void> {
     return;
   }
   const client = await s.clients.get(target.org);
-  const result = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `${target.org.label}: verifying ${target.secret.masked}…`,
-      cancellable: true,
-    },
-    async (progress, cancel) => {
-      const bridge = toAbortSignal(cancel);
-      const waits = reportWaits(s.clients, new Map([[target.org.key, target.org.label]]), progress);
-      try {
-        return await client.verifyClientSecret(target.app, value, bridge.signal);
-      } finally {
-        waits.dispose();
-        bridge.dispose();
-      }
-    },
+  const result = await withOktaProgress(
+    s.clients,
+    { title: `${target.org.label}: verifying ${target.secret.masked}…`, orgs: [target.org] },
+    (signal) => client.verifyClientSecret(target.app, value, signal),
   );
   const what = `Client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label}`;
   s.log.info(`${target.org.key}: verify ${target.secret.id}: ${result.outcome} (${result.reason})`);

@@ -2,7 +2,7 @@
 // for a rehearsal of the whole rotation. Also run at activation when oktaWorkflows.startPracticeOrgsOnStartup is
 // true (what `npm run demo` sets).
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
+import type { Services } from '../platform/services.ts';
 
 export const STARTUP_SETTING = 'startPracticeOrgsOnStartup';
 

@@ -1,8 +1,8 @@
 // Stop Practice Orgs: stops the simulator and removes the practice orgs, their tokens and their rotations. Asks
 // first only when a rehearsal is unfinished (it cannot be resumed afterwards); otherwise practice is cheap.
 import * as vscode from 'vscode';
-import type { Services } from '../services.ts';
-import { UserCancelled } from '../cancellation.ts';
+import type { Services } from '../platform/services.ts';
+import { UserCancelled } from '../platform/cancellation.ts';
 
 export async function stopPracticeOrgs(s: Services): Promise<void> {
   const practiceKeys = new Set(

@@ -1,5 +1,5 @@
 // Refreshing fifty orgs while a rotation runs in one of them: the tree's loading pattern (find the Workflows
-// app, list its secrets) through the VS Code layer's own bounded loop (src/vscode/concurrency.ts, which imports
+// app, list its secrets) through the VS Code layer's own bounded loop (src/vscode/platform/boundedConcurrency.ts, which imports
 // nothing from vscode), three rounds over fifty simulated orgs, at most four at once. The rotation completes
 // correctly, every refresh succeeds, and no org sees a 429 at its bucket of 100 calls a minute.
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 import { startSimulator } from '../../../src/simulator/index.ts';
 import type { OrgSeed, Simulator } from '../../../src/simulator/index.ts';
-import { forEachBounded } from '../../../src/vscode/concurrency.ts';
+import { forEachBounded } from '../../../src/vscode/platform/boundedConcurrency.ts';
 import { TestClock } from '../rotation/world.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
 import { assertConsistent } from '../faults/invariants.ts';
@@ -68,21 +68,26 @@ describe('refreshing fifty orgs while a rotation runs', function () {
     const rotatingCounts = new Set<number>();
     const refresh = async () => {
       for (let round = 0; round < ROUNDS; round++) {
-        await forEachBounded(orgs, LIMIT, async (o) => {
-          inFlight++;
-          maxInFlight = Math.max(maxInFlight, inFlight);
-          try {
-            const c = clientOf.get(o.info.name)!;
-            const found = await c.findWorkflowsApp();
-            const listed = await c.listSecrets(found.id);
-            if (o === rotating) rotatingCounts.add(listed.length);
-            loads++;
-          } catch (e) {
-            failures.push(`${o.info.name}: ${e instanceof Error ? e.message : String(e)}`);
-          } finally {
-            inFlight--;
-          }
-        });
+        await forEachBounded(
+          orgs,
+          LIMIT,
+          async (o) => {
+            inFlight++;
+            maxInFlight = Math.max(maxInFlight, inFlight);
+            try {
+              const c = clientOf.get(o.info.name)!;
+              const found = await c.findWorkflowsApp();
+              const listed = await c.listSecrets(found.id);
+              if (o === rotating) rotatingCounts.add(listed.length);
+              loads++;
+            } catch (e) {
+              failures.push(`${o.info.name}: ${e instanceof Error ? e.message : String(e)}`);
+            } finally {
+              inFlight--;
+            }
+          },
+          (o, e) => failures.push(`${o.info.name} (outside the load): ${String(e)}`),
+        );
         // Let the rotation move on between rounds, so refreshes see it at different steps.
         await new Promise((r) => setImmediate(r));
       }

@@ -10,7 +10,7 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import { revisionOf, type RotationJournal } from '../../../src/rotation/journal.ts';
 import { FileJournalStore, MemoryJournalStore, type RotationJournalStore } from '../../../src/rotation/stores.ts';
-import { GlobalStateJournalStore } from '../../../src/vscode/storage/GlobalStateJournalStore.ts';
+import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
 import { startFaultWorld, type FaultWorld } from '../faults/faultWorld.ts';
 import { InMemoryMemento } from './memento.ts';

@@ -10,7 +10,7 @@ import { FileLock } from '../../../src/rotation/fileLock.ts';
 import type { RotationJournal } from '../../../src/rotation/journal.ts';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
-import { GlobalStateJournalStore } from '../../../src/vscode/storage/GlobalStateJournalStore.ts';
+import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
 import { InMemoryMemento } from './memento.ts';
 import { startFaultWorld } from '../faults/faultWorld.ts';

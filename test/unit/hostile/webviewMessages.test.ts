@@ -3,7 +3,7 @@
 // shapes; these are the hostile ones: prototype-pollution keys, very long strings, odd numbers, deep nesting,
 // values that are not JSON, and secret-carrying variants.
 import assert from 'node:assert/strict';
-import { parsePageMessage } from '../../../src/vscode/checklist/protocol.ts';
+import { parsePageMessage } from '../../../src/vscode/rotations/checklistProtocol.ts';
 
 const request = (req: unknown, seq: unknown = 1) => ({ type: 'request', seq, request: req });
 const cyclic: Record<string, unknown> = { type: 'ready' };

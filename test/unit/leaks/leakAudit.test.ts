@@ -4,7 +4,7 @@
 // layer writes for each API call (logFormat.ts), every error as message, String(), stack, describeError and
 // util.inspect, the journal as stored (memory, files, globalState), every snapshot and ActionOutcome, the
 // checklist page's HTML, and every message the checklist panel posts to the page (built from the snapshots and
-// outcomes exactly as RotationChecklistPanel.ts builds them). No secret value the org ever held and no API
+// outcomes exactly as rotationChecklistPanel.ts builds them). No secret value the org ever held and no API
 // token may appear in any of it, whole or as any 8-character piece.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -16,11 +16,11 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
-import { checklistHtml, newNonce } from '../../../src/vscode/checklist/html.ts';
-import type { HostMessage } from '../../../src/vscode/checklist/protocol.ts';
-import { describeError, formatApiCall } from '../../../src/vscode/logFormat.ts';
+import { checklistHtml, newNonce } from '../../../src/vscode/rotations/checklistHtml.ts';
+import type { HostMessage } from '../../../src/vscode/rotations/checklistProtocol.ts';
+import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
 import { redact } from '../../../src/redact.ts';
-import { GlobalStateJournalStore } from '../../../src/vscode/storage/GlobalStateJournalStore.ts';
+import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { InMemoryMemento } from '../concurrency/memento.ts';
 import { startFaultWorld } from '../faults/faultWorld.ts';
 import type { FaultWorld } from '../faults/faultWorld.ts';

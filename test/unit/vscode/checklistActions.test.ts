@@ -3,14 +3,14 @@
 // modal confirmation first (naming org, app and masked secret).
 import assert from 'node:assert/strict';
 import { drive, pickAction, startWorld, type World } from '../rotation/world.ts';
-import { oktaChanged } from '../../../src/vscode/checklist/oktaChanges.ts';
+import { oktaChanged } from '../../../src/vscode/rotations/oktaChanges.ts';
 import {
   actionLabel,
   failureChoices,
   progressTitle,
   RESUME_ROTATION,
   riskyConfirmation,
-} from '../../../src/vscode/checklist/actionPresentation.ts';
+} from '../../../src/vscode/rotations/actionPresentation.ts';
 import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { maskSecret } from '../../../src/redact.ts';

@@ -1,7 +1,7 @@
 // The checklist page is untrusted input: its messages are parsed strictly, and the page's HTML has a strict CSP.
 import assert from 'node:assert/strict';
-import { parsePageMessage, PageStateSchema } from '../../../src/vscode/checklist/protocol.ts';
-import { checklistHtml, contentSecurityPolicy, newNonce } from '../../../src/vscode/checklist/html.ts';
+import { parsePageMessage, PageStateSchema } from '../../../src/vscode/rotations/checklistProtocol.ts';
+import { checklistHtml, contentSecurityPolicy, newNonce } from '../../../src/vscode/rotations/checklistHtml.ts';
 
 const ok = (data: unknown) => parsePageMessage(data).ok;
 

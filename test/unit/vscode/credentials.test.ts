@@ -7,9 +7,8 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.ts';
 import { parseOrgInput } from '../../../src/okta/orgInput.ts';
 import { isOktaError } from '../../../src/okta/errors.ts';
-import { OktaClients } from '../../../src/vscode/clients.ts';
-import type { Log } from '../../../src/vscode/log.ts';
-import type { OrgCredentialStore } from '../../../src/vscode/storage/OrgCredentialStore.ts';
+import { OktaClients, type CredentialSource } from '../../../src/vscode/connection/oktaClients.ts';
+import type { Log } from '../../../src/vscode/platform/log.ts';
 import {
   describeCredential,
   parseStoredCredential,
@@ -26,8 +25,8 @@ import {
   validateKeyId,
 } from '../../../src/vscode/commands/credentialInput.ts';
 import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
-import { errorActions } from '../../../src/vscode/errorActions.ts';
-import { waitMessage } from '../../../src/vscode/waitMessage.ts';
+import { errorActions } from '../../../src/vscode/commands/errorActions.ts';
+import { waitMessage } from '../../../src/vscode/platform/waitMessage.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
 import { redact } from '../../../src/redact.ts';
 import type { OrgConfig } from '../../../src/vscode/orgs/orgConfig.ts';
@@ -213,7 +212,10 @@ describe('credentials: the clients built from each kind, against the simulator',
     error: () => undefined,
   } as unknown as Log;
   const stored = new Map<string, OrgCredential>();
-  const store = { get: async (key: string) => stored.get(key) } as unknown as OrgCredentialStore;
+  const store: CredentialSource = {
+    get: async (key: string) => stored.get(key),
+    onDidChange: () => ({ dispose: () => undefined }),
+  };
   let maxWaitMs = 65_000;
   let clients: OktaClients;
   let org: OrgConfig;

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { OktaError, tryAgainAfter } from '../../../src/okta/errors.ts';
 import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
-import { errorActions } from '../../../src/vscode/errorActions.ts';
-import { describeError, formatApiCall } from '../../../src/vscode/logFormat.ts';
-import { forEachBounded } from '../../../src/vscode/concurrency.ts';
+import { errorActions } from '../../../src/vscode/commands/errorActions.ts';
+import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
+import { forEachBounded } from '../../../src/vscode/platform/boundedConcurrency.ts';
 
 const err = (kind: ConstructorParameters<typeof OktaError>[0]['kind'], errorId?: string) =>
   new OktaError({
@@ -92,14 +92,20 @@ describe('bounded loading', () => {
     let peak = 0;
     const done: number[] = [];
     const gates: Array<() => void> = [];
-    const all = forEachBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise<void>((resolve) => gates.push(resolve));
-      running--;
-      if (n === 2) throw new Error('org 2 fails');
-      done.push(n);
-    });
+    const failed: string[] = [];
+    const all = forEachBounded(
+      [1, 2, 3, 4, 5, 6, 7],
+      3,
+      async (n) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running--;
+        if (n === 2) throw new Error('org 2 fails');
+        done.push(n);
+      },
+      (n, e) => failed.push(`${n}: ${e instanceof Error ? e.message : String(e)}`),
+    );
     // Release the waiting loads one by one until all seven have run (bounded: at most 7 releases needed).
     for (let i = 0; i < 7; i++) {
       for (let spins = 0; gates.length === 0 && spins < 1000; spins++) await new Promise((r) => setImmediate(r));
@@ -110,6 +116,7 @@ describe('bounded loading', () => {
     await all;
     assert.equal(peak, 3);
     assert.deepEqual(done.sort(), [1, 3, 4, 5, 6, 7]);
+    assert.deepEqual(failed, ['2: org 2 fails'], 'the failure reaches onError, it is not swallowed');
   });
 
   it('stops taking new items once aborted', async () => {
@@ -122,6 +129,7 @@ describe('bounded loading', () => {
         seen.push(n);
         if (n === 2) controller.abort();
       },
+      (n, e) => assert.fail(`item ${n} failed: ${String(e)}`),
       controller.signal,
     );
     assert.deepEqual(seen, [1, 2]);

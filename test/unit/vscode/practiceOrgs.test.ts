@@ -17,7 +17,7 @@ import {
   PRACTICE_LABELS,
 } from '../../../src/vscode/practice/practiceOrgEntries.ts';
 import { presentPracticeFailure } from '../../../src/vscode/practice/practicePresentation.ts';
-import { isLoopbackJournal, journalsForGuard } from '../../../src/vscode/practice/rehearsalHistory.ts';
+import { isLoopbackJournal, journalsForGuard } from '../../../src/vscode/rotations/previewHistory.ts';
 import { orgContextValue } from '../../../src/vscode/tree/presentation.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { JOURNAL_VERSION, parseJournal, type RotationJournal } from '../../../src/rotation/journal.ts';

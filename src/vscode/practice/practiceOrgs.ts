@@ -4,10 +4,10 @@
 // the tree shows them as stopped, with Start Practice Orgs as the fix (see README, "Practice orgs").
 import * as vscode from 'vscode';
 import type { Simulator } from '../../simulator/index.ts';
-import type { Log } from '../log.ts';
-import type { OrgCredentialStore } from '../storage/OrgCredentialStore.ts';
-import type { OktaClients } from '../clients.ts';
-import type { Rotations } from '../checklist/Rotations.ts';
+import type { Log } from '../platform/log.ts';
+import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
+import type { OktaClients } from '../connection/oktaClients.ts';
+import type { RunningRotations } from '../rotations/runningRotations.ts';
 import {
   practiceKeys,
   practiceOrgsFrom,
@@ -23,7 +23,7 @@ export interface PracticeDeps {
   log: Log;
   credentials: OrgCredentialStore;
   clients: OktaClients;
-  rotations: Rotations;
+  rotations: RunningRotations;
 }
 
 export class PracticeOrgs implements vscode.Disposable {
@@ -135,6 +135,6 @@ export class PracticeOrgs implements vscode.Disposable {
     const sim = this.simulator;
     this.simulator = undefined;
     this.orgs = [];
-    void sim?.close();
+    if (sim) this.deps.log.background('Stopping the practice orgs', sim.close());
   }
 }

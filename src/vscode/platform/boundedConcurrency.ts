@@ -1,8 +1,10 @@
 // Runs `fn` over `items` with at most `limit` at a time; every item settles (one failure never stops the others).
+// Every failure goes to `onError` (the tree's loads report theirs in place first: what arrives there is unexpected).
 export async function forEachBounded<T>(
   items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<void>,
+  onError: (item: T, error: unknown) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   let next = 0;
@@ -11,8 +13,8 @@ export async function forEachBounded<T>(
       const item = items[next++] as T;
       try {
         await fn(item);
-      } catch {
-        // fn reports its own failures (in place in the tree); the loop goes on with the next org.
+      } catch (e) {
+        onError(item, e);
       }
     }
   };

@@ -1,8 +1,8 @@
 // The "Okta Workflows" log channel. Everything written here passes through redact(); callers also hand us the
 // values they know to be secret (tokens) so they are masked even when they match no pattern.
 import * as vscode from 'vscode';
-import type { ApiCallLog } from '../okta/client.ts';
-import { redact } from '../redact.ts';
+import type { ApiCallLog } from '../../okta/client.ts';
+import { redact } from '../../redact.ts';
 import { describeError, formatApiCall } from './logFormat.ts';
 
 export class Log implements vscode.Disposable {
@@ -30,6 +30,11 @@ export class Log implements vscode.Disposable {
 
   error(context: string, e: unknown): void {
     this.channel.error(redact(`${context}: ${describeError(e)}`, this.known));
+  }
+
+  /** Work nobody awaits: its failure is logged, never lost. */
+  background(context: string, work: PromiseLike<unknown>): void {
+    Promise.resolve(work).catch((e: unknown) => this.error(context, e));
   }
 
   show(): void {

@@ -5,13 +5,13 @@ import * as vscode from 'vscode';
 import type { ClientSecret, WorkflowsApp } from '../../okta/schemas.ts';
 import { OktaError } from '../../okta/errors.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
-import type { OrgSettings } from '../orgs/OrgSettings.ts';
-import type { OktaClients } from '../clients.ts';
-import type { OrgCredentialStore } from '../storage/OrgCredentialStore.ts';
-import type { Log } from '../log.ts';
-import { Disposable } from '../Disposable.ts';
+import type { OrgSettings } from '../orgs/orgSettings.ts';
+import type { OktaClients } from '../connection/oktaClients.ts';
+import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
+import type { Log } from '../platform/log.ts';
+import { Disposable } from '../platform/disposable.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
-import { forEachBounded } from '../concurrency.ts';
+import { forEachBounded } from '../platform/boundedConcurrency.ts';
 import { presentSecret, toSecretView, type SecretMarkers } from './presentation.ts';
 import { presentFailure } from './failurePresentation.ts';
 import { presentPracticeFailure } from '../practice/practicePresentation.ts';
@@ -46,7 +46,6 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     this.deps = deps;
     this.register(
       deps.credentials.onDidChange((key) => {
-        deps.clients.forget(key);
         this.loads.delete(key);
         this.credentialKinds.delete(key);
         this.changed.fire(undefined);
@@ -87,7 +86,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       const idle = withTokens
         .filter(({ o, has }) => has && (this.loads.get(o.key)?.state ?? 'idle') === 'idle')
         .map(({ o }) => o);
-      if (idle.length > 0) void this.load(idle);
+      if (idle.length > 0) this.deps.log.background('Loading the orgs', this.load(idle));
       return items;
     }
     if (node instanceof OrgNode) return this.orgChildren(node.org);
@@ -123,7 +122,13 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     const targets = orgs ?? this.deps.settings.read().orgs;
     const limit = this.deps.settings.number('maxConcurrentOrgs', 16);
     for (const o of targets) this.abortLoad(o.key);
-    await forEachBounded(targets, limit, (o) => this.loadOne(o, signal), signal);
+    await forEachBounded(
+      targets,
+      limit,
+      (o) => this.loadOne(o, signal),
+      (o, e) => this.deps.log.error(`Loading ${o.key}`, e),
+      signal,
+    );
   }
 
   /** Redraws after markers changed (a rotation moved on), without reloading from Okta. */

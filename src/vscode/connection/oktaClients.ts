@@ -2,14 +2,14 @@
 // disposed when the credential or the settings change. Creating a client makes no request: the network starts
 // with the first call. Rate-limit waits of every client are announced through onWait (progress notifications).
 import type * as vscode from 'vscode';
-import { ApiTokenAuth, type Authenticator } from '../okta/auth.ts';
-import { OktaClient } from '../okta/client.ts';
-import { OktaError } from '../okta/errors.ts';
-import { ServiceAppAuth } from '../okta/oauth/serviceAppAuth.ts';
-import type { OrgConfig } from './orgs/orgConfig.ts';
-import type { OrgCredentialStore } from './storage/OrgCredentialStore.ts';
-import { secretValuesOf, serializeCredential, type OrgCredential } from './storage/orgCredential.ts';
-import type { Log } from './log.ts';
+import { ApiTokenAuth, type Authenticator } from '../../okta/auth.ts';
+import { OktaClient } from '../../okta/client.ts';
+import { OktaError } from '../../okta/errors.ts';
+import { ServiceAppAuth } from '../../okta/oauth/serviceAppAuth.ts';
+import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
+import { secretValuesOf, serializeCredential, type OrgCredential } from '../storage/orgCredential.ts';
+import type { Log } from '../platform/log.ts';
 
 export interface ClientSettings {
   timeoutMs: number;
@@ -17,19 +17,26 @@ export interface ClientSettings {
   maxRateLimitWaitMs: number;
 }
 
+/** What the clients need of the credential store: the org's credential, and word when one changes. */
+export type CredentialSource = Pick<OrgCredentialStore, 'get' | 'onDidChange'>;
+
 export type WaitListener = (orgKey: string, reason: 'rateLimit' | 'retry', ms: number) => void;
 
 export class OktaClients implements vscode.Disposable {
   private readonly clients = new Map<string, { client: OktaClient; fingerprint: string }>();
-  private readonly credentials: OrgCredentialStore;
+  private readonly credentials: CredentialSource;
   private readonly log: Log;
   private readonly settings: () => ClientSettings;
   private readonly waitListeners = new Set<WaitListener>();
 
-  constructor(credentials: OrgCredentialStore, log: Log, settings: () => ClientSettings) {
+  private readonly credentialChanges: vscode.Disposable;
+
+  constructor(credentials: CredentialSource, log: Log, settings: () => ClientSettings) {
     this.credentials = credentials;
     this.log = log;
     this.settings = settings;
+    // A credential set, replaced or removed (in any window) drops the org's client: the next call builds one.
+    this.credentialChanges = credentials.onDidChange((orgKey) => this.forget(orgKey));
   }
 
   /** The org's client; an OktaError 'invalidToken' (advising how to sign in) when the org has no credential. */
@@ -105,6 +112,7 @@ export class OktaClients implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.credentialChanges.dispose();
     for (const key of [...this.clients.keys()]) this.forget(key);
     this.waitListeners.clear();
   }

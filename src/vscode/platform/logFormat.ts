@@ -1,6 +1,6 @@
 // Log line formats, pure (tested in Node). Every line passes through redact() before it is written.
-import type { ApiCallLog } from '../okta/client.ts';
-import { redact } from '../redact.ts';
+import type { ApiCallLog } from '../../okta/client.ts';
+import { redact } from '../../redact.ts';
 
 export function formatApiCall(org: string, c: ApiCallLog): string {
   const parts = [`${org}`, c.method, c.path, String(c.status), `${Math.round(c.ms)} ms`];

@@ -1,12 +1,12 @@
 // Every command runs through here: cancellation stays silent, the full error goes to the log, the person gets a
 // short message (Okta's errorId included) with the actions that fix it. All text passes through redact().
 import * as vscode from 'vscode';
-import { isOktaError } from '../okta/errors.ts';
-import { redact } from '../redact.ts';
-import type { Log } from './log.ts';
-import { isCancellation } from './cancellation.ts';
+import { isOktaError } from '../../okta/errors.ts';
+import { redact } from '../../redact.ts';
+import type { Log } from '../platform/log.ts';
+import { isCancellation } from '../platform/cancellation.ts';
 import { errorActions } from './errorActions.ts';
-import type { CredentialType } from './storage/orgCredential.ts';
+import type { CredentialType } from '../storage/orgCredential.ts';
 
 /** The kind of credential an org has (undefined: none, or unknown org): decides which "Set …" button a refusal offers. */
 export type CredentialTypeOf = (orgKey: string) => Promise<CredentialType | undefined>;
@@ -28,7 +28,10 @@ export function registerWrapped(
         return undefined;
       }
       log.error(id, e);
-      void offerFix(log, e, () => run(...args), args, credentialTypeOf);
+      log.background(
+        `${id}: offering a fix`,
+        offerFix(log, e, () => run(...args), args, credentialTypeOf),
+      );
       return undefined;
     }
   };

@@ -5,27 +5,26 @@ import * as vscode from 'vscode';
 import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../rotation/engine.ts';
 import { isFinished, type RotationJournal } from '../../rotation/journal.ts';
 import type { RotationOkta } from '../../rotation/port.ts';
-import type { OktaClients } from '../clients.ts';
-import type { Log } from '../log.ts';
+import type { OktaClients } from '../connection/oktaClients.ts';
+import type { Log } from '../platform/log.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
-import type { OrgSettings } from '../orgs/OrgSettings.ts';
-import { Disposable } from '../Disposable.ts';
-import { GlobalStateJournalStore } from '../storage/GlobalStateJournalStore.ts';
-import { SecretStoragePendingSecretStore } from '../storage/SecretStoragePendingSecretStore.ts';
+import type { OrgSettings } from '../orgs/orgSettings.ts';
+import { Disposable } from '../platform/disposable.ts';
+import { GlobalStateJournalStore } from '../storage/globalStateJournalStore.ts';
+import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
 import type { SecretMarkers } from '../tree/presentation.ts';
-import { toAbortSignal } from '../cancellation.ts';
 import {
   CHECKLIST_VIEW_TYPE,
   RotationChecklistPanel,
   webviewOptions,
   type RotationBinding,
-} from './RotationChecklistPanel.ts';
-import { PageStateSchema } from './protocol.ts';
-import { journalsForGuard } from '../practice/rehearsalHistory.ts';
+} from './rotationChecklistPanel.ts';
+import { PageStateSchema } from './checklistProtocol.ts';
+import { journalsForGuard } from './previewHistory.ts';
 import { oktaChanged } from './oktaChanges.ts';
-import { reportWaits } from '../waitProgress.ts';
+import { withOktaProgress } from '../platform/oktaProgress.ts';
 
-export class Rotations extends Disposable {
+export class RunningRotations extends Disposable {
   private readonly journals: GlobalStateJournalStore;
   private readonly pending: SecretStoragePendingSecretStore;
   private readonly engines = new Map<string, RotationEngine>();
@@ -76,26 +75,14 @@ export class Rotations extends Disposable {
   /** Starts a rotation of the org's Workflows app and opens its checklist. */
   async start(org: OrgConfig): Promise<void> {
     const deps = this.deps(org);
-    const engine = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `${org.label}: finding the Okta Workflows OAuth app…`,
-        cancellable: true,
-      },
-      async (progress, cancel) => {
-        const bridge = toAbortSignal(cancel);
-        const waits = reportWaits(this.clients, new Map([[org.key, org.label]]), progress);
-        try {
-          const client = await this.clients.get(org);
-          const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, bridge.signal);
-          return await RotationEngine.start(
-            { org: { host: org.key, baseUrl: org.address.baseUrl }, environment: org.environment, app },
-            deps,
-          );
-        } finally {
-          waits.dispose();
-          bridge.dispose();
-        }
+    const engine = await withOktaProgress(
+      this.clients,
+      { title: `${org.label}: finding the Okta Workflows OAuth app…`, orgs: [org] },
+      async (signal) => {
+        const client = await this.clients.get(org);
+        const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal);
+        const started = { org: { host: org.key, baseUrl: org.address.baseUrl }, environment: org.environment, app };
+        return RotationEngine.start(started, deps);
       },
     );
     this.log.info(`Started rotation ${engine.rotationId} of ${org.key}`);
@@ -122,22 +109,10 @@ export class Rotations extends Disposable {
     let engine = this.engines.get(journal.rotationId);
     if (!engine) {
       try {
-        engine = await vscode.window.withProgress(
-          {
-            location: vscode.ProgressLocation.Notification,
-            title: `${org.label}: resuming the rotation…`,
-            cancellable: true,
-          },
-          async (progress, cancel) => {
-            const bridge = toAbortSignal(cancel);
-            const waits = reportWaits(this.clients, new Map([[org.key, org.label]]), progress);
-            try {
-              return await RotationEngine.resume(journal.rotationId, this.deps(org), bridge.signal);
-            } finally {
-              waits.dispose();
-              bridge.dispose();
-            }
-          },
+        engine = await withOktaProgress(
+          this.clients,
+          { title: `${org.label}: resuming the rotation…`, orgs: [org] },
+          (signal) => RotationEngine.resume(journal.rotationId, this.deps(org), signal),
         );
       } catch (e) {
         panel?.dispose();
@@ -276,7 +251,8 @@ export class Rotations extends Disposable {
         return outcome;
       },
       newSecretValue: () => engine.newSecretValue(),
-      reportWaits: (progress) => reportWaits(this.clients, new Map([[org.key, org.label]]), progress),
+      withProgress: (title, work, alsoAbortedBy) =>
+        withOktaProgress(this.clients, { title, orgs: [org], alsoAbortedBy }, work),
       reopen: () => this.reopen(engine.rotationId),
     };
     const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);

@@ -5,11 +5,11 @@ import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../rotation/engine.ts';
 import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
 import { redact } from '../../redact.ts';
-import { Disposable } from '../Disposable.ts';
-import type { Log } from '../log.ts';
-import { isCancellation, toAbortSignal, UserCancelled } from '../cancellation.ts';
-import { checklistHtml, newNonce } from './html.ts';
-import { parsePageMessage, type HostMessage, type PageRequest } from './protocol.ts';
+import { Disposable } from '../platform/disposable.ts';
+import type { Log } from '../platform/log.ts';
+import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
+import { checklistHtml, newNonce } from './checklistHtml.ts';
+import { parsePageMessage, type HostMessage, type PageRequest } from './checklistProtocol.ts';
 import {
   actionLabel,
   failureChoices,
@@ -29,8 +29,8 @@ export interface RotationBinding {
   perform(action: RotationAction, signal?: AbortSignal): Promise<ActionOutcome>;
   /** The new secret's value from SecretStorage, or undefined when it is gone. */
   newSecretValue(): Promise<string | undefined>;
-  /** Shows the org's rate-limit waits in a progress notification while the returned disposable lives. */
-  reportWaits(progress: vscode.Progress<{ message?: string }>): vscode.Disposable;
+  /** Runs `work` under the org's cancellable progress notification (withOktaProgress), also aborted by `alsoAbortedBy`. */
+  withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>, alsoAbortedBy: AbortSignal): Thenable<T>;
   /** Drops this window's engine and reopens the rotation from its journal (after another window drove it). */
   reopen(): Promise<void>;
 }
@@ -122,7 +122,7 @@ export class RotationChecklistPanel extends Disposable {
       this.outbox.push(message);
       return;
     }
-    void this.panel.webview.postMessage(message);
+    this.log.background(`Checklist ${this.rotationId}: posting to the page`, this.panel.webview.postMessage(message));
   }
 
   private async receive(data: unknown): Promise<void> {
@@ -136,7 +136,11 @@ export class RotationChecklistPanel extends Disposable {
       this.ready = true;
       this.pushSnapshot();
       for (const queued of this.outbox.splice(0))
-        if (queued.type !== 'snapshot') void this.panel.webview.postMessage(queued);
+        if (queued.type !== 'snapshot')
+          this.log.background(
+            `Checklist ${this.rotationId}: posting to the page`,
+            this.panel.webview.postMessage(queued),
+          );
       return;
     }
     try {
@@ -214,24 +218,10 @@ export class RotationChecklistPanel extends Disposable {
     this.running = controller;
     this.post({ type: 'progress', running: true, label: `${label}…` });
     try {
-      const outcome = await vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: progressTitle(this.binding.orgLabel, action, snap),
-          cancellable: true,
-        },
-        async (progress, cancel) => {
-          const bridge = toAbortSignal(cancel);
-          const onAbort = () => controller.abort();
-          bridge.signal.addEventListener('abort', onAbort, { once: true });
-          const waits = this.binding.reportWaits(progress);
-          try {
-            return await this.binding.perform(action, controller.signal);
-          } finally {
-            waits.dispose();
-            bridge.dispose();
-          }
-        },
+      const outcome = await this.binding.withProgress(
+        progressTitle(this.binding.orgLabel, action, snap),
+        (signal) => this.binding.perform(action, signal),
+        controller.signal,
       );
       if (outcome.ok) return `${label}: done.`;
       if (outcome.cancelled) throw new UserCancelled();

@@ -1,0 +1,20 @@
+// What every command receives: the extension's long-lived parts, built once in activate().
+import type * as vscode from 'vscode';
+import type { Log } from './log.ts';
+import type { OrgSettings } from '../orgs/orgSettings.ts';
+import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
+import type { OktaClients } from '../connection/oktaClients.ts';
+import type { SecretsTreeProvider } from '../tree/secretsTreeProvider.ts';
+import type { RunningRotations } from '../rotations/runningRotations.ts';
+import type { PracticeOrgs } from '../practice/practiceOrgs.ts';
+
+export interface Services {
+  readonly extension: vscode.ExtensionContext;
+  readonly log: Log;
+  readonly settings: OrgSettings;
+  readonly credentials: OrgCredentialStore;
+  readonly clients: OktaClients;
+  readonly tree: SecretsTreeProvider;
+  readonly rotations: RunningRotations;
+  readonly practice: PracticeOrgs;
+}
