@@ -1,5 +1,6 @@
-// How the client proves who it is. One interface, so an OAuth 2.0 service-app authenticator (private_key_jwt,
-// DPoP: issue 6) can replace the API token without the client changing.
+// How the client proves who it is. One interface for every credential: the API token here (ApiTokenAuth) and the
+// OAuth 2.0 service app (oauth/serviceAppAuth.ts: private_key_jwt, DPoP) are interchangeable, so the client and
+// the request loop never change with the kind of credential an org uses.
 import { OktaError } from './errors.ts';
 
 export interface AuthorizeRequest {

@@ -3,6 +3,7 @@
 // or plain http to a remote host must never get through.
 import { OktaError } from './errors.ts';
 import { isAppId } from './ids.ts';
+import { checkOrgOrigin, isLoopbackHost } from './orgOrigin.ts';
 
 export interface OrgAddress {
   /** 'acme.okta.com', or '127.0.0.1:1234' for the simulator. */
@@ -32,7 +33,6 @@ export const OKTA_DOMAINS: readonly string[] = [
   'okta.mil',
 ];
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // /admin/app/<app name>/instance/<app id>/ as in the Admin Console; anything after the id is not accepted.
 const ADMIN_APP_PATH = /^\/admin\/app\/[A-Za-z0-9_]+\/instance\/([^/]+)\/?$/;
@@ -41,6 +41,12 @@ const EXAMPLE = 'Enter the org domain, like acme.okta.com, or paste the Admin Co
 
 function refuse(detail: string, advice = EXAMPLE): never {
   throw new OktaError({ kind: 'input', operation: OPERATION, detail, advice });
+}
+
+/** `address`, held to the rule the client applies to a base URL: an address this returns is one the client takes. */
+function accepted(address: OrgAddress): OrgAddress {
+  checkOrgOrigin(address.baseUrl, OPERATION);
+  return address;
 }
 
 /** Part of what was typed, quoted in a message: at most SHOWN_MAX characters (a paste can be anything, and long). */
@@ -126,7 +132,7 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
   }
 
   const hostname = url.hostname.toLowerCase();
-  const isLoopback = LOOPBACK_HOSTS.has(hostname);
+  const isLoopback = isLoopbackHost(hostname);
   const explicitHttp = url.protocol === 'http:';
 
   if (isLoopback) {
@@ -136,7 +142,7 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
     const host = url.port ? `${hostname}:${url.port}` : hostname;
     const local: OrgAddress = { host, baseUrl: `${scheme}//${host}`, isLoopback: true };
     if (appId !== undefined) local.appId = appId;
-    return local;
+    return accepted(local);
   }
 
   if (explicitHttp)
@@ -181,5 +187,5 @@ export function parseOrgInput(input: string, opts: ParseOrgInputOptions = {}): O
   const out: OrgAddress = { host, baseUrl: `https://${host}`, isLoopback: false };
   if (appId !== undefined) out.appId = appId;
   if (isPreview !== undefined) out.isPreview = isPreview;
-  return out;
+  return accepted(out);
 }

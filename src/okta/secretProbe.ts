@@ -3,7 +3,11 @@
 // "invalid_client". Nothing is changed in the org. Sent from Node only: with an Origin header Okta demands
 // PKCE and would answer invalid_client whatever the secret.
 import { randomBytes } from 'node:crypto';
+import { isOktaError } from './errors.ts';
+import type { RequestLoop } from './http/requestLoop.ts';
+import { header } from './rateLimit.ts';
 import { OAuthErrorBodySchema, type WorkflowsApp } from './schemas.ts';
+import type { HttpResponse } from './transport.ts';
 
 export type SecretProbeResult = { outcome: 'valid' | 'invalid' | 'unknown'; reason: string; status?: number };
 
@@ -72,4 +76,40 @@ export function interpretProbeAnswer(status: number, contentType: string | undef
     reason: `Okta answered ${status}${shown ? ` ${shown}` : ''}, which says nothing certain about the secret`,
     status,
   };
+}
+
+/** Asks the org's token endpoint whether `clientSecret` authenticates `app`; only the caller's cancel throws. */
+export async function verifyClientSecret(
+  http: RequestLoop,
+  app: WorkflowsApp,
+  clientSecret: string,
+  signal?: AbortSignal,
+): Promise<SecretProbeResult> {
+  const operation = `Checking a client secret of app ${app.id}`;
+  const req = buildProbeRequest(http.origin, app, clientSecret);
+  if ('unknown' in req) return { outcome: 'unknown', reason: req.unknown };
+  let res: HttpResponse;
+  try {
+    res = await http.execute(
+      {
+        operation,
+        method: 'POST',
+        url: req.url,
+        body: { contentType: req.headers['content-type']!, text: req.body },
+        tries: 2,
+        networkOnly: true,
+        appsBucket: false,
+        authenticate: false,
+        extraHeaders: req.headers,
+        acceptAnyStatus: true,
+      },
+      signal,
+    );
+  } catch (e) {
+    // Not being able to ask says nothing about the secret; only the caller's cancel is an error.
+    if (isOktaError(e) && e.kind !== 'cancelled')
+      return { outcome: 'unknown', reason: `the token endpoint could not be asked: ${e.detail ?? e.kind}` };
+    throw e;
+  }
+  return interpretProbeAnswer(res.status, header(res.headers, 'content-type'), res.body);
 }

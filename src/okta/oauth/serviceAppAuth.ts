@@ -1,19 +1,19 @@
-// OAuth 2.0 for Okta, the least-privilege alternative to an API token (FACTS.md "Authentication"): a service
-// app gets an access token by client credentials, authenticating with a JWT signed by its private key
-// (private_key_jwt), for only the scopes okta.apps.read and okta.apps.manage, bound to a DPoP key. The token is
-// cached until a minute before it expires, and refreshed once when the API answers 401.
+// OAuth 2.0 for Okta, the least-privilege alternative to an API token: a service app gets an access token by
+// client credentials, authenticating with a JWT signed by its private key (private_key_jwt), for only the scopes
+// okta.apps.read and okta.apps.manage, bound to a DPoP key. The token is cached until a minute before it expires,
+// and refreshed once when the API answers 401.
 // The private key stays in a private field: it is never logged, serialised or put into an error.
 import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
-import * as z from 'zod/mini';
 import type { Authenticator, AuthorizeRequest, UnauthorizedAnswer } from '../auth.ts';
-import type { ApiCallLog } from '../client.ts';
-import { OktaError, type OktaErrorKind } from '../errors.ts';
+import { OktaError } from '../errors.ts';
+import { notifyListener, warnListenerFailed, type ApiCallLog } from '../http/listeners.ts';
+import { USER_AGENT } from '../http/requestLoop.ts';
+import { checkOrgOrigin } from '../orgOrigin.ts';
 import { header } from '../rateLimit.ts';
-import { OAuthErrorBodySchema } from '../schemas.ts';
-import { describeIssues } from '../schemaIssues.ts';
 import { Transport, type HttpResponse } from '../transport.ts';
 import { DpopKey } from './dpop.ts';
 import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
+import { parseTokenAnswer, readOAuthError, SERVICE_APP_ADVICE, tokenError } from './tokenAnswer.ts';
 
 /** What the extension needs, and nothing more. */
 export const SERVICE_APP_SCOPES: readonly string[] = ['okta.apps.read', 'okta.apps.manage'];
@@ -40,19 +40,11 @@ export interface ServiceAppAuthOptions extends ServiceAppCredentials {
   refreshMarginMs?: number;
   /** Every token request, as the client logs its API calls (path only; never a token). */
   onApiCall?: (c: ApiCallLog) => void;
+  /** Told when onApiCall throws (the token request goes on regardless). Default: a process warning, as the client's. */
+  onListenerError?: (error: unknown, listener: 'onApiCall') => void;
   /** Injectable clock for tests (epoch ms). */
   now?: () => number;
 }
-
-// z.lazy: built on the first token request, not when the extension activates.
-const TokenAnswerSchema = z.lazy(() =>
-  z.looseObject({
-    access_token: z.string().check(z.minLength(1)),
-    token_type: z.string(),
-    expires_in: z.number().check(z.positive()),
-    scope: z.optional(z.string()),
-  }),
-);
 
 interface AccessToken {
   value: string;
@@ -62,37 +54,6 @@ interface AccessToken {
 }
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-const USER_AGENT = 'okta-workflows-secret-rotation/0.1 (+vscode-extension)';
-
-const ADVICE = {
-  invalidClient:
-    "Okta did not accept the service app's credentials: the client id or the private key is wrong, or its public key is not registered with the app (Applications > the app > General > Public keys; the key id must match). Enter the client id and private key again.",
-  invalidScope:
-    'The service app is not granted what the extension needs: grant okta.apps.read and okta.apps.manage to it (Applications > the app > Okta API Scopes) and assign it an admin role that can manage apps.',
-  unauthorizedClient:
-    'The app may not use client credentials: it must be an API Services app with the Client Credentials grant and "Public key / Private key" client authentication.',
-  invalidDpopProof:
-    // Worded so that redact() does not take "DPoP <word>" for an Authorization header.
-    "Okta refused the proof of possession (DPoP) sent with the request. Check that this computer's clock is right (proofs carry the time), then try again; if it persists, report it with the log.",
-  tokenRefused:
-    "Okta refused the service app's access token even after a new one was fetched. Check that the app still exists, is active and keeps its scopes, then Refresh.",
-  forbidden:
-    'The service app lacks a scope or a role: grant okta.apps.read and okta.apps.manage to it (Applications > the app > Okta API Scopes) and assign it an admin role that can manage apps (e.g. Application Administrator).',
-} as const;
-
-function checkBaseUrl(baseUrl: string, operation: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new OktaError({ kind: 'input', operation, detail: 'the org address is not a URL' });
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new OktaError({ kind: 'input', operation, detail: 'the org address must use https' });
-  }
-  return url;
-}
 
 export class ServiceAppAuth implements Authenticator {
   readonly clientId: string;
@@ -100,7 +61,7 @@ export class ServiceAppAuth implements Authenticator {
   readonly scopes: readonly string[];
   readonly org: string;
   /** Read by the client to word 401 and 403 errors for a service app rather than an API token. */
-  readonly advice = { invalidToken: ADVICE.tokenRefused, forbidden: ADVICE.forbidden };
+  readonly advice = { invalidToken: SERVICE_APP_ADVICE.tokenRefused, forbidden: SERVICE_APP_ADVICE.forbidden };
   readonly #key: KeyObject;
   readonly #alg: JwsAlgorithm;
   readonly #tokenUrl: string;
@@ -109,6 +70,7 @@ export class ServiceAppAuth implements Authenticator {
   readonly #refreshMarginMs: number;
   readonly #now: () => number;
   readonly #onApiCall: ((c: ApiCallLog) => void) | undefined;
+  readonly #onListenerError: (error: unknown, listener: 'onApiCall') => void;
   #dpop: Promise<DpopKey> | undefined;
   #token: AccessToken | undefined;
   #pending: Promise<AccessToken> | undefined;
@@ -118,7 +80,7 @@ export class ServiceAppAuth implements Authenticator {
 
   constructor(opts: ServiceAppAuthOptions) {
     const operation = 'Reading the service app credentials';
-    const url = checkBaseUrl(opts.baseUrl, operation);
+    const url = checkOrgOrigin(opts.baseUrl, operation);
     this.org = url.host;
     const clientId = typeof opts.clientId === 'string' ? opts.clientId.trim() : '';
     if (!/^[A-Za-z0-9_-]{6,100}$/.test(clientId)) {
@@ -139,7 +101,7 @@ export class ServiceAppAuth implements Authenticator {
         kind: 'input',
         operation,
         org: this.org,
-        detail: `the private key cannot be used: ${(e as Error).message}`,
+        detail: `the private key cannot be used: ${e instanceof Error ? e.message : 'it could not be read'}`,
         advice:
           'Paste the private key of the service app as a PEM (-----BEGIN PRIVATE KEY-----) or as a JWK with its "d" member.',
       });
@@ -164,6 +126,7 @@ export class ServiceAppAuth implements Authenticator {
     this.#refreshMarginMs = opts.refreshMarginMs ?? 60_000;
     this.#now = opts.now ?? Date.now;
     this.#onApiCall = opts.onApiCall;
+    this.#onListenerError = opts.onListenerError ?? warnListenerFailed;
     this.#transport = new Transport({
       origin: url.origin,
       org: this.org,
@@ -298,99 +261,21 @@ export class ServiceAppAuth implements Authenticator {
   }
 
   private readToken(res: HttpResponse, operation: string): AccessToken {
-    let data: unknown;
-    try {
-      data = JSON.parse(res.body.toString('utf8'));
-    } catch {
-      throw new OktaError({
-        kind: 'protocol',
-        operation,
-        org: this.org,
-        status: res.status,
-        detail: 'the token answer is not valid JSON',
-      });
-    }
-    const parsed = TokenAnswerSchema.safeParse(data);
-    if (!parsed.success) {
-      throw new OktaError({
-        kind: 'protocol',
-        operation,
-        org: this.org,
-        status: res.status,
-        detail: `the token answer does not match OAuth 2.0: ${describeIssues(parsed.error.issues)}`,
-      });
-    }
-    const type =
-      parsed.data.token_type.toLowerCase() === 'dpop'
-        ? 'DPoP'
-        : parsed.data.token_type.toLowerCase() === 'bearer'
-          ? 'Bearer'
-          : undefined;
-    if (!type)
-      throw new OktaError({
-        kind: 'protocol',
-        operation,
-        org: this.org,
-        status: res.status,
-        detail: 'the token type is neither DPoP nor Bearer',
-      });
-    const lifetimeMs = parsed.data.expires_in * 1000;
+    const answer = parseTokenAnswer(res, operation, this.org);
     // A short-lived token is still used for half its life rather than fetched again on every call.
-    const margin = Math.min(this.#refreshMarginMs, lifetimeMs / 2);
-    const token: AccessToken = { value: parsed.data.access_token, type, expiresAt: this.#now() + lifetimeMs - margin };
+    const margin = Math.min(this.#refreshMarginMs, answer.lifetimeMs / 2);
+    const token: AccessToken = {
+      value: answer.value,
+      type: answer.type,
+      expiresAt: this.#now() + answer.lifetimeMs - margin,
+    };
     this.#token = token;
     return token;
   }
 
   private log(entry: ApiCallLog): void {
-    try {
-      this.#onApiCall?.(entry);
-    } catch {
-      // A failing logger must not fail the call.
-    }
+    notifyListener('onApiCall', this.#onApiCall, [entry], this.#onListenerError);
   }
-}
-
-function readOAuthError(res: HttpResponse): { error: string; error_description?: string | undefined } | undefined {
-  const type = header(res.headers, 'content-type') ?? '';
-  if (!/json/i.test(type)) return undefined;
-  try {
-    const parsed = OAuthErrorBodySchema.safeParse(JSON.parse(res.body.toString('utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The token endpoint's refusal as an OktaError a person can act on. Okta's `error` code and text are kept. */
-function tokenError(
-  operation: string,
-  org: string,
-  status: number,
-  error: { error: string; error_description?: string | undefined } | undefined,
-): OktaError {
-  const body = error ? { errorCode: error.error, errorSummary: error.error_description } : undefined;
-  const make = (kind: OktaErrorKind, advice?: string, detail?: string) =>
-    new OktaError({ kind, operation, org, status, body, advice, detail });
-  switch (error?.error) {
-    case 'invalid_client':
-      return make('invalidToken', ADVICE.invalidClient);
-    case 'invalid_scope':
-      return make('forbidden', ADVICE.invalidScope);
-    case 'unauthorized_client':
-      return make('forbidden', ADVICE.unauthorizedClient);
-    case 'invalid_dpop_proof':
-      return make('protocol', ADVICE.invalidDpopProof);
-    case 'use_dpop_nonce':
-      return make('protocol', ADVICE.invalidDpopProof, 'Okta asked for a DPoP nonce again after it was given');
-    default:
-      break;
-  }
-  if (status === 429) return make('rateLimited');
-  if (status >= 500) return make('serverError');
-  if (status === 401) return make('invalidToken', ADVICE.invalidClient);
-  if (status === 400) return make('validation');
-  return make('protocol', undefined, `unexpected status ${status} from the token endpoint`);
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, cancelled: () => Error): Promise<T> {

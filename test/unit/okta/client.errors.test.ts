@@ -1,31 +1,15 @@
 // Every OktaError kind the client produces, each from a real situation in the simulator (or a closed port),
 // with a message that names the operation, the org, Okta's code and errorId, and what to do.
 import assert from 'node:assert/strict';
-import type { Simulator, SimulatedOrg } from '../../../src/simulator/index.ts';
 import { ApiTokenAuth, OktaClient, oktaClientWithApiToken } from '../../../src/okta/client.ts';
-import { clientFor, closedPort, recorder, rejection, requestArrived, withSimulator, type Recorder } from './fixture.ts';
+import { closedPort, rejection, requestArrived, withClientWorld } from './fixture.ts';
 
 describe('OktaClient errors (simulator)', () => {
-  let sim: Simulator;
-  let org: SimulatedOrg;
-  let rec: Recorder;
-  let client: OktaClient;
-  let appId: string;
-  const host = (): string => new URL(org.info.baseUrl).host;
-
-  beforeEach(async () => {
-    sim = await withSimulator([{ name: 'acme', environment: 'production' }]);
-    org = sim.org('acme');
-    appId = org.info.workflowsAppId;
-    rec = recorder();
-    client = clientFor(org, rec);
-  });
-  afterEach(async () => {
-    await client.close();
-    await sim.close();
-  });
+  const world = withClientWorld();
+  const host = (): string => new URL(world().org.info.baseUrl).host;
 
   it('invalidToken: a revoked token gets 401 E0000011, with errorId and advice', async () => {
+    const { org, client, appId } = world();
     org.revokeToken(org.info.apiToken);
     const e = await rejection(client.listSecrets(appId));
     assert.equal(e.kind, 'invalidToken');
@@ -43,28 +27,23 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('invalidToken: a wrong token', async () => {
-    const other = clientFor(org, rec, { token: '00wrongTokenWrongTokenWrongToken1234567890' });
-    try {
-      assert.equal((await rejection(other.getApp(appId))).kind, 'invalidToken');
-    } finally {
-      await other.close();
-    }
+    const { clientOf, appId } = world();
+    const other = clientOf({ token: '00wrongTokenWrongTokenWrongToken1234567890' });
+    assert.equal((await rejection(other.getApp(appId))).kind, 'invalidToken');
   });
 
   it('forbidden: the read-only token reads but gets 403 E0000006 on writes', async () => {
-    const ro = clientFor(org, rec, { token: org.info.readOnlyToken });
-    try {
-      const [s] = await ro.listSecrets(appId);
-      const e = await rejection(ro.deactivateSecret(appId, s!.id));
-      assert.equal(e.kind, 'forbidden');
-      assert.equal(e.errorCode, 'E0000006');
-      assert.ok(e.message.includes('okta.apps.manage'), e.message);
-    } finally {
-      await ro.close();
-    }
+    const { org, clientOf, appId } = world();
+    const ro = clientOf({ token: org.info.readOnlyToken });
+    const [s] = await ro.listSecrets(appId);
+    const e = await rejection(ro.deactivateSecret(appId, s!.id));
+    assert.equal(e.kind, 'forbidden');
+    assert.equal(e.errorCode, 'E0000006');
+    assert.ok(e.message.includes('okta.apps.manage'), e.message);
   });
 
   it('notFound: an unknown app and an unknown secret, 404 E0000007 with specific advice', async () => {
+    const { client, appId } = world();
     const app = await rejection(client.getApp('0oa00000000000000000'));
     assert.equal(app.kind, 'notFound');
     assert.equal(app.errorCode, 'E0000007');
@@ -75,6 +54,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('secretLimitReached: a third secret is refused', async () => {
+    const { org, client, appId } = world();
     await client.createSecret(appId);
     const e = await rejection(client.createSecret(appId));
     assert.equal(e.kind, 'secretLimitReached');
@@ -84,6 +64,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('onlyActiveSecret: the only active secret cannot be deactivated', async () => {
+    const { client, appId } = world();
     const [s] = await client.listSecrets(appId);
     const e = await rejection(client.deactivateSecret(appId, s!.id));
     assert.equal(e.kind, 'onlyActiveSecret');
@@ -91,6 +72,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('deleteActiveSecret: an active secret cannot be deleted', async () => {
+    const { client, appId } = world();
     const [s] = await client.listSecrets(appId);
     const e = await rejection(client.deleteSecret(appId, s!.id));
     assert.equal(e.kind, 'deleteActiveSecret');
@@ -98,6 +80,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('serverError: a GET is retried with backoff and succeeds', async () => {
+    const { org, rec, client, appId } = world();
     org.faults.failNext(2, { status: 503, path: /secrets$/ });
     const secrets = await client.listSecrets(appId);
     assert.equal(secrets.length, 1);
@@ -114,6 +97,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('serverError: after 3 tries the GET fails', async () => {
+    const { org, client, appId } = world();
     org.faults.failNext(5, { status: 500 });
     const e = await rejection(client.getApp(appId));
     assert.equal(e.kind, 'serverError');
@@ -123,6 +107,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('serverError: a write is not retried blindly', async () => {
+    const { org, client, appId } = world();
     await client.createSecret(appId);
     const [older] = org.secrets();
     await client.deactivateSecret(appId, older!.id);
@@ -139,46 +124,36 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('network: a closed port, retried for a GET, then a network error naming the org', async () => {
+    const { rec, clientOf, appId } = world();
     const port = await closedPort();
-    const c = new OktaClient({
-      baseUrl: `http://127.0.0.1:${port}`,
-      auth: new ApiTokenAuth(org.info.apiToken),
-      sleep: rec.sleep,
-      onApiCall: (x) => rec.calls.push(x),
-    });
-    try {
-      const e = await rejection(c.listSecrets(appId));
-      assert.equal(e.kind, 'network');
-      assert.ok(e.message.includes(`127.0.0.1:${port}`), e.message);
-      assert.ok(e.message.includes('ECONNREFUSED'), e.message);
-      assert.deepEqual(
-        rec.calls.map((x) => [x.status, x.attempt]),
-        [
-          ['error', 1],
-          ['error', 2],
-          ['error', 3],
-        ],
-      );
-      const w = await rejection(c.activateSecret(appId, 'ocs1abcdEFGH2345ijkl'));
-      assert.equal(w.kind, 'network', 'a refused connection never reached Okta: no reconciliation, no outcomeUnknown');
-    } finally {
-      await c.close();
-    }
+    const c = clientOf({ baseUrl: `http://127.0.0.1:${port}` });
+    const e = await rejection(c.listSecrets(appId));
+    assert.equal(e.kind, 'network');
+    assert.ok(e.message.includes(`127.0.0.1:${port}`), e.message);
+    assert.ok(e.message.includes('ECONNREFUSED'), e.message);
+    assert.deepEqual(
+      rec.calls.map((x) => [x.status, x.attempt]),
+      [
+        ['error', 1],
+        ['error', 2],
+        ['error', 3],
+      ],
+    );
+    const w = await rejection(c.activateSecret(appId, 'ocs1abcdEFGH2345ijkl'));
+    assert.equal(w.kind, 'network', 'a refused connection never reached Okta: no reconciliation, no outcomeUnknown');
   });
 
   it('timeout: a stalled answer ends in a timeout error', async () => {
-    const c = clientFor(org, rec, { timeoutMs: 300, maxRetries: 1 });
-    try {
-      org.faults.stallNext({ path: /\/api\/v1\/apps\/0oa[^/]+$/ });
-      const e = await rejection(c.getApp(appId));
-      assert.equal(e.kind, 'timeout');
-      assert.ok(e.message.includes('no complete answer within 0.3 s'), e.message);
-    } finally {
-      await c.close();
-    }
+    const { org, clientOf, appId } = world();
+    const c = clientOf({ timeoutMs: 300, maxRetries: 1 });
+    org.faults.stallNext({ path: /\/api\/v1\/apps\/0oa[^/]+$/ });
+    const e = await rejection(c.getApp(appId));
+    assert.equal(e.kind, 'timeout');
+    assert.ok(e.message.includes('no complete answer within 0.3 s'), e.message);
   });
 
   it('cancelled: aborting while a request is in flight', async () => {
+    const { org, client, appId } = world();
     org.faults.stallNext({ path: /secrets$/ });
     const controller = new AbortController();
     const pending = rejection(client.listSecrets(appId, controller.signal));
@@ -189,12 +164,14 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('cancelled: an already aborted signal sends nothing', async () => {
+    const { org, client, appId } = world();
     const e = await rejection(client.getApp(appId, AbortSignal.abort()));
     assert.equal(e.kind, 'cancelled');
     assert.equal(org.requests.length, 0);
   });
 
   it('cancelled: aborting during a retry backoff', async () => {
+    const { org, rec, client, appId } = world();
     const controller = new AbortController();
     rec.onWait = () => controller.abort();
     org.faults.failNext(1, { status: 502 });
@@ -204,6 +181,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('protocol: invalid JSON and wrong types, named without echoing the body', async () => {
+    const { org, client, appId } = world();
     org.faults.malformedNext({ path: /secrets$/, kind: 'invalidJson' });
     const json = await rejection(client.listSecrets(appId));
     assert.equal(json.kind, 'protocol');
@@ -217,6 +195,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('input: the client refuses a non-https remote org and a malformed token', () => {
+    const { org } = world();
     assert.throws(
       () => new OktaClient({ baseUrl: 'http://acme.okta.com', auth: new ApiTokenAuth(org.info.apiToken) }),
       /must use https/,
@@ -234,6 +213,7 @@ describe('OktaClient errors (simulator)', () => {
   });
 
   it('keeps the token out of JSON and inspection of the authenticator', async () => {
+    const { org, client } = world();
     const auth = new ApiTokenAuth(org.info.apiToken);
     const { inspect } = await import('node:util');
     assert.ok(!JSON.stringify(auth).includes(org.info.apiToken));

@@ -1,27 +1,12 @@
 // Every operation of the client against the simulator over real HTTP, and the API-call log they produce.
 import assert from 'node:assert/strict';
-import type { Simulator, SimulatedOrg } from '../../../src/simulator/index.ts';
-import type { OktaClient } from '../../../src/okta/client.ts';
-import { clientFor, recorder, rejection, withSimulator, type Recorder } from './fixture.ts';
+import { rejection, withClientWorld } from './fixture.ts';
 
 describe('OktaClient operations (simulator)', () => {
-  let sim: Simulator;
-  let org: SimulatedOrg;
-  let rec: Recorder;
-  let client: OktaClient;
-
-  beforeEach(async () => {
-    sim = await withSimulator([{ name: 'acme-preview', environment: 'preview', decoyApps: 7 }]);
-    org = sim.org('acme-preview');
-    rec = recorder();
-    client = clientFor(org, rec);
-  });
-  afterEach(async () => {
-    await client.close();
-    await sim.close();
-  });
+  const world = withClientWorld({ orgs: [{ name: 'acme-preview', environment: 'preview', decoyApps: 7 }] });
 
   it('lists apps across pages by following Link rel="next"', async () => {
+    const { org, client } = world();
     const apps = await client.listApps({ limit: 3 });
     // 7 decoys + the okta_flow_sso tile + the Workflows app = 9 apps in pages of 3.
     assert.equal(apps.length, 9);
@@ -31,6 +16,7 @@ describe('OktaClient operations (simulator)', () => {
   });
 
   it('lists apps with q and filter', async () => {
+    const { org, client } = world();
     const byName = await client.listApps({ filter: 'name eq "flow"' });
     assert.deepEqual(
       byName.map((a) => a.id),
@@ -41,12 +27,14 @@ describe('OktaClient operations (simulator)', () => {
   });
 
   it('reads one app', async () => {
+    const { org, client } = world();
     const app = await client.getApp(org.info.workflowsAppId);
     assert.equal(app.name, 'flow');
     assert.equal(app.credentials?.oauthClient?.client_id, org.info.clientId);
   });
 
   it('lists, gets, creates, activates, deactivates and deletes secrets', async () => {
+    const { org, client } = world();
     const appId = org.info.workflowsAppId;
     const [only] = await client.listSecrets(appId);
     assert.ok(only);
@@ -76,6 +64,7 @@ describe('OktaClient operations (simulator)', () => {
   });
 
   it('exposes the rate-limit headers of the last apps call', async () => {
+    const { org, client } = world();
     assert.equal(client.rateLimit(), undefined);
     await client.listSecrets(org.info.workflowsAppId);
     const first = client.rateLimit();
@@ -88,6 +77,7 @@ describe('OktaClient operations (simulator)', () => {
   });
 
   it('refuses ids that are not Okta ids before any request', async () => {
+    const { org, client } = world();
     for (const p of [
       client.getApp('../../users'),
       client.listSecrets('0oa123'),
@@ -102,6 +92,7 @@ describe('OktaClient operations (simulator)', () => {
   });
 
   it('logs one line per HTTP exchange with only the allowed fields, and never a token or secret value', async () => {
+    const { org, rec, client } = world();
     const appId = org.info.workflowsAppId;
     const [first] = await client.listSecrets(appId);
     await client.listApps({ limit: 4 });

@@ -1,36 +1,32 @@
-// Finding the "Okta Workflows OAuth" app, by the FACTS.md recipe, in orgs shaped differently.
+// Finding the "Okta Workflows OAuth" app, by the recipe of src/okta/discovery.ts, in orgs shaped differently.
 import assert from 'node:assert/strict';
-import type { Simulator } from '../../../src/simulator/index.ts';
-import { clientFor, recorder, rejection, withSimulator } from './fixture.ts';
+import { rejection, startClientWorld, withClientWorld } from './fixture.ts';
 
 describe('OktaClient.findWorkflowsApp (simulator)', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await withSimulator([
-      { name: 'acme-preview', environment: 'preview', decoyApps: 25 },
-      {
-        name: 'renamed',
-        environment: 'production',
-        workflowsApp: { name: 'okta_workflows_oauth', tokenEndpointAuthMethod: 'client_secret_post' },
-      },
-      { name: 'bare', environment: 'production', workflowsApp: false },
-      { name: 'twice', environment: 'production', workflowsApp: { name: 'okta_workflows_oauth' } },
-    ]);
-  });
-  after(() => sim.close());
+  const world = withClientWorld(
+    {
+      orgs: [
+        { name: 'acme-preview', environment: 'preview', decoyApps: 25 },
+        {
+          name: 'renamed',
+          environment: 'production',
+          workflowsApp: { name: 'okta_workflows_oauth', tokenEndpointAuthMethod: 'client_secret_post' },
+        },
+        { name: 'bare', environment: 'production', workflowsApp: false },
+        { name: 'twice', environment: 'production', workflowsApp: { name: 'okta_workflows_oauth' } },
+      ],
+    },
+    'all',
+  );
 
-  async function find(orgName: string, appId?: string) {
-    const org = sim.org(orgName);
-    const c = clientFor(org, recorder());
-    try {
-      return await c.findWorkflowsApp(appId === undefined ? {} : { appId });
-    } finally {
-      await c.close();
-    }
+  function find(orgName: string, appId?: string) {
+    return world()
+      .clientOf({ org: orgName })
+      .findWorkflowsApp(appId === undefined ? {} : { appId });
   }
 
   it('finds the app named "flow" in a default org, past the decoys and the okta_flow_sso tile', async () => {
-    const org = sim.org('acme-preview');
+    const org = world().sim.org('acme-preview');
     org.clearRequests();
     const app = await find('acme-preview');
     assert.equal(app.id, org.info.workflowsAppId);
@@ -43,7 +39,7 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
   });
 
   it('finds the app by its label when its name is another', async () => {
-    const org = sim.org('renamed');
+    const org = world().sim.org('renamed');
     const app = await find('renamed');
     assert.equal(app.id, org.info.workflowsAppId);
     assert.equal(app.name, 'okta_workflows_oauth');
@@ -51,7 +47,7 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
   });
 
   it('finds the app by its Workflows service domain when name and label differ', async () => {
-    const org = sim.org('bare');
+    const org = world().sim.org('bare');
     const id = org.addApp({
       name: 'oidc_client',
       label: 'Okta Workflows (custom)',
@@ -62,21 +58,19 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
   });
 
   it('an org without the app: notFound, advising to paste the app id or its Admin Console URL', async () => {
-    const fresh = await withSimulator([{ name: 'none', environment: 'production', workflowsApp: false }]);
-    const c = clientFor(fresh.org('none'), recorder());
+    const fresh = await startClientWorld({ orgs: [{ name: 'none', environment: 'production', workflowsApp: false }] });
     try {
-      const e = await rejection(c.findWorkflowsApp());
+      const e = await rejection(fresh.client.findWorkflowsApp());
       assert.equal(e.kind, 'notFound');
       assert.ok(e.message.includes('paste the app id'), e.message);
       assert.ok(e.message.includes('Admin Console URL'), e.message);
     } finally {
-      await c.close();
       await fresh.close();
     }
   });
 
   it('several candidates: asks for the app id', async () => {
-    const org = sim.org('twice');
+    const org = world().sim.org('twice');
     org.addApp({ name: 'oidc_client', label: 'Okta Workflows OAuth' });
     const e = await rejection(find('twice'));
     assert.equal(e.kind, 'input');
@@ -85,7 +79,7 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
   });
 
   it('an app id given: read and checked, no listing', async () => {
-    const org = sim.org('acme-preview');
+    const org = world().sim.org('acme-preview');
     org.clearRequests();
     const app = await find('acme-preview', org.info.workflowsAppId);
     assert.equal(app.id, org.info.workflowsAppId);
@@ -96,16 +90,12 @@ describe('OktaClient.findWorkflowsApp (simulator)', () => {
   });
 
   it('an app id of the okta_flow_sso tile: a clear input error', async () => {
-    const org = sim.org('acme-preview');
-    const c = clientFor(org, recorder());
-    try {
-      const tile = (await c.listApps({ filter: 'name eq "okta_flow_sso"' }))[0]!;
-      const e = await rejection(c.findWorkflowsApp({ appId: tile.id }));
-      assert.equal(e.kind, 'input');
-      assert.ok(e.message.includes('sign-in tile'), e.message);
-    } finally {
-      await c.close();
-    }
+    const org = world().sim.org('acme-preview');
+    const c = world().clientOf({ org });
+    const tile = (await c.listApps({ filter: 'name eq "okta_flow_sso"' }))[0]!;
+    const e = await rejection(c.findWorkflowsApp({ appId: tile.id }));
+    assert.equal(e.kind, 'input');
+    assert.ok(e.message.includes('sign-in tile'), e.message);
   });
 
   it('an app id that is not an id, or unknown', async () => {

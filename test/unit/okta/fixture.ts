@@ -1,8 +1,16 @@
-// Shared by the client's integration tests: a real simulator on loopback, clients that record their API-call
-// log, and a sleep that does not wait (the client's waits are asserted as numbers, never timed).
-import { createServer } from 'node:net';
+// The one client-test setup of the Okta layer: a real simulator on loopback (or a scripted stub server where the
+// simulator cannot produce the answer), clients that record their API-call log, and a sleep that does not wait
+// (the client's waits are asserted as numbers, never timed). Every client built here is closed by its world.
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { startSimulator, type OrgSeed, type Simulator, type SimulatedOrg } from '../../../src/simulator/index.ts';
-import { ApiTokenAuth, OktaClient, type ApiCallLog, type OktaClientOptions } from '../../../src/okta/client.ts';
+import {
+  ApiTokenAuth,
+  OktaClient,
+  type ApiCallLog,
+  type Authenticator,
+  type OktaClientOptions,
+} from '../../../src/okta/client.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
 
 export interface Recorder {
@@ -28,31 +36,154 @@ export function recorder(): Recorder {
   return r;
 }
 
-export function clientFor(
-  org: SimulatedOrg,
-  rec: Recorder,
-  opts: Partial<OktaClientOptions> & { token?: string } = {},
-): OktaClient {
-  const { token, ...rest } = opts;
+/** Client options, plus the API token to authenticate with (default: the org's) or a whole authenticator. */
+export type ClientOptions = Partial<OktaClientOptions> & { token?: string };
+
+/** A client of `baseUrl` that logs into `rec` and waits through `rec.sleep`. */
+export function recordingClient(baseUrl: string, token: string, rec: Recorder, opts: ClientOptions = {}): OktaClient {
+  const { token: other, ...rest } = opts;
   return new OktaClient({
-    baseUrl: org.info.baseUrl,
-    auth: new ApiTokenAuth(token ?? org.info.apiToken),
+    baseUrl,
+    auth: new ApiTokenAuth(other ?? token),
     onApiCall: (c) => rec.calls.push(c),
     sleep: rec.sleep,
     ...rest,
   });
 }
 
-export async function withSimulator(orgs?: OrgSeed[]): Promise<Simulator> {
-  return startSimulator(orgs ? { orgs } : {});
+export interface ClientWorldOptions {
+  /** The simulated orgs; the first is the world's `org`. Default: one production org, 'acme'. */
+  orgs?: OrgSeed[];
+  /** The simulator's clock (DPoP proofs carry the time: a test that moves it moves both ends). */
+  now?: () => number;
+  /** Options of the world's `client`. */
+  client?: ClientOptions;
+  /** The authenticator of the world's `client`, once the org exists. Default: the org's API token. */
+  auth?: (org: SimulatedOrg, rec: Recorder) => Authenticator;
+}
+
+export interface ClientWorld {
+  sim: Simulator;
+  /** The first org. */
+  org: SimulatedOrg;
+  /** The first org's Workflows app id. */
+  appId: string;
+  /** What `client` logged and waited. */
+  rec: Recorder;
+  /** A recording client of `org`. */
+  client: OktaClient;
+  /** Another recording client (of `org` unless named), logging into `rec` unless given its own; closed with the world. */
+  clientOf(opts?: ClientOptions & { org?: SimulatedOrg | string; rec?: Recorder }): OktaClient;
+  /** Closes what a test made with clientOf, not the world. */
+  closeClients(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startClientWorld(opts: ClientWorldOptions = {}): Promise<ClientWorld> {
+  const orgs = opts.orgs ?? [{ name: 'acme', environment: 'production' }];
+  const sim = await startSimulator({ orgs, ...(opts.now ? { now: opts.now } : {}) });
+  const org = sim.org(orgs[0]!.name);
+  const rec = recorder();
+  const extra: OktaClient[] = [];
+  const base = opts.auth ? { ...opts.client, auth: opts.auth(org, rec) } : (opts.client ?? {});
+  const client = recordingClient(org.info.baseUrl, org.info.apiToken, rec, base);
+  const world: ClientWorld = {
+    sim,
+    org,
+    appId: org.info.workflowsAppId,
+    rec,
+    client,
+    clientOf: ({ org: which, rec: own, ...rest } = {}) => {
+      const target = which === undefined ? org : typeof which === 'string' ? sim.org(which) : which;
+      const made = recordingClient(target.info.baseUrl, target.info.apiToken, own ?? rec, rest);
+      extra.push(made);
+      return made;
+    },
+    closeClients: async () => {
+      for (const c of extra.splice(0)) await c.close();
+    },
+    close: async () => {
+      await world.closeClients();
+      await client.close();
+      await sim.close();
+    },
+  };
+  return world;
+}
+
+/**
+ * Mocha hooks for the enclosing describe: a world started before each test and closed after it ('each'), or one
+ * world for all its tests ('all', whose clientOf clients are still closed after each test).
+ */
+export function withClientWorld(opts: ClientWorldOptions = {}, scope: 'each' | 'all' = 'each'): () => ClientWorld {
+  let world: ClientWorld | undefined;
+  if (scope === 'each') {
+    beforeEach(async () => {
+      world = await startClientWorld(opts);
+    });
+    afterEach(async () => {
+      await world?.close();
+      world = undefined;
+    });
+  } else {
+    before(async () => {
+      world = await startClientWorld(opts);
+    });
+    afterEach(async () => {
+      await world?.closeClients();
+    });
+    after(async () => {
+      await world?.close();
+      world = undefined;
+    });
+  }
+  return () => {
+    if (!world) throw new Error('no client world outside a test');
+    return world;
+  };
+}
+
+/** A scripted HTTP server on loopback, for answers the simulator never gives. Still real HTTP, real client. */
+export interface StubServer {
+  base: string;
+  /** A recording client of the stub, with a well-formed API token. */
+  client(rec?: Recorder, opts?: ClientOptions): OktaClient;
+  close(): Promise<void>;
+}
+
+export const STUB_TOKEN = '00tokenTokenTokenToken';
+
+export async function startStubServer(handler: RequestListener): Promise<StubServer> {
+  const server: Server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${portOf(server)}`;
+  const clients: OktaClient[] = [];
+  return {
+    base,
+    client: (rec = recorder(), opts = {}) => {
+      const made = recordingClient(base, STUB_TOKEN, rec, opts);
+      clients.push(made);
+      return made;
+    },
+    close: async () => {
+      for (const c of clients.splice(0)) await c.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function portOf(server: { address(): AddressInfo | string | null }): number {
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('the server listens on no TCP port');
+  return address.port;
 }
 
 /** A loopback port nothing listens on (bound, then released). */
 export async function closedPort(): Promise<number> {
-  const server = createServer();
+  const server = createTcpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = portOf(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }

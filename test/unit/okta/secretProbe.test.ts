@@ -1,35 +1,30 @@
 // The token-endpoint probe: valid, invalid, unknown, against the simulator's /oauth2/v1/token.
 import assert from 'node:assert/strict';
-import type { Simulator } from '../../../src/simulator/index.ts';
 import type { WorkflowsApp } from '../../../src/okta/schemas.ts';
 import { buildProbeRequest, interpretProbeAnswer } from '../../../src/okta/secretProbe.ts';
-import { clientFor, recorder, rejection, withSimulator } from './fixture.ts';
+import { recorder, rejection, withClientWorld } from './fixture.ts';
 
 describe('OktaClient.verifyClientSecret (simulator)', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await withSimulator([
-      { name: 'basic', environment: 'preview', secrets: [{ clientSecret: 'basic-secret-value-0123456789' }] },
-      {
-        name: 'post',
-        environment: 'production',
-        workflowsApp: { tokenEndpointAuthMethod: 'client_secret_post' },
-        secrets: [{ clientSecret: 'post-secret-value-0123456789' }],
-      },
-    ]);
-  });
-  after(() => sim.close());
+  const world = withClientWorld(
+    {
+      orgs: [
+        { name: 'basic', environment: 'preview', secrets: [{ clientSecret: 'basic-secret-value-0123456789' }] },
+        {
+          name: 'post',
+          environment: 'production',
+          workflowsApp: { tokenEndpointAuthMethod: 'client_secret_post' },
+          secrets: [{ clientSecret: 'post-secret-value-0123456789' }],
+        },
+      ],
+    },
+    'all',
+  );
 
   async function probe(orgName: string, secret: string, tweak: (a: WorkflowsApp) => WorkflowsApp = (a) => a) {
-    const org = sim.org(orgName);
     const rec = recorder();
-    const c = clientFor(org, rec);
-    try {
-      const app = tweak(await c.findWorkflowsApp());
-      return { result: await c.verifyClientSecret(app, secret), rec };
-    } finally {
-      await c.close();
-    }
+    const c = world().clientOf({ org: orgName, rec });
+    const app = tweak(await c.findWorkflowsApp());
+    return { result: await c.verifyClientSecret(app, secret), rec };
   }
 
   it('valid: the active secret authenticates (client_secret_basic)', async () => {
@@ -45,23 +40,21 @@ describe('OktaClient.verifyClientSecret (simulator)', () => {
   it('invalid: a wrong secret, and an inactive one', async () => {
     const { result } = await probe('basic', 'not-the-secret-0123456789');
     assert.deepEqual([result.outcome, result.status], ['invalid', 401]);
-    const org = sim.org('basic');
-    const c = clientFor(org, recorder());
-    try {
-      const appId = org.info.workflowsAppId;
-      const created = await c.createSecret(appId);
-      const [old] = org.secrets();
-      await c.deactivateSecret(appId, old!.id);
-      const app = await c.findWorkflowsApp();
-      assert.equal((await c.verifyClientSecret(app, old!.clientSecret)).outcome, 'invalid');
-      assert.equal((await c.verifyClientSecret(app, created.client_secret!)).outcome, 'valid');
-    } finally {
-      await c.close();
-    }
+    const org = world().sim.org('basic');
+    const c = world().clientOf({ org, rec: recorder() });
+    const appId = org.info.workflowsAppId;
+    const created = await c.createSecret(appId);
+    const [old] = org.secrets();
+    await c.deactivateSecret(appId, old!.id);
+    const app = await c.findWorkflowsApp();
+    assert.equal((await c.verifyClientSecret(app, old!.clientSecret)).outcome, 'invalid');
+    assert.equal((await c.verifyClientSecret(app, created.client_secret!)).outcome, 'valid');
   });
 
   it('unknown: a 5xx from the token endpoint, or an auth method a secret cannot be checked with', async () => {
-    sim.org('post').faults.failNext(1, { status: 503, path: /token$/ });
+    world()
+      .sim.org('post')
+      .faults.failNext(1, { status: 503, path: /token$/ });
     const { result } = await probe('post', 'post-secret-value-0123456789');
     assert.equal(result.outcome, 'unknown');
     assert.equal(result.status, 503);
@@ -76,14 +69,9 @@ describe('OktaClient.verifyClientSecret (simulator)', () => {
   });
 
   it('is cancellable, and the probe is logged without the secret', async () => {
-    const org = sim.org('basic');
-    const c = clientFor(org, recorder());
-    try {
-      const app = await c.findWorkflowsApp();
-      assert.equal((await rejection(c.verifyClientSecret(app, 'x'.repeat(20), AbortSignal.abort()))).kind, 'cancelled');
-    } finally {
-      await c.close();
-    }
+    const c = world().clientOf({ org: 'basic', rec: recorder() });
+    const app = await c.findWorkflowsApp();
+    assert.equal((await rejection(c.verifyClientSecret(app, 'x'.repeat(20), AbortSignal.abort()))).kind, 'cancelled');
     const { rec } = await probe('basic', 'basic-secret-value-0123456789');
     const line = rec.calls.find((x) => x.path === '/oauth2/v1/token');
     assert.ok(line);
@@ -121,7 +109,7 @@ describe('secret probe request and answer', () => {
     );
   });
 
-  it('reads the answers as FACTS.md says', () => {
+  it("reads the token endpoint's answers: invalid_client, invalid_grant, anything else unknown", () => {
     const j = (o: unknown) => Buffer.from(JSON.stringify(o));
     const ct = 'application/json';
     assert.equal(interpretProbeAnswer(401, ct, j({ error: 'invalid_client' })).outcome, 'invalid');

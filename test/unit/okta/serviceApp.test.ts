@@ -4,47 +4,46 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
 import { inspect } from 'node:util';
-import { OktaClient, type ApiCallLog } from '../../../src/okta/client.ts';
+import type { ApiCallLog, OktaClient } from '../../../src/okta/client.ts';
 import { ServiceAppAuth, type ServiceAppAuthOptions } from '../../../src/okta/oauth/serviceAppAuth.ts';
-import { startSimulator, type OrgSeed, type SimulatedOrg, type Simulator } from '../../../src/simulator/index.ts';
-import { rejection } from './fixture.ts';
+import type { OrgSeed, SimulatedOrg } from '../../../src/simulator/index.ts';
+import { rejection, startClientWorld, type ClientWorld } from './fixture.ts';
 
 interface Setup {
-  sim: Simulator;
   org: SimulatedOrg;
   auth: ServiceAppAuth;
+  /** The world's client, authenticated by `auth`. */
   client: OktaClient;
+  /** The API-call log of `client` and of `auth`'s token requests, in order. */
   calls: ApiCallLog[];
+  clientOf: ClientWorld['clientOf'];
 }
 
-const opened: Setup[] = [];
+const opened: ClientWorld[] = [];
 
 async function setup(seed: Partial<OrgSeed> = {}, opts: Partial<ServiceAppAuthOptions> = {}): Promise<Setup> {
-  // One clock for both ends when a test moves time (DPoP proofs carry it).
-  const sim = await startSimulator({
+  let auth: ServiceAppAuth | undefined;
+  const world = await startClientWorld({
     orgs: [{ name: 'acme-preview', environment: 'preview', decoyApps: 0, ...seed }],
+    // One clock for both ends when a test moves time (DPoP proofs carry it).
     ...(opts.now ? { now: opts.now } : {}),
+    client: { retryBaseDelayMs: 1 },
+    auth: (org, rec) => {
+      const sa = org.info.serviceApp!;
+      auth = new ServiceAppAuth({
+        baseUrl: org.info.baseUrl,
+        clientId: sa.clientId,
+        privateKey: sa.privateKeyPem,
+        keyId: sa.keyId,
+        onApiCall: (c) => rec.calls.push(c),
+        ...opts,
+      });
+      return auth;
+    },
   });
-  const org = sim.org('acme-preview');
-  const sa = org.info.serviceApp!;
-  const calls: ApiCallLog[] = [];
-  const auth = new ServiceAppAuth({
-    baseUrl: org.info.baseUrl,
-    clientId: sa.clientId,
-    privateKey: sa.privateKeyPem,
-    keyId: sa.keyId,
-    onApiCall: (c) => calls.push(c),
-    ...opts,
-  });
-  const client = new OktaClient({
-    baseUrl: org.info.baseUrl,
-    auth,
-    onApiCall: (c) => calls.push(c),
-    retryBaseDelayMs: 1,
-  });
-  const made = { sim, org, auth, client, calls };
-  opened.push(made);
-  return made;
+  opened.push(world);
+  if (!auth) throw new Error('the world was built without its authenticator');
+  return { org: world.org, auth, client: world.client, calls: world.rec.calls, clientOf: world.clientOf };
 }
 
 const tokenRequests = (org: SimulatedOrg) =>
@@ -54,10 +53,7 @@ const apiStatuses = (org: SimulatedOrg) => org.requests.filter((r) => r.path.sta
 describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', () => {
   let s: Setup;
   afterEach(async () => {
-    for (const x of opened.splice(0)) {
-      await x.client.close();
-      await x.sim.close();
-    }
+    for (const world of opened.splice(0)) await world.close();
   });
 
   it('does every secret operation; the first token request is answered use_dpop_nonce and retried once with the nonce', async () => {
@@ -178,20 +174,15 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
       dpopAlgorithm: 'ES256',
     });
     assert.equal(auth.keyId, sa.keyId);
-    const client = new OktaClient({ baseUrl: s.org.info.baseUrl, auth });
-    try {
-      assert.equal((await client.createSecret(s.org.info.workflowsAppId)).status, 'ACTIVE');
-    } finally {
-      await client.close();
-    }
+    const client = s.clientOf({ auth });
+    assert.equal((await client.createSecret(s.org.info.workflowsAppId)).status, 'ACTIVE');
   });
 
   it('accepts a PKCS#1 PEM ("BEGIN RSA PRIVATE KEY")', async () => {
     s = await setup();
     const sa = s.org.info.serviceApp!;
     const pkcs1 = createPrivateKey(sa.privateKeyPem).export({ format: 'pem', type: 'pkcs1' }).toString();
-    const client = new OktaClient({
-      baseUrl: s.org.info.baseUrl,
+    const client = s.clientOf({
       auth: new ServiceAppAuth({
         baseUrl: s.org.info.baseUrl,
         clientId: sa.clientId,
@@ -199,11 +190,7 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
         keyId: sa.keyId,
       }),
     });
-    try {
-      assert.equal((await client.listSecrets(s.org.info.workflowsAppId)).length, 1);
-    } finally {
-      await client.close();
-    }
+    assert.equal((await client.listSecrets(s.org.info.workflowsAppId)).length, 1);
   });
 
   it('a missing scope on a write: 403 forbidden naming the scope, with advice to grant it', async () => {
@@ -244,8 +231,7 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
       { keyId: 'another-key-id' },
     ];
     for (const v of variants) {
-      const client = new OktaClient({
-        baseUrl: s.org.info.baseUrl,
+      const client = s.clientOf({
         auth: new ServiceAppAuth({
           baseUrl: s.org.info.baseUrl,
           clientId: sa.clientId,
@@ -254,17 +240,33 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
           ...v,
         }),
       });
-      try {
-        const e = await rejection(client.listSecrets(s.org.info.workflowsAppId));
-        assert.equal(e.kind, 'invalidToken', JSON.stringify(Object.keys(v)));
-        assert.equal(e.errorCode, 'invalid_client');
-        assert.match(e.advice, /client id or the private key is wrong, or its public key is not registered/);
-        assert.ok(!e.message.includes('BEGIN'), 'no key in the message');
-      } finally {
-        await client.close();
-      }
+      const e = await rejection(client.listSecrets(s.org.info.workflowsAppId));
+      assert.equal(e.kind, 'invalidToken', JSON.stringify(Object.keys(v)));
+      assert.equal(e.errorCode, 'invalid_client');
+      assert.match(e.advice, /client id or the private key is wrong, or its public key is not registered/);
+      assert.ok(!e.message.includes('BEGIN'), 'no key in the message');
     }
     assert.ok(s.org.requests.every((r) => r.path === '/oauth2/v1/token' && r.status === 401));
+  });
+
+  it('a throwing onApiCall of the authenticator fails no token request; its onListenerError is told', async () => {
+    const boom = new Error('the log is full');
+    const reported: Array<[unknown, string]> = [];
+    s = await setup(
+      {},
+      {
+        onApiCall: () => {
+          throw boom;
+        },
+        onListenerError: (e, listener) => reported.push([e, listener]),
+      },
+    );
+    assert.equal((await s.client.listSecrets(s.org.info.workflowsAppId)).length, 1);
+    assert.deepEqual(tokenRequests(s.org), [400, 200]);
+    assert.deepEqual(reported, [
+      [boom, 'onApiCall'],
+      [boom, 'onApiCall'],
+    ]);
   });
 
   it('refuses unusable credentials at construction, without echoing them', () => {

@@ -4,18 +4,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Simulator } from '../../../src/simulator/index.ts';
 import { isOktaError } from '../../../src/okta/errors.ts';
-import { clientFor, recorder, rejection, withSimulator } from './fixture.ts';
+import { rejection, withClientWorld } from './fixture.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
 describe('transport: undici loaded on the first request', () => {
-  let sim: Simulator;
-  before(async () => {
-    sim = await withSimulator([{ name: 'lazy', environment: 'preview', serviceApp: false }]);
-  });
-  after(() => sim.close());
+  const world = withClientWorld({ orgs: [{ name: 'lazy', environment: 'preview', serviceApp: false }] }, 'all');
 
   it('building clients loads no undici module; the first request does (fresh process)', () => {
     // A child process with its own simulator: this process has loaded undici already through other tests.
@@ -42,9 +37,9 @@ describe('transport: undici loaded on the first request', () => {
   });
 
   it('a client closed before any request closes at once and refuses later requests without sending them', async () => {
-    const org = sim.org('lazy');
+    const { org, clientOf } = world();
     org.clearRequests();
-    const client = clientFor(org, recorder());
+    const client = clientOf();
     await client.close();
     const e = await rejection(client.listSecrets(org.info.workflowsAppId));
     assert.ok(isOktaError(e, 'network'), String(e));

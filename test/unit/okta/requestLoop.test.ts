@@ -1,34 +1,26 @@
-// 429 handling: wait until Okta's reset on Okta's clock plus a second, retry at most twice with the retry
-// headers, then a rateLimited error that says when to try again. No test waits: the client's sleep is injected
-// and the waits it asks for are checked as numbers.
+// The request loop (src/okta/http/requestLoop.ts) through the client. 429 handling: wait until Okta's reset on
+// Okta's clock plus a second, retry at most twice with the retry headers, then a rateLimited error that says when
+// to try again. Also a 401 the authenticator refreshed, hostile answers, and listeners that throw. No test waits:
+// the client's sleep is injected and the waits it asks for are checked as numbers.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Simulator, SimulatedOrg } from '../../../src/simulator/index.ts';
-import { ApiTokenAuth, OktaClient } from '../../../src/okta/client.ts';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { OktaClient } from '../../../src/okta/client.ts';
 import { OktaError, tryAgainAfter } from '../../../src/okta/errors.ts';
-import { clientFor, recorder, rejection, withSimulator, type Recorder } from './fixture.ts';
+import {
+  recorder,
+  rejection,
+  startStubServer,
+  STUB_TOKEN,
+  withClientWorld,
+  type Recorder,
+  type StubServer,
+} from './fixture.ts';
 
 describe('OktaClient rate limits (simulator)', () => {
-  let sim: Simulator;
-  let org: SimulatedOrg;
-  let rec: Recorder;
-  let client: OktaClient;
-  let appId: string;
-
-  beforeEach(async () => {
-    sim = await withSimulator([{ name: 'acme', environment: 'production' }]);
-    org = sim.org('acme');
-    appId = org.info.workflowsAppId;
-    rec = recorder();
-    client = clientFor(org, rec);
-  });
-  afterEach(async () => {
-    await client.close();
-    await sim.close();
-  });
+  const world = withClientWorld();
 
   it('waits until the reset (server clock) plus one second, then succeeds', async () => {
+    const { org, rec, client, appId } = world();
     org.setRateLimit(1);
     await client.listSecrets(appId); // uses the only request of the window
     rec.onWait = () => org.setRateLimit(100); // time passes: a fresh window
@@ -48,6 +40,7 @@ describe('OktaClient rate limits (simulator)', () => {
   });
 
   it('gives up after two retries with rateLimited and when to try again', async () => {
+    const { org, rec, client, appId } = world();
     org.setRateLimit(0);
     const e = await rejection(client.createSecret(appId));
     assert.equal(e.kind, 'rateLimited');
@@ -61,19 +54,17 @@ describe('OktaClient rate limits (simulator)', () => {
   });
 
   it('fails at once when the reset is further away than maxRateLimitWaitMs', async () => {
-    const c = clientFor(org, rec, { maxRateLimitWaitMs: 500 });
-    try {
-      org.setRateLimit(0);
-      const e = await rejection(c.getApp(appId));
-      assert.equal(e.kind, 'rateLimited');
-      assert.equal(rec.waits.length, 0);
-      assert.equal(org.requests.length, 1);
-    } finally {
-      await c.close();
-    }
+    const { org, rec, clientOf, appId } = world();
+    const c = clientOf({ maxRateLimitWaitMs: 500 });
+    org.setRateLimit(0);
+    const e = await rejection(c.getApp(appId));
+    assert.equal(e.kind, 'rateLimited');
+    assert.equal(rec.waits.length, 0);
+    assert.equal(org.requests.length, 1);
   });
 
   it('a 429 wait is cancellable', async () => {
+    const { org, rec, client, appId } = world();
     org.setRateLimit(0);
     const controller = new AbortController();
     rec.onWait = () => controller.abort();
@@ -91,27 +82,23 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
     headers?: Record<string, string | string[]>;
     body?: string | Buffer;
   };
-  let server: Server;
+  let stub: StubServer;
   let base: string;
   let seen: Array<{ url: string; headers: IncomingHttpHeaders }>;
   let script: Script;
 
   beforeEach(async () => {
     seen = [];
-    server = createServer((req, res) => {
+    stub = await startStubServer((req, res) => {
       const entry = { url: req.url ?? '/', headers: req.headers };
       seen.push(entry);
       const a = script({ ...entry, n: seen.length });
       res.writeHead(a.status, a.headers ?? {});
       res.end(a.body ?? '');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = stub.base;
   });
-  afterEach(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  afterEach(() => stub.close());
 
   const secret = {
     id: 'ocs1abcdEFGH2345ijkl',
@@ -128,18 +115,7 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
     opts: { maxBodyBytes?: number } = {},
   ): Promise<T> {
     const rec = recorder();
-    const c = new OktaClient({
-      baseUrl: base,
-      auth: new ApiTokenAuth('00tokenTokenTokenToken'),
-      sleep: rec.sleep,
-      onApiCall: (x) => rec.calls.push(x),
-      ...opts,
-    });
-    try {
-      return await fn(c, rec);
-    } finally {
-      await c.close();
-    }
+    return fn(stub.client(rec, opts), rec);
   }
 
   it('sends X-Okta-Retry-For and X-Okta-Retry-Count, and measures the reset on the Date header', async () => {
@@ -172,7 +148,7 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
       assert.equal(seen[1]!.headers['x-okta-retry-count'], '1');
       assert.equal(seen[2]!.headers['x-okta-retry-for'], 'req2');
       assert.equal(seen[2]!.headers['x-okta-retry-count'], '2');
-      assert.equal(seen[0]!.headers.authorization, 'SSWS 00tokenTokenTokenToken');
+      assert.equal(seen[0]!.headers.authorization, `SSWS ${STUB_TOKEN}`);
       assert.equal(seen[0]!.headers.origin, undefined);
       // Reset 5 s after the server's Date (truncated to whole seconds) + 1 s: between 5 and 7 s, not a day.
       for (const w of rec.waits) assert.ok(w >= 5000 && w <= 7000, `waited ${w}`);
@@ -252,22 +228,17 @@ describe('OktaClient retry headers and hostile answers (loopback stub server)', 
         ? { status: 200, headers: jsonHeaders, body: JSON.stringify([secret]) }
         : { status: 401, headers: jsonHeaders, body: '{"errorCode":"E0000011"}' };
     let token = 'stale';
-    const c = new OktaClient({
-      baseUrl: base,
+    const c = stub.client(recorder(), {
       auth: {
         authorize: async () => ({ authorization: `Bearer ${token}` }),
         onUnauthorized: async () => ((token = 'fresh'), true),
       },
     });
-    try {
-      assert.equal((await c.listSecrets(APP)).length, 1);
-      assert.deepEqual(
-        seen.map((s) => s.headers.authorization),
-        ['Bearer stale', 'Bearer fresh'],
-      );
-    } finally {
-      await c.close();
-    }
+    assert.equal((await c.listSecrets(APP)).length, 1);
+    assert.deepEqual(
+      seen.map((s) => s.headers.authorization),
+      ['Bearer stale', 'Bearer fresh'],
+    );
   });
 });
 
@@ -305,5 +276,70 @@ describe('rateLimited: when to try again, in words', () => {
       e.message,
       /^Listing apps in acme\.okta\.com failed\. Okta is rate limiting this org: wait before trying again\. Try again after 14:03:21 UTC \(in about 61 s\)\.$/,
     );
+  });
+});
+
+describe('OktaClient listeners that throw (simulator)', () => {
+  const world = withClientWorld();
+  const throwing = (error: unknown) => (): void => {
+    throw error;
+  };
+
+  /** Runs `fn` and returns the process warnings this layer emitted meanwhile (they are emitted on the next tick). */
+  async function warningsDuring(fn: () => Promise<void>): Promise<Error[]> {
+    const seen: Error[] = [];
+    const onWarning = (w: Error): void => void seen.push(w);
+    process.on('warning', onWarning);
+    try {
+      await fn();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    return seen.filter((w) => w.name === 'OktaClientListenerWarning');
+  }
+
+  it('a throwing onApiCall or onWait does not fail the call; each failure goes to onListenerError, naming the listener', async () => {
+    const { org, clientOf, appId } = world();
+    const boom = new Error('the log is full');
+    const reported: Array<[unknown, string]> = [];
+    const c = clientOf({
+      onApiCall: throwing(boom),
+      onWait: throwing(boom),
+      onListenerError: (e, listener) => reported.push([e, listener]),
+    });
+    org.faults.failNext(1, { status: 503, path: /secrets$/ });
+    assert.equal((await c.listSecrets(appId)).length, 1);
+    assert.deepEqual(
+      reported.map(([, listener]) => listener),
+      ['onApiCall', 'onWait', 'onApiCall'],
+    );
+    assert.ok(reported.every(([e]) => e === boom));
+  });
+
+  it('without onListenerError: a process warning naming the listener, never the text of its error', async () => {
+    const { clientOf, appId } = world();
+    const c = clientOf({ onApiCall: throwing(new Error('while logging s3cr3t-value-0123456789')) });
+    const warnings = await warningsDuring(async () => {
+      assert.equal((await c.listSecrets(appId)).length, 1);
+    });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!.message, /onApiCall listener threw; the call went on without it/);
+    assert.doesNotMatch(warnings[0]!.message, /s3cr3t/);
+  });
+
+  it('an onListenerError that throws too: still no failed call, and a warning that says so', async () => {
+    const { org, clientOf, appId } = world();
+    const c = clientOf({
+      onWait: throwing(new Error('s3cr3t in the wait listener')),
+      onListenerError: throwing(new Error('s3cr3t in the handler')),
+    });
+    org.faults.failNext(1, { status: 502, path: /secrets$/ });
+    const warnings = await warningsDuring(async () => {
+      assert.equal((await c.listSecrets(appId)).length, 1);
+    });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!.message, /onListenerError handler threw while reporting a failing onWait listener/);
+    assert.doesNotMatch(warnings[0]!.message, /s3cr3t/);
   });
 });
