@@ -6,6 +6,7 @@ import type { Services } from '../platform/services.ts';
 import { required } from '../platform/cancellation.ts';
 import { CREDENTIAL_METHODS, defaultMethod } from './credentialInput.ts';
 import { setCommandFor } from '../storage/orgCredential.ts';
+import { orgRef } from '../orgs/orgRef.ts';
 
 export async function addOrg(s: Services): Promise<void> {
   const input = required(
@@ -62,5 +63,5 @@ export async function addOrg(s: Services): Promise<void> {
   );
   await s.settings.add(address, label.trim(), env.value);
   s.log.info(`Added org ${address.host} (${env.value})${address.appId ? ` with app id ${address.appId}` : ''}`);
-  await vscode.commands.executeCommand(setCommandFor(method.type).command, { kind: 'orgRef', key: address.host });
+  await vscode.commands.executeCommand(setCommandFor(method.type).command, orgRef(address.host));
 }

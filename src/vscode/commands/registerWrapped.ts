@@ -7,6 +7,7 @@ import type { Log } from '../platform/log.ts';
 import { isCancellation } from '../platform/cancellation.ts';
 import { errorActions } from './errorActions.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
+import { orgRef } from '../orgs/orgRef.ts';
 
 /** The kind of credential an org has (undefined: none, or unknown org): decides which "Set …" button a refusal offers. */
 export type CredentialTypeOf = (orgKey: string) => Promise<CredentialType | undefined>;
@@ -55,6 +56,6 @@ async function offerFix(
   else if (choice === 'Retry') await retry();
   else if (choice === 'Set API Token' || choice === 'Set OAuth Service App') {
     const command = choice === 'Set API Token' ? 'oktaWorkflows.setApiToken' : 'oktaWorkflows.setServiceApp';
-    await vscode.commands.executeCommand(command, ...(org ? [{ kind: 'orgRef', key: org }] : args.slice(0, 1)));
+    await vscode.commands.executeCommand(command, ...(org ? [orgRef(org)] : args.slice(0, 1)));
   }
 }

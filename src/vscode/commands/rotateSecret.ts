@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isRotationError } from '../../rotation/errors.ts';
 import type { Services } from '../platform/services.ts';
 import { resolveOrg } from './targets.ts';
+import { orgRef } from '../orgs/orgRef.ts';
 
 export async function rotateSecret(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Rotate the Workflows secret of which org?', { needsToken: true });
@@ -12,6 +13,6 @@ export async function rotateSecret(s: Services, node?: unknown): Promise<void> {
     if (!isRotationError(e, 'alreadyRunning')) throw e;
     const choice = await vscode.window.showWarningMessage(e.message, 'Resume Rotation');
     if (choice === 'Resume Rotation')
-      await vscode.commands.executeCommand('oktaWorkflows.resumeRotation', { kind: 'orgRef', key: org.key });
+      await vscode.commands.executeCommand('oktaWorkflows.resumeRotation', orgRef(org.key));
   }
 }

@@ -7,8 +7,9 @@ import { OrgNode, SecretNode, MessageNode, AppNode } from '../tree/nodes.ts';
 import { presentSecret, toSecretView, type SecretView } from '../tree/presentation.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import { describeCredential } from '../storage/orgCredential.ts';
+import { isOrgRef } from '../orgs/orgRef.ts';
 
-/** The org a command acts on: from a node (OrgNode, AppNode, SecretNode, MessageNode, {kind:'orgRef',key}) or a pick. */
+/** The org a command acts on: from a node (OrgNode, AppNode, SecretNode, MessageNode, an OrgRef) or a pick. */
 export async function resolveOrg(
   s: Services,
   node: unknown,
@@ -63,10 +64,7 @@ export function orgOf(s: Services, node: unknown): OrgConfig | undefined {
   if (node instanceof OrgNode || node instanceof AppNode || node instanceof SecretNode)
     return s.settings.find(node.org.key) ?? node.org;
   if (node instanceof MessageNode && node.org) return node.org;
-  if (typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'orgRef') {
-    const key = (node as { key?: unknown }).key;
-    return typeof key === 'string' ? s.settings.find(key) : undefined;
-  }
+  if (isOrgRef(node)) return s.settings.find(node.key);
   return undefined;
 }
 

@@ -3,6 +3,7 @@
 // true (what `npm run demo` sets).
 import * as vscode from 'vscode';
 import type { Services } from '../platform/services.ts';
+import { orgRef } from '../orgs/orgRef.ts';
 
 export const STARTUP_SETTING = 'startPracticeOrgsOnStartup';
 
@@ -20,7 +21,7 @@ export async function startPracticeOrgs(s: Services): Promise<void> {
   const rehearse = 'Rehearse a Rotation';
   const choice = await vscode.window.showInformationMessage(message, rehearse);
   if (choice === rehearse && preview)
-    await vscode.commands.executeCommand('oktaWorkflows.rotateSecret', { kind: 'orgRef', key: preview.key });
+    await vscode.commands.executeCommand('oktaWorkflows.rotateSecret', orgRef(preview.key));
 }
 
 /** At activation: starts them when the setting asks for it. Failures go to the log and a message, never throw. */

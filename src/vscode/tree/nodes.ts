@@ -5,6 +5,7 @@ import type { OrgConfig } from '../orgs/orgConfig.ts';
 import { orgContextValue, type SecretPresentation, type SecretView } from './presentation.ts';
 import type { FailureItem } from './failurePresentation.ts';
 import { setCommandFor } from '../storage/orgCredential.ts';
+import { orgRef } from '../orgs/orgRef.ts';
 
 export class OrgNode {
   readonly kind = 'org';
@@ -115,7 +116,7 @@ export class MessageNode {
             : 'warning';
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'message';
-    const orgArg = this.org ? [new OrgRef(this.org.key)] : [];
+    const orgArg = this.org ? [orgRef(this.org.key)] : [];
     item.command =
       this.failure.action === 'startPracticeOrgs'
         ? { command: 'oktaWorkflows.startPracticeOrgs', title: 'Start Practice Orgs' }
@@ -125,15 +126,6 @@ export class MessageNode {
             ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }
             : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
     return item;
-  }
-}
-
-/** An org named by key: what a MessageNode passes to a command (the command resolves it from the settings). */
-export class OrgRef {
-  readonly kind = 'orgRef';
-  readonly key: string;
-  constructor(key: string) {
-    this.key = key;
   }
 }
 
