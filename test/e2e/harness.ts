@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { CodeServer } from './codeServer.ts';
 import { loadToolPaths, outputDir } from './toolPaths.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 export interface SessionOptions {
   /** Names the output folder test-output/e2e/<name>/ (screenshots, code-server log, VS Code logs). */
@@ -166,8 +167,9 @@ export class VsCodeSession {
           `e2e: the command palette has no command "${title}" after ${UI_TIMEOUT_MS / 1000} s (shows: ${shown})`,
         );
       }
+      // Closed and reopened: the palette reads the command list afresh (bounded by the deadline above).
       await this.page.keyboard.press('Escape');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await this.quickInput.waitFor({ state: 'hidden' });
     }
     await row.click();
   }
@@ -587,21 +589,13 @@ function listFiles(dir: string): string[] {
 }
 
 /** Polls a condition (each check is a DOM query) until it holds; the failure names what was awaited. */
-export async function waitUntil(
+export function waitUntil(
   condition: () => Promise<boolean>,
   what: string,
   timeoutMs = UI_TIMEOUT_MS,
   describe?: () => Promise<string>,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() > deadline) {
-      const detail = describe ? ` (${await describe().catch(() => '')})` : '';
-      throw new Error(`e2e: timed out after ${timeoutMs / 1000} s waiting for ${what}${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  return waitFor(condition, what, { timeoutMs, intervalMs: 200, ...(describe ? { describe } : {}) });
 }
 
 /** A tree row as "label description" (the DOM puts them in adjacent spans with no space between). */

@@ -12,6 +12,7 @@ import {
   type OktaClientOptions,
 } from '../../../src/okta/client.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
+import { waitFor } from '../../support/waitFor.ts';
 
 export interface Recorder {
   calls: ApiCallLog[];
@@ -190,11 +191,10 @@ export async function closedPort(): Promise<number> {
 
 /** Resolves once the simulator has received a request matching `method path` (and not answered it yet). */
 export async function requestArrived(org: SimulatedOrg, method: string, path: RegExp): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    if (org.requests.some((r) => r.method === method && path.test(r.path) && r.status === 0)) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`no ${method} ${path} arrived`);
+  await waitFor(
+    () => org.requests.some((r) => r.method === method && path.test(r.path) && r.status === 0),
+    `${method} ${path} to arrive at the simulator`,
+  );
 }
 
 /** Asserts `p` rejects with an OktaError and returns it. */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { ClientSecret } from '../../../src/okta/schemas.ts';
 import { findCreatedSecret } from '../../../src/okta/secretReconcile.ts';
 import { rejection, startStubServer, withClientWorld, type StubServer } from './fixture.ts';
+import { waitFor } from '../../support/waitFor.ts';
 
 describe('OktaClient reconciliation of writes (simulator)', () => {
   const world = withClientWorld({ client: { timeoutMs: 2000 } });
@@ -98,8 +99,7 @@ describe('OktaClient reconciliation of writes (simulator)', () => {
     org.faults.stallNext({ method: 'POST', path: /secrets$/ });
     const controller = new AbortController();
     const pending = rejection(client.createSecret(appId, controller.signal));
-    for (let i = 0; i < 2000 && !org.requests.some((r) => r.method === 'POST'); i++)
-      await new Promise((r) => setTimeout(r, 5));
+    await waitFor(() => org.requests.some((r) => r.method === 'POST'), 'the POST to reach the simulator');
     controller.abort();
     const e = await pending;
     assert.equal(e.kind, 'cancelled');

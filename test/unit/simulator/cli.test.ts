@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { waitFor } from '../../support/waitFor.ts';
 
 // The CLI is spawned with the Node that runs the tests (Node 22, type stripping), not through `npx`: npx does
 // not pass SIGTERM on to its child, so the signal test would kill npx and orphan the simulator.
@@ -95,7 +96,9 @@ describe('simulator: CLI (npm run simulator)', () => {
     children.push(child);
     let text = '';
     child.stdout!.on('data', (d) => (text += d));
-    while (!/acme \(production\)[\s\S]*client id/.test(text)) await once(child.stdout!, 'data');
+    await waitFor(() => /acme \(production\)[\s\S]*client id/.test(text), 'the CLI to print both orgs', {
+      describe: async () => `printed so far: ${text}`,
+    });
     assert.match(text, /acme-preview \(preview\)\n {2}base URL {10}http:\/\/127\.0\.0\.1:\d+/);
     assert.match(text, /API token {9}00[A-Za-z0-9]{40}/);
     child.kill('SIGTERM');

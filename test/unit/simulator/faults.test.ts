@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { startSimulator } from '../../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../../src/simulator/index.ts';
 import { call, secretsPath } from './helpers.ts';
+import { waitFor } from '../../support/waitFor.ts';
 
 describe('simulator: fault injection', () => {
   let sim: Simulator;
@@ -77,7 +78,7 @@ describe('simulator: fault injection', () => {
     const controller = new AbortController();
     const stalled = call(org, 'GET', '/api/v1/apps', { signal: controller.signal });
     // Wait until the server holds the stalled request, then check another request is served meanwhile.
-    while (!org.requests.some((r) => r.path === '/api/v1/apps')) await new Promise((r) => setImmediate(r));
+    await waitFor(() => org.requests.some((r) => r.path === '/api/v1/apps'), 'the server to hold the stalled request');
     assert.equal((await call(org, 'GET', base)).status, 200);
     assert.deepEqual(
       org.requests.map((r) => [r.path, r.status]),
@@ -97,7 +98,7 @@ describe('simulator: fault injection', () => {
       () => 'answered',
       () => 'failed',
     );
-    while (org.requests.length === 0) await new Promise((r) => setImmediate(r)); // the server has it
+    await waitFor(() => org.requests.length > 0, 'the server to receive the request');
     await sim.close();
     assert.equal(await settled, 'failed');
   });
@@ -118,7 +119,7 @@ describe('simulator: fault injection', () => {
       () => 'answered',
       () => 'failed',
     );
-    while (o.requests.length === 0) await new Promise((r) => setImmediate(r));
+    await waitFor(() => o.requests.length > 0, 'the server to receive the request');
     await slow.close();
     assert.equal(await pending, 'failed');
   });
