@@ -2,7 +2,7 @@
 // as Okta's do (it is what Okta Support asks for).
 import { newErrorId } from './ids.ts';
 
-export interface OktaErrorBody {
+interface OktaErrorBody {
   errorCode: string;
   errorSummary: string;
   errorLink: string;
@@ -47,7 +47,7 @@ export const invalidJsonBody = (): OktaErrorAnswer =>
   oktaError(400, 'E0000003', 'The request body was not well-formed.');
 
 /** The three secret rules: one summary, told apart by the first cause (spec examples). */
-export const SECRET_RULE_CAUSES = {
+const SECRET_RULE_CAUSES = {
   maxSecrets: "You've reached the maximum number of client secrets per client.",
   onlyActive: "You can't deactivate the only active client secret.",
   deleteActive: "You can't delete an active client secret. Deactivate the secret before deleting it.",
@@ -58,7 +58,7 @@ export const secretRuleViolation = (rule: SecretRule): OktaErrorAnswer =>
   oktaError(400, 'E0000001', 'Api validation failed: OAuth2ClientSecretMediated', [SECRET_RULE_CAUSES[rule]]);
 
 /** A supplied client_secret that Okta refuses (spec examples, texts verbatim). */
-export const CLIENT_SECRET_CAUSES = {
+const CLIENT_SECRET_CAUSES = {
   tooLong: "client_secret: 'client_secret' can't be more than '100' characters long.",
   tooShort: "client_secret: 'client_secret' must be at least '14' characters long.",
   tooShortForJwt:

@@ -3,7 +3,7 @@
 import type { ServiceApp } from './serviceApp.ts';
 import { isoNow, newApiToken, newAppId, newClientSecret, newSecretId, randomBase62, secretHash } from './ids.ts';
 
-export type SecretStatus = 'ACTIVE' | 'INACTIVE';
+type SecretStatus = 'ACTIVE' | 'INACTIVE';
 
 export interface SecretRecord {
   id: string;
@@ -14,7 +14,7 @@ export interface SecretRecord {
   lastUpdated: string;
 }
 
-export interface OAuthClientRecord {
+interface OAuthClientRecord {
   clientId: string;
   tokenEndpointAuthMethod: string;
   redirectUris: string[];
@@ -73,7 +73,7 @@ export function newSecretRecord(seed: SecretSeed = {}): SecretRecord {
   };
 }
 
-export function newAppRecord(seed: AppSeed): AppRecord {
+function newAppRecord(seed: AppSeed): AppRecord {
   const id = seed.id ?? newAppId();
   const signOnMode = seed.signOnMode ?? 'OPENID_CONNECT';
   const created = seed.created ?? isoNow();

@@ -1,7 +1,7 @@
 // One fixed-window bucket per org for /api/v1/apps and /api/v1/apps/* (Okta: they share one bucket), with the
 // X-Rate-Limit-* headers Okta sends. The window is 60 s long and starts at the first request after the last
 // window ended; `Reset` is that window's end in epoch seconds.
-export const WINDOW_MS = 60_000;
+const WINDOW_MS = 60_000;
 
 export interface RateLimitVerdict {
   allowed: boolean;

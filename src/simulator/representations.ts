@@ -4,7 +4,7 @@ import type { AppRecord, SecretRecord } from './orgState.ts';
 
 const link = (href: string, allow?: string[]) => (allow ? { href, hints: { allow } } : { href });
 
-export function secretsUrl(baseUrl: string, appId: string): string {
+function secretsUrl(baseUrl: string, appId: string): string {
   return `${baseUrl}/api/v1/apps/${appId}/credentials/secrets`;
 }
 

@@ -8,7 +8,7 @@ import { isoNow } from './ids.ts';
 import { newSecretRecord } from './orgState.ts';
 import type { AppRecord, SecretRecord } from './orgState.ts';
 
-export const MAX_SECRETS_PER_APP = 2;
+const MAX_SECRETS_PER_APP = 2;
 
 type Outcome = { ok: true; secret: SecretRecord } | { ok: false; error: OktaErrorAnswer };
 const fail = (error: OktaErrorAnswer): Outcome => ({ ok: false, error });

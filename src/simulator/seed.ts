@@ -23,7 +23,7 @@ export const DEFAULT_ORGS: readonly OrgSeed[] = [
 ];
 
 /** `https://oauth.workflows.okta.com` or `…oktapreview.com`, as seen in real `flow` app settings. */
-export function workflowsServiceDomain(environment: 'preview' | 'production'): string {
+function workflowsServiceDomain(environment: 'preview' | 'production'): string {
   return `https://oauth.workflows.${environment === 'preview' ? 'oktapreview' : 'okta'}.com`;
 }
 

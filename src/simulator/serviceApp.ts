@@ -11,7 +11,7 @@ import type { Answer } from './http.ts';
 import { decodeJwt, publicKeyFromJwk, sha256Base64url, thumbprint, verifySignature, type DecodedJwt } from './jose.ts';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-export const DEFAULT_SCOPES: readonly string[] = ['okta.apps.read', 'okta.apps.manage'];
+const DEFAULT_SCOPES: readonly string[] = ['okta.apps.read', 'okta.apps.manage'];
 
 /** Per org seed: `serviceApp: false` (none) or overrides. */
 export interface ServiceAppSeed {

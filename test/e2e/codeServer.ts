@@ -25,7 +25,7 @@ export interface CodeServerOptions {
 }
 
 /** Settings that keep the workbench quiet and deterministic: no welcome page, tips, update or telemetry prompts. */
-export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze({
+const QUIET_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze({
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,

@@ -35,7 +35,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Generous: two busy cores, a cold extension host. Waits are for states, never fixed sleeps. */
-export const UI_TIMEOUT_MS = 30_000;
+const UI_TIMEOUT_MS = 30_000;
 
 export class VsCodeSession {
   readonly page: Page;

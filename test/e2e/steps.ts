@@ -85,7 +85,7 @@ export async function showSecretsInTree(
 }
 
 /** The checklist's path through a normal rotation: each click, the step it completes, and the modal it raises. */
-export const ROTATION_PATH = [
+const ROTATION_PATH = [
   { id: 'preflight', click: 'Check the org', completes: '1. Check the org' },
   { id: 'recordInUse', click: 'Record the secret in use', completes: '2. Record the secret in use' },
   { id: 'createSecret', click: 'Create the new secret', completes: '3. Create the new secret' },

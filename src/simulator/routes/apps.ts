@@ -9,8 +9,8 @@ import type { Answer, RequestContext } from '../http.ts';
 import type { AppRecord } from '../orgState.ts';
 import { appJson } from '../representations.ts';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 200;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 200;
 const FILTER_FIELDS = ['id', 'name', 'status'] as const;
 type FilterField = (typeof FILTER_FIELDS)[number];
 

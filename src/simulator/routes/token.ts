@@ -16,7 +16,7 @@ const oauthError = (status: number, error: string, description: string): Answer 
   headers: NO_STORE,
 });
 
-export const INVALID_CLIENT_DESCRIPTION =
+const INVALID_CLIENT_DESCRIPTION =
   'Client authentication failed. Either the client or the client authentication method is unsupported.';
 const invalidClient = () => oauthError(401, 'invalid_client', INVALID_CLIENT_DESCRIPTION);
 

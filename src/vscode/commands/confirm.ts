@@ -10,7 +10,7 @@ export async function confirmChange(org: OrgConfig, message: string, detail: str
   if (org.environment === 'production') await confirmProduction(org, action);
 }
 
-export async function confirmProduction(org: OrgConfig, action: string): Promise<void> {
+async function confirmProduction(org: OrgConfig, action: string): Promise<void> {
   const typed = await vscode.window.showInputBox({
     title: `${action} in a PRODUCTION org`,
     prompt: `${org.label} is a production org. Type its domain, ${org.key}, to confirm.`,

@@ -115,7 +115,7 @@ export function readPrivateKey(text: string): PrivateKeyInput {
  * A PEM with its line breaks restored. VS Code's input box is an HTML input, which drops line breaks on paste, and
  * Node refuses a one-line PEM; so the base64 body is taken whatever its white space and wrapped at 64 columns.
  */
-export function rearmorPem(pem: string): string {
+function rearmorPem(pem: string): string {
   const m = /^-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----$/.exec(pem.trim());
   if (!m) return pem;
   const body = m[2]!.replace(/\s+/g, '');

@@ -71,6 +71,6 @@ async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<voi
   }
 }
 
-export function describe(t: SecretTarget): string {
+function describe(t: SecretTarget): string {
   return `Org: ${t.org.label} (${t.org.key}, ${t.org.environment})\nApp: ${t.app.label} (client id ${t.app.clientId})\nSecret: ${t.secret.masked} (${t.secret.id}, ${t.secret.status})`;
 }

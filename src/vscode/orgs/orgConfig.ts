@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { parseOrgInput, type OrgAddress } from '../../okta/orgInput.ts';
 
-export const OrgSettingSchema = z.lazy(() =>
+const OrgSettingSchema = z.lazy(() =>
   z.object({
     label: z
       .string('is missing or not text')

@@ -6,7 +6,7 @@ import type { OktaClients } from '../connection/oktaClients.ts';
 import { waitMessage } from './waitMessage.ts';
 
 /** The orgs whose waits are shown: key → label (the label is shown only when several orgs share one notification). */
-export type OrgLabels = ReadonlyArray<{ readonly key: string; readonly label: string }>;
+type OrgLabels = ReadonlyArray<{ readonly key: string; readonly label: string }>;
 
 export interface OktaProgressOptions {
   title: string;

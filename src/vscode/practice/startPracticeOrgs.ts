@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../platform/services.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
-export const STARTUP_SETTING = 'startPracticeOrgsOnStartup';
+const STARTUP_SETTING = 'startPracticeOrgsOnStartup';
 
 export async function startPracticeOrgs(s: Services): Promise<void> {
   const wasRunning = s.practice.running;

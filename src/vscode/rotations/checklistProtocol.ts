@@ -10,13 +10,13 @@ import * as z from 'zod/mini';
 import { RotationActionSchema, type RotationSnapshot } from '../../rotation/snapshot.ts';
 
 /** Actions the page may ask the engine to perform: every RotationAction except the one carrying a value. */
-export const PageActionSchema = z.lazy(() =>
+const PageActionSchema = z.lazy(() =>
   RotationActionSchema.check(
     z.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' }),
   ),
 );
 
-export const PageRequestSchema = z.lazy(() =>
+const PageRequestSchema = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('action'), action: PageActionSchema }),
     /** Ask the host to prompt (password input) for the value of the secret in use, then identify it. */
@@ -29,7 +29,7 @@ export const PageRequestSchema = z.lazy(() =>
 );
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
-export const PageMessageSchema = z.lazy(() =>
+const PageMessageSchema = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('ready') }),
     z.strictObject({
@@ -39,7 +39,7 @@ export const PageMessageSchema = z.lazy(() =>
     }),
   ]),
 );
-export type PageMessage = z.infer<typeof PageMessageSchema>;
+type PageMessage = z.infer<typeof PageMessageSchema>;
 
 export type HostMessage =
   | { type: 'snapshot'; snapshot: RotationSnapshot; orgLabel: string }
@@ -50,7 +50,6 @@ export type HostMessage =
 export const PageStateSchema = z.lazy(() =>
   z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
 );
-export type PageState = z.infer<typeof PageStateSchema>;
 
 export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };
 

@@ -4,7 +4,7 @@ import type { RotationSnapshot, StepSnapshot } from '../../rotation/snapshot.ts'
 import type { StepId } from '../../rotation/steps.ts';
 
 /** Steps that create, deactivate or delete secrets (the preflight retires one when the person confirms). */
-export const OKTA_CHANGING_STEPS: ReadonlySet<StepId> = new Set<StepId>([
+const OKTA_CHANGING_STEPS: ReadonlySet<StepId> = new Set<StepId>([
   'preflight',
   'createSecret',
   'deactivateOld',

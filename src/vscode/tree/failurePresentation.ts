@@ -2,7 +2,7 @@
 import { isOktaError } from '../../okta/errors.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
 
-export type FixAction = 'setApiToken' | 'setServiceApp' | 'retry' | 'showLog' | 'startPracticeOrgs';
+type FixAction = 'setApiToken' | 'setServiceApp' | 'retry' | 'showLog' | 'startPracticeOrgs';
 
 export interface FailureItem {
   label: string;
@@ -15,7 +15,7 @@ export interface FailureItem {
  * after … UTC" (tryAgainAfter in src/okta/errors.ts). UTC said explicitly: the extension host's time zone and
  * locale may not be the person's (a remote host, code-server). No "in about …": the item stays in the tree.
  */
-export function utcTime(at: Date, now: Date): string {
+function utcTime(at: Date, now: Date): string {
   const iso = at.toISOString();
   return `${iso.slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 19)} UTC`;
 }

@@ -17,7 +17,7 @@ export function formatAge(createdIso: string, now: Date): string {
   return `${Math.floor(ms / DAY)} d`;
 }
 
-export function ageInDays(createdIso: string, now: Date): number | undefined {
+function ageInDays(createdIso: string, now: Date): number | undefined {
   const created = Date.parse(createdIso);
   return Number.isNaN(created) ? undefined : (now.getTime() - created) / DAY;
 }

@@ -38,10 +38,10 @@ export function recorder(): Recorder {
 }
 
 /** Client options, plus the API token to authenticate with (default: the org's) or a whole authenticator. */
-export type ClientOptions = Partial<OktaClientOptions> & { token?: string };
+type ClientOptions = Partial<OktaClientOptions> & { token?: string };
 
 /** A client of `baseUrl` that logs into `rec` and waits through `rec.sleep`. */
-export function recordingClient(baseUrl: string, token: string, rec: Recorder, opts: ClientOptions = {}): OktaClient {
+function recordingClient(baseUrl: string, token: string, rec: Recorder, opts: ClientOptions = {}): OktaClient {
   const { token: other, ...rest } = opts;
   return new OktaClient({
     baseUrl,
