@@ -1,31 +1,66 @@
 // `npm test`: every stage CI runs, in order, then one closing line with the totals. A stage that fails, or a
 // suite that ran no test at all, fails the whole run: an empty suite is a defect, not a pass.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Each stage has a ceiling (minutes) far above its usual time: a hung test (a server left open by a failed hook
+// keeps mocha alive) then fails the run, naming the stage, instead of holding CI until its own limit.
 const stages = [
-  { name: 'typecheck', script: 'typecheck' },
-  { name: 'lint', script: 'lint' },
-  { name: 'unit', script: 'test:unit', counts: true },
+  { name: 'typecheck', script: 'typecheck', minutes: 5 },
+  { name: 'lint', script: 'lint', minutes: 10 },
+  { name: 'unit', script: 'test:unit', counts: true, minutes: 25 },
 ];
 if (process.env.SKIP_E2E !== '1' && existsSync('test/e2e'))
-  stages.push({ name: 'e2e', script: 'test:e2e', counts: true });
+  stages.push({ name: 'e2e', script: 'test:e2e', counts: true, minutes: 50 });
 
 const statsFile = join(mkdtempSync(join(tmpdir(), 'owsr-test-')), 'stats.jsonl');
+
+/** Runs an npm script in its own process group, killed whole when it outlives its ceiling. Resolves to its status. */
+function runStage(stage) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', stage.script], {
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, TEST_STATS_FILE: statsFile, TEST_STAGE: stage.name },
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.log(`=== ${stage.name}: still running after ${stage.minutes} min, stopped (a test hangs?)`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch (e) {
+        console.log(`=== ${stage.name}: could not stop it: ${e.message}`);
+      }
+    }, stage.minutes * 60_000);
+    // Ctrl-C stops the stage's whole group too (it runs detached, so the terminal's signal does not reach it).
+    const onInterrupt = () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        process.exit(130);
+      }
+    };
+    process.once('SIGINT', onInterrupt);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      process.off('SIGINT', onInterrupt);
+      resolve(timedOut ? 124 : (code ?? 1));
+    });
+  });
+}
+
 const failedStages = [];
 for (const stage of stages) {
   console.log(`\n=== ${stage.name} (npm run ${stage.script})`);
   const started = Date.now();
-  const r = spawnSync('npm', ['run', '--silent', stage.script], {
-    stdio: 'inherit',
-    env: { ...process.env, TEST_STATS_FILE: statsFile, TEST_STAGE: stage.name },
-  });
+  const status = await runStage(stage);
   console.log(
-    `=== ${stage.name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `=== ${stage.name}: ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  if (r.status !== 0) failedStages.push(stage.name);
+  if (status !== 0) failedStages.push(stage.name);
 }
 
 const lines = existsSync(statsFile) ? readFileSync(statsFile, 'utf8').trim().split('\n').filter(Boolean) : [];
