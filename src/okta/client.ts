@@ -28,6 +28,7 @@ import {
 import { buildProbeRequest, interpretProbeAnswer, type SecretProbeResult } from './secretProbe.ts';
 import { describeIssues } from './schemaIssues.ts';
 import { Transport, requestMayHaveReachedOkta, type HttpResponse } from './transport.ts';
+import type { NetworkOptions } from './network/networkOptions.ts';
 import type * as z from 'zod/mini';
 
 export type { RateLimitSnapshot } from './rateLimit.ts';
@@ -57,6 +58,8 @@ export interface OktaClientOptions {
   maxRateLimitRetries?: number;
   /** Tries in all (first included) of a read after a network error or 5xx. Default 3. */
   maxRetries?: number;
+  /** Proxy settings and certificate trust (network/networkOptions.ts). Default: direct, system trust. */
+  network?: NetworkOptions;
   /** Keep-alive connections to the org. Default 4. */
   connections?: number;
   /** A 429 asking for a longer wait than this fails at once with rateLimited and its retryAt. Default 65 000. */
@@ -175,6 +178,7 @@ export class OktaClient {
       timeoutMs: opts.timeoutMs ?? 30_000,
       connections: opts.connections ?? 4,
       maxBodyBytes: opts.maxBodyBytes ?? 5 * 1024 * 1024,
+      network: opts.network,
     });
   }
 

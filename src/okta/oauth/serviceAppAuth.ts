@@ -12,6 +12,7 @@ import { header } from '../rateLimit.ts';
 import { OAuthErrorBodySchema } from '../schemas.ts';
 import { describeIssues } from '../schemaIssues.ts';
 import { Transport, type HttpResponse } from '../transport.ts';
+import type { NetworkOptions } from '../network/networkOptions.ts';
 import { DpopKey } from './dpop.ts';
 import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
 
@@ -42,6 +43,8 @@ export interface ServiceAppAuthOptions extends ServiceAppCredentials {
   onApiCall?: (c: ApiCallLog) => void;
   /** Injectable clock for tests (epoch ms). */
   now?: () => number;
+  /** Proxy and certificate trust, as the client's. */
+  network?: NetworkOptions;
 }
 
 // z.lazy: built on the first token request, not when the extension activates.
@@ -170,6 +173,7 @@ export class ServiceAppAuth implements Authenticator {
       timeoutMs: opts.timeoutMs ?? 30_000,
       connections: 1,
       maxBodyBytes: 256 * 1024,
+      network: opts.network,
     });
   }
 
