@@ -89,6 +89,7 @@ export class Transport {
   private readonly network: NetworkOptions;
   private pool: Promise<OpenPool> | undefined;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   constructor(opts: TransportOptions) {
     this.origin = opts.origin;
@@ -220,10 +221,14 @@ export class Transport {
   }
 
   /** Lets in-flight requests finish; later ones are refused. Nothing to close when nothing was sent. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
-    const pool = await this.pool?.catch(() => undefined);
-    await pool?.dispatcher.close();
+    // Once: closing again waits for the same close (undici refuses to close a closed dispatcher).
+    this.closing ??= (async () => {
+      const pool = await this.pool?.catch(() => undefined);
+      await pool?.dispatcher.close();
+    })();
+    return this.closing;
   }
 
   private openFailure(e: unknown, operation: string): OktaError {

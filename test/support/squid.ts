@@ -179,7 +179,13 @@ export async function startSquid(options: SquidOptions): Promise<Squid> {
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let running = true;
-  void exited.then(() => (running = false));
+  // Should the test process end without stopping it (a failed hook, mocha's exit), squid ends too.
+  const killOnExit = (): void => void child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  void exited.then(() => {
+    running = false;
+    process.off('exit', killOnExit);
+  });
 
   const stop = async (): Promise<void> => {
     if (running) child.kill('SIGTERM');
