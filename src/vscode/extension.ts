@@ -12,14 +12,17 @@ import { setContextKey } from './contextKeys.ts';
 import type { Services } from './services.ts';
 import { PracticeOrgs } from './practice/PracticeOrgs.ts';
 import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
+import { NetworkSettings } from './connection/networkSettings.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   const settings = new OrgSettings();
   const credentials = new OrgCredentialStore(context.secrets, (m) => log.warn(m));
+  const network = new NetworkSettings(log);
   const clients = new OktaClients(credentials, log, () => ({
     timeoutMs: settings.number('requestTimeoutSeconds', 30) * 1000,
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
+    network: network.read(),
   }));
   const rotations = new Rotations(context, log, settings, clients);
   const tree = new SecretsTreeProvider({
@@ -49,6 +52,11 @@ export function activate(context: vscode.ExtensionContext): void {
     credentials.onDidChange((org) => {
       clients.forget(org);
       void updateContextKeys();
+    }),
+    // A proxy or certificate setting changed: new clients take the new route, and the tree reloads through them.
+    network.onDidChange(() => {
+      for (const org of settings.read().orgs) clients.forget(org.key);
+      if (tree.hasStarted) void tree.load();
     }),
   );
 

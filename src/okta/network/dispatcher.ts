@@ -3,6 +3,7 @@
 // Loaded by the transport on its first request, with undici and everything else that only matters once a request
 // is made (the proxy rules, the certificate store, the words for a failed connection): esbuild.mjs emits this file
 // as dist/undici-pool.js, so activation parses none of it.
+import type { SecureContext } from 'node:tls';
 import { Pool, ProxyAgent, type RequestPool } from '../undiciPool.ts';
 import { describeRoute, warnInsecureOnce, type NetworkOptions } from './networkOptions.ts';
 import { resolveProxy, type ProxyRoute } from './proxyResolution.ts';
@@ -29,15 +30,16 @@ export function routeTo(origin: string, network: NetworkOptions): UsableRoute {
 
 export function openDispatcher(opts: DispatcherOptions, route: UsableRoute): RequestPool {
   const { network } = opts;
-  const strict = network.strictSSL ?? true;
-  const trust = trustedContext(network);
-  if (trust.warning) network.log?.warn(trust.warning);
-  if (!strict) warnInsecureOnce(network.log);
-  const tls = {
-    secureContext: trust.secureContext,
-    rejectUnauthorized: strict,
-    timeout: Math.min(opts.timeoutMs, 15_000),
-  };
+  const timeout = Math.min(opts.timeoutMs, 15_000);
+  // Plain http is for the loopback simulator only (the client refuses it elsewhere): no certificates to check.
+  let tls: { timeout: number; secureContext?: SecureContext; rejectUnauthorized?: boolean } = { timeout };
+  if (opts.origin.startsWith('https:')) {
+    const strict = network.strictSSL ?? true;
+    const trust = trustedContext(network);
+    if (trust.warning) network.log?.warn(trust.warning);
+    if (!strict) warnInsecureOnce(network.log);
+    tls = { timeout, secureContext: trust.secureContext, rejectUnauthorized: strict };
+  }
   const common = {
     connections: opts.connections,
     keepAliveTimeout: 10_000,
