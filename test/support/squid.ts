@@ -72,6 +72,13 @@ export function squidMissing(): string | undefined {
   return undefined;
 }
 
+/** uid 0 here, but not the machine's root: the uid map of this process maps 0 to another uid outside. */
+function inUserNamespaceAsRoot(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const map = existsSync('/proc/self/uid_map') ? readFileSync('/proc/self/uid_map', 'utf8').trim().split(/\s+/) : [];
+  return map.length >= 3 && !(map[0] === '0' && map[1] === '0' && map[2] === '4294967295');
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -172,9 +179,13 @@ export async function startSquid(options: SquidOptions): Promise<Squid> {
   );
   const ports = { open: await freePort(), auth: await freePort(), refusing: await freePort() };
   writeFileSync(join(dir, 'squid.conf'), config(dir, ports));
-  const child: ChildProcess = spawn(SQUID, ['-N', '-f', join(dir, 'squid.conf')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const squidArgs = ['-N', '-f', join(dir, 'squid.conf')];
+  // Root of a user namespace (unshare -rn, as a developer who is not root runs the suite): squid would try to drop
+  // to the user 'proxy', who does not exist there. In a nested namespace it runs as an ordinary user instead.
+  const [command, args] = inUserNamespaceAsRoot()
+    ? ['unshare', ['--user', '--map-user=1000', '--map-group=1000', SQUID, ...squidArgs]]
+    : [SQUID, squidArgs];
+  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -62,7 +62,7 @@ export async function startTlsSimulator(options: TlsSimulatorOptions = {}): Prom
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EACCES') {
-      throw new Error(`simulator: cannot listen on port 443 (EACCES). ${PORT_443_HELP}`, { cause: e });
+      throw new Error(`The simulated orgs cannot listen on port 443 (EACCES). ${PORT_443_HELP}`, { cause: e });
     }
     throw e;
   }
