@@ -12,3 +12,5 @@ export type { Application, ClientSecret, WorkflowsApp, SecretStatus } from './sc
 export { ServiceAppAuth, SERVICE_APP_SCOPES } from './oauth/serviceAppAuth.ts';
 export type { ServiceAppAuthOptions, ServiceAppCredentials } from './oauth/serviceAppAuth.ts';
 export type { UnauthorizedAnswer } from './auth.ts';
+export type { NetworkLog, NetworkOptions } from './network/networkOptions.ts';
+export type { ProxySettings, ProxySupport } from './network/proxyResolution.ts';

@@ -44,7 +44,7 @@ export interface SimulatorOptions {
 export interface SimulatedOrgInfo {
   name: string;
   environment: 'preview' | 'production';
-  /** http://127.0.0.1:PORT, no trailing slash */
+  /** http://127.0.0.1:PORT, no trailing slash; over TLS https://<public name> (port 443: no port) */
   baseUrl: string;
   apiToken: string;
   readOnlyToken: string;
