@@ -233,7 +233,7 @@ export class Transport {
 
   private openFailure(e: unknown, operation: string): OktaError {
     const init = { kind: 'network' as const, operation, org: this.org, cause: e };
-    if (e instanceof Error && e.message.startsWith('the proxy in ')) {
+    if (e instanceof Error && e.name === 'ProxySettingError') {
       return new OktaError({
         ...init,
         detail: e.message,

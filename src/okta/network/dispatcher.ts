@@ -24,7 +24,12 @@ export type UsableRoute = Exclude<ProxyRoute, { kind: 'invalid' }>;
 /** The route to the org; throws (in words, without credentials) when the proxy setting cannot be used. */
 export function routeTo(origin: string, network: NetworkOptions): UsableRoute {
   const route = resolveProxy(new URL(origin), network.proxy ?? {});
-  if (route.kind === 'invalid') throw new Error(`the proxy in ${route.source} ${route.problem}`);
+  if (route.kind === 'invalid') {
+    const e = new Error(`the proxy in ${route.source} ${route.problem}`);
+    // Told apart by name: the transport cannot import this (lazily loaded) module for an instanceof.
+    e.name = 'ProxySettingError';
+    throw e;
+  }
   return route;
 }
 
