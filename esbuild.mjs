@@ -1,6 +1,7 @@
 // Bundles the extension host code into CommonJS files: the packaged VSIX ships no node_modules.
 //   dist/extension.js   what activation loads
-//   dist/undici-pool.js undici's Pool, loaded by the Okta transport on its first request (src/okta/undiciPool.ts)
+//   dist/undici-pool.js undici's Pool and ProxyAgent with the proxy and certificate rules, loaded by the Okta
+//                       transport on its first request (src/okta/network/dispatcher.ts)
 //   dist/simulator.js   the practice orgs' Okta simulator, loaded by Start Practice Orgs (src/simulator/index.ts)
 // The main bundle reaches the other two only through `await import(...)`, which the plugin below turns into a
 // require() of the sibling file, so activation parses neither.
@@ -13,7 +14,7 @@ const watch = process.argv.includes('--watch');
 
 /** Source files loaded lazily, and the dist file each becomes. */
 const LAZY = [
-  { source: 'src/okta/undiciPool.ts', outfile: 'dist/undici-pool.js' },
+  { source: 'src/okta/network/dispatcher.ts', outfile: 'dist/undici-pool.js' },
   { source: 'src/simulator/index.ts', outfile: 'dist/simulator.js' },
 ];
 
@@ -22,7 +23,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
     const byPath = new Map(LAZY.map((l) => [resolve(l.source), `./${l.outfile.replace(/^dist\//, '')}`]));
-    build.onResolve({ filter: /(?:undiciPool|simulator\/index)\.ts$/ }, (args) => {
+    build.onResolve({ filter: /(?:network\/dispatcher|simulator\/index)\.ts$/ }, (args) => {
       const target = byPath.get(resolve(args.resolveDir, args.path));
       if (!target) return undefined;
       if (args.kind !== 'dynamic-import') {

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(chromium libkrb5-dev)
+# squid and apache2-utils (htpasswd): the proxy of the tests over TLS (test/support/squid.ts).
+APT_PACKAGES=(chromium libkrb5-dev squid apache2-utils)
 
 root="$PWD"
 cache="$root/.cache/e2e"

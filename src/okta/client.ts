@@ -14,6 +14,7 @@ import type { CreatedSecret } from './secretReconcile.ts';
 import { verifyClientSecret, type SecretProbeResult } from './secretProbe.ts';
 import { AppSecrets, type CreateSecretOptions } from './secrets.ts';
 import { Transport } from './transport.ts';
+import type { NetworkOptions } from './network/networkOptions.ts';
 
 export type { RateLimitSnapshot } from './rateLimit.ts';
 export type { Authenticator } from './auth.ts';
@@ -33,6 +34,8 @@ export interface OktaClientOptions {
   maxRateLimitRetries?: number;
   /** Tries in all (first included) of a read after a network error or 5xx. Default 3. */
   maxRetries?: number;
+  /** Proxy settings and certificate trust (network/networkOptions.ts). Default: direct, system trust. */
+  network?: NetworkOptions;
   /** Keep-alive connections to the org. Default 4. */
   connections?: number;
   /** A 429 asking for a longer wait than this fails at once with rateLimited and its retryAt. Default 65 000. */
@@ -79,6 +82,7 @@ export class OktaClient {
       timeoutMs: opts.timeoutMs ?? 30_000,
       connections: opts.connections ?? 4,
       maxBodyBytes: opts.maxBodyBytes ?? 5 * 1024 * 1024,
+      network: opts.network,
     });
     this.#http = new RequestLoop({
       origin: url.origin,

@@ -15,3 +15,5 @@ export type { SecretProbeResult } from './secretProbe.ts';
 export type { Application, ClientSecret, WorkflowsApp, SecretStatus } from './schemas.ts';
 export { ServiceAppAuth, SERVICE_APP_SCOPES } from './oauth/serviceAppAuth.ts';
 export type { ServiceAppAuthOptions, ServiceAppCredentials } from './oauth/serviceAppAuth.ts';
+export type { NetworkLog, NetworkOptions } from './network/networkOptions.ts';
+export type { ProxySettings, ProxySupport } from './network/proxyResolution.ts';

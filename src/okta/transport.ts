@@ -1,11 +1,23 @@
 // One HTTP exchange with one org, over one keep-alive undici Pool: a hard deadline per attempt, the caller's
 // AbortSignal bridged in, a cap on the body we read, and every failure turned into an OktaError. Nothing here
 // retries or logs: that is the client's policy.
-// The Pool is created on the first request: undici (about 280 KiB with its HTTP parser) is loaded then, not when
-// the extension activates (esbuild.mjs emits ./undiciPool.ts as dist/undici-pool.js).
+// The dispatcher (a Pool to the org, or a ProxyAgent through the proxy the network options name) is created on the
+// first request: undici (about 300 KiB with its HTTP parser) is loaded then, not when the extension activates
+// (esbuild.mjs emits ./network/dispatcher.ts, undici included, as dist/undici-pool.js).
 import type { IncomingHttpHeaders } from 'node:http';
 import { OktaError } from './errors.ts';
+import type * as DispatcherModule from './network/dispatcher.ts';
+import type { UsableRoute } from './network/dispatcher.ts';
+import type { NetworkOptions } from './network/networkOptions.ts';
 import type { RequestPool } from './undiciPool.ts';
+
+interface OpenPool {
+  dispatcher: RequestPool;
+  route: UsableRoute;
+  /** The lazily loaded module's words for a failed connection. */
+  describe: typeof DispatcherModule.describeConnectionFailure;
+  codes: typeof DispatcherModule.errorCodes;
+}
 
 export interface TransportOptions {
   origin: string;
@@ -13,6 +25,8 @@ export interface TransportOptions {
   timeoutMs: number;
   connections: number;
   maxBodyBytes: number;
+  /** Proxy and certificate trust. Default: no proxy, Node's and the system's certificates. */
+  network?: NetworkOptions | undefined;
 }
 
 export interface HttpRequest {
@@ -66,23 +80,16 @@ const NETWORK_WORDS: Record<string, string> = {
   UND_ERR_CLOSED: 'the connection was closed',
 };
 
-function errorCode(e: unknown): string | undefined {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 export class Transport {
   readonly origin: string;
   readonly org: string;
   private readonly connections: number;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
-  private pool: Promise<RequestPool> | undefined;
+  private readonly network: NetworkOptions;
+  private pool: Promise<OpenPool> | undefined;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   constructor(opts: TransportOptions) {
     this.origin = opts.origin;
@@ -90,20 +97,17 @@ export class Transport {
     this.connections = opts.connections;
     this.timeoutMs = opts.timeoutMs;
     this.maxBodyBytes = opts.maxBodyBytes;
+    this.network = opts.network ?? {};
   }
 
-  /** The Pool, created once, on the first request. */
-  private openPool(): Promise<RequestPool> {
-    this.pool ??= import('./undiciPool.ts').then(
-      ({ Pool }) =>
-        new Pool(this.origin, {
-          connections: this.connections,
-          keepAliveTimeout: 10_000,
-          headersTimeout: this.timeoutMs,
-          bodyTimeout: this.timeoutMs,
-          connect: { timeout: Math.min(this.timeoutMs, 15_000) },
-        }),
-    );
+  /** The dispatcher and the route it takes, decided once, on the first request. */
+  private openPool(): Promise<OpenPool> {
+    this.pool ??= import('./network/dispatcher.ts').then((m) => {
+      const route = m.routeTo(this.origin, this.network);
+      const options = { origin: this.origin, org: this.org, connections: this.connections, timeoutMs: this.timeoutMs };
+      const dispatcher = m.openDispatcher({ ...options, network: this.network }, route);
+      return { dispatcher, route, describe: m.describeConnectionFailure, codes: m.errorCodes };
+    });
     return this.pool;
   }
 
@@ -117,16 +121,12 @@ export class Transport {
     // Refusals before anything is sent: not marked as possibly reaching Okta.
     if (this.closed)
       throw fail({ kind: 'network', detail: "the connection was closed (this org's client was closed)" });
-    let pool: RequestPool;
+    let open: OpenPool;
     try {
-      pool = await this.openPool();
+      open = await this.openPool();
     } catch (e) {
       this.pool = undefined;
-      throw fail({
-        kind: 'network',
-        detail: 'the HTTP library could not be loaded (reinstall the extension)',
-        cause: e,
-      });
+      throw this.openFailure(e, req.operation);
     }
     if (req.signal?.aborted) throw fail({ kind: 'cancelled' });
 
@@ -145,7 +145,8 @@ export class Transport {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     let sent = false;
     try {
-      const res = await pool.request({
+      const res = await open.dispatcher.request({
+        origin: this.origin,
         path: req.url.pathname + req.url.search,
         method: req.method,
         headers: req.headers,
@@ -157,7 +158,7 @@ export class Transport {
       return { status: res.statusCode, headers: res.headers, body };
     } catch (e) {
       if (e instanceof OktaError) throw e;
-      const code = errorCode(e);
+      const code = open.codes(e)[0];
       if (cancelled) {
         if (req.method === 'GET') throw fail({ kind: 'cancelled', cause: e });
         // A write cancelled after it left may still have been carried out.
@@ -170,6 +171,14 @@ export class Transport {
         mayHaveReached.add(err);
         throw err;
       }
+      const proxy = open.route.kind === 'proxy' ? open.route : undefined;
+      const failure = open.describe(e, {
+        org: this.org,
+        proxyHost: proxy?.host,
+        proxyCredentials: proxy?.authorization !== undefined,
+      });
+      // Refused by the proxy or at the TLS handshake: the request never left.
+      if (failure && !sent) throw fail({ kind: 'network', ...failure, cause: e });
       if (timedOut || (code !== undefined && TIMEOUTS.has(code))) {
         const err = fail({
           kind: 'timeout',
@@ -212,16 +221,33 @@ export class Transport {
   }
 
   /** Lets in-flight requests finish; later ones are refused. Nothing to close when nothing was sent. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
-    const pool = await this.pool?.catch(() => undefined);
-    await pool?.close();
+    // Once: closing again waits for the same close (undici refuses to close a closed dispatcher).
+    this.closing ??= (async () => {
+      const pool = await this.pool?.catch(() => undefined);
+      await pool?.dispatcher.close();
+    })();
+    return this.closing;
   }
 
-  /** Closes at once, failing whatever is in flight. */
-  async destroy(): Promise<void> {
-    this.closed = true;
-    const pool = await this.pool?.catch(() => undefined);
-    await pool?.destroy();
+  private openFailure(e: unknown, operation: string): OktaError {
+    const init = { kind: 'network' as const, operation, org: this.org, cause: e };
+    if (e instanceof Error && e.name === 'ProxySettingError') {
+      return new OktaError({
+        ...init,
+        detail: e.message,
+        advice:
+          "Correct VS Code's http.proxy (or the HTTPS_PROXY environment variable when http.proxy is empty): http://host:port, with user:password@ before the host if the proxy needs them.",
+      });
+    }
+    const certificates = e instanceof Error && /certificate|PEM|asn1/i.test(e.message);
+    return new OktaError({
+      ...init,
+      detail: certificates
+        ? 'a trusted certificate could not be read'
+        : 'the HTTP library could not be loaded (reinstall the extension)',
+      ...(certificates ? { advice: 'Check the PEM file NODE_EXTRA_CA_CERTS names, then restart VS Code.' } : {}),
+    });
   }
 }

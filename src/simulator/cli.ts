@@ -1,11 +1,14 @@
-// `npm run simulator -- [--json] [--port <n>] [--latency <ms>] [--rate-limit <per minute>] [--verbose]`
+// `npm run simulator -- [--json] [--tls] [--port <n>] [--latency <ms>] [--rate-limit <per minute>] [--verbose]`
 // Starts the default orgs (a Preview org and a Production org, one ACTIVE secret each) and serves until
 // SIGINT/SIGTERM. With --json, stdout gets exactly one JSON line: {"orgs":[{name, environment, baseUrl,
-// apiToken, readOnlyToken, workflowsAppId, clientId, serviceApp: {clientId, keyId, privateKeyPem, scopes}}]}. Anything else (the --verbose request log) goes to stderr.
+// apiToken, readOnlyToken, workflowsAppId, clientId, serviceApp: {clientId, keyId, privateKeyPem, scopes}}]}. Anything
+// else (the --verbose request log) goes to stderr. With --tls, each org is https://<name>.okta.com (or
+// .oktapreview.com) served on <random 127.x.y.z>:443, and gains "listen": "ip:port"; the line gains
+// "tls": {"caCertPem": "…"}, the CA that issued the orgs' certificates.
 import { parseArgs } from 'node:util';
 import { redact } from '../redact.ts';
 import { startSimulator } from './index.ts';
-import type { SimulatedOrgInfo } from './index.ts';
+import type { RequestLogEntry, SimulatedOrgInfo, Simulator } from './index.ts';
 
 const USAGE = `Usage: npm run simulator -- [options]
 
@@ -13,6 +16,9 @@ Runs a simulated Okta Preview org and Production org on 127.0.0.1 until Ctrl+C.
 
 Options:
   --json                  print one JSON line {"orgs":[…]} on stdout (for scripts and tests)
+  --tls                   serve https://<name>.okta.com / .oktapreview.com on port 443 of random 127.x.y.z
+                          addresses (needs root), with certificates from a CA made for the run; reach them
+                          through a proxy that maps each name to its "listen" address
   --port <n>              port of the first org, the next org gets n+1 (default 0: free ports)
   --latency <ms>          delay added to every response (default 0)
   --rate-limit <n>        requests per minute in each org's /api/v1/apps bucket (default 100)
@@ -33,6 +39,7 @@ function table(orgs: readonly SimulatedOrgInfo[]): string {
   for (const o of orgs) {
     lines.push(`${o.name} (${o.environment})`);
     lines.push(`  base URL          ${o.baseUrl}`);
+    if (o.listen) lines.push(`  listening on      ${o.listen}`);
     lines.push(`  API token         ${o.apiToken}`);
     lines.push(`  read-only token   ${o.readOnlyToken}`);
     lines.push(`  Workflows app id  ${o.workflowsAppId || '(none)'}`);
@@ -54,6 +61,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         json: { type: 'boolean', default: false },
+        tls: { type: 'boolean', default: false },
         port: { type: 'string' },
         latency: { type: 'string' },
         'rate-limit': { type: 'string' },
@@ -69,21 +77,36 @@ async function main(): Promise<number> {
     const port = wholeNumber('--port', args.port, 0, 65535);
     const latencyMs = wholeNumber('--latency', args.latency, 0);
     const rateLimitPerMinute = wholeNumber('--rate-limit', args['rate-limit'], 100);
-    const sim = await startSimulator({
-      port,
+    const common = {
       latencyMs,
       rateLimitPerMinute,
       onRequest: args.verbose
-        ? (e) => process.stderr.write(redact(`[${e.org}] ${e.method} ${e.url} ${e.status} ${e.ms}ms`) + '\n')
+        ? (e: RequestLogEntry) =>
+            process.stderr.write(redact(`[${e.org}] ${e.method} ${e.url} ${e.status} ${e.ms}ms`) + '\n')
         : undefined,
-    });
+    };
+    if (args.tls && args.port !== undefined) throw new Error('--port does not apply with --tls (the orgs use 443)');
+    let sim: Simulator;
+    let caCertPem: string | undefined;
+    if (args.tls) {
+      // Loaded only here: the certificate code is no part of the simulator the extension bundles.
+      const { startTlsSimulator } = await import('./tls/tlsSimulator.ts');
+      const tlsSim = await startTlsSimulator(common);
+      sim = tlsSim;
+      caCertPem = tlsSim.caCertPem;
+    } else {
+      sim = await startSimulator({ port, ...common });
+    }
     // Listen for the signals before printing: whoever reads the line may signal at once.
     const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
     const orgs = sim.orgs;
-    process.stdout.write(args.json ? JSON.stringify({ orgs }) + '\n' : table(orgs) + '\n');
+    const tls = caCertPem === undefined ? {} : { tls: { caCertPem } };
+    const human =
+      table(orgs) + (caCertPem === undefined ? '' : `\nThe orgs' CA (trust it to reach them):\n${caCertPem}`);
+    process.stdout.write(args.json ? JSON.stringify({ orgs, ...tls }) + '\n' : human + '\n');
     await stopped;
     await sim.close();
     return 0;

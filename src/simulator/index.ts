@@ -3,7 +3,7 @@
 //   const org = sim.org('acme-preview'); // org.info.baseUrl, org.info.apiToken, org.faults, org.secrets() …
 //   await sim.close();
 import type { FaultInjector } from './faults.ts';
-import type { RequestLogEntry, RequestRecord } from './orgServer.ts';
+import type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 import { OrgServer } from './orgServer.ts';
 import { OrgState } from './orgState.ts';
 import type { AppSeed, SecretRecord } from './orgState.ts';
@@ -16,7 +16,7 @@ export type { FaultInjector, MalformedKind } from './faults.ts';
 export type { AppSeed, SecretSeed } from './orgState.ts';
 export type { OrgSeed } from './seed.ts';
 export type { ServiceAppInfo, ServiceAppSeed } from './serviceApp.ts';
-export type { RequestLogEntry, RequestRecord } from './orgServer.ts';
+export type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 
 export interface SimulatorOptions {
   /** default '127.0.0.1' (loopback only) */
@@ -33,13 +33,18 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Addition: called after each request is answered (or dropped/stalled). Used by the CLI's --verbose. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Addition: serve each org over TLS under a public name (https://acme.okta.com); `host` and `port` are then
+   * unused. Given by src/simulator/tls/tlsSimulator.ts (the CLI's --tls, the tests), never by the extension.
+   */
+  tls?: (org: OrgSeed) => OrgTls;
 }
 
 /** Exactly the fields of the CLI's --json line. */
 export interface SimulatedOrgInfo {
   name: string;
   environment: 'preview' | 'production';
-  /** http://127.0.0.1:PORT, no trailing slash */
+  /** http://127.0.0.1:PORT, no trailing slash; over TLS https://<public name> (port 443: no port) */
   baseUrl: string;
   apiToken: string;
   readOnlyToken: string;
@@ -52,6 +57,8 @@ export interface SimulatedOrgInfo {
    * absent when the seed says `serviceApp: false`.
    */
   serviceApp?: ServiceAppInfo;
+  /** Over TLS only: 'ip:port', the address serving baseUrl's host name (for a proxy's hosts file). */
+  listen?: string;
 }
 
 /** A secret as the simulator holds it, plaintext included (tests compare Okta's state with the journal's). */
@@ -97,6 +104,7 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     workflowsAppId: state.workflowsAppId,
     clientId: app?.oauthClient?.clientId ?? '',
     ...(serviceApp ? { serviceApp: Object.freeze(serviceApp) } : {}),
+    ...(server.tls ? { listen: server.listening } : {}),
   });
   return {
     info,
@@ -141,6 +149,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
         now,
         onRequest: options.onRequest,
+        tls: options.tls?.(seed),
       });
       server.rateLimiter.setLimit(options.rateLimitPerMinute ?? 100); // validates the number
       servers.push(server);

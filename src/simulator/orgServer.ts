@@ -4,7 +4,8 @@
 // Every answer carries Content-Type: application/json (except 204), X-Okta-Request-Id and a Date header on the
 // org's clock; management API answers also carry the X-Rate-Limit-* headers.
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { accessDenied, internalError, invalidToken, tooManyRequests } from './errors.ts';
 import { Faults, malformedBody } from './faults.ts';
@@ -33,9 +34,24 @@ export interface RequestLogEntry {
   ms: number;
 }
 
+/**
+ * Serving an org over TLS under a public name (https://acme.okta.com): its key and certificate, and where to listen.
+ * Made by src/simulator/tls/ (certificates, loopback addresses), which only the CLI and tests load.
+ */
+export interface OrgTls {
+  hostName: string;
+  key: string;
+  cert: string;
+  /** An address to listen on; called again for another when one is taken (EADDRINUSE). */
+  address: () => string;
+  /** 443 for a real-looking org (https://<hostName>, no port). */
+  port: number;
+}
+
 export interface OrgServerOptions {
   host: string;
   port: number;
+  tls?: OrgTls | undefined;
   latencyMs: number;
   rateLimitPerMinute: number;
   now: () => number;
@@ -44,10 +60,14 @@ export interface OrgServerOptions {
 
 export class OrgServer {
   readonly state: OrgState;
+  /** Set when the org is served over TLS under a public name. */
+  readonly tls: boolean;
   readonly faults: Faults;
   readonly rateLimiter: RateLimiter;
   readonly requests: RequestRecord[] = [];
-  private readonly server: Server;
+  private readonly server: Server | ReturnType<typeof createTlsServer>;
+  /** ip:port the server listens on. */
+  listening = '';
   private readonly options: OrgServerOptions;
   /** Aborted on close, so pending latency timers do not keep the process alive. */
   private readonly closing = new AbortController();
@@ -57,28 +77,52 @@ export class OrgServer {
     this.options = options;
     this.faults = new Faults(options.latencyMs);
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.now);
-    this.server = createServer((req, res) => {
+    const handler: RequestListener = (req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         // A bug in the simulator: answer 500 rather than hang the client.
         if (!res.headersSent && !res.destroyed) this.send(res, fromError(internalError()), newRequestId());
         process.stderr.write(`simulator: ${this.state.name}: ${err instanceof Error ? err.stack : String(err)}\n`);
       });
-    });
+    };
+    const tls = options.tls;
+    this.tls = tls !== undefined;
+    this.server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
     this.server.keepAliveTimeout = 5000;
   }
 
   async listen(): Promise<string> {
+    const tls = this.options.tls;
+    if (!tls) {
+      const { address, port } = await this.listenOn(this.options.host, this.options.port);
+      this.listening = `${address}:${port}`;
+      const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+      this.state.baseUrl = `http://${host}:${port}`;
+      return this.state.baseUrl;
+    }
+    // Several simulators may run at once on one machine: another address when this one's port is taken.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { address, port } = await this.listenOn(tls.address(), tls.port);
+        this.listening = `${address}:${port}`;
+        this.state.baseUrl = `https://${tls.hostName}${port === 443 ? '' : `:${port}`}`;
+        return this.state.baseUrl;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw e;
+      }
+    }
+  }
+
+  private async listenOn(host: string, port: number): Promise<AddressInfo> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(this.options.port, this.options.host, () => {
+      this.server.listen(port, host, () => {
         this.server.off('error', reject);
         resolve();
       });
     });
-    const { port } = this.server.address() as AddressInfo;
-    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
-    this.state.baseUrl = `http://${host}:${port}`;
-    return this.state.baseUrl;
+    const address = this.server.address();
+    if (address === null || typeof address === 'string') throw new Error('simulator: not listening on TCP');
+    return address;
   }
 
   /** Stops listening and destroys every open connection, stalled ones included. */

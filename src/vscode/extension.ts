@@ -12,14 +12,17 @@ import { setContextKey } from './platform/contextKeys.ts';
 import type { Services } from './platform/services.ts';
 import { PracticeOrgs } from './practice/practiceOrgs.ts';
 import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
+import { NetworkSettings } from './connection/networkSettings.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
   const settings = new OrgSettings();
   const credentials = new OrgCredentialStore(context.secrets, (m) => log.warn(m));
+  const network = new NetworkSettings(log);
   const clients = new OktaClients(credentials, log, () => ({
     timeoutMs: settings.number('requestTimeoutSeconds', 30) * 1000,
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
+    network: network.read(),
   }));
   const rotations = new RunningRotations(context, log, settings, clients);
   const tree = new SecretsTreeProvider({
@@ -47,6 +50,11 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     settings.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
     credentials.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
+    // A proxy or certificate setting changed: new clients take the new route, and the tree reloads through them.
+    network.onDidChange(() => {
+      for (const org of settings.read().orgs) clients.forget(org.key);
+      if (tree.hasStarted) log.background('Reloading the orgs', tree.load());
+    }),
   );
 
   async function updateContextKeys(): Promise<void> {

@@ -11,6 +11,7 @@ import { USER_AGENT } from '../http/requestLoop.ts';
 import { checkOrgOrigin } from '../orgOrigin.ts';
 import { header } from '../rateLimit.ts';
 import { Transport, type HttpResponse } from '../transport.ts';
+import type { NetworkOptions } from '../network/networkOptions.ts';
 import { DpopKey } from './dpop.ts';
 import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
 import { parseTokenAnswer, readOAuthError, SERVICE_APP_ADVICE, tokenError } from './tokenAnswer.ts';
@@ -44,6 +45,8 @@ export interface ServiceAppAuthOptions extends ServiceAppCredentials {
   onListenerError?: (error: unknown, listener: 'onApiCall') => void;
   /** Injectable clock for tests (epoch ms). */
   now?: () => number;
+  /** Proxy and certificate trust, as the client's. */
+  network?: NetworkOptions;
 }
 
 interface AccessToken {
@@ -133,6 +136,7 @@ export class ServiceAppAuth implements Authenticator {
       timeoutMs: opts.timeoutMs ?? 30_000,
       connections: 1,
       maxBodyBytes: 256 * 1024,
+      network: opts.network,
     });
   }
 

@@ -6,6 +6,7 @@ import { ApiTokenAuth, type Authenticator } from '../../okta/auth.ts';
 import { OktaClient } from '../../okta/client.ts';
 import { OktaError } from '../../okta/errors.ts';
 import { ServiceAppAuth } from '../../okta/oauth/serviceAppAuth.ts';
+import type { NetworkOptions } from '../../okta/network/networkOptions.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import { secretValuesOf, serializeCredential, type OrgCredential } from '../storage/orgCredential.ts';
@@ -15,6 +16,8 @@ export interface ClientSettings {
   timeoutMs: number;
   /** A 429 asking for a longer wait fails at once with the time to try again. */
   maxRateLimitWaitMs: number;
+  /** Proxy and certificate trust, from VS Code's http.* settings (connection/networkSettings.ts). */
+  network?: NetworkOptions;
 }
 
 /** What the clients need of the credential store: the org's credential, and word when one changes. */
@@ -57,6 +60,7 @@ export class OktaClients implements vscode.Disposable {
       org.address.baseUrl,
       settings.timeoutMs,
       settings.maxRateLimitWaitMs,
+      settings.network,
     ]);
     const existing = this.clients.get(org.key);
     if (existing?.fingerprint === fingerprint) return existing.client;
@@ -72,7 +76,7 @@ export class OktaClients implements vscode.Disposable {
    */
   withCredential(org: Pick<OrgConfig, 'key' | 'address'>, credential: OrgCredential): OktaClient {
     for (const v of secretValuesOf(credential)) this.log.addKnownSecret(v);
-    const { timeoutMs, maxRateLimitWaitMs } = this.settings();
+    const { timeoutMs, maxRateLimitWaitMs, network } = this.settings();
     const onApiCall = (c: Parameters<Log['apiCall']>[1]) => this.log.apiCall(org.key, c);
     const auth: Authenticator =
       credential.type === 'apiToken'
@@ -84,6 +88,7 @@ export class OktaClients implements vscode.Disposable {
             ...(credential.keyId ? { keyId: credential.keyId } : {}),
             timeoutMs,
             onApiCall,
+            network,
           });
     return new OktaClient({
       baseUrl: org.address.baseUrl,
@@ -91,6 +96,7 @@ export class OktaClients implements vscode.Disposable {
       timeoutMs,
       maxRateLimitWaitMs,
       onApiCall,
+      network,
       onWait: (reason, ms) => {
         for (const l of [...this.waitListeners]) l(org.key, reason, ms);
       },
