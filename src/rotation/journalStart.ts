@@ -10,7 +10,7 @@ import { systemClock } from './port.ts';
 import { currentStepOf } from './snapshot.ts';
 import { perStep, STEP_INFO } from './steps.ts';
 
-/** The new rotation's journal, saved and holding the app's lock; RotationError 'alreadyRunning' when another holds it. */
+/** The new rotation's journal, saved and holding the app's lock. RotationError 'alreadyRunning' when another has it. */
 export async function claimNewJournal(params: StartRotation, deps: RotationDeps): Promise<RotationJournal> {
   const now = (deps.clock ?? systemClock).now();
   const guard = evaluateProductionGuard(

@@ -187,10 +187,10 @@ function offersAt(journal: RotationJournal, step: StepId): StepOffers {
 
 /** Is `action` one of `offered`? perform() accepts only what the snapshot offers. */
 export function isOffered(action: RotationAction, offered: readonly NextAction[]): boolean {
-  return offered.some((o) => offers(o, action));
+  return offered.some((o) => matchesOffer(o, action));
 }
 
-function offers(o: NextAction, a: RotationAction): boolean {
+function matchesOffer(o: NextAction, a: RotationAction): boolean {
   switch (a.type) {
     case 'run':
       return o.type === 'run' && o.step === a.step;

@@ -96,9 +96,10 @@ const SAVE_LOCK_TRIES = 100;
 const SAVE_LOCK_STALE_MS = 10_000;
 
 /**
- * Journals as JSON files in a directory (tests, and processes sharing one folder). Writes go to a temporary file renamed into place, so a
- * crash never leaves half a journal. The per-app lock and the per-rotation save lock are FileLocks in `locks/`,
- * which makes check-and-claim and compare-and-swap atomic across processes sharing the directory.
+ * Journals as JSON files in a directory (tests, and processes sharing one folder). Writes go to a temporary file
+ * renamed into place, so a crash never leaves half a journal. The per-app lock and the per-rotation save lock are
+ * FileLocks in `locks/`, which makes check-and-claim and compare-and-swap atomic across processes sharing the
+ * directory.
  */
 export class FileJournalStore implements RotationJournalStore {
   readonly #dir: string;

@@ -15,7 +15,7 @@ export function isLoopbackJournal(journal: Pick<RotationJournal, 'org'>): boolea
   }
 }
 
-/** The journals that count as preview history when rotating `org`: every one for a practice org, no practice one for a real org. */
+/** The preview history when rotating `org`: every journal for a practice org, no practice one for a real org. */
 export function previewHistoryFor(
   store: Pick<RotationJournalStore, 'list'>,
   org: { isLoopback: boolean },

@@ -34,7 +34,7 @@ type Results = { [M in Method]: Awaited<ReturnType<RotationOkta[M]>> };
 /** The port seen as "each method takes its arguments and resolves to its result", so one forwarder fits all. */
 type Forwardable = { [M in Method]: (...args: Args[M]) => Promise<Results[M]> };
 
-/** The port, resolving the client at each call: every method forwards to the same method of the client of the moment. */
+/** The port, resolving the client at each call: each method forwards to the same method of the client of the moment. */
 export function lazyOkta(client: () => Promise<RotationOkta>): RotationOkta {
   const forward =
     <M extends Method>(method: M) =>

@@ -29,7 +29,7 @@ export class TestClock {
   }
 }
 
-/** What a test may replace in the engine's deps; a journal store given here is also where the preview history is read. */
+/** What a test may replace in the engine's deps; a journal store given here is also the preview history's. */
 export type DepsOverrides = Partial<Omit<RotationDeps, 'journals'>> & { journals?: RotationJournalStore };
 
 export interface World {
