@@ -1,6 +1,8 @@
 // Errors of the rotation itself (not of Okta: those are OktaError). Each message names the rotation's org and
 // app and says what to do. Messages are built from ids and our own words; they never carry a secret value.
+import { OktaError } from '../okta/errors.ts';
 import { redact } from '../redact.ts';
+import type { StepError } from './journal.ts';
 
 export type RotationErrorKind =
   | 'alreadyRunning' //     another rotation of the same app is in progress
@@ -50,4 +52,12 @@ export class JournalStoreFailure extends Error {
     super(`Saving the rotation journal failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'JournalStoreFailure';
   }
+}
+
+/** What the journal and the person see of an error: its kind and message (an unknown error redacted, prefixed). */
+export function toStepError(e: unknown, where: string): StepError {
+  if (e instanceof OktaError) return { kind: e.kind, message: e.message, ...(e.errorId ? { errorId: e.errorId } : {}) };
+  if (e instanceof RotationError) return { kind: e.kind, message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { kind: 'unexpected', message: redact(`${where}: ${message}`) };
 }

@@ -5,8 +5,7 @@
 // Every schema is wrapped in z.lazy: built on first use, not when the extension activates (building zod schemas
 // was most of activation's time).
 import * as z from 'zod/mini';
-import { STEP_IDS, STEP_STATES } from './steps.ts';
-import type { StepId } from './steps.ts';
+import { perStep, STEP_STATES } from './steps.ts';
 
 export const JOURNAL_VERSION = 1;
 
@@ -53,10 +52,7 @@ export const SecretRefSchema = z.lazy(() =>
 );
 export type SecretRef = z.infer<typeof SecretRefSchema>;
 
-const stepsShape = Object.fromEntries(STEP_IDS.map((id) => [id, StepRecordSchema])) as Record<
-  StepId,
-  typeof StepRecordSchema
->;
+const stepsShape = perStep(() => StepRecordSchema);
 
 export const RotationOutcomeSchema = z.lazy(() => z.enum(['inProgress', 'completed', 'rolledBack', 'abandoned']));
 export type RotationOutcome = z.infer<typeof RotationOutcomeSchema>;

@@ -3,8 +3,7 @@
 // snapshot never holds a secret value (the new secret's value is fetched separately, for the clipboard).
 // The action schema is wrapped in z.lazy: built on first use, not when the extension activates.
 import * as z from 'zod/mini';
-import { deactivationAllowed, productionGuardPending } from './guards.ts';
-import type { GuardId } from './guards.ts';
+import { productionGuardPending } from './guards.ts';
 import { ConnectionModeSchema } from './journal.ts';
 import type {
   ConnectionMode,
@@ -15,8 +14,10 @@ import type {
   StepError,
   SummaryValue,
 } from './journal.ts';
-import { STEP_IDS, STEP_INFO } from './steps.ts';
+import { STEP_IDS, STEP_INFO, stepModule } from './steps.ts';
 import type { StepId, StepKind, StepState } from './steps.ts';
+import type { StepOffers } from './steps/context.ts';
+import { shownSecretId } from '../okta/ids.ts';
 
 const StepIdSchema = z.lazy(() => z.enum(STEP_IDS));
 
@@ -154,7 +155,7 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
       warning: `This is a production org and no preview org completed a rotation in the last ${journal.guards.productionWithoutPreview?.days ?? 0} days. Okta advises rotating in a preview org first.`,
     });
   } else if (step !== undefined && journal.steps[step].state !== 'running') {
-    actions.push(...stepActions(journal, step));
+    actions.push(...stepModule(step).offers(journal, offersAt(journal, step)));
   }
   if (canRollback(journal)) {
     actions.push({
@@ -173,101 +174,60 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
   return actions;
 }
 
-function stepActions(journal: RotationJournal, step: StepId): NextAction[] {
+/** The run and confirm actions of `step`, as its module offers them. */
+function offersAt(journal: RotationJournal, step: StepId): StepOffers {
   const record = journal.steps[step];
   const again = record.state === 'failed' ? 'Retry: ' : '';
-  const run = (label: string): NextAction => ({ type: 'run', step, label: again + label });
-  const confirm = (label: string): NextAction => ({ type: 'confirm', step, label });
-  switch (step) {
-    case 'preflight': {
-      const p = journal.preflight;
-      const out: NextAction[] = [];
-      if (p.needsInUseIdentification) {
-        out.push({ type: 'identifyInUse', candidates: p.secrets.filter((s) => s.status === 'ACTIVE').map(view) });
-      } else if (p.retireCandidate) {
-        out.push({
-          type: 'retire',
-          secretId: p.retireCandidate.id,
-          masked: p.retireCandidate.masked,
-          reason: p.retireCandidate.reason,
-        });
-      }
-      out.push(run(record.result ? 'Check the org again' : 'Check the org'));
-      return out;
-    }
-    case 'recordInUse':
-      return [run('Record the secret in use')];
-    case 'createSecret':
-      return [run('Create the new secret')];
-    case 'newConnection': {
-      const choose: NextAction = {
-        type: 'chooseMode',
-        options: ['newConnection', 'reauthorize'],
-        ...(journal.mode ? { current: journal.mode } : {}),
-      };
-      if (!journal.mode) return [choose];
-      return [
-        confirm(
-          journal.mode === 'reauthorize'
-            ? 'I re-authorized the connection with the new secret'
-            : 'I created the new connection',
-        ),
-        choose,
-      ];
-    }
-    case 'moveFlows':
-      return [confirm('Every flow uses the new connection')];
-    case 'verifyNewSecret': {
-      const out = [run('Verify the new secret')];
-      if (record.state === 'failed') {
-        out.push({
-          type: 'override',
-          guard: 'unverifiedNewSecret',
-          warning:
-            'The new secret has not verified as valid. Deactivating the old secret may break every flow. Continue only if you checked the new connection works.',
-        });
-      }
-      return out;
-    }
-    case 'identifyOld':
-      return journal.identify && record.state === 'pending'
-        ? [confirm('These are the old secrets'), run('List again')]
-        : [run('List the active secrets')];
-    case 'deactivateOld':
-      if (!deactivationAllowed(journal)) {
-        return [
-          { type: 'override', guard: 'unverifiedNewSecret', warning: 'The new secret has not verified as valid.' },
-        ];
-      }
-      return [run('Deactivate the old secret')];
-    case 'deleteOld':
-      return [run('Delete the old secret')];
-    case 'deleteOldConnection':
-      return [confirm('I deleted the old connection')];
-    case 'finish':
-      return [run('Finish')];
-  }
+  return {
+    record,
+    run: (label) => ({ type: 'run', step, label: again + label }),
+    confirm: (label) => ({ type: 'confirm', step, label }),
+  };
 }
 
 /** Is `action` one of `offered`? perform() accepts only what the snapshot offers. */
 export function isOffered(action: RotationAction, offered: readonly NextAction[]): boolean {
-  return offered.some((o) => {
-    if (o.type !== action.type) return false;
-    switch (action.type) {
-      case 'run':
-      case 'confirm':
-        return (o as { step: StepId }).step === action.step;
-      case 'chooseMode':
-        return (o as { options: ConnectionMode[] }).options.includes(action.mode);
-      case 'retire':
-        return (o as { secretId: string }).secretId === action.secretId;
-      case 'override':
-      case 'acknowledge':
-        return (o as { guard: GuardId }).guard === action.guard;
-      default:
-        return true;
-    }
-  });
+  return offered.some((o) => matchesOffer(o, action));
+}
+
+function matchesOffer(o: NextAction, a: RotationAction): boolean {
+  switch (a.type) {
+    case 'run':
+      return o.type === 'run' && o.step === a.step;
+    case 'confirm':
+      return o.type === 'confirm' && o.step === a.step;
+    case 'chooseMode':
+      return o.type === 'chooseMode' && o.options.includes(a.mode);
+    case 'retire':
+      return o.type === 'retire' && o.secretId === a.secretId;
+    case 'override':
+      return o.type === 'override' && o.guard === a.guard;
+    case 'acknowledge':
+      return o.type === 'acknowledge' && o.guard === a.guard;
+    case 'identifyInUse':
+    case 'rollback':
+    case 'abandon':
+      return o.type === a.type;
+  }
+}
+
+/** An action or an offer in a few words, for a refusal's message. */
+export function describeAction(action: RotationAction | NextAction): string {
+  switch (action.type) {
+    case 'run':
+    case 'confirm':
+      return `${action.type} ${action.step}`;
+    case 'chooseMode':
+      return 'choose the connection mode';
+    case 'retire':
+      // The id comes from the page: shown only when it is an Okta secret id (a pasted secret must not echo).
+      return `retire ${shownSecretId(action.secretId)}`;
+    case 'override':
+    case 'acknowledge':
+      return `${action.type} ${action.guard}`;
+    default:
+      return action.type;
+  }
 }
 
 export function buildSnapshot(journal: RotationJournal, busy: boolean): RotationSnapshot {

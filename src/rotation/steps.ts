@@ -1,20 +1,10 @@
-// The procedure of Okta's support article as explicit steps. The ids are part of the contract with the UI (the
-// checklist renders them and sends them back in actions): never rename one; add new ones with care.
+// The procedure of Okta's support article as explicit steps, derived from the registry (steps/registry.ts). The
+// ids are part of the contract with the UI (the checklist renders them and sends them back in actions): never
+// rename one; add new ones with care.
+import type { StepModule } from './steps/context.ts';
+import { STEP_REGISTRY, type StepId } from './steps/registry.ts';
 
-export const STEP_IDS = [
-  'preflight',
-  'recordInUse',
-  'createSecret',
-  'newConnection',
-  'moveFlows',
-  'verifyNewSecret',
-  'identifyOld',
-  'deactivateOld',
-  'deleteOld',
-  'deleteOldConnection',
-  'finish',
-] as const;
-export type StepId = (typeof STEP_IDS)[number];
+export type { StepId };
 
 export const STEP_STATES = ['pending', 'running', 'done', 'failed', 'skipped'] as const;
 export type StepState = (typeof STEP_STATES)[number];
@@ -29,69 +19,35 @@ export interface StepInfo {
   readonly kind: StepKind;
 }
 
-export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = {
-  preflight: {
-    label: 'Check the org',
-    description:
-      'Checks that the API token works, finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
-    kind: 'api',
-  },
-  recordInUse: {
-    label: 'Record the secret in use',
-    description: 'Notes which client secret the Workflows connection uses today, so it can be retired at the end.',
-    kind: 'api',
-  },
-  createSecret: {
-    label: 'Create the new secret',
-    description:
-      'Creates a second client secret in Okta. Its value is kept in secure storage until the rotation ends, so you can paste it into the Workflows console.',
-    kind: 'api',
-  },
-  newConnection: {
-    label: 'Set up the connection',
-    description:
-      'In the Workflows console, create a new Okta connection with the domain, client id and the new secret, or re-authorize the existing connection with the new secret. Confirm when done.',
-    kind: 'manual',
-  },
-  moveFlows: {
-    label: 'Move the flows',
-    description:
-      'In the Workflows console, switch every flow that uses the old connection to the new one. Confirm when done.',
-    kind: 'manual',
-  },
-  verifyNewSecret: {
-    label: 'Verify the new secret',
-    description: "Checks at the org's token endpoint that the new secret authenticates the app (nothing is changed).",
-    kind: 'api',
-  },
-  identifyOld: {
-    label: 'Identify the old secret',
-    description:
-      'Lists every active secret except the new one: these will be deactivated and deleted. Confirm the list.',
-    kind: 'api',
-  },
-  deactivateOld: {
-    label: 'Deactivate the old secret',
-    description: 'Deactivates the old secret. Until it is deleted, a rollback can still reactivate it.',
-    kind: 'api',
-  },
-  deleteOld: {
-    label: 'Delete the old secret',
-    description: 'Deletes the deactivated old secret. After this there is no way back.',
-    kind: 'api',
-  },
-  deleteOldConnection: {
-    label: 'Delete the old connection',
-    description:
-      'In the Workflows console, delete the old Okta connection, which stops working once its token refreshes. Confirm when done.',
-    kind: 'manual',
-  },
-  finish: {
-    label: 'Finish',
-    description: "Wipes the new secret's value from secure storage and closes the rotation.",
-    kind: 'api',
-  },
-};
+function isStepId(key: string): key is StepId {
+  return Object.hasOwn(STEP_REGISTRY, key);
+}
+
+export const STEP_IDS: readonly StepId[] = Object.keys(STEP_REGISTRY).filter(isStepId);
+
+/** A record with one entry per step, built by `make` (in step order). */
+export function perStep<T>(make: (id: StepId) => T): Record<StepId, T> {
+  const built: Partial<Record<StepId, T>> = {};
+  for (const id of STEP_IDS) built[id] = make(id);
+  if (!hasEveryStep(built)) throw new Error('perStep: a step has no entry');
+  return built;
+}
+
+function hasEveryStep<T>(record: Partial<Record<StepId, T>>): record is Record<StepId, T> {
+  return STEP_IDS.every((id) => id in record);
+}
+
+/** The module of a step: what it does, offers and re-checks. */
+export function stepModule(id: StepId): StepModule<StepId> {
+  return STEP_REGISTRY[id];
+}
+
+export const STEP_INFO: Readonly<Record<StepId, StepInfo>> = perStep((id) => {
+  const { label, description, kind } = stepModule(id);
+  return { label, description, kind };
+});
 
 /** Manual steps not needed when the person re-authorizes the existing connection instead of creating a new one. */
-export const SKIPPED_WHEN_REAUTHORIZING: readonly StepId[] = ['moveFlows', 'deleteOldConnection'];
+export const SKIPPED_WHEN_REAUTHORIZING: readonly StepId[] = STEP_IDS.filter(
+  (id) => stepModule(id).skippedWhenReauthorizing === true,
+);

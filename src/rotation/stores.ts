@@ -1,5 +1,5 @@
 // Where the engine keeps its state, behind two small interfaces: in VS Code the journal goes to globalState and
-// the new secret's value to SecretStorage; tests and the CLI use memory or files. The value and the journal are
+// the new secret's value to SecretStorage; tests use memory or files. The value and the journal are
 // kept apart on purpose: the journal never holds a secret.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -12,12 +12,14 @@ import type { RotationJournal } from './journal.ts';
 export interface RotationJournalStore {
   load(rotationId: string): Promise<RotationJournal | undefined>;
   /**
-   * Saves `journal`. With `expectedRevision` (the engine always gives it) the save is a compare-and-swap: when a
-   * journal with that id is stored under another revision, nothing is written and the store throws
-   * staleJournalError(journal) (another window's engine saved it since this one read it). Without it, the save
-   * is unconditional (imports, tests).
+   * Saves `journal` as a compare-and-swap on the revision: when a journal with that id is stored under another
+   * revision than `expectedRevision`, nothing is written and the store throws staleJournalError(journal)
+   * (another window's engine saved it since this one read it). The revision is required, so no caller can turn
+   * the guard off by leaving it out.
    */
-  save(journal: RotationJournal, expectedRevision?: number): Promise<void>;
+  save(journal: RotationJournal, expectedRevision: number): Promise<void>;
+  /** Writes `journal` whatever is stored under its id: imports and tests only, never the engine. */
+  importJournal(journal: RotationJournal): Promise<void>;
   delete(rotationId: string): Promise<void>;
   /** Every journal kept, finished ones included (the preview-recency guard reads the history from them). */
   list(): Promise<RotationJournal[]>;
@@ -47,17 +49,17 @@ export class MemoryJournalStore implements RotationJournalStore {
   }
 
   /** Atomic because nothing between the check and the write awaits. */
-  async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
+  async save(journal: RotationJournal, expectedRevision: number): Promise<void> {
     const text = JSON.stringify(cloneJournal(journal));
     const stored = this.#journals.get(journal.rotationId);
-    if (
-      expectedRevision !== undefined &&
-      stored !== undefined &&
-      revisionOf(parseJournal(JSON.parse(stored))) !== expectedRevision
-    ) {
+    if (stored !== undefined && revisionOf(parseJournal(JSON.parse(stored))) !== expectedRevision) {
       throw staleJournalError(journal);
     }
     this.#journals.set(journal.rotationId, text);
+  }
+
+  async importJournal(journal: RotationJournal): Promise<void> {
+    this.#journals.set(journal.rotationId, JSON.stringify(cloneJournal(journal)));
   }
 
   async delete(rotationId: string): Promise<void> {
@@ -94,9 +96,10 @@ const SAVE_LOCK_TRIES = 100;
 const SAVE_LOCK_STALE_MS = 10_000;
 
 /**
- * Journals as JSON files in a directory (tests, CLI). Writes go to a temporary file renamed into place, so a
- * crash never leaves half a journal. The per-app lock and the per-rotation save lock are FileLocks in `locks/`,
- * which makes check-and-claim and compare-and-swap atomic across processes sharing the directory.
+ * Journals as JSON files in a directory (tests, and processes sharing one folder). Writes go to a temporary file
+ * renamed into place, so a crash never leaves half a journal. The per-app lock and the per-rotation save lock are
+ * FileLocks in `locks/`, which makes check-and-claim and compare-and-swap atomic across processes sharing the
+ * directory.
  */
 export class FileJournalStore implements RotationJournalStore {
   readonly #dir: string;
@@ -123,20 +126,23 @@ export class FileJournalStore implements RotationJournalStore {
     }
   }
 
-  async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
-    const path = this.#journalPath(journal.rotationId);
-    const text = JSON.stringify(cloneJournal(journal), null, 2);
-    await mkdir(join(this.#dir, 'journals'), { recursive: true });
-    if (expectedRevision === undefined) return this.#write(path, text);
+  async save(journal: RotationJournal, expectedRevision: number): Promise<void> {
     // Compare-and-swap across processes: read, compare and write under a lock per rotation.
     await this.#underSaveLock(journal.rotationId, async () => {
       const stored = await this.load(journal.rotationId);
       if (stored && revisionOf(stored) !== expectedRevision) throw staleJournalError(journal);
-      await this.#write(path, text);
+      await this.#write(journal);
     });
   }
 
-  async #write(path: string, text: string): Promise<void> {
+  async importJournal(journal: RotationJournal): Promise<void> {
+    await this.#write(journal);
+  }
+
+  async #write(journal: RotationJournal): Promise<void> {
+    const path = this.#journalPath(journal.rotationId);
+    const text = JSON.stringify(cloneJournal(journal), null, 2);
+    await mkdir(join(this.#dir, 'journals'), { recursive: true });
     const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(tmp, text, { mode: 0o600 });
     await rename(tmp, path);
@@ -193,7 +199,7 @@ export class FileJournalStore implements RotationJournalStore {
       return !holder || isFinished(holder);
     };
     // The journal is written before the lock, so a lock always names a journal that exists.
-    await this.save(journal);
+    await this.#write(journal);
     try {
       // Two tries: the holder may finish between the lock's answer and our reading of its journal.
       for (let attempt = 0; attempt < 2; attempt++) {

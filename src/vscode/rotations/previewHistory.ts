@@ -1,7 +1,7 @@
 // Okta says: test in a Preview org first. The engine asks for an acknowledgement before rotating a production org
-// when no preview rotation completed recently, reading that history from the journal store. A rehearsal on the
-// bundled simulator (a loopback org) is not a test in the person's own Preview org, so for a real org the history
-// it sees leaves out every loopback journal. Practice orgs still see each other's (Practice Preview, then
+// when no preview rotation completed recently, reading that history from its previewHistory dependency. A
+// rehearsal on the bundled simulator (a loopback org) is not a test in the person's own Preview org, so for a real
+// org the history leaves out every loopback journal. Practice orgs still see each other's (Practice Preview, then
 // Practice Production rehearses the whole path, acknowledgement included). Pure: no `vscode` import.
 import type { RotationJournal } from '../../rotation/journal.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
@@ -15,15 +15,11 @@ export function isLoopbackJournal(journal: Pick<RotationJournal, 'org'>): boolea
   }
 }
 
-/** The store as the engine should see it when rotating `org`: everything passes through, list() filtered. */
-export function journalsForGuard(store: RotationJournalStore, org: { isLoopback: boolean }): RotationJournalStore {
-  if (org.isLoopback) return store;
-  return {
-    load: (id) => store.load(id),
-    save: (j) => store.save(j),
-    delete: (id) => store.delete(id),
-    list: async () => (await store.list()).filter((j) => !isLoopbackJournal(j)),
-    claim: (j) => store.claim(j),
-    release: (j) => store.release(j),
-  };
+/** The preview history when rotating `org`: every journal for a practice org, no practice one for a real org. */
+export function previewHistoryFor(
+  store: Pick<RotationJournalStore, 'list'>,
+  org: { isLoopback: boolean },
+): () => Promise<RotationJournal[]> {
+  if (org.isLoopback) return () => store.list();
+  return async () => (await store.list()).filter((j) => !isLoopbackJournal(j));
 }

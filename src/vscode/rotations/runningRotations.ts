@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../rotation/engine.ts';
 import { isFinished, type RotationJournal } from '../../rotation/journal.ts';
-import type { RotationOkta } from '../../rotation/port.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
@@ -20,7 +19,7 @@ import {
   type RotationBinding,
 } from './rotationChecklistPanel.ts';
 import { PageStateSchema } from './checklistProtocol.ts';
-import { journalsForGuard } from './previewHistory.ts';
+import { rotationDepsFor } from './rotationDeps.ts';
 import { oktaChanged } from './oktaChanges.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 
@@ -189,26 +188,14 @@ export class RunningRotations extends Disposable {
   }
 
   private deps(org: OrgConfig): RotationDeps {
-    return {
-      okta: this.lazyOkta(org),
-      journals: journalsForGuard(this.journals, org.address),
+    return rotationDepsFor({
+      org,
+      journals: this.journals,
       secrets: this.pending,
+      client: () => this.clients.get(org),
       previewRecencyDays: this.settings.number('previewRecencyDays', 30),
-    };
-  }
-
-  /** The engine's port to Okta, resolving the org's client at each call so a new token is picked up mid-rotation. */
-  private lazyOkta(org: OrgConfig): RotationOkta {
-    const c = () => this.clients.get(org);
-    return {
-      findWorkflowsApp: async (opts, signal) => (await c()).findWorkflowsApp(opts, signal),
-      listSecrets: async (appId, signal) => (await c()).listSecrets(appId, signal),
-      createSecret: async (appId, signal) => (await c()).createSecret(appId, signal),
-      activateSecret: async (appId, id, signal) => (await c()).activateSecret(appId, id, signal),
-      deactivateSecret: async (appId, id, signal) => (await c()).deactivateSecret(appId, id, signal),
-      deleteSecret: async (appId, id, signal) => (await c()).deleteSecret(appId, id, signal),
-      verifyClientSecret: async (app, value, signal) => (await c()).verifyClientSecret(app, value, signal),
-    };
+      log: this.log,
+    });
   }
 
   private adopt(engine: RotationEngine, org: OrgConfig): void {

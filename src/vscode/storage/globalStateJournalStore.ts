@@ -42,11 +42,18 @@ export class GlobalStateJournalStore implements RotationJournalStore {
 
   /** The revision check and the write have no await between them: a compare-and-swap within this window (another
    * window's save reaches this one when globalState syncs, so a later save from here is refused as stale). */
-  async save(journal: RotationJournal, expectedRevision?: number): Promise<void> {
+  async save(journal: RotationJournal, expectedRevision: number): Promise<void> {
     const all = this.all();
     const stored = all.get(journal.rotationId);
-    if (expectedRevision !== undefined && stored && revisionOf(stored) !== expectedRevision)
-      throw staleJournalError(journal);
+    if (stored && revisionOf(stored) !== expectedRevision) throw staleJournalError(journal);
+    await this.store(all, journal);
+  }
+
+  async importJournal(journal: RotationJournal): Promise<void> {
+    await this.store(this.all(), journal);
+  }
+
+  private async store(all: Map<string, RotationJournal>, journal: RotationJournal): Promise<void> {
     all.set(journal.rotationId, parseJournal(journal));
     await this.write(all);
     if (isFinished(journal)) await this.release(journal);

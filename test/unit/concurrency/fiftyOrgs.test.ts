@@ -53,7 +53,14 @@ describe('refreshing fifty orgs while a rotation runs', function () {
     const rotating = orgs[0]!;
     const rotatingClient = clientOf.get(rotating.info.name)!;
     const secrets = new MemoryPendingSecretStore();
-    const deps = { okta: rotatingClient, journals: new MemoryJournalStore(), secrets, clock: new TestClock() };
+    const journals = new MemoryJournalStore();
+    const deps = {
+      okta: rotatingClient,
+      journals,
+      previewHistory: () => journals.list(),
+      secrets,
+      clock: new TestClock(),
+    };
     const app = await rotatingClient.findWorkflowsApp({ appId: rotating.info.workflowsAppId });
     const engine = await RotationEngine.start(
       { org: { host: rotatingClient.org, baseUrl: rotating.info.baseUrl }, environment: 'preview', app },

@@ -1,26 +1,60 @@
 // Two windows driving the SAME rotation (both ran Resume Rotation on one journal): each save names the journal
 // revision it read, so the window that fell behind is refused (RotationError 'staleJournal', saying to reopen it
 // with Resume Rotation) before it sends anything to Okta, and its engine stops. With every store: memory, files
-// (also two processes' instances saving at the same instant) and the VS Code layer's globalState.
+// (also two processes' instances saving at the same instant) and the VS Code layer's globalState, that one also
+// through the VS Code wiring of a real (not loopback) org: rotationDepsFor, as RunningRotations builds it.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RotationEngine } from '../../../src/rotation/engine.ts';
+import { parseOrgInput } from '../../../src/okta/orgInput.ts';
+import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../../src/rotation/engine.ts';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import { revisionOf, type RotationJournal } from '../../../src/rotation/journal.ts';
 import { FileJournalStore, MemoryJournalStore, type RotationJournalStore } from '../../../src/rotation/stores.ts';
+import { rotationDepsFor } from '../../../src/vscode/rotations/rotationDeps.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
-import { startFaultWorld, type FaultWorld } from '../faults/faultWorld.ts';
+import { callsOf, startWorld, type World } from '../rotation/world.ts';
 import { InMemoryMemento } from './memento.ts';
 
 const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
 const STALE = /being driven in another window; reopen it here with Resume Rotation/;
 
+/** The engine deps of one window, in a world. */
+type WindowDeps = (w: World) => RotationDeps;
+const withStore =
+  (journals: RotationJournalStore): WindowDeps =>
+  (w) =>
+    w.deps({ journals });
+/** A real org, whose rotations RunningRotations wires with the production guard's filtered history. */
+const REAL_ORG = { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com' };
+/**
+ * A window of the VS Code extension rotating REAL_ORG: the deps exactly as RunningRotations builds them
+ * (rotationDepsFor) over that window's globalState store. Okta itself is the world's simulator (the race is about
+ * the journal store, not the org's address).
+ */
+const vscodeWindow =
+  (memento: InMemoryMemento, lockDir: string): WindowDeps =>
+  (w) =>
+    rotationDepsFor({
+      org: { address: parseOrgInput(REAL_ORG.baseUrl) },
+      journals: new GlobalStateJournalStore(memento, noProblem, { lockDir }),
+      secrets: w.secrets,
+      client: async () => w.client,
+      previewRecencyDays: 30,
+      log: { error: (context, e) => assert.fail(`${context}: ${String(e)}`) },
+    });
+
+async function startIn(w: World, deps: RotationDeps, org?: { host: string; baseUrl: string }): Promise<RotationEngine> {
+  const app = await w.client.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
+  const at = org ?? { host: w.client.org, baseUrl: w.org.info.baseUrl };
+  return RotationEngine.start({ org: at, environment: 'preview', app }, deps);
+}
+
 describe('two windows driving the same rotation', function () {
   this.timeout(30_000);
-  let world: FaultWorld | undefined;
+  let world: World | undefined;
   const dirs: string[] = [];
   const tempDir = async () => {
     const d = await mkdtemp(join(tmpdir(), 'same-rotation-'));
@@ -38,12 +72,16 @@ describe('two windows driving the same rotation', function () {
    * B's next action (its snapshot still offers the create) is refused without a request to Okta, and again after;
    * A completes; B reopened with Resume Rotation shows A's result.
    */
-  async function behindIsRefused(windowA: RotationJournalStore, windowB: RotationJournalStore): Promise<void> {
-    const w = await startFaultWorld();
+  async function behindIsRefused(
+    windowA: WindowDeps,
+    windowB: WindowDeps,
+    org?: { host: string; baseUrl: string },
+  ): Promise<void> {
+    const w = await startWorld();
     world = w;
-    const a = await w.start({ journals: windowA });
+    const a = await startIn(w, windowA(w), org);
     await driveThrough(a, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0 });
-    const b = await RotationEngine.resume(a.rotationId, w.deps({ journals: windowB }));
+    const b = await RotationEngine.resume(a.rotationId, windowB(w));
     assert.deepEqual(b.snapshot().nextActions, a.snapshot().nextActions, 'both windows offer the same action');
 
     assert.ok((await a.perform({ type: 'run', step: 'createSecret' })).ok);
@@ -54,7 +92,7 @@ describe('two windows driving the same rotation', function () {
       assert.ok(!outcome.ok && outcome.error.kind === 'staleJournal', JSON.stringify(outcome));
       assert.match(outcome.error.message, STALE);
       assert.ok(
-        outcome.error.message.includes(w.client.org) && outcome.error.message.includes(a.journal().app.id),
+        outcome.error.message.includes(a.journal().org.host) && outcome.error.message.includes(a.journal().app.id),
         outcome.error.message,
       );
     }
@@ -69,32 +107,87 @@ describe('two windows driving the same rotation', function () {
     const end = await driveThrough(a, { maxFailures: 0 });
     assert.equal(end.snapshot.outcome, 'completed');
     assert.equal(w.org.secrets().length, 1);
-    const reopened = await RotationEngine.resume(a.rotationId, w.deps({ journals: windowB }));
+    const reopened = await RotationEngine.resume(a.rotationId, windowB(w));
     assert.equal(reopened.snapshot().outcome, 'completed');
     assert.equal(reopened.snapshot().secrets.new?.id, end.snapshot.secrets.new?.id);
   }
 
+  /**
+   * Both windows resumed the rotation at "create" and run it at the same instant: both pass the early check (the
+   * stored revision is the one they read), so only the save's compare-and-swap can stop one. Exactly one creates;
+   * the other is refused as stale at its first save, having sent nothing to Okta.
+   */
+  async function raceIsWonOnce(
+    windowA: WindowDeps,
+    windowB: WindowDeps,
+    org?: { host: string; baseUrl: string },
+  ): Promise<void> {
+    const w = await startWorld();
+    world = w;
+    const first = await startIn(w, windowA(w), org);
+    await driveThrough(first, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0 });
+    const a = await RotationEngine.resume(first.rotationId, windowA(w));
+    const b = await RotationEngine.resume(first.rotationId, windowB(w));
+    const listsBefore = w.org.requests.filter(
+      (r) => r.method === 'GET' && /\/credentials\/secrets$/.test(r.path),
+    ).length;
+    const outcomes: ActionOutcome[] = await Promise.all([
+      a.perform({ type: 'run', step: 'createSecret' }),
+      b.perform({ type: 'run', step: 'createSecret' }),
+    ]);
+    const kinds = outcomes.map((o) => (o.ok ? 'ok' : o.error.kind)).sort();
+    assert.deepEqual(kinds, ['ok', 'staleJournal'], JSON.stringify(outcomes));
+    assert.equal(callsOf(w.org).creates, 1, 'one secret created, never two');
+    const lists = w.org.requests.filter((r) => r.method === 'GET' && /\/credentials\/secrets$/.test(r.path)).length;
+    assert.equal(lists - listsBefore, 1, 'the refused window did not even list the secrets');
+    const winner = outcomes[0]?.ok ? a : b;
+    assert.equal((await driveThrough(winner, { maxFailures: 0 })).snapshot.outcome, 'completed');
+    assert.equal(w.org.secrets().length, 1);
+  }
+
   it('memory store shared by both windows', async () => {
     const shared = new MemoryJournalStore();
-    await behindIsRefused(shared, shared);
+    await behindIsRefused(withStore(shared), withStore(shared));
+  });
+
+  it('memory store: two engines running the same step at once, only one reaches Okta', async () => {
+    const shared = new MemoryJournalStore();
+    await raceIsWonOnce(withStore(shared), withStore(shared));
   });
 
   it('file store, one instance per window on one folder', async () => {
     const dir = await tempDir();
-    await behindIsRefused(new FileJournalStore(dir), new FileJournalStore(dir));
+    await behindIsRefused(withStore(new FileJournalStore(dir)), withStore(new FileJournalStore(dir)));
+  });
+
+  it('file store: two windows running the same step at once, only one reaches Okta', async () => {
+    const dir = await tempDir();
+    await raceIsWonOnce(withStore(new FileJournalStore(dir)), withStore(new FileJournalStore(dir)));
   });
 
   it('globalState, two windows after it synced (one Memento)', async () => {
     const memento = new InMemoryMemento();
     const locks = await tempDir();
     await behindIsRefused(
-      new GlobalStateJournalStore(memento, noProblem, { lockDir: locks }),
-      new GlobalStateJournalStore(memento, noProblem, { lockDir: locks }),
+      withStore(new GlobalStateJournalStore(memento, noProblem, { lockDir: locks })),
+      withStore(new GlobalStateJournalStore(memento, noProblem, { lockDir: locks })),
     );
   });
 
+  it('the VS Code wiring of a real org (rotationDepsFor over globalState): the window behind is refused', async () => {
+    const memento = new InMemoryMemento();
+    const locks = await tempDir();
+    await behindIsRefused(vscodeWindow(memento, locks), vscodeWindow(memento, locks), REAL_ORG);
+  });
+
+  it('the VS Code wiring of a real org: two windows running the same step at once, only one reaches Okta', async () => {
+    const memento = new InMemoryMemento();
+    const locks = await tempDir();
+    await raceIsWonOnce(vscodeWindow(memento, locks), vscodeWindow(memento, locks), REAL_ORG);
+  });
+
   it('the save itself is the guard: a window whose reads lag (the early check passes) is refused at its first save, before Okta', async () => {
-    const w = await startFaultWorld();
+    const w = await startWorld();
     world = w;
     const store = new MemoryJournalStore();
     const a = await w.start({ journals: store });
@@ -104,6 +197,7 @@ describe('two windows driving the same rotation', function () {
     const laggingStore: RotationJournalStore = {
       load: async () => lagging,
       save: (j, expected) => store.save(j, expected),
+      importJournal: (j) => store.importJournal(j),
       delete: (id) => store.delete(id),
       list: () => store.list(),
       claim: (j) => store.claim(j),
@@ -132,7 +226,7 @@ describe('journal stores: save is a compare-and-swap on the revision', () => {
   });
 
   async function journal(): Promise<RotationJournal> {
-    const w = await startFaultWorld();
+    const w = await startWorld();
     try {
       return (await w.start({ newRotationId: () => 'rotation-cas' })).journal();
     } finally {
@@ -173,15 +267,15 @@ describe('journal stores: save is a compare-and-swap on the revision', () => {
     it(`${name}: a save naming the stored revision wins; one naming an older revision is refused and writes nothing`, async () => {
       const [x, y] = await make();
       const j = await journal();
-      await x.save(j);
+      await x.importJournal(j);
       await x.save(next(j, 'from x'), revisionOf(j));
       await assert.rejects(
         y.save(next(j, 'from y'), revisionOf(j)),
         (e: unknown) => isRotationError(e, 'staleJournal') && STALE.test(e.message),
       );
       assert.deepEqual((await y.load(j.rotationId))?.report, ['from x']);
-      // Without an expected revision (imports, tests) a save is unconditional, as before.
-      await y.save(next(j, 'forced'));
+      // An import (importJournal: imports, tests) is the one unconditional write.
+      await y.importJournal(next(j, 'forced'));
       assert.deepEqual((await x.load(j.rotationId))?.report, ['forced']);
     });
   }
@@ -192,7 +286,7 @@ describe('journal stores: save is a compare-and-swap on the revision', () => {
       const dir = await mkdtemp(join(tmpdir(), 'cas-race-'));
       dirs.push(dir);
       const [x, y] = [new FileJournalStore(dir), new FileJournalStore(dir)];
-      await x.save(j);
+      await x.importJournal(j);
       const results = await Promise.allSettled([
         x.save(next(j, 'x'), revisionOf(j)),
         y.save(next(j, 'y'), revisionOf(j)),

@@ -7,20 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import { FileLock } from '../../../src/rotation/fileLock.ts';
-import type { RotationJournal } from '../../../src/rotation/journal.ts';
+import { revisionOf, type RotationJournal } from '../../../src/rotation/journal.ts';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
 import { InMemoryMemento } from './memento.ts';
-import { startFaultWorld } from '../faults/faultWorld.ts';
-import type { FaultWorld } from '../faults/faultWorld.ts';
+import { startWorld } from '../rotation/world.ts';
+import type { World } from '../rotation/world.ts';
 
 const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
 
 describe('two windows rotating the same app', function () {
   this.timeout(30_000);
-  let world: FaultWorld | undefined;
+  let world: World | undefined;
   const dirs: string[] = [];
   const tempDir = async () => {
     const d = await mkdtemp(join(tmpdir(), 'two-windows-'));
@@ -35,7 +35,7 @@ describe('two windows rotating the same app', function () {
 
   /** Window A runs its rotation to a point; window B's start is refused; after A completes, B may start. */
   async function secondRefused(windowA: RotationJournalStore, windowB: RotationJournalStore): Promise<void> {
-    const w = await startFaultWorld();
+    const w = await startWorld();
     world = w;
     const a = await w.start({ journals: windowA });
     await driveThrough(a, { stopWhen: (s) => s.currentStep === 'verifyNewSecret', maxFailures: 0 });
@@ -78,7 +78,7 @@ describe('two windows rotating the same app', function () {
   });
 
   it('why the lock folder: two windows before sync without it would both start (the weakness it closes)', async () => {
-    const w = await startFaultWorld();
+    const w = await startWorld();
     world = w;
     await w.start({ journals: new GlobalStateJournalStore(new InMemoryMemento(), noProblem) });
     await w.start({ journals: new GlobalStateJournalStore(new InMemoryMemento(), noProblem) });
@@ -86,7 +86,7 @@ describe('two windows rotating the same app', function () {
 
   for (const kind of ['files', 'globalState with a lock folder'] as const) {
     it(`${kind}: two windows claiming at the same instant, 20 times: exactly one wins each time`, async () => {
-      const w = await startFaultWorld();
+      const w = await startWorld();
       world = w;
       for (let round = 0; round < 20; round++) {
         const dir = await tempDir();
@@ -111,7 +111,7 @@ describe('GlobalStateJournalStore lock across windows', () => {
 
   async function journalOf(id: string): Promise<RotationJournal> {
     // A real journal, as the engine makes it, from a window that then forgets it.
-    const w = await startFaultWorld({}, {});
+    const w = await startWorld({}, {});
     try {
       const e = await w.start({ newRotationId: () => id });
       return e.journal();
@@ -143,7 +143,7 @@ describe('GlobalStateJournalStore lock across windows', () => {
     assert.ok(await windowA.claim({ ...first, rotationId: 'rotation-c' }));
     // A window whose globalState already shows B's rotation finished takes B's leftover lock at once.
     const mementoC = new InMemoryMemento();
-    await new GlobalStateJournalStore(mementoC, noProblem).save({
+    await new GlobalStateJournalStore(mementoC, noProblem).importJournal({
       ...second,
       outcome: 'abandoned',
       endedAt: second.createdAt,
@@ -160,7 +160,7 @@ describe('GlobalStateJournalStore lock across windows', () => {
     const other = new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir });
     assert.equal(await store.claim(j), undefined);
     assert.equal((await other.claim({ ...j, rotationId: 'rotation-y' }))?.rotationId, 'rotation-x');
-    await store.save({ ...j, outcome: 'abandoned', endedAt: j.createdAt });
+    await store.save({ ...j, outcome: 'abandoned', endedAt: j.createdAt }, revisionOf(j));
     assert.equal(await other.claim({ ...j, rotationId: 'rotation-y' }), undefined);
     await other.delete('rotation-y');
     assert.equal(await store.claim({ ...j, rotationId: 'rotation-z' }), undefined);

@@ -8,8 +8,8 @@ import type { OrgSeed, SimulatedOrg } from '../../../src/simulator/index.ts';
 import { CrashingJournalStore } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { driveThrough } from './driveThrough.ts';
-import { startFaultWorld } from './faultWorld.ts';
-import type { FaultWorld } from './faultWorld.ts';
+import { startWorld } from '../rotation/world.ts';
+import type { World } from '../rotation/world.ts';
 import { assertConsistent } from './invariants.ts';
 
 interface Scenario {
@@ -43,20 +43,20 @@ function dropEveryWrite(org: SimulatedOrg): void {
 
 describe('killed between every pair of steps, with faults', function () {
   this.timeout(120_000);
-  let world: FaultWorld | undefined;
+  let world: World | undefined;
   afterEach(async () => {
     await world?.close();
     world = undefined;
   });
 
-  const choicesFor = (w: FaultWorld, s: Scenario): PersonChoices => ({
+  const choicesFor = (w: World, s: Scenario): PersonChoices => ({
     ...(s.mode ? { mode: s.mode } : {}),
     ...(s.pasteFirst ? { paste: w.org.secrets()[0]?.clientSecret } : {}),
   });
 
   for (const s of SCENARIOS) {
     it(`${s.name}: every write's answer lost, the window killed after every action`, async () => {
-      const w = await startFaultWorld(s.seed);
+      const w = await startWorld(s.seed);
       world = w;
       const originalIds = w.org.secrets().map((x) => x.id);
       const engine = await w.start();
@@ -78,7 +78,7 @@ describe('killed between every pair of steps, with faults', function () {
     });
 
     it(`${s.name}: every write first fails with a 500, the window killed after every action`, async () => {
-      const w = await startFaultWorld(s.seed);
+      const w = await startWorld(s.seed);
       world = w;
       const originalIds = w.org.secrets().map((x) => x.id);
       const engine = await w.start();
@@ -116,7 +116,7 @@ describe('killed between every pair of steps, with faults', function () {
       // The number of journal writes of this run (answers lost change the count, so measure it with them).
       let total: number;
       {
-        const w = await startFaultWorld(s.seed);
+        const w = await startWorld(s.seed);
         world = w;
         const counting = new CrashingJournalStore(w.journals);
         const engine = await w.start({ journals: counting });
@@ -129,7 +129,7 @@ describe('killed between every pair of steps, with faults', function () {
       }
       assert.ok(total > 20, `${total} journal writes`);
       for (let crashAt = 1; crashAt <= total; crashAt++) {
-        const w = await startFaultWorld(s.seed);
+        const w = await startWorld(s.seed);
         world = w;
         try {
           const originalIds = w.org.secrets().map((x) => x.id);

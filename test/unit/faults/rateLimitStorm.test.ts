@@ -4,13 +4,13 @@
 // reset goes through.
 import assert from 'node:assert/strict';
 import { driveThrough } from './driveThrough.ts';
-import { startFaultWorld } from './faultWorld.ts';
-import type { FaultWorld } from './faultWorld.ts';
+import { startWorld } from '../rotation/world.ts';
+import type { World } from '../rotation/world.ts';
 import { assertConsistent } from './invariants.ts';
 
 describe('a 429 storm during a rotation', function () {
   this.timeout(30_000);
-  let world: FaultWorld | undefined;
+  let world: World | undefined;
   afterEach(async () => {
     await world?.close();
     world = undefined;
@@ -18,12 +18,13 @@ describe('a 429 storm during a rotation', function () {
 
   for (const killed of [false, true]) {
     it(`two calls a minute: the client waits out every reset on Okta's clock and the rotation completes${killed ? ', the window killed after every action' : ''}`, async () => {
-      const w = await startFaultWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] });
+      const w = await startWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] });
       world = w;
       const originalIds = w.org.secrets().map((s) => s.id);
-      const engine = await w.start();
+      // The storm is already on when the person starts: finding the app counts too.
       w.org.setRateLimit(2);
       const startedAt = w.simClock.ms;
+      const engine = await w.start();
       const end = await driveThrough(engine, {
         maxFailures: 0,
         ...(killed ? { resumeAfterEach: () => w.deps() } : {}),
@@ -48,11 +49,12 @@ describe('a 429 storm during a rotation', function () {
   }
 
   it('a wait longer than maxRateLimitWaitMs fails the step with when to retry; retried after the reset, it completes', async () => {
-    const w = await startFaultWorld({}, { client: { maxRateLimitWaitMs: 1000 } });
+    const w = await startWorld({}, { client: { maxRateLimitWaitMs: 1000 } });
     world = w;
     const originalIds = w.org.secrets().map((s) => s.id);
     const engine = await w.start();
-    w.org.setRateLimit(3);
+    // Two calls a minute: a step's calls (at most two since the create reuses its list) fit in one window.
+    w.org.setRateLimit(2);
     let failures = 0;
     let current = engine;
     for (let round = 0; round < 30 && current.snapshot().outcome === 'inProgress'; round++) {
@@ -90,7 +92,7 @@ describe('a 429 storm during a rotation', function () {
   it('the client never sends a write a second time because of a 429 that came after it was executed', async () => {
     // A 429 is Okta refusing before acting, so a write is retried after one. This checks the simulator keeps
     // that promise under the storm: every executed write happened once (assertConsistent) and the create once.
-    const w = await startFaultWorld();
+    const w = await startWorld();
     world = w;
     const engine = await w.start();
     w.org.setRateLimit(1);

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { driveThrough } from './driveThrough.ts';
-import { startFaultWorld } from './faultWorld.ts';
-import type { FaultWorld } from './faultWorld.ts';
+import { startWorld } from '../rotation/world.ts';
+import type { World } from '../rotation/world.ts';
 import { assertConsistent } from './invariants.ts';
 
 interface Point {
@@ -27,7 +27,7 @@ const POINTS: Point[] = [
 
 describe('the API token revoked mid-rotation, then a new token', function () {
   this.timeout(20_000);
-  let world: FaultWorld | undefined;
+  let world: World | undefined;
   afterEach(async () => {
     await world?.close();
     world = undefined;
@@ -35,7 +35,7 @@ describe('the API token revoked mid-rotation, then a new token', function () {
 
   for (const point of POINTS) {
     it(`revoked before ${point.name}: refused clearly, nothing changed; resumed with a new token to the end`, async () => {
-      const w = await startFaultWorld(point.retire ? { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] } : {});
+      const w = await startWorld(point.retire ? { secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] } : {});
       world = w;
       const originalIds = w.org.secrets().map((s) => s.id);
       const engine = await w.start();

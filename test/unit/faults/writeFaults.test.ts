@@ -12,8 +12,8 @@ import type { OrgSeed, SimulatedOrg } from '../../../src/simulator/index.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { driveThrough } from './driveThrough.ts';
-import { startFaultWorld } from './faultWorld.ts';
-import type { FaultWorld } from './faultWorld.ts';
+import { startWorld } from '../rotation/world.ts';
+import type { World } from '../rotation/world.ts';
 import { assertConsistent, executedWrites } from './invariants.ts';
 
 interface Match {
@@ -123,12 +123,12 @@ const FAULTS: Fault[] = [
   },
 ];
 
-const matching = (world: FaultWorld, m: Match) =>
+const matching = (world: World, m: Match) =>
   world.served.filter((e) => e.method === m.method && m.path.test(e.url.split('?')[0] ?? ''));
 
 describe('faults at every mutating call of a rotation', function () {
   this.timeout(30_000);
-  let world: FaultWorld | undefined;
+  let world: World | undefined;
   afterEach(async () => {
     await world?.close();
     world = undefined;
@@ -138,10 +138,7 @@ describe('faults at every mutating call of a rotation', function () {
     for (const fault of FAULTS) {
       for (const killed of [false, true]) {
         it(`${point.name}: ${fault.name}, then ${killed ? 'the window killed and the rotation resumed' : 'driven on'}`, async () => {
-          const w = await startFaultWorld(
-            point.seed,
-            fault.timeoutMs ? { client: { timeoutMs: fault.timeoutMs } } : {},
-          );
+          const w = await startWorld(point.seed, fault.timeoutMs ? { client: { timeoutMs: fault.timeoutMs } } : {});
           world = w;
           const originalIds = w.org.secrets().map((s) => s.id);
           const choices: PersonChoices = point.pasteFirst ? { paste: w.org.secrets()[0]?.clientSecret } : {};

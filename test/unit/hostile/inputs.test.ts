@@ -9,7 +9,7 @@ import type { OrgAddress, ParseOrgInputOptions } from '../../../src/okta/orgInpu
 import { startSimulator } from '../../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../../src/simulator/index.ts';
 import { drive } from '../rotation/world.ts';
-import { startFaultWorld } from '../faults/faultWorld.ts';
+import { startWorld } from '../rotation/world.ts';
 
 const APP = '0oa1abcdEFGH2345ijkl';
 type Row = [input: string, expected: Partial<OrgAddress> | string, opts?: ParseOrgInputOptions];
@@ -268,7 +268,7 @@ describe('hostile app and secret ids', () => {
   }
 
   it('the engine refuses a retire of a secret id it did not offer (from a hostile page), with no request', async () => {
-    const w = await startFaultWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] });
+    const w = await startWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] });
     try {
       const engine = await w.start();
       await drive(engine, { stopWhen: (s) => s.nextActions.some((a) => a.type === 'retire') });

@@ -187,11 +187,13 @@ describe('Okta answers that break the contract (stub server: the simulator canno
           }
         : { status: 200, headers: JSON_HEADERS, body: JSON.stringify(APP) };
     const app = await client.findWorkflowsApp({ appId: APP_ID });
+    const journals = new MemoryJournalStore();
     const engine = await RotationEngine.start(
       { org: { host: client.org, baseUrl: org.base }, environment: 'preview', app },
       {
         okta: client,
-        journals: new MemoryJournalStore(),
+        journals,
+        previewHistory: () => journals.list(),
         secrets: new MemoryPendingSecretStore(),
         clock: new TestClock(),
       },

@@ -22,8 +22,8 @@ import { describeError, formatApiCall } from '../../../src/vscode/platform/logFo
 import { redact } from '../../../src/redact.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { InMemoryMemento } from '../concurrency/memento.ts';
-import { startFaultWorld } from '../faults/faultWorld.ts';
-import type { FaultWorld } from '../faults/faultWorld.ts';
+import { startWorld } from '../rotation/world.ts';
+import type { World } from '../rotation/world.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { describeLeaks, findLeaks } from './findLeaks.ts';
@@ -55,10 +55,10 @@ class Audit {
   readonly texts = new Map<string, string>();
   readonly secrets = new Set<string>();
   readonly messages: HostMessage[] = [];
-  readonly world: FaultWorld;
+  readonly world: World;
   readonly orgLabel: string;
   #n = 0;
-  constructor(world: FaultWorld, orgLabel: string) {
+  constructor(world: World, orgLabel: string) {
     this.world = world;
     this.orgLabel = orgLabel;
     this.harvestSecrets();
@@ -122,7 +122,7 @@ class Audit {
 describe('leak audit: every error path, every place text goes', function () {
   this.timeout(60_000);
   let dir: string | undefined;
-  const worlds: FaultWorld[] = [];
+  const worlds: World[] = [];
   afterEach(async () => {
     for (const w of worlds.splice(0)) await w.close();
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -146,7 +146,7 @@ describe('leak audit: every error path, every place text goes', function () {
 
     // One world per journal store; each runs the same gauntlet of error paths.
     for (const [storeName, journals] of stores) {
-      const w = await startFaultWorld(
+      const w = await startWorld(
         { secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] },
         { client: { timeoutMs: 400 } },
       );

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constantTimeEquals, deactivationAllowed, evaluateProductionGuard } from '../../../src/rotation/guards.ts';
-import { JOURNAL_VERSION, lockKeyOf, parseJournal } from '../../../src/rotation/journal.ts';
+import { JOURNAL_VERSION, lockKeyOf, parseJournal, revisionOf } from '../../../src/rotation/journal.ts';
 import type { RotationJournal } from '../../../src/rotation/journal.ts';
 import { connectorDomain, RotationActionSchema, workflowsConsoleUrl } from '../../../src/rotation/snapshot.ts';
 import { STEP_IDS, STEP_INFO } from '../../../src/rotation/steps.ts';
@@ -167,7 +167,7 @@ async function claimSemantics(a: RotationJournalStore, b: RotationJournalStore):
   assert.equal((await b.claim(second))?.rotationId, 'first', 'the second is refused and told who holds the app');
   assert.equal(await b.claim(otherApp), undefined, 'another app is independent');
   assert.equal(await b.load('second'), undefined, 'a refused claim saves nothing');
-  await a.save({ ...first, outcome: 'completed', endedAt: '2026-01-02T00:00:00.000Z' });
+  await a.save({ ...first, outcome: 'completed', endedAt: '2026-01-02T00:00:00.000Z' }, revisionOf(first));
   await a.release(first);
   assert.equal(await b.claim(second), undefined, 'free again once the first ended');
   assert.deepEqual((await a.list()).map((j) => j.rotationId).sort(), ['first', 'other', 'second']);
@@ -207,7 +207,8 @@ describe('rotation parts: journal stores', () => {
     const store = new FileJournalStore(dir);
     const first = journal({ rotationId: 'first' });
     await store.claim(first);
-    await store.save({ ...first, outcome: 'abandoned', endedAt: '2026-01-02T00:00:00.000Z' }); // crash before release
+    // Saved finished, then a crash before release.
+    await store.save({ ...first, outcome: 'abandoned', endedAt: '2026-01-02T00:00:00.000Z' }, revisionOf(first));
     assert.equal(await store.claim(journal({ rotationId: 'second' })), undefined);
   });
 

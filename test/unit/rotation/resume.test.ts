@@ -6,6 +6,7 @@ import { OktaError } from '../../../src/okta/errors.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationOkta } from '../../../src/rotation/port.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import { waitFor } from '../../support/waitFor.ts';
 import { callsOf, CrashingJournalStore, drive, startWorld } from './world.ts';
 import type { PersonChoices, World } from './world.ts';
 import type { OrgSeed } from '../../../src/simulator/index.ts';
@@ -239,10 +240,10 @@ describe('rotation engine: cancellation', () => {
     world.org.faults.stallNext({ method: 'POST', path: /\/credentials\/secrets$/ });
     const controller = new AbortController();
     const pending = engine.perform({ type: 'run', step: 'createSecret' }, controller.signal);
-    // Wait (bounded) until the POST reached the simulator, then cancel.
-    for (let i = 0; i < 500 && !world.org.requests.some((r) => r.method === 'POST' && /secrets$/.test(r.path)); i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await waitFor(
+      () => world.org.requests.some((r) => r.method === 'POST' && /secrets$/.test(r.path)),
+      'the create (POST) to reach the simulator',
+    );
     assert.equal(engine.snapshot().busy, true);
     assert.deepEqual(engine.snapshot().nextActions, [], 'nothing offered while a step runs');
     const busy = await engine.perform({ type: 'run', step: 'createSecret' });

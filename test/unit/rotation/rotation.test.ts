@@ -72,14 +72,14 @@ describe('rotation engine: whole rotations against the simulator', () => {
     dispose();
 
     const calls = callsOf(world.org);
-    // The figure asked for in issue 3: Okta calls of one full rotation (management API + token probe).
+    // Okta calls of one full rotation (management API + token probe): the create reuses the list the step read.
     console.log(
       `      Okta calls of a full rotation: ${calls.api + calls.token} (${calls.api} management API, ${calls.token} token-endpoint probe)`,
     );
     assert.equal(calls.creates, 1);
     assert.equal(calls.deactivates, 1);
     assert.equal(calls.deletes, 1);
-    assert.ok(calls.api <= 9, `at most 9 management calls, got ${calls.api}`);
+    assert.equal(calls.api, 8, `8 management calls, got ${calls.api}`);
     assert.equal(calls.token, 1);
   });
 
@@ -323,7 +323,7 @@ describe('rotation engine: a production org without a recent preview rotation', 
       assert.equal((await prod.start()).snapshot().guards.productionWithoutPreview?.required, true);
       // (That rotation still holds the lock; a 60-day check needs its own app: use a fresh store copy.)
       const copy = new MemoryJournalStore();
-      for (const j of await journals.list()) if (j.environment === 'preview') await copy.save(j);
+      for (const j of await journals.list()) if (j.environment === 'preview') await copy.importJournal(j);
       const sixty = await prod.start({ journals: copy, previewRecencyDays: 60 });
       assert.equal(sixty.snapshot().guards.productionWithoutPreview?.required, false);
     } finally {
@@ -390,5 +390,62 @@ describe('rotation engine: the token revoked mid-rotation', () => {
     } finally {
       await world.close();
     }
+  });
+});
+
+describe('rotation engine: a snapshot listener that throws', () => {
+  let world: World;
+  afterEach(async () => world?.close());
+
+  async function warningsDuring(fn: () => Promise<void>): Promise<Error[]> {
+    const seen: Error[] = [];
+    const onWarning = (w: Error): void => void seen.push(w);
+    process.on('warning', onWarning);
+    try {
+      await fn();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    return seen.filter((w) => w.name === 'RotationListenerWarning');
+  }
+  const throwing = (e: Error) => () => {
+    throw e;
+  };
+
+  it('does not stop the rotation; every failure goes to onListenerError', async () => {
+    world = await startWorld();
+    const reported: unknown[] = [];
+    const boom = new Error('the panel is gone');
+    const engine = await world.start({ onListenerError: (e) => reported.push(e) });
+    engine.onDidChange(throwing(boom));
+    assert.equal((await drive(engine)).snapshot.outcome, 'completed');
+    assert.ok(reported.length > 20, `reported after every transition (${reported.length})`);
+    assert.ok(reported.every((e) => e === boom));
+  });
+
+  it('without onListenerError (or when it throws too): a process warning, never the text of the error', async () => {
+    world = await startWorld();
+    const engine = await world.start();
+    engine.onDidChange(throwing(new Error('while rendering s3cr3t-value-0123456789')));
+    const warnings = await warningsDuring(async () => {
+      assert.ok((await engine.perform({ type: 'run', step: 'preflight' })).ok);
+    });
+    assert.ok(warnings.length > 0);
+    for (const w of warnings) {
+      assert.match(w.message, /rotation snapshot listener .*threw \(Error\); the rotation goes on/);
+      assert.doesNotMatch(w.message, /s3cr3t/);
+    }
+
+    const resumed = await RotationEngine.resume(
+      engine.rotationId,
+      world.deps({ onListenerError: throwing(new Error('s3cr3t in the report')) }),
+    );
+    resumed.onDidChange(throwing(new Error('s3cr3t in the listener')));
+    const both = await warningsDuring(async () => {
+      assert.ok((await resumed.perform({ type: 'run', step: 'recordInUse' })).ok);
+    });
+    assert.ok(both.length >= 2, 'the listener and the failed report are both warned about');
+    assert.ok(both.every((w) => !/s3cr3t/.test(w.message)));
   });
 });

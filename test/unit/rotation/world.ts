@@ -1,9 +1,12 @@
-// Test harness for the rotation engine: a simulated org over real HTTP, the real OktaClient, stores, a settable
-// clock, and a "person" that takes the snapshot's next actions the way the checklist UI would.
-import { OktaClient } from '../../../src/okta/client.ts';
-import { ApiTokenAuth } from '../../../src/okta/auth.ts';
+// The one test world of the rotation engine: a simulated org over real HTTP, the real OktaClient, stores, a settable
+// clock, and a "person" that takes the snapshot's next actions the way the checklist UI would. Built for fault
+// tests too: the simulator's clock is a number the client's injected sleep moves forward, so a 429 storm or a
+// retry backoff never waits in real time; every answer the simulator gave (or dropped, or stalled) is logged; and
+// clients can be made with other tokens and a short per-attempt timeout.
+import { ApiTokenAuth, OktaClient } from '../../../src/okta/client.ts';
+import type { ApiCallLog, OktaClientOptions } from '../../../src/okta/client.ts';
 import { startSimulator } from '../../../src/simulator/index.ts';
-import type { OrgSeed, SimulatedOrg, Simulator } from '../../../src/simulator/index.ts';
+import type { OrgSeed, RequestLogEntry, SimulatedOrg, Simulator } from '../../../src/simulator/index.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { ActionOutcome, RotationDeps } from '../../../src/rotation/engine.ts';
 import type { ConnectionMode, RotationJournal } from '../../../src/rotation/journal.ts';
@@ -26,6 +29,9 @@ export class TestClock {
   }
 }
 
+/** What a test may replace in the engine's deps; a journal store given here is also the preview history's. */
+export type DepsOverrides = Partial<Omit<RotationDeps, 'journals'>> & { journals?: RotationJournalStore };
+
 export interface World {
   sim: Simulator;
   org: SimulatedOrg;
@@ -33,38 +39,75 @@ export interface World {
   journals: MemoryJournalStore;
   secrets: MemoryPendingSecretStore;
   clock: TestClock;
-  deps(overrides?: Partial<RotationDeps>): RotationDeps;
-  start(overrides?: Partial<RotationDeps>): Promise<RotationEngine>;
+  /** The simulator's clock (epoch ms); the client's sleep advances it instead of waiting. */
+  simClock: { ms: number };
+  /** Every request the simulator finished with: answered (status), dropped after commit, or stalled. */
+  served: RequestLogEntry[];
+  /** Every API call the clients made (ApiCallLog), in order. */
+  apiCalls: ApiCallLog[];
+  /** Milliseconds each client asked to wait (429 resets, retry backoffs). */
+  waits: number[];
+  /** Every error a client or the engine reported, for the leak audit. */
+  errors: unknown[];
+  /** A client of this org with another token or options, sharing the clock and logs. Closed with the world. */
+  newClient(opts?: Partial<OktaClientOptions> & { token?: string }): OktaClient;
+  deps(overrides?: DepsOverrides): RotationDeps;
+  start(overrides?: DepsOverrides): Promise<RotationEngine>;
   close(): Promise<void>;
 }
 
-export async function startWorld(
-  seed: Partial<OrgSeed> = {},
-  shared?: { journals?: MemoryJournalStore; clock?: TestClock },
-): Promise<World> {
+export interface WorldOptions {
+  /** Options of every client of the world (a short timeout, a rate-limit cap). */
+  client?: Partial<OktaClientOptions>;
+  /** A journal store shared with another world (two orgs, one history). */
+  journals?: MemoryJournalStore;
+  clock?: TestClock;
+}
+
+export async function startWorld(seed: Partial<OrgSeed> = {}, options: WorldOptions = {}): Promise<World> {
   const orgSeed: OrgSeed = {
     name: seed.name ?? 'acme-preview',
     environment: seed.environment ?? 'preview',
     decoyApps: 0,
     ...seed,
   };
-  const sim = await startSimulator({ orgs: [orgSeed] });
+  const simClock = { ms: Date.parse('2026-11-26T09:00:00.000Z') };
+  const served: RequestLogEntry[] = [];
+  const sim = await startSimulator({ orgs: [orgSeed], now: () => simClock.ms, onRequest: (e) => served.push(e) });
   const org = sim.org(orgSeed.name);
-  const client = new OktaClient({
-    baseUrl: org.info.baseUrl,
-    auth: new ApiTokenAuth(org.info.apiToken),
-    retryBaseDelayMs: 1,
-  });
-  const journals = shared?.journals ?? new MemoryJournalStore();
+  const apiCalls: ApiCallLog[] = [];
+  const waits: number[] = [];
+  const clients: OktaClient[] = [];
+  const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new Error('aborted'));
+      waits.push(ms);
+      simClock.ms += ms; // time passes on Okta's side, at once
+      setImmediate(() => (signal?.aborted ? reject(new Error('aborted')) : resolve()));
+    });
+  const newClient = (opts: Partial<OktaClientOptions> & { token?: string } = {}): OktaClient => {
+    const { token, ...rest } = opts;
+    const c = new OktaClient({
+      baseUrl: org.info.baseUrl,
+      auth: new ApiTokenAuth(token ?? org.info.apiToken),
+      retryBaseDelayMs: 1,
+      sleep,
+      now: () => simClock.ms,
+      onApiCall: (c) => apiCalls.push(c),
+      ...options.client,
+      ...rest,
+    });
+    clients.push(c);
+    return c;
+  };
+  const client = newClient();
+  const journals = options.journals ?? new MemoryJournalStore();
   const secrets = new MemoryPendingSecretStore();
-  const clock = shared?.clock ?? new TestClock();
-  const deps = (overrides: Partial<RotationDeps> = {}): RotationDeps => ({
-    okta: client,
-    journals,
-    secrets,
-    clock,
-    ...overrides,
-  });
+  const clock = options.clock ?? new TestClock();
+  const deps = (overrides: DepsOverrides = {}): RotationDeps => {
+    const store = overrides.journals ?? journals;
+    return { okta: client, journals: store, previewHistory: () => store.list(), secrets, clock, ...overrides };
+  };
   return {
     sim,
     org,
@@ -72,6 +115,12 @@ export async function startWorld(
     journals,
     secrets,
     clock,
+    simClock,
+    served,
+    apiCalls,
+    waits,
+    errors: [],
+    newClient,
     deps,
     async start(overrides = {}) {
       const app = await client.findWorkflowsApp({ appId: org.info.workflowsAppId });
@@ -81,8 +130,8 @@ export async function startWorld(
       );
     },
     async close() {
-      await client.close();
       await sim.close();
+      await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
     },
   };
 }
@@ -151,10 +200,13 @@ export class CrashingJournalStore implements RotationJournalStore {
   load(id: string) {
     return this.inner.load(id);
   }
-  async save(journal: RotationJournal, expectedRevision?: number) {
+  async save(journal: RotationJournal, expectedRevision: number) {
     this.saves++;
     if (this.saves === this.crashAt) throw new Error(`simulated crash before save #${this.saves}`);
     return this.inner.save(journal, expectedRevision);
+  }
+  importJournal(journal: RotationJournal) {
+    return this.inner.importJournal(journal);
   }
   delete(id: string) {
     return this.inner.delete(id);

@@ -17,7 +17,8 @@ import {
   PRACTICE_LABELS,
 } from '../../../src/vscode/practice/practiceOrgEntries.ts';
 import { presentPracticeFailure } from '../../../src/vscode/practice/practicePresentation.ts';
-import { isLoopbackJournal, journalsForGuard } from '../../../src/vscode/rotations/previewHistory.ts';
+import { isLoopbackJournal } from '../../../src/vscode/rotations/previewHistory.ts';
+import { rotationDepsFor } from '../../../src/vscode/rotations/rotationDeps.ts';
 import { orgContextValue } from '../../../src/vscode/tree/presentation.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { JOURNAL_VERSION, parseJournal, type RotationJournal } from '../../../src/rotation/journal.ts';
@@ -190,14 +191,21 @@ describe('practice orgs: a rehearsal is not a test in a real Preview org', () =>
   ): Promise<boolean> {
     const engine = await RotationEngine.start(
       { org, environment: 'production', app },
-      { okta: undefined as never, journals: journalsForGuard(store, org), secrets: new MemoryPendingSecretStore() },
+      rotationDepsFor({
+        org: { address: org },
+        journals: store,
+        secrets: new MemoryPendingSecretStore(),
+        client: () => Promise.reject(new Error('starting a rotation calls no Okta API')),
+        previewRecencyDays: 30,
+        log: { error: (context, e) => assert.fail(`${context}: ${String(e)}`) },
+      }),
     );
     return engine.snapshot().guards.productionWithoutPreview?.required === true;
   }
 
   it('a completed practice preview rotation does not lift the production guard of a real org', async () => {
     const store = new MemoryJournalStore();
-    await store.save(completedPreview('127.0.0.1:5001', 'http://127.0.0.1:5001', 'practice1'));
+    await store.importJournal(completedPreview('127.0.0.1:5001', 'http://127.0.0.1:5001', 'practice1'));
     assert.equal(isLoopbackJournal({ org: { host: '127.0.0.1:5001', baseUrl: 'http://127.0.0.1:5001' } }), true);
     assert.equal(
       await guardRequired(store, { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com', isLoopback: false }),
@@ -207,13 +215,13 @@ describe('practice orgs: a rehearsal is not a test in a real Preview org', () =>
 
   it('it does lift it for Practice Production (the rehearsal goes the whole way), and a real preview lifts it for real orgs', async () => {
     const store = new MemoryJournalStore();
-    await store.save(completedPreview('127.0.0.1:5001', 'http://127.0.0.1:5001', 'practice1'));
+    await store.importJournal(completedPreview('127.0.0.1:5001', 'http://127.0.0.1:5001', 'practice1'));
     assert.equal(
       await guardRequired(store, { host: '127.0.0.1:5002', baseUrl: 'http://127.0.0.1:5002', isLoopback: true }),
       false,
     );
     const real = new MemoryJournalStore();
-    await real.save(completedPreview('acme.oktapreview.com', 'https://acme.oktapreview.com', 'real1'));
+    await real.importJournal(completedPreview('acme.oktapreview.com', 'https://acme.oktapreview.com', 'real1'));
     assert.equal(
       await guardRequired(real, { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com', isLoopback: false }),
       false,

@@ -1,0 +1,52 @@
+// The person's decisions, journaled as they are made: the production warning acknowledged, the unverified new
+// secret overridden, the connection mode chosen, a manual step (or the list of old secrets) confirmed.
+import type { ConnectionMode } from './journal.ts';
+import { SKIPPED_WHEN_REAUTHORIZING, stepModule, type StepId } from './steps.ts';
+import type { StepContext } from './steps/context.ts';
+
+export async function acknowledgeProductionWarning(ctx: StepContext): Promise<void> {
+  await ctx.update((j) => {
+    if (j.guards.productionWithoutPreview) j.guards.productionWithoutPreview.acknowledgedAt = ctx.now();
+  });
+}
+
+export async function overrideUnverified(ctx: StepContext): Promise<void> {
+  await ctx.update((j) => {
+    j.guards.unverifiedOverride = { at: ctx.now(), verificationOutcome: j.verification?.outcome ?? 'none' };
+    const v = j.steps.verifyNewSecret;
+    if (v.state !== 'done') {
+      j.steps.verifyNewSecret = {
+        ...v,
+        state: 'skipped',
+        endedAt: ctx.now(),
+        result: { ...v.result, overridden: true },
+      };
+    }
+  });
+}
+
+export async function chooseMode(ctx: StepContext, mode: ConnectionMode): Promise<void> {
+  await ctx.update((j) => {
+    j.mode = mode;
+    for (const id of SKIPPED_WHEN_REAUTHORIZING) {
+      j.steps[id] =
+        mode === 'reauthorize'
+          ? { state: 'skipped', endedAt: ctx.now(), result: { reason: 'reauthorized' } }
+          : { state: 'pending' };
+    }
+  });
+}
+
+/** The step's own confirmation when it has one (identifyOld), otherwise: done, confirmed by the person. */
+export async function confirmStep(ctx: StepContext, step: StepId): Promise<void> {
+  const module = stepModule(step);
+  if (module.confirm) return module.confirm(ctx);
+  await ctx.update((j) => {
+    j.steps[step] = {
+      state: 'done',
+      startedAt: j.steps[step].startedAt ?? ctx.now(),
+      endedAt: ctx.now(),
+      result: { confirmedBy: 'person' },
+    };
+  });
+}

@@ -1,0 +1,39 @@
+// What the engine is given (ports and stores) and what it answers. Nothing here decides anything.
+import type { WorkflowsApp } from '../okta/schemas.ts';
+import type { Environment, RotationJournal, StepError } from './journal.ts';
+import type { Clock, RotationOkta } from './port.ts';
+import type { RotationSnapshot } from './snapshot.ts';
+import type { PendingSecretStore, RotationJournalStore } from './stores.ts';
+
+/** The part of the journal store the engine uses: it never lists (the preview history is its own dependency). */
+export type EngineJournalStore = Pick<RotationJournalStore, 'load' | 'save' | 'claim' | 'release'>;
+
+export interface RotationDeps {
+  okta: RotationOkta;
+  journals: EngineJournalStore;
+  /**
+   * The journals the production guard counts as preview history (finished ones included). Its own dependency so
+   * the wiring decides what counts (a rehearsal on a loopback org does not, for a real org) without wrapping the
+   * store the engine saves to.
+   */
+  previewHistory(): Promise<RotationJournal[]>;
+  secrets: PendingSecretStore;
+  clock?: Clock;
+  /** A production rotation warns when no preview org completed one within this many days (default 30). */
+  previewRecencyDays?: number;
+  newRotationId?: () => string;
+  /** A snapshot listener threw: the rotation goes on; this reports it (default: a process warning). */
+  onListenerError?: (error: unknown) => void;
+}
+
+export interface StartRotation {
+  org: { host: string; baseUrl: string };
+  environment: Environment;
+  /** The Workflows OAuth app as found by the client (findWorkflowsApp); the lock is per org + app id. */
+  app: WorkflowsApp;
+}
+
+/** What perform() resolves to. Refusals and step failures are outcomes, not exceptions. */
+export type ActionOutcome = { ok: true } | { ok: false; cancelled?: boolean; error: StepError };
+
+export type SnapshotListener = (snapshot: RotationSnapshot) => void;

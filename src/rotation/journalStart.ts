@@ -1,0 +1,48 @@
+// A rotation's first journal: every step pending, the production guard judged from the preview history, and the
+// app's lock claimed in the store (one rotation per app at a time, across windows sharing the store).
+import { randomUUID } from 'node:crypto';
+import { appRecord } from './appRecord.ts';
+import type { RotationDeps, StartRotation } from './deps.ts';
+import { RotationError } from './errors.ts';
+import { DEFAULT_PREVIEW_RECENCY_DAYS, evaluateProductionGuard } from './guards.ts';
+import { JOURNAL_VERSION, parseJournal, type RotationJournal } from './journal.ts';
+import { systemClock } from './port.ts';
+import { currentStepOf } from './snapshot.ts';
+import { perStep, STEP_INFO } from './steps.ts';
+
+/** The new rotation's journal, saved and holding the app's lock. RotationError 'alreadyRunning' when another has it. */
+export async function claimNewJournal(params: StartRotation, deps: RotationDeps): Promise<RotationJournal> {
+  const now = (deps.clock ?? systemClock).now();
+  const guard = evaluateProductionGuard(
+    params.environment,
+    await deps.previewHistory(),
+    now,
+    deps.previewRecencyDays ?? DEFAULT_PREVIEW_RECENCY_DAYS,
+  );
+  const iso = now.toISOString();
+  const journal = parseJournal({
+    version: JOURNAL_VERSION,
+    rotationId: (deps.newRotationId ?? randomUUID)(),
+    org: { host: params.org.host, baseUrl: params.org.baseUrl },
+    environment: params.environment,
+    app: appRecord(params.app),
+    createdAt: iso,
+    updatedAt: iso,
+    outcome: 'inProgress',
+    steps: perStep(() => ({ state: 'pending' })),
+    preflight: { secrets: [], needsInUseIdentification: false, retired: [] },
+    deactivated: [],
+    deleted: [],
+    guards: { productionWithoutPreview: guard },
+    report: [],
+  });
+  const holder = await deps.journals.claim(journal);
+  if (holder) {
+    const at = currentStepOf(holder);
+    throw new RotationError(
+      'alreadyRunning',
+      `A rotation of app ${holder.app.id} in ${holder.org.host} is already in progress (rotation ${holder.rotationId}, started ${holder.createdAt}${at ? `, at step "${STEP_INFO[at].label}"` : ''}). Resume or abandon it before starting another.`,
+    );
+  }
+  return journal;
+}

@@ -1,0 +1,64 @@
+// Crash recovery: a journal loaded with a step (or the rollback) still running was interrupted there. What Okta
+// says decides, never a blind redo: the step's recheck (steps/*.ts) ends it done when its effect is there, or back
+// to pending; a running rollback completes when every old secret is active again, or is dropped to be started again.
+import { JournalStoreFailure, toStepError } from './errors.ts';
+import { completeRollback } from './endings.ts';
+import { STEP_IDS, stepModule } from './steps.ts';
+import type { StepContext, StepEnd } from './steps/context.ts';
+
+export async function reconcileAfterLoad(ctx: StepContext): Promise<void> {
+  const j = ctx.journal;
+  if (j.outcome !== 'inProgress') return;
+  try {
+    if (j.rollback?.state === 'running') {
+      await reconcileRollback(ctx);
+      return;
+    }
+    const running = STEP_IDS.find((id) => j.steps[id].state === 'running');
+    if (running === undefined) return;
+    const module = stepModule(running);
+    const end: StepEnd | undefined = module.kind === 'api' && module.recheck ? await module.recheck(ctx) : undefined;
+    await ctx.update((jj) => {
+      const { startedAt, result } = jj.steps[running];
+      const keep = {
+        ...(startedAt ? { startedAt } : {}),
+        ...((end?.result ?? result) ? { result: end?.result ?? result } : {}),
+      };
+      jj.steps[running] =
+        end?.state === 'done' ? { state: 'done', ...keep, endedAt: ctx.now() } : { state: 'pending', ...keep };
+    });
+  } catch (e) {
+    if (e instanceof JournalStoreFailure) throw e.cause;
+    const error = toStepError(e, ctx.where);
+    await ctx.update((jj) => {
+      const running = STEP_IDS.find((id) => jj.steps[id].state === 'running');
+      if (running) {
+        jj.steps[running] = {
+          ...jj.steps[running],
+          state: 'failed',
+          endedAt: ctx.now(),
+          error: {
+            ...error,
+            message: `Checking what happened after the interruption failed: ${error.message} Run the step again: it re-checks first.`,
+          },
+        };
+      }
+      if (jj.rollback?.state === 'running') delete jj.rollback;
+    });
+  }
+}
+
+async function reconcileRollback(ctx: StepContext): Promise<void> {
+  const secrets = await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal);
+  const inactive = ctx.journal.deactivated.filter((id) => !secrets.some((s) => s.id === id && s.status === 'ACTIVE'));
+  if (inactive.length === 0) {
+    await ctx.update((j) => {
+      if (j.rollback) j.rollback.reactivated = [...j.deactivated];
+    });
+    await completeRollback(ctx);
+  } else {
+    await ctx.update((j) => {
+      delete j.rollback;
+    });
+  }
+}

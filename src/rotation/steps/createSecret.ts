@@ -1,0 +1,86 @@
+// Step 3: create the new secret. The secrets are listed first and the ids journaled before the POST: an id outside
+// that list, found after a lost answer or a crash, is the new secret, adopted instead of creating another. The
+// value goes to the PendingSecretStore before the journal says the secret exists.
+import type { CreatedSecret } from '../../okta/secretReconcile.ts';
+import { findCreatedSecret } from '../../okta/secretReconcile.ts';
+import type { ClientSecret } from '../../okta/schemas.ts';
+import { RotationError } from '../errors.ts';
+import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
+import { secretRef } from './secrets.ts';
+
+export const createSecret: ApiStepModule<'createSecret'> = {
+  id: 'createSecret',
+  label: 'Create the new secret',
+  description:
+    'Creates a second client secret in Okta. Its value is kept in secure storage until the rotation ends, so you can paste it into the Workflows console.',
+  kind: 'api',
+  async run(ctx) {
+    const appId = ctx.journal.app.id;
+    // One list serves all three: reconciling an earlier try, the checks, and the client's pre-create list.
+    const list = await ctx.okta.listSecrets(appId, ctx.signal);
+    const adopted = await adoptLostCreate(ctx, list);
+    if (adopted) return adopted;
+    const inUseId = ctx.journal.inUse?.id;
+    if (!list.some((s) => s.id === inUseId && s.status === 'ACTIVE')) {
+      throw new RotationError(
+        'unexpectedState',
+        `${ctx.where}: the secret in use (${inUseId ?? 'unknown'}) is no longer active. Nothing was created. Check the app in the Admin Console.`,
+      );
+    }
+    if (list.length >= 2) {
+      throw new RotationError(
+        'unexpectedState',
+        `${ctx.where} already has two secrets (${list.map((s) => s.id).join(', ')}), perhaps created by someone else. Nothing was created. Delete the one not in use, then run this step again.`,
+      );
+    }
+    await ctx.update((j) => {
+      j.create = { preCreateSecretIds: list.map((s) => s.id) };
+    });
+    const created: CreatedSecret = await ctx.okta.createSecret(appId, ctx.signal, { listedBefore: list });
+    return adoptNewSecret(ctx, created, created.recovered === true);
+  },
+  recheck: async (ctx) => adoptLostCreate(ctx, await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal)),
+  offers: (_journal, at) => [at.run('Create the new secret')],
+};
+
+/**
+ * After an interrupted or failed create: the one secret outside the journaled pre-create list is the new one.
+ * Returns the step's end when it was found, undefined when nothing was created (safe to create).
+ */
+async function adoptLostCreate(ctx: StepContext, secrets: ClientSecret[]): Promise<StepEnd | undefined> {
+  const pre = ctx.journal.create?.preCreateSecretIds;
+  if (!pre) return undefined;
+  const search = findCreatedSecret(pre, secrets);
+  switch (search.found) {
+    case 'none':
+      return undefined;
+    case 'one':
+      return adoptNewSecret(ctx, search.secret, true);
+    case 'several':
+      throw new RotationError(
+        'unexpectedState',
+        `${ctx.where}: several new secrets appeared (${search.ids.join(', ')}); someone else is changing this app. Check it in the Admin Console.`,
+      );
+  }
+}
+
+async function adoptNewSecret(ctx: StepContext, secret: ClientSecret, recovered: boolean): Promise<StepEnd> {
+  const id = ctx.journal.rotationId;
+  const value = secret.client_secret ?? (await ctx.secrets.get(id));
+  if (value === undefined || value === '') {
+    throw new RotationError(
+      'secretValueLost',
+      `${ctx.where}: secret ${secret.id} was created but its value could not be recovered. Delete ${secret.id} in the Admin Console (the app's Client secrets), then run this step again.`,
+    );
+  }
+  // The value is safe in the secret store before the journal says the secret exists.
+  await ctx.secrets.store(id, value);
+  const newRef = secretRef({ ...secret, client_secret: value });
+  await ctx.update((j) => {
+    j.newSecret = newRef;
+  });
+  return {
+    state: 'done',
+    result: { secretId: secret.id, masked: newRef.masked, created: secret.created, recovered },
+  };
+}

@@ -1,0 +1,103 @@
+// Step 1: check the org. Finds the Workflows app again and judges its secrets (secretAssessment.ts). Two person's
+// answers run under this step too: which secret is in use (the pasted value, compared, never kept), and the
+// confirmed retirement of a secret not in use, so that a new one fits under Okta's two-secret cap.
+import type { ClientSecret } from '../../okta/schemas.ts';
+import { appRecord } from '../appRecord.ts';
+import { RotationError } from '../errors.ts';
+import { constantTimeEquals } from '../guards.ts';
+import type { NextAction } from '../snapshot.ts';
+import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
+import { assessSecrets } from './secretAssessment.ts';
+import { deleteIgnoringNotFound } from './secrets.ts';
+
+export const preflight: ApiStepModule<'preflight'> = {
+  id: 'preflight',
+  label: 'Check the org',
+  description:
+    'Checks that the API token works, finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
+  kind: 'api',
+  async run(ctx) {
+    const app = await ctx.okta.findWorkflowsApp({ appId: ctx.journal.app.id }, ctx.signal);
+    if (app.id !== ctx.journal.app.id) {
+      throw new RotationError(
+        'unexpectedState',
+        `${ctx.where}: Okta answered with app ${app.id} instead. Start the rotation again from the org.`,
+      );
+    }
+    await ctx.update((j) => {
+      j.app = appRecord(app);
+    });
+    return assessSecrets(ctx, await ctx.okta.listSecrets(app.id, ctx.signal));
+  },
+  offers(journal, at) {
+    const p = journal.preflight;
+    const out: NextAction[] = [];
+    if (p.needsInUseIdentification) {
+      out.push({
+        type: 'identifyInUse',
+        candidates: p.secrets.filter((s) => s.status === 'ACTIVE').map((s) => ({ ...s })),
+      });
+    } else if (p.retireCandidate) {
+      out.push({
+        type: 'retire',
+        secretId: p.retireCandidate.id,
+        masked: p.retireCandidate.masked,
+        reason: p.retireCandidate.reason,
+      });
+    }
+    out.push(at.run(at.record.result ? 'Check the org again' : 'Check the org'));
+    return out;
+  },
+};
+
+/** The person pasted the value the Workflows connection uses: the one active secret it matches is in use. */
+export async function identifyInUse(ctx: StepContext, value: string): Promise<StepEnd> {
+  const secrets = await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal);
+  const active = secrets.filter((s) => s.status === 'ACTIVE');
+  if (active.some((s) => s.client_secret === undefined)) {
+    throw new RotationError(
+      'unexpectedState',
+      `${ctx.where}: Okta listed the secrets without their values, so the pasted value cannot be compared. Identify the secret in the Admin Console instead.`,
+    );
+  }
+  const matches = active.filter((s) => constantTimeEquals(s.client_secret ?? '', value));
+  const match: ClientSecret | undefined = matches.length === 1 ? matches[0] : undefined;
+  if (!match) {
+    throw new RotationError(
+      'secretMismatch',
+      `${ctx.where}: the pasted value matches none of the ${active.length} active secrets. Copy the client secret from the Okta connection the flows use and paste it exactly.`,
+    );
+  }
+  await ctx.update((j) => {
+    j.preflight.inUseSecretId = match.id;
+  });
+  return assessSecrets(ctx, secrets);
+}
+
+/** The person confirmed retiring the offered secret (never the one in use): deactivated if active, then deleted. */
+export async function retire(ctx: StepContext, secretId: string): Promise<StepEnd> {
+  const j = ctx.journal;
+  if (secretId === j.preflight.inUseSecretId || secretId !== j.preflight.retireCandidate?.id) {
+    throw new RotationError(
+      'guard',
+      `${ctx.where}: secret ${secretId} is not the one offered for retirement; the secret in use is never retired.`,
+    );
+  }
+  const appId = j.app.id;
+  let secrets = await ctx.okta.listSecrets(appId, ctx.signal);
+  const target = secrets.find((s) => s.id === secretId);
+  if (target?.status === 'ACTIVE') {
+    const otherActive = secrets.some((s) => s.status === 'ACTIVE' && s.id === j.preflight.inUseSecretId);
+    if (!otherActive)
+      throw new RotationError('guard', `${ctx.where}: the secret in use is not active, so ${secretId} is not retired.`);
+    await ctx.okta.deactivateSecret(appId, secretId, ctx.signal);
+  }
+  if (target) await deleteIgnoringNotFound(ctx, appId, secretId);
+  secrets = secrets.filter((s) => s.id !== secretId);
+  await ctx.update((jj) => {
+    if (!jj.preflight.retired.includes(secretId)) jj.preflight.retired.push(secretId);
+    delete jj.preflight.retireCandidate;
+  });
+  const end = await assessSecrets(ctx, secrets);
+  return { ...end, result: { ...end.result, retired: [...ctx.journal.preflight.retired] } };
+}

@@ -1,0 +1,27 @@
+// Step 2: record the secret in use, as the preflight identified it, so it can be retired at the end.
+import { RotationError } from '../errors.ts';
+import type { ApiStepModule } from './context.ts';
+
+export const recordInUse: ApiStepModule<'recordInUse'> = {
+  id: 'recordInUse',
+  label: 'Record the secret in use',
+  description: 'Notes which client secret the Workflows connection uses today, so it can be retired at the end.',
+  kind: 'api',
+  async run(ctx) {
+    const p = ctx.journal.preflight;
+    const inUse = p.secrets.find((s) => s.id === p.inUseSecretId);
+    if (!inUse)
+      throw new RotationError(
+        'unexpectedState',
+        `${ctx.where}: the preflight did not identify the secret in use. Check the org again.`,
+      );
+    await ctx.update((j) => {
+      j.inUse = { ...inUse, status: 'ACTIVE' };
+    });
+    return {
+      state: 'done',
+      result: { secretId: inUse.id, masked: inUse.masked, ...(inUse.created ? { created: inUse.created } : {}) },
+    };
+  },
+  offers: (_journal, at) => [at.run('Record the secret in use')],
+};

@@ -1,0 +1,86 @@
+// The engine's deps exactly as RunningRotations builds them (rotationDepsFor), driven against the simulator: the
+// port forwards every method with all its arguments to the org's client of the moment, and a listener's failure
+// reaches the log. (Its journal store's compare-and-swap is in test/unit/concurrency/sameRotation.test.ts.)
+import assert from 'node:assert/strict';
+import type { OktaClient } from '../../../src/okta/client.ts';
+import { RotationEngine } from '../../../src/rotation/engine.ts';
+import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { rotationDepsFor, type RotationWiring } from '../../../src/vscode/rotations/rotationDeps.ts';
+import { callsOf, drive, startWorld, type World } from '../rotation/world.ts';
+
+describe('rotationDepsFor: the VS Code wiring of the engine', () => {
+  let world: World | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  function wiring(w: World, client: () => Promise<OktaClient>, errors: unknown[] = []): RotationWiring {
+    return {
+      org: { address: { isLoopback: true } },
+      journals: new MemoryJournalStore(),
+      secrets: w.secrets,
+      client,
+      previewRecencyDays: 30,
+      log: { error: (_context, e) => void errors.push(e) },
+    };
+  }
+
+  async function startWith(w: World, wired: RotationWiring): Promise<RotationEngine> {
+    const app = await w.client.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
+    return RotationEngine.start(
+      { org: { host: w.client.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app },
+      { ...rotationDepsFor(wired), clock: w.clock },
+    );
+  }
+
+  it('forwards every call with all its arguments (the create reuses the list: 8 management calls), resolving the client each time', async () => {
+    const w = await startWorld();
+    world = w;
+    let resolved = 0;
+    const engine = await startWith(
+      w,
+      wiring(w, async () => {
+        resolved++;
+        return w.client;
+      }),
+    );
+    w.org.clearRequests();
+    assert.equal((await drive(engine)).snapshot.outcome, 'completed');
+    const calls = callsOf(w.org);
+    assert.equal(calls.api, 8, 'as in a full rotation: 8 management calls, no second pre-create list');
+    assert.equal(calls.creates, 1);
+    assert.equal(resolved, calls.api + calls.token, 'the client was resolved for every call');
+  });
+
+  it("picks up the org's new client (a new token) in the middle of a rotation", async () => {
+    const w = await startWorld();
+    world = w;
+    let current = w.client;
+    const engine = await startWith(
+      w,
+      wiring(w, async () => current),
+    );
+    await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
+    w.org.revokeToken(w.org.info.apiToken);
+    current = w.newClient({ token: w.org.issueApiToken() });
+    assert.equal((await drive(engine)).snapshot.outcome, 'completed');
+    assert.equal(w.org.secrets().length, 1);
+  });
+
+  it("a snapshot listener's failure goes to the log, and the rotation goes on", async () => {
+    const w = await startWorld();
+    world = w;
+    const errors: unknown[] = [];
+    const engine = await startWith(
+      w,
+      wiring(w, async () => w.client, errors),
+    );
+    const boom = new Error('the checklist is gone');
+    engine.onDidChange(() => {
+      throw boom;
+    });
+    assert.ok((await engine.perform({ type: 'run', step: 'preflight' })).ok);
+    assert.ok(errors.length > 0 && errors.every((e) => e === boom));
+  });
+});
