@@ -54,7 +54,7 @@ const rows: Row[] = [];
 async function clientCost(): Promise<void> {
   log('bundling the Okta layer as the extension ships it');
   await esbuild.build({
-    entryPoints: [`${root}src/okta/index.ts`],
+    entryPoints: [`${root}src/okta/client.ts`],
     bundle: true,
     format: 'cjs',
     platform: 'node',

@@ -4,11 +4,11 @@
 import type { Application, WorkflowsApp } from './schemas.ts';
 
 export const WORKFLOWS_APP_NAME = 'flow';
-export const WORKFLOWS_APP_LABEL = 'Okta Workflows OAuth';
+const WORKFLOWS_APP_LABEL = 'Okta Workflows OAuth';
 export const WORKFLOWS_SSO_APP_NAME = 'okta_flow_sso';
 export const WORKFLOWS_SEARCH = 'Okta Workflows';
 
-export function clientIdOf(app: Application): string | undefined {
+function clientIdOf(app: Application): string | undefined {
   const id = app.credentials?.oauthClient?.client_id;
   return typeof id === 'string' && id.length > 0 ? id : undefined;
 }

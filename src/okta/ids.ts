@@ -9,7 +9,7 @@ export function isAppId(value: string): boolean {
   return typeof value === 'string' && APP_ID.test(value);
 }
 
-export function isSecretId(value: string): boolean {
+function isSecretId(value: string): boolean {
   return typeof value === 'string' && SECRET_ID.test(value);
 }
 

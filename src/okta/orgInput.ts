@@ -25,13 +25,7 @@ export interface ParseOrgInputOptions {
 }
 
 /** Okta's own org domains (AWS's Okta rotation accepts the same list). */
-export const OKTA_DOMAINS: readonly string[] = [
-  'okta.com',
-  'oktapreview.com',
-  'okta-emea.com',
-  'okta-gov.com',
-  'okta.mil',
-];
+const OKTA_DOMAINS: readonly string[] = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil'];
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // /admin/app/<app name>/instance/<app id>/ as in the Admin Console; anything after the id is not accepted.

@@ -26,7 +26,7 @@ function intHeader(headers: Headers, name: string): number | undefined {
 }
 
 /** The server's clock at the time of the response, from the Date header (ms since epoch), if readable. */
-export function serverDateMs(headers: Headers): number | undefined {
+function serverDateMs(headers: Headers): number | undefined {
   const v = header(headers, 'date');
   if (v === undefined) return undefined;
   const ms = Date.parse(v);
@@ -34,7 +34,7 @@ export function serverDateMs(headers: Headers): number | undefined {
 }
 
 /** Milliseconds from this response until Okta's bucket resets, on Okta's clock; undefined without a reset header. */
-export function msUntilReset(headers: Headers, localNowMs: number): number | undefined {
+function msUntilReset(headers: Headers, localNowMs: number): number | undefined {
   const reset = intHeader(headers, 'x-rate-limit-reset');
   if (reset === undefined) return undefined;
   const serverNow = serverDateMs(headers) ?? localNowMs;

@@ -6,8 +6,8 @@
 // was most of activation's time).
 import * as z from 'zod/mini';
 
-export const SecretStatus = z.lazy(() => z.enum(['ACTIVE', 'INACTIVE']));
-export type SecretStatus = z.infer<typeof SecretStatus>;
+const SecretStatus = z.lazy(() => z.enum(['ACTIVE', 'INACTIVE']));
+type SecretStatus = z.infer<typeof SecretStatus>;
 
 const NonEmpty = z.lazy(() => z.string().check(z.minLength(1)));
 const OptionalString = z.lazy(() => z.optional(z.string()));
@@ -97,7 +97,6 @@ export const OAuthErrorBodySchema = z.lazy(() =>
     error_description: OptionalString,
   }),
 );
-export type OAuthErrorBody = z.infer<typeof OAuthErrorBodySchema>;
 
 /** What the rest of the code needs to know about the Workflows OAuth app, derived from an Application. */
 export interface WorkflowsApp {

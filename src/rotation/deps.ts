@@ -6,7 +6,7 @@ import type { RotationSnapshot } from './snapshot.ts';
 import type { PendingSecretStore, RotationJournalStore } from './stores.ts';
 
 /** The part of the journal store the engine uses: it never lists (the preview history is its own dependency). */
-export type EngineJournalStore = Pick<RotationJournalStore, 'load' | 'save' | 'claim' | 'release'>;
+type EngineJournalStore = Pick<RotationJournalStore, 'load' | 'save' | 'claim' | 'release'>;
 
 export interface RotationDeps {
   okta: RotationOkta;

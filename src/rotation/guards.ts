@@ -5,8 +5,6 @@ import type { Environment, RotationJournal } from './journal.ts';
 export const DEFAULT_PREVIEW_RECENCY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type GuardId = 'productionWithoutPreview' | 'unverifiedNewSecret';
-
 export interface ProductionGuard {
   required: boolean;
   days: number;

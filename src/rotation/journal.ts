@@ -21,7 +21,7 @@ const Masked = z.lazy(() =>
 const SummaryValue = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
 export type SummaryValue = z.infer<typeof SummaryValue>;
 
-export const StepErrorSchema = z.lazy(() =>
+const StepErrorSchema = z.lazy(() =>
   z.strictObject({
     kind: z.string(),
     message: z.string(),
@@ -30,7 +30,7 @@ export const StepErrorSchema = z.lazy(() =>
 );
 export type StepError = z.infer<typeof StepErrorSchema>;
 
-export const StepRecordSchema = z.lazy(() =>
+const StepRecordSchema = z.lazy(() =>
   z.strictObject({
     state: z.enum(STEP_STATES),
     startedAt: OptionalIso,
@@ -42,7 +42,7 @@ export const StepRecordSchema = z.lazy(() =>
 );
 export type StepRecord = z.infer<typeof StepRecordSchema>;
 
-export const SecretRefSchema = z.lazy(() =>
+const SecretRefSchema = z.lazy(() =>
   z.strictObject({
     id: NonEmpty,
     status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
@@ -54,14 +54,14 @@ export type SecretRef = z.infer<typeof SecretRefSchema>;
 
 const stepsShape = perStep(() => StepRecordSchema);
 
-export const RotationOutcomeSchema = z.lazy(() => z.enum(['inProgress', 'completed', 'rolledBack', 'abandoned']));
+const RotationOutcomeSchema = z.lazy(() => z.enum(['inProgress', 'completed', 'rolledBack', 'abandoned']));
 export type RotationOutcome = z.infer<typeof RotationOutcomeSchema>;
 export const ConnectionModeSchema = z.lazy(() => z.enum(['newConnection', 'reauthorize']));
 export type ConnectionMode = z.infer<typeof ConnectionModeSchema>;
-export const EnvironmentSchema = z.lazy(() => z.enum(['preview', 'production']));
+const EnvironmentSchema = z.lazy(() => z.enum(['preview', 'production']));
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
-export const RotationJournalSchema = z.lazy(() =>
+const RotationJournalSchema = z.lazy(() =>
   z.strictObject({
     version: z.literal(JOURNAL_VERSION),
     rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),

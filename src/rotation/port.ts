@@ -2,7 +2,6 @@
 // cannot drift apart. The engine never sees tokens, HTTP or retries. Errors it throws are OktaError
 // (../okta/errors.ts).
 import type { OktaClient } from '../okta/client.ts';
-import type { SecretProbeResult } from '../okta/secretProbe.ts';
 
 export type RotationOkta = Pick<
   OktaClient,
@@ -14,9 +13,6 @@ export type RotationOkta = Pick<
   | 'deleteSecret'
   | 'verifyClientSecret'
 >;
-
-/** What the token-endpoint probe says about a secret: valid, invalid, or unknown (with the reason). */
-export type SecretProbeOutcome = SecretProbeResult;
 
 /** Times come from here, so tests control "now" (the preview-recency guard counts days). */
 export interface Clock {

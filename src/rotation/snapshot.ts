@@ -38,7 +38,7 @@ export const RotationActionSchema = z.lazy(() =>
 );
 export type RotationAction = z.infer<typeof RotationActionSchema>;
 
-export interface SecretView {
+interface SecretView {
   id: string;
   masked: string;
   status?: 'ACTIVE' | 'INACTIVE';
@@ -121,7 +121,7 @@ export function currentStepOf(journal: RotationJournal): StepId | undefined {
   return STEP_IDS.find((id) => journal.steps[id].state !== 'done' && journal.steps[id].state !== 'skipped');
 }
 
-export function canRollback(journal: RotationJournal): boolean {
+function canRollback(journal: RotationJournal): boolean {
   if (journal.outcome !== 'inProgress' || journal.rollback?.state === 'running') return false;
   const deleteState = journal.steps.deleteOld.state;
   return (
@@ -133,7 +133,7 @@ export function canRollback(journal: RotationJournal): boolean {
 
 /** Abandoning is possible until deactivation was first attempted: after that, an attempt whose answer was lost
  * may have changed Okta, so the way out is a retry (which reads Okta first) or a rollback. */
-export function canAbandon(journal: RotationJournal): boolean {
+function canAbandon(journal: RotationJournal): boolean {
   return (
     journal.outcome === 'inProgress' &&
     journal.deactivated.length === 0 &&

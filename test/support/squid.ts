@@ -23,7 +23,7 @@ export interface SquidOptions {
 }
 
 /** One line of the access log: a tunnel (CONNECT) or a plain request, once finished. */
-export interface AccessLogEntry {
+interface AccessLogEntry {
   /** Which of the proxy's ports the client used. */
   port: 'open' | 'auth' | 'refusing';
   /** Squid's result code: TCP_TUNNEL, TCP_DENIED… */
@@ -61,7 +61,7 @@ export interface Squid {
   stop(): Promise<void>;
 }
 
-export function squidMissing(): string | undefined {
+function squidMissing(): string | undefined {
   for (const [file, pkg] of [
     [SQUID, 'squid'],
     [NCSA_AUTH, 'squid'],

@@ -11,7 +11,7 @@ import { notifyListener, type ApiCallLog, type ListenerErrorHandler, type WaitRe
 
 export const USER_AGENT = 'okta-workflows-secret-rotation/0.1 (+vscode-extension)';
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface HttpCall {
   operation: string;

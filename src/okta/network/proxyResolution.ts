@@ -20,7 +20,7 @@ export interface ProxySettings {
 }
 
 /** Where the proxy came from, for the log and messages. */
-export type ProxySource = 'http.proxy' | 'https_proxy' | 'HTTPS_PROXY' | 'http_proxy' | 'HTTP_PROXY';
+type ProxySource = 'http.proxy' | 'https_proxy' | 'HTTPS_PROXY' | 'http_proxy' | 'HTTP_PROXY';
 
 export type ProxyRoute =
   | { kind: 'direct'; why: 'proxySupport off' | 'no proxy set' | 'loopback' | 'noProxy' }

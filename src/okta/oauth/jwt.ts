@@ -8,7 +8,7 @@ export type JwsAlgorithm = 'RS256' | 'ES256';
 /** The members of a public JWK that RFC 7638 hashes, and nothing private. */
 export type PublicJwk = { kty: 'RSA'; n: string; e: string } | { kty: 'EC'; crv: 'P-256'; x: string; y: string };
 
-export const base64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
+const base64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
 
 /** The JWS algorithm a private key signs with, or undefined for a key we do not support. */
 export function algorithmOf(key: KeyObject): JwsAlgorithm | undefined {

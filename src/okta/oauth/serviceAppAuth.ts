@@ -17,9 +17,9 @@ import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.t
 import { parseTokenAnswer, readOAuthError, SERVICE_APP_ADVICE, tokenError } from './tokenAnswer.ts';
 
 /** What the extension needs, and nothing more. */
-export const SERVICE_APP_SCOPES: readonly string[] = ['okta.apps.read', 'okta.apps.manage'];
+const SERVICE_APP_SCOPES: readonly string[] = ['okta.apps.read', 'okta.apps.manage'];
 
-export interface ServiceAppCredentials {
+interface ServiceAppCredentials {
   /** The service app's client id (0oa…). */
   clientId: string;
   /** PEM (PKCS#8 "BEGIN PRIVATE KEY" or PKCS#1 "BEGIN RSA PRIVATE KEY") or a private JWK (object or JSON text). */

@@ -59,7 +59,7 @@ export function createCertificateAuthority(name: string): CertificateAuthority {
   return { certPem: forge.pki.certificateToPem(cert), name, key: keys.privateKey, cert };
 }
 
-export interface LeafOptions {
+interface LeafOptions {
   /** The DNS names the certificate is for. */
   hostNames: readonly string[];
   notBefore?: Date;
@@ -67,7 +67,7 @@ export interface LeafOptions {
 }
 
 /** A server certificate issued by `ca`, with its own key. */
-export function issueLeaf(ca: CertificateAuthority, options: LeafOptions): Leaf {
+function issueLeaf(ca: CertificateAuthority, options: LeafOptions): Leaf {
   const keys = rsaKeys();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;

@@ -25,7 +25,7 @@ export interface TlsSimulator extends Simulator {
 }
 
 /** acme.okta.com, acme-preview.oktapreview.com: where an org of that name and environment lives at Okta. */
-export function publicHostName(name: string, environment: 'preview' | 'production'): string {
+function publicHostName(name: string, environment: 'preview' | 'production'): string {
   return `${name.toLowerCase()}.${environment === 'preview' ? 'oktapreview' : 'okta'}.com`;
 }
 
@@ -37,7 +37,7 @@ export function randomLoopbackAddress(): string {
   }
 }
 
-export const PORT_443_HELP = [
+const PORT_443_HELP = [
   'The TLS orgs listen on port 443, as Okta does, which needs root or a lowered unprivileged port range. As a',
   'non-root developer, either run `sudo sysctl -w net.ipv4.ip_unprivileged_port_start=443` once, or run the',
   "tests in a network namespace of your own: `unshare -rn sh -c 'ip link set lo up && npm run test:unit'`",

@@ -35,7 +35,7 @@ type Results = { [M in Method]: Awaited<ReturnType<RotationOkta[M]>> };
 type Forwardable = { [M in Method]: (...args: Args[M]) => Promise<Results[M]> };
 
 /** The port, resolving the client at each call: each method forwards to the same method of the client of the moment. */
-export function lazyOkta(client: () => Promise<RotationOkta>): RotationOkta {
+function lazyOkta(client: () => Promise<RotationOkta>): RotationOkta {
   const forward =
     <M extends Method>(method: M) =>
     async (...args: Args[M]): Promise<Results[M]> => {

@@ -17,7 +17,7 @@ describe('transport: undici loaded on the first request', () => {
     const child = `
       import { createRequire } from 'node:module';
       import { startSimulator } from './src/simulator/index.ts';
-      import { OktaClient, ApiTokenAuth } from './src/okta/index.ts';
+      import { OktaClient, ApiTokenAuth } from './src/okta/client.ts';
       const undiciFiles = () => Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/node_modules/undici/')).length;
       const sim = await startSimulator({ orgs: [{ name: 'c', environment: 'preview', serviceApp: false }] });
       const client = new OktaClient({ baseUrl: sim.orgs[0].baseUrl, auth: new ApiTokenAuth(sim.orgs[0].apiToken) });

@@ -30,7 +30,7 @@ export class TestClock {
 }
 
 /** What a test may replace in the engine's deps; a journal store given here is also the preview history's. */
-export type DepsOverrides = Partial<Omit<RotationDeps, 'journals'>> & { journals?: RotationJournalStore };
+type DepsOverrides = Partial<Omit<RotationDeps, 'journals'>> & { journals?: RotationJournalStore };
 
 export interface World {
   sim: Simulator;
