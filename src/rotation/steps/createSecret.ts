@@ -7,6 +7,7 @@ import type { ClientSecret } from '../../okta/schemas.ts';
 import { RotationError } from '../errors.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 import { secretRef } from './secrets.ts';
+import { secretInList, secretPhrase, utcTime } from '../words.ts';
 
 export const createSecret: ApiStepModule<'createSecret'> = {
   id: 'createSecret',
@@ -14,6 +15,34 @@ export const createSecret: ApiStepModule<'createSecret'> = {
   description:
     'Creates a second client secret in Okta. Its value is kept in secure storage until the rotation ends, so you can paste it into the Workflows console.',
   kind: 'api',
+  story({ journal, record, now }) {
+    const created = journal.newSecret;
+    if (record.state === 'done' && created) {
+      return {
+        summary: `Created the new secret ${created.masked}. Its value waits in VS Code's secret storage until the rotation ends.`,
+        todo: [],
+        details: [
+          { label: 'New secret', value: secretPhrase(created, now) },
+          ...(record.result?.recovered === true
+            ? [
+                {
+                  label: 'Note',
+                  value: "Okta's answer was lost; the secret was found in Okta's list, not created twice.",
+                },
+              ]
+            : []),
+          ...(record.endedAt ? [{ label: 'Created', value: utcTime(record.endedAt, now) }] : []),
+        ],
+      };
+    }
+    return {
+      summary: 'Creates a second client secret in Okta; the secret in use keeps working.',
+      todo: [
+        `Create a second client secret in Okta. ${journal.inUse ? `The secret in use, ${secretInList(journal.inUse, now)},` : 'The secret in use'} keeps working until it is retired at the end.`,
+      ],
+      details: [],
+    };
+  },
   async run(ctx) {
     const appId = ctx.journal.app.id;
     // One list serves all three: reconciling an earlier try, the checks, and the client's pre-create list.

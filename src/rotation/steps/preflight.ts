@@ -7,6 +7,7 @@ import { RotationError } from '../errors.ts';
 import { constantTimeEquals } from '../guards.ts';
 import type { NextAction } from '../snapshot.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
+import { preflightStory } from './preflightStory.ts';
 import { assessSecrets } from './secretAssessment.ts';
 import { deleteIgnoringNotFound } from './secrets.ts';
 
@@ -14,8 +15,9 @@ export const preflight: ApiStepModule<'preflight'> = {
   id: 'preflight',
   label: 'Check the org',
   description:
-    'Checks that the API token works, finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
+    'Checks that the extension can sign in to the org (with its API token or service app), finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
   kind: 'api',
+  story: preflightStory,
   async run(ctx) {
     const app = await ctx.okta.findWorkflowsApp({ appId: ctx.journal.app.id }, ctx.signal);
     if (app.id !== ctx.journal.app.id) {

@@ -202,8 +202,9 @@ export class RunningRotations extends Disposable {
     this.engines.set(engine.rotationId, engine);
     let previous = engine.snapshot();
     const unsubscribe = engine.onDidChange((snap) => {
-      if (snap.outcome !== 'inProgress')
-        this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}`);
+      // Once: the snapshots after the end (the page's updates, a closed panel) change nothing.
+      if (snap.outcome !== 'inProgress' && previous.outcome === 'inProgress')
+        this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}. ${snap.report.join(' ')}`);
       const changedOkta = oktaChanged(previous, snap);
       previous = snap;
       if (changedOkta && !this.isDisposed) this.oktaChangedIn.fire(org);
@@ -241,6 +242,12 @@ export class RunningRotations extends Disposable {
       withProgress: (title, work, alsoAbortedBy) =>
         withOktaProgress(this.clients, { title, orgs: [org], alsoAbortedBy }, work),
       reopen: () => this.reopen(engine.rotationId),
+      onWait: (listener) => {
+        const subscription = this.clients.onWait((orgKey, reason, ms) => {
+          if (orgKey === org.key) listener(reason, ms);
+        });
+        return () => subscription.dispose();
+      },
     };
     const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);
     this.panels.set(engine.rotationId, view);

@@ -3,8 +3,8 @@
 // tell, rollback, abandon), while everything that could carry text out is collected: the log lines the VS Code
 // layer writes for each API call (logFormat.ts), every error as message, String(), stack, describeError and
 // util.inspect, the journal as stored (memory, files, globalState), every snapshot and ActionOutcome, the
-// checklist page's HTML, and every message the checklist panel posts to the page (built from the snapshots and
-// outcomes exactly as rotationChecklistPanel.ts builds them). No secret value the org ever held and no API
+// checklist page's HTML, and every message the checklist panel posts to the page (the views built from the
+// snapshots, busy and not, and the replies to outcomes, as rotationChecklistPanel.ts builds them). No secret value the org ever held and no API
 // token may appear in any of it, whole or as any 8-character piece.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stor
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { checklistHtml, newNonce } from '../../../src/vscode/rotations/checklistHtml.ts';
 import type { HostMessage } from '../../../src/vscode/rotations/checklistProtocol.ts';
+import { checklistView } from '../../../src/vscode/rotations/checklistView.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
 import { redact } from '../../../src/redact.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
@@ -37,7 +38,9 @@ function panelMessages(
 ): HostMessage[] {
   const label =
     action.type === 'run' ? (before.steps.find((s) => s.id === action.step)?.label ?? action.step) : action.type;
-  const out: HostMessage[] = [{ type: 'progress', running: true, label: `${label}…` }];
+  const performing = { label, cancellable: true, offered: before.nextActions };
+  const view = checklistView(before, { orgLabel: 'Acme', now: new Date(), performing });
+  const out: HostMessage[] = [{ type: 'view', view }];
   if (outcome.ok) out.push({ type: 'reply', seq, ok: true, message: `${label}: done.` });
   else if (outcome.cancelled) out.push({ type: 'reply', seq, ok: false, message: 'Cancelled.' });
   else {
@@ -47,7 +50,6 @@ function panelMessages(
     );
     out.push({ type: 'reply', seq, ok: false, message: text });
   }
-  out.push({ type: 'progress', running: false });
   return out;
 }
 
@@ -81,7 +83,7 @@ class Audit {
   }
   snapshot(s: RotationSnapshot): void {
     this.add('snapshot', JSON.stringify(s));
-    const m: HostMessage = { type: 'snapshot', snapshot: s, orgLabel: this.orgLabel };
+    const m: HostMessage = { type: 'view', view: checklistView(s, { orgLabel: this.orgLabel, now: new Date() }) };
     this.messages.push(m);
     this.harvestSecrets();
   }
