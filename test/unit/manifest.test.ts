@@ -202,4 +202,15 @@ describe('package.json manifest', () => {
     assert.equal(pkg.contributes.views[container.id][0].id, 'oktaWorkflows.orgs');
     assert.ok(code.includes("createTreeView('oktaWorkflows.orgs'"));
   });
+
+  it('has a 128×128 PNG Marketplace icon beside the activity-bar SVG, and a gallery banner colour', () => {
+    assert.equal(pkg.icon, 'media/icon.png');
+    const png = readFileSync(join(root, pkg.icon));
+    // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers at bytes 16 and 20.
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.match(pkg.contributes.viewsContainers.activitybar[0].icon, /\.svg$/);
+    assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
+  });
 });

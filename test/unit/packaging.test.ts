@@ -20,6 +20,7 @@ const SHIPPED = [
   'dist/simulator.js',
   'dist/webview/checklist.js',
   'media/checklist.css',
+  'media/icon.png',
   'media/icon.svg',
   'media/codicons/codicon.css',
   'media/codicons/codicon.ttf',
