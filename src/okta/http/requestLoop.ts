@@ -103,6 +103,7 @@ export class RequestLoop {
       org: this.org,
       notFoundAdvice: call.notFoundAdvice,
       authAdvice: auth.advice,
+      credential: auth.credentialName,
     };
     for (let attempt = 1; ; attempt++) {
       const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
@@ -127,7 +128,8 @@ export class RequestLoop {
           signal,
         });
       } catch (e) {
-        this.#log({ method: call.method, path: call.url.pathname, status: 'error', ms: now() - started, attempt });
+        const status = isOktaError(e, 'cancelled') ? 'cancelled' : 'error';
+        this.#log({ method: call.method, path: call.url.pathname, status, ms: now() - started, attempt });
         if (isOktaError(e, 'network')) {
           failures++;
           if (failures < call.tries) {
@@ -173,6 +175,7 @@ export class RequestLoop {
   /** One log line for an answered exchange; an apps-bucket answer also updates the rate-limit snapshot. */
   #logExchange(call: HttpCall, res: HttpResponse, ms: number, attempt: number, errorId: string | undefined): void {
     const entry: ApiCallLog = { method: call.method, path: call.url.pathname, status: res.status, ms, attempt };
+    if (call.acceptAnyStatus) entry.answerExpected = true;
     if (call.appsBucket) {
       const snap = readRateLimit(res.headers, this.#opts.now());
       if (snap) {

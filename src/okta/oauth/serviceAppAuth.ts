@@ -5,7 +5,7 @@
 // The private key stays in a private field: it is never logged, serialised or put into an error.
 import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { Authenticator, AuthorizeRequest, UnauthorizedAnswer } from '../auth.ts';
-import { OktaError } from '../errors.ts';
+import { isOktaError, OktaError } from '../errors.ts';
 import { notifyListener, warnListenerFailed, type ApiCallLog } from '../http/listeners.ts';
 import { USER_AGENT } from '../http/requestLoop.ts';
 import { checkOrgOrigin } from '../orgOrigin.ts';
@@ -64,6 +64,7 @@ export class ServiceAppAuth implements Authenticator {
   readonly scopes: readonly string[];
   readonly org: string;
   /** Read by the client to word 401 and 403 errors for a service app rather than an API token. */
+  readonly credentialName = 'service app';
   readonly advice = { invalidToken: SERVICE_APP_ADVICE.tokenRefused, forbidden: SERVICE_APP_ADVICE.forbidden };
   readonly #key: KeyObject;
   readonly #alg: JwsAlgorithm;
@@ -250,7 +251,8 @@ export class ServiceAppAuth implements Authenticator {
       try {
         res = await this.#transport.send({ operation, method: 'POST', url, headers, body });
       } catch (e) {
-        this.log({ method: 'POST', path: url.pathname, status: 'error', ms: this.#now() - started, attempt });
+        const status = isOktaError(e, 'cancelled') ? 'cancelled' : 'error';
+        this.log({ method: 'POST', path: url.pathname, status, ms: this.#now() - started, attempt });
         throw e;
       }
       this.log({ method: 'POST', path: url.pathname, status: res.status, ms: this.#now() - started, attempt });

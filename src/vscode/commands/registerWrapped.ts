@@ -5,7 +5,7 @@ import { isOktaError } from '../../okta/errors.ts';
 import { redact } from '../../redact.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation } from '../platform/cancellation.ts';
-import { errorActions } from './errorActions.ts';
+import { errorActions, withOrgLabel } from './errorActions.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
@@ -14,11 +14,15 @@ export type CredentialTypeOf = (orgKey: string) => Promise<CredentialType | unde
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
+/** The org's label as the person named it (undefined: not in the settings). */
+export type OrgLabelOf = (orgKey: string) => string | undefined;
+
 export function registerWrapped(
   log: Log,
   id: string,
   handler: CommandHandler,
   credentialTypeOf?: CredentialTypeOf,
+  orgLabelOf?: OrgLabelOf,
 ): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
     try {
@@ -31,7 +35,7 @@ export function registerWrapped(
       log.error(id, e);
       log.background(
         `${id}: offering a fix`,
-        offerFix(log, e, () => run(...args), args, credentialTypeOf),
+        offerFix(log, e, () => run(...args), args, credentialTypeOf, orgLabelOf),
       );
       return undefined;
     }
@@ -45,10 +49,15 @@ async function offerFix(
   retry: () => Promise<unknown>,
   args: unknown[],
   credentialTypeOf?: CredentialTypeOf,
+  orgLabelOf?: OrgLabelOf,
 ): Promise<void> {
-  const message = redact(e instanceof Error ? e.message : String(e));
-  const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
   const org = isOktaError(e) ? e.org : undefined;
+  const message = withOrgLabel(
+    redact(e instanceof Error ? e.message : String(e)),
+    org,
+    org ? orgLabelOf?.(org) : undefined,
+  );
+  const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
   const credential = org && credentialTypeOf ? await credentialTypeOf(org).catch(() => undefined) : undefined;
   const actions = errorActions(e, credential);
   const choice = await vscode.window.showErrorMessage(`${message}${errorId}`, ...actions);

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ApiCallLog } from '../../okta/client.ts';
 import { redact } from '../../redact.ts';
-import { describeError, formatApiCall } from './logFormat.ts';
+import { apiCallLevel, describeError, formatApiCall } from './logFormat.ts';
 
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Okta Workflows', { log: true });
@@ -16,7 +16,7 @@ export class Log implements vscode.Disposable {
 
   apiCall(org: string, call: ApiCallLog): void {
     const line = redact(formatApiCall(org, call), this.known);
-    if (call.status === 'error' || call.status >= 400) this.channel.warn(line);
+    if (apiCallLevel(call) === 'warn') this.channel.warn(line);
     else this.channel.info(line);
   }
 

@@ -21,6 +21,7 @@ import {
 import { PageStateSchema } from './checklistProtocol.ts';
 import { rotationDepsFor } from './rotationDeps.ts';
 import { oktaChanged } from './oktaChanges.ts';
+import { endLine } from './rotationLog.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 
 export class RunningRotations extends Disposable {
@@ -202,9 +203,8 @@ export class RunningRotations extends Disposable {
     this.engines.set(engine.rotationId, engine);
     let previous = engine.snapshot();
     const unsubscribe = engine.onDidChange((snap) => {
-      // Once: the snapshots after the end (the page's updates, a closed panel) change nothing.
-      if (snap.outcome !== 'inProgress' && previous.outcome === 'inProgress')
-        this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}. ${snap.report.join(' ')}`);
+      const ended = endLine(previous, snap, org.key);
+      if (ended) this.log.info(ended);
       const changedOkta = oktaChanged(previous, snap);
       previous = snap;
       if (changedOkta && !this.isDisposed) this.oktaChangedIn.fire(org);

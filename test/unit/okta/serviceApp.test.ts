@@ -213,8 +213,9 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     assert.equal(e.errorCode, 'invalid_scope');
     assert.match(
       e.message,
-      /Getting an access token for service app 0oa\w+ in 127\.0\.0\.1:\d+ failed: 400 invalid_scope/,
+      /^127\.0\.0\.1:\d+ refused the request: the service app lacks a permission \(400, invalid_scope\)/,
     );
+    assert.match(e.operation, /^Getting an access token for service app 0oa\w+$/);
     assert.match(e.advice, /grant okta\.apps\.read and okta\.apps\.manage/);
     assert.deepEqual(apiStatuses(s.org), [], 'no API call without a token');
   });

@@ -221,7 +221,8 @@ describe("checklist: progress in the person's words, confirmations naming org, a
       { type: 'acknowledge', guard: 'productionWithoutPreview' },
     ] as RotationAction[]) {
       const c = riskyConfirmation(a, snap, 'Acme');
-      assert.equal(c?.button, buttons[a.type], JSON.stringify(a));
+      assert.ok(c, JSON.stringify(a));
+      assert.equal(c.button, buttons[a.type], JSON.stringify(a));
       assert.ok(c.detail.includes(snap.org.host) && c.detail.includes(snap.app.clientId), c.detail);
     }
     assert.match(riskyConfirmation({ type: 'abandon' }, snap, 'Acme')?.detail ?? '', /cannot be undone/);

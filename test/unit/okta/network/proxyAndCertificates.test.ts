@@ -91,7 +91,7 @@ describe('network: TLS orgs through a real proxy (squid)', function () {
 
   it('no proxy: the name does not resolve, so nothing reaches the org', async () => {
     const e = await failure('acme', { extraCaCertificates: [world.caCertPem], proxy: { env: {} } });
-    assert.match(e.message, /acme\.okta\.com failed: the domain does not resolve|could not be resolved/);
+    assert.match(e.message, /acme\.okta\.com could not be reached: the domain does not resolve|could not be resolved/);
     assert.equal(world.org('acme').requests.length, 0);
   });
 
