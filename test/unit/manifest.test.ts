@@ -134,14 +134,16 @@ describe('package.json manifest', () => {
     assert.match(w.contents, /OAuth service app/);
   });
 
-  it('secret menus: Deactivate only on active, Activate and Delete only on inactive (capability flags)', () => {
+  it('secret menus: Deactivate only on an active secret beside another active one, Activate and Delete only on inactive (capability flags)', () => {
     const ctx = pkg.contributes.menus['view/item/context'] as MenuItem[];
     const when = (id: string) => ctx.filter((m) => m.command === `oktaWorkflows.${id}`).map((m) => m.when ?? '');
     const matches = (clause: string, viewItem: string) =>
       [...clause.matchAll(/viewItem =~ \/(.+?)\/(?=\s|$)/g)].every((m) => new RegExp(m[1] as string).test(viewItem));
     for (const w of when('deactivateSecret')) {
-      assert.ok(matches(w, 'secret active hasValue inUse'));
+      assert.ok(matches(w, 'secret active canDeactivate hasValue inUse'));
       assert.ok(!matches(w, 'secret inactive hasValue'));
+      // The only active secret: Okta refuses to deactivate it, so the tree does not offer it.
+      assert.ok(!matches(w, 'secret active hasValue inUse'));
     }
     for (const id of ['activateSecret', 'deleteSecret']) {
       for (const w of when(id)) {

@@ -6,9 +6,19 @@ import type { Services } from '../platform/services.ts';
 import { required } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
+import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgCredential } from '../storage/orgCredential.ts';
 
 export async function setApiToken(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the API token of which org?');
+  const app = await checkAndStore(s, org, await askApiToken(s, org));
+  void vscode.window.showInformationMessage(
+    `API token for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`,
+  );
+}
+
+/** The API token for `org`, from a password input (UserCancelled when dismissed); nothing is stored here. */
+export async function askApiToken(s: Services, org: Pick<OrgConfig, 'key' | 'label'>): Promise<OrgCredential> {
   const token = required(
     await vscode.window.showInputBox({
       title: `API token for ${org.label} (${org.key})`,
@@ -23,8 +33,5 @@ export async function setApiToken(s: Services, node?: unknown): Promise<void> {
     }),
   ).trim();
   s.log.addKnownSecret(token);
-  const app = await checkAndStore(s, org, { type: 'apiToken', token });
-  void vscode.window.showInformationMessage(
-    `API token for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`,
-  );
+  return { type: 'apiToken', token };
 }

@@ -72,9 +72,13 @@ export function inUseSecretId(secrets: readonly SecretView[], markers: SecretMar
   return active.length === 1 ? active[0]?.id : undefined;
 }
 
-/** Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus. */
-export function secretContextValue(s: SecretView, inUse: boolean, isNew: boolean): string {
+/**
+ * Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus. `canDeactivate`: an ACTIVE secret
+ * beside another ACTIVE one (Okta refuses to deactivate the only active secret, so the tree does not offer it).
+ */
+export function secretContextValue(s: SecretView, inUse: boolean, isNew: boolean, onlyActive = false): string {
   const flags = ['secret', s.status === 'ACTIVE' ? 'active' : 'inactive'];
+  if (s.status === 'ACTIVE' && !onlyActive) flags.push('canDeactivate');
   if (s.hasValue) flags.push('hasValue');
   if (inUse) flags.push('inUse');
   if (isNew) flags.push('new');
@@ -90,6 +94,7 @@ export function presentSecret(
 ): SecretPresentation {
   const inUse = inUseSecretId(all, markers) === s.id;
   const isNew = markers.newId === s.id;
+  const onlyActive = s.status === 'ACTIVE' && all.filter((x) => x.status === 'ACTIVE').length === 1;
   const days = ageInDays(s.created, now);
   const tooOld = days !== undefined && days > maxAgeDays;
   const parts = [s.status === 'ACTIVE' ? 'active' : 'inactive', formatAge(s.created, now)];
@@ -102,6 +107,9 @@ export function presentSecret(
     `Created: ${s.created}`,
     inUse ? 'In use: the secret the Workflows connection uses (as recorded or the only active one).' : undefined,
     isNew ? 'New: created by a rotation.' : undefined,
+    onlyActive
+      ? 'The only active secret: Okta refuses to deactivate it. Rotate to replace it (a second secret comes first).'
+      : undefined,
     tooOld
       ? `Older than the maximum age of ${maxAgeDays} days (setting oktaWorkflows.maxSecretAgeDays): rotate it.`
       : undefined,
@@ -112,7 +120,7 @@ export function presentSecret(
     label: s.masked,
     description: parts.join(' · '),
     tooltip,
-    contextValue: secretContextValue(s, inUse, isNew),
+    contextValue: secretContextValue(s, inUse, isNew, onlyActive),
     icon: tooOld ? 'warning' : s.status === 'ACTIVE' ? 'pass-filled' : 'circle-slash',
     inUse,
     isNew,
