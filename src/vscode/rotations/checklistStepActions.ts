@@ -89,7 +89,6 @@ function actionView(a: NextAction): ActionView[] | undefined {
         {
           key: 'retire',
           label: `Retire ${a.masked}…`,
-          ariaLabel: `Retire secret ${a.masked} (${a.reason === 'inactive' ? 'inactive' : 'not in use'})…`,
           style: 'primary',
           icon: 'trash',
           busyText: `Retiring ${a.masked}…`,

@@ -226,7 +226,6 @@ function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
           cancel: {
             key: 'cancel',
             label: 'Cancel',
-            ariaLabel: `Cancel: ${text}`,
             style: 'secondary',
             icon: 'stop-circle',
             request: { kind: 'cancel' },
@@ -245,8 +244,7 @@ function moreOf(offered: readonly NextAction[], busy: boolean): MoreView | undef
       lines.push('Until the old secret is deleted, Roll back reactivates it and ends the rotation.');
       actions.push({
         key: 'rollback',
-        label: 'Roll back…',
-        ariaLabel: 'Roll back: reactivate the old secret…',
+        label: 'Roll back to the old secret…',
         style: 'secondary',
         icon: 'discard',
         busyText: 'Rolling back…',

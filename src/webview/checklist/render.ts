@@ -61,7 +61,8 @@ function notice(n: NoticeView, c: RenderContext): VNode {
 }
 
 function step(s: StepView, c: RenderContext, busyHere: BusyView | undefined): VNode {
-  const open = s.expanded || c.expanded.has(s.key);
+  // A collapsed step's details open on request; an expanded one says what matters in its text, or failed.
+  const open = (!s.expanded && c.expanded.has(s.key)) || s.status === 'failed';
   const detailsId = `details-${s.key}`;
   const canExpand = !s.expanded && s.details.length > 0;
   return h(
@@ -75,11 +76,31 @@ function step(s: StepView, c: RenderContext, busyHere: BusyView | undefined): VN
     [
       h('div', 'head', { class: 'step-head' }, [
         icon(STATUS_ICON[s.status], s.status === 'running'),
-        h('h2', 'title', { class: 'title', tabindex: '-1' }, `${s.number}. ${s.title}`),
-        s.who !== '' && h('span', 'who', { class: 'who' }, s.who),
-        h('span', 'status', { class: 'status-text' }, s.statusText),
+        h('div', 'main', { class: 'step-main' }, [
+          h('h2', 'title', { class: 'title', tabindex: '-1' }, `${s.number}. ${s.title}`),
+          // Collapsed, a step is one line: what happened, after its title.
+          !s.expanded && s.status !== 'upcoming' && h('span', 'summary', { class: 'summary' }, s.summary),
+        ]),
+        h('div', 'meta', { class: 'step-meta' }, [
+          s.who !== '' && h('span', 'who', { class: 'who' }, s.who),
+          h('span', 'status', { class: 'status-text' }, s.statusText),
+        ]),
+        canExpand &&
+          h(
+            'button',
+            'toggle',
+            {
+              type: 'button',
+              class: 'link',
+              'aria-expanded': String(open),
+              'aria-controls': detailsId,
+              'aria-label': `${open ? 'Hide' : 'Show'} the details of step ${s.number}, ${s.title}`,
+            },
+            [icon(open ? 'chevron-down' : 'chevron-right'), h('span', 'label', {}, 'Details')],
+            () => c.toggle(s.key),
+          ),
       ]),
-      s.status !== 'current' && s.status !== 'running' && h('p', 'summary', { class: 'summary' }, s.summary),
+      s.expanded && s.status === 'failed' && h('p', 'summary', { class: 'summary' }, s.summary),
       ...s.todo.map((t, i) => h('p', `todo${i}`, { class: 'todo' }, t)),
       s.fields.length > 0 && fields(s.fields, c),
       s.error &&
@@ -98,20 +119,6 @@ function step(s: StepView, c: RenderContext, busyHere: BusyView | undefined): VN
           'actions',
           { class: 'actions', role: 'group', 'aria-label': `Actions of step ${s.number}` },
           s.actions.map((a, i) => button(a, c, i === 0)),
-        ),
-      canExpand &&
-        h(
-          'button',
-          'toggle',
-          {
-            type: 'button',
-            class: 'link',
-            'aria-expanded': String(open),
-            'aria-controls': detailsId,
-            'aria-label': `${open ? 'Hide' : 'Show'} the details of step ${s.number}, ${s.title}`,
-          },
-          [icon(open ? 'chevron-down' : 'chevron-right'), h('span', 'label', {}, open ? 'Hide details' : 'Details')],
-          () => c.toggle(s.key),
         ),
       open && s.details.length > 0 && details(s.details, detailsId),
     ],
