@@ -8,12 +8,12 @@ import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
+import { internalWords } from '../support/plainWords.ts';
 import {
   axeViolations,
   checklistFrame,
   focusedControl,
   focusOnPrimaryAction,
-  internalWords,
   overflowingElements,
   seriousOnes,
 } from './pageChecks.ts';

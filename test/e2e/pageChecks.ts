@@ -1,6 +1,6 @@
-// What the checklist page must be for a person, checked inside its webview frame: words, not fields (no field
-// name, internal state word, raw boolean or ISO time in what it shows); no text running out of its box; and
-// axe-core's accessibility rules. The browser-side code is plain JavaScript in strings (this project's Node
+// What the checklist page must be for a person, checked inside its webview frame: words, not fields
+// (internalWords, shared with the Node tests of the view); no text running out of its box; and axe-core's
+// accessibility rules. The browser-side code is plain JavaScript in strings (this project's Node
 // typings have no DOM); it is evaluated through the DevTools protocol, which the page's CSP does not govern.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,37 +24,6 @@ export async function checklistFrame(page: Page, heading: string): Promise<Frame
     return false;
   }, `the checklist frame headed "${heading}"`);
   return found!;
-}
-
-/** Words a person must never read: the engine's field names, step ids and state words, raw values and times. */
-const INTERNAL = [
-  /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, // an ISO timestamp
-  /\b(true|false|null|undefined|NaN)\b/,
-  /\b(inProgress|rolledBack|pending|running|skipped)\b/,
-  /\b(preflight|recordInUse|createSecret|newConnection|moveFlows|verifyNewSecret|identifyOld|deactivateOld|deleteOld|deleteOldConnection|reauthorize)\b/,
-  /\b(appId|clientId|secretIds?|inUseSecretId|inUseMasked|waitingFor|retireSecretId|candidateIds|candidatesMasked|newSecretId|matchesRecordedInUse|confirmedBy|valueWiped)\b/,
-  /\b(active|inactive|masked|created|recovered|outcome|reason|retired|deactivated|deleted|confirmed|overridden):/,
-  /\bocs[A-Za-z0-9]{10,}/, // a secret id (the page shows secrets masked)
-];
-
-/**
- * The internal words in `text`, after the values a person does read are set aside: the org's host, the app's
- * client id, masked secrets and Okta's error ids (camelCase by nature). Any other camelCase word is internal.
- */
-export function internalWords(text: string, values: { host: string; clientId: string }): string[] {
-  const plain = text
-    .split(values.host)
-    .join(' ')
-    .split(values.clientId)
-    .join(' ')
-    .replace(/••••\S{0,4}/g, ' ')
-    .replace(/Okta error id: \S+/g, ' ');
-  const found: string[] = [];
-  for (const re of [...INTERNAL, /\b[a-z]+[A-Z][A-Za-z]*\b/]) {
-    const m = new RegExp(re.source, 'g');
-    for (const hit of plain.matchAll(m)) found.push(hit[0]);
-  }
-  return found;
 }
 
 /** Elements whose content is wider than their box (text cut off or running past the edge), by tag and text. */

@@ -38,7 +38,7 @@ export function preflightStory({ journal, record, now }: StoryInput): StepStory 
     return {
       summary: `Found ${app} with two active secrets: ${listWords(active.map((s) => secretInList(s, now)))}.`,
       todo: [
-        `Two secrets are active: ${listWords(active.map((s) => secretInList(s, now)))}.`,
+        `Okta lists two active secrets, ${listWords(active.map((s) => secretInList(s, now)))}.`,
         "Say which one your Workflows connection uses: paste its value, which the extension compares with Okta's list and does not keep.",
       ],
       details,
