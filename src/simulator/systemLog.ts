@@ -61,7 +61,8 @@ export class SystemLog {
     if (order !== 'ASCENDING' && order !== 'DESCENDING')
       return logQueryInvalid('sortOrder', 'sortOrder: ASCENDING or DESCENDING');
     const rawUntil = params.get('until');
-    const until = rawUntil === null ? now : time('until', rawUntil);
+    // Without until, the window includes the current millisecond (an event just written is in it).
+    const until = rawUntil === null ? now + 1 : time('until', rawUntil);
     if (typeof until !== 'number') return until;
     const rawSince = params.get('since');
     const since = rawSince === null ? until - DEFAULT_WINDOW_MS : time('since', rawSince);
