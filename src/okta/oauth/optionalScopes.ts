@@ -3,7 +3,8 @@
 
 /** Which of the optional scopes still `asked` to stop asking for after a refusal described as `description`. */
 export function refusedOptionalScopes(asked: readonly string[], description: string | undefined): string[] {
-  const words = new Set((description ?? '').split(/[^\w.:/-]+/));
+  // Scope names hold dots; a sentence's full stop after one does not belong to it.
+  const words = new Set((description ?? '').split(/[^\w.:/-]+/).map((w) => w.replace(/\.+$/, '')));
   const named = asked.filter((s) => words.has(s));
   return named.length > 0 ? named : [...asked];
 }
