@@ -27,7 +27,7 @@ export type { ApiCallLog } from './http/listeners.ts';
 export type { CreatedSecret } from './secretReconcile.ts';
 export type { CreateSecretOptions } from './secrets.ts';
 export type { AdminIdentity, AdminRole, CredentialIdentity } from './identity.ts';
-export type { SecretManagementAssessment, SecretManagementVerdict } from './secretManagement.ts';
+export type { SecretManagementAssessment } from './secretManagement.ts';
 export type { SystemLogEvent, SystemLogQuery, SystemLogResult } from './systemLog.ts';
 export { ApiTokenAuth };
 

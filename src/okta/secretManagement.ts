@@ -41,7 +41,7 @@ export type SecretManagementEvidence =
         | { listed: true; roles: readonly AdminRole[]; permissions: ReadonlyMap<string, RoleEvidence> };
     };
 
-export type SecretManagementVerdict = 'able' | 'readOnly' | 'unknown';
+type SecretManagementVerdict = 'able' | 'readOnly' | 'unknown';
 
 export interface SecretManagementAssessment {
   /** able: Okta should accept secret changes; readOnly: it will refuse them; unknown: Okta does not let us tell. */

@@ -18,7 +18,7 @@ interface Operation {
   operationId: string;
   responses: Record<string, SpecResponse>;
 }
-export interface Spec {
+interface Spec {
   paths: Record<string, Record<string, Operation>>;
   components: { responses: Record<string, SpecResponse> };
 }
