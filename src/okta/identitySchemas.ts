@@ -15,7 +15,8 @@ export const UserSchema = z.lazy(() =>
     id: NonEmpty,
     status: OptionalString,
     profile: z.looseObject({
-      login: NonEmpty,
+      // The spec's bound: a login is at most 100 characters.
+      login: z.string().check(z.minLength(1), z.maxLength(100)),
       firstName: NullableString,
       lastName: NullableString,
       displayName: NullableString,
