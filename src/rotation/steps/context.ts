@@ -31,6 +31,8 @@ export interface StepStory {
   todo: string[];
   /** Facts for the step's details (label and value, both for people). */
   details: StoryDetail[];
+  /** A warning the person must see even when the step is collapsed (a credential Okta may refuse). */
+  caution?: string;
 }
 
 export interface StoryDetail {

@@ -39,6 +39,9 @@ export const createSecret: ApiStepModule<'createSecret'> = {
       summary: 'Creates a second client secret in Okta; the secret in use keeps working.',
       todo: [
         `Create a second client secret in Okta. ${journal.inUse ? `The secret in use, ${secretInList(journal.inUse, now)},` : 'The secret in use'} keeps working until it is retired at the end.`,
+        ...(journal.preflight.capability?.verdict === 'unknown'
+          ? ['Okta may refuse it: the extension could not tell whether this credential may create it (see step 1).']
+          : []),
       ],
       details: [],
     };

@@ -2,12 +2,25 @@
 // waits for the person, the one decision they must make: which secret is in use, or retiring the one not in use.
 import type { SecretRef } from '../journal.ts';
 import { listWords, plural, secretInList, secretPhrase, utcTime } from '../words.ts';
+import { capabilityCaution } from './capability.ts';
 import type { StepStory, StoryDetail, StoryInput } from './context.ts';
 
 const WHAT =
   'Checks that the extension can sign in to the org, finds the Okta Workflows OAuth app and counts its client secrets.';
 
-export function preflightStory({ journal, record, now }: StoryInput): StepStory {
+const CAPABILITY_WORDS = {
+  able: 'may manage the app’s secrets, as far as Okta lets the extension tell',
+  readOnly: 'can read the app but not change its secrets: Okta will refuse the new secret',
+  unknown: 'Okta does not let the extension tell whether it may change the secrets',
+} as const;
+
+export function preflightStory(input: StoryInput): StepStory {
+  const story = foundStory(input);
+  const caution = capabilityCaution(input.journal);
+  return caution ? { ...story, caution } : story;
+}
+
+function foundStory({ journal, record, now }: StoryInput): StepStory {
   const p = journal.preflight;
   const checked = record.result !== undefined || record.state === 'done';
   if (!checked) {
@@ -31,6 +44,9 @@ export function preflightStory({ journal, record, now }: StoryInput): StepStory 
     { label: 'App', value: journal.app.label || journal.app.name },
     ...p.secrets.map((s, i) => ({ label: `Secret ${i + 1}`, value: describe(s) })),
     ...(p.retired.length > 0 ? [{ label: 'Retired', value: plural(p.retired.length, 'secret') }] : []),
+    ...(journal.preflight.capability
+      ? [{ label: 'Credential', value: CAPABILITY_WORDS[journal.preflight.capability.verdict] }]
+      : []),
     ...(record.endedAt ? [{ label: 'Checked', value: utcTime(record.endedAt, now) }] : []),
   ];
   const app = journal.app.label || 'the Okta Workflows OAuth app';

@@ -91,6 +91,7 @@ function stepView(
         ? `Not done: the rotation was ${ENDINGS[snap.outcome].toLowerCase()}.`
         : step.story.summary,
     todo: current ? step.story.todo : [],
+    ...(step.story.caution ? { caution: step.story.caution } : {}),
     details: step.story.details,
     ...(error ? { error } : {}),
     fields: current && step.id === 'newConnection' ? connectionFields(snap, busy) : [],

@@ -45,6 +45,8 @@ export interface StepView {
   summary: string;
   /** What to do now (the current step only). */
   todo: string[];
+  /** A warning shown even when the step is collapsed (a credential Okta may refuse). */
+  caution?: string;
   /** Facts shown when the step is expanded. */
   details: Array<{ label: string; value: string }>;
   /** Why the step did not complete, and Okta's error id to give Okta Support. */

@@ -101,6 +101,8 @@ function step(s: StepView, c: RenderContext, busyHere: BusyView | undefined): VN
           ),
       ]),
       s.expanded && s.status === 'failed' && h('p', 'summary', { class: 'summary' }, s.summary),
+      s.caution !== undefined &&
+        h('p', 'caution', { class: 'caution' }, [icon('warning'), h('span', 'text', {}, s.caution)]),
       ...s.todo.map((t, i) => h('p', `todo${i}`, { class: 'todo' }, t)),
       s.fields.length > 0 && fields(s.fields, c),
       s.error &&
