@@ -141,15 +141,21 @@ describe('package.json manifest', () => {
       [...clause.matchAll(/viewItem =~ \/(.+?)\/(?=\s|$)/g)].every((m) => new RegExp(m[1] as string).test(viewItem));
     for (const w of when('deactivateSecret')) {
       assert.ok(matches(w, 'secret active canDeactivate hasValue inUse'));
-      assert.ok(!matches(w, 'secret inactive hasValue'));
-      // The only active secret: Okta refuses to deactivate it, so the tree does not offer it.
+      assert.ok(!matches(w, 'secret inactive canActivate canDelete hasValue'));
+      // The only active secret, or a read-only credential: Okta refuses, so the tree does not offer it.
       assert.ok(!matches(w, 'secret active hasValue inUse'));
     }
     for (const id of ['activateSecret', 'deleteSecret']) {
       for (const w of when(id)) {
-        assert.ok(matches(w, 'secret inactive hasValue'), id);
-        assert.ok(!matches(w, 'secret active hasValue inUse'), id);
+        assert.ok(matches(w, 'secret inactive canActivate canDelete hasValue'), id);
+        assert.ok(!matches(w, 'secret active canDeactivate hasValue inUse'), id);
+        assert.ok(!matches(w, 'secret inactive hasValue'), `${id}: not with a read-only credential`);
       }
+    }
+    for (const w of when('rotateSecret')) {
+      assert.ok(matches(w, 'org hasToken canRotate production'));
+      assert.ok(!matches(w, 'org hasToken production'), 'not with a read-only credential');
+      assert.ok(!matches(w, 'org noToken preview'));
     }
   });
 

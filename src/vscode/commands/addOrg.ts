@@ -12,7 +12,8 @@ import { orgSettingFor, parseOrgSettings, type OrgConfig } from '../orgs/orgConf
 import type { OrgAddress } from '../../okta/orgInput.ts';
 import { isOktaError } from '../../okta/errors.ts';
 import { redact } from '../../redact.ts';
-import { askApiToken } from './setApiToken.ts';
+import { askApiToken, showStored } from './setApiToken.ts';
+import { storedMessage } from './credentialVerdict.ts';
 import { askServiceApp } from './setServiceApp.ts';
 import { checkAndStore } from './checkAndStore.ts';
 import { withOrgLabel } from './errorActions.ts';
@@ -72,11 +73,11 @@ export async function addOrg(s: Services): Promise<void> {
   );
   const org = candidateOrg(address, label.trim(), env.value);
   const credential = method.type === 'serviceApp' ? await askServiceApp(s, org) : await askApiToken(s, org);
-  let app;
+  let checked;
   try {
     // Checked against the org, then stored; the settings are written last, so a cancel or a refusal at any
     // point before leaves them as they were.
-    app = await checkAndStore(s, org, credential);
+    checked = await checkAndStore(s, org, credential);
   } catch (e) {
     if (isCancellation(e)) throw e;
     s.log.error(`Add Org: ${org.key} was not added`, e);
@@ -90,9 +91,7 @@ export async function addOrg(s: Services): Promise<void> {
     throw e;
   }
   s.log.info(`Added org ${address.host} (${env.value})${address.appId ? ` with app id ${address.appId}` : ''}`);
-  void vscode.window.showInformationMessage(
-    `${describeCredential({ type: credential.type })} for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`,
-  );
+  showStored(storedMessage(describeCredential({ type: credential.type }), org.label, checked.app, checked.capability));
 }
 
 /** The org as it will be configured, before anything is written (the settings entry Add Org would add). */

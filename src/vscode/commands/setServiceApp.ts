@@ -7,6 +7,8 @@ import type { Services } from '../platform/services.ts';
 import { required, UserCancelled } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
+import { storedMessage } from './credentialVerdict.ts';
+import { showStored } from './setApiToken.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import type { OrgCredential } from '../storage/orgCredential.ts';
 import {
@@ -20,10 +22,8 @@ import {
 
 export async function setServiceApp(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the OAuth service app of which org?');
-  const app = await checkAndStore(s, org, await askServiceApp(s, org));
-  void vscode.window.showInformationMessage(
-    `OAuth service app for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`,
-  );
+  const { app, capability } = await checkAndStore(s, org, await askServiceApp(s, org));
+  showStored(storedMessage('OAuth service app', org.label, app, capability));
 }
 
 /** The service app's client id, private key and key id for `org` (UserCancelled when dismissed); nothing stored. */

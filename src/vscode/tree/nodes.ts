@@ -1,5 +1,6 @@
 // The tree's node kinds. Each knows how to render itself as a TreeItem; none holds a secret value.
 import * as vscode from 'vscode';
+import type { SecretManagementAssessment } from '../../okta/client.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import { orgContextValue, type SecretPresentation, type SecretView } from './presentation.ts';
@@ -12,18 +13,22 @@ export class OrgNode {
   readonly org: OrgConfig;
   readonly hasToken: boolean;
   readonly loading: boolean;
+  /** What Okta says the credential may do with the app's secrets, once asked (undefined: not yet, or could not). */
+  readonly capability: SecretManagementAssessment | undefined;
 
-  constructor(org: OrgConfig, hasToken: boolean, loading: boolean) {
+  constructor(org: OrgConfig, hasToken: boolean, loading: boolean, capability?: SecretManagementAssessment) {
     this.org = org;
     this.hasToken = hasToken;
     this.loading = loading;
+    this.capability = capability;
   }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `org:${this.org.key}`;
-    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}`;
-    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}`;
+    const readOnly = this.capability?.verdict === 'readOnly';
+    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}${readOnly ? ' · read-only credential' : ''}`;
+    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}${capabilityTooltip(this.capability)}`;
     item.iconPath = this.loading
       ? new vscode.ThemeIcon('loading~spin')
       : new vscode.ThemeIcon(this.org.environment === 'production' ? 'organization' : 'beaker');
@@ -31,9 +36,19 @@ export class OrgNode {
       hasToken: this.hasToken,
       environment: this.org.environment,
       practice: this.org.practice === true,
+      readOnly,
     });
     return item;
   }
+}
+
+/** What the tooltip says of the credential's rights, when Okta would refuse changes or does not tell. */
+function capabilityTooltip(c: SecretManagementAssessment | undefined): string {
+  if (!c || c.verdict === 'able') return '';
+  const why = [...c.reasons, ...(c.advice ? [c.advice] : [])].join(' ');
+  return c.verdict === 'readOnly'
+    ? `\nRead-only credential: Okta would refuse to change the secret, so Rotate, Activate, Deactivate and Delete are not offered. ${why}`
+    : `\nThe extension cannot tell whether Okta lets this credential change the secret. ${why}`;
 }
 
 export class AppNode {

@@ -2,6 +2,7 @@
 // spinner), and a failure stays in place under its org. The secrets' plaintext values (Okta lists them) stay
 // in memory here, only for Verify Secret; they never go into a TreeItem, a log line or a message.
 import * as vscode from 'vscode';
+import type { OktaClient, SecretManagementAssessment } from '../../okta/client.ts';
 import type { ClientSecret, WorkflowsApp } from '../../okta/schemas.ts';
 import { OktaError } from '../../okta/errors.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
@@ -36,6 +37,8 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly loads = new Map<string, OrgLoad>();
+  /** What each org's credential may do with the app's secrets, asked once per credential (secretManagement.ts). */
+  private readonly capabilities = new Map<string, SecretManagementAssessment>();
   /** Each org's credential kind, null for none; read once per change of SecretStorage or the settings. */
   private readonly credentialKinds = new Map<string, CredentialType | null>();
   private readonly deps: TreeDeps;
@@ -47,6 +50,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     this.register(
       deps.credentials.onDidChange((key) => {
         this.loads.delete(key);
+        this.capabilities.delete(key);
         this.credentialKinds.delete(key);
         this.changed.fire(undefined);
       }),
@@ -54,6 +58,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     this.register(
       deps.settings.onDidChange(() => {
         this.loads.clear();
+        this.capabilities.clear();
         this.credentialKinds.clear();
         this.changed.fire(undefined);
       }),
@@ -73,7 +78,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       // No org with a token: an empty tree lets the "Set API Token" welcome content show.
       if (!withTokens.some((x) => x.has)) return [];
       const items: TreeNode[] = withTokens.map(
-        ({ o, has }) => new OrgNode(o, has, this.loads.get(o.key)?.state === 'loading'),
+        ({ o, has }) => new OrgNode(o, has, this.loads.get(o.key)?.state === 'loading', this.capabilities.get(o.key)),
       );
       for (const [i, p] of problems.entries())
         items.push(
@@ -152,12 +157,30 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, abort.signal);
       const secrets = await client.listSecrets(app.id, abort.signal);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'loaded', app, secrets });
+      if (!this.capabilities.has(org.key))
+        this.deps.log.background(`Checking ${org.key}'s credential`, this.checkCapability(org, client));
     } catch (error) {
       this.deps.log.error(`Loading ${org.key}`, error);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'failed', error });
     } finally {
       signal?.removeEventListener('abort', onOuterAbort);
       if (!this.isDisposed) this.changed.fire(undefined);
+    }
+  }
+
+  /**
+   * Asks once per credential what it may do with the app's secrets (reads only): the tree then offers no change
+   * Okta would refuse. Not being able to ask leaves every action offered (Okta still has the last word).
+   */
+  private async checkCapability(org: OrgConfig, client: OktaClient): Promise<void> {
+    try {
+      const capability = await client.checkSecretManagement();
+      this.capabilities.set(org.key, capability);
+      if (capability.verdict !== 'able' && !this.isDisposed) this.changed.fire(undefined);
+    } catch (e) {
+      this.deps.log.warn(
+        `Could not ask what the credential of ${org.key} may do: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
 
@@ -215,7 +238,8 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
           action: 'showLog',
         }),
       ];
-    return views.map((v) => new SecretNode(org, app, v, presentSecret(v, views, markers, maxAge, now)));
+    const canManage = this.capabilities.get(org.key)?.verdict !== 'readOnly';
+    return views.map((v) => new SecretNode(org, app, v, presentSecret(v, views, markers, maxAge, now, canManage)));
   }
 
   private async tokenKnown(key: string): Promise<boolean> {
