@@ -39,6 +39,7 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
     production: 'Words Production',
     keyboard: 'Keyboard Org',
     newcomer: 'Newcomer Org',
+    readOnly: 'Read-only Org',
   } as const;
 
   before(async () => {
@@ -52,6 +53,7 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
         },
         { name: 'keyboard', environment: 'preview' },
         { name: 'newcomer', environment: 'preview' },
+        { name: 'read-only', environment: 'preview' },
       ],
       now: () => Date.now() + skewMs,
     });
@@ -63,6 +65,7 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
           orgSetting(org('words-preview').info, LABELS.preview),
           orgSetting(org('words-production').info, LABELS.production),
           orgSetting(org('keyboard').info, LABELS.keyboard),
+          orgSetting(org('read-only').info, LABELS.readOnly),
         ],
         'workbench.colorTheme': 'Default Dark Modern',
       },
@@ -147,13 +150,13 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
     assert.match(
       question,
       new RegExp(
-        `Retired \\(deactivated, then deleted\\): ${escapeRegExp(masked(inactive!.clientSecret))} \\(created .+ ago, inactive\\)`,
+        `Retired \\(deactivated, then deleted\\): ${escapeRegExp(masked(inactive!.clientSecret))} \\(created [^)]+, inactive\\)`,
       ),
     );
     assert.match(
       question,
       new RegExp(
-        `Kept: ${escapeRegExp(masked(inUse!.clientSecret))} \\(created .+ ago, in use by your Workflows connection\\)`,
+        `Kept: ${escapeRegExp(masked(inUse!.clientSecret))} \\(created [^)]+, in use by your Workflows connection\\)`,
       ),
     );
     assert.match(question, /cannot be undone/);
@@ -181,7 +184,7 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
     // Done steps say what happened, with the secret masked and its age; the header follows.
     assert.match(await checklist.progress(), /^Step 4 of 11 · Set up the connection$/);
     const recorded = await checklist.step('2. Record the secret in use').innerText();
-    assert.match(recorded, new RegExp(`Recorded ${escapeRegExp(masked(old!.clientSecret))} \\(created .+ ago\\)`));
+    assert.match(recorded, new RegExp(`Recorded ${escapeRegExp(masked(old!.clientSecret))} \\(created [^)]+\\)`));
     assert.match(recorded, /Done at \d{2}:\d{2} UTC/);
     // Copy buttons say what they copy; one primary action in the current step.
     for (const name of ['Copy domain', 'Copy client ID', 'Copy new secret'])
@@ -257,6 +260,27 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
     o.setRateLimit(100);
     await checklist.waitForStep('3. Create the new secret', /^done$/);
     assert.equal(await step.locator('.wait').count(), 0, 'the wait is cleared when the step ends');
+  });
+
+  it('a read-only admin’s token is flagged when it is set and in step 1, before step 3 creates anything', async () => {
+    const ui = vscode!;
+    const o = org('read-only');
+    const stored = await setApiTokenFromPalette(ui, LABELS.readOnly, o.info.readOnlyToken);
+    assert.match(stored, /cannot tell whether Okta will let it create, deactivate or delete the secret/);
+    await ui.clearNotifications();
+    o.clearRequests();
+    const checklist = await rotateFromPalette(ui, LABELS.readOnly);
+    await checklist.run('preflight', 'preflight');
+    const caution = checklist.step('1. Check the org').locator('.caution');
+    await caution.waitFor({ state: 'visible' });
+    assert.match(await caution.innerText(), /cannot tell whether Okta will let this credential create the new secret/);
+    await ui.screenshot('checklist-read-only-flagged');
+    assert.equal(
+      o.requests.filter((r) => r.method === 'POST' && /\/credentials\/secrets$/.test(r.path)).length,
+      0,
+      'flagged before anything is created',
+    );
+    await ui.closeEditorTab(checklist.tabTitle);
   });
 
   it('shows the checklist in a light, a dark and a high-contrast theme, with no serious axe violation in any', async () => {

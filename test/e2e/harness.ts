@@ -293,13 +293,16 @@ export class VsCodeSession {
     }
   }
 
-  /** The notification center's entries (opened with its command, then closed again). */
+  /** The notification center's entries (opened with its command, which focuses it; closed again with Escape). */
   async notificationCenterTexts(): Promise<string[]> {
     await this.runCommand('Notifications: Show Notifications');
-    const items = this.page.locator('.notifications-center .notification-list-item');
-    await this.page.locator('.notifications-center').waitFor({ state: 'visible' });
-    const texts = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    await this.runCommand('Notifications: Hide Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor({ state: 'visible' });
+    const texts = (await center.locator('.notification-list-item').allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, ' ').trim(),
+    );
+    await this.page.keyboard.press('Escape');
+    await center.waitFor({ state: 'hidden' });
     return texts;
   }
 

@@ -122,7 +122,7 @@ function errorOf(snap: RotationSnapshot, step: StepSnapshot, c: ViewContext): St
     copy: {
       key: 'copy:errorId',
       label: 'Copy error id',
-      ariaLabel: `Copy Okta's error id ${e.errorId}`,
+      ariaLabel: `Copy error id ${e.errorId}`,
       style: 'secondary',
       icon: 'copy',
       request: { kind: 'copyText', field: 'errorId' },
