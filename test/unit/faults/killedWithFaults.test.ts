@@ -8,7 +8,8 @@ import type { OrgSeed, SimulatedOrg } from '../../../src/simulator/index.ts';
 import { CrashingJournalStore } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { driveThrough } from './driveThrough.ts';
-import { startWorld } from '../rotation/world.ts';
+import { startWorldOn } from '../rotation/world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
 import { assertConsistent } from './invariants.ts';
 
@@ -41,7 +42,8 @@ function dropEveryWrite(org: SimulatedOrg): void {
   org.faults.dropResponseAfterCommit({ method: 'DELETE', path: APP_WRITES, count: 50 });
 }
 
-describe('killed between every pair of steps, with faults', function () {
+describeOnPaths('killed between every pair of steps, with faults', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(120_000);
   let world: World | undefined;
   afterEach(async () => {

@@ -12,7 +12,8 @@ import type { OrgSeed, SimulatedOrg } from '../../../src/simulator/index.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { driveThrough } from './driveThrough.ts';
-import { startWorld } from '../rotation/world.ts';
+import { startWorldOn } from '../rotation/world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
 import { assertConsistent, executedWrites } from './invariants.ts';
 
@@ -92,6 +93,11 @@ interface Fault {
   failures: number;
   /** A short per-attempt timeout for the client (stalls). */
   timeoutMs?: number;
+  /**
+   * The fault is in the connection (an answer cut off, no answer at all), which a proxy's tunnel carries differently
+   * from a direct connection: run on the proxied path too. A 5xx or a 429 is an answer like any other there.
+   */
+  inTheConnection?: boolean;
 }
 
 const FAULTS: Fault[] = [
@@ -100,6 +106,7 @@ const FAULTS: Fault[] = [
     arm: (o, m) => o.faults.dropResponseAfterCommit(m),
     served: { status: 'dropped', times: 1 },
     failures: 0,
+    inTheConnection: true,
   },
   ...[1, 2, 3].map((n): Fault => ({
     name: `${n}× 500`,
@@ -120,13 +127,15 @@ const FAULTS: Fault[] = [
     served: { status: 'stalled', times: 1 },
     failures: 1,
     timeoutMs: 400,
+    inTheConnection: true,
   },
 ];
 
 const matching = (world: World, m: Match) =>
   world.served.filter((e) => e.method === m.method && m.path.test(e.url.split('?')[0] ?? ''));
 
-describe('faults at every mutating call of a rotation', function () {
+describeOnPaths('faults at every mutating call of a rotation', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(30_000);
   let world: World | undefined;
   afterEach(async () => {
@@ -135,7 +144,7 @@ describe('faults at every mutating call of a rotation', function () {
   });
 
   for (const point of WRITE_POINTS) {
-    for (const fault of FAULTS) {
+    for (const fault of FAULTS.filter((f) => path === 'loopback' || f.inTheConnection)) {
       for (const killed of [false, true]) {
         it(`${point.name}: ${fault.name}, then ${killed ? 'the window killed and the rotation resumed' : 'driven on'}`, async () => {
           const w = await startWorld(point.seed, fault.timeoutMs ? { client: { timeoutMs: fault.timeoutMs } } : {});

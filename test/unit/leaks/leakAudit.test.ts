@@ -6,6 +6,10 @@
 // checklist page's HTML, and every message the checklist panel posts to the page (built from the snapshots and
 // outcomes exactly as rotationChecklistPanel.ts builds them). No secret value the org ever held and no API
 // token may appear in any of it, whole or as any 8-character piece.
+// On the proxied path (https://acme-preview.oktapreview.com through squid) every client also goes through the
+// proxy's authenticating port with credentials, in http.proxy's URL or as http.proxyAuthorization, the network log
+// is searched too, and the proxy's failures are provoked (wrong credentials, an unreachable proxy): no piece of the
+// proxy's user, password, Proxy-Authorization value or credentialed URL may appear either.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,8 +26,12 @@ import { describeError, formatApiCall } from '../../../src/vscode/platform/logFo
 import { redact } from '../../../src/redact.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { InMemoryMemento } from '../concurrency/memento.ts';
-import { startWorld } from '../rotation/world.ts';
+import { startWorldOn } from '../rotation/world.ts';
 import type { World } from '../rotation/world.ts';
+import { describeOnPaths, proxiedPath, type OrgPath } from '../../support/proxiedPath.ts';
+import type { Squid } from '../../support/squid.ts';
+import type { OktaClientOptions } from '../../../src/okta/client.ts';
+import { closedPort } from '../okta/fixture.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { describeLeaks, findLeaks } from './findLeaks.ts';
@@ -49,6 +57,43 @@ function panelMessages(
   }
   out.push({ type: 'progress', running: false });
   return out;
+}
+
+/** The proxy credentials of the proxied path, each way a person gives them, and every form that must not leak. */
+interface ProxyCredentials {
+  /** The network options of one store's clients: the credentials in http.proxy, or as http.proxyAuthorization. */
+  network(store: number, log: string[]): OktaClientOptions['network'];
+  /** Other settings naming this proxy, logging to `log`. */
+  networkWith(settings: { proxy: string }, log: string[]): OktaClientOptions['network'];
+  /** User, password, the Proxy-Authorization value (a URL with them also holds the proxy's address, no secret). */
+  secrets: string[];
+  squid: Squid;
+}
+
+async function proxyCredentials(path: OrgPath): Promise<ProxyCredentials | undefined> {
+  if (path === 'loopback') return undefined;
+  const p = await proxiedPath();
+  const { squid } = p;
+  const authorization = `Basic ${Buffer.from(`${squid.user}:${squid.password}`).toString('base64')}`;
+  const logTo = (lines: string[]) => ({
+    info: (m: string) => void lines.push(m),
+    warn: (m: string) => void lines.push(m),
+  });
+  return {
+    squid,
+    networkWith: (settings, lines) => p.network(settings, logTo(lines)),
+    secrets: [squid.user, squid.password, authorization],
+    network: (store, lines) =>
+      p.network(
+        [
+          { proxy: squid.authUrlWithCredentials },
+          { proxy: squid.authUrl, proxyAuthorization: authorization },
+          // Both: http.proxyAuthorization wins.
+          { proxy: squid.authUrlWithCredentials, proxyAuthorization: authorization },
+        ][store % 3],
+        logTo(lines),
+      ),
+  };
 }
 
 class Audit {
@@ -119,7 +164,8 @@ class Audit {
   }
 }
 
-describe('leak audit: every error path, every place text goes', function () {
+describeOnPaths('leak audit: every error path, every place text goes', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(60_000);
   let dir: string | undefined;
   const worlds: World[] = [];
@@ -144,15 +190,19 @@ describe('leak audit: every error path, every place text goes', function () {
     ];
     const audits: Audit[] = [];
 
+    const proxy = await proxyCredentials(path);
     // One world per journal store; each runs the same gauntlet of error paths.
-    for (const [storeName, journals] of stores) {
+    for (const [index, [storeName, journals]] of stores.entries()) {
+      const networkLog: string[] = [];
+      const network = proxy?.network(index, networkLog);
       const w = await startWorld(
         { secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] },
-        { client: { timeoutMs: 400 } },
+        { client: { timeoutMs: 400, ...(network ? { network } : {}) } },
       );
       worlds.push(w);
       const audit = new Audit(w, `Acme preview (${storeName})`);
       audits.push(audit);
+      for (const secret of proxy?.secrets ?? []) audit.secrets.add(secret);
       const [first] = w.org.secrets();
       const engine = await w.start({ journals });
       engine.onDidChange((s) => audit.snapshot(s));
@@ -242,6 +292,21 @@ describe('leak audit: every error path, every place text goes', function () {
         ['unknown app', () => client2.listSecrets('0oa00000000000000000')],
         ['bad id', () => client2.deleteSecret(app.id, `../${w.org.secrets()[0]?.clientSecret ?? ''}`)],
       ];
+      if (proxy) {
+        // The proxy's own failures, with credentials in the settings: refused ones, and a proxy that is not there.
+        const wrong = `${proxy.squid.password.slice(0, 6)}Wr0ngPassw0rd`;
+        audit.secrets.add(wrong);
+        const wrongUrl = proxy.squid.authUrlWithCredentials.replace(proxy.squid.password, wrong);
+        const unreachable = `http://${proxy.squid.user}:${proxy.squid.password}@127.0.0.1:${await closedPort()}`;
+        for (const [what, settings] of [
+          ['wrong proxy password', { proxy: wrongUrl }],
+          ['no proxy credentials', { proxy: proxy.squid.authUrl }],
+          ['unreachable proxy with credentials', { proxy: unreachable }],
+        ] as const) {
+          const client = w.newClient({ token, network: proxy.networkWith(settings, networkLog) });
+          probes.push([what, () => client.listSecrets(app.id)]);
+        }
+      }
       for (const [what, call] of probes) {
         await call().then(
           () => assert.fail(`${what} should fail`),
@@ -249,6 +314,24 @@ describe('leak audit: every error path, every place text goes', function () {
         );
       }
       for (const c of w.apiCalls) audit.add('log line', formatApiCall(client2.org, c));
+      audit.add('network log', networkLog.join('\n'));
+      if (proxy) {
+        const said = [...audit.texts.values()].join('\n');
+        for (const words of [
+          'refused the proxy credentials (407',
+          'asks for credentials (407',
+          'refused the connection',
+        ])
+          assert.ok(said.includes(words), `${storeName}: the proxy's failure "${words}" was provoked and audited`);
+      }
+      if (proxy)
+        assert.ok(
+          networkLog.some((l) => l.includes('with credentials')),
+          networkLog.join('\n'),
+        );
+      // Closed now: on the proxied path one live org per host name.
+      worlds.splice(worlds.indexOf(w), 1);
+      await w.close();
       assert.ok(w.apiCalls.length > 50, `${storeName}: many calls were logged (${w.apiCalls.length})`);
       assert.ok(
         [...audit.texts.keys()].some((k) => k.startsWith('outcome message')),

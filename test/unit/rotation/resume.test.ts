@@ -7,7 +7,8 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationOkta } from '../../../src/rotation/port.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { callsOf, CrashingJournalStore, drive, startWorld } from './world.ts';
+import { callsOf, CrashingJournalStore, drive, startWorldOn } from './world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { PersonChoices, World } from './world.ts';
 import type { OrgSeed } from '../../../src/simulator/index.ts';
 
@@ -28,7 +29,8 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-describe('rotation engine: killed at every journal write and resumed', function () {
+describeOnPaths('rotation engine: killed at every journal write and resumed', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(180_000);
 
   for (const scenario of SCENARIOS) {
@@ -99,7 +101,8 @@ describe('rotation engine: killed at every journal write and resumed', function 
   }
 });
 
-describe('rotation engine: killed during a rollback and resumed', function () {
+describeOnPaths('rotation engine: killed during a rollback and resumed', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(60_000);
 
   it('every crash point of a rollback ends rolled back, the old secret active again, reactivated at most once', async () => {
@@ -145,7 +148,8 @@ describe('rotation engine: killed during a rollback and resumed', function () {
   });
 });
 
-describe('rotation engine: a create whose answer is lost', () => {
+describeOnPaths('rotation engine: a create whose answer is lost', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -217,7 +221,8 @@ describe('rotation engine: a create whose answer is lost', () => {
   });
 });
 
-describe('rotation engine: cancellation', () => {
+describeOnPaths('rotation engine: cancellation', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
