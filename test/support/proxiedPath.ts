@@ -86,9 +86,9 @@ async function startProxiedPath(): Promise<ProxiedPath> {
       if (live.has(hostName))
         throw new Error(`proxiedPath: ${hostName} is already served by a live world; close it first (one per name)`);
       live.add(hostName);
-      hostsServed.push(hostName);
       try {
         const sim = await startTlsSimulator({ ...options, ca, orgs: [{ ...seed, address }] });
+        hostsServed.push(hostName);
         const close = sim.close.bind(sim);
         return Object.assign(sim, { close: () => close().finally(() => live.delete(hostName)) });
       } catch (e) {
