@@ -4,6 +4,9 @@
 // person drives on in the same window, or the window is killed right after the faulted action and a new engine
 // resumes from the stores. After each: Okta and the journal agree (assertConsistent), nothing ran twice, the
 // new value is kept until the end and wiped after.
+// On the proxied path (https through squid) only the faults in the connection run: an answer cut off and a stall
+// are carried by the proxy's tunnel, a 5xx or a 429 is an answer like any other; all of them would double the
+// suite's time for nothing the loopback runs do not already show.
 import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { ActionOutcome } from '../../../src/rotation/engine.ts';
