@@ -23,7 +23,7 @@ import { waitFor } from './waitFor.ts';
 export type OrgPath = 'loopback' | 'proxied';
 const ORG_PATHS: readonly OrgPath[] = ['loopback', 'proxied'];
 
-/** How a suite's title names the path: 'over loopback' / 'over https://…okta.com through squid'. */
+/** How a block's title names its path. */
 function pathTitle(path: OrgPath): string {
   return path === 'loopback' ? '[loopback]' : '[https through a proxy]';
 }

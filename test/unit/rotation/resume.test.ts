@@ -1,6 +1,9 @@
 // Interruptions: the engine killed at every journal write of a rotation and rebuilt from the journal, a create
 // whose answer is lost, and cancellation. After each, Okta's state and the journal agree and nothing was created,
 // deactivated or deleted twice.
+// On the proxied path (https through squid) every test runs, the crash at every journal write for the first scenario
+// only: the second multiplies journal crash points of other steps, which are the engine's business, not the
+// connection's.
 import assert from 'node:assert/strict';
 import { OktaError } from '../../../src/okta/errors.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
@@ -33,7 +36,7 @@ describeOnPaths('rotation engine: killed at every journal write and resumed', fu
   const startWorld = startWorldOn(path);
   this.timeout(180_000);
 
-  for (const scenario of SCENARIOS) {
+  for (const scenario of path === 'loopback' ? SCENARIOS : SCENARIOS.slice(0, 1)) {
     it(`${scenario.name}: every crash point resumes to the end state of an uninterrupted run`, async () => {
       // The uninterrupted run: its end state and how many journal writes it makes.
       const reference = await startWorld(scenario.seed);
