@@ -22,7 +22,7 @@ export function describeOutcome(record: HistoryRecord): string {
 }
 
 /** The Okta identity: "admin@acme.com (Okta user 00u…, API token)", "service app, client id 0oa…". */
-export function describeOktaIdentity(actor: Actor): string {
+function describeOktaIdentity(actor: Actor): string {
   if (actor.credential === 'serviceApp') return `service app, client id ${actor.clientId ?? 'not recorded'}`;
   if (actor.credential === 'apiToken') {
     const who = actor.oktaLogin

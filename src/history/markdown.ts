@@ -1,13 +1,7 @@
 // The export as a Markdown report: a summary table (one line per rotation), then one section per rotation with
 // who acted, which secret replaced which, the decisions, every step and Okta's System Log events. Text from
 // people and from Okta is escaped so it cannot break the tables or inject markup.
-import {
-  describeActors,
-  describeOktaSection,
-  describeOutcome,
-  describeParty,
-  formatTime,
-} from './describe.ts';
+import { describeActors, describeOktaSection, describeOutcome, describeParty, formatTime } from './describe.ts';
 import type { HistoryRecord, SecretEntry, StepEntry } from './record.ts';
 import { describeSelection, type ExportDocument } from './selection.ts';
 

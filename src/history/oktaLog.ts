@@ -28,7 +28,7 @@ const AFTER_MS = 10 * MINUTE;
 const SETTLED_MS = 60 * MINUTE;
 
 /** The query for a record: the app as target, from just before the start to just after the end (or now). */
-export function oktaLogQuery(record: HistoryRecord, now: Date): { since: string; until: string; filter: string } {
+function oktaLogQuery(record: HistoryRecord, now: Date): { since: string; until: string; filter: string } {
   const start = Date.parse(record.startedAt) - BEFORE_MS;
   const end = record.endedAt ? Date.parse(record.endedAt) + AFTER_MS : now.getTime();
   return {

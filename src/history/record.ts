@@ -142,11 +142,3 @@ export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 export function parseHistoryRecord(data: unknown): HistoryRecord {
   return HistoryRecordSchema.parse(data);
 }
-
-export function parseActor(data: unknown): Actor {
-  return ActorSchema.parse(data);
-}
-
-export function parseOktaLogEvent(data: unknown): OktaLogEvent {
-  return OktaLogEventSchema.parse(data);
-}

@@ -204,7 +204,7 @@ export const SERVICE_APP: Actor = {
   clientId: '0oa1serviceapp00001',
 };
 
-export const CONTEXTS: Record<string, RecordContext> = {
+const CONTEXTS: Record<string, RecordContext> = {
   'rot-completed-0001': { orgLabel: 'Acme Production', practice: false, actor: ADMIN },
   'rot-rolledback-0002': { orgLabel: 'Acme Preview', practice: false, actor: SERVICE_APP },
   'rot-inprogress-0003': { orgLabel: '=HYPERLINK("x") | Globex *prod*', practice: false },
