@@ -37,6 +37,8 @@ export class SecretReminders extends Disposable {
   private readonly item: vscode.StatusBarItem;
   private due: DueSecret[] = [];
   private checking = false;
+  /** When this window last tried each org: a failing org is tried again only after the interval, like the others. */
+  private readonly tried = new Map<string, number>();
 
   constructor(memento: vscode.Memento, parts: ReminderParts) {
     super();
@@ -92,8 +94,10 @@ export class SecretReminders extends Disposable {
       for (const org of this.parts.settings.read().orgs) {
         const seenAt = state.orgs[org.key]?.seenAt;
         if (seenAt !== undefined && Date.parse(seenAt) > staleBefore) continue;
+        if ((this.tried.get(org.key) ?? 0) > staleBefore) continue;
         if (await this.parts.credentials.has(org.key)) stale.push(org);
       }
+      for (const org of stale) this.tried.set(org.key, Date.now());
       if (stale.length === 0) return;
       this.parts.log.info(`Reminders: checking the secrets of ${stale.map((o) => o.key).join(', ')}`);
       await forEachBounded(
