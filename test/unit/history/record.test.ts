@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { actorFor, osUserName } from '../../../src/history/actor.ts';
 import { historyRecordOf } from '../../../src/history/fromJournal.ts';
 import { parseHistoryRecord, type HistoryRecord } from '../../../src/history/record.ts';
 import { backfillHistory, historyRecorder, recordingHistory } from '../../../src/history/recording.ts';
@@ -120,6 +121,19 @@ describe('rotation history record', () => {
       resumed.actors.map((a) => a.osUser),
       ['jdoe', 'rsmith'],
     );
+  });
+
+  it('who acts: a service app by its client id, with no call; the OS user always; why the Okta identity is missing', async () => {
+    const at = '2026-11-26T09:00:00.000Z';
+    assert.deepEqual(await actorFor({ type: 'serviceApp', clientId: '0oa1serviceapp00001' }, undefined, at, 'jdoe'), {
+      at,
+      osUser: 'jdoe',
+      credential: 'serviceApp',
+      clientId: '0oa1serviceapp00001',
+    });
+    assert.equal((await actorFor(undefined, undefined, at, 'jdoe')).credential, 'unknown');
+    assert.match((await actorFor({ type: 'apiToken' }, undefined, at, 'jdoe')).note ?? '', /not asked/);
+    assert.ok(osUserName().length > 0);
   });
 
   it('the schema refuses a secret value where a masked one belongs, and any field it does not know', () => {
