@@ -81,7 +81,7 @@ export function describeParty(p: LogParty | undefined): string {
   return kind ? `${name} (${kind})` : name;
 }
 
-/** "2026-11-26 09:00:03 app.oauth2.client.secret.create SUCCESS by admin@acme.com (User 00u…) [event 1b2…]". */
+/** "2026-11-26 09:00:03 app.oauth2.credentials.lifecycle.create SUCCESS by admin@acme.com (User 00u…) [event 1b2…]". */
 export function describeOktaEvent(e: OktaLogEvent): string {
   const outcome = e.outcome ? ` ${e.outcome}` : '';
   const actor = e.actor ? ` by ${describeParty(e.actor)}` : '';

@@ -77,7 +77,7 @@ describe('rotation history exports', () => {
     assert.match(completed['Okta System Log'] ?? '', /^2 events with the app as target/);
     assert.match(
       completed['Okta System Log events'] ?? '',
-      /app\.oauth2\.client\.secret\.create SUCCESS by jane\.doe@acme\.com/,
+      /app\.oauth2\.credentials\.lifecycle\.create SUCCESS by jane\.doe@acme\.com/,
     );
     assert.match(completed['Acknowledgements'] ?? '', /without a preview rotation completed within 30 days/);
     assert.equal((completed['Steps'] ?? '').split('\n').length, 11);

@@ -222,16 +222,19 @@ const LISTED: OktaLogSection = {
       {
         uuid: 'evt-0000-0001',
         published: '2026-11-26T09:00:18.500Z',
-        eventType: 'app.oauth2.client.secret.create',
-        displayMessage: 'Create OAuth client secret',
+        eventType: 'app.oauth2.credentials.lifecycle.create',
+        displayMessage: 'Create OAuth2 client credential',
         outcome: 'SUCCESS',
         actor: { id: '00u1adminuser000001', type: 'User', alternateId: 'jane.doe@acme.com', displayName: 'Jane Doe' },
-        targets: [{ id: APP.id, type: 'AppInstance', displayName: 'Okta Workflows OAuth' }],
+        targets: [
+          { id: APP.id, type: 'AppInstance', displayName: 'Okta Workflows OAuth' },
+          { id: NEW.id, type: 'OAuth2ClientSecret', displayName: 'Client secret' },
+        ],
       },
       {
         uuid: 'evt-0000-0002',
         published: '2026-11-26T09:00:43.100Z',
-        eventType: 'app.oauth2.client.secret.deactivate',
+        eventType: 'app.oauth2.credentials.lifecycle.deactivate',
         outcome: 'SUCCESS',
         actor: { id: '00u1adminuser000001', type: 'User', alternateId: 'jane.doe@acme.com' },
         targets: [{ id: APP.id, type: 'AppInstance' }],
