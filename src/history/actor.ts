@@ -1,15 +1,14 @@
 // Who acts in a rotation: the Okta identity behind the credential (an API token acts as the admin who created it,
-// whose login Okta's users/me gives; a service app acts as itself, named by its client id) and the operating-system
-// user running VS Code. Asking Okta may be refused or fail: the actor then says why, and the rotation goes on.
+// whose login Okta's users/me gives; a service app acts as itself, named by its client id, with no call) and the
+// operating-system user running VS Code. Asking Okta may be refused or fail: the actor then says why, and the
+// rotation goes on.
 import { userInfo } from 'node:os';
+import type { OktaClient } from '../okta/client.ts';
+import { isOktaError } from '../okta/errors.ts';
 import type { Actor } from './record.ts';
 
-/** What the history needs of an Okta client to name the admin behind an API token. */
-export interface OktaIdentityReader {
-  whoAmI(signal?: AbortSignal): Promise<{ ok: true; id: string; login: string } | { ok: false; detail: string }>;
-}
-
-export type ActingCredential = { type: 'apiToken' } | { type: 'serviceApp'; clientId: string } | undefined;
+/** What the history needs of an Okta client to name who it acts as. */
+export type OktaIdentityReader = Pick<OktaClient, 'whoAmI'>;
 
 /** The name of the operating-system user, or what the environment says when the OS has no entry for it. */
 export function osUserName(): string {
@@ -22,24 +21,25 @@ export function osUserName(): string {
   return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
 }
 
+/** Who acts through `client` (undefined: the org has no credential), seen at `at`. */
 export async function actorFor(
-  credential: ActingCredential,
-  identity: OktaIdentityReader | undefined,
+  client: OktaIdentityReader | undefined,
   at: string,
   osUser: string = osUserName(),
 ): Promise<Actor> {
-  if (credential === undefined)
+  if (client === undefined)
     return { at, osUser, credential: 'unknown', note: 'the org had no credential when the rotation was recorded' };
-  if (credential.type === 'serviceApp') return { at, osUser, credential: 'serviceApp', clientId: credential.clientId };
-  if (!identity)
-    return { at, osUser, credential: 'apiToken', note: "the admin behind the token was not asked (Okta's users/me)" };
   try {
-    const me = await identity.whoAmI();
-    return me.ok
-      ? { at, osUser, credential: 'apiToken', oktaUserId: me.id, oktaLogin: me.login }
-      : { at, osUser, credential: 'apiToken', note: `Okta's users/me was not permitted (${me.detail})` };
+    const me = await client.whoAmI();
+    return me.kind === 'serviceApp'
+      ? { at, osUser, credential: 'serviceApp', clientId: me.clientId }
+      : { at, osUser, credential: 'apiToken', oktaUserId: me.id, oktaLogin: me.login };
   } catch (e) {
+    // Only an API token makes a call (users/me): a failure here is about the admin behind one.
     const why = e instanceof Error ? e.message : String(e);
-    return { at, osUser, credential: 'apiToken', note: `Okta's users/me could not be read (${why})` };
+    const note = isOktaError(e, 'forbidden')
+      ? `Okta's users/me was not permitted (${why})`
+      : `Okta's users/me could not be read (${why})`;
+    return { at, osUser, credential: 'apiToken', note };
   }
 }

@@ -3,15 +3,11 @@
 // (okta.logs.read for a service app; for an API token, an admin who may read the log): without it the export says
 // so and is otherwise complete. Okta keeps its System Log for 90 days, so events are kept in the history record
 // once the window has closed and they can no longer change.
-import type { HistoryRecord, OktaLogCapture, OktaLogEvent } from './record.ts';
+import type { OktaClient, SystemLogEvent } from '../okta/client.ts';
+import type { HistoryRecord, LogParty, OktaLogCapture, OktaLogEvent } from './record.ts';
 
 /** What the history needs of an Okta client: one query of the System Log, all pages followed. */
-export interface OktaLogReader {
-  listSystemLogEvents(
-    query: { since: string; until: string; filter: string },
-    signal?: AbortSignal,
-  ): Promise<{ ok: true; events: OktaLogEvent[] } | { ok: false; reason: 'notPermitted'; detail: string }>;
-}
+export type OktaLogReader = Pick<OktaClient, 'listSystemLogEvents'>;
 
 export type OktaLogSection =
   | { status: 'listed'; capture: OktaLogCapture; fromHistory: boolean }
@@ -81,7 +77,11 @@ export async function oktaLogForOrg(
     options.signal?.throwIfAborted();
     let answer: Awaited<ReturnType<OktaLogReader['listSystemLogEvents']>>;
     try {
-      answer = await reader.listSystemLogEvents(query, options.signal);
+      const { since, until, filter } = query;
+      answer = await reader.listSystemLogEvents(
+        { since: new Date(since), until: new Date(until), filter },
+        options.signal,
+      );
     } catch (e) {
       if (options.signal?.aborted) throw e;
       const detail = `Okta's System Log could not be read: ${e instanceof Error ? e.message : String(e)}`;
@@ -89,19 +89,55 @@ export async function oktaLogForOrg(
       out.set(record.rotationId, stop);
       continue;
     }
-    if (!answer.ok) {
-      stop = { status: 'notPermitted', detail: answer.detail };
+    if (!answer.permitted) {
+      const errorId = answer.errorId ? ` Okta errorId: ${answer.errorId}.` : '';
+      stop = { status: 'notPermitted', detail: `${answer.reason}${errorId}` };
       out.set(record.rotationId, stop);
       continue;
     }
     const capture: OktaLogCapture = {
       queriedAt: options.now.toISOString(),
       ...query,
-      events: [...answer.events].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0)),
+      events: answer.events
+        .map(historyEventOf)
+        .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0)),
     };
     out.set(record.rotationId, { status: 'listed', capture, fromHistory: false });
     const settled = record.outcome !== 'inProgress' && options.now.getTime() - Date.parse(query.until) >= SETTLED_MS;
     if (settled) await options.keep?.(record, capture);
   }
   return out;
+}
+
+/** Okta's event as the history keeps it: its texts clipped to the record's bounds, empty ones left out. */
+function historyEventOf(e: SystemLogEvent): OktaLogEvent {
+  const out: OktaLogEvent = {
+    uuid: clip(e.uuid, 500) || 'unknown',
+    published: clip(e.published, 500) || 'unknown',
+    eventType: clip(e.eventType, 500) || 'unknown',
+    targets: e.targets.map(partyOf),
+  };
+  const message = clip(e.displayMessage ?? '', 2000);
+  if (message) out.displayMessage = message;
+  const outcome = clip(e.outcome?.result ?? '', 500);
+  if (outcome) out.outcome = outcome;
+  if (e.actor) out.actor = partyOf(e.actor);
+  return out;
+}
+
+function partyOf(p: LogParty): LogParty {
+  const out: LogParty = {};
+  const id = clip(p.id ?? '', 500);
+  if (id) out.id = id;
+  const type = clip(p.type ?? '', 500);
+  if (type) out.type = type;
+  const alternateId = clip(p.alternateId ?? '', 500);
+  if (alternateId) out.alternateId = alternateId;
+  const displayName = clip(p.displayName ?? '', 2000);
+  if (displayName) out.displayName = displayName;
+  return out;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -14,7 +14,6 @@ import { forEachBounded } from '../platform/boundedConcurrency.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
 import { pickDestination, pickFormats, pickOrg, pickPeriod, type ExportFormat } from './exportChoices.ts';
-import { oktaLogReaderOf } from './oktaRecordPorts.ts';
 
 const RENDER: Record<ExportFormat, (doc: ExportDocument) => string> = { csv: toCsv, json: toJson, md: toMarkdown };
 
@@ -92,6 +91,5 @@ async function readerFor(s: Services, host: string): Promise<OktaLogReader | { u
   if (!org) return { unavailable: `${host} is no longer in the setting oktaWorkflows.orgs, so Okta was not asked.` };
   if (!(await s.credentials.has(host)))
     return { unavailable: `${org.label} has no credentials in VS Code, so Okta was not asked.` };
-  const reader = oktaLogReaderOf(await s.clients.get(org));
-  return reader ?? { unavailable: "This version of the extension does not read Okta's System Log." };
+  return s.clients.get(org);
 }

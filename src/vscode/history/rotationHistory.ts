@@ -3,7 +3,7 @@
 // acts is asked once per rotation start or resume: the org's credential, the admin behind an API token (Okta's
 // users/me), the operating-system user.
 import * as vscode from 'vscode';
-import { actorFor, type OktaIdentityReader } from '../../history/actor.ts';
+import { actorFor } from '../../history/actor.ts';
 import type { RecordContext } from '../../history/fromJournal.ts';
 import type { HistoryRecord } from '../../history/record.ts';
 import { backfillHistory, historyRecorder, type HistoryRecorder } from '../../history/recording.ts';
@@ -14,7 +14,6 @@ import type { OrgConfig } from '../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
-import { oktaIdentityOf } from './oktaRecordPorts.ts';
 
 export class RotationHistory {
   readonly store: FileHistoryStore;
@@ -57,16 +56,8 @@ export class RotationHistory {
   }
 
   private async actingContext(org: OrgConfig): Promise<RecordContext> {
-    const credential = await this.credentials.get(org.key);
-    let identity: OktaIdentityReader | undefined;
-    if (credential?.type === 'apiToken') identity = oktaIdentityOf(await this.clients.get(org));
-    const acting =
-      credential === undefined
-        ? undefined
-        : credential.type === 'apiToken'
-          ? { type: 'apiToken' as const }
-          : { type: 'serviceApp' as const, clientId: credential.clientId };
-    const actor = await actorFor(acting, identity, new Date().toISOString());
+    const client = (await this.credentials.has(org.key)) ? await this.clients.get(org) : undefined;
+    const actor = await actorFor(client, new Date().toISOString());
     if (actor.note) this.log.info(`Rotation history of ${org.key}: ${actor.note}`);
     return { orgLabel: org.label, practice: org.practice === true, actor };
   }

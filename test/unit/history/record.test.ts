@@ -123,17 +123,31 @@ describe('rotation history record', () => {
     );
   });
 
-  it('who acts: a service app by its client id, with no call; the OS user always; why the Okta identity is missing', async () => {
+  it('who acts: a missing credential says so; the OS user is always named', async () => {
     const at = '2026-11-26T09:00:00.000Z';
-    assert.deepEqual(await actorFor({ type: 'serviceApp', clientId: '0oa1serviceapp00001' }, undefined, at, 'jdoe'), {
+    assert.deepEqual(await actorFor(undefined, at, 'jdoe'), {
       at,
       osUser: 'jdoe',
-      credential: 'serviceApp',
-      clientId: '0oa1serviceapp00001',
+      credential: 'unknown',
+      note: 'the org had no credential when the rotation was recorded',
     });
-    assert.equal((await actorFor(undefined, undefined, at, 'jdoe')).credential, 'unknown');
-    assert.match((await actorFor({ type: 'apiToken' }, undefined, at, 'jdoe')).note ?? '', /not asked/);
     assert.ok(osUserName().length > 0);
+  });
+
+  it('who acts through a real client: the admin from users/me; a token Okta refuses is said, the rotation unharmed', async () => {
+    const w = await startWorld();
+    worlds.push(w);
+    const at = '2026-11-26T09:00:00.000Z';
+    const admin = await actorFor(w.client, at, 'jdoe');
+    assert.equal(admin.credential, 'apiToken');
+    assert.match(admin.oktaLogin ?? '', /@/);
+    assert.match(admin.oktaUserId ?? '', /^00u/);
+    const revoked = w.newClient({ token: w.org.issueApiToken() });
+    w.org.revokeToken(w.org.info.apiToken);
+    const refused = await actorFor(w.newClient(), at, 'jdoe');
+    assert.equal(refused.credential, 'apiToken');
+    assert.match(refused.note ?? '', /^Okta's users\/me could not be read/);
+    assert.equal((await actorFor(revoked, at, 'jdoe')).credential, 'apiToken');
   });
 
   it('the schema refuses a secret value where a masked one belongs, and any field it does not know', () => {

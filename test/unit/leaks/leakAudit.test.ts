@@ -167,11 +167,8 @@ describe('leak audit: every error path, every place text goes', function () {
       const audit = new Audit(w, `Acme preview (${storeName})`);
       audits.push(audit);
       // The history is recorded as in VS Code: after every save the store accepts.
-      const acting = async () => ({
-        orgLabel: audit.orgLabel,
-        practice: false,
-        actor: await actorFor({ type: 'apiToken' }, undefined, new Date().toISOString()),
-      });
+      const actor = actorFor(w.client, new Date().toISOString());
+      const acting = async () => ({ orgLabel: audit.orgLabel, practice: false, actor: await actor });
       const journals = recordingHistory(store, historyRecorder(history, acting), (m, e) => audit.error(m, e));
       const [first] = w.org.secrets();
       const engine = await w.start({ journals });
