@@ -1,5 +1,5 @@
 // Evidence and reminders in a real VS Code: after a rotation, Export Rotation History writes a CSV whose row names
-// the org, the old and new secret ids and who acted; the practice orgs (a secret 97 and one 123 days old) put
+// the org, the old and new secret ids, who acted and what Okta's System Log recorded; the practice orgs (a secret 97 and one 123 days old) put
 // "Workflows secrets: 2 due" in the status bar, and clicking it leads to the rotation of a due org.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ describe('e2e: evidence for auditors and due-date reminders', () => {
     await simulator?.close();
   });
 
-  it('after a rotation, Export Rotation History writes a CSV whose row names the org, the old and new secret ids and who acted', async () => {
+  it('after a rotation, Export Rotation History writes a CSV whose row names the org, the old and new secret ids, who acted and what Okta logged', async () => {
     const ui = vscode!;
     const [old] = org.secrets();
     assert.ok(old);
@@ -93,7 +93,22 @@ describe('e2e: evidence for auditors and due-date reminders', () => {
     assert.equal(cell('Old secret IDs'), old.id);
     assert.equal(cell('New secret ID'), created?.id);
     assert.equal(cell('OS user'), userInfo().username);
-    assert.match(cell('Acted as (Okta)'), /API token/);
+    // The admin behind the token, as Okta's users/me names them.
+    const me = await fetch(`${org.info.baseUrl}/api/v1/users/me`, {
+      headers: { Authorization: `SSWS ${org.info.apiToken}`, Accept: 'application/json' },
+    }).then((r) => r.json() as Promise<{ id: string; profile: { login: string } }>);
+    assert.equal(cell('Acted as (Okta)'), `${me.profile.login} (Okta user ${me.id}, API token)`);
+    // Okta's own record beside ours: the create, deactivate and delete, each by that admin.
+    assert.match(cell('Okta System Log'), /^3 events with the app as target/);
+    const events = cell('Okta System Log events').split('\n');
+    assert.deepEqual(
+      events.map((e) => /app\.oauth2\.credentials\.lifecycle\.(\w+) SUCCESS by (\S+)/.exec(e)?.slice(1)),
+      [
+        ['create', me.profile.login],
+        ['deactivate', me.profile.login],
+        ['delete', me.profile.login],
+      ],
+    );
     assert.match(cell('Steps'), /^1\. Check the org: done/);
     const leaks = findLeaks([['export', text]], [org.info.apiToken, old.clientSecret, created?.clientSecret ?? '']);
     assert.deepEqual(leaks, [], describeLeaks(leaks, new Map([['export', text]])));
