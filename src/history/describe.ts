@@ -81,12 +81,17 @@ export function describeParty(p: LogParty | undefined): string {
   return kind ? `${name} (${kind})` : name;
 }
 
-/** "2026-11-26 09:00:03 app.oauth2.credentials.lifecycle.create SUCCESS by admin@acme.com (User 00u…) [event 1b2…]". */
+/**
+ * "2026-11-26 09:00:03 app.oauth2.credentials.lifecycle.create SUCCESS by admin@acme.com (User 00u…) on Client
+ * secret (OAuth2ClientSecret ocs…): Create … [event 1b2…]": the targets besides the app itself (the secret) named.
+ */
 export function describeOktaEvent(e: OktaLogEvent): string {
   const outcome = e.outcome ? ` ${e.outcome}` : '';
   const actor = e.actor ? ` by ${describeParty(e.actor)}` : '';
+  const others = e.targets.filter((t) => t.type !== 'AppInstance');
+  const on = others.length > 0 ? ` on ${others.map(describeParty).join(', ')}` : '';
   const message = e.displayMessage ? `: ${e.displayMessage}` : '';
-  return `${formatTime(e.published)} ${e.eventType}${outcome}${actor}${message} [event ${e.uuid}]`;
+  return `${formatTime(e.published)} ${e.eventType}${outcome}${actor}${on}${message} [event ${e.uuid}]`;
 }
 
 /** What the System Log column says before the events: how many, and from when, or why there are none. */
