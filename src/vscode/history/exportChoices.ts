@@ -7,6 +7,7 @@ import { dayOf, parseDay, type ExportSelection } from '../../history/selection.t
 import { required, UserCancelled } from '../platform/cancellation.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const ALL: ExportSelection['org'] = 'all';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', md: 'Markdown' };
@@ -27,7 +28,7 @@ export async function pickOrg(records: readonly HistoryRecord[]): Promise<Export
   const plural = (n: number) => `${n} rotation${n === 1 ? '' : 's'}`;
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'All orgs', description: plural(records.length), org: 'all' as const },
+      { label: 'All orgs', description: plural(records.length), org: ALL },
       ...[...orgs].map(([host, o]) => ({
         label: o.label,
         description: `${host} · ${o.environment}${o.practice ? ' · practice' : ''}`,
@@ -84,29 +85,31 @@ async function askDay(prompt: string, value: string, notBefore?: string): Promis
   return required(day).trim();
 }
 
+const FORMAT_CHOICES: Array<{ label: string; description: string; formats: ExportFormat[] }> = [
+  { label: 'CSV', description: 'one row per rotation, for a spreadsheet', formats: ['csv'] },
+  { label: 'Markdown report', description: 'a summary, then each rotation in full', formats: ['md'] },
+  { label: 'JSON', description: 'every record whole, for tools', formats: ['json'] },
+  {
+    label: 'All three',
+    description: 'CSV, Markdown and JSON side by side in a folder',
+    formats: ['csv', 'md', 'json'],
+  },
+];
+
 export async function pickFormats(): Promise<ExportFormat[]> {
-  const pick = await vscode.window.showQuickPick(
-    [
-      { label: 'CSV', description: 'one row per rotation, for a spreadsheet', formats: ['csv'] as ExportFormat[] },
-      {
-        label: 'Markdown report',
-        description: 'a summary, then each rotation in full',
-        formats: ['md'] as ExportFormat[],
-      },
-      { label: 'JSON', description: 'every record whole, for tools', formats: ['json'] as ExportFormat[] },
-      {
-        label: 'All three',
-        description: 'CSV, Markdown and JSON side by side in a folder',
-        formats: ['csv', 'md', 'json'] as ExportFormat[],
-      },
-    ],
-    { title: 'Export Rotation History (3/3)', placeHolder: 'Which format?', ignoreFocusOut: true },
-  );
+  const pick = await vscode.window.showQuickPick(FORMAT_CHOICES, {
+    title: 'Export Rotation History (3/3)',
+    placeHolder: 'Which format?',
+    ignoreFocusOut: true,
+  });
   return required(pick).formats;
 }
 
 /** Where to write: a save dialog for one file, a folder for all three (the same name, one extension each). */
-export async function pickDestination(formats: readonly ExportFormat[], baseName: string): Promise<vscode.Uri[]> {
+export async function pickDestination(
+  formats: readonly ExportFormat[],
+  baseName: string,
+): Promise<Array<{ format: ExportFormat; uri: vscode.Uri }>> {
   const start = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
   const [only] = formats;
   if (formats.length === 1 && only) {
@@ -116,7 +119,7 @@ export async function pickDestination(formats: readonly ExportFormat[], baseName
       filters: { [FORMAT_NAMES[only]]: [only] },
       saveLabel: 'Export',
     });
-    return [required(uri)];
+    return [{ format: only, uri: required(uri) }];
   }
   const folders = await vscode.window.showOpenDialog({
     title: 'Export Rotation History: the folder for the three files',
@@ -127,9 +130,9 @@ export async function pickDestination(formats: readonly ExportFormat[], baseName
     openLabel: 'Export Here',
   });
   const folder = required(folders?.[0]);
-  const uris = formats.map((f) => vscode.Uri.joinPath(folder, `${baseName}.${f}`));
+  const targets = formats.map((format) => ({ format, uri: vscode.Uri.joinPath(folder, `${baseName}.${format}`) }));
   const existing = [];
-  for (const uri of uris) if (await exists(uri)) existing.push(uri);
+  for (const { uri } of targets) if (await exists(uri)) existing.push(uri);
   if (existing.length > 0) {
     const replace = 'Replace';
     const choice = await vscode.window.showWarningMessage(
@@ -139,7 +142,7 @@ export async function pickDestination(formats: readonly ExportFormat[], baseName
     );
     if (choice !== replace) throw new UserCancelled();
   }
-  return uris;
+  return targets;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -147,6 +150,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     await vscode.workspace.fs.stat(uri);
     return true;
   } catch {
+    // Not there (or not readable: then the write says why, with its own error).
     return false;
   }
 }

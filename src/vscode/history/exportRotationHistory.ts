@@ -45,15 +45,15 @@ export async function exportRotationHistory(s: Services): Promise<void> {
       },
     })),
   };
-  for (const [i, uri] of targets.entries()) {
-    const format = formats[i] as ExportFormat;
+  for (const { format, uri } of targets) {
     await vscode.workspace.fs.writeFile(uri, Buffer.from(RENDER[format](doc), 'utf8'));
   }
-  s.log.info(`Exported ${records.length} rotation(s) to ${targets.map((u) => u.fsPath).join(', ')}`);
-  const opened = targets.find((_, i) => formats[i] === 'md') ?? targets[0];
-  if (opened) await vscode.window.showTextDocument(opened, { preview: false });
+  const where = targets.map((t) => t.uri.fsPath).join(', ');
+  s.log.info(`Exported ${records.length} rotation(s) to ${where}`);
+  const opened = targets.find((t) => t.format === 'md') ?? targets[0];
+  if (opened) await vscode.window.showTextDocument(opened.uri, { preview: false });
   void vscode.window.showInformationMessage(
-    `Exported ${records.length} rotation${records.length === 1 ? '' : 's'} to ${targets.map((u) => u.fsPath).join(', ')}.`,
+    `Exported ${records.length} rotation${records.length === 1 ? '' : 's'} to ${where}.`,
   );
 }
 
