@@ -30,6 +30,8 @@ export interface TreeDeps {
   log: Log;
   /** Markers from rotation journals ("in use", "new") for an app. */
   markers: (orgKey: string, appId: string) => SecretMarkers;
+  /** Told of each org's app and secrets as loaded (the due-date reminders keep ids and dates, never values). */
+  onLoaded?: (org: OrgConfig, app: WorkflowsApp, secrets: readonly ClientSecret[]) => void;
 }
 
 export class SecretsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -152,6 +154,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, abort.signal);
       const secrets = await client.listSecrets(app.id, abort.signal);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'loaded', app, secrets });
+      this.deps.onLoaded?.(org, app, secrets);
     } catch (error) {
       this.deps.log.error(`Loading ${org.key}`, error);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'failed', error });

@@ -3,9 +3,10 @@
 // tell, rollback, abandon), while everything that could carry text out is collected: the log lines the VS Code
 // layer writes for each API call (logFormat.ts), every error as message, String(), stack, describeError and
 // util.inspect, the journal as stored (memory, files, globalState), every snapshot and ActionOutcome, the
-// checklist page's HTML, and every message the checklist panel posts to the page (built from the snapshots and
-// outcomes exactly as rotationChecklistPanel.ts builds them). No secret value the org ever held and no API
-// token may appear in any of it, whole or as any 8-character piece.
+// checklist page's HTML, every message the checklist panel posts to the page (built from the snapshots and
+// outcomes exactly as rotationChecklistPanel.ts builds them), the rotation history as stored and its three
+// exports, and what the due-date reminders show (status bar, notifications, the tree's days left). No secret value
+// the org ever held and no API token may appear in any of it, whole or as any 8-character piece.
 // On the proxied path (https://acme-preview.oktapreview.com through squid) every client also goes through the
 // proxy's authenticating port with credentials, in http.proxy's URL, as http.proxyAuthorization, or both, the
 // network log is searched too, and the proxy's failures are provoked (wrong credentials, none, an unreachable
@@ -36,6 +37,14 @@ import { closedPort } from '../okta/fixture.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { describeLeaks, findLeaks } from './findLeaks.ts';
+import { actorFor } from '../../../src/history/actor.ts';
+import { toCsv } from '../../../src/history/csv.ts';
+import { toJson } from '../../../src/history/json.ts';
+import { toMarkdown } from '../../../src/history/markdown.ts';
+import { historyRecorder, recordingHistory } from '../../../src/history/recording.ts';
+import { FileHistoryStore } from '../../../src/history/store.ts';
+import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/vscode/reminders/dueSecrets.ts';
+import { presentSecret, toSecretView } from '../../../src/vscode/tree/presentation.ts';
 
 /** What the checklist panel posts for one performed action (mirrors RotationChecklistPanel.perform/receive). */
 function panelMessages(
@@ -191,7 +200,11 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
 
     const proxy = await proxyCredentials(path);
     // One world per journal store; each runs the same gauntlet of error paths.
-    for (const [storeName, journals] of stores) {
+    const history = new FileHistoryStore(join(dir, 'history'), {
+      maxRecords: () => 1000,
+      onProblem: (m) => audits[0]?.add('history problem', m),
+    });
+    for (const [storeName, store] of stores) {
       const networkLog: string[] = [];
       /** A client's network options on the proxied path: the proxy credentials given one way or another. */
       const proxied = (form: 0 | 1 | 2) => (proxy ? { network: proxy.network(form, networkLog) } : {});
@@ -204,6 +217,10 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
       const audit = new Audit(w, `Acme preview (${storeName})`);
       audits.push(audit);
       for (const secret of proxy?.secrets ?? []) audit.secrets.add(secret);
+      // The history is recorded as in VS Code: after every save the store accepts.
+      const actor = actorFor(w.client, new Date().toISOString());
+      const acting = async () => ({ orgLabel: audit.orgLabel, practice: false, actor: await actor });
+      const journals = recordingHistory(store, historyRecorder(history, acting), (m, e) => audit.error(m, e));
       const [first] = w.org.secrets();
       const engine = await w.start({ journals });
       engine.onDidChange((s) => audit.snapshot(s));
@@ -314,6 +331,14 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
           (e: unknown) => audit.error(`${storeName}: ${what}`, e),
         );
       }
+      // What the reminders show for the org's secrets as listed: the status bar, its notifications, the tree.
+      const listed = (await client2.listSecrets(app.id)).map(toSecretView);
+      const seen = { appId: app.id, appLabel: app.label, seenAt: new Date().toISOString(), secrets: listed };
+      const due = dueSecrets({ [client2.org]: seen }, { maxAgeDays: 1, reminderDays: 365, now: new Date() });
+      assert.ok(due.length > 0, 'the reminders have something to say');
+      audit.add('status bar', statusBarText(due));
+      for (const d of due) audit.add('reminder', describeDueSecret(d, audit.orgLabel, 1));
+      for (const v of listed) audit.add('tree row', JSON.stringify(presentSecret(v, listed, {}, 1, new Date())));
       for (const c of w.apiCalls) audit.add('log line', formatApiCall(client2.org, c));
       audit.add('network log', networkLog.join('\n'));
       if (proxy) {
@@ -349,6 +374,19 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
     for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[]))
       global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
     global.add('globalState (raw)', memento.rawText());
+    for (const name of await readdir(join(dir, 'history')))
+      global.add(`history file ${name}`, await readFile(join(dir, 'history', name), 'utf8'));
+    const records = await history.list();
+    assert.equal(records.length, 3 * stores.length, 'three rotations recorded per store');
+    const exported = {
+      exportedAt: new Date().toISOString(),
+      exportedBy: 'auditor',
+      selection: { org: 'all' as const },
+      rotations: records.map((record) => ({ record, okta: { status: 'notQueried' as const, detail: 'not asked' } })),
+    };
+    global.add('export csv', toCsv(exported));
+    global.add('export json', toJson(exported));
+    global.add('export markdown', toMarkdown(exported));
 
     const texts = new Map<string, string>();
     const secrets = new Set<string>();
