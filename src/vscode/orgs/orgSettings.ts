@@ -44,7 +44,10 @@ export class OrgSettings implements vscode.Disposable {
       | 'requestTimeoutSeconds'
       | 'previewRecencyDays'
       | 'maxConcurrentOrgs'
-      | 'maxRateLimitWaitSeconds',
+      | 'maxRateLimitWaitSeconds'
+      | 'reminderDays'
+      | 'reminderCheckIntervalHours'
+      | 'historyMaxRecords',
     fallback: number,
     opts: { allowZero?: boolean } = {},
   ): number {

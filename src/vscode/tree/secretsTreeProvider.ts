@@ -31,6 +31,8 @@ export interface TreeDeps {
   log: Log;
   /** Markers from rotation journals ("in use", "new") for an app. */
   markers: (orgKey: string, appId: string) => SecretMarkers;
+  /** Told of each org's app and secrets as loaded (the due-date reminders keep ids and dates, never values). */
+  onLoaded?: (org: OrgConfig, app: WorkflowsApp, secrets: readonly ClientSecret[]) => void;
 }
 
 export class SecretsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -157,6 +159,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, abort.signal);
       const secrets = await client.listSecrets(app.id, abort.signal);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'loaded', app, secrets });
+      this.deps.onLoaded?.(org, app, secrets);
       if (!this.capabilities.has(org.key))
         this.deps.log.background(`Checking ${org.key}'s credential`, this.checkCapability(org, client));
     } catch (error) {
