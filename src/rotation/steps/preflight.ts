@@ -17,7 +17,7 @@ export const preflight: ApiStepModule<'preflight'> = {
   id: 'preflight',
   label: 'Check the org',
   description:
-    'Checks that the extension can sign in to the org (with its API token or service app), finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
+    'Checks that the extension can sign in to the org (with its API token or service app) and may manage the app’s secrets (asked without changing anything), finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
   kind: 'api',
   story: preflightStory,
   async run(ctx) {

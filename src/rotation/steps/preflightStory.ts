@@ -6,7 +6,7 @@ import { capabilityCaution } from './capability.ts';
 import type { StepStory, StoryDetail, StoryInput } from './context.ts';
 
 const WHAT =
-  'Checks that the extension can sign in to the org, finds the Okta Workflows OAuth app and counts its client secrets.';
+  'Checks that the extension can sign in to the org and may manage the app’s secrets, finds the Okta Workflows OAuth app and counts its client secrets.';
 
 const CAPABILITY_WORDS = {
   able: 'may manage the app’s secrets, as far as Okta lets the extension tell',
