@@ -2,8 +2,12 @@
 // slash, dot or percent sign can ever reach the path (no traversal, no query smuggling).
 import { OktaError } from './errors.ts';
 
-const APP_ID = /^0oa[A-Za-z0-9]{17}$/;
-const SECRET_ID = /^ocs[A-Za-z0-9]{17}$/;
+/** An app id (Okta's application ids all start with 0oa: 20 characters). */
+export const APP_ID = /^0oa[A-Za-z0-9]{17}$/;
+/** A client secret id (ocs…: 20 characters). */
+export const SECRET_ID = /^ocs[A-Za-z0-9]{17}$/;
+/** Ids listed in a message at most; the rest are counted. */
+const MAX_LISTED_IDS = 5;
 
 export function isAppId(value: string): boolean {
   return typeof value === 'string' && APP_ID.test(value);
@@ -47,4 +51,10 @@ export function assertSecretId(value: string, operation: string, org?: string): 
     advice:
       'A client secret id is "ocs" followed by 17 letters or digits. Refresh the secrets list and pick one from it.',
   });
+}
+
+/** "a, b, c and 7 more": the first few of `ids` (already checked to be ids), never an unbounded list. */
+export function listedIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, MAX_LISTED_IDS).join(', ');
+  return ids.length > MAX_LISTED_IDS ? `${shown} and ${ids.length - MAX_LISTED_IDS} more` : shown;
 }

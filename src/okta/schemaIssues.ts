@@ -28,6 +28,9 @@ function what(issue: Issue): string {
     case 'unrecognized_keys':
       return `${issue.keys.length} unknown field${issue.keys.length === 1 ? '' : 's'}`;
     case 'invalid_format':
+      // The pattern is our schema's: an id's shape is named, the value never is.
+      if (issue.format === 'regex' && issue.pattern?.startsWith('^0oa')) return 'not an Okta app id (0oa…)';
+      if (issue.format === 'regex' && issue.pattern?.startsWith('^ocs')) return 'not an Okta client secret id (ocs…)';
       return 'wrong format';
     default:
       return issue.code.replace(/_/g, ' ');

@@ -3,6 +3,7 @@
 // body (it may hold a client secret).
 import type * as z from 'zod/mini';
 import { OktaError } from '../errors.ts';
+import { sanitizeText } from '../oktaText.ts';
 import { header } from '../rateLimit.ts';
 import { describeIssues } from '../schemaIssues.ts';
 import type { HttpResponse } from '../transport.ts';
@@ -20,7 +21,7 @@ export function parseResponse<S extends z.ZodMiniType>(
 ): z.infer<S> {
   const type = header(res.headers, 'content-type');
   if (!type || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
-    const shown = type ? type.split(';')[0]!.trim().slice(0, 60) : 'none';
+    const shown = type ? sanitizeText(type.split(';')[0], 60) : 'none';
     throw protocolError(operation, org, `the answer is not JSON (content type ${shown})`, res.status);
   }
   let data: unknown;
