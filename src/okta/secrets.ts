@@ -13,6 +13,7 @@ import {
   type CreatedSecret,
 } from './secretReconcile.ts';
 import type { HttpResponse } from './transport.ts';
+import { registerSecret } from '../redact.ts';
 
 export interface CreateSecretOptions {
   /**
@@ -23,6 +24,12 @@ export interface CreateSecretOptions {
 }
 
 const GONE_ADVICE = 'This secret no longer exists. Refresh the secrets list.';
+
+/** Every value Okta lists is registered with redaction, so it is masked wherever it might show up later. */
+function remembered(secrets: ClientSecret[]): ClientSecret[] {
+  for (const s of secrets) registerSecret(s.client_secret);
+  return secrets;
+}
 
 export class AppSecrets {
   readonly #http: RequestLoop;
@@ -46,9 +53,10 @@ export class AppSecrets {
       },
       signal,
     );
-    const secrets = parseResponse(operation, this.#http.org, res, ClientSecretListSchema);
+    const secrets = remembered(parseResponse(operation, this.#http.org, res, ClientSecretListSchema));
     // Ids are what every step acts on: a list naming one twice cannot be trusted to say which is which.
-    const twice = secrets.find((s, i) => secrets.findIndex((o) => o.id === s.id) !== i);
+    const ids = new Set<string>();
+    const twice = secrets.find((s) => ids.size === ids.add(s.id).size);
     if (twice)
       throw protocolError(
         operation,
@@ -74,7 +82,7 @@ export class AppSecrets {
       },
       signal,
     );
-    return parseResponse(operation, this.#http.org, res, ClientSecretSchema);
+    return remembered([parseResponse(operation, this.#http.org, res, ClientSecretSchema)])[0]!;
   }
 
   /**
@@ -107,7 +115,7 @@ export class AppSecrets {
     }
     let created: ClientSecret;
     try {
-      created = parseResponse(operation, org, answer, ClientSecretSchema);
+      created = remembered([parseResponse(operation, org, answer, ClientSecretSchema)])[0]!;
     } catch (e) {
       if (!isOktaError(e)) throw e;
       // Okta said 2xx, so a secret was probably created; the list says which.
@@ -202,7 +210,7 @@ export class AppSecrets {
         },
         signal,
       );
-      return parseResponse(operation, org, res, ClientSecretSchema);
+      return remembered([parseResponse(operation, org, res, ClientSecretSchema)])[0]!;
     } catch (first) {
       if (!outcomeUncertain(first)) throw first;
       // Activation and deactivation are idempotent: what matters is the state Okta holds now.
