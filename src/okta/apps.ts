@@ -10,10 +10,10 @@ import {
   WORKFLOWS_SSO_APP_NAME,
 } from './discovery.ts';
 import { OktaError, isOktaError } from './errors.ts';
-import { parseResponse, protocolError } from './http/parseResponse.ts';
+import { forEachPage, readAllPages, type PagedList } from './http/pages.ts';
+import { parseResponse } from './http/parseResponse.ts';
 import type { RequestLoop } from './http/requestLoop.ts';
-import { assertAppId, shownAppId } from './ids.ts';
-import { nextLink, unsafeNextLink } from './pagination.ts';
+import { assertAppId, listedIds, shownAppId } from './ids.ts';
 import { ApplicationListSchema, ApplicationSchema, type Application, type WorkflowsApp } from './schemas.ts';
 
 export interface AppQuery {
@@ -32,36 +32,28 @@ export class OrgApps {
     this.#maxPages = maxPages;
   }
 
-  async list(query: AppQuery = {}, signal?: AbortSignal): Promise<Application[]> {
-    const org = this.#http.org;
+  list(query: AppQuery = {}, signal?: AbortSignal): Promise<Application[]> {
+    return readAllPages(this.#http, this.#pages(query), signal);
+  }
+
+  /** The apps of `query`, page by page: only what `onPage` keeps stays in memory. */
+  #forEachPage(query: AppQuery, onPage: (apps: readonly Application[]) => void, signal?: AbortSignal): Promise<void> {
+    return forEachPage(this.#http, this.#pages(query), onPage, signal);
+  }
+
+  #pages(query: AppQuery): PagedList<Application> {
     const what = query.filter ? ` matching ${query.filter}` : query.q ? ` starting with "${query.q}"` : '';
-    const operation = `Listing apps${what}`;
     const first = this.#http.url('/api/v1/apps');
     if (query.q !== undefined) first.searchParams.set('q', query.q);
     if (query.filter !== undefined) first.searchParams.set('filter', query.filter);
     first.searchParams.set('limit', String(Math.min(200, Math.max(1, Math.floor(query.limit ?? 200)))));
-    const apps: Application[] = [];
-    const seen = new Set<string>();
-    let url: URL | undefined = first;
-    for (let page = 1; url; page++) {
-      if (page > this.#maxPages)
-        throw protocolError(operation, org, `more than ${this.#maxPages} pages: stopped following next links`);
-      seen.add(url.href);
-      const res = await this.#http.execute(
-        { operation, method: 'GET', url, tries: this.#http.readTries, appsBucket: true, authenticate: true },
-        signal,
-      );
-      apps.push(...parseResponse(operation, org, res, ApplicationListSchema));
-      const next = nextLink(res.headers.link);
-      url = undefined;
-      if (next !== undefined) {
-        const unsafe = unsafeNextLink(next, first);
-        if (unsafe) throw protocolError(operation, org, unsafe);
-        if (seen.has(next)) throw protocolError(operation, org, 'the next-page link repeats an earlier page');
-        url = new URL(next);
-      }
-    }
-    return apps;
+    return {
+      operation: `Listing apps${what}`,
+      first,
+      schema: ApplicationListSchema,
+      maxPages: this.#maxPages,
+      appsBucket: true,
+    };
   }
 
   async get(appId: string, signal?: AbortSignal): Promise<Application> {
@@ -106,18 +98,19 @@ export class OrgApps {
       return toWorkflowsApp(app);
     }
 
-    let byName: Application[] = [];
+    // Only the apps that look like it are kept, page by page: a list of thousands costs one page of memory.
+    const found: Application[] = [];
+    const keep = (apps: readonly Application[]): void => {
+      for (const app of apps) if (looksLikeWorkflowsOAuthApp(app)) found.push(app);
+    };
     try {
-      byName = await this.list({ filter: `name eq "${WORKFLOWS_APP_NAME}"` }, signal);
+      await this.#forEachPage({ filter: `name eq "${WORKFLOWS_APP_NAME}"` }, keep, signal);
     } catch (e) {
       // An org that refuses this filter still has the search below.
       if (!isOktaError(e, 'validation')) throw e;
     }
-    let candidates = uniqueById(byName.filter(looksLikeWorkflowsOAuthApp));
-    if (candidates.length === 0) {
-      const bySearch = await this.list({ q: WORKFLOWS_SEARCH }, signal);
-      candidates = uniqueById(bySearch.filter(looksLikeWorkflowsOAuthApp));
-    }
+    if (found.length === 0) await this.#forEachPage({ q: WORKFLOWS_SEARCH }, keep, signal);
+    const candidates = uniqueById(found);
     if (candidates.length === 1) return toWorkflowsApp(candidates[0]!);
     if (candidates.length === 0) {
       throw new OktaError({
@@ -133,7 +126,7 @@ export class OrgApps {
       kind: 'input',
       operation,
       org,
-      detail: `${candidates.length} apps look like it (${candidates.map((a) => a.id).join(', ')})`,
+      detail: `${candidates.length} apps look like it (${listedIds(candidates.map((a) => a.id))})`,
       advice: 'Paste the app id of the one Workflows uses, or its Admin Console URL.',
     });
   }

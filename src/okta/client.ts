@@ -2,11 +2,14 @@
 // honoured, safe retries (reads only), reconciliation of writes whose answer was lost, and errors a person can
 // act on. Everything Okta sends is parsed with the zod schemas; nothing Okta sends is echoed into a message.
 // This class only composes: the request loop (http/requestLoop.ts), the apps (apps.ts), the secrets (secrets.ts)
-// and the token-endpoint probe (secretProbe.ts) each live in their own module.
+// and the token-endpoint probe (secretProbe.ts) each live in their own module. Each public call is one operation
+// (http/operationBudget.ts), or part of the caller's when its signal is an OperationBudget's.
 import { OrgApps, type AppQuery } from './apps.ts';
 import { ApiTokenAuth, type Authenticator } from './auth.ts';
-import type { ApiCallLog } from './http/listeners.ts';
-import { RequestLoop, defaultSleep } from './http/requestLoop.ts';
+import type { ApiCallLog, WaitReason } from './http/listeners.ts';
+import type { OperationLimits } from './http/operationBudget.ts';
+import { RequestLoop } from './http/requestLoop.ts';
+import { defaultSleep } from './http/sleep.ts';
 import { checkOrgOrigin } from './orgOrigin.ts';
 import type { RateLimitSnapshot } from './rateLimit.ts';
 import type { Application, ClientSecret, WorkflowsApp } from './schemas.ts';
@@ -46,10 +49,19 @@ export interface OktaClientOptions {
   maxBodyBytes?: number;
   /** Pages of a list followed at most. Default 100. */
   maxPages?: number;
+  /**
+   * The limits of an operation the client starts itself, for a call given no operation's signal (an
+   * OperationBudget's): its deadline, rate-limit waits and retries in all, items and bytes across its pages.
+   * Defaults: DEFAULT_OPERATION_LIMITS (3 min, 4 waits, 6 retries, 20 000 items, 16 MiB).
+   */
+  operation?: Partial<OperationLimits>;
   /** Injectable for tests: waiting (must reject when `signal` aborts), the clock, and jitter. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Told before each wait: a 429's wait for the rate-limit reset, or a retry's backoff (a UI shows the long ones). */
-  onWait?: (reason: 'rateLimit' | 'retry', ms: number) => void;
+  /**
+   * Told before each wait: a 429's wait for the rate-limit reset, a retry's backoff, or an answer slow to come
+   * (a UI shows the long ones).
+   */
+  onWait?: (reason: WaitReason, ms: number) => void;
   /**
    * Told when onApiCall or onWait throws (the call goes on regardless). Default: a process warning naming the
    * listener, without the error's text.
@@ -93,6 +105,7 @@ export class OktaClient {
       maxRateLimitRetries: Math.max(0, opts.maxRateLimitRetries ?? 2),
       maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 65_000,
       retryBaseDelayMs: opts.retryBaseDelayMs ?? 250,
+      operationLimits: opts.operation ?? {},
       sleep: opts.sleep ?? defaultSleep,
       now: opts.now ?? Date.now,
       random: opts.random ?? Math.random,
@@ -112,11 +125,11 @@ export class OktaClient {
   // ---- apps ----
 
   listApps(query: AppQuery = {}, signal?: AbortSignal): Promise<Application[]> {
-    return this.#apps.list(query, signal);
+    return this.#http.operation(signal, (op) => this.#apps.list(query, op.signal));
   }
 
   getApp(appId: string, signal?: AbortSignal): Promise<Application> {
-    return this.#apps.get(appId, signal);
+    return this.#http.operation(signal, (op) => this.#apps.get(appId, op.signal));
   }
 
   /**
@@ -124,17 +137,17 @@ export class OktaClient {
    * label / Workflows service domain. Throws notFound (none), or input (not an OAuth app; several candidates).
    */
   findWorkflowsApp(opts: { appId?: string } = {}, signal?: AbortSignal): Promise<WorkflowsApp> {
-    return this.#apps.findWorkflowsApp(opts, signal);
+    return this.#http.operation(signal, (op) => this.#apps.findWorkflowsApp(opts, op.signal));
   }
 
   // ---- client secrets ----
 
   listSecrets(appId: string, signal?: AbortSignal): Promise<ClientSecret[]> {
-    return this.#secrets.list(appId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.list(appId, op.signal));
   }
 
   getSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
-    return this.#secrets.get(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.get(appId, secretId, op.signal));
   }
 
   /**
@@ -143,24 +156,24 @@ export class OktaClient {
    * the caller read just before, which spares listing twice).
    */
   createSecret(appId: string, signal?: AbortSignal, opts?: CreateSecretOptions): Promise<CreatedSecret> {
-    return this.#secrets.create(appId, signal, opts);
+    return this.#http.operation(signal, (op) => this.#secrets.create(appId, op.signal, opts));
   }
 
   activateSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
-    return this.#secrets.activate(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.activate(appId, secretId, op.signal));
   }
 
   deactivateSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
-    return this.#secrets.deactivate(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.deactivate(appId, secretId, op.signal));
   }
 
   deleteSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<void> {
-    return this.#secrets.delete(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.delete(appId, secretId, op.signal));
   }
 
   /** Checks a client secret against the org's token endpoint without changing anything (see secretProbe.ts). */
   verifyClientSecret(app: WorkflowsApp, clientSecret: string, signal?: AbortSignal): Promise<SecretProbeResult> {
-    return verifyClientSecret(this.#http, app, clientSecret, signal);
+    return this.#http.operation(signal, (op) => verifyClientSecret(this.#http, app, clientSecret, op.signal));
   }
 
   /** Closes the org's connections once in-flight calls are done. */
