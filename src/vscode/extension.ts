@@ -22,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const clients = new OktaClients(credentials, log, () => ({
     timeoutMs: settings.number('requestTimeoutSeconds', 30) * 1000,
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
+    operationTimeoutMs: settings.number('operationTimeoutSeconds', 180) * 1000,
     network: network.read(),
   }));
   const rotations = new RunningRotations(context, log, settings, clients);

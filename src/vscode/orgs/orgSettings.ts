@@ -44,7 +44,8 @@ export class OrgSettings implements vscode.Disposable {
       | 'requestTimeoutSeconds'
       | 'previewRecencyDays'
       | 'maxConcurrentOrgs'
-      | 'maxRateLimitWaitSeconds',
+      | 'maxRateLimitWaitSeconds'
+      | 'operationTimeoutSeconds',
     fallback: number,
     opts: { allowZero?: boolean } = {},
   ): number {
