@@ -37,9 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log, settings, credentials, clients, rotations, tree, practice);
 
   const services: Services = { extension: context, log, settings, credentials, clients, tree, rotations, practice };
+  for (const command of registerCommands(services)) context.subscriptions.push(command);
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
-    ...registerCommands(services),
     rotations.registerSerializer(),
     rotations.onDidChange(() => {
       tree.redraw();
