@@ -57,7 +57,8 @@ export function abortedByCancel(signal: AbortSignal | undefined): boolean {
 }
 
 function seconds(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
+  if (ms < 9950) return `${Math.max(0, Math.round(ms / 100) / 10)} s`;
+  const s = Math.round(ms / 1000);
   return s < 120 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
@@ -154,7 +155,7 @@ export class OperationBudget {
     if (Number.isFinite(resetAt.getTime())) this.#retryAfter = resetAt;
   }
 
-  /** A page of `items` was read: throws once the operation has read more items than its budget. */
+  /** A page of `items` was read (counted before it is parsed): throws once the operation has read more than its budget. */
   page(items: number, operation: string, org: string): void {
     this.#pages++;
     this.#items += items;
@@ -165,7 +166,10 @@ export class OperationBudget {
 
   /** The error when an answer would take the operation past its byte budget. */
   tooManyBytes(operation: string, org: string): OktaError {
-    return this.#overBudget(operation, org, `more than ${Math.round(this.limits.maxBytes / 1024 / 1024)} MiB`);
+    const { maxBytes } = this.limits;
+    const size =
+      maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
+    return this.#overBudget(operation, org, `more than ${size}`);
   }
 
   /** What the operation did so far, in words: "after 3 min 5 s: 7 answers (3 pages, 600 items), 2 rate-limit waits (122 s)". */

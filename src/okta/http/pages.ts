@@ -4,7 +4,7 @@
 // waits and retries, and one budget of items and bytes across them (operationBudget.ts).
 import type * as z from 'zod/mini';
 import { nextLink, unsafeNextLink } from '../pagination.ts';
-import { parseResponse, protocolError } from './parseResponse.ts';
+import { matchSchema, protocolError, readJson } from './parseResponse.ts';
 import type { RequestLoop } from './requestLoop.ts';
 
 export interface PagedList<T> {
@@ -57,9 +57,10 @@ export function forEachPage<T>(
         },
         budget.signal,
       );
-      const items = parseResponse(operation, org, res, list.schema);
-      budget.page(items.length, operation, org);
-      onPage(items);
+      // Counted before the schema is applied: a page of a hundred thousand items costs no more than its JSON.
+      const data = readJson(operation, org, res);
+      if (Array.isArray(data)) budget.page(data.length, operation, org);
+      onPage(matchSchema(operation, org, res, data, list.schema));
       const next = nextLink(res.headers.link);
       url = undefined;
       if (next !== undefined) {

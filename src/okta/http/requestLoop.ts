@@ -15,7 +15,7 @@ import { abortedByCancel, abortedByDeadline, OperationBudget, type OperationLimi
 
 export const USER_AGENT = 'okta-workflows-secret-rotation/0.1 (+vscode-extension)';
 
-/** An answer still missing after this long is said in the progress ("waiting for Okta's answer"). */
+/** An answer still missing after this long (or half the attempt's time) is said ("waiting for Okta's answer"). */
 const SLOW_ANSWER_MS = 5000;
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -187,7 +187,7 @@ export class RequestLoop {
         said = true;
         this.#notifyWait('answer', Math.max(0, timeoutMs - (now() - started)));
       },
-      Math.min(SLOW_ANSWER_MS, timeoutMs),
+      Math.min(SLOW_ANSWER_MS, timeoutMs / 2),
     );
     try {
       return await transport.send({
