@@ -12,23 +12,56 @@ const MIN_KNOWN = 8;
 const MAX_KNOWN = 10_000;
 
 const registry = new Map<string, readonly string[]>();
-/** Spellings by their first MIN_KNOWN characters, longest first: finding them costs one lookup per character. */
-let index: Map<string, string[]> | undefined;
+/**
+ * Spellings by their first MIN_KNOWN characters, longest first: finding them costs one lookup per character of
+ * the text, however many values are registered. Kept up to date as values come and go (with a count per spelling,
+ * in case two values share one).
+ */
+const index = new Map<string, string[]>();
+const uses = new Map<string, number>();
+
+function indexSpelling(spelling: string, delta: 1 | -1): void {
+  const count = (uses.get(spelling) ?? 0) + delta;
+  const key = spelling.slice(0, MIN_KNOWN);
+  const bucket = index.get(key) ?? [];
+  if (count <= 0) {
+    uses.delete(spelling);
+    const at = bucket.indexOf(spelling);
+    if (at >= 0) bucket.splice(at, 1);
+    if (bucket.length === 0) index.delete(key);
+    return;
+  }
+  uses.set(spelling, count);
+  if (count === 1) {
+    bucket.push(spelling);
+    bucket.sort((a, b) => b.length - a.length);
+    index.set(key, bucket);
+  }
+}
 
 /** A value that could be a credential: long enough, and not a run of a few characters ("xxxxxxxx", "--------"). */
 function credentialLike(value: unknown): value is string {
   return typeof value === 'string' && value.length >= MIN_KNOWN && new Set(value).size >= 4;
 }
 
+/** Forgets every registered value. For tests only: in the extension the registry lives as long as its host. */
+export function clearRegisteredSecrets(): void {
+  registry.clear();
+  index.clear();
+  uses.clear();
+}
+
 /** Remembers a credential or secret value (an API token, an access token, a key, a listed client secret). */
 export function registerSecret(value: unknown): void {
   if (!credentialLike(value) || registry.has(value)) return;
   if (registry.size >= MAX_KNOWN) {
-    const oldest = registry.keys().next();
-    if (!oldest.done) registry.delete(oldest.value);
+    const [oldest, spellings] = registry.entries().next().value ?? [];
+    if (oldest !== undefined) registry.delete(oldest);
+    for (const s of spellings ?? []) indexSpelling(s, -1);
   }
-  registry.set(value, knownSpellings(value));
-  index = undefined;
+  const spellings = knownSpellings(value);
+  registry.set(value, spellings);
+  for (const s of spellings) indexSpelling(s, 1);
 }
 
 /** The ways a known value can appear in text. */
@@ -65,38 +98,27 @@ function base64Cores(value: string): string[] {
   return cores;
 }
 
-function spellingIndex(): Map<string, string[]> {
-  if (index) return index;
-  const built = new Map<string, string[]>();
-  for (const spellings of registry.values()) {
-    for (const s of spellings) {
-      const key = s.slice(0, MIN_KNOWN);
-      const list = built.get(key);
-      if (list) list.push(s);
-      else built.set(key, [s]);
-    }
-  }
-  for (const list of built.values()) list.sort((a, b) => b.length - a.length);
-  index = built;
-  return built;
-}
-
+/** Every registered spelling in `text` masked; overlapping ones (two values sharing characters) as one. */
 function removeKnown(text: string): string {
   if (registry.size === 0 || text.length < MIN_KNOWN) return text;
-  const byPrefix = spellingIndex();
   let out = '';
   let last = 0;
-  for (let i = 0; i + MIN_KNOWN <= text.length;) {
-    const hit = byPrefix.get(text.slice(i, i + MIN_KNOWN))?.find((s) => text.startsWith(s, i));
-    if (hit === undefined) {
-      i++;
+  let from = -1;
+  let to = -1;
+  for (let i = 0; i + MIN_KNOWN <= text.length; i++) {
+    const hit = index.get(text.slice(i, i + MIN_KNOWN))?.find((s) => text.startsWith(s, i));
+    if (hit === undefined) continue;
+    if (from >= 0 && i <= to) {
+      to = Math.max(to, i + hit.length);
       continue;
     }
-    out += `${text.slice(last, i)}[REDACTED]`;
-    i += hit.length;
-    last = i;
+    if (from >= 0) out += `${text.slice(last, from)}[REDACTED]`;
+    last = to;
+    from = i;
+    to = i + hit.length;
   }
-  return last === 0 ? text : out + text.slice(last);
+  if (from < 0) return text;
+  return `${out}${text.slice(Math.max(last, 0), from)}[REDACTED]${text.slice(to)}`;
 }
 
 // A credential's name, in any case and spelling: client_secret, clientSecret, client-secret, CLIENT_SECRET (also
@@ -132,6 +154,17 @@ const ASSIGN = String.raw`(?:\\{0,3}["'])?\s*(?:[:=]|%3[ad])\s*`;
 const CREDENTIAL = String.raw`(?=[A-Za-z0-9._~+/=-]{20}|[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.)[A-Za-z0-9._~+/=-]+`;
 /** The space after a scheme, also URL-encoded (%20) or form-encoded (+). */
 const SPACE = String.raw`(?:\s+|%20|\+)`;
+/**
+ * A mark an earlier rule (or a registered value) left. The rules after it take it in with what follows, so a value
+ * masked in part (a registered value inside a longer one) goes whole, and masking twice changes nothing.
+ */
+const MARK = String.raw`\[REDACTED[^\]\r\n]{0,20}\]`;
+/** A value of `cls` characters at least `min` long, or one with a mark in it: what is left around the mark goes too. */
+const valueOf = (cls: string, min: number): string =>
+  String.raw`(?:(?=(?:${cls})*?${MARK})(?:${MARK}|${cls})+|${cls}{${min},})`;
+const TOKEN_CHAR = '[A-Za-z0-9._~+/=-]';
+/** Bearer/DPoP/Basic: a value that looks like a credential, or one with a mark in it. */
+const SCHEME_VALUE = String.raw`(?:(?=${TOKEN_CHAR}*?${MARK})(?:${MARK}|${TOKEN_CHAR})+|${CREDENTIAL})`;
 
 type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 
@@ -139,30 +172,37 @@ const SHAPES: readonly Rule[] = [
   // PEM blocks first (they span lines); an unterminated one is cut to the end of the text.
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, '[REDACTED PRIVATE KEY]'],
   // Authorization header values: SSWS api tokens, Bearer/DPoP access tokens, Basic client credentials.
-  [new RegExp(String.raw`\b(SSWS)(${SPACE})[A-Za-z0-9._~+/=-]{6,}`, 'gi'), '$1$2[REDACTED]'],
-  [new RegExp(String.raw`\b(Bearer|DPoP|Basic)(${SPACE})${CREDENTIAL}`, 'gi'), '$1$2[REDACTED]'],
+  [new RegExp(String.raw`\b(SSWS)(${SPACE})${valueOf('[A-Za-z0-9._~+/=-]', 6)}`, 'gi'), '$1$2[REDACTED]'],
+  [new RegExp(String.raw`\b(Bearer|DPoP|Basic)(${SPACE})${SCHEME_VALUE}`, 'gi'), '$1$2[REDACTED]'],
   // In an Authorization header line the value after the scheme goes whatever its length (no prose there).
-  [/\b((?:proxy-)?authorization"?\s*[:=]\s*"?(?:SSWS|Bearer|DPoP|Basic)\s+)(?!\[REDACTED)[^"\s]+/gi, '$1[REDACTED]'],
+  [/\b((?:proxy-)?authorization"?\s*[:=]\s*"?(?:SSWS|Bearer|DPoP|Basic)\s+)[^"\s]+/gi, '$1[REDACTED]'],
   // Any other scheme in an Authorization header line: the whole value goes.
-  [
-    /\b((?:proxy-)?authorization"?\s*[:=]\s*"?)(?![\s"]|\[REDACTED|(?:SSWS|Bearer|DPoP|Basic)\s)[^"\r\n]+/gi,
-    '$1[REDACTED]',
-  ],
+  [/\b((?:proxy-)?authorization"?\s*[:=]\s*"?)(?![\s"]|(?:SSWS|Bearer|DPoP|Basic)\s)[^"\r\n]+/gi, '$1[REDACTED]'],
   // The DPoP proof header carries a JWT; covered below, but the header name makes it explicit.
-  [new RegExp(String.raw`\b(DPoP"?\s*:\s*"?)(?!\[REDACTED)${CREDENTIAL}`, 'g'), '$1[REDACTED]'],
+  [new RegExp(String.raw`\b(DPoP"?\s*:\s*"?)${SCHEME_VALUE}`, 'g'), '$1[REDACTED]'],
   // An HTML input named like a credential: its value, whichever attribute comes first.
   [/<[^<>]*>/g, redactCredentialInput],
   // A credential's quoted value (JSON, a JSON string inside a JSON string, logfmt, shell, JS, YAML): the whole
   // string up to its own closing quote, whatever it contains (spaces, commas, escaped quotes), or to the end of
-  // the line when the quote never closes (a cut text).
+  // the line when the quote never closes (a cut text). What sticks to the closing quote goes too: in a form body
+  // a quote is only a character of the value.
   [
-    new RegExp(String.raw`(${KEY}${ASSIGN})(\\{0,3})(["'])(?!\[REDACTED)[^\r\n]*?(?:(?<!\\)\2\3|(?=[\r\n])|$)`, 'gi'),
+    new RegExp(String.raw`(${KEY}${ASSIGN})(\\{0,3})(["'])[^\r\n]*?(?:(?<!\\)\2\3[^&\s,;}\]\\<>]*|(?=[\r\n])|$)`, 'gi'),
     (_m, head, esc, quote) => `${head}${esc}${quote}[REDACTED]${esc}${quote}`,
   ],
   // The same name with an unquoted value: a form body, a query string, an environment variable, key: value.
-  [new RegExp(String.raw`(${KEY}${ASSIGN})(?![\s"'\\]|\[REDACTED)[^&'"\s,;}\]\\<>]{4,}`, 'gi'), '$1[REDACTED]'],
+  [
+    new RegExp(String.raw`(${KEY}${ASSIGN})(?![\s"'\\])${valueOf(String.raw`[^&\s,;}\]\\<>]`, 4)}`, 'gi'),
+    '$1[REDACTED]',
+  ],
   // The private members of a JWK (RSA d, p, q, dp, dq, qi; a symmetric k), also inside a JSON string.
-  [/((\\{0,3})["'](?:d|p|q|dp|dq|qi|k)\2["']\s*:\s*\2["'])(?!\[REDACTED)[A-Za-z0-9_\-+/=]{8,}/g, '$1[REDACTED]'],
+  [
+    new RegExp(
+      String.raw`((\\{0,3})["'](?:d|p|q|dp|dq|qi|k)\2["']\s*:\s*\2["'])${valueOf('[A-Za-z0-9_\\-+/=]', 8)}`,
+      'g',
+    ),
+    '$1[REDACTED]',
+  ],
   // JWTs (three base64url parts, the first starting with eyJ): access tokens, id tokens, client assertions, DPoP proofs.
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[REDACTED JWT]'],
   // A bare Okta API token ("00" and 40 more), and any long run of the token alphabet mixing upper case, lower case
