@@ -19,7 +19,9 @@ export async function runStep(
     const { error: _e, endedAt: _x, ...rest } = j.steps[step];
     j.steps[step] = { ...rest, state: 'running', startedAt: ctx.now() };
   });
-  const own = OperationBudget.of(ctx.signal) ? undefined : new OperationBudget({ signal: ctx.signal });
+  const own = OperationBudget.of(ctx.signal)
+    ? undefined
+    : new OperationBudget({ ...ctx.operation, signal: ctx.signal });
   const budget = own ?? OperationBudget.of(ctx.signal);
   try {
     if (abortedByCancel(ctx.signal))
@@ -80,6 +82,7 @@ function withSignal(ctx: StepContext, signal: AbortSignal): StepContext {
     secrets: ctx.secrets,
     now: () => ctx.now(),
     signal,
+    operation: ctx.operation,
     where: ctx.where,
     end: (outcome, report) => ctx.end(outcome, report),
   };
