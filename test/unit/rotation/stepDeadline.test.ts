@@ -17,14 +17,14 @@ describe('rotation engine: one deadline per step', function () {
     const w = (world = await startWorld());
     const engine = await w.start();
     w.org.faults.stallNext({ path: /\/credentials\/secrets$/ });
-    const op = new OperationBudget({ deadlineMs: 300 });
+    const op = new OperationBudget({ deadlineMs: 200 });
     try {
       const out = await engine.perform({ type: 'run', step: 'preflight' }, op.signal);
       assert.ok(!out.ok && !out.cancelled, JSON.stringify(out));
       assert.equal(out.error.kind, 'timeout');
       assert.match(
         out.error.message,
-        /its time limit of 0\.3 s ran out \(after [\d.]+ s: \d answers?\)\. Okta was too slow to answer\. Try again in a minute or two\./,
+        /its time limit of 0\.2 s ran out \(after [\d.]+ s: \d answers?\)\. Okta was too slow to answer\. Try again in a minute or two\./,
       );
       assert.equal(engine.journal().steps.preflight.state, 'failed');
     } finally {
@@ -53,7 +53,7 @@ describe('rotation engine: one deadline per step', function () {
 
   it('a step run without an operation gets its own, with the limits the engine was given', async () => {
     const w = (world = await startWorld({}, { client: { timeoutMs: 10_000 } }));
-    const engine = await w.start({ operation: { deadlineMs: 300 } });
+    const engine = await w.start({ operation: { deadlineMs: 200 } });
     w.org.faults.stallNext({ path: /\/credentials\/secrets$/ });
     const out = await engine.perform({ type: 'run', step: 'preflight' });
     assert.ok(!out.ok && out.error.kind === 'timeout', JSON.stringify(out));
