@@ -31,6 +31,7 @@ function what(issue: Issue): string {
       // The pattern is our schema's: an id's shape is named, the value never is.
       if (issue.format === 'regex' && issue.pattern?.includes('^0oa')) return 'not an Okta app id (0oa…)';
       if (issue.format === 'regex' && issue.pattern?.includes('^ocs')) return 'not an Okta client secret id (ocs…)';
+      if (issue.format === 'regex' && issue.pattern?.includes('^00u')) return 'not an Okta user id (00u…)';
       return 'wrong format';
     default:
       return issue.code.replace(/_/g, ' ');

@@ -1,7 +1,8 @@
 // Reading a paged list: Okta's `Link: <…>; rel="next"` followed as given, never built, never off the list (the
 // token would be sent wherever a hostile answer pointed), and each page handed to the caller as it arrives, so a
 // caller that keeps a few items keeps only those. All the pages are one operation: one deadline, one count of
-// waits and retries, and one budget of items and bytes across them (operationBudget.ts).
+// waits and retries, and one budget of items and bytes across them (operationBudget.ts). The one paging loop of the
+// client: the apps, the secrets and the System Log read their pages here.
 import type * as z from 'zod/mini';
 import { nextLink, unsafeNextLink } from '../pagination.ts';
 import { matchSchema, protocolError, readJson } from './parseResponse.ts';
@@ -17,6 +18,8 @@ export interface PagedList<T> {
   maxPages: number;
   /** Part of the /api/v1/apps rate-limit bucket. */
   appsBucket: boolean;
+  /** Stop at a page with no items even when it links a next one (System Log polling pages always link one). */
+  stopAtEmptyPage?: boolean;
   notFoundAdvice?: string;
 }
 
@@ -60,10 +63,11 @@ export function forEachPage<T>(
       // Counted before the schema is applied: a page of a hundred thousand items costs no more than its JSON.
       const data = readJson(operation, org, res);
       if (Array.isArray(data)) budget.page(data.length, operation, org);
-      onPage(matchSchema(operation, org, res, data, list.schema));
+      const items = matchSchema(operation, org, res, data, list.schema);
+      onPage(items);
       const next = nextLink(res.headers.link);
       url = undefined;
-      if (next !== undefined) {
+      if (next !== undefined && !(list.stopAtEmptyPage && items.length === 0)) {
         const unsafe = unsafeNextLink(next, first);
         if (unsafe) throw protocolError(operation, org, unsafe);
         const target = new URL(next);

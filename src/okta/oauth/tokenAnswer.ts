@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { OktaError, type OktaErrorKind } from '../errors.ts';
 import { describeIssues } from '../schemaIssues.ts';
+import { sanitizeText } from '../oktaText.ts';
 import { header } from '../rateLimit.ts';
 import { OAuthErrorBodySchema } from '../schemas.ts';
 import type { HttpResponse } from '../transport.ts';
@@ -26,6 +27,8 @@ export interface TokenAnswer {
   /** DPoP (bound to our key) or Bearer (a server that does not bind). */
   type: 'DPoP' | 'Bearer';
   lifetimeMs: number;
+  /** The granted scopes, when the answer says (RFC 6749 §5.1: absent means as requested). */
+  scopes?: string[];
 }
 
 /** A 200 answer read as an access token; a 'protocol' OktaError when it is not one. */
@@ -45,7 +48,16 @@ export function parseTokenAnswer(res: HttpResponse, operation: string, org: stri
   const type = tokenType === 'dpop' ? 'DPoP' : tokenType === 'bearer' ? 'Bearer' : undefined;
   if (!type) throw refuse('the token type is neither DPoP nor Bearer');
   // A lifetime past a day is not Okta's (its tokens live an hour): the token is used for a day at most.
-  return { value: parsed.data.access_token, type, lifetimeMs: Math.min(parsed.data.expires_in, 86_400) * 1000 };
+  const lifetimeMs = Math.min(parsed.data.expires_in, 86_400) * 1000;
+  const answer: TokenAnswer = { value: parsed.data.access_token, type, lifetimeMs };
+  // The granted scopes are Okta's text: each made safe, and no more of them than any app is granted.
+  if (parsed.data.scope !== undefined)
+    answer.scopes = parsed.data.scope
+      .split(' ')
+      .filter((s) => s.length > 0)
+      .slice(0, 100)
+      .map((s) => sanitizeText(s, 100));
+  return answer;
 }
 
 export type OAuthError = { error: string; error_description?: string | undefined };

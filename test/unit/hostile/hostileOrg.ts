@@ -8,7 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApiTokenAuth, OktaClient, type OktaClientOptions } from '../../../src/okta/client.ts';
 
-export interface Received {
+interface Received {
   method: string;
   path: string;
   headers: Record<string, string>;
@@ -32,7 +32,7 @@ export interface RawAnswer {
   cutAfter?: number;
 }
 
-export type Script = (req: Received, n: number) => RawAnswer;
+type Script = (req: Received, n: number) => RawAnswer;
 
 export interface HostileServer {
   readonly base: string;
@@ -42,7 +42,7 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-export const JSON_TYPE = ['content-type', 'application/json'] as const;
+const JSON_TYPE = ['content-type', 'application/json'] as const;
 
 /** A JSON answer (200 unless given), with extra header lines. */
 export function json(body: unknown, status = 200, headers: ReadonlyArray<readonly [string, string]> = []): RawAnswer {
@@ -86,7 +86,7 @@ async function answer(socket: Socket, a: RawAnswer): Promise<void> {
 }
 
 /** A raw HTTP/1.1 server on 127.0.0.1 that answers each request as `script` says. */
-export async function startHostileServer(script: Script = () => json([])): Promise<HostileServer> {
+async function startHostileServer(script: Script = () => json([])): Promise<HostileServer> {
   const seen: Received[] = [];
   const sockets = new Set<Socket>();
   const state = { script };
@@ -138,7 +138,7 @@ export async function startHostileServer(script: Script = () => json([])): Promi
 export const HOSTILE_TOKEN = '00hostileOrgToken0123456789abcdefghijklmn';
 
 /** What a client of the hostile org waited for (its sleep is injected: no test waits for a 429's reset). */
-export interface Waits {
+interface Waits {
   ms: number[];
 }
 
@@ -147,7 +147,7 @@ export interface Waits {
  * here (the defaults are measured by scripts/hostile-figures.ts): 2 s per attempt, 4 s per operation, no real wait
  * for a 429 or a backoff. A case about time gives its own shorter limits.
  */
-export function hostileClient(
+function hostileClient(
   org: HostileServer,
   opts: Partial<OktaClientOptions> = {},
 ): { client: OktaClient; waits: Waits } {
