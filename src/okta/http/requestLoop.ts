@@ -10,6 +10,7 @@ import { header, rateLimitWaitMs, readRateLimit, requestIdOf, type RateLimitSnap
 import { errorForStatus, parseErrorBody, type ErrorContext } from '../responseErrors.ts';
 import type { OktaErrorBody } from '../schemas.ts';
 import { carryReach, type HttpResponse, type Transport } from '../transport.ts';
+import { abortable } from './abortable.ts';
 import { notifyListener, type ApiCallLog, type ListenerErrorHandler, type WaitReason } from './listeners.ts';
 import { abortedByCancel, abortedByDeadline, OperationBudget, type OperationLimits } from './operationBudget.ts';
 
@@ -164,7 +165,16 @@ export class RequestLoop {
       }
       if (res.status === 401 && !state.reauthorized && auth.onUnauthorized) {
         state.reauthorized = true;
-        if (await auth.onUnauthorized({ status: res.status, headers: res.headers })) continue;
+        // A new token is fetched within the operation: its deadline or a cancel stops the wait for it.
+        const refreshed = await abortable(
+          auth.onUnauthorized({ status: res.status, headers: res.headers }),
+          signal,
+          () =>
+            abortedByDeadline(signal)
+              ? budget.deadlineError(call.operation, this.org)
+              : new OktaError({ kind: 'cancelled', operation: call.operation, org: this.org }),
+        );
+        if (refreshed) continue;
       }
       const delay =
         res.status >= 500 && res.status < 600 && !call.networkOnly ? this.#retryDelay(call, state, budget) : undefined;
