@@ -13,6 +13,8 @@ import type { Services } from './platform/services.ts';
 import { PracticeOrgs } from './practice/practiceOrgs.ts';
 import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 import { NetworkSettings } from './connection/networkSettings.ts';
+import { RotationHistory } from './history/rotationHistory.ts';
+import { SecretReminders } from './reminders/secretReminders.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -25,18 +27,32 @@ export function activate(context: vscode.ExtensionContext): void {
     operationTimeoutMs: settings.number('operationTimeoutSeconds', 180) * 1000,
     network: network.read(),
   }));
-  const rotations = new RunningRotations(context, log, settings, clients);
+  const history = new RotationHistory(context, { log, settings, credentials, clients });
+  const rotations = new RunningRotations(context, log, settings, clients, history);
+  const reminders = new SecretReminders(context.globalState, { log, settings, credentials, clients });
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
     clients,
     log,
     markers: (org, app) => rotations.markers(org, app),
+    onLoaded: (org, app, secrets) => reminders.seen(org, app, secrets),
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
-  context.subscriptions.push(log, settings, credentials, clients, rotations, tree, practice);
+  context.subscriptions.push(log, settings, credentials, clients, rotations, reminders, tree, practice);
 
-  const services: Services = { extension: context, log, settings, credentials, clients, tree, rotations, practice };
+  const services: Services = {
+    extension: context,
+    log,
+    settings,
+    credentials,
+    clients,
+    tree,
+    rotations,
+    practice,
+    history,
+    reminders,
+  };
   for (const command of registerCommands(services)) context.subscriptions.push(command);
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),

@@ -45,7 +45,10 @@ export class OrgSettings implements vscode.Disposable {
       | 'previewRecencyDays'
       | 'maxConcurrentOrgs'
       | 'maxRateLimitWaitSeconds'
-      | 'operationTimeoutSeconds',
+      | 'operationTimeoutSeconds'
+      | 'reminderDays'
+      | 'reminderCheckIntervalHours'
+      | 'historyMaxRecords',
     fallback: number,
     opts: { allowZero?: boolean } = {},
   ): number {

@@ -31,6 +31,8 @@ export interface TreeDeps {
   log: Log;
   /** Markers from rotation journals ("in use", "new") for an app. */
   markers: (orgKey: string, appId: string) => SecretMarkers;
+  /** Told of each org's app and secrets as loaded (the due-date reminders keep ids and dates, never values). */
+  onLoaded?: (org: OrgConfig, app: WorkflowsApp, secrets: readonly ClientSecret[]) => void;
 }
 
 export class SecretsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -161,6 +163,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     try {
       const { app, secrets } = await work;
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'loaded', app, secrets });
+      this.deps.onLoaded?.(org, app, secrets);
     } catch (error) {
       this.deps.log.error(`Loading ${org.key}`, error);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'failed', error });

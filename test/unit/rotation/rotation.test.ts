@@ -5,13 +5,15 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { STEP_IDS } from '../../../src/rotation/steps.ts';
-import { callsOf, drive, startWorld, TestClock } from './world.ts';
+import { callsOf, drive, startWorldOn, TestClock } from './world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from './world.ts';
 import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
 
 const states = (s: RotationSnapshot) => Object.fromEntries(s.steps.map((x) => [x.id, x.state]));
 
-describe('rotation engine: whole rotations against the simulator', () => {
+describeOnPaths('rotation engine: whole rotations against the simulator', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -111,7 +113,8 @@ describe('rotation engine: whole rotations against the simulator', () => {
   });
 });
 
-describe('rotation engine: an app that already has two secrets', () => {
+describeOnPaths('rotation engine: an app that already has two secrets', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -186,7 +189,8 @@ describe('rotation engine: an app that already has two secrets', () => {
   });
 });
 
-describe('rotation engine: verification and its override', () => {
+describeOnPaths('rotation engine: verification and its override', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -243,7 +247,8 @@ describe('rotation engine: verification and its override', () => {
   });
 });
 
-describe('rotation engine: rollback', () => {
+describeOnPaths('rotation engine: rollback', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -287,7 +292,8 @@ describe('rotation engine: rollback', () => {
   });
 });
 
-describe('rotation engine: a production org without a recent preview rotation', () => {
+describeOnPaths('rotation engine: a production org without a recent preview rotation', (path) => {
+  const startWorld = startWorldOn(path);
   it('must be acknowledged (journaled) unless a preview org completed a rotation within the configured days', async () => {
     const journals = new MemoryJournalStore();
     const clock = new TestClock();
@@ -333,7 +339,8 @@ describe('rotation engine: a production org without a recent preview rotation', 
   });
 });
 
-describe('rotation engine: one rotation per app at a time', () => {
+describeOnPaths('rotation engine: one rotation per app at a time', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -367,7 +374,8 @@ describe('rotation engine: one rotation per app at a time', () => {
   });
 });
 
-describe('rotation engine: the token revoked mid-rotation', () => {
+describeOnPaths('rotation engine: the token revoked mid-rotation', (path) => {
+  const startWorld = startWorldOn(path);
   it('the step fails with the invalid-token advice and Okta is left as it was', async () => {
     const world = await startWorld();
     try {
@@ -393,7 +401,8 @@ describe('rotation engine: the token revoked mid-rotation', () => {
   });
 });
 
-describe('rotation engine: a snapshot listener that throws', () => {
+describeOnPaths('rotation engine: a snapshot listener that throws', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
