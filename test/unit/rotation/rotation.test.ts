@@ -9,6 +9,7 @@ import { callsOf, drive, startWorldOn, TestClock } from './world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from './world.ts';
 import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { warningsDuring } from '../../support/processWarnings.ts';
 
 const states = (s: RotationSnapshot) => Object.fromEntries(s.steps.map((x) => [x.id, x.state]));
 
@@ -406,18 +407,6 @@ describeOnPaths('rotation engine: a snapshot listener that throws', (path) => {
   let world: World;
   afterEach(async () => world?.close());
 
-  async function warningsDuring(fn: () => Promise<void>): Promise<Error[]> {
-    const seen: Error[] = [];
-    const onWarning = (w: Error): void => void seen.push(w);
-    process.on('warning', onWarning);
-    try {
-      await fn();
-      await new Promise((resolve) => setImmediate(resolve));
-    } finally {
-      process.off('warning', onWarning);
-    }
-    return seen.filter((w) => w.name === 'RotationListenerWarning');
-  }
   const throwing = (e: Error) => () => {
     throw e;
   };
@@ -437,7 +426,7 @@ describeOnPaths('rotation engine: a snapshot listener that throws', (path) => {
     world = await startWorld();
     const engine = await world.start();
     engine.onDidChange(throwing(new Error('while rendering s3cr3t-value-0123456789')));
-    const warnings = await warningsDuring(async () => {
+    const warnings = await warningsDuring('RotationListenerWarning', async () => {
       assert.ok((await engine.perform({ type: 'run', step: 'preflight' })).ok);
     });
     assert.ok(warnings.length > 0);
@@ -451,7 +440,7 @@ describeOnPaths('rotation engine: a snapshot listener that throws', (path) => {
       world.deps({ onListenerError: throwing(new Error('s3cr3t in the report')) }),
     );
     resumed.onDidChange(throwing(new Error('s3cr3t in the listener')));
-    const both = await warningsDuring(async () => {
+    const both = await warningsDuring('RotationListenerWarning', async () => {
       assert.ok((await resumed.perform({ type: 'run', step: 'recordInUse' })).ok);
     });
     assert.ok(both.length >= 2, 'the listener and the failed report are both warned about');
