@@ -157,7 +157,7 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
       warning: `This is a production org and no preview org completed a rotation in the last ${journal.guards.productionWithoutPreview?.days ?? 0} days. Okta advises rotating in a preview org first.`,
     });
   } else if (step !== undefined && journal.steps[step].state !== 'running') {
-    actions.push(...stepModule(step).offers(journal, offersAt(journal, step)));
+    for (const offer of stepModule(step).offers(journal, offersAt(journal, step))) actions.push(offer);
   }
   if (canRollback(journal)) {
     actions.push({

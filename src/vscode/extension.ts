@@ -24,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const clients = new OktaClients(credentials, log, () => ({
     timeoutMs: settings.number('requestTimeoutSeconds', 30) * 1000,
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
+    operationTimeoutMs: settings.number('operationTimeoutSeconds', 180) * 1000,
     network: network.read(),
   }));
   const history = new RotationHistory(context, { log, settings, credentials, clients });
@@ -52,9 +53,9 @@ export function activate(context: vscode.ExtensionContext): void {
     history,
     reminders,
   };
+  for (const command of registerCommands(services)) context.subscriptions.push(command);
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
-    ...registerCommands(services),
     rotations.registerSerializer(),
     rotations.onDidChange(() => {
       tree.redraw();

@@ -2,6 +2,7 @@
 // short message (Okta's errorId included) with the actions that fix it. All text passes through redact().
 import * as vscode from 'vscode';
 import { isOktaError } from '../../okta/errors.ts';
+import { sanitizeText } from '../../okta/oktaText.ts';
 import { redact } from '../../redact.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation } from '../platform/cancellation.ts';
@@ -52,10 +53,10 @@ async function offerFix(
   orgLabelOf?: OrgLabelOf,
 ): Promise<void> {
   const org = isOktaError(e) ? e.org : undefined;
-  const message = withOrgLabel(
-    redact(e instanceof Error ? e.message : String(e)),
-    org,
-    org ? orgLabelOf?.(org) : undefined,
+  // Whatever the error, the notification is one redacted line of bounded length, led by the org's label.
+  const message = sanitizeText(
+    withOrgLabel(redact(e instanceof Error ? e.message : String(e)), org, org ? orgLabelOf?.(org) : undefined),
+    2000,
   );
   const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
   const credential = org && credentialTypeOf ? await credentialTypeOf(org).catch(() => undefined) : undefined;

@@ -45,6 +45,7 @@ export class OrgSettings implements vscode.Disposable {
       | 'previewRecencyDays'
       | 'maxConcurrentOrgs'
       | 'maxRateLimitWaitSeconds'
+      | 'operationTimeoutSeconds'
       | 'reminderDays'
       | 'reminderCheckIntervalHours'
       | 'historyMaxRecords',

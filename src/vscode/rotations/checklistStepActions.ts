@@ -21,7 +21,8 @@ export function stepActions(
   for (const a of offered) {
     const view = actionView(a);
     if (!view) continue;
-    (isPrimary(a, offered) && primary.length === 0 ? primary : secondary).push(...view);
+    const into = isPrimary(a, offered) && primary.length === 0 ? primary : secondary;
+    for (const v of view) into.push(v);
   }
   if (step.kind === 'manual' && snap.manual.workflowsConsoleUrl) secondary.push(openConsole());
   const all = [...primary.slice(0, 1), ...[...primary.slice(1), ...secondary].map(asSecondary)];

@@ -2,6 +2,7 @@
 // banner, each step in words (done steps in one line, the current one with its single primary action), the ways
 // out apart, and the work in progress with its wait and Cancel. The page renders this and nothing else, so no
 // field name, internal state word or raw time reaches it. Pure: no `vscode` import, tested in Node.
+import type { WaitReason } from '../../okta/http/listeners.ts';
 import type { NextAction, RotationSnapshot, StepSnapshot } from '../../rotation/snapshot.ts';
 import { listWords, secretInList, utcTime } from '../../rotation/words.ts';
 import { connectionFields, stepActions } from './checklistStepActions.ts';
@@ -17,7 +18,7 @@ export interface ViewContext {
    */
   performing?: { label: string; cancellable: boolean; offered: readonly NextAction[] };
   /** A wait the Okta client announced during that action. */
-  wait?: { reason: 'rateLimit' | 'retry'; seconds: number };
+  wait?: { reason: WaitReason; seconds: number };
 }
 
 const ENDINGS = { completed: 'Completed', rolledBack: 'Rolled back', abandoned: 'Abandoned' } as const;
@@ -207,15 +208,18 @@ function noticeOf(
   };
 }
 
+const WAIT_WORDS: Record<WaitReason, (org: string) => string> = {
+  rateLimit: (org) => `Okta's rate limit for ${org} is reached: the extension waits, then tries again.`,
+  retry: (org) => `${org} did not answer: the extension tries again.`,
+  answer: (org) => `${org} is slow to answer: the extension waits for it, at most for the time left.`,
+};
+
 function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
   const running = snap.steps.find((s) => s.state === 'running');
   const text = `${c.performing?.label ?? running?.label ?? 'Working'}…`;
   const wait = c.wait
     ? {
-        text:
-          c.wait.reason === 'rateLimit'
-            ? `Okta's rate limit for ${c.orgLabel} is reached: the extension waits, then tries again.`
-            : `${c.orgLabel} did not answer: the extension tries again.`,
+        text: WAIT_WORDS[c.wait.reason](c.orgLabel),
         seconds: c.wait.seconds,
       }
     : undefined;

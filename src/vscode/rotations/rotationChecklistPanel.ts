@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../rotation/engine.ts';
 import type { NextAction, RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
 import { redact } from '../../redact.ts';
+import { sanitizeText } from '../../okta/oktaText.ts';
+import type { WaitReason } from '../../okta/http/listeners.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
@@ -37,8 +39,11 @@ export interface RotationBinding {
   withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>, alsoAbortedBy: AbortSignal): Thenable<T>;
   /** Drops this window's engine and reopens the rotation from its journal (after another window drove it). */
   reopen(): Promise<void>;
-  /** Calls `listener` before each wait of the org's client (a 429's wait, a retry's backoff). Returns the unsubscribe. */
-  onWait(listener: (reason: 'rateLimit' | 'retry', ms: number) => void): () => void;
+  /**
+   * Calls `listener` before each wait of the org's client (a 429's wait, a retry's backoff, a slow answer; an
+   * answer's wait of 0 is its end). Returns the unsubscribe.
+   */
+  onWait(listener: (reason: WaitReason, ms: number) => void): () => void;
 }
 
 /** An action the engine did not carry out: its outcome's error kind picks the notification's buttons. */
@@ -46,7 +51,7 @@ class ActionFailed extends Error {
   readonly kind: string;
 
   constructor(kind: string, message: string) {
-    super(message);
+    super(redact(sanitizeText(message, 2000)));
     this.name = 'ActionFailed';
     this.kind = kind;
   }
@@ -74,7 +79,7 @@ export class RotationChecklistPanel extends Disposable {
   private running: AbortController | undefined;
   /** The action under way (its words and what was offered when it started), for the view. */
   private performing: ViewContext['performing'];
-  private wait: { reason: 'rateLimit' | 'retry'; until: number } | undefined;
+  private wait: { reason: WaitReason; until: number } | undefined;
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
@@ -140,9 +145,18 @@ export class RotationChecklistPanel extends Disposable {
   }
 
   /** A wait of the org's client while an action of this checklist runs: said in the page, cleared when it ends. */
-  private onWait(reason: 'rateLimit' | 'retry', ms: number): void {
+  private onWait(reason: WaitReason, ms: number): void {
+    if (!this.performing) return;
+    // The slow answer came (its wait of 0): what the page said of it goes.
+    if (reason === 'answer' && ms <= 0) {
+      if (this.wait?.reason === 'answer') {
+        this.clearWait();
+        this.pushView();
+      }
+      return;
+    }
     // Backoffs under a second pass unnoticed, as in the notification.
-    if (!this.performing || (reason === 'retry' && ms < 1000)) return;
+    if (reason === 'retry' && ms < 1000) return;
     this.clearWait();
     this.wait = { reason, until: Date.now() + ms };
     this.waitTimer = setTimeout(() => {

@@ -13,6 +13,7 @@ import type { Log } from '../platform/log.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
 import { forEachBounded } from '../platform/boundedConcurrency.ts';
+import { announceLongWaits } from '../platform/oktaProgress.ts';
 import { presentSecret, toSecretView, type SecretMarkers } from './presentation.ts';
 import { presentFailure } from './failurePresentation.ts';
 import { presentPracticeFailure } from '../practice/practicePresentation.ts';
@@ -147,17 +148,25 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     return this.started;
   }
 
+  /**
+   * Loads one org as one operation (finding the app, listing its secrets: one deadline for both). Without a
+   * caller's signal (the tree's own loads), a long wait opens a cancellable notification saying what it waits for.
+   */
   private async loadOne(org: OrgConfig, signal?: AbortSignal): Promise<void> {
     this.abortLoad(org.key);
     const abort = new AbortController();
-    const onOuterAbort = () => abort.abort();
+    // The caller's reason goes along: its deadline stays a deadline here, its cancel a cancel.
+    const onOuterAbort = () => abort.abort(signal?.reason);
     signal?.addEventListener('abort', onOuterAbort, { once: true });
     this.loads.set(org.key, { state: 'loading', abort });
     this.changed.fire(undefined);
+    const operation = this.deps.clients.operation(abort.signal);
+    const work = this.fetchOrg(org, operation.signal);
+    const waits = signal
+      ? undefined
+      : announceLongWaits(this.deps.clients, org, `Loading ${org.label}`, () => abort.abort(), work);
     try {
-      const client = await this.deps.clients.get(org);
-      const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, abort.signal);
-      const secrets = await client.listSecrets(app.id, abort.signal);
+      const { client, app, secrets } = await work;
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'loaded', app, secrets });
       this.deps.onLoaded?.(org, app, secrets);
       if (!this.capabilities.has(org.key))
@@ -166,9 +175,21 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       this.deps.log.error(`Loading ${org.key}`, error);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'failed', error });
     } finally {
+      waits?.dispose();
+      operation.dispose();
       signal?.removeEventListener('abort', onOuterAbort);
       if (!this.isDisposed) this.changed.fire(undefined);
     }
+  }
+
+  private async fetchOrg(
+    org: OrgConfig,
+    signal: AbortSignal,
+  ): Promise<{ client: OktaClient; app: WorkflowsApp; secrets: ClientSecret[] }> {
+    const client = await this.deps.clients.get(org);
+    const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal);
+    const secrets = await client.listSecrets(app.id, signal);
+    return { client, app, secrets };
   }
 
   /**
@@ -176,14 +197,18 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
    * Okta would refuse. Not being able to ask leaves every action offered (Okta still has the last word).
    */
   private async checkCapability(org: OrgConfig, client: OktaClient): Promise<void> {
+    // One operation of its own, with its own deadline: the load it follows has ended.
+    const operation = this.deps.clients.operation();
     try {
-      const capability = await client.checkSecretManagement();
+      const capability = await client.checkSecretManagement(operation.signal);
       this.capabilities.set(org.key, capability);
       if (capability.verdict !== 'able' && !this.isDisposed) this.changed.fire(undefined);
     } catch (e) {
       this.deps.log.warn(
         `Could not ask what the credential of ${org.key} may do: ${e instanceof Error ? e.message : String(e)}`,
       );
+    } finally {
+      operation.dispose();
     }
   }
 

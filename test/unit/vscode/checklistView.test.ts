@@ -229,6 +229,15 @@ describe('checklist view: words for people at every moment of a rotation', () =>
       text: "Okta's rate limit for Acme is reached: the extension waits, then tries again.",
       seconds: 12,
     });
+    const slow = checkView(snap, world, {
+      performing: { label: 'Check the org', cancellable: true, offered: snap.nextActions },
+      wait: { reason: 'answer', seconds: 40 },
+    });
+    assert.deepEqual(slow.busy?.wait, {
+      text: 'Acme is slow to answer: the extension waits for it, at most for the time left.',
+      seconds: 40,
+    });
+    assert.equal(slow.busy?.cancel?.label, 'Cancel');
   });
 });
 
