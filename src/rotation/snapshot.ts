@@ -3,7 +3,7 @@
 // snapshot never holds a secret value (the new secret's value is fetched separately, for the clipboard).
 // The action schema is wrapped in z.lazy: built on first use, not when the extension activates.
 import * as z from 'zod/mini';
-import { productionGuardPending } from './guards.ts';
+import { previewSoakPending, productionGuardPending } from './guards.ts';
 import { ConnectionModeSchema } from './journal.ts';
 import type {
   ConnectionMode,
@@ -31,12 +31,15 @@ export const RotationActionSchema = z.lazy(() =>
     /** The pasted value of the secret in use. Compared, never stored, never journaled. */
     z.strictObject({ type: z.literal('identifyInUse'), value: z.string().check(z.minLength(1), z.maxLength(1000)) }),
     z.strictObject({ type: z.literal('override'), guard: z.literal('unverifiedNewSecret') }),
-    z.strictObject({ type: z.literal('acknowledge'), guard: z.literal('productionWithoutPreview') }),
+    z.strictObject({ type: z.literal('acknowledge'), guard: z.enum(['productionWithoutPreview', 'previewSoak']) }),
     z.strictObject({ type: z.literal('rollback') }),
     z.strictObject({ type: z.literal('abandon') }),
   ]),
 );
 export type RotationAction = z.infer<typeof RotationActionSchema>;
+
+/** The guards a person can acknowledge: no recent preview rotation, or a paired preview org's soak not over. */
+export type AcknowledgedGuard = 'productionWithoutPreview' | 'previewSoak';
 
 interface SecretView {
   id: string;
@@ -53,7 +56,7 @@ export type NextAction =
   | { type: 'retire'; secretId: string; masked: string; reason: 'inactive' | 'notInUse' } // → {type:'retire', secretId}
   | { type: 'identifyInUse'; candidates: SecretView[] } //           → {type:'identifyInUse', value}
   | { type: 'override'; guard: 'unverifiedNewSecret'; warning: string } // → same without warning
-  | { type: 'acknowledge'; guard: 'productionWithoutPreview'; warning: string } // → same without warning
+  | { type: 'acknowledge'; guard: AcknowledgedGuard; warning: string } // → same without warning
   | { type: 'rollback'; warning: string } //                         → {type:'rollback'}
   | { type: 'abandon'; warning: string }; //                         → {type:'abandon'}
 
@@ -97,6 +100,13 @@ export interface RotationSnapshot {
       lastPreviewCompletedAt?: string;
     };
     unverifiedOverride?: { at: string; verificationOutcome: string };
+    previewSoak?: {
+      previewOrg: string;
+      hours: number;
+      previewCompletedAt?: string;
+      satisfied?: boolean;
+      acknowledgedAt?: string;
+    };
   };
   rollback?: { state: 'running' | 'done'; reactivated: string[] };
   /** How the rotation ended, in sentences (ids only). */
@@ -144,6 +154,17 @@ function canAbandon(journal: RotationJournal): boolean {
 
 const view = (s: SecretRef): SecretView => ({ ...s });
 
+function soakView(g: NonNullable<RotationJournal['guards']['previewSoak']>): RotationSnapshot['guards']['previewSoak'] {
+  const { previewOrg, hours, previewCompletedAt, satisfied, acknowledgedAt } = g;
+  return {
+    previewOrg,
+    hours,
+    ...(previewCompletedAt ? { previewCompletedAt } : {}),
+    ...(satisfied !== undefined ? { satisfied } : {}),
+    ...(acknowledgedAt ? { acknowledgedAt } : {}),
+  };
+}
+
 export function computeNextActions(journal: RotationJournal): NextAction[] {
   if (journal.outcome !== 'inProgress' || journal.rollback?.state === 'running') return [];
   const step = currentStepOf(journal);
@@ -155,6 +176,7 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
       warning: `This is a production org and no preview org completed a rotation in the last ${journal.guards.productionWithoutPreview?.days ?? 0} days. Okta advises rotating in a preview org first.`,
     });
   } else if (step !== undefined && journal.steps[step].state !== 'running') {
+    if (step === 'createSecret' && previewSoakPending(journal)) actions.push(soakAcknowledgement(journal));
     actions.push(...stepModule(step).offers(journal, offersAt(journal, step)));
   }
   if (canRollback(journal)) {
@@ -172,6 +194,18 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
     });
   }
   return actions;
+}
+
+function soakAcknowledgement(journal: RotationJournal): NextAction {
+  const g = journal.guards.previewSoak;
+  const when = g?.previewCompletedAt
+    ? `completed its rotation ${g.previewCompletedAt}`
+    : 'has not completed a rotation';
+  return {
+    type: 'acknowledge',
+    guard: 'previewSoak',
+    warning: `This production org waits for its preview org ${g?.previewOrg ?? ''}, which ${when}: the new secret is created ${g?.hours ?? 0} h after it. Acknowledge to create it now.`,
+  };
 }
 
 /** The run and confirm actions of `step`, as its module offers them. */
@@ -282,6 +316,7 @@ export function buildSnapshot(journal: RotationJournal, busy: boolean): Rotation
           }
         : {}),
       ...(j.guards.unverifiedOverride ? { unverifiedOverride: { ...j.guards.unverifiedOverride } } : {}),
+      ...(j.guards.previewSoak ? { previewSoak: soakView(j.guards.previewSoak) } : {}),
     },
     ...(j.rollback ? { rollback: { state: j.rollback.state, reactivated: [...j.rollback.reactivated] } } : {}),
     report: [...j.report],

@@ -31,20 +31,22 @@ const withStore =
 const REAL_ORG = { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com' };
 /**
  * A window of the VS Code extension rotating REAL_ORG: the deps exactly as RunningRotations builds them
- * (rotationDepsFor) over that window's globalState store. Okta itself is the world's simulator (the race is about
- * the journal store, not the org's address).
+ * (rotationDepsFor) over that window's globalState store, on the world's clock. Okta itself is the world's
+ * simulator (the race is about the journal store, not the org's address).
  */
 const vscodeWindow =
   (memento: InMemoryMemento, lockDir: string): WindowDeps =>
-  (w) =>
-    rotationDepsFor({
+  (w) => ({
+    ...rotationDepsFor({
       org: { address: parseOrgInput(REAL_ORG.baseUrl) },
       journals: new GlobalStateJournalStore(memento, noProblem, { lockDir }),
       secrets: w.secrets,
       client: async () => w.client,
       previewRecencyDays: 30,
       log: { error: (context, e) => assert.fail(`${context}: ${String(e)}`) },
-    });
+    }),
+    clock: w.clock,
+  });
 
 async function startIn(w: World, deps: RotationDeps, org?: { host: string; baseUrl: string }): Promise<RotationEngine> {
   const app = await w.client.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
@@ -126,6 +128,8 @@ describe('two windows driving the same rotation', function () {
     world = w;
     const first = await startIn(w, windowA(w), org);
     await driveThrough(first, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0 });
+    // A pause after the org check: the create lists the secrets afresh, so one list is the winner's own.
+    w.clock.advanceDays(1);
     const a = await RotationEngine.resume(first.rotationId, windowA(w));
     const b = await RotationEngine.resume(first.rotationId, windowB(w));
     const listsBefore = w.org.requests.filter(
