@@ -1,5 +1,5 @@
-// The layering rule lives here so it cannot rot: the Okta client, the rotation engine, the simulator and the
-// redaction function run in plain Node and must never import 'vscode'.
+// The layering rule lives here so it cannot rot: the Okta client, the rotation engine, the fleet (many orgs: the
+// campaign, refreshes, imports), the simulator and the redaction function run in plain Node and never import 'vscode'.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -41,7 +41,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['src/okta/**/*.ts', 'src/rotation/**/*.ts', 'src/simulator/**/*.ts', 'src/redact.ts'], rules: noVscode },
+  {
+    files: ['src/okta/**/*.ts', 'src/rotation/**/*.ts', 'src/fleet/**/*.ts', 'src/simulator/**/*.ts', 'src/redact.ts'],
+    rules: noVscode,
+  },
   {
     files: ['media/**/*.js'],
     languageOptions: {

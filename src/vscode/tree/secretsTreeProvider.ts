@@ -11,7 +11,7 @@ import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import type { Log } from '../platform/log.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
-import { forEachBounded } from '../platform/boundedConcurrency.ts';
+import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { presentSecret, toSecretView, type SecretMarkers } from './presentation.ts';
 import { presentFailure } from './failurePresentation.ts';
 import { presentPracticeFailure } from '../practice/practicePresentation.ts';
