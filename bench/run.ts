@@ -10,7 +10,7 @@ import * as esbuild from 'esbuild';
 import { OktaClient } from '../src/okta/client.ts';
 import { ApiTokenAuth } from '../src/okta/auth.ts';
 import { startSimulator, type OrgSeed } from '../src/simulator/index.ts';
-import { forEachBounded } from '../src/vscode/platform/boundedConcurrency.ts';
+import { forEachBounded } from '../src/fleet/boundedConcurrency.ts';
 import { callsOf, drive, startWorld } from '../test/unit/rotation/world.ts';
 
 const run = promisify(execFile);
