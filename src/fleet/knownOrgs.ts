@@ -14,7 +14,6 @@ const KnownSecretSchema = z.lazy(() =>
     masked: z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters')),
   }),
 );
-export type KnownSecret = z.infer<typeof KnownSecretSchema>;
 
 const KnownOrgSchema = z.lazy(() =>
   z.strictObject({

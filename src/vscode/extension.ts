@@ -13,6 +13,8 @@ import type { Services } from './platform/services.ts';
 import { PracticeOrgs } from './practice/practiceOrgs.ts';
 import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 import { NetworkSettings } from './connection/networkSettings.ts';
+import { KnownOrgStore } from './storage/knownOrgStore.ts';
+import { RunningCampaign } from './campaign/runningCampaign.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -24,22 +26,37 @@ export function activate(context: vscode.ExtensionContext): void {
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
     network: network.read(),
   }));
-  const rotations = new RunningRotations(context, log, settings, clients);
+  const known = new KnownOrgStore(context.globalState, (m) => log.warn(m));
+  const rotations = new RunningRotations(context, log, settings, clients, known);
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
     clients,
     log,
     markers: (org, app) => rotations.markers(org, app),
+    known,
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
-  context.subscriptions.push(log, settings, credentials, clients, rotations, tree, practice);
+  const campaigns = new RunningCampaign({ context, log, settings, rotations, clients });
+  context.subscriptions.push(log, settings, credentials, clients, rotations, tree, practice, known, campaigns);
 
-  const services: Services = { extension: context, log, settings, credentials, clients, tree, rotations, practice };
+  const services: Services = {
+    extension: context,
+    log,
+    settings,
+    credentials,
+    clients,
+    tree,
+    rotations,
+    practice,
+    known,
+    campaigns,
+  };
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
     ...registerCommands(services),
     rotations.registerSerializer(),
+    campaigns.registerSerializer(),
     rotations.onDidChange(() => {
       tree.redraw();
       log.background('Setting context keys', updateContextKeys());

@@ -43,7 +43,7 @@ export interface FleetOptions {
 }
 
 /** The campaign's rotations over engines built the extension's way; counts the engines that run a phase at once. */
-export class EngineRotations implements CampaignRotations {
+class EngineRotations implements CampaignRotations {
   readonly engines = new Map<string, RotationEngine>();
   inFlight = 0;
   maxInFlight = 0;

@@ -8,7 +8,7 @@ import { toStepError } from '../../rotation/errors.ts';
 import type { ActionOutcome } from '../../rotation/deps.ts';
 import type { RotationJournal, StepError } from '../../rotation/journal.ts';
 import { systemClock, type Clock } from '../../rotation/port.ts';
-import type { RotationSnapshot } from '../../rotation/snapshot.ts';
+import type { AcknowledgedGuard, RotationSnapshot } from '../../rotation/snapshot.ts';
 import { forEachBounded } from '../boundedConcurrency.ts';
 import {
   CAMPAIGN_JOURNAL_VERSION,
@@ -16,9 +16,10 @@ import {
   type CampaignOrg,
   type CampaignStore,
 } from './campaignJournal.ts';
+import { campaignHistory, type HistoryLine } from './history.ts';
 import { drivePhase, phaseApplies, type Phase, type PhaseEnd, type RotationHandle } from './phases.ts';
 import { planPhase, type PhasePlan } from './plan.ts';
-import { campaignRow, type CampaignRow, type RowAction } from './rows.ts';
+import { campaignRow, type CampaignRow } from './rows.ts';
 
 /** How the campaign reaches the rotations: the running engines (shared with the checklists) and their journals. */
 export interface CampaignRotations {
@@ -49,7 +50,11 @@ export interface CampaignDeps {
 }
 
 /** The row actions that are the rotation's own (the others: copying and opening the checklist, are the host's). */
-export type RotationRowAction = Extract<RowAction, { kind: 'run' | 'connection' | 'confirm' | 'acknowledge' }>;
+export type RotationRowAction =
+  | { kind: 'run'; phase: Phase }
+  | { kind: 'connection'; mode: 'newConnection' | 'reauthorize' }
+  | { kind: 'confirm'; step: 'moveFlows' | 'deleteOldConnection' }
+  | { kind: 'acknowledge'; guard: AcknowledgedGuard };
 
 export interface PhaseReport {
   phase: Phase;
@@ -135,6 +140,16 @@ export class Campaign {
         ...(error ? { error } : {}),
       });
     });
+  }
+
+  /** What the rotations' journals recorded to look back on: endings and acknowledgements, newest first. */
+  history(): HistoryLine[] {
+    return campaignHistory(
+      this.#journal.orgs.map((o) => {
+        const snapshot = this.#snapshots.get(o.key);
+        return { label: o.label, ...(snapshot ? { snapshot } : {}) };
+      }),
+    );
   }
 
   /** Every org's rotation ended (or the campaign has none). */

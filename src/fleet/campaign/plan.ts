@@ -14,7 +14,7 @@ export interface PlanOrg {
   snapshot?: RotationSnapshot;
 }
 
-export interface PlanEntry {
+interface PlanEntry {
   key: string;
   label: string;
   environment: 'preview' | 'production';

@@ -5,7 +5,7 @@ import type { StepError } from '../../rotation/journal.ts';
 import type { AcknowledgedGuard, RotationSnapshot } from '../../rotation/snapshot.ts';
 import { PHASE_LABELS, phaseOf, type Phase } from './phases.ts';
 
-export type RowAction =
+type RowAction =
   | { kind: 'run'; phase: Phase; label: string }
   | { kind: 'connection'; mode: 'newConnection' | 'reauthorize'; label: string }
   | { kind: 'confirm'; step: 'moveFlows' | 'deleteOldConnection'; label: string }
@@ -15,7 +15,7 @@ export type RowAction =
   | { kind: 'setCredential'; label: string }
   | { kind: 'openChecklist'; label: string };
 
-export type RowState = 'notStarted' | 'working' | 'ready' | 'needsYou' | 'waiting' | 'failed' | 'done' | 'stopped';
+type RowState = 'notStarted' | 'working' | 'ready' | 'needsYou' | 'waiting' | 'failed' | 'done' | 'stopped';
 
 export interface CampaignRow {
   key: string;
@@ -183,7 +183,7 @@ function personStep(snap: RotationSnapshot): RowPart {
 }
 
 /** The fix for an error, in a few words (the message says why). */
-export function fixFor(error: Pick<StepError, 'kind'>): string {
+function fixFor(error: Pick<StepError, 'kind'>): string {
   switch (error.kind) {
     case 'invalidToken':
       return 'Set a new API token (or service app) for this org, then run it again.';

@@ -5,7 +5,7 @@
 import { parseOrgInput, type OrgAddress } from '../../okta/orgInput.ts';
 import type { RawOrgRow } from './orgRows.ts';
 
-export type ImportCredential =
+type ImportCredential =
   { type: 'apiToken'; token: string } | { type: 'serviceApp'; clientId: string; privateKey: string; keyId?: string };
 
 export interface ImportCandidate {

@@ -28,6 +28,23 @@ export class OrgSettings implements vscode.Disposable {
     await config.update('orgs', current, vscode.ConfigurationTarget.Global);
   }
 
+  /** Adds (or replaces, by host) several entries in one settings write: Import Orgs. */
+  async addMany(
+    entries: ReadonlyArray<{
+      address: OrgAddress;
+      label: string;
+      environment: 'preview' | 'production';
+      previewOrg?: string;
+    }>,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const hosts = new Set(entries.map((e) => e.address.host));
+    const current = this.rawList(config).filter((entry) => ![...hosts].some((h) => sameHost(entry, h)));
+    current.push(...entries.map((e) => orgSettingFor(e.address, e.label, e.environment, e.previewOrg)));
+    await config.update('orgs', current, vscode.ConfigurationTarget.Global);
+  }
+
   async remove(key: string): Promise<void> {
     const config = vscode.workspace.getConfiguration(SECTION);
     await config.update(
@@ -44,7 +61,9 @@ export class OrgSettings implements vscode.Disposable {
       | 'requestTimeoutSeconds'
       | 'previewRecencyDays'
       | 'maxConcurrentOrgs'
-      | 'maxRateLimitWaitSeconds',
+      | 'maxRateLimitWaitSeconds'
+      | 'soakHours'
+      | 'practiceOrgCount',
     fallback: number,
     opts: { allowZero?: boolean } = {},
   ): number {
