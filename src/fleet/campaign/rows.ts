@@ -107,7 +107,11 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
       status: soak ? `Waiting for ${input.pairedWith ?? 'its preview org'}` : 'No recent preview rotation',
       next: soak ? 'Wait for the soak, or acknowledge it' : 'Acknowledge rotating without a recent preview rotation',
       who: 'you',
-      actions: [{ kind: 'acknowledge', guard: a.guard, label: 'Acknowledge…', warning: a.warning }],
+      actions: [
+        { kind: 'acknowledge', guard: a.guard, label: 'Acknowledge…', warning: a.warning },
+        // The soak is checked again at each try: once it is over, the create goes ahead.
+        ...(soak ? [{ kind: 'run' as const, phase: 'create' as const, label: 'Create the New Secret' }] : []),
+      ],
     };
   }
   const step = snap.steps.find((s) => s.id === snap.currentStep);
