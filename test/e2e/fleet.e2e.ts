@@ -148,7 +148,8 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     assert.match(rows, /imported; its API token was checked: found Okta Workflows OAuth/);
     await ui.screenshot('import-orgs-results');
     await ui.page.keyboard.press('Escape');
-    for (const name of names) await ui.waitForTreeItem(VIEW, new RegExp(`^${name} `));
+    // A row's text is its label then its description (127.0.0.1:PORT · environment), with no space between.
+    for (const name of names) await ui.waitForTreeItem(VIEW, new RegExp(`^${name}\\s*127\\.0\\.0\\.1`));
     const settings = JSON.parse(ui.userSettingsText()) as { 'oktaWorkflows.orgs': Array<Record<string, string>> };
     const orgs = settings['oktaWorkflows.orgs'];
     assert.equal(orgs.length, 6);
@@ -265,7 +266,7 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     await ui.quickInputEnter();
     await ui.waitForQuickInput('Import Orgs: 1 imported, 0 not imported');
     await ui.page.keyboard.press('Escape');
-    await ui.waitForTreeItem(VIEW, /^Yaml Org /);
+    await ui.waitForTreeItem(VIEW, /^Yaml Org\s*127\.0\.0\.1/);
     const settings = ui.userSettingsText();
     assert.ok(settings.includes('"Yaml Org"'));
   });

@@ -2,12 +2,14 @@
 // schema guarantees it). One key holds them all, so claim() checks and writes without an await in between:
 // atomic within this extension host. Windows share globalState only eventually, so across windows the claim
 // also takes a file lock per app in `lockDir` (the extension's globalStorage folder, shared by all windows):
-// of two windows claiming the same app at the same instant, exactly one wins.
+// of two windows claiming the same app at the same instant, exactly one wins. Reads go through a JournalReader,
+// which never takes a journal back to an older revision when VS Code echoes an earlier write (journalReader.ts).
 import type * as vscode from 'vscode';
 import { FileLock, type LockRecord } from '../../rotation/fileLock.ts';
 import { staleJournalError } from '../../rotation/errors.ts';
 import { isFinished, lockKeyOf, parseJournal, revisionOf, type RotationJournal } from '../../rotation/journal.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
+import { JournalReader } from './journalReader.ts';
 
 const KEY = 'oktaWorkflows.rotationJournals';
 /** Finished journals kept as history (the preview-recency guard reads them); older ones are dropped. */
@@ -25,6 +27,7 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   private readonly state: vscode.Memento;
   private readonly onProblem: (message: string) => void;
   private readonly lock: FileLock | undefined;
+  private readonly reader = new JournalReader();
 
   constructor(
     state: vscode.Memento,
@@ -54,7 +57,9 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   }
 
   private async store(all: Map<string, RotationJournal>, journal: RotationJournal): Promise<void> {
-    all.set(journal.rotationId, parseJournal(journal));
+    const checked = parseJournal(journal);
+    all.set(journal.rotationId, checked);
+    this.reader.wrote(checked);
     await this.write(all);
     if (isFinished(journal)) await this.release(journal);
   }
@@ -62,6 +67,7 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   async delete(rotationId: string): Promise<void> {
     const all = this.all();
     const journal = all.get(rotationId);
+    this.reader.deleted(rotationId);
     if (all.delete(rotationId)) await this.write(all);
     if (journal) await this.release(journal);
   }
@@ -91,7 +97,9 @@ export class GlobalStateJournalStore implements RotationJournalStore {
       await this.lock?.release(key, journal.rotationId);
       return late;
     }
-    all.set(journal.rotationId, parseJournal(journal));
+    const checked = parseJournal(journal);
+    all.set(journal.rotationId, checked);
+    this.reader.wrote(checked);
     await this.write(all);
     return undefined;
   }
@@ -108,26 +116,21 @@ export class GlobalStateJournalStore implements RotationJournalStore {
     return ageMs > UNKNOWN_HOLDER_STALE_MS;
   }
 
-  /** Every stored journal that parses; a broken one is reported and skipped, never fatal. */
+  /** Every stored journal that parses (never older than this window wrote it); a broken one is reported and skipped. */
   private all(): Map<string, RotationJournal> {
-    const raw = this.state.get<unknown>(KEY);
-    const out = new Map<string, RotationJournal>();
-    if (typeof raw !== 'object' || raw === null) return out;
-    for (const [id, value] of Object.entries(raw)) {
-      try {
-        out.set(id, parseJournal(value));
-      } catch (e) {
-        this.onProblem(
-          `Rotation journal ${id} in globalState cannot be read and is ignored: ${e instanceof Error ? e.message : String(e)}`,
-        );
-      }
-    }
-    return out;
+    return this.reader.read(this.state.get<unknown>(KEY), (id, e) =>
+      this.onProblem(
+        `Rotation journal ${id} in globalState cannot be read and is ignored: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   }
 
   private write(all: Map<string, RotationJournal>): Thenable<void> {
     const finished = [...all.values()].filter(isFinished).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-    for (const old of finished.slice(KEEP_FINISHED)) all.delete(old.rotationId);
+    for (const old of finished.slice(KEEP_FINISHED)) {
+      all.delete(old.rotationId);
+      this.reader.deleted(old.rotationId);
+    }
     return this.state.update(KEY, Object.fromEntries(all));
   }
 }
