@@ -13,24 +13,15 @@ import { isRotationError } from '../../src/rotation/errors.ts';
 import { isFinished } from '../../src/rotation/journal.ts';
 import type { Clock } from '../../src/rotation/port.ts';
 import { buildSnapshot } from '../../src/rotation/snapshot.ts';
-import { MemoryJournalStore, MemoryPendingSecretStore } from '../../src/rotation/stores.ts';
-import type { OrgSeed, SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
+import { MemoryJournalStore, MemoryPendingSecretStore, type RotationJournalStore } from '../../src/rotation/stores.ts';
+import type { OrgSeed, SimulatedOrg, SimulatedOrgInfo, Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
 import { rotationDepsFor } from '../../src/vscode/rotations/rotationDeps.ts';
 
-export interface FleetWorld {
+export interface FleetWorld extends ConnectedFleet {
   sim: Simulator;
   /** Simulated org by its campaign key (host). */
   org(key: string): SimulatedOrg;
-  orgs: CampaignOrg[];
-  journals: MemoryJournalStore;
-  secrets: MemoryPendingSecretStore;
-  store: MemoryCampaignStore;
-  /** Replaces an org's client (its token), as Set API Token does. */
-  setToken(key: string, token: string): void;
-  /** The campaign's deps over fresh engines (a reload forgets every engine; the stores stay). */
-  deps(overrides?: Partial<Omit<CampaignDeps, 'rotations'>>): CampaignDeps & { rotations: EngineRotations };
-  close(): Promise<void>;
 }
 
 export interface FleetOptions {
@@ -38,6 +29,8 @@ export interface FleetOptions {
   rateLimitPerMinute?: number;
   clock?: Clock;
   client?: Partial<OktaClientOptions>;
+  /** Where the rotations' journals go (default: memory); the bench gives the extension's globalState store. */
+  journals?: RotationJournalStore;
   /** Pairs each production org with the preview org of the same name + "-preview" (default true). */
   paired?: boolean;
 }
@@ -49,12 +42,12 @@ class EngineRotations implements CampaignRotations {
   maxInFlight = 0;
   readonly #deps: (org: CampaignOrg) => ReturnType<typeof rotationDepsFor>;
   readonly #app: (org: CampaignOrg, signal?: AbortSignal) => ReturnType<OktaClient['findWorkflowsApp']>;
-  readonly #journals: MemoryJournalStore;
+  readonly #journals: RotationJournalStore;
 
   constructor(
     deps: (org: CampaignOrg) => ReturnType<typeof rotationDepsFor>,
     app: (org: CampaignOrg, signal?: AbortSignal) => ReturnType<OktaClient['findWorkflowsApp']>,
-    journals: MemoryJournalStore,
+    journals: RotationJournalStore,
   ) {
     this.#deps = deps;
     this.#app = app;
@@ -115,6 +108,19 @@ class EngineRotations implements CampaignRotations {
   }
 }
 
+/** Orgs of a simulator, wherever it runs (this process, or the CLI in another), with the campaign's ports. */
+export interface ConnectedFleet {
+  orgs: CampaignOrg[];
+  journals: RotationJournalStore;
+  secrets: MemoryPendingSecretStore;
+  store: MemoryCampaignStore;
+  /** Replaces an org's client (its token), as Set API Token does. */
+  setToken(key: string, token: string): void;
+  /** The campaign's deps over fresh engines (a reload forgets every engine; the stores stay). */
+  deps(overrides?: Partial<Omit<CampaignDeps, 'rotations'>>): CampaignDeps & { rotations: EngineRotations };
+  close(): Promise<void>;
+}
+
 /** Pairs and org entries for the seeds: each production org `x` waits for `x-preview` when it exists. */
 export async function startFleet(seeds: OrgSeed[], options: FleetOptions = {}): Promise<FleetWorld> {
   const sim = await startSimulator({
@@ -123,14 +129,33 @@ export async function startFleet(seeds: OrgSeed[], options: FleetOptions = {}): 
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
   });
   const byKey = new Map(sim.orgs.map((o) => [new URL(o.baseUrl).host, sim.org(o.name)]));
-  const keyOf = new Map(sim.orgs.map((o) => [o.name, new URL(o.baseUrl).host]));
+  const fleet = connectFleet(sim.orgs, options);
+  return {
+    ...fleet,
+    sim,
+    org: (key) => {
+      const o = byKey.get(key);
+      if (!o) throw new Error(`no org ${key}`);
+      return o;
+    },
+    async close() {
+      await fleet.close();
+      await sim.close();
+    },
+  };
+}
+
+/** The campaign's ports over orgs a simulator serves (its --json line's orgs, or an in-process simulator's). */
+export function connectFleet(infos: readonly SimulatedOrgInfo[], options: FleetOptions = {}): ConnectedFleet {
+  const infoOf = new Map(infos.map((o) => [new URL(o.baseUrl).host, o]));
+  const keyOf = new Map(infos.map((o) => [o.name, new URL(o.baseUrl).host]));
   const clients = new Map<string, OktaClient>();
   const all: OktaClient[] = [];
   const setToken = (key: string, token: string) => {
-    const org = byKey.get(key);
-    if (!org) throw new Error(`no org ${key}`);
+    const info = infoOf.get(key);
+    if (!info) throw new Error(`no org ${key}`);
     const client = new OktaClient({
-      baseUrl: org.info.baseUrl,
+      baseUrl: info.baseUrl,
       auth: new ApiTokenAuth(token),
       retryBaseDelayMs: 1,
       ...options.client,
@@ -138,9 +163,13 @@ export async function startFleet(seeds: OrgSeed[], options: FleetOptions = {}): 
     clients.set(key, client);
     all.push(client);
   };
-  for (const [key, org] of byKey) setToken(key, org.info.apiToken);
-  const clientOf = async (key: string) => clients.get(key) as OktaClient;
-  const orgs: CampaignOrg[] = sim.orgs.map((o) => {
+  for (const [key, info] of infoOf) setToken(key, info.apiToken);
+  const clientOf = async (key: string): Promise<OktaClient> => {
+    const client = clients.get(key);
+    if (!client) throw new Error(`no client for ${key}`);
+    return client;
+  };
+  const orgs: CampaignOrg[] = infos.map((o) => {
     const preview = keyOf.get(`${o.name}-preview`);
     return {
       key: keyOf.get(o.name) as string,
@@ -149,7 +178,7 @@ export async function startFleet(seeds: OrgSeed[], options: FleetOptions = {}): 
       ...(options.paired !== false && o.environment === 'production' && preview ? { previewOrg: preview } : {}),
     };
   });
-  const journals = new MemoryJournalStore();
+  const journals = options.journals ?? new MemoryJournalStore();
   const secrets = new MemoryPendingSecretStore();
   const store = new MemoryCampaignStore();
   const deps = (overrides: Partial<Omit<CampaignDeps, 'rotations'>> = {}) => {
@@ -179,12 +208,6 @@ export async function startFleet(seeds: OrgSeed[], options: FleetOptions = {}): 
     };
   };
   return {
-    sim,
-    org: (key) => {
-      const o = byKey.get(key);
-      if (!o) throw new Error(`no org ${key}`);
-      return o;
-    },
     orgs,
     journals,
     secrets,
@@ -192,8 +215,7 @@ export async function startFleet(seeds: OrgSeed[], options: FleetOptions = {}): 
     setToken,
     deps,
     async close() {
-      await Promise.all(all.map((c) => c.close().catch(() => undefined)));
-      await sim.close();
+      await Promise.all(all.map((c) => c.close()));
     },
   };
 }
