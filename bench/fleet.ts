@@ -18,7 +18,6 @@ import { refreshOrg } from '../src/fleet/orgRefresh.ts';
 import type { SimulatedOrgInfo } from '../src/simulator/index.ts';
 import { GlobalStateJournalStore } from '../src/vscode/storage/globalStateJournalStore.ts';
 import { connectFleet } from '../test/support/campaignWorld.ts';
-import { InMemoryMemento } from '../test/unit/concurrency/memento.ts';
 
 export interface FleetRow {
   area: string;
@@ -156,13 +155,31 @@ export async function fleetRefresh(h: Helpers, rows: FleetRow[]): Promise<number
   return knee;
 }
 
+/**
+ * globalState as VS Code's extension host keeps it: get() hands back the stored value itself, update() stores a
+ * JSON copy (what code-server 1.139's ExtensionMemento does), so the journal store's cost is the extension's own.
+ */
+class HostLikeMemento {
+  readonly #values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.#values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.#values.has(key) ? (this.#values.get(key) as T) : defaultValue;
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.#values.set(key, JSON.parse(JSON.stringify(value)));
+    return Promise.resolve();
+  }
+}
+
 /** The three bulk phases of a campaign over 50 orgs, at `limit` orgs at a time; the wall time of each. */
 async function campaignRun(
   orgs: SimulatedOrgInfo[],
   limit: number,
 ): Promise<Record<'create' | 'verify' | 'retire', number>> {
-  // The extension's own journal store (globalState: one key for every journal), over a stand-in Memento.
-  const journals = new GlobalStateJournalStore(new InMemoryMemento(), (m) => {
+  // The extension's own journal store (globalState: one key for every journal), over a host-like Memento.
+  const journals = new GlobalStateJournalStore(new HostLikeMemento(), (m) => {
     throw new Error(m);
   });
   // Every org as a preview org: the bench measures the phases, not the soak between a pair's two orgs.
