@@ -4,6 +4,7 @@
 // The action schema is wrapped in z.lazy: built on first use, not when the extension activates.
 import * as z from 'zod/mini';
 import { previewSoakPending, productionGuardPending } from './guards.ts';
+import { soakAcknowledgement, soakView } from './soak.ts';
 import { ConnectionModeSchema } from './journal.ts';
 import type {
   ConnectionMode,
@@ -154,17 +155,6 @@ function canAbandon(journal: RotationJournal): boolean {
 
 const view = (s: SecretRef): SecretView => ({ ...s });
 
-function soakView(g: NonNullable<RotationJournal['guards']['previewSoak']>): RotationSnapshot['guards']['previewSoak'] {
-  const { previewOrg, hours, previewCompletedAt, satisfied, acknowledgedAt } = g;
-  return {
-    previewOrg,
-    hours,
-    ...(previewCompletedAt ? { previewCompletedAt } : {}),
-    ...(satisfied !== undefined ? { satisfied } : {}),
-    ...(acknowledgedAt ? { acknowledgedAt } : {}),
-  };
-}
-
 export function computeNextActions(journal: RotationJournal): NextAction[] {
   if (journal.outcome !== 'inProgress' || journal.rollback?.state === 'running') return [];
   const step = currentStepOf(journal);
@@ -194,18 +184,6 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
     });
   }
   return actions;
-}
-
-function soakAcknowledgement(journal: RotationJournal): NextAction {
-  const g = journal.guards.previewSoak;
-  const when = g?.previewCompletedAt
-    ? `completed its rotation ${g.previewCompletedAt}`
-    : 'has not completed a rotation';
-  return {
-    type: 'acknowledge',
-    guard: 'previewSoak',
-    warning: `This production org waits for its preview org ${g?.previewOrg ?? ''}, which ${when}: the new secret is created ${g?.hours ?? 0} h after it. Acknowledge to create it now.`,
-  };
 }
 
 /** The run and confirm actions of `step`, as its module offers them. */
