@@ -157,7 +157,7 @@ function personStep(snap: RotationSnapshot): RowPart {
       return {
         state: 'needsYou',
         status: `New secret ${snap.secrets.new?.masked ?? ''} created`,
-        next: 'In the Workflows console: a new Okta connection with the new secret (or re-authorize the existing one)',
+        next: 'In the Workflows console: a new Okta connection with the new secret, or re-authorize the old one',
         who: 'you',
         actions: [
           ...copy,
