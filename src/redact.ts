@@ -4,7 +4,7 @@
 // letting a credential through is not.
 
 const KEYS =
-  'client_secret|clientSecret|client-secret|api_?token|apiToken|api[_-]?key|readOnlyToken|access_token|accessToken|refresh_token|refreshToken|id_token|idToken|token|private_?key|privateKeyPem|client_assertion|assertion|password|passwd|secret|sessionToken|cookie|set-cookie';
+  'client_secret|clientSecret|client-secret|api_?token|apiToken|api[_-]?key|readOnlyToken|customRoleToken|appAdminToken|access_token|accessToken|refresh_token|refreshToken|id_token|idToken|token|private_?key|privateKeyPem|client_assertion|assertion|password|passwd|secret|sessionToken|cookie|set-cookie';
 
 // What follows "Bearer", "DPoP" or "Basic" is a credential only if it looks like one: 20 or more characters of
 // the token alphabet (access tokens, base64 of client id and secret), or the dotted shape of a JWT. So the prose

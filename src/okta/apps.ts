@@ -1,4 +1,4 @@
-// The apps of an org: listing them (every page, by Link rel="next", never off the org), reading one, and finding the
+// The apps of an org: listing them (every page, through http/pages.ts), reading one, and finding the
 // "Okta Workflows OAuth" app among them (the recipe is in discovery.ts).
 import {
   isOAuthClientApp,
@@ -10,10 +10,10 @@ import {
   WORKFLOWS_SSO_APP_NAME,
 } from './discovery.ts';
 import { OktaError, isOktaError } from './errors.ts';
-import { parseResponse, protocolError } from './http/parseResponse.ts';
+import { readAllPages } from './http/pages.ts';
+import { parseResponse } from './http/parseResponse.ts';
 import type { RequestLoop } from './http/requestLoop.ts';
 import { assertAppId, shownAppId } from './ids.ts';
-import { nextLink, unsafeNextLink } from './pagination.ts';
 import { ApplicationListSchema, ApplicationSchema, type Application, type WorkflowsApp } from './schemas.ts';
 
 export interface AppQuery {
@@ -33,35 +33,17 @@ export class OrgApps {
   }
 
   async list(query: AppQuery = {}, signal?: AbortSignal): Promise<Application[]> {
-    const org = this.#http.org;
     const what = query.filter ? ` matching ${query.filter}` : query.q ? ` starting with "${query.q}"` : '';
     const operation = `Listing apps${what}`;
     const first = this.#http.url('/api/v1/apps');
     if (query.q !== undefined) first.searchParams.set('q', query.q);
     if (query.filter !== undefined) first.searchParams.set('filter', query.filter);
     first.searchParams.set('limit', String(Math.min(200, Math.max(1, Math.floor(query.limit ?? 200)))));
-    const apps: Application[] = [];
-    const seen = new Set<string>();
-    let url: URL | undefined = first;
-    for (let page = 1; url; page++) {
-      if (page > this.#maxPages)
-        throw protocolError(operation, org, `more than ${this.#maxPages} pages: stopped following next links`);
-      seen.add(url.href);
-      const res = await this.#http.execute(
-        { operation, method: 'GET', url, tries: this.#http.readTries, appsBucket: true, authenticate: true },
-        signal,
-      );
-      apps.push(...parseResponse(operation, org, res, ApplicationListSchema));
-      const next = nextLink(res.headers.link);
-      url = undefined;
-      if (next !== undefined) {
-        const unsafe = unsafeNextLink(next, first);
-        if (unsafe) throw protocolError(operation, org, unsafe);
-        if (seen.has(next)) throw protocolError(operation, org, 'the next-page link repeats an earlier page');
-        url = new URL(next);
-      }
-    }
-    return apps;
+    return readAllPages(
+      this.#http,
+      { operation, first, schema: ApplicationListSchema, maxPages: this.#maxPages, appsBucket: true },
+      signal,
+    );
   }
 
   async get(appId: string, signal?: AbortSignal): Promise<Application> {

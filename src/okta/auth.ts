@@ -16,7 +16,17 @@ export interface UnauthorizedAnswer {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** A credential that is an OAuth 2.0 service app rather than an admin's API token. */
+export interface ServiceAppCredential {
+  /** Its client id: who it is, without a call. */
+  readonly clientId: string;
+  /** The scopes its access token was granted (the token answer's `scope`); fetches a token if none is cached. */
+  grantedScopes(signal?: AbortSignal): Promise<readonly string[]>;
+}
+
 export interface Authenticator {
+  /** Set by a service app (oauth/serviceAppAuth.ts); absent for an API token. */
+  readonly serviceApp?: ServiceAppCredential;
   /** The headers that authenticate this one request. Called before every attempt, retries included. */
   authorize(req: AuthorizeRequest): Promise<Record<string, string>>;
   /**

@@ -1,18 +1,23 @@
-// The Okta Management API client for one org: the apps and client-secret operations, with Okta's rate limits
-// honoured, safe retries (reads only), reconciliation of writes whose answer was lost, and errors a person can
-// act on. Everything Okta sends is parsed with the zod schemas; nothing Okta sends is echoed into a message.
-// This class only composes: the request loop (http/requestLoop.ts), the apps (apps.ts), the secrets (secrets.ts)
-// and the token-endpoint probe (secretProbe.ts) each live in their own module.
+// The Okta Management API client for one org: the apps and client-secret operations, who the credential is and
+// whether it may manage secrets, and the System Log, with Okta's rate limits honoured, safe retries (reads only),
+// reconciliation of writes whose answer was lost, and errors a person can act on. Everything Okta sends is parsed
+// with the zod schemas; nothing Okta sends is echoed into a message.
+// This class only composes: the request loop (http/requestLoop.ts), the apps (apps.ts), the secrets (secrets.ts),
+// the token-endpoint probe (secretProbe.ts), identity and roles (identity.ts, secretManagement.ts) and the System Log
+// (systemLog.ts) each live in their own module.
 import { OrgApps, type AppQuery } from './apps.ts';
 import { ApiTokenAuth, type Authenticator } from './auth.ts';
 import type { ApiCallLog } from './http/listeners.ts';
 import { RequestLoop, defaultSleep } from './http/requestLoop.ts';
+import { OrgIdentity, type AdminRole, type CredentialIdentity } from './identity.ts';
 import { checkOrgOrigin } from './orgOrigin.ts';
 import type { RateLimitSnapshot } from './rateLimit.ts';
 import type { Application, ClientSecret, WorkflowsApp } from './schemas.ts';
 import type { CreatedSecret } from './secretReconcile.ts';
 import { verifyClientSecret, type SecretProbeResult } from './secretProbe.ts';
+import { assessSecretManagement, type SecretManagementAssessment } from './secretManagement.ts';
 import { AppSecrets, type CreateSecretOptions } from './secrets.ts';
+import { listSystemLogEvents, type SystemLogQuery, type SystemLogResult } from './systemLog.ts';
 import { Transport } from './transport.ts';
 import type { NetworkOptions } from './network/networkOptions.ts';
 
@@ -21,6 +26,9 @@ export type { Authenticator } from './auth.ts';
 export type { ApiCallLog } from './http/listeners.ts';
 export type { CreatedSecret } from './secretReconcile.ts';
 export type { CreateSecretOptions } from './secrets.ts';
+export type { AdminIdentity, AdminRole, CredentialIdentity } from './identity.ts';
+export type { SecretManagementAssessment } from './secretManagement.ts';
+export type { SystemLogEvent, SystemLogQuery, SystemLogResult } from './systemLog.ts';
 export { ApiTokenAuth };
 
 export interface OktaClientOptions {
@@ -70,6 +78,8 @@ export class OktaClient {
   readonly #http: RequestLoop;
   readonly #apps: OrgApps;
   readonly #secrets: AppSecrets;
+  readonly #identity: OrgIdentity;
+  readonly #maxPages: number;
 
   constructor(opts: OktaClientOptions) {
     const url = checkOrgOrigin(opts.baseUrl, ORIGIN_ERROR);
@@ -100,8 +110,10 @@ export class OktaClient {
       onWait: opts.onWait,
       onListenerError: opts.onListenerError,
     });
-    this.#apps = new OrgApps(this.#http, opts.maxPages ?? 100);
+    this.#maxPages = opts.maxPages ?? 100;
+    this.#apps = new OrgApps(this.#http, this.#maxPages);
     this.#secrets = new AppSecrets(this.#http);
+    this.#identity = new OrgIdentity(this.#http);
   }
 
   /** The last X-Rate-Limit-* headers seen for the org's /api/v1/apps bucket. */
@@ -161,6 +173,38 @@ export class OktaClient {
   /** Checks a client secret against the org's token endpoint without changing anything (see secretProbe.ts). */
   verifyClientSecret(app: WorkflowsApp, clientSecret: string, signal?: AbortSignal): Promise<SecretProbeResult> {
     return verifyClientSecret(this.#http, app, clientSecret, signal);
+  }
+
+  // ---- who the credential is, what it may do, what Okta logged ----
+
+  /** The admin behind an API token (users/me), or a service app's client id (no call). */
+  whoAmI(signal?: AbortSignal): Promise<CredentialIdentity> {
+    const app = this.#auth.serviceApp;
+    if (app) return Promise.resolve({ kind: 'serviceApp', clientId: app.clientId });
+    return this.#identity.me(signal);
+  }
+
+  /** The admin roles of the user `userId`. A 403 (the credential may not view admin assignments) throws forbidden. */
+  listAdminRoles(userId: string, signal?: AbortSignal): Promise<AdminRole[]> {
+    return this.#identity.roles(userId, signal);
+  }
+
+  /** The permissions of a custom role, by its id. */
+  rolePermissions(roleId: string, signal?: AbortSignal): Promise<string[]> {
+    return this.#identity.permissions(roleId, signal);
+  }
+
+  /**
+   * Whether the credential can manage the Workflows app's secrets (able / readOnly / unknown, with reasons and what
+   * to do), from what Okta lets us read without side effects. Refusals to read roles make it unknown, not a failure.
+   */
+  async checkSecretManagement(signal?: AbortSignal): Promise<SecretManagementAssessment> {
+    return assessSecretManagement(await this.#identity.secretManagementEvidence(this.#auth, signal));
+  }
+
+  /** The System Log events matching `query`, every page; `permitted: false` when Okta refuses the read (403). */
+  listSystemLogEvents(query: SystemLogQuery = {}, signal?: AbortSignal): Promise<SystemLogResult> {
+    return listSystemLogEvents(this.#http, this.#maxPages, query, signal);
   }
 
   /** Closes the org's connections once in-flight calls are done. */

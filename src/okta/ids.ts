@@ -1,9 +1,13 @@
-// Okta object ids, checked before they go into a URL path: an id is `0oa`/`ocs` + 17 letters or digits, so no
-// slash, dot or percent sign can ever reach the path (no traversal, no query smuggling).
+// Okta object ids, checked before they go into a URL path: an id is `0oa`/`ocs`/`00u` + 17 letters or digits (a role
+// id: letters, digits and underscores), so no slash, dot or percent sign can ever reach the path (no traversal, no
+// query smuggling).
 import { OktaError } from './errors.ts';
 
 const APP_ID = /^0oa[A-Za-z0-9]{17}$/;
 const SECRET_ID = /^ocs[A-Za-z0-9]{17}$/;
+const USER_ID = /^00u[A-Za-z0-9]{17}$/;
+/** A custom role's id (`cr0…`), or an IAM-based standard role's (`ACCESS_CERTIFICATIONS_ADMIN`). */
+const ROLE_ID = /^[A-Za-z0-9_]{3,64}$/;
 
 export function isAppId(value: string): boolean {
   return typeof value === 'string' && APP_ID.test(value);
@@ -46,5 +50,47 @@ export function assertSecretId(value: string, operation: string, org?: string): 
     detail: 'the secret id is not an Okta client secret id',
     advice:
       'A client secret id is "ocs" followed by 17 letters or digits. Refresh the secrets list and pick one from it.',
+  });
+}
+
+export function isUserId(value: string): boolean {
+  return typeof value === 'string' && USER_ID.test(value);
+}
+
+export function isRoleId(value: string): boolean {
+  return typeof value === 'string' && ROLE_ID.test(value);
+}
+
+/** A user id as a message may show it (see shownAppId). */
+export function shownUserId(value: string): string {
+  return isUserId(value) ? value : '(not a user id)';
+}
+
+/** A role id as a message may show it (see shownAppId). */
+export function shownRoleId(value: string): string {
+  return isRoleId(value) ? value : '(not a role id)';
+}
+
+/** Throws OktaError 'input' unless `value` is a user id. */
+export function assertUserId(value: string, operation: string, org?: string): string {
+  if (isUserId(value)) return value;
+  throw new OktaError({
+    kind: 'input',
+    operation,
+    org,
+    detail: 'the user id is not an Okta user id',
+    advice: 'A user id is "00u" followed by 17 letters or digits, as Okta returns it for the admin behind a token.',
+  });
+}
+
+/** Throws OktaError 'input' unless `value` is a role id. */
+export function assertRoleId(value: string, operation: string, org?: string): string {
+  if (isRoleId(value)) return value;
+  throw new OktaError({
+    kind: 'input',
+    operation,
+    org,
+    detail: 'the role id is not an Okta role id',
+    advice: "Use the id of a custom role (cr0…) as Okta lists it in the admin's role assignments.",
   });
 }

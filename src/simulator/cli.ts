@@ -2,7 +2,8 @@
 // Starts the default orgs (a Preview org and a Production org, one ACTIVE secret each), or with --orgs a fleet of
 // n orgs (seed.ts fleetSeeds: alternating preview and production, paired by name), and serves until
 // SIGINT/SIGTERM. With --json, stdout gets exactly one JSON line: {"orgs":[{name, environment, baseUrl,
-// apiToken, readOnlyToken, workflowsAppId, clientId, serviceApp: {clientId, keyId, privateKeyPem, scopes}}]}. Anything
+// apiToken, readOnlyToken, customRoleToken, appAdminToken, workflowsAppId, clientId, serviceApp: {clientId, keyId,
+// privateKeyPem, scopes}}]}. Anything
 // else (the --verbose request log) goes to stderr. With --tls, each org is https://<name>.okta.com (or
 // .oktapreview.com) served on <random 127.x.y.z>:443, and gains "listen": "ip:port"; the line gains
 // "tls": {"caCertPem": "…"}, the CA that issued the orgs' certificates.
@@ -53,6 +54,8 @@ function table(orgs: readonly SimulatedOrgInfo[]): string {
     if (o.listen) lines.push(`  listening on      ${o.listen}`);
     lines.push(`  API token         ${o.apiToken}`);
     lines.push(`  read-only token   ${o.readOnlyToken}`);
+    lines.push(`  custom-role token ${o.customRoleToken}  (Workflows Secret Rotator)`);
+    lines.push(`  app-admin token   ${o.appAdminToken}`);
     lines.push(`  Workflows app id  ${o.workflowsAppId || '(none)'}`);
     lines.push(`  client id         ${o.clientId || '(none)'}`);
     if (o.serviceApp) {

@@ -74,3 +74,7 @@ export const clientSecretInvalid = (problem: ClientSecretProblem): OktaErrorAnsw
 /** Any other malformed create body (e.g. status not ACTIVE/INACTIVE). Our choice; Okta's text is unknown. */
 export const createBodyInvalid = (cause: string): OktaErrorAnswer =>
   oktaError(400, 'E0000001', 'Api validation failed: OAuth2ClientSecretRequestBody', [cause]);
+
+/** A System Log query parameter Okta refuses (the spec's 400, E0000001). The cause is in our words. */
+export const logQueryInvalid = (parameter: string, cause: string): OktaErrorAnswer =>
+  oktaError(400, 'E0000001', `Api validation failed: ${parameter}`, [cause]);

@@ -32,3 +32,14 @@ export function secretHash(clientSecret: string): string {
 
 /** ISO 8601 with milliseconds, as Okta's timestamps. */
 export const isoNow = (): string => new Date().toISOString();
+
+/** User ids: `00u` + 17 characters, as Okta's. */
+export const newUserId = (): string => `00u${randomBase62(17)}`;
+/** API token ids (not the token): `00T` + 17 characters; the System Log names a token by it. */
+export const newApiTokenId = (): string => `00T${randomBase62(17)}`;
+/** Role assignment ids: 20 characters, as in the spec's examples (`ra125eqBFpETrMwu80g4`). */
+export const newRoleAssignmentId = (): string => `ra1${randomBase62(17)}`;
+/** Custom role ids: `cr0` + 17 characters, as in the spec's examples. */
+export const newCustomRoleId = (): string => `cr0${randomBase62(17)}`;
+/** Resource set ids: `iam` + 17 characters, as in the spec's examples. */
+export const newResourceSetId = (): string => `iam${randomBase62(17)}`;

@@ -7,6 +7,7 @@ import type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 import { OrgServer } from './orgServer.ts';
 import { OrgState } from './orgState.ts';
 import type { AppSeed, SecretRecord } from './orgState.ts';
+import type { RateBucket } from './routes/index.ts';
 import { DEFAULT_ORGS, seedOrg } from './seed.ts';
 import { ServiceApp, serviceAppKeys } from './serviceApp.ts';
 import type { ServiceAppInfo } from './serviceApp.ts';
@@ -15,6 +16,8 @@ import type { OrgSeed } from './seed.ts';
 export type { FaultInjector, MalformedKind } from './faults.ts';
 export type { AppSeed, SecretSeed } from './orgState.ts';
 export type { OrgSeed } from './seed.ts';
+export { AUDITING_SERVICE_APP } from './seed.ts';
+export type { RateBucket } from './routes/index.ts';
 export type { ServiceAppInfo, ServiceAppSeed } from './serviceApp.ts';
 export type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 
@@ -46,8 +49,17 @@ export interface SimulatedOrgInfo {
   environment: 'preview' | 'production';
   /** http://127.0.0.1:PORT, no trailing slash; over TLS https://<public name> (port 443: no port) */
   baseUrl: string;
+  /** A super admin's API token (SUPER_ADMIN). */
   apiToken: string;
+  /** A read-only admin's API token (READ_ONLY_ADMIN): reads pass, writes are 403. */
   readOnlyToken: string;
+  /**
+   * Addition: the API token of an admin whose only role is the custom role "Workflows Secret Rotator" (okta.apps.read,
+   * okta.apps.manage, okta.iam.read): manages apps, reads its own role assignments, not the System Log.
+   */
+  customRoleToken: string;
+  /** Addition: an app admin's API token (APP_ADMIN): manages apps, reads the System Log, may not list roles. */
+  appAdminToken: string;
   /** '' when the org has no Workflows OAuth app */
   workflowsAppId: string;
   /** '' when the org has no Workflows OAuth app */
@@ -76,12 +88,14 @@ export interface SimulatedOrg {
   revokeToken(token: string): void;
   /** Addition: a new full-access API token (as an admin creating one after revoking the old). */
   issueApiToken(): string;
-  /** And resets the bucket. */
-  setRateLimit(perMinute: number): void;
+  /** And resets the bucket: the apps bucket, or (addition) another of the org's buckets. */
+  setRateLimit(perMinute: number, bucket?: RateBucket): void;
   /** Adds an app (an OIDC client with one ACTIVE secret unless the seed says otherwise); returns its id. */
   addApp(app: AppSeed): string;
   /** Addition: every access token issued to the service app stops working (expired or revoked early). */
   expireAccessTokens(): void;
+  /** Addition: copies of every System Log event the org recorded, oldest first (as GET /api/v1/logs shapes them). */
+  systemLog(): Record<string, unknown>[];
 }
 
 export interface Simulator {
@@ -101,6 +115,8 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     baseUrl: state.baseUrl,
     apiToken: state.apiToken,
     readOnlyToken: state.readOnlyToken,
+    customRoleToken: state.customRoleToken,
+    appAdminToken: state.appAdminToken,
     workflowsAppId: state.workflowsAppId,
     clientId: app?.oauthClient?.clientId ?? '',
     ...(serviceApp ? { serviceApp: Object.freeze(serviceApp) } : {}),
@@ -122,9 +138,10 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     faults: server.faults,
     revokeToken: (token) => state.revokeToken(token),
     issueApiToken: () => state.issueApiToken(),
-    setRateLimit: (perMinute) => server.rateLimiter.setLimit(perMinute),
+    setRateLimit: (perMinute, bucket = 'apps') => server.rateLimiters[bucket].setLimit(perMinute),
     addApp: (seed) => state.addApp(seed).id,
     expireAccessTokens: () => state.serviceApp?.expireAccessTokens(),
+    systemLog: () => state.systemLog.all(),
   };
 }
 

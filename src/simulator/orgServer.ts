@@ -1,20 +1,29 @@
 // One org's HTTP server: the request pipeline every request goes through, in this order:
-//   record the request -> added latency -> fault (stall / fail) -> rate limit (apps bucket only) -> SSWS auth
-//   (management API only; read-only token refused on writes) -> handler -> fault (malformed / drop) -> answer.
+//   record the request -> added latency -> fault (stall / fail) -> rate limit (the route's bucket) -> credential
+//   (management API only: an admin's API token, checked by the admin's rights; or a service app's token, checked by
+//   its scopes) -> handler -> fault (malformed / drop) -> answer.
 // Every answer carries Content-Type: application/json (except 204), X-Okta-Request-Id and a Date header on the
 // org's clock; management API answers also carry the X-Rate-Limit-* headers.
 import { createServer } from 'node:http';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { adminMay } from './admins.ts';
 import { accessDenied, internalError, invalidToken, tooManyRequests } from './errors.ts';
 import { Faults, malformedBody } from './faults.ts';
 import { fromError } from './http.ts';
 import type { Answer, RequestContext } from './http.ts';
 import { newRequestId } from './ids.ts';
+import type { Principal } from './logEvents.ts';
 import type { OrgState } from './orgState.ts';
 import { RateLimiter } from './rateLimiter.ts';
-import { inAppsBucket, route } from './routes/index.ts';
+import { route, type Access, type RateBucket } from './routes/index.ts';
+
+/**
+ * Per-minute limits of the buckets other than apps (whose limit the options give): Okta's published management
+ * limits for a paid developer org (developer.okta.com "Management rate limits").
+ */
+const BUCKET_LIMITS: Record<Exclude<RateBucket, 'apps'>, number> = { logs: 50, userById: 600, other: 600 };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -63,7 +72,10 @@ export class OrgServer {
   /** Set when the org is served over TLS under a public name. */
   readonly tls: boolean;
   readonly faults: Faults;
+  /** The apps bucket (/api/v1/apps and /api/v1/apps/*). */
   readonly rateLimiter: RateLimiter;
+  /** Every bucket, the apps one included. */
+  readonly rateLimiters: Record<RateBucket, RateLimiter>;
   readonly requests: RequestRecord[] = [];
   private readonly server: Server | ReturnType<typeof createTlsServer>;
   /** ip:port the server listens on. */
@@ -77,6 +89,12 @@ export class OrgServer {
     this.options = options;
     this.faults = new Faults(options.latencyMs);
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.now);
+    this.rateLimiters = {
+      apps: this.rateLimiter,
+      logs: new RateLimiter(BUCKET_LIMITS.logs, options.now),
+      userById: new RateLimiter(BUCKET_LIMITS.userById, options.now),
+      other: new RateLimiter(BUCKET_LIMITS.other, options.now),
+    };
     const handler: RequestListener = (req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         // A bug in the simulator: answer 500 rather than hang the client.
@@ -159,16 +177,32 @@ export class OrgServer {
     const target = route(method, url.pathname);
     let rateHeaders: Record<string, string> = {};
     let answer: Answer | undefined;
-    if (inAppsBucket(url.pathname)) {
-      const verdict = this.rateLimiter.take();
+    if (target.bucket) {
+      const verdict = this.rateLimiters[target.bucket].take();
       rateHeaders = verdict.headers;
       if (!verdict.allowed) answer = fromError(tooManyRequests());
     }
     if (!answer && fault?.kind === 'fail')
       answer = fault.status === 429 ? fromError(tooManyRequests()) : fromError(internalError(fault.status));
-    if (!answer && target.kind === 'managementApi') answer = this.authorize(req, method, url);
+    let principal: Principal | undefined;
+    if (!answer && target.kind === 'managementApi') {
+      const checked = this.authorize(req, method, url, target.access);
+      if ('kind' in checked) principal = checked;
+      else answer = checked;
+    }
     if (!answer) {
-      const ctx: RequestContext = { org: this.state, method, url, path: url.pathname, headers: req.headers, body };
+      const ctx: RequestContext = {
+        org: this.state,
+        method,
+        url,
+        path: url.pathname,
+        headers: req.headers,
+        body,
+        now: this.options.now(),
+        requestId,
+        ip: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+        ...(principal ? { principal } : {}),
+      };
       answer = target.handle(ctx);
     }
     answer = { ...answer, headers: { ...rateHeaders, ...answer.headers } };
@@ -188,22 +222,26 @@ export class OrgServer {
     log(res.statusCode);
   }
 
-  private authorize(req: IncomingMessage, method: string, url: URL): Answer | undefined {
+  /** Who sent the request, or the refusal to send: 401 for no valid credential, 403 for one without the right. */
+  private authorize(req: IncomingMessage, method: string, url: URL, access: Access | undefined): Answer | Principal {
     const scheme = /^(\S+)\s/.exec(req.headers.authorization ?? '')?.[1]?.toLowerCase();
-    if (this.state.serviceApp && (scheme === 'dpop' || scheme === 'bearer')) {
+    const app = this.state.serviceApp;
+    if (app && (scheme === 'dpop' || scheme === 'bearer')) {
       // A service app's access token (OAuth 2.0 + DPoP): checked by serviceApp.ts, scopes included.
-      return this.state.serviceApp.authorizeApi(
+      const refused = app.authorizeApi(
         req.headers.authorization ?? '',
         req.headers.dpop,
         method,
         `${url.origin}${url.pathname}`,
+        access?.scopes ?? [],
       );
+      return refused ?? { kind: 'serviceApp', clientId: app.clientId, label: app.label };
     }
     const m = /^SSWS\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    const check = m?.[1] ? this.state.checkToken(m[1]) : { valid: false, readOnly: false };
-    if (!check.valid) return fromError(invalidToken());
-    if (check.readOnly && method !== 'GET' && method !== 'HEAD') return fromError(accessDenied());
-    return undefined;
+    const admin = m?.[1] ? this.state.adminByToken(m[1]) : undefined;
+    if (!admin) return fromError(invalidToken());
+    if (access && access.right !== 'self' && !adminMay(admin, access.right)) return fromError(accessDenied());
+    return { kind: 'admin', admin };
   }
 
   private send(res: ServerResponse, answer: Answer, requestId: string, rawBody?: string): void {

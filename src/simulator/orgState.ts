@@ -1,7 +1,10 @@
-// The state of one simulated org: its apps, their client secrets, its API tokens. Plain data and lookups; the
-// rules that change secrets live in secretRules.ts, the JSON Okta sends in representations.ts.
+// The state of one simulated org: its apps, their client secrets, its admins and their API tokens, its System Log.
+// Plain data and lookups; the rules that change secrets live in secretRules.ts, the JSON Okta sends in
+// representations.ts and identityRepresentations.ts.
+import { AdminDirectory, type AdminRecord } from './admins.ts';
 import type { ServiceApp } from './serviceApp.ts';
 import { isoNow, newApiToken, newAppId, newClientSecret, newSecretId, randomBase62, secretHash } from './ids.ts';
+import { SystemLog } from './systemLog.ts';
 
 type SecretStatus = 'ACTIVE' | 'INACTIVE';
 
@@ -104,18 +107,18 @@ function newAppRecord(seed: AppSeed): AppRecord {
   return app;
 }
 
-export interface TokenCheck {
-  valid: boolean;
-  readOnly: boolean;
-}
-
 export class OrgState {
   readonly name: string;
   readonly environment: 'preview' | 'production';
   /** Okta org ids start with `00o`; used in app ORNs. */
   readonly orgId = `00o${randomBase62(17)}`;
-  readonly apiToken = newApiToken();
-  readonly readOnlyToken = newApiToken();
+  /** The admins behind the API tokens: a super admin, a read-only admin, a custom-role admin, an app admin. */
+  readonly admins: AdminDirectory;
+  readonly apiToken: string;
+  readonly readOnlyToken: string;
+  readonly customRoleToken: string;
+  readonly appAdminToken: string;
+  readonly systemLog = new SystemLog();
   readonly apps: AppRecord[] = [];
   /** Set once the org's server listens. */
   baseUrl = '';
@@ -123,12 +126,17 @@ export class OrgState {
   /** The OAuth 2.0 service app (private_key_jwt + DPoP), unless the seed says the org has none. */
   serviceApp: ServiceApp | undefined;
   private readonly revoked = new Set<string>();
-  /** Full-access tokens issued after start (issueApiToken): a person creating a new token mid-rotation. */
+  /** Super-admin tokens issued after start (issueApiToken): a person creating a new token mid-rotation. */
   private readonly issued = new Set<string>();
 
   constructor(name: string, environment: 'preview' | 'production') {
     this.name = name;
     this.environment = environment;
+    this.admins = new AdminDirectory(name);
+    this.apiToken = this.admins.superAdmin.token;
+    this.readOnlyToken = this.admins.readOnlyAdmin.token;
+    this.customRoleToken = this.admins.customRoleAdmin.token;
+    this.appAdminToken = this.admins.appAdmin.token;
   }
 
   addApp(seed: AppSeed): AppRecord {
@@ -143,11 +151,11 @@ export class OrgState {
     return this.apps.find((a) => a.id === appId);
   }
 
-  checkToken(token: string): TokenCheck {
-    if (this.revoked.has(token)) return { valid: false, readOnly: false };
-    if (token === this.apiToken || this.issued.has(token)) return { valid: true, readOnly: false };
-    if (token === this.readOnlyToken) return { valid: true, readOnly: true };
-    return { valid: false, readOnly: false };
+  /** The admin an API token belongs to; undefined for an unknown or revoked token. */
+  adminByToken(token: string): AdminRecord | undefined {
+    if (this.revoked.has(token)) return undefined;
+    if (this.issued.has(token)) return this.admins.superAdmin;
+    return this.admins.byToken(token);
   }
 
   revokeToken(token: string): void {

@@ -17,6 +17,14 @@ export interface OrgSeed {
   serviceApp?: false | ServiceAppSeed;
 }
 
+/**
+ * A service app granted, besides the apps scopes, what the identity and evidence features read: its own user (none:
+ * a service app has no user), admin roles, and the System Log. The default service app keeps the apps scopes only.
+ */
+export const AUDITING_SERVICE_APP: ServiceAppSeed = {
+  scopes: ['okta.apps.read', 'okta.apps.manage', 'okta.users.read.self', 'okta.roles.read', 'okta.logs.read'],
+};
+
 export const DEFAULT_ORGS: readonly OrgSeed[] = [
   { name: 'acme-preview', environment: 'preview' },
   { name: 'acme', environment: 'production' },

@@ -2,7 +2,8 @@
 // private_key_jwt, requiring DPoP, granted okta.apps.read and okta.apps.manage (configurable per org seed).
 // It answers the client-credentials requests of /oauth2/v1/token and checks `Authorization: DPoP` on the
 // management API: proof signature, htm/htu, iat, jti replay, nonce, ath and the key thumbprint the token is
-// bound to (cnf.jkt), then the scope the method needs.
+// bound to (cnf.jkt), then the scope the route needs. Grantable besides: okta.users.read(.self), okta.roles.read,
+// okta.logs.read (the seed decides).
 import { generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { accessDenied } from './errors.ts';
@@ -21,6 +22,8 @@ export interface ServiceAppSeed {
   accessTokenSeconds?: number;
   /** The API also demands a DPoP nonce (401 use_dpop_nonce first). Default false. */
   apiNonce?: boolean;
+  /** The app's label, as the System Log names it when it acts. Default "Workflows Secret Rotation". */
+  label?: string;
 }
 
 /** What the --json line tells a client (the private key included: it is a simulator). */
@@ -112,6 +115,7 @@ type ProofCheck = { ok: true; jkt: string; proof: DecodedJwt } | { ok: false; de
 export class ServiceApp {
   readonly clientId = newAppId();
   readonly keyId = randomBase62(43);
+  readonly label: string;
   readonly scopes: readonly string[];
   readonly accessTokenSeconds: number;
   readonly apiNonce: boolean;
@@ -131,6 +135,7 @@ export class ServiceApp {
     this.accessTokenSeconds = seed.accessTokenSeconds ?? 3600;
     if (!(this.accessTokenSeconds > 0)) throw new Error('simulator: serviceApp.accessTokenSeconds must be > 0');
     this.apiNonce = seed.apiNonce ?? false;
+    this.label = seed.label ?? 'Workflows Secret Rotation';
     this.now = now;
   }
 
@@ -195,13 +200,14 @@ export class ServiceApp {
 
   /**
    * `Authorization: DPoP <token>` on the management API: undefined when allowed, otherwise the answer to send.
-   * `url` is the request's absolute URL without query.
+   * `url` is the request's absolute URL without query; `scopes`: the route needs one of them (none: any token).
    */
   authorizeApi(
     authorization: string,
     dpopHeader: string | string[] | undefined,
     method: string,
     url: string,
+    scopes: readonly string[],
   ): Answer | undefined {
     const now = this.now();
     const m = /^(DPoP|Bearer)\s+(\S+)\s*$/i.exec(authorization);
@@ -223,10 +229,9 @@ export class ServiceApp {
         'DPoP-Nonce': this.apiNonces.issue(now),
       });
     }
-    // okta.apps.manage includes reading; writes need it.
-    const needed =
-      method === 'GET' || method === 'HEAD' ? ['okta.apps.read', 'okta.apps.manage'] : ['okta.apps.manage'];
-    if (!needed.some((s) => token.scopes.includes(s))) {
+    // The route's scopes (okta.apps.manage includes reading apps, so reads accept either).
+    const needed = scopes;
+    if (needed.length > 0 && !needed.some((s) => token.scopes.includes(s))) {
       const denied = accessDenied();
       denied.body.errorCauses = [
         { errorSummary: `The access token provided does not contain the required scopes: ${needed[0]}.` },

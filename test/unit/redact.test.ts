@@ -40,6 +40,7 @@ describe('redact', () => {
     ['clientSecret key: value text', `clientSecret: ${SECRET}`, [SECRET]],
     ['api token in key=value text', `apiToken=${TOKEN}`, [TOKEN]],
     ['readOnlyToken in JSON', `{"readOnlyToken":"${TOKEN}"}`, [TOKEN]],
+    ['the other simulator tokens in JSON', `{"customRoleToken":"${TOKEN}","appAdminToken":"${TOKEN}"}`, [TOKEN]],
     ['access_token in an OAuth answer', `{"access_token":"${TOKEN}","token_type":"DPoP"}`, [TOKEN]],
     ['password field', 'password=hunter2hunter2', ['hunter2hunter2']],
     ['non-string JSON value', '{"client_secret": 12345678901234}', ['12345678901234']],

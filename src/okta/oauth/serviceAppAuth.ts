@@ -1,10 +1,11 @@
 // OAuth 2.0 for Okta, the least-privilege alternative to an API token: a service app gets an access token by
 // client credentials, authenticating with a JWT signed by its private key (private_key_jwt), for only the scopes
-// okta.apps.read and okta.apps.manage, bound to a DPoP key. The token is cached until a minute before it expires,
-// and refreshed once when the API answers 401.
+// okta.apps.read and okta.apps.manage (plus optional ones, e.g. okta.logs.read, when the app was granted them), bound
+// to a DPoP key. The token is cached until a minute before it expires, and refreshed once when the API answers 401.
+// The scopes the token endpoint granted are kept: they are what the app may do (secretManagement.ts reads them).
 // The private key stays in a private field: it is never logged, serialised or put into an error.
 import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
-import type { Authenticator, AuthorizeRequest, UnauthorizedAnswer } from '../auth.ts';
+import type { Authenticator, AuthorizeRequest, ServiceAppCredential, UnauthorizedAnswer } from '../auth.ts';
 import { OktaError } from '../errors.ts';
 import { notifyListener, warnListenerFailed, type ApiCallLog } from '../http/listeners.ts';
 import { USER_AGENT } from '../http/requestLoop.ts';
@@ -12,7 +13,9 @@ import { checkOrgOrigin } from '../orgOrigin.ts';
 import { header } from '../rateLimit.ts';
 import { Transport, type HttpResponse } from '../transport.ts';
 import type { NetworkOptions } from '../network/networkOptions.ts';
+import { abortable } from '../http/abortable.ts';
 import { DpopKey } from './dpop.ts';
+import { refusedOptionalScopes } from './optionalScopes.ts';
 import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
 import { parseTokenAnswer, readOAuthError, SERVICE_APP_ADVICE, tokenError } from './tokenAnswer.ts';
 
@@ -31,8 +34,13 @@ interface ServiceAppCredentials {
 export interface ServiceAppAuthOptions extends ServiceAppCredentials {
   /** The org, as for OktaClient: 'https://acme.okta.com' (or http to loopback: the simulator). */
   baseUrl: string;
-  /** Default okta.apps.read okta.apps.manage. */
+  /** Default okta.apps.read okta.apps.manage. Okta refuses the token when one of them is not granted. */
   scopes?: readonly string[];
+  /**
+   * Scopes asked for as well, kept only if granted: when Okta refuses the token (invalid_scope), the optional scopes
+   * its answer names are dropped (all of them when it names none) and the token asked for again. Default none.
+   */
+  optionalScopes?: readonly string[];
   /** Deadline of one token request. Default 30 000. */
   timeoutMs?: number;
   /** The DPoP key's algorithm. Default RS256. */
@@ -62,7 +70,10 @@ export class ServiceAppAuth implements Authenticator {
   readonly clientId: string;
   readonly keyId: string | undefined;
   readonly scopes: readonly string[];
+  readonly optionalScopes: readonly string[];
   readonly org: string;
+  /** Who the app is and what it was granted, for the client's whoAmI and capability check. */
+  readonly serviceApp: ServiceAppCredential;
   /** Read by the client to word 401 and 403 errors for a service app rather than an API token. */
   readonly advice = { invalidToken: SERVICE_APP_ADVICE.tokenRefused, forbidden: SERVICE_APP_ADVICE.forbidden };
   readonly #key: KeyObject;
@@ -77,6 +88,10 @@ export class ServiceAppAuth implements Authenticator {
   #dpop: Promise<DpopKey> | undefined;
   #token: AccessToken | undefined;
   #pending: Promise<AccessToken> | undefined;
+  /** What the last token answer granted. */
+  #granted: readonly string[] | undefined;
+  /** Optional scopes Okta refused: no longer asked for. */
+  readonly #refused = new Set<string>();
   /** The last nonces the token endpoint and the API handed out (RFC 9449 §8, §9: each server has its own). */
   #tokenNonce: string | undefined;
   #apiNonce: string | undefined;
@@ -122,6 +137,8 @@ export class ServiceAppAuth implements Authenticator {
     this.clientId = clientId;
     this.keyId = opts.keyId?.trim() || parsed.kid;
     this.scopes = [...(opts.scopes ?? SERVICE_APP_SCOPES)];
+    this.optionalScopes = (opts.optionalScopes ?? []).filter((s) => !this.scopes.includes(s));
+    this.serviceApp = { clientId, grantedScopes: (signal) => this.grantedScopes(signal) };
     this.#key = parsed.key;
     this.#alg = alg;
     this.#tokenUrl = `${url.origin}/oauth2/v1/token`;
@@ -165,6 +182,12 @@ export class ServiceAppAuth implements Authenticator {
     this.#token = undefined;
     await this.accessToken();
     return true;
+  }
+
+  /** The scopes the current access token was granted (fetching a token when none is cached). */
+  async grantedScopes(signal?: AbortSignal): Promise<readonly string[]> {
+    await this.accessToken(signal);
+    return this.#granted ?? this.scopes;
   }
 
   /** Drops the cached access token (the next call fetches another). */
@@ -231,11 +254,13 @@ export class ServiceAppAuth implements Authenticator {
     const operation = this.operation();
     const dpop = await this.dpopKey();
     const url = new URL(this.#tokenUrl);
+    let nonceRetried = false;
     for (let attempt = 1; ; attempt++) {
       const iat = this.seconds();
+      const requested = [...this.scopes, ...this.optionalScopes.filter((s) => !this.#refused.has(s))];
       const body = new URLSearchParams({
         grant_type: 'client_credentials',
-        scope: this.scopes.join(' '),
+        scope: requested.join(' '),
         client_assertion_type: ASSERTION_TYPE,
         client_assertion: this.clientAssertion(iat),
       }).toString();
@@ -256,16 +281,26 @@ export class ServiceAppAuth implements Authenticator {
       this.log({ method: 'POST', path: url.pathname, status: res.status, ms: this.#now() - started, attempt });
       const nonce = header(res.headers, 'dpop-nonce');
       if (nonce) this.#tokenNonce = nonce;
-      if (res.status === 200) return this.readToken(res, operation);
+      if (res.status === 200) return this.readToken(res, operation, requested);
       const error = readOAuthError(res);
       // The first request of a session has no nonce yet: Okta hands one out with 400 use_dpop_nonce. Once.
-      if (error?.error === 'use_dpop_nonce' && nonce && attempt === 1) continue;
+      if (error?.error === 'use_dpop_nonce' && nonce && !nonceRetried) {
+        nonceRetried = true;
+        continue;
+      }
+      // An optional scope not granted: ask again without it (without all of them if the refusal names none).
+      const asked = this.optionalScopes.filter((s) => !this.#refused.has(s));
+      if (error?.error === 'invalid_scope' && asked.length > 0) {
+        for (const s of refusedOptionalScopes(asked, error.error_description)) this.#refused.add(s);
+        continue;
+      }
       throw tokenError(operation, this.org, res.status, error);
     }
   }
 
-  private readToken(res: HttpResponse, operation: string): AccessToken {
+  private readToken(res: HttpResponse, operation: string, requested: readonly string[]): AccessToken {
     const answer = parseTokenAnswer(res, operation, this.org);
+    this.#granted = answer.scopes ?? requested;
     // A short-lived token is still used for half its life rather than fetched again on every call.
     const margin = Math.min(this.#refreshMarginMs, answer.lifetimeMs / 2);
     const token: AccessToken = {
@@ -280,23 +315,4 @@ export class ServiceAppAuth implements Authenticator {
   private log(entry: ApiCallLog): void {
     notifyListener('onApiCall', this.#onApiCall, [entry], this.#onListenerError);
   }
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, cancelled: () => Error): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(cancelled());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelled());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

@@ -24,6 +24,8 @@ export interface TokenAnswer {
   /** DPoP (bound to our key) or Bearer (a server that does not bind). */
   type: 'DPoP' | 'Bearer';
   lifetimeMs: number;
+  /** The granted scopes, when the answer says (RFC 6749 §5.1: absent means as requested). */
+  scopes?: string[];
 }
 
 /** A 200 answer read as an access token; a 'protocol' OktaError when it is not one. */
@@ -42,7 +44,9 @@ export function parseTokenAnswer(res: HttpResponse, operation: string, org: stri
   const tokenType = parsed.data.token_type.toLowerCase();
   const type = tokenType === 'dpop' ? 'DPoP' : tokenType === 'bearer' ? 'Bearer' : undefined;
   if (!type) throw refuse('the token type is neither DPoP nor Bearer');
-  return { value: parsed.data.access_token, type, lifetimeMs: parsed.data.expires_in * 1000 };
+  const answer: TokenAnswer = { value: parsed.data.access_token, type, lifetimeMs: parsed.data.expires_in * 1000 };
+  if (parsed.data.scope !== undefined) answer.scopes = parsed.data.scope.split(' ').filter((s) => s.length > 0);
+  return answer;
 }
 
 export type OAuthError = { error: string; error_description?: string | undefined };

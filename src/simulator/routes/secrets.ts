@@ -1,8 +1,9 @@
 // The six client-secret operations, with the spec's status codes: list 200, create 201, get 200, delete 204
-// (no body), activate 200, deactivate 200.
+// (no body), activate 200, deactivate 200. Each change (not a no-op) writes one System Log event naming who made it.
 import { invalidJsonBody, notFound } from '../errors.ts';
 import { fromError, json } from '../http.ts';
 import type { Answer, RequestContext } from '../http.ts';
+import { secretChangeEvent, type SecretChange } from '../logEvents.ts';
 import type { AppRecord, SecretRecord } from '../orgState.ts';
 import { secretJson } from '../representations.ts';
 import { activateSecret, createSecret, deactivateSecret, deleteSecret } from '../secretRules.ts';
@@ -33,6 +34,19 @@ function findSecret(
 
 const render = (ctx: RequestContext, app: AppRecord, s: SecretRecord) => secretJson(ctx.org.baseUrl, app.id, s);
 
+function logChange(ctx: RequestContext, change: SecretChange, app: AppRecord, secret: SecretRecord): void {
+  if (!ctx.principal) return;
+  const source = {
+    principal: ctx.principal,
+    now: ctx.now,
+    requestId: ctx.requestId,
+    path: ctx.path,
+    ip: ctx.ip,
+    userAgent: String(ctx.headers['user-agent'] ?? ''),
+  };
+  ctx.org.systemLog.add(secretChangeEvent(source, change, app, secret));
+}
+
 export function listSecrets(ctx: RequestContext, appId: string): Answer {
   const lookup = findClientApp(ctx, appId);
   if ('answer' in lookup) return lookup.answer;
@@ -57,7 +71,9 @@ export function postSecret(ctx: RequestContext, appId: string): Answer {
     }
   }
   const outcome = createSecret(app, body);
-  return outcome.ok ? json(201, render(ctx, app, outcome.secret)) : fromError(outcome.error);
+  if (!outcome.ok) return fromError(outcome.error);
+  logChange(ctx, 'create', app, outcome.secret);
+  return json(201, render(ctx, app, outcome.secret));
 }
 
 export function getSecret(ctx: RequestContext, appId: string, secretId: string): Answer {
@@ -70,7 +86,9 @@ export function removeSecret(ctx: RequestContext, appId: string, secretId: strin
   const lookup = findSecret(ctx, appId, secretId);
   if ('answer' in lookup) return lookup.answer;
   const outcome = deleteSecret(lookup.found.app, lookup.found.secret);
-  return outcome.ok ? { status: 204 } : fromError(outcome.error);
+  if (!outcome.ok) return fromError(outcome.error);
+  logChange(ctx, 'delete', lookup.found.app, outcome.secret);
+  return { status: 204 };
 }
 
 export function changeSecretStatus(
@@ -82,6 +100,9 @@ export function changeSecretStatus(
   const lookup = findSecret(ctx, appId, secretId);
   if ('answer' in lookup) return lookup.answer;
   const { app, secret } = lookup.found;
+  const before = secret.status;
   const outcome = to === 'activate' ? activateSecret(app, secret) : deactivateSecret(app, secret);
-  return outcome.ok ? json(200, render(ctx, app, outcome.secret)) : fromError(outcome.error);
+  if (!outcome.ok) return fromError(outcome.error);
+  if (outcome.secret.status !== before) logChange(ctx, to, app, outcome.secret);
+  return json(200, render(ctx, app, outcome.secret));
 }

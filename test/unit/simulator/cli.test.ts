@@ -63,8 +63,10 @@ describe('simulator: CLI (npm run simulator)', () => {
       for (const org of parsed.orgs) {
         assert.deepEqual(Object.keys(org).sort(), [
           'apiToken',
+          'appAdminToken',
           'baseUrl',
           'clientId',
+          'customRoleToken',
           'environment',
           'name',
           'readOnlyToken',

@@ -64,8 +64,10 @@ describe('simulator: TLS orgs (--tls)', function () {
         assert.match(o.listen, /^127\.\d+\.\d+\.\d+:443$/);
         assert.deepEqual(Object.keys(o).sort(), [
           'apiToken',
+          'appAdminToken',
           'baseUrl',
           'clientId',
+          'customRoleToken',
           'environment',
           'listen',
           'name',
