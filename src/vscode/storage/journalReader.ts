@@ -3,8 +3,8 @@
 // of the extension's global state), and with several rotations saving at once (a campaign) the echo of an earlier
 // write can land after a later one. Read as is, a journal would go back to an older revision, and its engine would
 // be refused as stale at its next save. So for a while after each write (echoes arrive within milliseconds) a window
-// never reads an older revision of a journal it wrote; and a journal already parsed (the same stored text) is reused,
-// not validated again. Pure: no `vscode` import, tested in Node.
+// never reads an older revision of a journal it wrote; and a journal already parsed is reused, not validated again,
+// while its stored text is the same. Pure: no `vscode` import, tested in Node.
 import { parseJournal, revisionOf, type RotationJournal } from '../../rotation/journal.ts';
 
 /** How long after its own write a window trusts that write over what the store shows (echoes take milliseconds). */
@@ -16,7 +16,8 @@ export class JournalReader {
   readonly #now: () => number;
   /** Journals this window deleted, which an echo of an earlier state must not bring back. */
   readonly #deleted = new Set<string>();
-  #parsed = new Map<string, RotationJournal>();
+  /** Each journal as last parsed, by id, with its stored text. */
+  #parsed = new Map<string, { signature: string; journal: RotationJournal }>();
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
@@ -25,12 +26,13 @@ export class JournalReader {
   /** Every journal in `raw` (the stored map) that parses, each at its newest revision known to this window. */
   read(raw: unknown, onProblem: (id: string, error: unknown) => void): Map<string, RotationJournal> {
     const out = new Map<string, RotationJournal>();
-    const parsed = new Map<string, RotationJournal>();
+    const parsed = new Map<string, { signature: string; journal: RotationJournal }>();
     if (typeof raw === 'object' && raw !== null) {
       for (const [id, value] of Object.entries(raw)) {
         if (this.#deleted.has(id)) continue;
-        const key = cacheKey(id, value);
-        let journal = key === undefined ? undefined : this.#parsed.get(key);
+        const signature = signatureOf(value);
+        const known = this.#parsed.get(id);
+        let journal = known?.signature === signature ? known.journal : undefined;
         if (!journal) {
           try {
             journal = parseJournal(value);
@@ -39,7 +41,7 @@ export class JournalReader {
             continue;
           }
         }
-        if (key !== undefined) parsed.set(key, journal);
+        parsed.set(id, { signature, journal });
         out.set(id, journal);
       }
     }
@@ -57,6 +59,7 @@ export class JournalReader {
   /** This window wrote `journal` (a save, a claim, an import). */
   wrote(journal: RotationJournal): void {
     this.#written.set(journal.rotationId, { journal, at: this.#now() });
+    this.#parsed.set(journal.rotationId, { signature: signatureOf(journal), journal });
     this.#deleted.delete(journal.rotationId);
   }
 
@@ -67,7 +70,7 @@ export class JournalReader {
   }
 }
 
-/** What identifies a stored journal's content: the text it is stored as (undefined: not an object). */
-function cacheKey(id: string, value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null ? `${id}\n${JSON.stringify(value)}` : undefined;
+/** The stored form of a journal as text: an exact comparison (an import may rewrite a journal at the same revision). */
+function signatureOf(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : '';
 }
