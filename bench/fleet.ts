@@ -168,7 +168,8 @@ class HostLikeMemento {
     return this.#values.has(key) ? (this.#values.get(key) as T) : defaultValue;
   }
   update(key: string, value: unknown): Promise<void> {
-    this.#values.set(key, JSON.parse(JSON.stringify(value)));
+    if (value === undefined) this.#values.delete(key);
+    else this.#values.set(key, JSON.parse(JSON.stringify(value)));
     return Promise.resolve();
   }
 }

@@ -1,7 +1,6 @@
 // Preview before production, per pair: a production org paired with its preview org creates its new secret only
 // once that preview org's rotation completed soakHours ago (and within previewRecencyDays), or once the person
-// acknowledged it; the check and the acknowledgement are journaled and end up in the rotation's report. And the
-// create's list: the org check's own when it ran moments ago, a fresh one after a pause.
+// acknowledged it; the check and the acknowledgement are journaled and end up in the rotation's report.
 import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { evaluatePreviewSoak } from '../../../src/rotation/guards.ts';
@@ -118,33 +117,5 @@ describe('evaluatePreviewSoak', () => {
     const stale = evaluatePreviewSoak('p.okta.com', [journal('p.okta.com', '2026-09-01T00:00:00.000Z')], now, 24, 30);
     assert.equal(stale.satisfied, false);
     assert.match(stale.reason, /more than 30 days ago/);
-  });
-});
-
-describe('rotation engine: the list before the create', () => {
-  let world: World | undefined;
-  afterEach(async () => world?.close());
-
-  it("right after the org check the create uses the check's list; after a pause it lists afresh", async () => {
-    world = await startWorld();
-    const listsOf = (w: World) =>
-      w.org.requests.filter((r) => r.method === 'GET' && /\/credentials\/secrets$/.test(r.path)).length;
-    let engine = await world.start();
-    await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
-    let lists = listsOf(world);
-    assert.ok((await engine.perform({ type: 'run', step: 'createSecret' })).ok);
-    assert.equal(listsOf(world) - lists, 0, 'no second list right after the check');
-    assert.ok((await engine.perform({ type: 'abandon' })).ok);
-
-    const w = await startWorld();
-    await world.close();
-    world = w;
-    engine = await w.start();
-    await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
-    w.clock.advanceDays(1 / 24);
-    lists = listsOf(w);
-    assert.ok((await engine.perform({ type: 'run', step: 'createSecret' })).ok);
-    assert.equal(listsOf(w) - lists, 1, 'an hour after the check, Okta is asked again');
-    assert.equal(w.org.secrets().length, 2);
   });
 });

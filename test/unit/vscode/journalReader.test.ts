@@ -26,7 +26,8 @@ class EchoingMemento implements Memento {
     return key in this.#state ? (this.#state[key] as T) : defaultValue;
   }
   update(key: string, value: unknown): Thenable<void> {
-    this.#state = { ...this.#state, [key]: JSON.parse(JSON.stringify(value)) };
+    const { [key]: _old, ...rest } = this.#state;
+    this.#state = value === undefined ? rest : { ...rest, [key]: JSON.parse(JSON.stringify(value)) };
     const after = JSON.stringify(this.#state);
     setTimeout(() => {
       this.echoes++;
@@ -77,27 +78,37 @@ const journal = (id: string, revision: number): RotationJournal =>
   });
 
 describe('rotation journals in globalState: never read backwards', () => {
-  it('JournalReader: an older echo does not take a written journal back; caught up, it reads the store; deleted stays deleted', () => {
+  it('JournalReader: an older echo does not take a written journal back; later, the store decides; deleted stays deleted', () => {
     let now = 0;
     const reader = new JournalReader(() => now);
     const fail = (id: string, e: unknown) => assert.fail(`${id}: ${String(e)}`);
     reader.wrote(journal('r1', 3));
-    assert.equal(reader.read({ r1: journal('r1', 3) }, fail).get('r1')?.revision, 3, 'its own write, read back');
-    assert.equal(reader.read({ r1: journal('r1', 2) }, fail).get('r1')?.revision, 3, 'then the echo of revision 2');
-    assert.equal(reader.read({}, fail).get('r1')?.revision, 3, 'an echo from before its claim');
-    assert.equal(reader.read({ r1: journal('r1', 4) }, fail).get('r1')?.revision, 4, 'another window moved it on');
-    assert.equal(reader.read({}, fail).has('r1'), false, 'then the store decides');
+    assert.equal(reader.read('r1', journal('r1', 3), fail)?.revision, 3, 'its own write, read back');
+    assert.equal(reader.read('r1', journal('r1', 2), fail)?.revision, 3, 'then the echo of revision 2');
+    assert.equal(reader.read('r1', undefined, fail)?.revision, 3, 'an echo from before its claim');
+    assert.deepEqual(reader.recentlyWritten(), ['r1']);
+    assert.equal(reader.read('r1', journal('r1', 4), fail)?.revision, 4, 'another window moved it on');
+    assert.equal(reader.read('r1', undefined, fail), undefined, 'then the store decides');
     reader.wrote(journal('r4', 1));
     now += 60_000;
-    assert.equal(reader.read({}, fail).has('r4'), false, 'long after its write, a deletion elsewhere stands');
+    assert.equal(reader.read('r4', undefined, fail), undefined, 'long after its write, a deletion elsewhere stands');
     reader.deleted('r2');
-    assert.equal(reader.read({ r2: journal('r2', 1) }, fail).has('r2'), false);
-    const stored = { r3: journal('r3', 1) };
+    assert.equal(reader.read('r2', journal('r2', 1), fail), undefined);
+    const stored = journal('r3', 1);
     assert.equal(
-      reader.read(stored, fail).get('r3'),
-      reader.read(JSON.parse(JSON.stringify(stored)), fail).get('r3'),
+      reader.read('r3', stored, fail),
+      reader.read('r3', JSON.parse(JSON.stringify(stored)), fail),
       'parsed once',
     );
+  });
+
+  it('journals an earlier version kept under one key move to their own keys on first use', async () => {
+    const memento = new EchoingMemento();
+    await memento.update('oktaWorkflows.rotationJournals', { r5: journal('r5', 2), r6: journal('r6', 1) });
+    const store = new GlobalStateJournalStore(memento, (m) => assert.fail(m));
+    assert.deepEqual((await store.list()).map((j) => j.rotationId).sort(), ['r5', 'r6']);
+    assert.equal(memento.get('oktaWorkflows.rotationJournals'), undefined);
+    assert.equal((await new GlobalStateJournalStore(memento, (m) => assert.fail(m)).load('r5'))?.revision, 2);
   });
 
   describe('a campaign of ten orgs over the extension journal store with VS Code echoes', function () {
