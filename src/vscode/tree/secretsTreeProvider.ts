@@ -78,8 +78,8 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    const { orgs, problems } = this.deps.settings.read();
     if (!node) {
+      const { orgs, problems } = this.deps.settings.read();
       this.started = true;
       for (const p of problems) this.deps.log.warn(p);
       const withTokens = await Promise.all(orgs.map(async (o) => ({ o, has: await this.tokenKnown(o.key) })));
