@@ -173,7 +173,7 @@ describe('package.json manifest', () => {
     const numeric = props as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
     assert.deepEqual(
       [numeric['oktaWorkflows.maxConcurrentOrgs']?.default, numeric['oktaWorkflows.maxConcurrentOrgs']?.maximum],
-      [16, 32],
+      [100, 256],
     );
     assert.deepEqual(
       [

@@ -137,7 +137,7 @@ export class RunningCampaign extends Disposable {
       rotations: campaignRotations(this.w.rotations, this.w.settings),
       store: this.store,
       history: async () => this.w.rotations.allJournals(),
-      maxConcurrentOrgs: this.w.settings.number('maxConcurrentOrgs', 16),
+      maxConcurrentOrgs: this.w.settings.number('maxConcurrentOrgs', 100),
       previewRecencyDays: this.w.settings.number('previewRecencyDays', 30),
     };
   }

@@ -33,7 +33,7 @@ export async function importOrgs(s: Services): Promise<void> {
       (signal) =>
         forEachBounded(
           candidates,
-          s.settings.number('maxConcurrentOrgs', 16),
+          s.settings.number('maxConcurrentOrgs', 100),
           async (c) => {
             const outcome = await checkAndKeep(s, c, signal);
             outcomes.push(outcome);

@@ -133,7 +133,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   /** Reloads the given orgs (all when omitted), at most maxConcurrentOrgs at once; cancelled by `signal`. */
   async load(orgs?: readonly OrgConfig[], signal?: AbortSignal): Promise<void> {
     const targets = orgs ?? this.deps.settings.read().orgs;
-    const limit = this.deps.settings.number('maxConcurrentOrgs', 16);
+    const limit = this.deps.settings.number('maxConcurrentOrgs', 100);
     for (const o of targets) this.abortLoad(o.key);
     await forEachBounded(
       targets,
