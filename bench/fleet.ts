@@ -235,7 +235,7 @@ export async function campaignPhases(h: Helpers, limit: number, rows: FleetRow[]
   const labels = {
     create: 'create the new secrets (1 call each)',
     verify: 'verify the new secrets (1 token-endpoint probe each)',
-    retire: 'retire the old secrets (list, list, deactivate, delete)',
+    retire: 'retire the old secrets (list, deactivate, delete)',
   };
   for (const phase of ['create', 'verify', 'retire'] as const) {
     const ours = h.median(times.parallel.map((t) => t[phase]!));
