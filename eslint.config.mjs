@@ -1,5 +1,6 @@
-// The layering rule lives here so it cannot rot: the Okta client, the rotation engine, the fleet (many orgs: the
-// campaign, refreshes, imports), the simulator and the redaction function run in plain Node and never import 'vscode'.
+// The layering rule lives here so it cannot rot: the Okta client, the rotation engine, the rotation history, the
+// fleet (many orgs: the campaign, refreshes, imports), the simulator and the redaction function run in plain Node
+// and must never import 'vscode'.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -42,7 +43,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/okta/**/*.ts', 'src/rotation/**/*.ts', 'src/fleet/**/*.ts', 'src/simulator/**/*.ts', 'src/redact.ts'],
+    files: [
+      'src/okta/**/*.ts',
+      'src/rotation/**/*.ts',
+      'src/history/**/*.ts',
+      'src/fleet/**/*.ts',
+      'src/simulator/**/*.ts',
+      'src/redact.ts',
+    ],
     rules: noVscode,
   },
   {

@@ -15,6 +15,8 @@ import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 import { NetworkSettings } from './connection/networkSettings.ts';
 import { KnownOrgStore } from './storage/knownOrgStore.ts';
 import { RunningCampaign } from './campaign/runningCampaign.ts';
+import { RotationHistory } from './history/rotationHistory.ts';
+import { SecretReminders } from './reminders/secretReminders.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -27,7 +29,9 @@ export function activate(context: vscode.ExtensionContext): void {
     network: network.read(),
   }));
   const known = new KnownOrgStore(context.globalState, (m) => log.warn(m));
-  const rotations = new RunningRotations(context, log, settings, clients, known);
+  const history = new RotationHistory(context, { log, settings, credentials, clients });
+  const rotations = new RunningRotations(context, log, settings, clients, history, known);
+  const reminders = new SecretReminders(context.globalState, { log, settings, credentials, clients });
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
@@ -35,10 +39,22 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     markers: (org, app) => rotations.markers(org, app),
     known,
+    onLoaded: (org, app, secrets) => reminders.seen(org, app, secrets),
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
   const campaigns = new RunningCampaign({ context, log, settings, rotations, clients });
-  context.subscriptions.push(log, settings, credentials, clients, rotations, tree, practice, known, campaigns);
+  context.subscriptions.push(
+    log,
+    settings,
+    credentials,
+    clients,
+    rotations,
+    reminders,
+    tree,
+    practice,
+    known,
+    campaigns,
+  );
 
   const services: Services = {
     extension: context,
@@ -51,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): void {
     practice,
     known,
     campaigns,
+    history,
+    reminders,
   };
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),

@@ -261,6 +261,48 @@ export class VsCodeSession {
     await input.press('Enter');
   }
 
+  /**
+   * Answers VS Code's own save dialog (in the browser a quick input holding the proposed path): replaces the path
+   * with `path` and accepts it.
+   */
+  async saveFile(path: string): Promise<void> {
+    const input = this.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    // The dialog fills in the proposed file after it shows: typing before that would be overwritten.
+    await waitUntil(
+      async () => /\.\w+$/.test(await input.inputValue()),
+      'the save dialog to propose a file',
+      undefined,
+      async () => input.inputValue(),
+    );
+    await input.fill(path);
+    await waitUntil(
+      async () => (await input.inputValue()) === path,
+      `the save dialog to show ${path}`,
+      undefined,
+      async () => input.inputValue(),
+    );
+    await input.press('Enter');
+  }
+
+  // ---- the status bar
+
+  /** The status bar item whose text matches `pattern`, once it shows; returns its text. */
+  async waitForStatusBarItem(pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
+    const item = this.page.locator('.statusbar-item', { hasText: pattern }).first();
+    await item.waitFor({ state: 'visible', timeout: timeoutMs });
+    return (await item.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  async clickStatusBarItem(pattern: RegExp): Promise<void> {
+    await this.page
+      .locator('.statusbar-item', { hasText: pattern })
+      .first()
+      .locator('a, .statusbar-item-label')
+      .first()
+      .click();
+  }
+
   // ---- notifications and dialogs
 
   /** The text of every notification toast currently shown (message and source), newest last. */

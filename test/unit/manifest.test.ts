@@ -38,6 +38,8 @@ const TITLES: Record<string, string> = {
   'oktaWorkflows.showLog': 'Show Log',
   'oktaWorkflows.startPracticeOrgs': 'Start Practice Orgs',
   'oktaWorkflows.stopPracticeOrgs': 'Stop Practice Orgs',
+  'oktaWorkflows.exportRotationHistory': 'Export Rotation History',
+  'oktaWorkflows.showDueSecrets': 'Show Due Secrets',
 };
 
 type Cmd = { command: string; title: string; category?: string; icon?: string };

@@ -19,5 +19,7 @@ export const COMMAND_IDS = [
   'oktaWorkflows.showLog',
   'oktaWorkflows.startPracticeOrgs',
   'oktaWorkflows.stopPracticeOrgs',
+  'oktaWorkflows.exportRotationHistory',
+  'oktaWorkflows.showDueSecrets',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -20,6 +20,8 @@ import { copySecretId } from './copySecretId.ts';
 import { showLog } from './showLog.ts';
 import { startPracticeOrgs } from '../practice/startPracticeOrgs.ts';
 import { stopPracticeOrgs } from '../practice/stopPracticeOrgs.ts';
+import { exportRotationHistory } from '../history/exportRotationHistory.ts';
+import { showDueSecrets } from '../reminders/showDueSecrets.ts';
 
 type Handler = (s: Services, node?: unknown) => unknown;
 
@@ -42,6 +44,8 @@ const HANDLERS: Record<CommandId, Handler> = {
   'oktaWorkflows.showLog': showLog,
   'oktaWorkflows.startPracticeOrgs': startPracticeOrgs,
   'oktaWorkflows.stopPracticeOrgs': stopPracticeOrgs,
+  'oktaWorkflows.exportRotationHistory': exportRotationHistory,
+  'oktaWorkflows.showDueSecrets': showDueSecrets,
 };
 
 export function registerCommands(s: Services): vscode.Disposable[] {

@@ -86,6 +86,8 @@ export class OktaClients implements vscode.Disposable {
             clientId: credential.clientId,
             privateKey: credential.privateKey,
             ...(credential.keyId ? { keyId: credential.keyId } : {}),
+            // Export Rotation History lists Okta's System Log when the app was granted this; asked for, never needed.
+            optionalScopes: ['okta.logs.read'],
             timeoutMs,
             onApiCall,
             network,

@@ -68,7 +68,10 @@ export class OrgSettings implements vscode.Disposable {
       | 'maxConcurrentOrgs'
       | 'maxRateLimitWaitSeconds'
       | 'soakHours'
-      | 'practiceOrgCount',
+      | 'practiceOrgCount'
+      | 'reminderDays'
+      | 'reminderCheckIntervalHours'
+      | 'historyMaxRecords',
     fallback: number,
     opts: { allowZero?: boolean } = {},
   ): number {

@@ -9,6 +9,8 @@ import type { RunningRotations } from '../rotations/runningRotations.ts';
 import type { PracticeOrgs } from '../practice/practiceOrgs.ts';
 import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import type { RunningCampaign } from '../campaign/runningCampaign.ts';
+import type { RotationHistory } from '../history/rotationHistory.ts';
+import type { SecretReminders } from '../reminders/secretReminders.ts';
 
 export interface Services {
   readonly extension: vscode.ExtensionContext;
@@ -21,4 +23,6 @@ export interface Services {
   readonly practice: PracticeOrgs;
   readonly known: KnownOrgStore;
   readonly campaigns: RunningCampaign;
+  readonly history: RotationHistory;
+  readonly reminders: SecretReminders;
 }

@@ -25,6 +25,7 @@ import { PageStateSchema } from './checklistProtocol.ts';
 import { rotationDepsFor } from './rotationDeps.ts';
 import { oktaChanged } from './oktaChanges.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
+import type { RotationHistory } from '../history/rotationHistory.ts';
 
 export class RunningRotations extends Disposable {
   private readonly journals: GlobalStateJournalStore;
@@ -43,6 +44,7 @@ export class RunningRotations extends Disposable {
   private readonly log: Log;
   private readonly settings: OrgSettings;
   private readonly clients: OktaClients;
+  private readonly history: RotationHistory | undefined;
   private readonly known: KnownOrgStore;
 
   constructor(
@@ -50,6 +52,7 @@ export class RunningRotations extends Disposable {
     log: Log,
     settings: OrgSettings,
     clients: OktaClients,
+    history: RotationHistory | undefined,
     known: KnownOrgStore,
   ) {
     super();
@@ -57,6 +60,7 @@ export class RunningRotations extends Disposable {
     this.log = log;
     this.settings = settings;
     this.clients = clients;
+    this.history = history;
     this.known = known;
     // Claims lock across windows in the extension's global storage folder (created on first claim).
     this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m), {
@@ -80,6 +84,11 @@ export class RunningRotations extends Disposable {
 
   unfinished(): RotationJournal[] {
     return this.cache.filter((j) => !isFinished(j));
+  }
+
+  /** Every journal kept, finished ones included (the rotation history is backfilled from them). */
+  listJournals(): Promise<RotationJournal[]> {
+    return this.journals.list();
   }
 
   /** Starts a rotation of the org's Workflows app and opens its checklist. */
@@ -269,6 +278,7 @@ export class RunningRotations extends Disposable {
       client: () => this.clients.get(org),
       previewRecencyDays: this.settings.number('previewRecencyDays', 30),
       log: this.log,
+      ...(this.history ? { recordHistory: this.history.recorderFor(org) } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
 // How orgs, apps and secrets look in the tree, as pure functions: no `vscode` import, so Node tests cover them.
 // Nothing here ever receives a secret value except maskSecret's input, and only its last four characters leave.
 import { maskSecret } from '../../redact.ts';
+import { describeDue } from '../reminders/dueSecrets.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -96,6 +97,8 @@ export function presentSecret(
   if (inUse) parts.push('in use');
   if (isNew) parts.push('new');
   if (tooOld) parts.push(`older than ${maxAgeDays} d`);
+  const due = s.status === 'ACTIVE' ? describeDue(s.created, maxAgeDays, now) : undefined;
+  if (due) parts.push(due);
   const tooltip = [
     `Client secret ${s.masked} (${s.id})`,
     `Status: ${s.status}`,

@@ -38,6 +38,8 @@ export interface TreeDeps {
   markers: (orgKey: string, appId: string) => SecretMarkers;
   /** What was last known of each org, shown while it loads; each load updates it. */
   known: KnownOrgStore;
+  /** Told of each org's app and secrets as loaded (the due-date reminders keep ids and dates, never values). */
+  onLoaded?: (org: OrgConfig, app: WorkflowsApp, secrets: readonly ClientSecret[]) => void;
 }
 
 /** How long redraws are gathered: short enough to look immediate, long enough to merge a burst of loads. */
@@ -178,6 +180,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
         this.loads.set(org.key, { state: 'loaded', app, secrets });
         this.deps.known.set(org.key, knownOrgOf(app, secrets, new Date()));
       }
+      this.deps.onLoaded?.(org, app, secrets);
     } catch (error) {
       this.deps.log.error(`Loading ${org.key}`, error);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'failed', error });

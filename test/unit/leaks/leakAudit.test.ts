@@ -3,9 +3,10 @@
 // tell, rollback, abandon), while everything that could carry text out is collected: the log lines the VS Code
 // layer writes for each API call (logFormat.ts), every error as message, String(), stack, describeError and
 // util.inspect, the journal as stored (memory, files, globalState), every snapshot and ActionOutcome, the
-// checklist page's HTML, and every message the checklist panel posts to the page (built from the snapshots and
-// outcomes exactly as rotationChecklistPanel.ts builds them). No secret value the org ever held and no API
-// token may appear in any of it, whole or as any 8-character piece.
+// checklist page's HTML, every message the checklist panel posts to the page (built from the snapshots and
+// outcomes exactly as rotationChecklistPanel.ts builds them), the rotation history as stored and its three
+// exports, and what the due-date reminders show (status bar, notifications, the tree's days left). No secret value
+// the org ever held and no API token may appear in any of it, whole or as any 8-character piece.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,14 @@ import type { World } from '../rotation/world.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { describeLeaks, findLeaks } from './findLeaks.ts';
+import { actorFor } from '../../../src/history/actor.ts';
+import { toCsv } from '../../../src/history/csv.ts';
+import { toJson } from '../../../src/history/json.ts';
+import { toMarkdown } from '../../../src/history/markdown.ts';
+import { historyRecorder, recordingHistory } from '../../../src/history/recording.ts';
+import { FileHistoryStore } from '../../../src/history/store.ts';
+import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/vscode/reminders/dueSecrets.ts';
+import { presentSecret, toSecretView } from '../../../src/vscode/tree/presentation.ts';
 
 /** What the checklist panel posts for one performed action (mirrors RotationChecklistPanel.perform/receive). */
 function panelMessages(
@@ -145,7 +154,11 @@ describe('leak audit: every error path, every place text goes', function () {
     const audits: Audit[] = [];
 
     // One world per journal store; each runs the same gauntlet of error paths.
-    for (const [storeName, journals] of stores) {
+    const history = new FileHistoryStore(join(dir, 'history'), {
+      maxRecords: () => 1000,
+      onProblem: (m) => audits[0]?.add('history problem', m),
+    });
+    for (const [storeName, store] of stores) {
       const w = await startWorld(
         { secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] },
         { client: { timeoutMs: 400 } },
@@ -153,6 +166,10 @@ describe('leak audit: every error path, every place text goes', function () {
       worlds.push(w);
       const audit = new Audit(w, `Acme preview (${storeName})`);
       audits.push(audit);
+      // The history is recorded as in VS Code: after every save the store accepts.
+      const actor = actorFor(w.client, new Date().toISOString());
+      const acting = async () => ({ orgLabel: audit.orgLabel, practice: false, actor: await actor });
+      const journals = recordingHistory(store, historyRecorder(history, acting), (m, e) => audit.error(m, e));
       const [first] = w.org.secrets();
       const engine = await w.start({ journals });
       engine.onDidChange((s) => audit.snapshot(s));
@@ -248,6 +265,14 @@ describe('leak audit: every error path, every place text goes', function () {
           (e: unknown) => audit.error(`${storeName}: ${what}`, e),
         );
       }
+      // What the reminders show for the org's secrets as listed: the status bar, its notifications, the tree.
+      const listed = (await client2.listSecrets(app.id)).map(toSecretView);
+      const seen = { appId: app.id, appLabel: app.label, seenAt: new Date().toISOString(), secrets: listed };
+      const due = dueSecrets({ [client2.org]: seen }, { maxAgeDays: 1, reminderDays: 365, now: new Date() });
+      assert.ok(due.length > 0, 'the reminders have something to say');
+      audit.add('status bar', statusBarText(due));
+      for (const d of due) audit.add('reminder', describeDueSecret(d, audit.orgLabel, 1));
+      for (const v of listed) audit.add('tree row', JSON.stringify(presentSecret(v, listed, {}, 1, new Date())));
       for (const c of w.apiCalls) audit.add('log line', formatApiCall(client2.org, c));
       assert.ok(w.apiCalls.length > 50, `${storeName}: many calls were logged (${w.apiCalls.length})`);
       assert.ok(
@@ -264,6 +289,19 @@ describe('leak audit: every error path, every place text goes', function () {
     for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[]))
       global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
     global.add('globalState (raw)', memento.rawText());
+    for (const name of await readdir(join(dir, 'history')))
+      global.add(`history file ${name}`, await readFile(join(dir, 'history', name), 'utf8'));
+    const records = await history.list();
+    assert.equal(records.length, 3 * 3, 'three rotations recorded per store');
+    const exported = {
+      exportedAt: new Date().toISOString(),
+      exportedBy: 'auditor',
+      selection: { org: 'all' as const },
+      rotations: records.map((record) => ({ record, okta: { status: 'notQueried' as const, detail: 'not asked' } })),
+    };
+    global.add('export csv', toCsv(exported));
+    global.add('export json', toJson(exported));
+    global.add('export markdown', toMarkdown(exported));
 
     const texts = new Map<string, string>();
     const secrets = new Set<string>();

@@ -1,0 +1,168 @@
+// A history record derived from a rotation journal, plus what the journal does not know: the org's label as the
+// person named it, whether it is a practice org, and who acted. Pure: the same journal and context always give the
+// same record, so the record can be rebuilt after every save and compared in tests.
+import type { RotationJournal, SecretRef, StepRecord } from '../rotation/journal.ts';
+import { STEP_IDS, STEP_INFO, type StepId } from '../rotation/steps.ts';
+import {
+  HISTORY_VERSION,
+  parseHistoryRecord,
+  type Actor,
+  type Decision,
+  type HistoryRecord,
+  type SecretEntry,
+  type StepEntry,
+} from './record.ts';
+
+export interface RecordContext {
+  orgLabel: string;
+  practice: boolean;
+  /** Who drives the rotation now; absent when nobody is known (a journal from before the history was kept). */
+  actor?: Actor;
+}
+
+/**
+ * The record of `journal`. `previous` (the record as stored) keeps what the journal cannot say again: the actors
+ * seen before this one, and Okta's System Log events already captured.
+ */
+export function historyRecordOf(
+  journal: RotationJournal,
+  context: RecordContext,
+  previous?: HistoryRecord,
+): HistoryRecord {
+  const known = knownSecrets(journal);
+  const entry = (id: string): SecretEntry => {
+    const ref = known.get(id);
+    return { id, ...(ref?.masked ? { masked: ref.masked } : {}), ...(ref?.created ? { created: ref.created } : {}) };
+  };
+  const oldIds = journal.oldSecretIds ?? (journal.inUse ? [journal.inUse.id] : []);
+  return parseHistoryRecord({
+    version: HISTORY_VERSION,
+    rotationId: journal.rotationId,
+    org: {
+      label: context.orgLabel,
+      host: journal.org.host,
+      baseUrl: journal.org.baseUrl,
+      environment: journal.environment,
+      practice: context.practice,
+    },
+    app: { id: journal.app.id, label: journal.app.label, clientId: journal.app.clientId },
+    outcome: journal.outcome,
+    ...(journal.mode ? { mode: journal.mode } : {}),
+    startedAt: journal.createdAt,
+    ...(journal.endedAt ? { endedAt: journal.endedAt } : {}),
+    updatedAt: journal.updatedAt,
+    oldSecrets: oldIds.map(entry),
+    ...(journal.newSecret ? { newSecret: entry(journal.newSecret.id) } : {}),
+    retired: journal.preflight.retired.map(entry),
+    deactivated: [...journal.deactivated],
+    deleted: [...journal.deleted],
+    reactivated: [...(journal.rollback?.reactivated ?? [])],
+    steps: STEP_IDS.map((id) => stepEntry(id, journal.steps[id])),
+    acknowledgements: acknowledgements(journal),
+    overrides: overrides(journal),
+    ...(journal.verification ? { verification: { ...journal.verification } } : {}),
+    actors: withActor(previous?.actors ?? [], context.actor),
+    report: [...journal.report],
+    ...(previous?.oktaLog ? { oktaLog: previous.oktaLog } : {}),
+  });
+}
+
+/** Every secret the journal saw, by id, with its masked value and creation time (the latest sighting wins). */
+function knownSecrets(journal: RotationJournal): Map<string, SecretRef> {
+  const out = new Map<string, SecretRef>();
+  const sightings = [
+    ...journal.preflight.secrets,
+    ...(journal.identify?.candidates ?? []),
+    ...(journal.inUse ? [journal.inUse] : []),
+    ...(journal.newSecret ? [journal.newSecret] : []),
+  ];
+  for (const s of sightings) out.set(s.id, { ...out.get(s.id), ...s });
+  return out;
+}
+
+function stepEntry(id: StepId, record: StepRecord): StepEntry {
+  const info = STEP_INFO[id];
+  const note = stepNote(record);
+  return {
+    id,
+    label: info.label,
+    kind: info.kind,
+    state: record.state,
+    ...(record.startedAt ? { startedAt: record.startedAt } : {}),
+    ...(record.endedAt ? { endedAt: record.endedAt } : {}),
+    ...(note ? { note } : {}),
+    ...(record.error
+      ? {
+          error: {
+            kind: record.error.kind,
+            message: record.error.message,
+            ...(record.error.errorId ? { errorId: record.error.errorId } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+const REASONS: Record<string, string> = {
+  reauthorized: 'not needed: the existing connection was re-authorized',
+  completed: 'not needed',
+  rolledBack: 'not reached: the rotation was rolled back',
+  abandoned: 'not reached: the rotation was abandoned',
+  'no old active secret': 'no old secret was active',
+};
+
+/** The step's result in words, from the few result fields that mean something to a reader. */
+function stepNote(record: StepRecord): string | undefined {
+  const r = record.result ?? {};
+  const notes: string[] = [];
+  if (r['confirmedBy'] === 'person') notes.push('confirmed by the person');
+  if (r['confirmed'] === true) notes.push('old secret(s) confirmed by the person');
+  if (r['overridden'] === true) notes.push('skipped by the person’s override (deactivation allowed unverified)');
+  if (r['recovered'] === true) notes.push('the create’s answer was lost; the new secret was found in the list');
+  if (r['valueWiped'] === true) notes.push('the new secret’s stored value was wiped');
+  if (record.state === 'skipped' && typeof r['reason'] === 'string') notes.push(REASONS[r['reason']] ?? r['reason']);
+  return notes.length > 0 ? notes.join('; ') : undefined;
+}
+
+function acknowledgements(journal: RotationJournal): Decision[] {
+  const g = journal.guards.productionWithoutPreview;
+  if (!g?.acknowledgedAt) return [];
+  const last = g.lastPreviewCompletedAt ? `the last one completed ${g.lastPreviewCompletedAt}` : 'none ever completed';
+  return [
+    {
+      kind: 'productionWithoutPreview',
+      at: g.acknowledgedAt,
+      text: `Rotating production without a preview rotation completed within ${g.days} days (${last}): acknowledged.`,
+    },
+  ];
+}
+
+function overrides(journal: RotationJournal): Decision[] {
+  const o = journal.guards.unverifiedOverride;
+  if (!o) return [];
+  const outcome = o.verificationOutcome === 'none' ? 'not run' : o.verificationOutcome;
+  return [
+    {
+      kind: 'unverifiedNewSecret',
+      at: o.at,
+      text: `Old secret allowed to be deactivated although the new secret's verification was ${outcome}.`,
+    },
+  ];
+}
+
+/** The actors so far, plus `actor` when it differs from the last one (a rotation resumed by someone else). */
+function withActor(actors: readonly Actor[], actor: Actor | undefined): Actor[] {
+  const last = actors.at(-1);
+  if (!actor || (last && sameActor(last, actor))) return [...actors];
+  return [...actors, actor];
+}
+
+function sameActor(a: Actor, b: Actor): boolean {
+  return (
+    a.osUser === b.osUser &&
+    a.credential === b.credential &&
+    a.oktaLogin === b.oktaLogin &&
+    a.oktaUserId === b.oktaUserId &&
+    a.clientId === b.clientId
+  );
+}
