@@ -112,7 +112,7 @@ export class Campaign {
     for (const org of this.#journal.orgs) {
       if (!org.rotationId || this.#working.has(org.key)) continue;
       const snap = await this.#deps.rotations.snapshot(org.rotationId);
-      if (snap) this.#snapshots.set(org.key, snap);
+      if (snap) this.#keep(org.key, snap);
     }
     this.#emit();
   }
@@ -121,8 +121,15 @@ export class Campaign {
   noteSnapshot(snapshot: RotationSnapshot): void {
     const org = this.#journal.orgs.find((o) => o.rotationId === snapshot.rotationId);
     if (!org) return;
-    this.#snapshots.set(org.key, snapshot);
+    this.#keep(org.key, snapshot);
     this.#emit();
+  }
+
+  /** A row never goes back: a snapshot older than the one it shows (read from a journal a moment behind) is ignored. */
+  #keep(key: string, snapshot: RotationSnapshot): void {
+    const shown = this.#snapshots.get(key);
+    if (shown && shown.rotationId === snapshot.rotationId && snapshot.updatedAt < shown.updatedAt) return;
+    this.#snapshots.set(key, snapshot);
   }
 
   rows(): CampaignRow[] {
@@ -272,7 +279,7 @@ export class Campaign {
 
   #settle(org: CampaignOrg, handle: RotationHandle | undefined, error: StepError | undefined): void {
     this.#working.delete(org.key);
-    if (handle) this.#snapshots.set(org.key, handle.snapshot());
+    if (handle) this.#keep(org.key, handle.snapshot());
     if (error) this.#errors.set(org.key, error);
     else this.#errors.delete(org.key);
     this.#emit();

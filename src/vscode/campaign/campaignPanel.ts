@@ -164,6 +164,10 @@ export class CampaignPanel extends Disposable {
       const report = await this.binding.withProgress(`${plan.title} (${keys.length} orgs)…`, keys, (signal) =>
         campaign.run(phase, keys, signal),
       );
+      for (const { key, end } of report.ends)
+        this.log.info(
+          `Campaign: ${plan.title}: ${key} ${end.ok ? `went through${end.at ? `, now at ${end.at}` : ''}` : `stopped (${end.error.kind})`}`,
+        );
       const failed = report.ends.filter((e) => !e.end.ok).length;
       return `${plan.title}: ${report.ends.length - failed} of ${report.ends.length} went through${failed > 0 ? `; ${failed} need attention (see their rows)` : ''}.`;
     } finally {
