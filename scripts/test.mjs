@@ -2,8 +2,42 @@
 // suite that ran no test at all, fails the whole run: an empty suite is a defect, not a pass.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// The unit suite serves orgs over TLS as Okta does, on port 443 of loopback addresses, behind squid (README, "Tests
+// over TLS and a proxy"). When this machine cannot, say so once, with what to do, before any stage runs: otherwise
+// every test on that path fails with it.
+async function realOrgsProblem() {
+  const missing = [
+    ['/usr/sbin/squid', 'squid'],
+    ['/usr/bin/htpasswd', 'apache2-utils'],
+  ].filter(([file]) => !existsSync(file));
+  if (missing.length > 0)
+    return `${missing.map(([file]) => file).join(' and ')} missing: apt-get install ${missing.map(([, pkg]) => pkg).join(' ')} (.ci/run does).`;
+  const address = `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+  const error = await new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', resolve);
+    server.listen(443, address, () => server.close(() => resolve(undefined)));
+  });
+  if (error?.code !== 'EACCES') return undefined; // a port in use elsewhere is no reason to stop
+  return [
+    `This user cannot listen on port 443 (tried ${address}:443), which the orgs of the unit suite need. Either:`,
+    '  - lower the privileged port range once, then run npm test again:',
+    '      sudo sysctl -w net.ipv4.ip_unprivileged_port_start=443',
+    '  - or run the unit suite in a user and network namespace of your own (you are root there, only loopback exists):',
+    "      unshare -rn sh -c 'ip link set lo up && npm run test:unit'",
+    'CI runs as root and needs neither (README, "Tests over TLS and a proxy").',
+  ].join('\n');
+}
+
+const problem = await realOrgsProblem();
+if (problem) {
+  console.log(`\n=== npm test cannot run here as it is:\n${problem}\n`);
+  process.exit(1);
+}
 
 // Each stage has a ceiling (minutes) far above its usual time: a hung test (a server left open by a failed hook
 // keeps mocha alive) then fails the run, naming the stage, instead of holding CI until its own limit.

@@ -22,6 +22,8 @@ export interface CodeServerOptions {
   logFile: string;
   /** How long to wait for "HTTP server listening on" (default 60 s; the first start compiles nothing, but 2 busy cores are slow). */
   startTimeoutMs?: number;
+  /** Added to its environment (and so its extension host's): e.g. NODE_EXTRA_CA_CERTS, as a person's machine sets it. */
+  env?: Record<string, string>;
 }
 
 /** Settings that keep the workbench quiet and deterministic: no welcome page, tips, update or telemetry prompts. */
@@ -102,7 +104,7 @@ export class CodeServer {
     const child = spawn(tools.node, args, {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PATH: `${join(tools.node, '..')}:${process.env.PATH ?? ''}` },
+      env: { ...process.env, ...opts.env, PATH: `${join(tools.node, '..')}:${process.env.PATH ?? ''}` },
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     liveGroups.add(child.pid ?? 0);

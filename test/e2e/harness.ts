@@ -20,6 +20,8 @@ export interface SessionOptions {
   userSettings?: Record<string, unknown>;
   /** The folder to open (default: a fresh empty temp folder). */
   folder?: string;
+  /** Added to code-server's environment (its extension host's too), e.g. NODE_EXTRA_CA_CERTS. */
+  env?: Record<string, string>;
 }
 
 /** Flags from ../shared/e2e/CODE-SERVER.md: no sandbox (root in a container), no network beyond loopback. */
@@ -111,6 +113,7 @@ export class VsCodeSession {
         folder,
         userSettings: opts.userSettings ?? {},
         logFile: join(output, 'code-server.log'),
+        ...(opts.env ? { env: opts.env } : {}),
       });
       browser = await chromium.launch({ executablePath: tools.chromium, args: CHROMIUM_ARGS, headless: true });
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -567,6 +570,49 @@ export class VsCodeSession {
   /** The user settings.json as VS Code left it (the extension writes the orgs there). */
   userSettingsText(): string {
     return readFileSync(join(this.userDataDir, 'User', 'settings.json'), 'utf8');
+  }
+
+  /**
+   * Edits the user settings as a person does: "Preferences: Open User Settings (JSON)", the text replaced (`changes`
+   * replace those keys, the rest stays), saved, the editor closed. VS Code applies a setting saved in its editor at
+   * once; a file written behind its back may be noticed much later.
+   */
+  async changeUserSettings(changes: Record<string, unknown>): Promise<void> {
+    const current: unknown = JSON.parse(this.userSettingsText());
+    const wanted = { ...(typeof current === 'object' && current !== null ? current : {}), ...changes };
+    await this.runCommand('Preferences: Open User Settings (JSON)');
+    // An editor showing the file (VS Code 1.139 opens it over the others, not in a tab): the harness's own quiet
+    // settings are always in it.
+    const editor = this.page
+      .locator('.monaco-editor')
+      .filter({ visible: true, has: this.page.locator('.view-lines', { hasText: '"workbench.startupEditor"' }) })
+      .first();
+    await editor.waitFor({ state: 'visible' });
+    await editor.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    // One line (no auto-indent); whatever the editor closed for us after the cursor (a quote, a brace) is removed.
+    await this.page.keyboard.insertText(JSON.stringify(wanted));
+    await this.page.keyboard.press('Shift+ControlOrMeta+End');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.press('ControlOrMeta+S');
+    await waitUntil(
+      async () => {
+        try {
+          return JSON.stringify(JSON.parse(this.userSettingsText())) === JSON.stringify(wanted);
+        } catch {
+          return false; // not saved yet, or saved half-way
+        }
+      },
+      'the edited user settings to be saved',
+      undefined,
+      async () => this.userSettingsText(),
+    );
+    // The editor shown over the others closes on Escape (the text editor may take a first one for itself).
+    for (let i = 0; i < 3 && (await editor.isVisible()); i++) {
+      await this.page.keyboard.press('Escape');
+      await editor.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+    }
+    await editor.waitFor({ state: 'hidden' });
   }
 
   // ---- output

@@ -47,8 +47,8 @@ export async function addOrgFromPalette(
   await ui.quickInputPick(SIGN_IN[signIn]);
 }
 
-/** Types the token into the password input Set API Token opens, and waits for the "stored" notification. */
-export async function enterApiToken(ui: VsCodeSession, label: string, token: string): Promise<string> {
+/** Types the token into the password input Set API Token opens and submits it (the check against the org follows). */
+export async function submitApiToken(ui: VsCodeSession, label: string, token: string): Promise<void> {
   await ui.waitForQuickInput(`API token for ${label}`);
   assert.equal(
     await ui.quickInput.locator('input.input').getAttribute('type'),
@@ -57,18 +57,29 @@ export async function enterApiToken(ui: VsCodeSession, label: string, token: str
   );
   await ui.quickInputType(token);
   await ui.quickInputEnter();
+}
+
+/** Types the token into the password input Set API Token opens, and waits for the "stored" notification. */
+export async function enterApiToken(ui: VsCodeSession, label: string, token: string): Promise<string> {
+  await submitApiToken(ui, label, token);
   return ui.waitForNotification(new RegExp(`API token for ${escape(label)} stored`));
 }
 
-/** "Okta Workflows: Set API Token" from the palette for a configured org. */
-export async function setApiTokenFromPalette(ui: VsCodeSession, label: string, token: string): Promise<string> {
+/** "Okta Workflows: Set API Token" from the palette for a configured org, the token submitted (then checked). */
+export async function submitApiTokenFromPalette(ui: VsCodeSession, label: string, token: string): Promise<void> {
   // A person opens the Okta Workflows view first (which activates the extension). runCommand retries until the
   // palette lists the command (the remote extension host may still be starting).
   await ui.openViewContainer('Okta Workflows');
   await ui.runCommand('Okta Workflows: Set API Token');
   await ui.waitForQuickInput('Set the API token of which org?');
   await ui.quickInputPick(label);
-  return enterApiToken(ui, label, token);
+  await submitApiToken(ui, label, token);
+}
+
+/** "Okta Workflows: Set API Token" from the palette for a configured org, until the "stored" notification. */
+export async function setApiTokenFromPalette(ui: VsCodeSession, label: string, token: string): Promise<string> {
+  await submitApiTokenFromPalette(ui, label, token);
+  return ui.waitForNotification(new RegExp(`API token for ${escape(label)} stored`));
 }
 
 /** Opens our view container and waits for the org's secrets (as masked values) to show in the tree. */
@@ -86,6 +97,8 @@ export async function showSecretsInTree(
 
 /** The checklist's path through a normal rotation: each click, the step it completes, and the modal it raises. */
 const ROTATION_PATH = [
+  // A production org with no recent preview rotation: the guard, acknowledged in a modal, before any step.
+  { id: 'acknowledge', click: 'Acknowledge and continue…', modal: 'Continue' },
   { id: 'preflight', click: 'Check the org', completes: '1. Check the org' },
   { id: 'recordInUse', click: 'Record the secret in use', completes: '2. Record the secret in use' },
   { id: 'createSecret', click: 'Create the new secret', completes: '3. Create the new secret' },

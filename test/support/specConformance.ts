@@ -64,6 +64,8 @@ export interface SpecChecker {
   count(): number;
   /** A validator of a schema by reference into the spec, e.g. `spec#/components/schemas/Error`. */
   validator(ref: string): ValidateFunction;
+  /** A failed validator's errors in words, for an assertion message. */
+  errorsText(v: ValidateFunction): string;
   /** Checks one answer against the operation at `template` (a spec path) and `method`; returns its body. */
   conforms(template: string, method: string, res: Response): Promise<unknown>;
 }
@@ -92,6 +94,7 @@ export function specChecker(file: URL, notInSpec: Record<string, readonly string
     seen,
     count: () => checked,
     validator,
+    errorsText: (v) => ajv.errorsText(v.errors),
     async conforms(template, method, res) {
       const op = spec.paths[template]?.[method.toLowerCase()];
       assert.ok(op, `spec has ${method} ${template}`);

@@ -8,7 +8,7 @@
 // Its access log (one line per tunnel, written when the tunnel closes) proves what went through it.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,7 +168,8 @@ export async function startSquid(options: SquidOptions): Promise<Squid> {
   // squid started by root drops privileges to the user 'proxy', which must write its logs and pid here.
   chmodSync(dir, 0o777);
   const user = 'owsr-proxy-user';
-  const password = randomBytes(9).toString('base64url');
+  // 20 characters: long enough for the leak audit to search it by 8-character pieces.
+  const password = randomBytes(15).toString('base64url');
   execFileSync(HTPASSWD, ['-b', '-c', '-m', join(dir, 'passwd'), user, password], { stdio: 'ignore' });
   chmodSync(join(dir, 'passwd'), 0o644);
   writeFileSync(
@@ -185,13 +186,20 @@ export async function startSquid(options: SquidOptions): Promise<Squid> {
   const [command, args] = inUserNamespaceAsRoot()
     ? ['unshare', ['--user', '--map-user=1000', '--map-group=1000', SQUID, ...squidArgs]]
     : [SQUID, squidArgs];
-  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Its stderr goes to a file, and the child is unref'd: a squid shared by a whole run (proxiedPath.ts) must not keep
+  // mocha's process alive, and the process ending stops it (below) whoever forgot to.
+  const stderrFile = join(dir, 'stderr.log');
+  const stderrFd = openSync(stderrFile, 'w');
+  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', stderrFd] });
+  closeSync(stderrFd);
+  child.unref();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let running = true;
-  // Should the test process end without stopping it (a failed hook, mocha's exit), squid ends too.
-  const killOnExit = (): void => void child.kill('SIGTERM');
+  // Should the test process end without stopping it (a failed hook, mocha's exit), squid ends and its folder goes.
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
   process.once('exit', killOnExit);
   void exited.then(() => {
     running = false;
@@ -199,6 +207,7 @@ export async function startSquid(options: SquidOptions): Promise<Squid> {
   });
 
   const stop = async (): Promise<void> => {
+    child.ref(); // waited for now: an unref'd child would let the process end before it exits
     if (running) child.kill('SIGTERM');
     await exited;
     rmSync(dir, { recursive: true, force: true });
@@ -210,6 +219,7 @@ export async function startSquid(options: SquidOptions): Promise<Squid> {
     if (ready.every(Boolean)) break;
     if (!running || Date.now() > deadline) {
       const log = existsSync(join(dir, 'cache.log')) ? readFileSync(join(dir, 'cache.log'), 'utf8') : '';
+      const stderr = readFileSync(stderrFile, 'utf8');
       await stop();
       throw new Error(`squid did not start${running ? ' within 15 s' : ''}:\n${stderr}\n${log.slice(-2000)}`);
     }

@@ -3,55 +3,11 @@
 // spec lists for the operation, and the body must match that response's schema.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
 import { startSimulator } from '../../src/simulator/index.ts';
 import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
+import { specChecker } from '../support/specConformance.ts';
 
 const SPEC_FILE = new URL('../fixtures/okta-management-apps-secrets.openapi.yaml', import.meta.url);
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** OpenAPI 3.0 schema dialect -> JSON Schema: `nullable` becomes a null type; examples, x-* and discriminator go. */
-function toJsonSchema(node: Json): Json {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (node === null || typeof node !== 'object') return node;
-  const out: { [k: string]: Json } = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'example' || key === 'examples' || key === 'discriminator' || key.startsWith('x-')) continue;
-    out[key] = toJsonSchema(value);
-  }
-  if (out.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
-  delete out.nullable;
-  return out;
-}
-
-const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as {
-  paths: Record<string, Record<string, Operation>>;
-  components: { responses: Record<string, SpecResponse> };
-};
-interface SpecResponse {
-  $ref?: string;
-  content?: { 'application/json'?: { schema?: unknown } };
-}
-interface Operation {
-  operationId: string;
-  responses: Record<string, SpecResponse>;
-}
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
-ajv.addFormat('int32', true);
-ajv.addSchema(toJsonSchema({ ...(spec as unknown as { [k: string]: Json }), $id: 'spec' }) as object);
-
-const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-const validators = new Map<string, ValidateFunction>();
-function validator(ref: string): ValidateFunction {
-  let v = validators.get(ref);
-  if (!v) validators.set(ref, (v = ajv.compile({ $ref: ref })));
-  return v;
-}
 
 /**
  * Statuses the simulator answers that Okta's excerpt does not list for the operation, though real Okta answers
@@ -64,44 +20,10 @@ const NOT_IN_SPEC: Record<string, string[]> = {
   createOAuth2ClientSecret: ['404'],
 };
 
-let checked = 0;
-const seen = new Set<string>();
-
-/** Checks one answer against the operation at `template` (a spec path) and `method`. */
-async function conforms(template: string, method: string, res: Response): Promise<unknown> {
-  const op = spec.paths[template]?.[method.toLowerCase()];
-  assert.ok(op, `spec has ${method} ${template}`);
-  const status = String(res.status);
-  const text = await res.text();
-  seen.add(`${op.operationId} ${status}`);
-  checked++;
-  let schemaRef: string;
-  let declared = op.responses[status];
-  if (declared) {
-    if (declared.$ref) {
-      const name = declared.$ref.split('/').pop()!;
-      declared = spec.components.responses[name]!;
-      schemaRef = `spec#/${pointer('components', 'responses', name, 'content', 'application/json', 'schema')}`;
-    } else {
-      schemaRef = `spec#/${pointer('paths', template, method.toLowerCase(), 'responses', status, 'content', 'application/json', 'schema')}`;
-    }
-  } else if (status.startsWith('5') || NOT_IN_SPEC[op.operationId]?.includes(status)) {
-    schemaRef = 'spec#/components/schemas/Error';
-  } else {
-    assert.fail(
-      `${op.operationId} answered ${status}, which the spec does not list (${Object.keys(op.responses).join(', ')})`,
-    );
-  }
-  if (declared && !declared.content) {
-    assert.equal(text, '', `${op.operationId} ${status} has no body in the spec`);
-    return undefined;
-  }
-  assert.equal(res.headers.get('content-type'), 'application/json');
-  const body = JSON.parse(text) as unknown;
-  const validate = validator(schemaRef);
-  assert.ok(validate(body), `${op.operationId} ${status}: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 400)}`);
-  return body;
-}
+const check = specChecker(SPEC_FILE, NOT_IN_SPEC);
+const { spec, seen } = check;
+const conforms = check.conforms.bind(check);
+const validator = check.validator.bind(check);
 
 describe('conformance: the simulator answers as the OpenAPI excerpt says', () => {
   let sim: Simulator;
@@ -169,7 +91,7 @@ describe('conformance: the simulator answers as the OpenAPI excerpt says', () =>
           ['OpenIdConnectApplicationSettings', one.settings],
         ] as const) {
           const v = validator(`spec#/components/schemas/${schema}`);
-          assert.ok(v(value), `${app.id} ${schema}: ${ajv.errorsText(v.errors)}`);
+          assert.ok(v(value), `${app.id} ${schema}: ${check.errorsText(v)}`);
         }
       }
     }
@@ -268,7 +190,7 @@ describe('conformance: the simulator answers as the OpenAPI excerpt says', () =>
     } finally {
       org.setRateLimit(100);
     }
-    assert.ok(checked > 40, `checked ${checked} answers`);
+    assert.ok(check.count() > 40, `checked ${check.count()} answers`);
   });
 
   it('the check has teeth: a contract-breaking answer (malformedNext wrongTypes) fails it', async () => {

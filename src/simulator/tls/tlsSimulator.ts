@@ -6,17 +6,39 @@
 import { randomInt } from 'node:crypto';
 import { startSimulator, type OrgSeed, type Simulator, type SimulatorOptions } from '../index.ts';
 import { DEFAULT_ORGS } from '../seed.ts';
-import { createCertificateAuthority, leafFor, type LeafVariant } from './certificates.ts';
+import {
+  createCertificateAuthority,
+  leafFor,
+  type CertificateAuthority,
+  type Leaf,
+  type LeafVariant,
+} from './certificates.ts';
 
 export interface TlsOrgSeed extends OrgSeed {
   /** The certificate the org serves. Default 'valid' (from the run's CA, for the org's name). */
   certificate?: LeafVariant;
   /** Default: <name>.okta.com (production) or <name>.oktapreview.com (preview). */
   hostName?: string;
+  /** The loopback address to listen on, when a proxy's hosts file already names it. Default: a random one. */
+  address?: string;
 }
 
 export interface TlsSimulatorOptions extends Omit<SimulatorOptions, 'host' | 'port' | 'tls' | 'orgs'> {
   orgs?: readonly TlsOrgSeed[];
+  /** The CA issuing the certificates; default one made for this simulator. A test run shares one across simulators. */
+  ca?: CertificateAuthority;
+}
+
+// A CA shared by many simulators (a test run's) issues each certificate once: its RSA key takes ~100 ms to make.
+const issued = new WeakMap<CertificateAuthority, Map<string, Leaf>>();
+
+function leafOnce(variant: LeafVariant, hostName: string, ca: CertificateAuthority): Leaf {
+  let leaves = issued.get(ca);
+  if (!leaves) issued.set(ca, (leaves = new Map()));
+  const key = `${variant} ${hostName}`;
+  let leaf = leaves.get(key);
+  if (!leaf) leaves.set(key, (leaf = leafFor(variant, hostName, ca)));
+  return leaf;
 }
 
 export interface TlsSimulator extends Simulator {
@@ -45,19 +67,22 @@ const PORT_443_HELP = [
 ].join(' ');
 
 export async function startTlsSimulator(options: TlsSimulatorOptions = {}): Promise<TlsSimulator> {
-  const seeds: readonly TlsOrgSeed[] = options.orgs ?? DEFAULT_ORGS;
-  const ca = createCertificateAuthority('Okta org simulator run CA');
+  const { orgs, ca: sharedCa, ...simulatorOptions } = options;
+  const seeds: readonly TlsOrgSeed[] = orgs ?? DEFAULT_ORGS;
+  const ca = sharedCa ?? createCertificateAuthority('Okta org simulator run CA');
   const byName = new Map(seeds.map((s) => [s.name, s]));
   let sim: Simulator;
   try {
     sim = await startSimulator({
-      ...options,
-      orgs: seeds.map(({ certificate: _certificate, hostName: _hostName, ...seed }) => seed),
+      ...simulatorOptions,
+      orgs: seeds.map(({ certificate: _certificate, hostName: _hostName, address: _address, ...seed }) => seed),
       tls: (seed) => {
         const tlsSeed: TlsOrgSeed = byName.get(seed.name) ?? seed;
         const hostName = tlsSeed.hostName ?? publicHostName(seed.name, seed.environment);
-        const leaf = leafFor(tlsSeed.certificate ?? 'valid', hostName, ca);
-        return { hostName, key: leaf.keyPem, cert: leaf.certPem, address: randomLoopbackAddress, port: 443 };
+        const leaf = leafOnce(tlsSeed.certificate ?? 'valid', hostName, ca);
+        const fixed = tlsSeed.address;
+        const address = fixed ? () => fixed : randomLoopbackAddress;
+        return { hostName, key: leaf.keyPem, cert: leaf.certPem, address, port: 443 };
       },
     });
   } catch (e) {

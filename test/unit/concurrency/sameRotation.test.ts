@@ -2,21 +2,22 @@
 // revision it read, so the window that fell behind is refused (RotationError 'staleJournal', saying to reopen it
 // with Resume Rotation) before it sends anything to Okta, and its engine stops. With every store: memory, files
 // (also two processes' instances saving at the same instant) and the VS Code layer's globalState, that one also
-// through the VS Code wiring of a real (not loopback) org: rotationDepsFor, as RunningRotations builds it.
+// through the VS Code wiring of a real (not loopback) org: rotationDepsFor, as RunningRotations builds it. On the
+// proxied path that org is https://acme.okta.com reached through squid, each window with its own clients.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOrgInput } from '../../../src/okta/orgInput.ts';
 import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../../src/rotation/engine.ts';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import { revisionOf, type RotationJournal } from '../../../src/rotation/journal.ts';
 import { FileJournalStore, MemoryJournalStore, type RotationJournalStore } from '../../../src/rotation/stores.ts';
-import { rotationDepsFor } from '../../../src/vscode/rotations/rotationDeps.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
-import { callsOf, startWorld, type World } from '../rotation/world.ts';
+import { callsOf, startWorld, startWorldOn, type World } from '../rotation/world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import { InMemoryMemento } from './memento.ts';
+import { realOrgOf, REAL_ORG_SEED, vscodeWindow, type VsCodeWindow } from './vscodeWindow.ts';
 
 const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
 const STALE = /being driven in another window; reopen it here with Resume Rotation/;
@@ -27,43 +28,26 @@ const withStore =
   (journals: RotationJournalStore): WindowDeps =>
   (w) =>
     w.deps({ journals });
-/** A real org, whose rotations RunningRotations wires with the production guard's filtered history. */
-const REAL_ORG = { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com' };
-/**
- * A window of the VS Code extension rotating REAL_ORG: the deps exactly as RunningRotations builds them
- * (rotationDepsFor) over that window's globalState store, on the world's clock. Okta itself is the world's
- * simulator (the race is about the journal store, not the org's address).
- */
-const vscodeWindow =
-  (memento: InMemoryMemento, lockDir: string): WindowDeps =>
-  (w) => ({
-    ...rotationDepsFor({
-      org: { address: parseOrgInput(REAL_ORG.baseUrl) },
-      journals: new GlobalStateJournalStore(memento, noProblem, { lockDir }),
-      secrets: w.secrets,
-      client: async () => w.client,
-      previewRecencyDays: 30,
-      log: { error: (context, e) => assert.fail(`${context}: ${String(e)}`) },
-    }),
-    clock: w.clock,
-  });
 
 async function startIn(w: World, deps: RotationDeps, org?: { host: string; baseUrl: string }): Promise<RotationEngine> {
   const app = await w.client.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
   const at = org ?? { host: w.client.org, baseUrl: w.org.info.baseUrl };
-  return RotationEngine.start({ org: at, environment: 'preview', app }, deps);
+  return RotationEngine.start({ org: at, environment: w.org.info.environment, app }, deps);
 }
 
-describe('two windows driving the same rotation', function () {
+describeOnPaths('two windows driving the same rotation', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(30_000);
   let world: World | undefined;
   const dirs: string[] = [];
+  const windows: VsCodeWindow[] = [];
   const tempDir = async () => {
     const d = await mkdtemp(join(tmpdir(), 'same-rotation-'));
     dirs.push(d);
     return d;
   };
   afterEach(async () => {
+    for (const w of windows.splice(0)) w.dispose();
     await world?.close();
     world = undefined;
     for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
@@ -74,15 +58,11 @@ describe('two windows driving the same rotation', function () {
    * B's next action (its snapshot still offers the create) is refused without a request to Okta, and again after;
    * A completes; B reopened with Resume Rotation shows A's result.
    */
-  async function behindIsRefused(
-    windowA: WindowDeps,
-    windowB: WindowDeps,
-    org?: { host: string; baseUrl: string },
-  ): Promise<void> {
-    const w = await startWorld();
+  async function behindIsRefused(windowA: WindowDeps, windowB: WindowDeps, realOrg = false): Promise<void> {
+    const w = await startWorld(realOrg ? REAL_ORG_SEED : {});
     world = w;
-    const a = await startIn(w, windowA(w), org);
-    await driveThrough(a, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0 });
+    const a = await startIn(w, windowA(w), realOrg ? realOrgOf(w) : undefined);
+    await driveThrough(a, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0, acknowledge: true });
     const b = await RotationEngine.resume(a.rotationId, windowB(w));
     assert.deepEqual(b.snapshot().nextActions, a.snapshot().nextActions, 'both windows offer the same action');
 
@@ -119,15 +99,15 @@ describe('two windows driving the same rotation', function () {
    * stored revision is the one they read), so only the save's compare-and-swap can stop one. Exactly one creates;
    * the other is refused as stale at its first save, having sent nothing to Okta.
    */
-  async function raceIsWonOnce(
-    windowA: WindowDeps,
-    windowB: WindowDeps,
-    org?: { host: string; baseUrl: string },
-  ): Promise<void> {
-    const w = await startWorld();
+  async function raceIsWonOnce(windowA: WindowDeps, windowB: WindowDeps, realOrg = false): Promise<void> {
+    const w = await startWorld(realOrg ? REAL_ORG_SEED : {});
     world = w;
-    const first = await startIn(w, windowA(w), org);
-    await driveThrough(first, { stopWhen: (s) => s.currentStep === 'createSecret', maxFailures: 0 });
+    const first = await startIn(w, windowA(w), realOrg ? realOrgOf(w) : undefined);
+    await driveThrough(first, {
+      stopWhen: (s) => s.currentStep === 'createSecret',
+      maxFailures: 0,
+      acknowledge: true,
+    });
     // A pause after the org check: the create lists the secrets afresh, so one list is the winner's own.
     w.clock.advanceDays(1);
     const a = await RotationEngine.resume(first.rotationId, windowA(w));
@@ -178,16 +158,41 @@ describe('two windows driving the same rotation', function () {
     );
   });
 
-  it('the VS Code wiring of a real org (rotationDepsFor over globalState): the window behind is refused', async () => {
+  /** Two VS Code windows after globalState synced (one Memento), sharing the lock folder. */
+  async function twoVsCodeWindows(): Promise<[VsCodeWindow, VsCodeWindow]> {
     const memento = new InMemoryMemento();
     const locks = await tempDir();
-    await behindIsRefused(vscodeWindow(memento, locks), vscodeWindow(memento, locks), REAL_ORG);
+    const opened: [VsCodeWindow, VsCodeWindow] = [vscodeWindow(memento, locks), vscodeWindow(memento, locks)];
+    windows.push(...opened);
+    return opened;
+  }
+  /** On the proxied path the windows' own clients (http.proxy naming squid) made the rotation's calls. */
+  const ownClientsCalled = (a: VsCodeWindow, b: VsCodeWindow) => {
+    if (path !== 'proxied') return;
+    const creates = [...a.apiCalls, ...b.apiCalls].filter((c) =>
+      /^POST \/api\/v1\/apps\/\w+\/credentials\/secrets 201$/.test(c),
+    );
+    assert.equal(creates.length, 1, [...a.apiCalls, ...b.apiCalls].join('\n'));
+  };
+
+  it('the VS Code wiring of a real org (rotationDepsFor over globalState): the window behind is refused', async () => {
+    const [a, b] = await twoVsCodeWindows();
+    await behindIsRefused(
+      (w) => a.deps(w),
+      (w) => b.deps(w),
+      true,
+    );
+    ownClientsCalled(a, b);
   });
 
   it('the VS Code wiring of a real org: two windows running the same step at once, only one reaches Okta', async () => {
-    const memento = new InMemoryMemento();
-    const locks = await tempDir();
-    await raceIsWonOnce(vscodeWindow(memento, locks), vscodeWindow(memento, locks), REAL_ORG);
+    const [a, b] = await twoVsCodeWindows();
+    await raceIsWonOnce(
+      (w) => a.deps(w),
+      (w) => b.deps(w),
+      true,
+    );
+    ownClientsCalled(a, b);
   });
 
   it('the save itself is the guard: a window whose reads lag (the early check passes) is refused at its first save, before Okta', async () => {

@@ -13,12 +13,14 @@ import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
 import { InMemoryMemento } from './memento.ts';
-import { startWorld } from '../rotation/world.ts';
+import { startWorld, startWorldOn } from '../rotation/world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
 
 const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
 
-describe('two windows rotating the same app', function () {
+describeOnPaths('two windows rotating the same app', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(30_000);
   let world: World | undefined;
   const dirs: string[] = [];

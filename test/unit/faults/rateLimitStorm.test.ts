@@ -4,11 +4,13 @@
 // reset goes through.
 import assert from 'node:assert/strict';
 import { driveThrough } from './driveThrough.ts';
-import { startWorld } from '../rotation/world.ts';
+import { startWorldOn } from '../rotation/world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
 import { assertConsistent } from './invariants.ts';
 
-describe('a 429 storm during a rotation', function () {
+describeOnPaths('a 429 storm during a rotation', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(30_000);
   let world: World | undefined;
   afterEach(async () => {

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { driveThrough } from './driveThrough.ts';
-import { startWorld } from '../rotation/world.ts';
+import { startWorldOn } from '../rotation/world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
 import { assertConsistent } from './invariants.ts';
 
@@ -25,7 +26,8 @@ const POINTS: Point[] = [
   { name: 'rollback', at: (s) => s.currentStep === 'deleteOld' },
 ];
 
-describe('the API token revoked mid-rotation, then a new token', function () {
+describeOnPaths('the API token revoked mid-rotation, then a new token', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(20_000);
   let world: World | undefined;
   afterEach(async () => {

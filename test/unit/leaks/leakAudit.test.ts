@@ -7,6 +7,11 @@
 // outcomes exactly as rotationChecklistPanel.ts builds them), the rotation history as stored and its three
 // exports, and what the due-date reminders show (status bar, notifications, the tree's days left). No secret value
 // the org ever held and no API token may appear in any of it, whole or as any 8-character piece.
+// On the proxied path (https://acme-preview.oktapreview.com through squid) every client also goes through the
+// proxy's authenticating port with credentials, in http.proxy's URL, as http.proxyAuthorization, or both, the
+// network log is searched too, and the proxy's failures are provoked (wrong credentials, none, an unreachable
+// proxy): no piece of the proxy's user, password or Proxy-Authorization value may appear either. The gauntlet runs
+// there once, with the journal store the extension uses (globalState): the stores do not depend on the path.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +28,12 @@ import { describeError, formatApiCall } from '../../../src/vscode/platform/logFo
 import { redact } from '../../../src/redact.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { InMemoryMemento } from '../concurrency/memento.ts';
-import { startWorld } from '../rotation/world.ts';
+import { startWorldOn } from '../rotation/world.ts';
 import type { World } from '../rotation/world.ts';
+import { describeOnPaths, proxiedPath, type OrgPath } from '../../support/proxiedPath.ts';
+import type { Squid } from '../../support/squid.ts';
+import type { OktaClientOptions } from '../../../src/okta/client.ts';
+import { closedPort } from '../okta/fixture.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 import { describeLeaks, findLeaks } from './findLeaks.ts';
@@ -58,6 +67,43 @@ function panelMessages(
   }
   out.push({ type: 'progress', running: false });
   return out;
+}
+
+/** The proxy credentials of the proxied path, each way a person gives them, and every form that must not leak. */
+interface ProxyCredentials {
+  /** Network options with the credentials given one way (0: in http.proxy, 1: http.proxyAuthorization, 2: both). */
+  network(form: 0 | 1 | 2, log: string[]): OktaClientOptions['network'];
+  /** Other settings naming this proxy, logging to `log`. */
+  networkWith(settings: { proxy: string }, log: string[]): OktaClientOptions['network'];
+  /** User, password, the Proxy-Authorization value (a URL with them also holds the proxy's address, no secret). */
+  secrets: string[];
+  squid: Squid;
+}
+
+async function proxyCredentials(path: OrgPath): Promise<ProxyCredentials | undefined> {
+  if (path === 'loopback') return undefined;
+  const p = await proxiedPath();
+  const { squid } = p;
+  const authorization = `Basic ${Buffer.from(`${squid.user}:${squid.password}`).toString('base64')}`;
+  const logTo = (lines: string[]) => ({
+    info: (m: string) => void lines.push(m),
+    warn: (m: string) => void lines.push(m),
+  });
+  return {
+    squid,
+    networkWith: (settings, lines) => p.network(settings, logTo(lines)),
+    secrets: [squid.user, squid.password, authorization],
+    network: (form, lines) =>
+      p.network(
+        [
+          { proxy: squid.authUrlWithCredentials },
+          { proxy: squid.authUrl, proxyAuthorization: authorization },
+          // Both: http.proxyAuthorization wins.
+          { proxy: squid.authUrlWithCredentials, proxyAuthorization: authorization },
+        ][form],
+        logTo(lines),
+      ),
+  };
 }
 
 class Audit {
@@ -128,7 +174,8 @@ class Audit {
   }
 }
 
-describe('leak audit: every error path, every place text goes', function () {
+describeOnPaths('leak audit: every error path, every place text goes', function (path) {
+  const startWorld = startWorldOn(path);
   this.timeout(60_000);
   let dir: string | undefined;
   const worlds: World[] = [];
@@ -141,31 +188,35 @@ describe('leak audit: every error path, every place text goes', function () {
     dir = await mkdtemp(join(tmpdir(), 'leak-audit-'));
     const memento = new InMemoryMemento();
     const memory = new MemoryJournalStore();
-    const stores: Array<[string, RotationJournalStore]> = [
-      ['memory', memory],
-      ['files', new FileJournalStore(join(dir, 'files'))],
-      [
-        'globalState',
-        new GlobalStateJournalStore(memento, (m) => audits[0]?.add('store problem', m), {
-          lockDir: join(dir, 'locks'),
-        }),
-      ],
+    const globalState: [string, RotationJournalStore] = [
+      'globalState',
+      new GlobalStateJournalStore(memento, (m) => audits[0]?.add('store problem', m), { lockDir: join(dir, 'locks') }),
     ];
+    const stores: Array<[string, RotationJournalStore]> =
+      path === 'loopback'
+        ? [['memory', memory], ['files', new FileJournalStore(join(dir, 'files'))], globalState]
+        : [globalState];
     const audits: Audit[] = [];
 
+    const proxy = await proxyCredentials(path);
     // One world per journal store; each runs the same gauntlet of error paths.
     const history = new FileHistoryStore(join(dir, 'history'), {
       maxRecords: () => 1000,
       onProblem: (m) => audits[0]?.add('history problem', m),
     });
     for (const [storeName, store] of stores) {
+      const networkLog: string[] = [];
+      /** A client's network options on the proxied path: the proxy credentials given one way or another. */
+      const proxied = (form: 0 | 1 | 2) => (proxy ? { network: proxy.network(form, networkLog) } : {});
+      const { network } = proxied(0);
       const w = await startWorld(
         { secrets: [{ status: 'ACTIVE' }, { status: 'ACTIVE' }] },
-        { client: { timeoutMs: 400 } },
+        { client: { timeoutMs: 400, ...(network ? { network } : {}) } },
       );
       worlds.push(w);
       const audit = new Audit(w, `Acme preview (${storeName})`);
       audits.push(audit);
+      for (const secret of proxy?.secrets ?? []) audit.secrets.add(secret);
       // The history is recorded as in VS Code: after every save the store accepts.
       const actor = actorFor(w.client, new Date().toISOString());
       const acting = async () => ({ orgLabel: audit.orgLabel, practice: false, actor: await actor });
@@ -216,7 +267,7 @@ describe('leak audit: every error path, every place text goes', function () {
       audit.secrets.add(token);
       const resumed = await RotationEngine.resume(
         engine.rotationId,
-        w.deps({ journals, okta: w.newClient({ token }) }),
+        w.deps({ journals, okta: w.newClient({ token, ...proxied(1) }) }),
       );
       resumed.onDidChange((s) => audit.snapshot(s));
       // Deactivate with its answer lost, then roll back with a 500 first, then start again and abandon, then a
@@ -228,7 +279,7 @@ describe('leak audit: every error path, every place text goes', function () {
       await audit.perform(resumed, { type: 'rollback' });
       assert.equal(resumed.snapshot().outcome, 'rolledBack', storeName);
 
-      const client2 = w.newClient({ token });
+      const client2 = w.newClient({ token, ...proxied(2) });
       const app = await client2.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
       const again = await RotationEngine.start(
         { org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app },
@@ -259,6 +310,21 @@ describe('leak audit: every error path, every place text goes', function () {
         ['unknown app', () => client2.listSecrets('0oa00000000000000000')],
         ['bad id', () => client2.deleteSecret(app.id, `../${w.org.secrets()[0]?.clientSecret ?? ''}`)],
       ];
+      if (proxy) {
+        // The proxy's own failures, with credentials in the settings: refused ones, and a proxy that is not there.
+        const wrong = `${proxy.squid.password.slice(0, 6)}Wr0ngPassw0rd`;
+        audit.secrets.add(wrong);
+        const wrongUrl = proxy.squid.authUrlWithCredentials.replace(proxy.squid.password, wrong);
+        const unreachable = `http://${proxy.squid.user}:${proxy.squid.password}@127.0.0.1:${await closedPort()}`;
+        for (const [what, settings] of [
+          ['wrong proxy password', { proxy: wrongUrl }],
+          ['no proxy credentials', { proxy: proxy.squid.authUrl }],
+          ['unreachable proxy with credentials', { proxy: unreachable }],
+        ] as const) {
+          const client = w.newClient({ token, network: proxy.networkWith(settings, networkLog) });
+          probes.push([what, () => client.listSecrets(app.id)]);
+        }
+      }
       for (const [what, call] of probes) {
         await call().then(
           () => assert.fail(`${what} should fail`),
@@ -274,6 +340,24 @@ describe('leak audit: every error path, every place text goes', function () {
       for (const d of due) audit.add('reminder', describeDueSecret(d, audit.orgLabel, 1));
       for (const v of listed) audit.add('tree row', JSON.stringify(presentSecret(v, listed, {}, 1, new Date())));
       for (const c of w.apiCalls) audit.add('log line', formatApiCall(client2.org, c));
+      audit.add('network log', networkLog.join('\n'));
+      if (proxy) {
+        const said = [...audit.texts.values()].join('\n');
+        for (const words of [
+          'refused the proxy credentials (407',
+          'asks for credentials (407',
+          'refused the connection',
+        ])
+          assert.ok(said.includes(words), `${storeName}: the proxy's failure "${words}" was provoked and audited`);
+      }
+      if (proxy)
+        assert.ok(
+          networkLog.some((l) => l.includes('with credentials')),
+          networkLog.join('\n'),
+        );
+      // Closed now: on the proxied path one live org per host name.
+      worlds.splice(worlds.indexOf(w), 1);
+      await w.close();
       assert.ok(w.apiCalls.length > 50, `${storeName}: many calls were logged (${w.apiCalls.length})`);
       assert.ok(
         [...audit.texts.keys()].some((k) => k.startsWith('outcome message')),
@@ -284,15 +368,16 @@ describe('leak audit: every error path, every place text goes', function () {
     // The stores as stored.
     const global = audits[0] as Audit;
     global.add('journal (memory, raw)', memory.rawText());
-    for (const name of await readdir(join(dir, 'files', 'journals')))
-      global.add(`journal file ${name}`, await readFile(join(dir, 'files', 'journals', name), 'utf8'));
+    if (stores.some(([name]) => name === 'files'))
+      for (const name of await readdir(join(dir, 'files', 'journals')))
+        global.add(`journal file ${name}`, await readFile(join(dir, 'files', 'journals', name), 'utf8'));
     for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[]))
       global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
     global.add('globalState (raw)', memento.rawText());
     for (const name of await readdir(join(dir, 'history')))
       global.add(`history file ${name}`, await readFile(join(dir, 'history', name), 'utf8'));
     const records = await history.list();
-    assert.equal(records.length, 3 * 3, 'three rotations recorded per store');
+    assert.equal(records.length, 3 * stores.length, 'three rotations recorded per store');
     const exported = {
       exportedAt: new Date().toISOString(),
       exportedBy: 'auditor',
@@ -311,12 +396,15 @@ describe('leak audit: every error path, every place text goes', function () {
       for (const s of a.secrets) secrets.add(s);
     }
     const list = [...secrets];
-    assert.ok(list.length >= 3 * 6, `the audit knows every secret the orgs held and every token (${list.length})`);
+    assert.ok(
+      list.length >= stores.length * 6,
+      `the audit knows every secret the orgs held and every token (${list.length})`,
+    );
     assert.ok(
       list.every((s) => s.length >= 14),
       'every secret is long enough to search by 8-character pieces',
     );
-    assert.ok(texts.size > 500, `many texts searched (${texts.size})`);
+    assert.ok(texts.size > (500 / 3) * stores.length, `many texts searched (${texts.size})`);
     const leaks = findLeaks(texts, list);
     assert.deepEqual(leaks.length, 0, `leaks found:\n${describeLeaks(leaks, texts)}`);
   });

@@ -1,6 +1,8 @@
 // The one client-test setup of the Okta layer: a real simulator on loopback (or a scripted stub server where the
 // simulator cannot produce the answer), clients that record their API-call log, and a sleep that does not wait
 // (the client's waits are asserted as numbers, never timed). Every client built here is closed by its world.
+// A world may also be on the proxied path (test/support/proxiedPath.ts): one org at https://<name>.okta.com, its
+// clients going through squid with the run's CA trusted (world.network, for an authenticator built by a test).
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { startSimulator, type OrgSeed, type Simulator, type SimulatedOrg } from '../../../src/simulator/index.ts';
@@ -12,6 +14,8 @@ import {
   type OktaClientOptions,
 } from '../../../src/okta/client.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
+import type { NetworkOptions } from '../../../src/okta/network/networkOptions.ts';
+import { proxiedPath, type OrgPath } from '../../support/proxiedPath.ts';
 import { waitFor } from '../../support/waitFor.ts';
 
 export interface Recorder {
@@ -60,11 +64,15 @@ export interface ClientWorldOptions {
   /** Options of the world's `client`. */
   client?: ClientOptions;
   /** The authenticator of the world's `client`, once the org exists. Default: the org's API token. */
-  auth?: (org: SimulatedOrg, rec: Recorder) => Authenticator;
+  auth?: (org: SimulatedOrg, rec: Recorder, network: NetworkOptions | undefined) => Authenticator;
+  /** Default 'loopback'; 'proxied' takes one org. */
+  path?: OrgPath;
 }
 
 export interface ClientWorld {
   sim: Simulator;
+  /** The network options of every client on the proxied path (squid, the run's CA); undefined on loopback. */
+  network: NetworkOptions | undefined;
   /** The first org. */
   org: SimulatedOrg;
   /** The first org's Workflows app id. */
@@ -82,21 +90,29 @@ export interface ClientWorld {
 
 export async function startClientWorld(opts: ClientWorldOptions = {}): Promise<ClientWorld> {
   const orgs = opts.orgs ?? [{ name: 'acme', environment: 'production' }];
-  const sim = await startSimulator({ orgs, ...(opts.now ? { now: opts.now } : {}) });
+  const now = opts.now ? { now: opts.now } : {};
+  const proxied = opts.path === 'proxied' ? await proxiedPath() : undefined;
+  const [only, ...more] = orgs;
+  if (proxied && (!only || more.length > 0)) throw new Error('a client world on the proxied path has one org');
+  const sim =
+    proxied && only ? await proxied.startSimulator({ orgs: [only], ...now }) : await startSimulator({ orgs, ...now });
   const org = sim.org(orgs[0]!.name);
   const rec = recorder();
   const extra: OktaClient[] = [];
-  const base = opts.auth ? { ...opts.client, auth: opts.auth(org, rec) } : (opts.client ?? {});
-  const client = recordingClient(org.info.baseUrl, org.info.apiToken, rec, base);
+  const network = proxied?.network();
+  const withNetwork = (o: ClientOptions): ClientOptions => (network ? { network, ...o } : o);
+  const base = opts.auth ? { ...opts.client, auth: opts.auth(org, rec, network) } : (opts.client ?? {});
+  const client = recordingClient(org.info.baseUrl, org.info.apiToken, rec, withNetwork(base));
   const world: ClientWorld = {
     sim,
+    network,
     org,
     appId: org.info.workflowsAppId,
     rec,
     client,
     clientOf: ({ org: which, rec: own, ...rest } = {}) => {
       const target = which === undefined ? org : typeof which === 'string' ? sim.org(which) : which;
-      const made = recordingClient(target.info.baseUrl, target.info.apiToken, own ?? rec, rest);
+      const made = recordingClient(target.info.baseUrl, target.info.apiToken, own ?? rec, withNetwork(rest));
       extra.push(made);
       return made;
     },

@@ -15,6 +15,7 @@ import {
   type Recorder,
   type StubServer,
 } from './fixture.ts';
+import { warningsDuring } from '../../support/processWarnings.ts';
 
 describe('OktaClient rate limits (simulator)', () => {
   const world = withClientWorld();
@@ -285,20 +286,6 @@ describe('OktaClient listeners that throw (simulator)', () => {
     throw error;
   };
 
-  /** Runs `fn` and returns the process warnings this layer emitted meanwhile (they are emitted on the next tick). */
-  async function warningsDuring(fn: () => Promise<void>): Promise<Error[]> {
-    const seen: Error[] = [];
-    const onWarning = (w: Error): void => void seen.push(w);
-    process.on('warning', onWarning);
-    try {
-      await fn();
-      await new Promise((resolve) => setImmediate(resolve));
-    } finally {
-      process.off('warning', onWarning);
-    }
-    return seen.filter((w) => w.name === 'OktaClientListenerWarning');
-  }
-
   it('a throwing onApiCall or onWait does not fail the call; each failure goes to onListenerError, naming the listener', async () => {
     const { org, clientOf, appId } = world();
     const boom = new Error('the log is full');
@@ -320,7 +307,7 @@ describe('OktaClient listeners that throw (simulator)', () => {
   it('without onListenerError: a process warning naming the listener, never the text of its error', async () => {
     const { clientOf, appId } = world();
     const c = clientOf({ onApiCall: throwing(new Error('while logging s3cr3t-value-0123456789')) });
-    const warnings = await warningsDuring(async () => {
+    const warnings = await warningsDuring('OktaClientListenerWarning', async () => {
       assert.equal((await c.listSecrets(appId)).length, 1);
     });
     assert.equal(warnings.length, 1);
@@ -335,7 +322,7 @@ describe('OktaClient listeners that throw (simulator)', () => {
       onListenerError: throwing(new Error('s3cr3t in the handler')),
     });
     org.faults.failNext(1, { status: 502, path: /secrets$/ });
-    const warnings = await warningsDuring(async () => {
+    const warnings = await warningsDuring('OktaClientListenerWarning', async () => {
       assert.equal((await c.listSecrets(appId)).length, 1);
     });
     assert.equal(warnings.length, 1);

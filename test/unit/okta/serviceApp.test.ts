@@ -1,12 +1,15 @@
 // The Okta client authenticated as an OAuth 2.0 service app (private_key_jwt + DPoP) against the simulator over
 // real HTTP: every operation, the DPoP nonce dance, the token cache and its refreshes, scopes, refusals, and
-// no secret in anything that leaves.
+// no secret in anything that leaves. On both paths: on the proxied one the org is https://acme-preview.oktapreview.com
+// through squid, so every DPoP proof's 'htu' (checked by the simulator against the URL it serves) is a real https URL
+// and the token requests go through the proxy too.
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
 import { inspect } from 'node:util';
 import type { ApiCallLog, OktaClient } from '../../../src/okta/client.ts';
 import { ServiceAppAuth, type ServiceAppAuthOptions } from '../../../src/okta/oauth/serviceAppAuth.ts';
 import type { OrgSeed, SimulatedOrg } from '../../../src/simulator/index.ts';
+import { describeOnPaths, type OrgPath } from '../../support/proxiedPath.ts';
 import { rejection, startClientWorld, type ClientWorld } from './fixture.ts';
 
 interface Setup {
@@ -17,40 +20,55 @@ interface Setup {
   /** The API-call log of `client` and of `auth`'s token requests, in order. */
   calls: ApiCallLog[];
   clientOf: ClientWorld['clientOf'];
+  /** What a service app built by a test needs on the proxied path (squid, the run's CA). */
+  network: ClientWorld['network'];
 }
 
 const opened: ClientWorld[] = [];
 
-async function setup(seed: Partial<OrgSeed> = {}, opts: Partial<ServiceAppAuthOptions> = {}): Promise<Setup> {
-  let auth: ServiceAppAuth | undefined;
-  const world = await startClientWorld({
-    orgs: [{ name: 'acme-preview', environment: 'preview', decoyApps: 0, ...seed }],
-    // One clock for both ends when a test moves time (DPoP proofs carry it).
-    ...(opts.now ? { now: opts.now } : {}),
-    client: { retryBaseDelayMs: 1 },
-    auth: (org, rec) => {
-      const sa = org.info.serviceApp!;
-      auth = new ServiceAppAuth({
-        baseUrl: org.info.baseUrl,
-        clientId: sa.clientId,
-        privateKey: sa.privateKeyPem,
-        keyId: sa.keyId,
-        onApiCall: (c) => rec.calls.push(c),
-        ...opts,
-      });
-      return auth;
-    },
-  });
-  opened.push(world);
-  if (!auth) throw new Error('the world was built without its authenticator');
-  return { org: world.org, auth, client: world.client, calls: world.rec.calls, clientOf: world.clientOf };
-}
+/** The setup of one path: a world with one org whose client signs in as its service app. */
+const setupOn =
+  (path: OrgPath) =>
+  async (seed: Partial<OrgSeed> = {}, opts: Partial<ServiceAppAuthOptions> = {}): Promise<Setup> => {
+    let auth: ServiceAppAuth | undefined;
+    const world = await startClientWorld({
+      path,
+      orgs: [{ name: 'acme-preview', environment: 'preview', decoyApps: 0, ...seed }],
+      // One clock for both ends when a test moves time (DPoP proofs carry it).
+      ...(opts.now ? { now: opts.now } : {}),
+      client: { retryBaseDelayMs: 1 },
+      auth: (org, rec, network) => {
+        const sa = org.info.serviceApp!;
+        auth = new ServiceAppAuth({
+          baseUrl: org.info.baseUrl,
+          clientId: sa.clientId,
+          privateKey: sa.privateKeyPem,
+          keyId: sa.keyId,
+          onApiCall: (c) => rec.calls.push(c),
+          ...(network ? { network } : {}),
+          ...opts,
+        });
+        return auth;
+      },
+    });
+    opened.push(world);
+    if (!auth) throw new Error('the world was built without its authenticator');
+    return {
+      org: world.org,
+      auth,
+      client: world.client,
+      calls: world.rec.calls,
+      clientOf: world.clientOf,
+      network: world.network,
+    };
+  };
 
 const tokenRequests = (org: SimulatedOrg) =>
   org.requests.filter((r) => r.path === '/oauth2/v1/token').map((r) => r.status);
 const apiStatuses = (org: SimulatedOrg) => org.requests.filter((r) => r.path.startsWith('/api/')).map((r) => r.status);
 
-describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', () => {
+describeOnPaths('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', (path) => {
+  const setup = setupOn(path);
   let s: Setup;
   afterEach(async () => {
     for (const world of opened.splice(0)) await world.close();
@@ -59,6 +77,8 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
   it('does every secret operation; the first token request is answered use_dpop_nonce and retried once with the nonce', async () => {
     s = await setup();
     const { client, org } = s;
+    // The proofs' 'htu' is this origin's: http://127.0.0.1:PORT, or https://acme-preview.oktapreview.com.
+    assert.equal(new URL(org.info.baseUrl).protocol, path === 'proxied' ? 'https:' : 'http:');
     const app = await client.findWorkflowsApp();
     assert.equal(app.id, org.info.workflowsAppId);
     const [old] = await client.listSecrets(app.id);
@@ -172,6 +192,7 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
       clientId: sa.clientId,
       privateKey: JSON.stringify(jwk),
       dpopAlgorithm: 'ES256',
+      network: s.network,
     });
     assert.equal(auth.keyId, sa.keyId);
     const client = s.clientOf({ auth });
@@ -188,6 +209,7 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
         clientId: sa.clientId,
         privateKey: pkcs1,
         keyId: sa.keyId,
+        network: s.network,
       }),
     });
     assert.equal((await client.listSecrets(s.org.info.workflowsAppId)).length, 1);
@@ -211,9 +233,10 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
     const e = await rejection(s.client.listSecrets(s.org.info.workflowsAppId));
     assert.equal(e.kind, 'forbidden');
     assert.equal(e.errorCode, 'invalid_scope');
+    const host = new URL(s.org.info.baseUrl).host.replace(/\./g, '\\.');
     assert.match(
       e.message,
-      /Getting an access token for service app 0oa\w+ in 127\.0\.0\.1:\d+ failed: 400 invalid_scope/,
+      new RegExp(`Getting an access token for service app 0oa\\w+ in ${host} failed: 400 invalid_scope`),
     );
     assert.match(e.advice, /grant okta\.apps\.read and okta\.apps\.manage/);
     assert.deepEqual(apiStatuses(s.org), [], 'no API call without a token');
@@ -237,6 +260,7 @@ describe('Okta client with a service app (OAuth 2.0, private_key_jwt, DPoP)', ()
           clientId: sa.clientId,
           privateKey: sa.privateKeyPem,
           keyId: sa.keyId,
+          network: s.network,
           ...v,
         }),
       });

@@ -8,10 +8,12 @@ import { FileJournalStore } from '../../../src/rotation/stores.ts';
 import { revisionOf } from '../../../src/rotation/journal.ts';
 import type { ActionOutcome } from '../../../src/rotation/engine.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
-import { findLeak, pickAction, startWorld } from './world.ts';
+import { findLeak, pickAction, startWorldOn } from './world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from './world.ts';
 
-describe('rotation engine: leak audit', () => {
+describeOnPaths('rotation engine: leak audit', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   let dir: string | undefined;
   afterEach(async () => {

@@ -5,13 +5,16 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { STEP_IDS } from '../../../src/rotation/steps.ts';
-import { callsOf, drive, startWorld, TestClock } from './world.ts';
+import { callsOf, drive, startWorldOn, TestClock } from './world.ts';
+import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from './world.ts';
 import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { warningsDuring } from '../../support/processWarnings.ts';
 
 const states = (s: RotationSnapshot) => Object.fromEntries(s.steps.map((x) => [x.id, x.state]));
 
-describe('rotation engine: whole rotations against the simulator', () => {
+describeOnPaths('rotation engine: whole rotations against the simulator', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -112,7 +115,8 @@ describe('rotation engine: whole rotations against the simulator', () => {
   });
 });
 
-describe('rotation engine: an app that already has two secrets', () => {
+describeOnPaths('rotation engine: an app that already has two secrets', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -187,7 +191,8 @@ describe('rotation engine: an app that already has two secrets', () => {
   });
 });
 
-describe('rotation engine: verification and its override', () => {
+describeOnPaths('rotation engine: verification and its override', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -244,7 +249,8 @@ describe('rotation engine: verification and its override', () => {
   });
 });
 
-describe('rotation engine: rollback', () => {
+describeOnPaths('rotation engine: rollback', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -288,7 +294,8 @@ describe('rotation engine: rollback', () => {
   });
 });
 
-describe('rotation engine: a production org without a recent preview rotation', () => {
+describeOnPaths('rotation engine: a production org without a recent preview rotation', (path) => {
+  const startWorld = startWorldOn(path);
   it('must be acknowledged (journaled) unless a preview org completed a rotation within the configured days', async () => {
     const journals = new MemoryJournalStore();
     const clock = new TestClock();
@@ -334,7 +341,8 @@ describe('rotation engine: a production org without a recent preview rotation', 
   });
 });
 
-describe('rotation engine: one rotation per app at a time', () => {
+describeOnPaths('rotation engine: one rotation per app at a time', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
@@ -368,7 +376,8 @@ describe('rotation engine: one rotation per app at a time', () => {
   });
 });
 
-describe('rotation engine: the token revoked mid-rotation', () => {
+describeOnPaths('rotation engine: the token revoked mid-rotation', (path) => {
+  const startWorld = startWorldOn(path);
   it('the step fails with the invalid-token advice and Okta is left as it was', async () => {
     const world = await startWorld();
     try {
@@ -394,22 +403,11 @@ describe('rotation engine: the token revoked mid-rotation', () => {
   });
 });
 
-describe('rotation engine: a snapshot listener that throws', () => {
+describeOnPaths('rotation engine: a snapshot listener that throws', (path) => {
+  const startWorld = startWorldOn(path);
   let world: World;
   afterEach(async () => world?.close());
 
-  async function warningsDuring(fn: () => Promise<void>): Promise<Error[]> {
-    const seen: Error[] = [];
-    const onWarning = (w: Error): void => void seen.push(w);
-    process.on('warning', onWarning);
-    try {
-      await fn();
-      await new Promise((resolve) => setImmediate(resolve));
-    } finally {
-      process.off('warning', onWarning);
-    }
-    return seen.filter((w) => w.name === 'RotationListenerWarning');
-  }
   const throwing = (e: Error) => () => {
     throw e;
   };
@@ -429,7 +427,7 @@ describe('rotation engine: a snapshot listener that throws', () => {
     world = await startWorld();
     const engine = await world.start();
     engine.onDidChange(throwing(new Error('while rendering s3cr3t-value-0123456789')));
-    const warnings = await warningsDuring(async () => {
+    const warnings = await warningsDuring('RotationListenerWarning', async () => {
       assert.ok((await engine.perform({ type: 'run', step: 'preflight' })).ok);
     });
     assert.ok(warnings.length > 0);
@@ -443,7 +441,7 @@ describe('rotation engine: a snapshot listener that throws', () => {
       world.deps({ onListenerError: throwing(new Error('s3cr3t in the report')) }),
     );
     resumed.onDidChange(throwing(new Error('s3cr3t in the listener')));
-    const both = await warningsDuring(async () => {
+    const both = await warningsDuring('RotationListenerWarning', async () => {
       assert.ok((await resumed.perform({ type: 'run', step: 'recordInUse' })).ok);
     });
     assert.ok(both.length >= 2, 'the listener and the failed report are both warned about');

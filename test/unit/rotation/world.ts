@@ -3,6 +3,8 @@
 // tests too: the simulator's clock is a number the client's injected sleep moves forward, so a 429 storm or a
 // retry backoff never waits in real time; every answer the simulator gave (or dropped, or stalled) is logged; and
 // clients can be made with other tokens and a short per-attempt timeout.
+// On either path of test/support/proxiedPath.ts: the org on loopback, or at https://acme-preview.oktapreview.com
+// reached through squid with the run's CA trusted (startWorldOn(path) gives a suite's startWorld for one path).
 import { ApiTokenAuth, OktaClient } from '../../../src/okta/client.ts';
 import type { ApiCallLog, OktaClientOptions } from '../../../src/okta/client.ts';
 import { startSimulator } from '../../../src/simulator/index.ts';
@@ -13,6 +15,7 @@ import type { ConnectionMode, RotationJournal } from '../../../src/rotation/jour
 import type { NextAction, RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
+import { proxiedPath, type OrgPath, type ProxiedPath } from '../../support/proxiedPath.ts';
 
 export class TestClock {
   #ms: number;
@@ -33,6 +36,10 @@ export class TestClock {
 type DepsOverrides = Partial<Omit<RotationDeps, 'journals'>> & { journals?: RotationJournalStore };
 
 export interface World {
+  /** Which way the clients reach the org. */
+  path: OrgPath;
+  /** The proxied path's squid and CA, when the org is reached through it. */
+  proxied?: ProxiedPath;
   sim: Simulator;
   org: SimulatedOrg;
   client: OktaClient;
@@ -62,6 +69,8 @@ export interface WorldOptions {
   /** A journal store shared with another world (two orgs, one history). */
   journals?: MemoryJournalStore;
   clock?: TestClock;
+  /** Default 'loopback'. */
+  path?: OrgPath;
 }
 
 export async function startWorld(seed: Partial<OrgSeed> = {}, options: WorldOptions = {}): Promise<World> {
@@ -73,7 +82,12 @@ export async function startWorld(seed: Partial<OrgSeed> = {}, options: WorldOpti
   };
   const simClock = { ms: Date.parse('2026-11-26T09:00:00.000Z') };
   const served: RequestLogEntry[] = [];
-  const sim = await startSimulator({ orgs: [orgSeed], now: () => simClock.ms, onRequest: (e) => served.push(e) });
+  const path = options.path ?? 'loopback';
+  const proxied = path === 'proxied' ? await proxiedPath() : undefined;
+  const simOptions = { now: () => simClock.ms, onRequest: (e: RequestLogEntry) => served.push(e) };
+  const sim = proxied
+    ? await proxied.startSimulator({ ...simOptions, orgs: [orgSeed] })
+    : await startSimulator({ ...simOptions, orgs: [orgSeed] });
   const org = sim.org(orgSeed.name);
   const apiCalls: ApiCallLog[] = [];
   const waits: number[] = [];
@@ -94,6 +108,7 @@ export async function startWorld(seed: Partial<OrgSeed> = {}, options: WorldOpti
       sleep,
       now: () => simClock.ms,
       onApiCall: (c) => apiCalls.push(c),
+      ...(proxied ? { network: proxied.network() } : {}),
       ...options.client,
       ...rest,
     });
@@ -109,6 +124,8 @@ export async function startWorld(seed: Partial<OrgSeed> = {}, options: WorldOpti
     return { okta: client, journals: store, previewHistory: () => store.list(), secrets, clock, ...overrides };
   };
   return {
+    path,
+    ...(proxied ? { proxied } : {}),
     sim,
     org,
     client,
@@ -134,6 +151,11 @@ export async function startWorld(seed: Partial<OrgSeed> = {}, options: WorldOpti
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
     },
   };
+}
+
+/** A suite's startWorld on one path: its tests run unchanged on either. */
+export function startWorldOn(path: OrgPath): typeof startWorld {
+  return (seed, options = {}) => startWorld(seed, { path, ...options });
 }
 
 export interface PersonChoices {

@@ -1,7 +1,10 @@
 // The client reaching real-looking orgs (https://<name>.okta.com on port 443, certificates from the run's CA)
-// through a real proxy (squid), as an admin behind a corporate proxy does: the names resolve only through squid, so
-// an answer proves the proxy carried the request, and squid's access log shows the tunnel. Every failure a proxy or a
-// certificate can cause gets its own message naming the proxy by host:port, never its credentials.
+// through a real proxy (squid), as an admin behind a corporate proxy does: the orgs listen on addresses only squid's
+// hosts file names, so an answer proves the proxy carried the request, and squid's access log shows the tunnel.
+// Every failure a proxy or a certificate can cause gets its own message naming the proxy by host:port, never its
+// credentials. The tests of a direct connection use an org under the reserved .invalid top-level domain, which
+// resolves nowhere but in squid (RFC 6761), so they never depend on public DNS: on a machine that has it, a direct
+// request to acme.okta.com would reach the real Okta, or hang on a blocked route.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,6 +16,8 @@ import { startTlsOrgs, type TlsOrgs } from '../../../support/tlsOrgs.ts';
 import { closedPort } from '../fixture.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
+/** An org's name that no DNS resolves: only squid's hosts file knows where it is. */
+const UNRESOLVABLE = 'acme.okta.invalid';
 
 function memoryLog(): NetworkLog & { lines: string[] } {
   const lines: string[] = [];
@@ -37,6 +42,7 @@ describe('network: TLS orgs through a real proxy (squid)', function () {
     world = await startTlsOrgs({
       orgs: [
         { name: 'acme', environment: 'production', serviceApp: false },
+        { name: 'unresolvable', environment: 'production', serviceApp: false, hostName: UNRESOLVABLE },
         { name: 'untrusted', environment: 'production', serviceApp: false, certificate: 'unknownCa' },
         { name: 'expired', environment: 'preview', serviceApp: false, certificate: 'expired' },
         { name: 'wronghost', environment: 'production', serviceApp: false, certificate: 'wrongHost' },
@@ -89,10 +95,28 @@ describe('network: TLS orgs through a real proxy (squid)', function () {
     assert.match(world.org('acme').info.listen ?? '', /^127\.\d+\.\d+\.\d+:443$/);
   });
 
+  it('an org under .invalid answers through squid (its name is known there only)', async () => {
+    const lines = await listThrough('unresolvable', world.network());
+    assert.equal(lines[0]?.target, `${UNRESOLVABLE}:443`);
+    assert.equal(lines[0]?.status, 200);
+  });
+
+  /** The org's requests and squid's lines for it, before a direct attempt: nothing of either may change. */
+  function untouched(): () => void {
+    const org = world.org('unresolvable');
+    const linesForOrg = () => world.squid.accessLog().filter((e) => e.target.startsWith(UNRESOLVABLE)).length;
+    const [requests, logged] = [org.requests.length, linesForOrg()];
+    return () => {
+      assert.equal(org.requests.length, requests, 'nothing reached the org');
+      assert.equal(linesForOrg(), logged, 'squid saw nothing for it');
+    };
+  }
+
   it('no proxy: the name does not resolve, so nothing reaches the org', async () => {
-    const e = await failure('acme', { extraCaCertificates: [world.caCertPem], proxy: { env: {} } });
-    assert.match(e.message, /acme\.okta\.com failed: the domain does not resolve|could not be resolved/);
-    assert.equal(world.org('acme').requests.length, 0);
+    const check = untouched();
+    const e = await failure('unresolvable', { extraCaCertificates: [world.caCertPem], proxy: { env: {} } });
+    assert.match(e.message, /acme\.okta\.invalid failed: the domain does not resolve|could not be resolved/);
+    check();
   });
 
   it('http.proxy: the request goes through squid, whose log shows the CONNECT tunnel to the org', async () => {
@@ -123,18 +147,20 @@ describe('network: TLS orgs through a real proxy (squid)', function () {
   }
 
   it('NO_PROXY matching the org: direct (the name does not resolve), and squid sees nothing', async () => {
-    const before = world.squid.accessLog().length;
+    const check = untouched();
     const e = await failure(
-      'acme',
-      world.network({ proxy: { proxy: '', env: { HTTPS_PROXY: world.squid.url, NO_PROXY: '.okta.com' } } }),
+      'unresolvable',
+      world.network({ proxy: { proxy: '', env: { HTTPS_PROXY: world.squid.url, NO_PROXY: '.okta.invalid' } } }),
     );
     assert.match(e.message, /does not resolve|could not be resolved/);
-    assert.equal(world.squid.accessLog().length, before);
+    check();
   });
 
   it('http.proxySupport off: direct although http.proxy is set', async () => {
-    const e = await failure('acme', world.network({ proxy: { proxySupport: 'off' } }));
+    const check = untouched();
+    const e = await failure('unresolvable', world.network({ proxy: { proxySupport: 'off' } }));
     assert.match(e.message, /does not resolve|could not be resolved/);
+    check();
   });
 
   it('proxy credentials in the URL: the authenticating proxy lets the tunnel through as that user', async () => {

@@ -1,7 +1,8 @@
 // A whole rotation-like sequence against real-looking orgs, as an admin behind a corporate proxy runs it: the real
 // OktaClient on https://acme.okta.com through squid, with an API token and with the OAuth service app (its token
-// requests go through the proxy too). Squid's access log shows the tunnels to that host; the names resolve nowhere
-// else, so nothing went direct. Also the template for later suites: see test/support/tlsOrgs.ts.
+// requests go through the proxy too). Squid's access log shows the tunnels to that host; the org listens on an
+// address only squid's hosts file names, so whatever it answered went through squid, never direct (whatever public
+// DNS says of acme.okta.com). Also the template for later suites: see test/support/tlsOrgs.ts.
 import assert from 'node:assert/strict';
 import { ApiTokenAuth, OktaClient } from '../../../../src/okta/client.ts';
 import { ServiceAppAuth } from '../../../../src/okta/oauth/serviceAppAuth.ts';
