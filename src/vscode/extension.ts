@@ -17,6 +17,7 @@ import { KnownOrgStore } from './storage/knownOrgStore.ts';
 import { RunningCampaign } from './campaign/runningCampaign.ts';
 import { RotationHistory } from './history/rotationHistory.ts';
 import { SecretReminders } from './reminders/secretReminders.ts';
+import { SerialMemento } from './storage/serialMemento.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -28,10 +29,12 @@ export function activate(context: vscode.ExtensionContext): void {
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
     network: network.read(),
   }));
-  const known = new KnownOrgStore(context.globalState, (m) => log.warn(m));
+  // Every store in globalState writes through one SerialMemento: concurrent writes would lose each other's keys.
+  const globalState = new SerialMemento(context.globalState);
+  const known = new KnownOrgStore(globalState, (m) => log.warn(m));
   const history = new RotationHistory(context, { log, settings, credentials, clients });
-  const rotations = new RunningRotations(context, log, settings, clients, history, known);
-  const reminders = new SecretReminders(context.globalState, { log, settings, credentials, clients });
+  const rotations = new RunningRotations(context, globalState, log, settings, clients, history, known);
+  const reminders = new SecretReminders(globalState, { log, settings, credentials, clients });
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
@@ -42,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     onLoaded: (org, app, secrets) => reminders.seen(org, app, secrets),
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
-  const campaigns = new RunningCampaign({ context, log, settings, rotations, clients });
+  const campaigns = new RunningCampaign({ context, globalState, log, settings, rotations, clients });
   context.subscriptions.push(
     log,
     settings,

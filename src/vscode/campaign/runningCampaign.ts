@@ -18,6 +18,8 @@ import { campaignRotations } from './campaignRotations.ts';
 
 export interface CampaignWiring {
   context: vscode.ExtensionContext;
+  /** The extension's globalState, written one round at a time (storage/serialMemento.ts). */
+  globalState: vscode.Memento;
   log: Log;
   settings: OrgSettings;
   rotations: RunningRotations;
@@ -33,7 +35,7 @@ export class RunningCampaign extends Disposable {
   constructor(wiring: CampaignWiring) {
     super();
     this.w = wiring;
-    this.store = new GlobalStateCampaignStore(wiring.context.globalState, (m) => wiring.log.warn(m));
+    this.store = new GlobalStateCampaignStore(wiring.globalState, (m) => wiring.log.warn(m));
     // A checklist (or another bulk action) moved a rotation: the rows follow.
     this.register(
       wiring.rotations.onDidChange(() => {

@@ -49,6 +49,7 @@ export class RunningRotations extends Disposable {
 
   constructor(
     context: vscode.ExtensionContext,
+    globalState: vscode.Memento,
     log: Log,
     settings: OrgSettings,
     clients: OktaClients,
@@ -63,7 +64,7 @@ export class RunningRotations extends Disposable {
     this.history = history;
     this.known = known;
     // Claims lock across windows in the extension's global storage folder (created on first claim).
-    this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m), {
+    this.journals = new GlobalStateJournalStore(globalState, (m) => log.warn(m), {
       lockDir: vscode.Uri.joinPath(context.globalStorageUri, 'rotation-locks').fsPath,
     });
     this.pending = new SecretStoragePendingSecretStore(context.secrets);
