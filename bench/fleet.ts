@@ -179,7 +179,7 @@ async function campaignRun(
   orgs: SimulatedOrgInfo[],
   limit: number,
 ): Promise<Record<'create' | 'verify' | 'retire', number>> {
-  // The extension's own journal store (globalState: one key for every journal), over a host-like Memento.
+  // The extension's own journal store (globalState: one key per journal), over a host-like Memento.
   const journals = new GlobalStateJournalStore(new HostLikeMemento(), (m) => {
     throw new Error(m);
   });

@@ -15,6 +15,8 @@ function inert() {
       if (key === 'dispose') return () => undefined;
       return inert();
     },
+    // Assignments (a status bar item's name, text) are accepted and forgotten.
+    set: () => true,
     apply: () => inert(),
     construct: () => inert(),
   });
@@ -42,6 +44,8 @@ function installStandIn({ settings = {}, secrets = {} } = {}) {
   const vscode = new Proxy(
     {
       EventEmitter,
+      // The bundle copies the module's own properties (esbuild's ESM interop): enums it reads must be here.
+      StatusBarAlignment: { Left: 1, Right: 2 },
       Disposable: class {
         constructor(f) {
           this.f = f;
