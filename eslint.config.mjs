@@ -53,6 +53,20 @@ export default tseslint.config(
     ],
     rules: noVscode,
   },
+  // An array spread into a call's arguments overflows the stack past ~100 000 items: Okta decides how many.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(push|unshift|splice|concat|max|min|fromCharCode|apply)$/] > SpreadElement',
+          message: 'No array spread into call arguments (a long array overflows the stack): loop, or use a reduce.',
+        },
+      ],
+    },
+  },
   {
     files: ['media/**/*.js'],
     languageOptions: {

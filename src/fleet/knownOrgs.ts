@@ -63,9 +63,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Age in days of the oldest ACTIVE secret, or undefined when none is known. */
 export function oldestActiveAgeDays(org: Pick<KnownOrg, 'secrets'>, now: Date): number | undefined {
-  const ages = org.secrets
-    .filter((s) => s.status === 'ACTIVE')
-    .map((s) => (now.getTime() - Date.parse(s.created)) / DAY_MS)
-    .filter((d) => Number.isFinite(d));
-  return ages.length > 0 ? Math.max(...ages) : undefined;
+  let oldest: number | undefined;
+  for (const s of org.secrets) {
+    const age = (now.getTime() - Date.parse(s.created)) / DAY_MS;
+    if (s.status === 'ACTIVE' && Number.isFinite(age) && (oldest === undefined || age > oldest)) oldest = age;
+  }
+  return oldest;
 }

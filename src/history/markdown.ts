@@ -19,14 +19,17 @@ export function toMarkdown(doc: ExportDocument): string {
   out.push(
     '| Started | Org | Environment | Outcome | Old secret → new secret | Acted as (Okta) | OS user |',
     '|---|---|---|---|---|---|---|',
-    ...doc.rotations.map(({ record: r }) => {
-      const who = describeActors(r);
-      const change = `${r.oldSecrets.map((s) => code(s.id)).join(', ') || 'none'} → ${r.newSecret ? code(r.newSecret.id) : 'none'}`;
-      return `| ${cells(formatTime(r.startedAt), r.org.label, r.org.environment, describeOutcome(r))} | ${change} | ${cells(who.okta, who.osUser)} |`;
-    }),
-    '',
   );
-  for (const row of doc.rotations) out.push(...section(row));
+  // One push per line: a long history (or a long System Log) never becomes as many call arguments.
+  for (const { record: r } of doc.rotations) {
+    const who = describeActors(r);
+    const change = `${r.oldSecrets.map((s) => code(s.id)).join(', ') || 'none'} → ${r.newSecret ? code(r.newSecret.id) : 'none'}`;
+    out.push(
+      `| ${cells(formatTime(r.startedAt), r.org.label, r.org.environment, describeOutcome(r))} | ${change} | ${cells(who.okta, who.osUser)} |`,
+    );
+  }
+  out.push('');
+  for (const row of doc.rotations) for (const line of section(row)) out.push(line);
   return out.join('\n');
 }
 

@@ -1,4 +1,4 @@
-// The apps of an org: listing them (every page, through http/pages.ts), reading one, and finding the
+// The apps of an org: listing them (every page, by Link rel="next", never off the org), reading one, and finding the
 // "Okta Workflows OAuth" app among them (the recipe is in discovery.ts).
 import {
   isOAuthClientApp,
@@ -10,10 +10,10 @@ import {
   WORKFLOWS_SSO_APP_NAME,
 } from './discovery.ts';
 import { OktaError, isOktaError } from './errors.ts';
-import { readAllPages } from './http/pages.ts';
+import { forEachPage, readAllPages, type PagedList } from './http/pages.ts';
 import { parseResponse } from './http/parseResponse.ts';
 import type { RequestLoop } from './http/requestLoop.ts';
-import { assertAppId, shownAppId } from './ids.ts';
+import { assertAppId, listedIds, shownAppId } from './ids.ts';
 import { ApplicationListSchema, ApplicationSchema, type Application, type WorkflowsApp } from './schemas.ts';
 
 export interface AppQuery {
@@ -32,18 +32,28 @@ export class OrgApps {
     this.#maxPages = maxPages;
   }
 
-  async list(query: AppQuery = {}, signal?: AbortSignal): Promise<Application[]> {
+  list(query: AppQuery = {}, signal?: AbortSignal): Promise<Application[]> {
+    return readAllPages(this.#http, this.#pages(query), signal);
+  }
+
+  /** The apps of `query`, page by page: only what `onPage` keeps stays in memory. */
+  #forEachPage(query: AppQuery, onPage: (apps: readonly Application[]) => void, signal?: AbortSignal): Promise<void> {
+    return forEachPage(this.#http, this.#pages(query), onPage, signal);
+  }
+
+  #pages(query: AppQuery): PagedList<Application> {
     const what = query.filter ? ` matching ${query.filter}` : query.q ? ` starting with "${query.q}"` : '';
-    const operation = `Listing apps${what}`;
     const first = this.#http.url('/api/v1/apps');
     if (query.q !== undefined) first.searchParams.set('q', query.q);
     if (query.filter !== undefined) first.searchParams.set('filter', query.filter);
     first.searchParams.set('limit', String(Math.min(200, Math.max(1, Math.floor(query.limit ?? 200)))));
-    return readAllPages(
-      this.#http,
-      { operation, first, schema: ApplicationListSchema, maxPages: this.#maxPages, appsBucket: true },
-      signal,
-    );
+    return {
+      operation: `Listing apps${what}`,
+      first,
+      schema: ApplicationListSchema,
+      maxPages: this.#maxPages,
+      appsBucket: true,
+    };
   }
 
   async get(appId: string, signal?: AbortSignal): Promise<Application> {
@@ -88,18 +98,19 @@ export class OrgApps {
       return toWorkflowsApp(app);
     }
 
-    let byName: Application[] = [];
+    // Only the apps that look like it are kept, page by page: a list of thousands costs one page of memory.
+    const found: Application[] = [];
+    const keep = (apps: readonly Application[]): void => {
+      for (const app of apps) if (looksLikeWorkflowsOAuthApp(app)) found.push(app);
+    };
     try {
-      byName = await this.list({ filter: `name eq "${WORKFLOWS_APP_NAME}"` }, signal);
+      await this.#forEachPage({ filter: `name eq "${WORKFLOWS_APP_NAME}"` }, keep, signal);
     } catch (e) {
       // An org that refuses this filter still has the search below.
       if (!isOktaError(e, 'validation')) throw e;
     }
-    let candidates = uniqueById(byName.filter(looksLikeWorkflowsOAuthApp));
-    if (candidates.length === 0) {
-      const bySearch = await this.list({ q: WORKFLOWS_SEARCH }, signal);
-      candidates = uniqueById(bySearch.filter(looksLikeWorkflowsOAuthApp));
-    }
+    if (found.length === 0) await this.#forEachPage({ q: WORKFLOWS_SEARCH }, keep, signal);
+    const candidates = uniqueById(found);
     if (candidates.length === 1) return toWorkflowsApp(candidates[0]!);
     if (candidates.length === 0) {
       throw new OktaError({
@@ -115,7 +126,7 @@ export class OrgApps {
       kind: 'input',
       operation,
       org,
-      detail: `${candidates.length} apps look like it (${candidates.map((a) => a.id).join(', ')})`,
+      detail: `${candidates.length} apps look like it (${listedIds(candidates.map((a) => a.id))})`,
       advice: 'Paste the app id of the one Workflows uses, or its Admin Console URL.',
     });
   }

@@ -1,6 +1,7 @@
 // How the client proves who it is. One interface for every credential: the API token here (ApiTokenAuth) and the
 // OAuth 2.0 service app (oauth/serviceAppAuth.ts: private_key_jwt, DPoP) are interchangeable, so the client and
 // the request loop never change with the kind of credential an org uses.
+import { registerSecret } from '../redact.ts';
 import { OktaError } from './errors.ts';
 
 export interface AuthorizeRequest {
@@ -81,6 +82,7 @@ export class ApiTokenAuth implements Authenticator {
       });
     }
     this.#token = t;
+    registerSecret(t);
   }
 
   authorize(): Promise<Record<string, string>> {

@@ -4,11 +4,14 @@
 // with the zod schemas; nothing Okta sends is echoed into a message.
 // This class only composes: the request loop (http/requestLoop.ts), the apps (apps.ts), the secrets (secrets.ts),
 // the token-endpoint probe (secretProbe.ts), identity and roles (identity.ts, secretManagement.ts) and the System Log
-// (systemLog.ts) each live in their own module.
+// (systemLog.ts) each live in their own module. Each public call is one operation (http/operationBudget.ts), or part
+// of the caller's when its signal is an OperationBudget's.
 import { OrgApps, type AppQuery } from './apps.ts';
 import { ApiTokenAuth, type Authenticator } from './auth.ts';
-import type { ApiCallLog } from './http/listeners.ts';
-import { RequestLoop, defaultSleep } from './http/requestLoop.ts';
+import type { ApiCallLog, WaitReason } from './http/listeners.ts';
+import type { OperationLimits } from './http/operationBudget.ts';
+import { RequestLoop } from './http/requestLoop.ts';
+import { defaultSleep } from './http/sleep.ts';
 import { OrgIdentity, type AdminRole, type CredentialIdentity } from './identity.ts';
 import { checkOrgOrigin } from './orgOrigin.ts';
 import type { RateLimitSnapshot } from './rateLimit.ts';
@@ -54,10 +57,19 @@ export interface OktaClientOptions {
   maxBodyBytes?: number;
   /** Pages of a list followed at most. Default 100. */
   maxPages?: number;
+  /**
+   * The limits of an operation the client starts itself, for a call given no operation's signal (an
+   * OperationBudget's): its deadline, rate-limit waits and retries in all, items and bytes across its pages.
+   * Defaults: DEFAULT_OPERATION_LIMITS (3 min, 4 waits, 6 retries, 20 000 items, 16 MiB).
+   */
+  operation?: Partial<OperationLimits>;
   /** Injectable for tests: waiting (must reject when `signal` aborts), the clock, and jitter. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Told before each wait: a 429's wait for the rate-limit reset, or a retry's backoff (a UI shows the long ones). */
-  onWait?: (reason: 'rateLimit' | 'retry', ms: number) => void;
+  /**
+   * Told before each wait: a 429's wait for the rate-limit reset, a retry's backoff, or an answer slow to come
+   * (a UI shows the long ones).
+   */
+  onWait?: (reason: WaitReason, ms: number) => void;
   /**
    * Told when onApiCall or onWait throws (the call goes on regardless). Default: a process warning naming the
    * listener, without the error's text.
@@ -103,6 +115,7 @@ export class OktaClient {
       maxRateLimitRetries: Math.max(0, opts.maxRateLimitRetries ?? 2),
       maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? 65_000,
       retryBaseDelayMs: opts.retryBaseDelayMs ?? 250,
+      operationLimits: opts.operation ?? {},
       sleep: opts.sleep ?? defaultSleep,
       now: opts.now ?? Date.now,
       random: opts.random ?? Math.random,
@@ -124,11 +137,11 @@ export class OktaClient {
   // ---- apps ----
 
   listApps(query: AppQuery = {}, signal?: AbortSignal): Promise<Application[]> {
-    return this.#apps.list(query, signal);
+    return this.#http.operation(signal, (op) => this.#apps.list(query, op.signal));
   }
 
   getApp(appId: string, signal?: AbortSignal): Promise<Application> {
-    return this.#apps.get(appId, signal);
+    return this.#http.operation(signal, (op) => this.#apps.get(appId, op.signal));
   }
 
   /**
@@ -136,17 +149,17 @@ export class OktaClient {
    * label / Workflows service domain. Throws notFound (none), or input (not an OAuth app; several candidates).
    */
   findWorkflowsApp(opts: { appId?: string } = {}, signal?: AbortSignal): Promise<WorkflowsApp> {
-    return this.#apps.findWorkflowsApp(opts, signal);
+    return this.#http.operation(signal, (op) => this.#apps.findWorkflowsApp(opts, op.signal));
   }
 
   // ---- client secrets ----
 
   listSecrets(appId: string, signal?: AbortSignal): Promise<ClientSecret[]> {
-    return this.#secrets.list(appId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.list(appId, op.signal));
   }
 
   getSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
-    return this.#secrets.get(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.get(appId, secretId, op.signal));
   }
 
   /**
@@ -155,24 +168,24 @@ export class OktaClient {
    * the caller read just before, which spares listing twice).
    */
   createSecret(appId: string, signal?: AbortSignal, opts?: CreateSecretOptions): Promise<CreatedSecret> {
-    return this.#secrets.create(appId, signal, opts);
+    return this.#http.operation(signal, (op) => this.#secrets.create(appId, op.signal, opts));
   }
 
   activateSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
-    return this.#secrets.activate(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.activate(appId, secretId, op.signal));
   }
 
   deactivateSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<ClientSecret> {
-    return this.#secrets.deactivate(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.deactivate(appId, secretId, op.signal));
   }
 
   deleteSecret(appId: string, secretId: string, signal?: AbortSignal): Promise<void> {
-    return this.#secrets.delete(appId, secretId, signal);
+    return this.#http.operation(signal, (op) => this.#secrets.delete(appId, secretId, op.signal));
   }
 
   /** Checks a client secret against the org's token endpoint without changing anything (see secretProbe.ts). */
   verifyClientSecret(app: WorkflowsApp, clientSecret: string, signal?: AbortSignal): Promise<SecretProbeResult> {
-    return verifyClientSecret(this.#http, app, clientSecret, signal);
+    return this.#http.operation(signal, (op) => verifyClientSecret(this.#http, app, clientSecret, op.signal));
   }
 
   // ---- who the credential is, what it may do, what Okta logged ----
@@ -181,30 +194,32 @@ export class OktaClient {
   whoAmI(signal?: AbortSignal): Promise<CredentialIdentity> {
     const app = this.#auth.serviceApp;
     if (app) return Promise.resolve({ kind: 'serviceApp', clientId: app.clientId });
-    return this.#identity.me(signal);
+    return this.#http.operation(signal, (op) => this.#identity.me(op.signal));
   }
 
   /** The admin roles of the user `userId`. A 403 (the credential may not view admin assignments) throws forbidden. */
   listAdminRoles(userId: string, signal?: AbortSignal): Promise<AdminRole[]> {
-    return this.#identity.roles(userId, signal);
+    return this.#http.operation(signal, (op) => this.#identity.roles(userId, op.signal));
   }
 
   /** The permissions of a custom role, by its id. */
   rolePermissions(roleId: string, signal?: AbortSignal): Promise<string[]> {
-    return this.#identity.permissions(roleId, signal);
+    return this.#http.operation(signal, (op) => this.#identity.permissions(roleId, op.signal));
   }
 
   /**
    * Whether the credential can manage the Workflows app's secrets (able / readOnly / unknown, with reasons and what
    * to do), from what Okta lets us read without side effects. Refusals to read roles make it unknown, not a failure.
    */
-  async checkSecretManagement(signal?: AbortSignal): Promise<SecretManagementAssessment> {
-    return assessSecretManagement(await this.#identity.secretManagementEvidence(this.#auth, signal));
+  checkSecretManagement(signal?: AbortSignal): Promise<SecretManagementAssessment> {
+    return this.#http.operation(signal, async (op) =>
+      assessSecretManagement(await this.#identity.secretManagementEvidence(this.#auth, op.signal)),
+    );
   }
 
   /** The System Log events matching `query`, every page; `permitted: false` when Okta refuses the read (403). */
   listSystemLogEvents(query: SystemLogQuery = {}, signal?: AbortSignal): Promise<SystemLogResult> {
-    return listSystemLogEvents(this.#http, this.#maxPages, query, signal);
+    return this.#http.operation(signal, (op) => listSystemLogEvents(this.#http, this.#maxPages, query, op.signal));
   }
 
   /** Closes the org's connections once in-flight calls are done. */

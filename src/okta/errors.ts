@@ -1,7 +1,10 @@
 // One error type for everything that can go wrong talking to Okta, classified so callers can branch on `kind`
 // and people can act on `message`. Messages never contain a token or a secret value: they are built from
-// Okta's error fields and our own words only, and pass through redact() anyway.
+// Okta's error fields and our own words only, and pass through redact() anyway. Every text an OktaError holds
+// (message, stack, each property, its cause) is sanitized and redacted when it is built, so whatever view is
+// taken of it (String(), util.inspect, JSON.stringify, the cause chain) shows only that.
 import { redact } from '../redact.ts';
+import { OKTA_TEXT_MAX, sanitizeText } from './oktaText.ts';
 import type { OktaErrorBody } from './schemas.ts';
 
 export type OktaErrorKind =
@@ -65,6 +68,50 @@ const ADVICE: Record<OktaErrorKind, string> = {
   input: 'Check what was entered and try again.',
 };
 
+/**
+ * Okta's text, or our own words around it: one safe line, redacted. Redacted before it is cut, so a cut never
+ * leaves the start of a credential that redaction would no longer recognise.
+ */
+function clean(text: string | undefined, max = OKTA_TEXT_MAX): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const head = text.length > max * 4 ? `${text.slice(0, max * 4)}…` : text;
+  return sanitizeText(redact(head), max);
+}
+
+/** Our own longer words (an operation, a detail, advice): the same, with room for a sentence or three. */
+const OUR_TEXT_MAX = 1000;
+/** Okta's causes shown at most; the rest are counted. */
+const MAX_CAUSES = 5;
+
+function validDate(d: Date | undefined): Date | undefined {
+  return d instanceof Date && Number.isFinite(d.getTime()) ? d : undefined;
+}
+
+/**
+ * What an OktaError keeps of a cause that is not an OktaError (an undici or Node error): its name, code and
+ * message, sanitized and redacted, and the same of its own causes; never its other properties or stack.
+ */
+class CauseSummary extends Error {
+  readonly code: string | undefined;
+
+  constructor(cause: unknown, depth = 0) {
+    const error = cause instanceof Error ? cause : undefined;
+    const inner = error && 'cause' in error && error.cause !== undefined && depth < 4 ? error.cause : undefined;
+    super(
+      clean(error ? error.message : String(cause), OUR_TEXT_MAX) ?? '',
+      inner === undefined ? undefined : { cause: safeCause(inner, depth + 1) },
+    );
+    this.name = clean(error ? error.name : typeof cause, 60) ?? 'Error';
+    const code = error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+    this.code = clean(code, 60);
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+function safeCause(cause: unknown, depth = 0): unknown {
+  return cause === undefined || cause instanceof OktaError ? cause : new CauseSummary(cause, depth);
+}
+
 export class OktaError extends Error {
   readonly kind: OktaErrorKind;
   readonly operation: string;
@@ -80,25 +127,57 @@ export class OktaError extends Error {
   readonly orphanSecretId: string | undefined;
 
   constructor(init: OktaErrorInit) {
-    const causes = (init.body?.errorCauses ?? []).map((c) => c.errorSummary ?? '').filter((s) => s.length > 0);
-    const advice = init.advice ?? ADVICE[init.kind];
+    const safe = OktaError.cleanInit(init);
+    const causes = (safe.body?.errorCauses ?? []).map((c) => c.errorSummary ?? '').filter((s) => s.length > 0);
+    const advice = safe.advice ?? ADVICE[init.kind];
     super(
-      redact(OktaError.compose(init, causes, advice)),
-      init.cause === undefined ? undefined : { cause: init.cause },
+      OktaError.compose(safe, causes, advice),
+      init.cause === undefined ? undefined : { cause: safeCause(init.cause) },
     );
     this.name = 'OktaError';
     this.kind = init.kind;
-    this.operation = init.operation;
-    this.org = init.org;
-    this.status = init.status;
-    this.errorCode = init.body?.errorCode;
-    this.errorSummary = init.body?.errorSummary;
-    this.errorId = init.body?.errorId;
+    this.operation = safe.operation;
+    this.org = safe.org;
+    this.status = safe.status;
+    this.errorCode = safe.body?.errorCode;
+    this.errorSummary = safe.body?.errorSummary;
+    this.errorId = safe.body?.errorId;
     this.causes = causes;
-    this.retryAt = init.retryAt;
+    this.retryAt = safe.retryAt;
     this.advice = advice;
-    this.detail = init.detail;
-    this.orphanSecretId = init.orphanSecretId;
+    this.detail = safe.detail;
+    this.orphanSecretId = safe.orphanSecretId;
+  }
+
+  /** What JSON.stringify shows: the same clean fields, and the message. */
+  toJSON(): Record<string, unknown> {
+    const { name, kind, operation, org, status, errorCode, errorSummary, errorId, causes, detail, message } = this;
+    return { name, kind, operation, org, status, errorCode, errorSummary, errorId, causes, detail, message };
+  }
+
+  /** Every text of `init` as one safe line, redacted; Okta's causes capped in number too. */
+  private static cleanInit(init: OktaErrorInit): OktaErrorInit {
+    const body = init.body;
+    const causes = body?.errorCauses ?? [];
+    const shown = causes.slice(0, MAX_CAUSES).map((c) => ({ errorSummary: clean(c.errorSummary) }));
+    if (causes.length > MAX_CAUSES) shown.push({ errorSummary: `and ${causes.length - MAX_CAUSES} more` });
+    return {
+      ...init,
+      operation: clean(init.operation, OUR_TEXT_MAX) ?? '',
+      org: clean(init.org, 260),
+      status: Number.isInteger(init.status) ? init.status : undefined,
+      retryAt: validDate(init.retryAt),
+      now: validDate(init.now),
+      advice: clean(init.advice, OUR_TEXT_MAX),
+      detail: clean(init.detail, OUR_TEXT_MAX),
+      orphanSecretId: clean(init.orphanSecretId, 64),
+      body: body && {
+        errorCode: clean(body.errorCode, 64),
+        errorSummary: clean(body.errorSummary),
+        errorId: clean(body.errorId, 64),
+        errorCauses: shown,
+      },
+    };
   }
 
   private static compose(init: OktaErrorInit, causes: string[], advice: string): string {
@@ -116,7 +195,7 @@ export class OktaError extends Error {
     if (init.kind === 'rateLimited' && init.retryAt)
       parts.push(` ${tryAgainAfter(init.retryAt, init.now ?? new Date())}`);
     if (init.body?.errorId) parts.push(` Okta errorId: ${init.body.errorId}.`);
-    return parts.join('');
+    return redact(parts.join(''));
   }
 }
 

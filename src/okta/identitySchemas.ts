@@ -3,20 +3,35 @@
 // As in schemas.ts: loose objects (Okta adds fields), only what we read, lazily built. The spec makes nearly every
 // field optional; the ones we rely on (a user's id and login, a role's type, an event's uuid, time and type) are
 // required here, so an answer without them is a protocol error rather than a silent gap.
+// Every text here is Okta's (names, logins, labels, what the System Log says): made safe where it enters, by the one
+// sanitizer (oktaText.ts), as in schemas.ts. A user's id must have Okta's shape.
 import * as z from 'zod/mini';
+import { USER_ID } from './ids.ts';
+import { sanitizeText } from './oktaText.ts';
 
-const NonEmpty = z.lazy(() => z.string().check(z.minLength(1)));
-const OptionalString = z.lazy(() => z.optional(z.string()));
-const NullableString = z.lazy(() => z.optional(z.nullable(z.string())));
+/** Okta's text: one line, no control or bidi characters, at most `max` long. */
+const text = (max: number) => z.string().check(z.overwrite((s) => sanitizeText(s, max)));
+const NonEmpty = z.lazy(() =>
+  z.string().check(
+    z.minLength(1),
+    z.overwrite((s) => sanitizeText(s, 300)),
+  ),
+);
+const OptionalString = z.lazy(() => z.optional(text(300)));
+const NullableString = z.lazy(() => z.optional(z.nullable(text(500))));
 
 /** User (GET /api/v1/users/{id}). */
 export const UserSchema = z.lazy(() =>
   z.looseObject({
-    id: NonEmpty,
+    id: z.string().check(z.minLength(1, { abort: true }), z.regex(USER_ID)),
     status: OptionalString,
     profile: z.looseObject({
       // The spec's bound: a login is at most 100 characters.
-      login: z.string().check(z.minLength(1), z.maxLength(100)),
+      login: z.string().check(
+        z.minLength(1),
+        z.maxLength(100),
+        z.overwrite((s) => sanitizeText(s, 100)),
+      ),
       firstName: NullableString,
       lastName: NullableString,
       displayName: NullableString,

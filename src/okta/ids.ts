@@ -3,11 +3,16 @@
 // query smuggling).
 import { OktaError } from './errors.ts';
 
-const APP_ID = /^0oa[A-Za-z0-9]{17}$/;
-const SECRET_ID = /^ocs[A-Za-z0-9]{17}$/;
-const USER_ID = /^00u[A-Za-z0-9]{17}$/;
+/** An app id (Okta's application ids all start with 0oa: 20 characters). */
+export const APP_ID = /^0oa[A-Za-z0-9]{17}$/;
+/** A client secret id (ocs…: 20 characters). */
+export const SECRET_ID = /^ocs[A-Za-z0-9]{17}$/;
+/** A user id (00u…: 20 characters). */
+export const USER_ID = /^00u[A-Za-z0-9]{17}$/;
 /** A custom role's id (`cr0…`), or an IAM-based standard role's (`ACCESS_CERTIFICATIONS_ADMIN`). */
 const ROLE_ID = /^[A-Za-z0-9_]{3,64}$/;
+/** Ids listed in a message at most; the rest are counted. */
+const MAX_LISTED_IDS = 5;
 
 export function isAppId(value: string): boolean {
   return typeof value === 'string' && APP_ID.test(value);
@@ -51,6 +56,12 @@ export function assertSecretId(value: string, operation: string, org?: string): 
     advice:
       'A client secret id is "ocs" followed by 17 letters or digits. Refresh the secrets list and pick one from it.',
   });
+}
+
+/** "a, b, c and 7 more": the first few of `ids` (already checked to be ids), never an unbounded list. */
+export function listedIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, MAX_LISTED_IDS).join(', ');
+  return ids.length > MAX_LISTED_IDS ? `${shown} and ${ids.length - MAX_LISTED_IDS} more` : shown;
 }
 
 export function isUserId(value: string): boolean {

@@ -12,7 +12,7 @@ export interface ErrorContext {
   authAdvice?: { readonly invalidToken?: string; readonly forbidden?: string } | undefined;
 }
 
-/** Okta's error body, if the answer carries one that parses; otherwise undefined (never the raw text). */
+/** Okta's error body, if the answer carries one that parses, its text made safe; otherwise undefined (never the raw text). */
 export function parseErrorBody(contentType: string | undefined, body: Buffer): OktaErrorBody | undefined {
   if (body.length === 0 || !contentType || !/json/i.test(contentType)) return undefined;
   try {
@@ -24,7 +24,10 @@ export function parseErrorBody(contentType: string | undefined, body: Buffer): O
 }
 
 function secretRuleKind(body: OktaErrorBody | undefined): OktaErrorKind | undefined {
-  const causes = (body?.errorCauses ?? []).map((c) => (c.errorSummary ?? '').toLowerCase()).join(' | ');
+  const causes = (body?.errorCauses ?? [])
+    .slice(0, 5)
+    .map((c) => (c.errorSummary ?? '').toLowerCase())
+    .join(' | ');
   if (causes.includes('maximum number of client secrets')) return 'secretLimitReached';
   if (causes.includes('deactivate the only active')) return 'onlyActiveSecret';
   if (causes.includes('delete an active client secret')) return 'deleteActiveSecret';
@@ -45,7 +48,7 @@ export function errorForStatus(
   if (status === 404) return new OktaError({ ...base, kind: 'notFound', advice: ctx.notFoundAdvice });
   if (status === 429) return new OktaError({ ...base, kind: 'rateLimited', retryAt, ...(now ? { now } : {}) });
   if (status === 400) return new OktaError({ ...base, kind: secretRuleKind(body) ?? 'validation' });
-  if (status >= 500) return new OktaError({ ...base, kind: 'serverError' });
+  if (status >= 500 && status < 600) return new OktaError({ ...base, kind: 'serverError' });
   if (status >= 300 && status < 400) {
     return new OktaError({
       ...base,

@@ -28,6 +28,10 @@ function what(issue: Issue): string {
     case 'unrecognized_keys':
       return `${issue.keys.length} unknown field${issue.keys.length === 1 ? '' : 's'}`;
     case 'invalid_format':
+      // The pattern is our schema's: an id's shape is named, the value never is.
+      if (issue.format === 'regex' && issue.pattern?.includes('^0oa')) return 'not an Okta app id (0oa…)';
+      if (issue.format === 'regex' && issue.pattern?.includes('^ocs')) return 'not an Okta client secret id (ocs…)';
+      if (issue.format === 'regex' && issue.pattern?.includes('^00u')) return 'not an Okta user id (00u…)';
       return 'wrong format';
     default:
       return issue.code.replace(/_/g, ' ');
@@ -39,9 +43,15 @@ function where(issue: Issue): string {
   return issue.path.length ? issue.path.map(String).join('.') : 'body';
 }
 
+// A field named like a credential (access_token, client_secret) is followed by its words in parentheses: after
+// "access_token:" redaction would take them for the token's value.
+const CREDENTIAL_NAME = /token|secret|passw|assertion|key|cookie/i;
+
 /** E.g. "status: expected \"ACTIVE\" or \"INACTIVE\"; id: expected string" (at most `max` issues). */
 export function describeIssues(issues: readonly Issue[], max = 3): string {
-  const shown = issues.slice(0, max).map((i) => `${where(i)}: ${what(i)}`);
+  const shown = issues
+    .slice(0, max)
+    .map((i) => (CREDENTIAL_NAME.test(where(i)) ? `${where(i)} (${what(i)})` : `${where(i)}: ${what(i)}`));
   if (issues.length > max) shown.push(`${issues.length - max} more`);
   return shown.join('; ');
 }

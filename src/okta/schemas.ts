@@ -4,13 +4,26 @@
 // zod/mini (functional, tree-shakable: the bundle carries only what is used): `z.optional(x)`, `x.check(...)`.
 // Every schema is wrapped in z.lazy: built on first use, not when the extension activates (building zod schemas
 // was most of activation's time).
+// What enters here from Okta is checked or made safe on the way in: ids must have Okta's shapes (an id with a line
+// break, HTML or "../" is a broken contract, never a value to journal or show), and free text (labels, names,
+// timestamps) goes through the one sanitizer (oktaText.ts).
 import * as z from 'zod/mini';
+import { APP_ID, SECRET_ID } from './ids.ts';
+import { sanitizeText } from './oktaText.ts';
 
 const SecretStatus = z.lazy(() => z.enum(['ACTIVE', 'INACTIVE']));
 type SecretStatus = z.infer<typeof SecretStatus>;
 
-const NonEmpty = z.lazy(() => z.string().check(z.minLength(1)));
-const OptionalString = z.lazy(() => z.optional(z.string()));
+/** Okta's free text, made safe where it enters: one line, no control or bidi characters, at most `max` long. */
+const oktaText = (max: number) => z.string().check(z.overwrite((s) => sanitizeText(s, max)));
+const Label = z.lazy(() => oktaText(200));
+const Word = z.lazy(() => oktaText(100));
+const OptionalWord = z.lazy(() => z.optional(oktaText(100)));
+const Timestamp = z.lazy(() => oktaText(64));
+const AppId = z.lazy(() => z.string().check(z.minLength(1, { abort: true }), z.regex(APP_ID)));
+const SecretId = z.lazy(() => z.string().check(z.minLength(1, { abort: true }), z.regex(SECRET_ID)));
+/** A client id as the spec allows it: 6 to 100 letters, digits or $-_.+!*'(), (an app's own id by default). */
+const ClientId = z.lazy(() => z.string().check(z.regex(/^[A-Za-z0-9$\-_.+!*'(),]{6,100}$/)));
 
 const HrefObject = z.lazy(() =>
   z.looseObject({
@@ -22,12 +35,13 @@ const HrefObject = z.lazy(() =>
 /** OAuth2ClientSecret. `client_secret` is plaintext in Okta's answers: treat the whole object as a secret. */
 export const ClientSecretSchema = z.lazy(() =>
   z.looseObject({
-    id: NonEmpty,
+    id: SecretId,
     status: SecretStatus,
-    client_secret: OptionalString,
-    secret_hash: OptionalString,
-    created: z.string(),
-    lastUpdated: z.string(),
+    // The value, kept as Okta sent it (it is what authenticates); no secret is longer than this.
+    client_secret: z.optional(z.string().check(z.maxLength(1024))),
+    secret_hash: z.optional(Timestamp),
+    created: Timestamp,
+    lastUpdated: Timestamp,
     _links: z.optional(
       z.looseObject({
         activate: z.optional(HrefObject),
@@ -43,19 +57,19 @@ export const ClientSecretListSchema = z.lazy(() => z.array(ClientSecretSchema));
 /** The subset of Application we read. Only id, name, label and status are required by the spec's usage. */
 export const ApplicationSchema = z.lazy(() =>
   z.looseObject({
-    id: NonEmpty,
-    name: z.string(),
-    label: z.string(),
-    status: OptionalString,
-    signOnMode: OptionalString,
-    created: OptionalString,
-    lastUpdated: OptionalString,
+    id: AppId,
+    name: Word,
+    label: Label,
+    status: OptionalWord,
+    signOnMode: OptionalWord,
+    created: z.optional(Timestamp),
+    lastUpdated: z.optional(Timestamp),
     credentials: z.optional(
       z.looseObject({
         oauthClient: z.optional(
           z.looseObject({
-            client_id: OptionalString,
-            token_endpoint_auth_method: OptionalString,
+            client_id: z.optional(ClientId),
+            token_endpoint_auth_method: OptionalWord,
             autoKeyRotation: z.optional(z.boolean()),
           }),
         ),
@@ -67,7 +81,7 @@ export const ApplicationSchema = z.lazy(() =>
         oauthClient: z.optional(
           z.looseObject({
             redirect_uris: z.optional(z.array(z.string())),
-            application_type: OptionalString,
+            application_type: OptionalWord,
             grant_types: z.optional(z.array(z.string())),
           }),
         ),
@@ -78,23 +92,22 @@ export const ApplicationSchema = z.lazy(() =>
 export type Application = z.infer<typeof ApplicationSchema>;
 export const ApplicationListSchema = z.lazy(() => z.array(ApplicationSchema));
 
-/** Okta's error body. Every field is optional in the spec; we keep what is there. */
+/** Okta's error body. Every field is optional in the spec; we keep what we show, made safe (no errorLink). */
 export const OktaErrorBodySchema = z.lazy(() =>
-  z.looseObject({
-    errorCode: OptionalString,
-    errorSummary: OptionalString,
-    errorLink: OptionalString,
-    errorId: OptionalString,
-    errorCauses: z.optional(z.array(z.looseObject({ errorSummary: OptionalString }))),
+  z.object({
+    errorCode: z.optional(oktaText(64)),
+    errorSummary: z.optional(oktaText(300)),
+    errorId: z.optional(oktaText(64)),
+    errorCauses: z.optional(z.array(z.object({ errorSummary: z.optional(oktaText(300)) }))),
   }),
 );
 export type OktaErrorBody = z.infer<typeof OktaErrorBodySchema>;
 
-/** The OAuth 2.0 error body of /oauth2/v1/token (RFC 6749 §5.2). */
+/** The OAuth 2.0 error body of /oauth2/v1/token (RFC 6749 §5.2), made safe where it enters. */
 export const OAuthErrorBodySchema = z.lazy(() =>
-  z.looseObject({
-    error: z.string(),
-    error_description: OptionalString,
+  z.object({
+    error: oktaText(64),
+    error_description: z.optional(oktaText(300)),
   }),
 );
 

@@ -2,6 +2,7 @@
 // and judged here. The rules are pure so the client and the rotation engine can share them.
 import { OktaError, isOktaError } from './errors.ts';
 import type { ClientSecret } from './schemas.ts';
+import { listedIds } from './ids.ts';
 import { requestMayHaveReachedOkta } from './transport.ts';
 
 /** A created secret. `recovered` is set when the create's answer was lost and the value was read back from the list. */
@@ -91,7 +92,7 @@ export function lostCreateOutcome(
     operation,
     org,
     cause: first,
-    detail: `${search.ids.length} new secrets appeared (${search.ids.join(', ')}): someone else is changing this app too`,
+    detail: `${search.ids.length} new secrets appeared (${listedIds(search.ids)}): someone else is changing this app too`,
     advice: 'Refresh the secrets list and check with the other admins before acting again.',
   });
 }

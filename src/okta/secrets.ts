@@ -1,6 +1,7 @@
 // The client secrets of an app: list, read, create, activate, deactivate, delete. Reads are retried; writes are
 // sent once, and when their answer is lost Okta's state is read back and judged (secretReconcile.ts).
 import { OktaError, isOktaError } from './errors.ts';
+import { readAllPages } from './http/pages.ts';
 import { parseResponse, protocolError } from './http/parseResponse.ts';
 import type { RequestLoop } from './http/requestLoop.ts';
 import { assertAppId, assertSecretId, shownAppId, shownSecretId } from './ids.ts';
@@ -13,6 +14,7 @@ import {
   type CreatedSecret,
 } from './secretReconcile.ts';
 import type { HttpResponse } from './transport.ts';
+import { registerSecret } from '../redact.ts';
 
 export interface CreateSecretOptions {
   /**
@@ -24,6 +26,12 @@ export interface CreateSecretOptions {
 
 const GONE_ADVICE = 'This secret no longer exists. Refresh the secrets list.';
 
+/** Every value Okta lists is registered with redaction, so it is masked wherever it might show up later. */
+function remembered(secrets: ClientSecret[]): ClientSecret[] {
+  for (const s of secrets) registerSecret(s.client_secret);
+  return secrets;
+}
+
 export class AppSecrets {
   readonly #http: RequestLoop;
 
@@ -34,28 +42,26 @@ export class AppSecrets {
   async list(appId: string, signal?: AbortSignal): Promise<ClientSecret[]> {
     const operation = `Listing client secrets of app ${shownAppId(appId)}`;
     assertAppId(appId, operation, this.#http.org);
-    const res = await this.#http.execute(
-      {
-        operation,
-        method: 'GET',
-        url: this.#http.url(`/api/v1/apps/${appId}/credentials/secrets`),
-        tries: this.#http.readTries,
-        appsBucket: true,
-        authenticate: true,
-        notFoundAdvice: 'No app has this id in this org. Find the Workflows app again.',
-      },
-      signal,
+    // A list like any other: its items count in the operation's budget (Okta does not page it; a next link is followed).
+    const secrets = remembered(
+      await readAllPages(
+        this.#http,
+        {
+          operation,
+          first: this.#http.url(`/api/v1/apps/${appId}/credentials/secrets`),
+          schema: ClientSecretListSchema,
+          maxPages: 10,
+          appsBucket: true,
+          notFoundAdvice: 'No app has this id in this org. Find the Workflows app again.',
+        },
+        signal,
+      ),
     );
-    const secrets = parseResponse(operation, this.#http.org, res, ClientSecretListSchema);
     // Ids are what every step acts on: a list naming one twice cannot be trusted to say which is which.
-    const twice = secrets.find((s, i) => secrets.findIndex((o) => o.id === s.id) !== i);
+    const ids = new Set<string>();
+    const twice = secrets.find((s) => ids.size === ids.add(s.id).size);
     if (twice)
-      throw protocolError(
-        operation,
-        this.#http.org,
-        `the list names secret ${shownSecretId(twice.id)} twice`,
-        res.status,
-      );
+      throw protocolError(operation, this.#http.org, `the list names secret ${shownSecretId(twice.id)} twice`, 200);
     return secrets;
   }
 
@@ -74,7 +80,7 @@ export class AppSecrets {
       },
       signal,
     );
-    return parseResponse(operation, this.#http.org, res, ClientSecretSchema);
+    return remembered([parseResponse(operation, this.#http.org, res, ClientSecretSchema)])[0]!;
   }
 
   /**
@@ -107,7 +113,7 @@ export class AppSecrets {
     }
     let created: ClientSecret;
     try {
-      created = parseResponse(operation, org, answer, ClientSecretSchema);
+      created = remembered([parseResponse(operation, org, answer, ClientSecretSchema)])[0]!;
     } catch (e) {
       if (!isOktaError(e)) throw e;
       // Okta said 2xx, so a secret was probably created; the list says which.
@@ -202,7 +208,7 @@ export class AppSecrets {
         },
         signal,
       );
-      return parseResponse(operation, org, res, ClientSecretSchema);
+      return remembered([parseResponse(operation, org, res, ClientSecretSchema)])[0]!;
     } catch (first) {
       if (!outcomeUncertain(first)) throw first;
       // Activation and deactivation are idempotent: what matters is the state Okta holds now.

@@ -6,6 +6,7 @@
 // (esbuild.mjs emits ./network/dispatcher.ts, undici included, as dist/undici-pool.js).
 import type { IncomingHttpHeaders } from 'node:http';
 import { OktaError } from './errors.ts';
+import { abortedByDeadline } from './http/operationBudget.ts';
 import type * as DispatcherModule from './network/dispatcher.ts';
 import type { UsableRoute } from './network/dispatcher.ts';
 import type { NetworkOptions } from './network/networkOptions.ts';
@@ -37,6 +38,12 @@ export interface HttpRequest {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal | undefined;
+  /** This attempt's own deadline when shorter than the transport's (the operation's time is running out). */
+  timeoutMs?: number;
+  /** This answer's own cap when smaller than the transport's (the operation's bytes are running out). */
+  maxBodyBytes?: number;
+  /** The error when the answer passes `maxBodyBytes` (default: an answer larger than this API ever sends). */
+  tooLarge?: () => OktaError;
 }
 
 export interface HttpResponse {
@@ -52,6 +59,20 @@ const mayHaveReached = new WeakSet<OktaError>();
 /** True when the request behind `e` may have been executed by Okta although no answer arrived. */
 export function requestMayHaveReachedOkta(e: unknown): boolean {
   return e instanceof OktaError && mayHaveReached.has(e);
+}
+
+/** `to`, an error that replaces `from`, may have reached Okta when `from` may have: a write still reconciles. */
+export function carryReach(from: unknown, to: OktaError): OktaError {
+  if (requestMayHaveReachedOkta(from)) mayHaveReached.add(to);
+  return to;
+}
+
+// RFC 9110 field values: visible ASCII, spaces and tabs, obs-text. A CR, LF or NUL would split or end the header.
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** The name of the first header whose value HTTP forbids, or undefined. */
+function refusedHeader(headers: Record<string, string>): string | undefined {
+  return Object.entries(headers).find(([, v]) => typeof v !== 'string' || !FIELD_VALUE.test(v))?.[0];
 }
 
 const NOT_SENT = new Set([
@@ -84,7 +105,8 @@ export class Transport {
   readonly origin: string;
   readonly org: string;
   private readonly connections: number;
-  private readonly timeoutMs: number;
+  /** Deadline of one attempt (an operation's request may get less: what is left of its time). */
+  readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly network: NetworkOptions;
   private pool: Promise<OpenPool> | undefined;
@@ -121,6 +143,18 @@ export class Transport {
     // Refusals before anything is sent: not marked as possibly reaching Okta.
     if (this.closed)
       throw fail({ kind: 'network', detail: "the connection was closed (this org's client was closed)" });
+    const refused = refusedHeader(req.headers);
+    if (refused !== undefined) {
+      // Certainly not sent: nothing left this process. Named by header, never by value (a token may be in it).
+      throw fail({
+        kind: 'input',
+        detail: `the ${refused} header would hold a line break or another character HTTP forbids, so nothing was sent`,
+        advice:
+          refused === 'authorization' || refused === 'dpop'
+            ? 'The credential holds a character no Okta credential has: set the API token or the service app again.'
+            : 'Nothing was sent to Okta. Report it with the log if it persists.',
+      });
+    }
     let open: OpenPool;
     try {
       open = await this.openPool();
@@ -128,7 +162,8 @@ export class Transport {
       this.pool = undefined;
       throw this.openFailure(e, req.operation);
     }
-    if (req.signal?.aborted) throw fail({ kind: 'cancelled' });
+    if (req.signal?.aborted) throw fail({ kind: abortedByDeadline(req.signal) ? 'timeout' : 'cancelled' });
+    const timeoutMs = Math.max(0, Math.min(this.timeoutMs, req.timeoutMs ?? Infinity));
 
     // One controller aborts the exchange for either reason; the flags tell which one it was.
     const controller = new AbortController();
@@ -137,10 +172,12 @@ export class Transport {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort(new Error('timeout'));
-    }, this.timeoutMs);
+    }, timeoutMs);
     const onAbort = (): void => {
-      cancelled = true;
-      controller.abort(new Error('cancelled'));
+      // The operation's deadline is a timeout, not a cancel: a read says so, a write is reconciled as after any.
+      if (abortedByDeadline(req.signal)) timedOut = true;
+      else cancelled = true;
+      controller.abort(new Error(timedOut ? 'timeout' : 'cancelled'));
     };
     req.signal?.addEventListener('abort', onAbort, { once: true });
     let sent = false;
@@ -159,6 +196,14 @@ export class Transport {
     } catch (e) {
       if (e instanceof OktaError) throw e;
       const code = open.codes(e)[0];
+      // undici's own refusal of a request before it left (a header, a method): certainly not sent.
+      if (!sent && code === 'UND_ERR_INVALID_ARG') {
+        throw fail({
+          kind: 'input',
+          detail: 'the request was refused before it was sent (an invalid header)',
+          cause: e,
+        });
+      }
       if (cancelled) {
         if (req.method === 'GET') throw fail({ kind: 'cancelled', cause: e });
         // A write cancelled after it left may still have been carried out.
@@ -182,7 +227,7 @@ export class Transport {
       if (timedOut || (code !== undefined && TIMEOUTS.has(code))) {
         const err = fail({
           kind: 'timeout',
-          detail: `no complete answer within ${Math.round(this.timeoutMs / 100) / 10} s`,
+          detail: `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`,
           cause: e,
         });
         mayHaveReached.add(err);
@@ -204,10 +249,12 @@ export class Transport {
   ): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
+    const cap = Math.min(this.maxBodyBytes, req.maxBodyBytes ?? Infinity);
     for await (const chunk of body) {
       size += chunk.length;
-      if (size > this.maxBodyBytes) {
+      if (size > cap) {
         body.destroy();
+        if (req.tooLarge && cap < this.maxBodyBytes) throw req.tooLarge();
         throw new OktaError({
           kind: 'protocol',
           operation: req.operation,

@@ -1,4 +1,5 @@
 // What the engine is given (ports and stores) and what it answers. Nothing here decides anything.
+import type { OperationBudgetOptions } from '../okta/http/operationBudget.ts';
 import type { WorkflowsApp } from '../okta/schemas.ts';
 import type { Environment, RotationJournal, StepError } from './journal.ts';
 import type { Clock, RotationOkta } from './port.ts';
@@ -22,6 +23,11 @@ export interface RotationDeps {
   /** A production rotation warns when no preview org completed one within this many days (default 30). */
   previewRecencyDays?: number;
   newRotationId?: () => string;
+  /**
+   * The limits of a step's operation when perform() is given no operation's signal (the VS Code commands give
+   * one): its deadline, waits, retries, items and bytes. Default: DEFAULT_OPERATION_LIMITS.
+   */
+  operation?: Omit<OperationBudgetOptions, 'signal'>;
   /** A snapshot listener threw: the rotation goes on; this reports it (default: a process warning). */
   onListenerError?: (error: unknown) => void;
 }

@@ -19,7 +19,7 @@ export async function endRotation(
   await ctx.update((j) => {
     j.outcome = outcome;
     j.endedAt = ctx.now();
-    j.report.push(...report);
+    for (const line of report) j.report.push(line);
     for (const id of STEP_IDS) {
       const s = j.steps[id];
       if (s.state === 'pending' || s.state === 'failed')

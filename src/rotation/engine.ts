@@ -208,6 +208,7 @@ export class RotationEngine {
       secrets: this.#deps.secrets,
       now: () => this.#now(),
       signal,
+      operation: this.#deps.operation,
       where: this.#where(),
       end: (outcome, report) => endRotation(ctx, (j) => this.#deps.journals.release(j), outcome, report),
     };

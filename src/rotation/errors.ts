@@ -1,7 +1,13 @@
 // Errors of the rotation itself (not of Okta: those are OktaError). Each message names the rotation's org and
 // app and says what to do. Messages are built from ids and our own words; they never carry a secret value.
 import { OktaError } from '../okta/errors.ts';
+import { sanitizeText } from '../okta/oktaText.ts';
 import { redact } from '../redact.ts';
+
+/** Every message of an error built here: redacted, then one line (it may quote an id or a label from Okta). */
+function safeMessage(text: string): string {
+  return sanitizeText(redact(text), 2000);
+}
 import type { StepError } from './journal.ts';
 
 export type RotationErrorKind =
@@ -21,7 +27,7 @@ export class RotationError extends Error {
   readonly kind: RotationErrorKind;
 
   constructor(kind: RotationErrorKind, message: string) {
-    super(redact(message));
+    super(safeMessage(message));
     this.name = 'RotationError';
     this.kind = kind;
   }
@@ -49,7 +55,12 @@ export function staleJournalError(journal: {
 /** The journal store failed: the engine cannot record the state, so it stops (perform rethrows the cause). */
 export class JournalStoreFailure extends Error {
   constructor(cause: unknown) {
-    super(`Saving the rotation journal failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      safeMessage(`Saving the rotation journal failed: ${cause instanceof Error ? cause.message : String(cause)}`),
+      {
+        cause,
+      },
+    );
     this.name = 'JournalStoreFailure';
   }
 }
@@ -59,5 +70,5 @@ export function toStepError(e: unknown, where: string): StepError {
   if (e instanceof OktaError) return { kind: e.kind, message: e.message, ...(e.errorId ? { errorId: e.errorId } : {}) };
   if (e instanceof RotationError) return { kind: e.kind, message: e.message };
   const message = e instanceof Error ? e.message : String(e);
-  return { kind: 'unexpected', message: redact(`${where}: ${message}`) };
+  return { kind: 'unexpected', message: safeMessage(`${where}: ${message}`) };
 }

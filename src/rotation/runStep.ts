@@ -1,6 +1,10 @@
 // One run of a step: marked running (and saved) before its first call to Okta, then its end recorded: done, back
 // to pending awaiting the person, failed with the error, or back to pending when cancelled (nothing is lost).
-import { isOktaError } from '../okta/errors.ts';
+// A step is one operation: every call it makes to Okta shares one deadline and one budget (the caller's when its
+// signal is an operation's, as the VS Code commands' are; otherwise one made here). Its deadline is a failure to
+// retry, not a cancel.
+import { OktaError, isOktaError } from '../okta/errors.ts';
+import { abortedByCancel, OperationBudget } from '../okta/http/operationBudget.ts';
 import type { ActionOutcome } from './deps.ts';
 import { isRotationError, JournalStoreFailure, toStepError } from './errors.ts';
 import { STEP_INFO, type StepId } from './steps.ts';
@@ -15,9 +19,15 @@ export async function runStep(
     const { error: _e, endedAt: _x, ...rest } = j.steps[step];
     j.steps[step] = { ...rest, state: 'running', startedAt: ctx.now() };
   });
+  const own = OperationBudget.of(ctx.signal)
+    ? undefined
+    : new OperationBudget({ ...ctx.operation, signal: ctx.signal });
+  const budget = own ?? OperationBudget.of(ctx.signal);
   try {
-    ctx.signal?.throwIfAborted();
-    const end = await body(ctx);
+    if (abortedByCancel(ctx.signal))
+      throw new OktaError({ kind: 'cancelled', operation: STEP_INFO[step].label, org: ctx.journal.org.host });
+    if (budget?.expired()) throw budget.deadlineError(STEP_INFO[step].label, ctx.journal.org.host);
+    const end = await body(own ? withSignal(ctx, own.signal) : ctx);
     await ctx.update((j) => {
       const { startedAt, result } = j.steps[step];
       j.steps[step] = {
@@ -31,7 +41,7 @@ export async function runStep(
   } catch (e) {
     if (e instanceof JournalStoreFailure) throw e;
     const error = toStepError(e, ctx.where);
-    const cancelled = ctx.signal?.aborted === true || isOktaError(e, 'cancelled');
+    const cancelled = abortedByCancel(ctx.signal) || isOktaError(e, 'cancelled');
     // A refusal during a wait for the person (a wrong pasted value) leaves the preflight pending, not failed.
     const backToPending = cancelled || isRotationError(e, 'secretMismatch');
     await ctx.update((j) => {
@@ -56,5 +66,24 @@ export async function runStep(
           },
         }
       : { ok: false, error };
+  } finally {
+    own?.dispose();
   }
+}
+
+/** `ctx` with the step's own operation signal; the journal and the rest stay live (read through `ctx`). */
+function withSignal(ctx: StepContext, signal: AbortSignal): StepContext {
+  return {
+    get journal() {
+      return ctx.journal;
+    },
+    update: (change) => ctx.update(change),
+    okta: ctx.okta,
+    secrets: ctx.secrets,
+    now: () => ctx.now(),
+    signal,
+    operation: ctx.operation,
+    where: ctx.where,
+    end: (outcome, report) => ctx.end(outcome, report),
+  };
 }

@@ -167,7 +167,7 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
     });
   } else if (step !== undefined && journal.steps[step].state !== 'running') {
     if (step === 'createSecret' && previewSoakPending(journal)) actions.push(soakAcknowledgement(journal));
-    actions.push(...stepModule(step).offers(journal, offersAt(journal, step)));
+    for (const offer of stepModule(step).offers(journal, offersAt(journal, step))) actions.push(offer);
   }
   if (canRollback(journal)) {
     actions.push({

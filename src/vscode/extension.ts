@@ -27,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const clients = new OktaClients(credentials, log, () => ({
     timeoutMs: settings.number('requestTimeoutSeconds', 30) * 1000,
     maxRateLimitWaitMs: settings.number('maxRateLimitWaitSeconds', 65, { allowZero: true }) * 1000,
+    operationTimeoutMs: settings.number('operationTimeoutSeconds', 180) * 1000,
     network: network.read(),
   }));
   // Every store in globalState writes through one SerialMemento: concurrent writes would lose each other's keys.
@@ -73,9 +74,9 @@ export function activate(context: vscode.ExtensionContext): void {
     history,
     reminders,
   };
+  for (const command of registerCommands(services)) context.subscriptions.push(command);
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
-    ...registerCommands(services),
     rotations.registerSerializer(),
     campaigns.registerSerializer(),
     rotations.onDidChange(() => {

@@ -10,34 +10,8 @@ import type { SimulatedOrg, Simulator } from '../../src/simulator/index.ts';
 import { describeLeaks, findLeaks } from '../unit/leaks/findLeaks.ts';
 import { screenshotOnFailure, VsCodeSession, waitUntil } from './harness.ts';
 import { extensionVsix } from './globalSetup.ts';
+import { parseCsv } from '../support/csv.ts';
 import { Checklist, orgSetting, rotateFromPalette, setApiTokenFromPalette, waitForSecrets } from './steps.ts';
-
-/** The rows of a CSV as a spreadsheet reads them (quoted cells, doubled quotes, line breaks inside quotes). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted && c === '"' && body[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (!quoted && c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && c === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('e2e: evidence for auditors and due-date reminders', () => {
   let simulator: Simulator | undefined;
@@ -84,7 +58,7 @@ describe('e2e: evidence for auditors and due-date reminders', () => {
     await ui.page.locator('.tab.active', { hasText: 'rotations-for-the-auditor.csv' }).waitFor({ state: 'visible' });
 
     const text = readFileSync(file, 'utf8');
-    const [header, row, ...rest] = csvRows(text);
+    const [header, row, ...rest] = parseCsv(text);
     assert.deepEqual(rest, []);
     const cell = (name: string) => row?.[header?.indexOf(name) ?? -1] ?? '';
     assert.equal(cell('Org'), label);

@@ -9,6 +9,7 @@ import type { ActionOutcome } from '../../rotation/deps.ts';
 import type { RotationJournal, StepError } from '../../rotation/journal.ts';
 import { systemClock, type Clock } from '../../rotation/port.ts';
 import type { AcknowledgedGuard, RotationSnapshot } from '../../rotation/snapshot.ts';
+import { orgSignal } from './orgSignal.ts';
 import { forEachBounded } from '../boundedConcurrency.ts';
 import {
   CAMPAIGN_JOURNAL_VERSION,
@@ -199,21 +200,27 @@ export class Campaign {
   }
 
   /** A row's own action on the org's rotation: a manual step confirmed, an acknowledgement, a retry. */
-  async act(key: string, action: RotationRowAction, signal?: AbortSignal): Promise<ActionOutcome> {
+  async act(key: string, action: RotationRowAction, bulk?: AbortSignal): Promise<ActionOutcome> {
     const org = this.#journal.orgs.find((o) => o.key === key);
     if (!org) return { ok: false, error: { kind: 'actionNotAvailable', message: `${key} is not in this campaign.` } };
     if (action.kind === 'run') {
-      const end = await this.#runOne(action.phase, org, signal);
+      const end = await this.#runOne(action.phase, org, bulk);
       return end.ok ? { ok: true } : { ok: false, error: end.error };
     }
     if (!org.rotationId)
       return { ok: false, error: { kind: 'actionNotAvailable', message: `${org.label}: check the org first.` } };
-    const handle = await this.#deps.rotations.handle(org, org.rotationId, signal);
-    const outcome = await this.#perform(handle, action, signal);
-    // After the person's last step, the extension finishes (wipes the value, closes the rotation): no Okta call.
-    if (outcome.ok && phaseApplies('retire', handle.snapshot())) await drivePhase(handle, 'retire', signal);
-    this.#settle(org, handle, outcome.ok ? undefined : outcome.error);
-    return outcome;
+    const own = orgSignal(bulk);
+    try {
+      const { signal } = own;
+      const handle = await this.#deps.rotations.handle(org, org.rotationId, signal);
+      const outcome = await this.#perform(handle, action, signal);
+      // After the person's last step, the extension finishes (wipes the value, closes the rotation): no Okta call.
+      if (outcome.ok && phaseApplies('retire', handle.snapshot())) await drivePhase(handle, 'retire', signal);
+      this.#settle(org, handle, outcome.ok ? undefined : outcome.error);
+      return outcome;
+    } finally {
+      own.dispose();
+    }
   }
 
   /** Ends the campaign: its journal is closed; unfinished rotations go on as single checklists. */
@@ -246,13 +253,15 @@ export class Campaign {
     }
   }
 
-  async #runOne(phase: Phase, org: CampaignOrg, signal?: AbortSignal): Promise<PhaseEnd> {
+  async #runOne(phase: Phase, org: CampaignOrg, bulk?: AbortSignal): Promise<PhaseEnd> {
     if (this.#working.has(org.key))
       return { ok: false, refused: true, error: { kind: 'busy', message: `${org.label}: a step is running.` } };
     this.#working.set(org.key, phase);
     this.#errors.delete(org.key);
     this.#emit();
     let handle: RotationHandle | undefined;
+    const own = orgSignal(bulk);
+    const { signal } = own;
     try {
       handle = await this.#handleFor(org, signal);
       const end = await drivePhase(handle, phase, signal);
@@ -262,6 +271,8 @@ export class Campaign {
       const error = toStepError(e, `${org.label} (${org.key})`);
       this.#settle(org, handle, error);
       return { ok: false, refused: false, error };
+    } finally {
+      own.dispose();
     }
   }
 

@@ -14,8 +14,8 @@ export interface ApiCallLog {
   attempt: number;
 }
 
-/** A 429's wait for the rate-limit reset, or a retry's backoff. */
-export type WaitReason = 'rateLimit' | 'retry';
+/** A 429's wait for the rate-limit reset, a retry's backoff, or an answer slow to come (ms: at most how long more). */
+export type WaitReason = 'rateLimit' | 'retry' | 'answer';
 
 export type ListenerName = 'onApiCall' | 'onWait';
 

@@ -3,6 +3,7 @@
 // body (it may hold a client secret).
 import type * as z from 'zod/mini';
 import { OktaError } from '../errors.ts';
+import { sanitizeText } from '../oktaText.ts';
 import { header } from '../rateLimit.ts';
 import { describeIssues } from '../schemaIssues.ts';
 import type { HttpResponse } from '../transport.ts';
@@ -18,17 +19,31 @@ export function parseResponse<S extends z.ZodMiniType>(
   res: HttpResponse,
   schema: S,
 ): z.infer<S> {
+  return matchSchema(operation, org, res, readJson(operation, org, res), schema);
+}
+
+/** The answer's JSON value: a JSON content type and valid JSON, or a protocol error. */
+export function readJson(operation: string, org: string, res: HttpResponse): unknown {
   const type = header(res.headers, 'content-type');
   if (!type || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
-    const shown = type ? type.split(';')[0]!.trim().slice(0, 60) : 'none';
+    const shown = type ? sanitizeText(type.split(';')[0], 60) : 'none';
     throw protocolError(operation, org, `the answer is not JSON (content type ${shown})`, res.status);
   }
-  let data: unknown;
   try {
-    data = JSON.parse(res.body.toString('utf8'));
+    return JSON.parse(res.body.toString('utf8'));
   } catch {
     throw protocolError(operation, org, 'the answer is not valid JSON', res.status);
   }
+}
+
+/** `data` (from readJson) checked against the contract's schema, or a protocol error naming paths only. */
+export function matchSchema<S extends z.ZodMiniType>(
+  operation: string,
+  org: string,
+  res: HttpResponse,
+  data: unknown,
+  schema: S,
+): z.infer<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw protocolError(

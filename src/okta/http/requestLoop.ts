@@ -2,14 +2,22 @@
 // 429s waited out (X-Okta-Retry-For / -Count sent back), reads retried after network errors and 5xx with jittered
 // backoff, one more try after a 401 the authenticator refreshed, one log line per exchange, and every failure
 // turned into a classified OktaError. Writes are never retried here: their callers reconcile instead.
+// Every call belongs to an operation (operationBudget.ts): its deadline bounds each attempt and each wait, and its
+// counts of waits, retries and bytes are shared by all the operation's calls and pages.
 import type { Authenticator } from '../auth.ts';
 import { OktaError, isOktaError } from '../errors.ts';
-import { header, rateLimitWaitMs, readRateLimit, type RateLimitSnapshot } from '../rateLimit.ts';
-import { errorForStatus, parseErrorBody } from '../responseErrors.ts';
-import type { HttpResponse, Transport } from '../transport.ts';
+import { header, rateLimitWaitMs, readRateLimit, requestIdOf, type RateLimitSnapshot } from '../rateLimit.ts';
+import { errorForStatus, parseErrorBody, type ErrorContext } from '../responseErrors.ts';
+import type { OktaErrorBody } from '../schemas.ts';
+import { carryReach, type HttpResponse, type Transport } from '../transport.ts';
+import { abortable } from './abortable.ts';
 import { notifyListener, type ApiCallLog, type ListenerErrorHandler, type WaitReason } from './listeners.ts';
+import { abortedByCancel, abortedByDeadline, OperationBudget, type OperationLimits } from './operationBudget.ts';
 
 export const USER_AGENT = 'okta-workflows-secret-rotation/0.1 (+vscode-extension)';
+
+/** An answer still missing after this long (or half the attempt's time) is said ("waiting for Okta's answer"). */
+const SLOW_ANSWER_MS = 5000;
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -43,6 +51,8 @@ export interface RequestLoopOptions {
   maxRateLimitRetries: number;
   maxRateLimitWaitMs: number;
   retryBaseDelayMs: number;
+  /** The limits of an operation the loop starts itself (a call given no operation's signal). */
+  operationLimits: Partial<OperationLimits>;
   sleep: Sleep;
   now: () => number;
   random: () => number;
@@ -51,20 +61,12 @@ export interface RequestLoopOptions {
   onListenerError?: ListenerErrorHandler | undefined;
 }
 
-/** Waits `ms`; rejects when `signal` aborts. */
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('aborted'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** The state of one call across its attempts. */
+interface Attempts {
+  failures: number;
+  rateLimitRetries: number;
+  reauthorized: boolean;
+  retryFor: string | undefined;
 }
 
 export class RequestLoop {
@@ -91,52 +93,66 @@ export class RequestLoop {
     return this.#snapshot;
   }
 
+  /**
+   * Runs `work` as one operation: within the operation `signal` belongs to, or else a new one with the loop's
+   * limits (its deadline, counts and bytes shared by every call `work` makes with the signal it is given).
+   */
+  async operation<T>(signal: AbortSignal | undefined, work: (budget: OperationBudget) => Promise<T>): Promise<T> {
+    const existing = OperationBudget.of(signal);
+    if (existing) return work(existing);
+    const budget = new OperationBudget({ ...this.#opts.operationLimits, signal, now: this.#opts.now });
+    try {
+      return await work(budget);
+    } finally {
+      budget.dispose();
+    }
+  }
+
   /** Sends `call` until it succeeds (2xx) or fails for good, per the retry rules; throws a classified OktaError. */
-  async execute(call: HttpCall, signal?: AbortSignal): Promise<HttpResponse> {
+  execute(call: HttpCall, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.operation(signal, (budget) => this.#execute(call, budget));
+  }
+
+  async #execute(call: HttpCall, budget: OperationBudget): Promise<HttpResponse> {
     const { auth, now } = this.#opts;
-    let failures = 0;
-    let rateLimitRetries = 0;
-    let reauthorized = false;
-    let retryFor: string | undefined;
-    const context = {
+    const signal = budget.signal;
+    const state: Attempts = { failures: 0, rateLimitRetries: 0, reauthorized: false, retryFor: undefined };
+    const context: ErrorContext = {
       operation: call.operation,
       org: this.org,
       notFoundAdvice: call.notFoundAdvice,
       authAdvice: auth.advice,
     };
     for (let attempt = 1; ; attempt++) {
+      this.#checkTime(call.operation, budget);
       const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
       if (call.authenticate) {
-        Object.assign(headers, await auth.authorize({ method: call.method, url: call.url.href, signal }));
+        try {
+          Object.assign(headers, await auth.authorize({ method: call.method, url: call.url.href, signal }));
+        } catch (e) {
+          throw this.#atDeadline(call.operation, budget, e);
+        }
       }
       if (call.extraHeaders) Object.assign(headers, call.extraHeaders);
       if (call.body) headers['content-type'] = call.body.contentType;
-      if (rateLimitRetries > 0) {
-        if (retryFor) headers['x-okta-retry-for'] = retryFor;
-        headers['x-okta-retry-count'] = String(rateLimitRetries);
+      if (state.rateLimitRetries > 0) {
+        if (state.retryFor) headers['x-okta-retry-for'] = state.retryFor;
+        headers['x-okta-retry-count'] = String(state.rateLimitRetries);
       }
       const started = now();
       let res: HttpResponse;
       try {
-        res = await this.#opts.transport.send({
-          operation: call.operation,
-          method: call.method,
-          url: call.url,
-          headers,
-          body: call.body?.text,
-          signal,
-        });
+        res = await this.#send(call, headers, budget);
       } catch (e) {
         this.#log({ method: call.method, path: call.url.pathname, status: 'error', ms: now() - started, attempt });
-        if (isOktaError(e, 'network')) {
-          failures++;
-          if (failures < call.tries) {
-            await this.#pause(call.operation, this.#backoffMs(failures), signal, 'retry');
-            continue;
-          }
+        const delay = isOktaError(e, 'network') ? this.#retryDelay(call, state, budget) : undefined;
+        if (delay !== undefined) {
+          await this.#pause(call.operation, delay, budget, 'retry');
+          continue;
         }
-        throw e;
+        throw this.#atDeadline(call.operation, budget, e);
       }
+      budget.answered(res.body.length);
       const errorBody = res.status >= 400 ? parseErrorBody(header(res.headers, 'content-type'), res.body) : undefined;
       this.#logExchange(call, res, now() - started, attempt, errorBody?.errorId);
 
@@ -144,30 +160,123 @@ export class RequestLoop {
       if (call.acceptAnyStatus) return res;
 
       if (res.status === 429) {
-        const at = now();
-        const wait = rateLimitWaitMs(res.headers, at);
-        const retryAt = new Date(at + wait);
-        if (rateLimitRetries < this.#opts.maxRateLimitRetries && wait <= this.#opts.maxRateLimitWaitMs) {
-          rateLimitRetries++;
-          retryFor = header(res.headers, 'x-okta-request-id') ?? retryFor;
-          await this.#pause(call.operation, wait, signal, 'rateLimit');
-          continue;
-        }
-        throw errorForStatus(context, 429, errorBody, retryAt, new Date(at));
+        await this.#waitOutRateLimit(call, res, state, budget, context, errorBody);
+        continue;
       }
-      if (res.status === 401 && !reauthorized && auth.onUnauthorized) {
-        reauthorized = true;
-        if (await auth.onUnauthorized({ status: res.status, headers: res.headers })) continue;
+      if (res.status === 401 && !state.reauthorized && auth.onUnauthorized) {
+        state.reauthorized = true;
+        // A new token is fetched within the operation: its deadline or a cancel stops the wait for it.
+        const refreshed = await abortable(
+          auth.onUnauthorized({ status: res.status, headers: res.headers }),
+          signal,
+          () =>
+            abortedByDeadline(signal)
+              ? budget.deadlineError(call.operation, this.org)
+              : new OktaError({ kind: 'cancelled', operation: call.operation, org: this.org }),
+        );
+        if (refreshed) continue;
       }
-      if (res.status >= 500 && !call.networkOnly) {
-        failures++;
-        if (failures < call.tries) {
-          await this.#pause(call.operation, this.#backoffMs(failures), signal, 'retry');
-          continue;
-        }
+      const delay =
+        res.status >= 500 && res.status < 600 && !call.networkOnly ? this.#retryDelay(call, state, budget) : undefined;
+      if (delay !== undefined) {
+        await this.#pause(call.operation, delay, budget, 'retry');
+        continue;
       }
       throw errorForStatus(context, res.status, errorBody);
     }
+  }
+
+  /** One exchange within what is left of the operation's time and bytes; a slow answer is said while it is awaited. */
+  async #send(call: HttpCall, headers: Record<string, string>, budget: OperationBudget): Promise<HttpResponse> {
+    const { transport, now } = this.#opts;
+    const started = now();
+    const timeoutMs = Math.min(transport.timeoutMs, budget.remainingMs());
+    let said = false;
+    const slow = setTimeout(
+      () => {
+        said = true;
+        this.#notifyWait('answer', Math.max(0, timeoutMs - (now() - started)));
+      },
+      Math.min(SLOW_ANSWER_MS, timeoutMs / 2),
+    );
+    try {
+      return await transport.send({
+        operation: call.operation,
+        method: call.method,
+        url: call.url,
+        headers,
+        body: call.body?.text,
+        signal: budget.signal,
+        timeoutMs,
+        maxBodyBytes: budget.remainingBytes(),
+        tooLarge: () => budget.tooManyBytes(call.operation, this.org),
+      });
+    } finally {
+      clearTimeout(slow);
+      if (said) this.#notifyWait('answer', 0); // the wait is over: what said it can clear it
+    }
+  }
+
+  /**
+   * A 429: waits until Okta's reset (on Okta's clock), when the call and the operation allow one more wait of that
+   * length; otherwise a rateLimited error saying when to try again.
+   */
+  async #waitOutRateLimit(
+    call: HttpCall,
+    res: HttpResponse,
+    state: Attempts,
+    budget: OperationBudget,
+    context: ErrorContext,
+    body: OktaErrorBody | undefined,
+  ): Promise<void> {
+    const at = this.#opts.now();
+    const wait = rateLimitWaitMs(res.headers, at);
+    if (wait === undefined) {
+      throw new OktaError({
+        kind: 'rateLimited',
+        operation: call.operation,
+        org: this.org,
+        status: 429,
+        body,
+        detail: 'its X-Rate-Limit-Reset is not a believable time, so the extension did not wait',
+        advice: 'Okta is rate limiting this org: try again in a few minutes.',
+      });
+    }
+    const retryAt = new Date(at + wait);
+    budget.rateLimitSeen(retryAt);
+    const { maxRateLimitRetries, maxRateLimitWaitMs } = this.#opts;
+    if (state.rateLimitRetries >= maxRateLimitRetries || wait > maxRateLimitWaitMs || !budget.canWaitForRateLimit())
+      throw errorForStatus(context, 429, body, retryAt, new Date(at));
+    if (wait >= budget.remainingMs())
+      throw budget.rateLimitPastDeadline(call.operation, this.org, retryAt, new Date(at), body);
+    state.rateLimitRetries++;
+    state.retryFor = requestIdOf(res.headers) ?? state.retryFor;
+    budget.rateLimitWait(wait, retryAt);
+    await this.#pause(call.operation, wait, budget, 'rateLimit');
+  }
+
+  /** The backoff before trying a failed try again, when the call's tries and the operation's retries and time allow. */
+  #retryDelay(call: HttpCall, state: Attempts, budget: OperationBudget): number | undefined {
+    state.failures++;
+    if (state.failures >= call.tries || !budget.canRetry()) return undefined;
+    const ceiling = Math.min(4000, this.#opts.retryBaseDelayMs * 2 ** (state.failures - 1));
+    const delay = Math.round(ceiling / 2 + (this.#opts.random() * ceiling) / 2);
+    if (delay >= budget.remainingMs()) return undefined;
+    budget.retried();
+    return delay;
+  }
+
+  /** Refuses to start another attempt once the operation is cancelled or out of time. */
+  #checkTime(operation: string, budget: OperationBudget): void {
+    if (abortedByCancel(budget.signal)) throw new OktaError({ kind: 'cancelled', operation, org: this.org });
+    if (budget.expired()) throw budget.deadlineError(operation, this.org);
+  }
+
+  /** A cancel or timeout caused by the operation's deadline becomes the deadline's error (a write still reconciles). */
+  #atDeadline(operation: string, budget: OperationBudget, e: unknown): unknown {
+    if (!isOktaError(e) || (e.kind !== 'cancelled' && e.kind !== 'timeout')) return e;
+    if (abortedByCancel(budget.signal) || !budget.expired()) return e;
+    return carryReach(e, budget.deadlineError(operation, this.org, e));
   }
 
   /** One log line for an answered exchange; an apps-bucket answer also updates the rate-limit snapshot. */
@@ -188,17 +297,17 @@ export class RequestLoop {
     notifyListener('onApiCall', this.#opts.onApiCall, [entry], this.#opts.onListenerError);
   }
 
-  #backoffMs(failures: number): number {
-    const ceiling = Math.min(4000, this.#opts.retryBaseDelayMs * 2 ** (failures - 1));
-    return Math.round(ceiling / 2 + (this.#opts.random() * ceiling) / 2);
+  #notifyWait(reason: WaitReason, ms: number): void {
+    notifyListener('onWait', this.#opts.onWait, [reason, ms], this.#opts.onListenerError);
   }
 
-  async #pause(operation: string, ms: number, signal: AbortSignal | undefined, reason: WaitReason): Promise<void> {
-    if (signal?.aborted) throw new OktaError({ kind: 'cancelled', operation, org: this.org });
-    notifyListener('onWait', this.#opts.onWait, [reason, ms], this.#opts.onListenerError);
+  async #pause(operation: string, ms: number, budget: OperationBudget, reason: WaitReason): Promise<void> {
+    this.#checkTime(operation, budget);
+    this.#notifyWait(reason, ms);
     try {
-      await this.#opts.sleep(ms, signal);
+      await this.#opts.sleep(ms, budget.signal);
     } catch (e) {
+      if (abortedByDeadline(budget.signal)) throw budget.deadlineError(operation, this.org, e);
       throw new OktaError({ kind: 'cancelled', operation, org: this.org, cause: e });
     }
   }

@@ -40,12 +40,12 @@ export function trustedContext(options: TrustOptions = {}): TrustedContext {
   let warning: string | undefined;
   if (system) {
     try {
-      ca.push(...certificates('system'));
+      for (const cert of certificates('system')) ca.push(cert);
     } catch (e) {
       warning = `The operating system's certificates could not be read (${e instanceof Error ? e.message : String(e)}); Node's own and NODE_EXTRA_CA_CERTS are trusted.`;
     }
   }
-  ca.push(...extra);
+  for (const cert of extra) ca.push(cert);
   const context: TrustedContext = { secureContext: tls.createSecureContext({ ca: [...new Set(ca)] }) };
   if (warning) context.warning = warning;
   contexts.set(key, context);

@@ -7,6 +7,16 @@ import { accessTokenHash, jwkThumbprint, publicJwkOf, signJwt, type JwsAlgorithm
 
 const generate = promisify(generateKeyPair);
 
+/**
+ * The DPoP-Nonce header when it is a nonce (RFC 9449: 1 to 512 visible characters, no quote or backslash); any
+ * other value is ignored, never put into a proof.
+ */
+export function dpopNonceOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const raw = headers['dpop-nonce'];
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  return v !== undefined && /^[\x21\x23-\x5b\x5d-\x7e]{1,512}$/.test(v) ? v : undefined;
+}
+
 export interface ProofRequest {
   method: string;
   /** The request URL; its query and fragment are dropped (`htu`). */

@@ -7,6 +7,7 @@
 import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { Authenticator, AuthorizeRequest, ServiceAppCredential, UnauthorizedAnswer } from '../auth.ts';
 import { OktaError } from '../errors.ts';
+import { registerSecret } from '../../redact.ts';
 import { notifyListener, warnListenerFailed, type ApiCallLog } from '../http/listeners.ts';
 import { USER_AGENT } from '../http/requestLoop.ts';
 import { checkOrgOrigin } from '../orgOrigin.ts';
@@ -14,7 +15,7 @@ import { header } from '../rateLimit.ts';
 import { Transport, type HttpResponse } from '../transport.ts';
 import type { NetworkOptions } from '../network/networkOptions.ts';
 import { abortable } from '../http/abortable.ts';
-import { DpopKey } from './dpop.ts';
+import { DpopKey, dpopNonceOf } from './dpop.ts';
 import { refusedOptionalScopes } from './optionalScopes.ts';
 import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
 import { parseTokenAnswer, readOAuthError, SERVICE_APP_ADVICE, tokenError } from './tokenAnswer.ts';
@@ -134,6 +135,7 @@ export class ServiceAppAuth implements Authenticator {
         advice: 'Use the RSA or EC P-256 key pair whose public key is registered with the service app.',
       });
     }
+    rememberKeyMaterial(opts.privateKey, parsed.key);
     this.clientId = clientId;
     this.keyId = opts.keyId?.trim() || parsed.kid;
     this.scopes = [...(opts.scopes ?? SERVICE_APP_SCOPES)];
@@ -175,7 +177,7 @@ export class ServiceAppAuth implements Authenticator {
 
   /** After a 401: a DPoP nonce challenge is answered with the nonce; anything else gets a new access token. */
   async onUnauthorized(answer?: UnauthorizedAnswer): Promise<boolean> {
-    const nonce = header(answer?.headers ?? {}, 'dpop-nonce');
+    const nonce = dpopNonceOf(answer?.headers ?? {});
     if (nonce) this.#apiNonce = nonce;
     const challenge = header(answer?.headers ?? {}, 'www-authenticate') ?? '';
     if (nonce && /\berror="?use_dpop_nonce\b/i.test(challenge)) return true;
@@ -279,7 +281,7 @@ export class ServiceAppAuth implements Authenticator {
         throw e;
       }
       this.log({ method: 'POST', path: url.pathname, status: res.status, ms: this.#now() - started, attempt });
-      const nonce = header(res.headers, 'dpop-nonce');
+      const nonce = dpopNonceOf(res.headers);
       if (nonce) this.#tokenNonce = nonce;
       if (res.status === 200) return this.readToken(res, operation, requested);
       const error = readOAuthError(res);
@@ -300,6 +302,7 @@ export class ServiceAppAuth implements Authenticator {
 
   private readToken(res: HttpResponse, operation: string, requested: readonly string[]): AccessToken {
     const answer = parseTokenAnswer(res, operation, this.org);
+    registerSecret(answer.value);
     this.#granted = answer.scopes ?? requested;
     // A short-lived token is still used for half its life rather than fetched again on every call.
     const margin = Math.min(this.#refreshMarginMs, answer.lifetimeMs / 2);
@@ -315,4 +318,11 @@ export class ServiceAppAuth implements Authenticator {
   private log(entry: ApiCallLog): void {
     notifyListener('onApiCall', this.#onApiCall, [entry], this.#onListenerError);
   }
+}
+
+/** The private key as given and its private members: registered with redaction, so none of it can show anywhere. */
+function rememberKeyMaterial(given: string | JsonWebKey, key: KeyObject): void {
+  if (typeof given === 'string') registerSecret(given);
+  const jwk = key.export({ format: 'jwk' });
+  for (const member of [jwk.d, jwk.p, jwk.q, jwk.dp, jwk.dq, jwk.qi]) registerSecret(member);
 }

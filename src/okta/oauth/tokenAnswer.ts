@@ -1,9 +1,11 @@
 // The token endpoint's answers to a service app: an access token, checked against OAuth 2.0 (RFC 6749 §5.1), or a
-// refusal in words a person can act on. Okta's `error` code and description are kept; no other value from the
-// answer reaches a message.
+// refusal in words a person can act on. Okta's `error` code and description are kept, made safe where they enter
+// (the schema's sanitizer); no other value from the answer reaches a message. The token itself must be a token:
+// one that could split the Authorization header is refused here, before anything is sent with it.
 import * as z from 'zod/mini';
 import { OktaError, type OktaErrorKind } from '../errors.ts';
 import { describeIssues } from '../schemaIssues.ts';
+import { sanitizeText } from '../oktaText.ts';
 import { header } from '../rateLimit.ts';
 import { OAuthErrorBodySchema } from '../schemas.ts';
 import type { HttpResponse } from '../transport.ts';
@@ -11,7 +13,8 @@ import type { HttpResponse } from '../transport.ts';
 // z.lazy: built on the first token request, not when the extension activates.
 const TokenAnswerSchema = z.lazy(() =>
   z.looseObject({
-    access_token: z.string().check(z.minLength(1)),
+    // RFC 6750 b64token: a header value that can hold no line break, space or control character.
+    access_token: z.string().check(z.regex(/^[A-Za-z0-9\-._~+/]{1,16384}=*$/)),
     token_type: z.string(),
     expires_in: z.number().check(z.positive()),
     scope: z.optional(z.string()),
@@ -44,8 +47,16 @@ export function parseTokenAnswer(res: HttpResponse, operation: string, org: stri
   const tokenType = parsed.data.token_type.toLowerCase();
   const type = tokenType === 'dpop' ? 'DPoP' : tokenType === 'bearer' ? 'Bearer' : undefined;
   if (!type) throw refuse('the token type is neither DPoP nor Bearer');
-  const answer: TokenAnswer = { value: parsed.data.access_token, type, lifetimeMs: parsed.data.expires_in * 1000 };
-  if (parsed.data.scope !== undefined) answer.scopes = parsed.data.scope.split(' ').filter((s) => s.length > 0);
+  // A lifetime past a day is not Okta's (its tokens live an hour): the token is used for a day at most.
+  const lifetimeMs = Math.min(parsed.data.expires_in, 86_400) * 1000;
+  const answer: TokenAnswer = { value: parsed.data.access_token, type, lifetimeMs };
+  // The granted scopes are Okta's text: each made safe, and no more of them than any app is granted.
+  if (parsed.data.scope !== undefined)
+    answer.scopes = parsed.data.scope
+      .split(' ')
+      .filter((s) => s.length > 0)
+      .slice(0, 100)
+      .map((s) => sanitizeText(s, 100));
   return answer;
 }
 

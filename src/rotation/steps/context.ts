@@ -1,5 +1,6 @@
 // What a step module is, and what it is given to act: the StepContext. A step reads the journal, acts through the
 // Okta port, and records what it found with update() (a compare-and-swap save) before anything else happens.
+import type { OperationBudgetOptions } from '../../okta/http/operationBudget.ts';
 import type { RotationJournal, StepRecord, SummaryValue } from '../journal.ts';
 import type { RotationOkta } from '../port.ts';
 import type { NextAction } from '../snapshot.ts';
@@ -16,6 +17,8 @@ export interface StepContext {
   /** The clock's "now", as journaled (ISO 8601). */
   now(): string;
   readonly signal: AbortSignal | undefined;
+  /** The limits of the step's own operation when `signal` is not an operation's (RotationDeps.operation). */
+  readonly operation?: Omit<OperationBudgetOptions, 'signal'> | undefined;
   /** "Rotation of app X in org Y", the start of every message. */
   readonly where: string;
   /** Ends the rotation: remaining steps skipped, outcome and report recorded, the app's lock released. */

@@ -92,9 +92,12 @@ async function checkAndKeep(s: Services, c: ImportCandidate, signal: AbortSignal
   if (!c.credential)
     return { ...base, ok: true, text: 'imported without credentials: set an API token or service app later' };
   const client = s.clients.withCredential({ key: c.address.host, address: c.address }, c.credential);
+  // Each org's check is an operation of its own within the import's (its deadline): one org's retries and waits
+  // never use up another's.
+  const operation = s.clients.operation(signal);
   try {
-    const app = await client.findWorkflowsApp(c.address.appId ? { appId: c.address.appId } : {}, signal);
-    const secrets = await client.listSecrets(app.id, signal);
+    const app = await client.findWorkflowsApp(c.address.appId ? { appId: c.address.appId } : {}, operation.signal);
+    const secrets = await client.listSecrets(app.id, operation.signal);
     await s.credentials.store(c.address.host, c.credential);
     s.known.set(c.address.host, knownOrgOf(app, secrets, new Date()));
     const what = c.credential.type === 'apiToken' ? 'API token' : 'service app';
@@ -106,6 +109,7 @@ async function checkAndKeep(s: Services, c: ImportCandidate, signal: AbortSignal
   } catch (e) {
     return { ...base, ok: false, text: `not imported: ${messageOf(e)}` };
   } finally {
+    operation.dispose();
     await client.close();
   }
 }

@@ -2,6 +2,7 @@
 // short message (Okta's errorId included) with the actions that fix it. All text passes through redact().
 import * as vscode from 'vscode';
 import { isOktaError } from '../../okta/errors.ts';
+import { sanitizeText } from '../../okta/oktaText.ts';
 import { redact } from '../../redact.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation } from '../platform/cancellation.ts';
@@ -46,7 +47,8 @@ async function offerFix(
   args: unknown[],
   credentialTypeOf?: CredentialTypeOf,
 ): Promise<void> {
-  const message = redact(e instanceof Error ? e.message : String(e));
+  // Whatever the error, the notification is one redacted line of bounded length.
+  const message = sanitizeText(redact(e instanceof Error ? e.message : String(e)), 2000);
   const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
   const org = isOktaError(e) ? e.org : undefined;
   const credential = org && credentialTypeOf ? await credentialTypeOf(org).catch(() => undefined) : undefined;

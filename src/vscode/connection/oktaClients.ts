@@ -1,10 +1,13 @@
 // One OktaClient per org, created on first use with the org's credential (API token or OAuth service app) and
 // disposed when the credential or the settings change. Creating a client makes no request: the network starts
 // with the first call. Rate-limit waits of every client are announced through onWait (progress notifications).
+// Each command and each tree load of an org is one operation with one deadline (operation() makes its budget).
 import type * as vscode from 'vscode';
 import { ApiTokenAuth, type Authenticator } from '../../okta/auth.ts';
 import { OktaClient } from '../../okta/client.ts';
 import { OktaError } from '../../okta/errors.ts';
+import { OperationBudget } from '../../okta/http/operationBudget.ts';
+import type { WaitReason } from '../../okta/http/listeners.ts';
 import { ServiceAppAuth } from '../../okta/oauth/serviceAppAuth.ts';
 import type { NetworkOptions } from '../../okta/network/networkOptions.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
@@ -18,12 +21,17 @@ export interface ClientSettings {
   maxRateLimitWaitMs: number;
   /** Proxy and certificate trust, from VS Code's http.* settings (connection/networkSettings.ts). */
   network?: NetworkOptions;
+  /** One operation's deadline (a command, a tree load of an org), every page, retry and wait included. Default 180 s. */
+  operationTimeoutMs?: number;
 }
+
+/** The setting a person raises when operations need more time, named in the error at the deadline. */
+const OPERATION_TIMEOUT_SETTING = 'oktaWorkflows.operationTimeoutSeconds';
 
 /** What the clients need of the credential store: the org's credential, and word when one changes. */
 export type CredentialSource = Pick<OrgCredentialStore, 'get' | 'onDidChange'>;
 
-export type WaitListener = (orgKey: string, reason: 'rateLimit' | 'retry', ms: number) => void;
+export type WaitListener = (orgKey: string, reason: WaitReason, ms: number) => void;
 
 export class OktaClients implements vscode.Disposable {
   private readonly clients = new Map<string, { client: OktaClient; fingerprint: string }>();
@@ -61,6 +69,7 @@ export class OktaClients implements vscode.Disposable {
       settings.timeoutMs,
       settings.maxRateLimitWaitMs,
       settings.network,
+      settings.operationTimeoutMs,
     ]);
     const existing = this.clients.get(org.key);
     if (existing?.fingerprint === fingerprint) return existing.client;
@@ -76,7 +85,7 @@ export class OktaClients implements vscode.Disposable {
    */
   withCredential(org: Pick<OrgConfig, 'key' | 'address'>, credential: OrgCredential): OktaClient {
     for (const v of secretValuesOf(credential)) this.log.addKnownSecret(v);
-    const { timeoutMs, maxRateLimitWaitMs, network } = this.settings();
+    const { timeoutMs, maxRateLimitWaitMs, network, operationTimeoutMs } = this.settings();
     const onApiCall = (c: Parameters<Log['apiCall']>[1]) => this.log.apiCall(org.key, c);
     const auth: Authenticator =
       credential.type === 'apiToken'
@@ -99,13 +108,26 @@ export class OktaClients implements vscode.Disposable {
       maxRateLimitWaitMs,
       onApiCall,
       network,
+      operation: operationTimeoutMs === undefined ? {} : { deadlineMs: operationTimeoutMs },
       onWait: (reason, ms) => {
         for (const l of [...this.waitListeners]) l(org.key, reason, ms);
       },
     });
   }
 
-  /** Called before every wait of any org's client (a 429's wait, a retry's backoff). */
+  /**
+   * A new operation (a command, a tree load of an org) with the deadline of the setting, cancelled by `signal`;
+   * its signal is given to every client call the operation makes. The caller disposes it when the work ends.
+   */
+  operation(signal?: AbortSignal): OperationBudget {
+    return new OperationBudget({
+      signal,
+      deadlineHint: OPERATION_TIMEOUT_SETTING,
+      ...(this.settings().operationTimeoutMs === undefined ? {} : { deadlineMs: this.settings().operationTimeoutMs }),
+    });
+  }
+
+  /** Called before every wait of any org's client (a 429's wait, a retry's backoff, a slow answer). */
   onWait(listener: WaitListener): vscode.Disposable {
     this.waitListeners.add(listener);
     return { dispose: () => this.waitListeners.delete(listener) };

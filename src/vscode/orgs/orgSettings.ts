@@ -46,7 +46,7 @@ export class OrgSettings implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration(SECTION);
     const hosts = new Set(entries.map((e) => e.address.host));
     const current = this.rawList(config).filter((entry) => ![...hosts].some((h) => sameHost(entry, h)));
-    current.push(...entries.map((e) => orgSettingFor(e.address, e.label, e.environment, e.previewOrg)));
+    for (const e of entries) current.push(orgSettingFor(e.address, e.label, e.environment, e.previewOrg));
     await config.update('orgs', current, vscode.ConfigurationTarget.Global);
   }
 
@@ -69,6 +69,7 @@ export class OrgSettings implements vscode.Disposable {
       | 'maxRateLimitWaitSeconds'
       | 'soakHours'
       | 'practiceOrgCount'
+      | 'operationTimeoutSeconds'
       | 'reminderDays'
       | 'reminderCheckIntervalHours'
       | 'historyMaxRecords',

@@ -1,35 +1,36 @@
-// The "Okta Workflows" log channel. Everything written here passes through redact(); callers also hand us the
-// values they know to be secret (tokens) so they are masked even when they match no pattern.
+// The "Okta Workflows" log channel, which the README calls shareable with support. Everything written here passes
+// through redact() (every credential and secret value registered this session, and credential shapes), and every
+// entry is one line: a line break or control character in anything logged (Okta's text included) is made
+// visible, so no text can forge a line of its own.
 import * as vscode from 'vscode';
 import type { ApiCallLog } from '../../okta/client.ts';
-import { redact } from '../../redact.ts';
-import { describeError, formatApiCall } from './logFormat.ts';
+import { registerSecret } from '../../redact.ts';
+import { describeError, formatApiCall, logLine } from './logFormat.ts';
 
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Okta Workflows', { log: true });
-  private readonly known = new Set<string>();
 
-  /** Values (API tokens) to mask wherever they appear, whatever their shape. */
+  /** Values (API tokens, keys) to mask wherever they appear, whatever their shape: the one redaction registry. */
   addKnownSecret(value: string): void {
-    if (value.length >= 8) this.known.add(value);
+    registerSecret(value);
   }
 
   apiCall(org: string, call: ApiCallLog): void {
-    const line = redact(formatApiCall(org, call), this.known);
+    const line = logLine(formatApiCall(org, call));
     if (call.status === 'error' || call.status >= 400) this.channel.warn(line);
     else this.channel.info(line);
   }
 
   info(message: string): void {
-    this.channel.info(redact(message, this.known));
+    this.channel.info(logLine(message));
   }
 
   warn(message: string): void {
-    this.channel.warn(redact(message, this.known));
+    this.channel.warn(logLine(message));
   }
 
   error(context: string, e: unknown): void {
-    this.channel.error(redact(`${context}: ${describeError(e)}`, this.known));
+    this.channel.error(logLine(`${context}: ${describeError(e)}`));
   }
 
   /** Work nobody awaits: its failure is logged, never lost. */

@@ -1,6 +1,15 @@
 // Log line formats, pure (tested in Node). Every line passes through redact() before it is written.
 import type { ApiCallLog } from '../../okta/client.ts';
+import { sanitizeText } from '../../okta/oktaText.ts';
 import { redact } from '../../redact.ts';
+
+/** The longest log line: an error with its causes fits; a runaway text is cut with an ellipsis. */
+const MAX_LINE = 4000;
+
+/** What the log channel writes of `text`: redacted, then one line (line breaks and control characters visible). */
+export function logLine(text: string): string {
+  return sanitizeText(redact(text), MAX_LINE);
+}
 
 export function formatApiCall(org: string, c: ApiCallLog): string {
   const parts = [`${org}`, c.method, c.path, String(c.status), `${Math.round(c.ms)} ms`];
@@ -10,7 +19,7 @@ export function formatApiCall(org: string, c: ApiCallLog): string {
   return redact(parts.join(' '));
 }
 
-/** The full text of an error for the log: message, Okta's fields and the cause chain. */
+/** The full text of an error for the log, on one line: message, Okta's fields and the cause chain. */
 export function describeError(e: unknown): string {
   const lines: string[] = [];
   let cur: unknown = e;
@@ -23,5 +32,5 @@ export function describeError(e: unknown): string {
       cur = undefined;
     }
   }
-  return redact(lines.join('\n'));
+  return redact(lines.join(' | '));
 }

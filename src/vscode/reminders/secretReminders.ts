@@ -113,13 +113,19 @@ export class SecretReminders extends Disposable {
 
   private async checkOrg(org: OrgConfig, last: ReminderState['orgs'][string] | undefined): Promise<void> {
     const client = await this.parts.clients.get(org);
-    // One list of secrets: the app id is known from the setting or the last listing; found only the first time.
-    const knownId = org.appId || last?.appId;
-    const app = knownId
-      ? { id: knownId, label: last?.appLabel ?? 'Okta Workflows OAuth' }
-      : await client.findWorkflowsApp({});
-    const secrets = await client.listSecrets(app.id);
-    this.seen(org, app, secrets);
+    // One operation per org: finding the app and listing its secrets share one deadline and one budget.
+    const operation = this.parts.clients.operation();
+    try {
+      // One list of secrets: the app id is known from the setting or the last listing; found only the first time.
+      const knownId = org.appId || last?.appId;
+      const app = knownId
+        ? { id: knownId, label: last?.appLabel ?? 'Okta Workflows OAuth' }
+        : await client.findWorkflowsApp({}, operation.signal);
+      const secrets = await client.listSecrets(app.id, operation.signal);
+      this.seen(org, app, secrets);
+    } finally {
+      operation.dispose();
+    }
   }
 
   private tick(): void {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../rotation/engine.ts';
 import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
 import { redact } from '../../redact.ts';
+import { sanitizeText } from '../../okta/oktaText.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
@@ -40,7 +41,7 @@ class ActionFailed extends Error {
   readonly kind: string;
 
   constructor(kind: string, message: string) {
-    super(message);
+    super(redact(sanitizeText(message, 2000)));
     this.name = 'ActionFailed';
     this.kind = kind;
   }

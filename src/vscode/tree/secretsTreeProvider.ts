@@ -18,6 +18,7 @@ import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { knownOrgOf, type KnownOrg } from '../../fleet/knownOrgs.ts';
 import { refreshOrg } from '../../fleet/orgRefresh.ts';
 import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
+import { announceLongWaits } from '../platform/oktaProgress.ts';
 import { formatAge, presentSecret, toSecretView, type SecretMarkers, type SecretView } from './presentation.ts';
 import { presentFailure } from './failurePresentation.ts';
 import { presentPracticeFailure } from '../practice/practicePresentation.ts';
@@ -165,17 +166,25 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     return this.started;
   }
 
+  /**
+   * Loads one org as one operation (finding the app, listing its secrets: one deadline for both). Without a
+   * caller's signal (the tree's own loads), a long wait opens a cancellable notification saying what it waits for.
+   */
   private async loadOne(org: OrgConfig, signal?: AbortSignal): Promise<void> {
     this.abortLoad(org.key);
     const abort = new AbortController();
-    const onOuterAbort = () => abort.abort();
+    // The caller's reason goes along: its deadline stays a deadline here, its cancel a cancel.
+    const onOuterAbort = () => abort.abort(signal?.reason);
     signal?.addEventListener('abort', onOuterAbort, { once: true });
     this.loads.set(org.key, { state: 'loading', abort });
     this.redraw();
+    const operation = this.deps.clients.operation(abort.signal);
+    const work = this.fetchOrg(org, operation.signal);
+    const waits = signal
+      ? undefined
+      : announceLongWaits(this.deps.clients, org, `Loading ${org.label}`, () => abort.abort(), work);
     try {
-      const client = await this.deps.clients.get(org);
-      const remembered = this.deps.known.app(org.key, org.appId);
-      const { app, secrets } = await refreshOrg(client, org, remembered, abort.signal);
+      const { app, secrets } = await work;
       if (this.loads.get(org.key)?.state === 'loading') {
         this.loads.set(org.key, { state: 'loaded', app, secrets });
         this.deps.known.set(org.key, knownOrgOf(app, secrets, new Date()));
@@ -185,9 +194,17 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       this.deps.log.error(`Loading ${org.key}`, error);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'failed', error });
     } finally {
+      waits?.dispose();
+      operation.dispose();
       signal?.removeEventListener('abort', onOuterAbort);
       this.redraw();
     }
+  }
+
+  private async fetchOrg(org: OrgConfig, signal: AbortSignal): Promise<{ app: WorkflowsApp; secrets: ClientSecret[] }> {
+    // One call once the org's app is remembered (found again if Okta no longer knows it).
+    const client = await this.deps.clients.get(org);
+    return refreshOrg(client, org, this.deps.known.app(org.key, org.appId), signal);
   }
 
   private abortLoad(key: string): void {

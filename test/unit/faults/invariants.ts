@@ -150,3 +150,11 @@ export async function assertConsistent(input: ConsistencyInput): Promise<void> {
     for (const id of j.deactivated) assert.equal(byId.get(id)?.status, 'ACTIVE', at(`rolled back: ${id} ACTIVE again`));
   }
 }
+
+/** assertConsistent for a test world: its org, what that org served and its pending-secret store. */
+export function assertWorldConsistent(
+  world: { org: SimulatedOrg; served: readonly RequestLogEntry[]; secrets: PendingSecretStore },
+  check: Pick<ConsistencyInput, 'journal' | 'originalIds' | 'label'>,
+): Promise<void> {
+  return assertConsistent({ org: world.org, served: world.served, secrets: world.secrets, ...check });
+}

@@ -14,7 +14,7 @@ import { driveThrough } from './driveThrough.ts';
 import { startWorldOn } from '../rotation/world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
-import { assertConsistent } from './invariants.ts';
+import { assertWorldConsistent } from './invariants.ts';
 
 interface Scenario {
   name: string;
@@ -72,14 +72,7 @@ describeOnPaths('killed between every pair of steps, with faults', function (pat
       assert.ok(end.resumes > 10, `killed often (${end.resumes})`);
       const dropped = w.served.filter((e) => e.status === 'dropped').length;
       assert.ok(dropped >= 3, `writes lost their answers (${dropped})`);
-      await assertConsistent({
-        org: w.org,
-        served: w.served,
-        journal: end.engine.journal(),
-        secrets: w.secrets,
-        originalIds,
-        label: s.name,
-      });
+      await assertWorldConsistent(w, { journal: end.engine.journal(), originalIds, label: s.name });
     });
 
     it(`${s.name}: every write first fails with a 500, the window killed after every action`, async () => {
@@ -105,14 +98,7 @@ describeOnPaths('killed between every pair of steps, with faults', function (pat
       assert.ok(end.failures.length >= 3, `writes failed first (${end.failures.length})`);
       for (const f of end.failures)
         assert.ok(!f.ok && f.error.kind === 'serverError' && /errorId/.test(f.error.message), JSON.stringify(f));
-      await assertConsistent({
-        org: w.org,
-        served: w.served,
-        journal: end.engine.journal(),
-        secrets: w.secrets,
-        originalIds,
-        label: s.name,
-      });
+      await assertWorldConsistent(w, { journal: end.engine.journal(), originalIds, label: s.name });
     });
   }
 
@@ -148,25 +134,11 @@ describeOnPaths('killed between every pair of steps, with faults', function (pat
           );
           const resumed = await RotationEngine.resume(engine.rotationId, w.deps());
           const label = `${s.name}, crash #${crashAt}`;
-          await assertConsistent({
-            org: w.org,
-            served: w.served,
-            journal: resumed.journal(),
-            secrets: w.secrets,
-            originalIds,
-            label: `${label} (resumed)`,
-          });
+          await assertWorldConsistent(w, { journal: resumed.journal(), originalIds, label: `${label} (resumed)` });
           const end = await driveThrough(resumed, { ...choicesFor(w, s), maxFailures: 0 });
           assert.deepEqual(end.failures, [], label);
           assert.equal(end.snapshot.outcome, 'completed', label);
-          await assertConsistent({
-            org: w.org,
-            served: w.served,
-            journal: end.engine.journal(),
-            secrets: w.secrets,
-            originalIds,
-            label,
-          });
+          await assertWorldConsistent(w, { journal: end.engine.journal(), originalIds, label });
         } finally {
           await w.close();
           world = undefined;

@@ -7,7 +7,7 @@ import { driveThrough } from './driveThrough.ts';
 import { startWorldOn } from '../rotation/world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
-import { assertConsistent } from './invariants.ts';
+import { assertWorldConsistent } from './invariants.ts';
 
 describeOnPaths('a 429 storm during a rotation', function (path) {
   const startWorld = startWorldOn(path);
@@ -39,14 +39,7 @@ describeOnPaths('a 429 storm during a rotation', function (path) {
       assert.ok(w.simClock.ms - startedAt >= 5 * 60_000, "several minutes passed on Okta's clock, none in the test");
       // Never more than one management-API call answered in one window of the simulator's clock: nothing hammered.
       assert.ok(w.apiCalls.filter((c) => c.status === 429).every((c) => c.rateLimitRemaining === 0));
-      await assertConsistent({
-        org: w.org,
-        served: w.served,
-        journal: end.engine.journal(),
-        secrets: w.secrets,
-        originalIds,
-        label: 'storm',
-      });
+      await assertWorldConsistent(w, { journal: end.engine.journal(), originalIds, label: 'storm' });
     });
   }
 
@@ -69,26 +62,12 @@ describeOnPaths('a 429 storm during a rotation', function (path) {
       assert.match(f.error.message, /rate limiting .*Try again after \d\d:\d\d:\d\d UTC \(in about \d+ s\)\./);
       assert.ok(f.error.errorId, "Okta's errorId is kept");
       // Nothing half-done: Okta and the journal agree at every refusal.
-      await assertConsistent({
-        org: w.org,
-        served: w.served,
-        journal: current.journal(),
-        secrets: w.secrets,
-        originalIds,
-        label: `rate limited #${failures}`,
-      });
+      await assertWorldConsistent(w, { journal: current.journal(), originalIds, label: `rate limited #${failures}` });
       w.simClock.ms += 61_000; // the person waits until the time given
     }
     assert.ok(failures >= 3, `the storm failed steps (${failures})`);
     assert.equal(current.snapshot().outcome, 'completed');
-    await assertConsistent({
-      org: w.org,
-      served: w.served,
-      journal: current.journal(),
-      secrets: w.secrets,
-      originalIds,
-      label: 'after the storm',
-    });
+    await assertWorldConsistent(w, { journal: current.journal(), originalIds, label: 'after the storm' });
   });
 
   it('the client never sends a write a second time because of a 429 that came after it was executed', async () => {

@@ -8,7 +8,7 @@ import { driveThrough } from './driveThrough.ts';
 import { startWorldOn } from '../rotation/world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
-import { assertConsistent } from './invariants.ts';
+import { assertWorldConsistent } from './invariants.ts';
 
 interface Point {
   name: string;
@@ -60,14 +60,7 @@ describeOnPaths('the API token revoked mid-rotation, then a new token', function
       assert.ok(out.error.errorId, "Okta's errorId is shown");
       assert.equal(JSON.stringify(w.org.secrets()), oktaBefore, 'Okta is left as it was');
       assert.equal(await engine.newSecretValue(), valueBefore, 'the new value is kept');
-      await assertConsistent({
-        org: w.org,
-        served: w.served,
-        journal: engine.journal(),
-        secrets: w.secrets,
-        originalIds,
-        label: `revoked at ${point.name}`,
-      });
+      await assertWorldConsistent(w, { journal: engine.journal(), originalIds, label: `revoked at ${point.name}` });
 
       // A new token, a new client through the engine's port, a new engine from the same stores.
       const token = w.org.issueApiToken();
@@ -87,14 +80,7 @@ describeOnPaths('the API token revoked mid-rotation, then a new token', function
         w.org.requests.every((r) => r.status !== 401),
         'the new token is used from then on',
       );
-      await assertConsistent({
-        org: w.org,
-        served: w.served,
-        journal: current.journal(),
-        secrets: w.secrets,
-        originalIds,
-        label: `resumed after ${point.name}`,
-      });
+      await assertWorldConsistent(w, { journal: current.journal(), originalIds, label: `resumed after ${point.name}` });
     });
   }
 });

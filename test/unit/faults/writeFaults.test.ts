@@ -19,7 +19,7 @@ import { driveThrough } from './driveThrough.ts';
 import { startWorldOn } from '../rotation/world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
-import { assertConsistent, executedWrites } from './invariants.ts';
+import { assertWorldConsistent, executedWrites } from './invariants.ts';
 
 interface Match {
   method: string;
@@ -157,15 +157,7 @@ describeOnPaths('faults at every mutating call of a rotation', function (path) {
           const choices: PersonChoices = point.pasteFirst ? { paste: w.org.secrets()[0]?.clientSecret } : {};
           let engine = await w.start();
           const label = `${point.name} / ${fault.name}${killed ? ' / killed' : ''}`;
-          const check = async () =>
-            assertConsistent({
-              org: w.org,
-              served: w.served,
-              journal: engine.journal(),
-              secrets: w.secrets,
-              originalIds,
-              label,
-            });
+          const check = async () => assertWorldConsistent(w, { journal: engine.journal(), originalIds, label });
 
           const before = await driveThrough(engine, { ...choices, stopWhen: point.at, maxFailures: 0 });
           assert.equal(before.failures.length, 0);

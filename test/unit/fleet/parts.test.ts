@@ -6,6 +6,9 @@ import { resolvePairs, type FleetOrg } from '../../../src/fleet/campaign/pairing
 import { campaignCandidates } from '../../../src/fleet/campaign/selection.ts';
 import { knownOrgOf, parseKnownOrgs, type KnownOrg } from '../../../src/fleet/knownOrgs.ts';
 import { refreshOrg } from '../../../src/fleet/orgRefresh.ts';
+import { orgSignal } from '../../../src/fleet/campaign/orgSignal.ts';
+import { abortedByCancel, abortedByDeadline, OperationBudget } from '../../../src/okta/http/operationBudget.ts';
+import { waitFor } from '../../support/waitFor.ts';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.ts';
 
 const org = (key: string, environment: 'preview' | 'production', previewOrg?: string): FleetOrg => ({
@@ -163,5 +166,30 @@ describe('fleet: refreshing an org', () => {
     const other = o.addApp({ name: 'oidc_client', label: 'Other', oauthClient: { redirectUris: ['https://o/cb'] } });
     const pinned = await refreshOrg(client, { appId: other }, cold.app);
     assert.equal(pinned.app.id, other, "the org setting's app id wins over the remembered one");
+  });
+});
+
+describe('fleet: each org of a bulk action on a signal of its own', () => {
+  it("is not the bulk action's operation (its own budget per step), and is aborted with the bulk action's reason", async () => {
+    const bulk = new OperationBudget({ deadlineMs: 60_000 });
+    const own = orgSignal(bulk.signal);
+    assert.ok(OperationBudget.of(bulk.signal), 'the bulk action is an operation');
+    assert.equal(OperationBudget.of(own.signal), undefined, "an org's steps do not share the bulk action's budget");
+    bulk.dispose();
+    const cancelled = new AbortController();
+    const org = orgSignal(cancelled.signal);
+    cancelled.abort();
+    assert.ok(abortedByCancel(org.signal), 'a cancel stays a cancel');
+    org.dispose();
+    own.dispose();
+    assert.equal(orgSignal(undefined).signal, undefined);
+  });
+
+  it("a bulk action's deadline reaches every org as a deadline", async () => {
+    const bulk = new OperationBudget({ deadlineMs: 0 });
+    const own = orgSignal(bulk.signal);
+    await waitFor(() => abortedByDeadline(own.signal), 'the deadline forwarded');
+    own.dispose();
+    bulk.dispose();
   });
 });

@@ -7,6 +7,7 @@ import { CSV_COLUMNS, toCsv } from '../../../src/history/csv.ts';
 import { toJson } from '../../../src/history/json.ts';
 import { toMarkdown } from '../../../src/history/markdown.ts';
 import { goldenDocument } from './fixtures.ts';
+import { parseCsv } from '../../support/csv.ts';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 
@@ -18,37 +19,6 @@ function matchesGolden(name: string, actual: string): void {
     readFileSync(path, 'utf8'),
     `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`,
   );
-}
-
-/** A CSV parser as a spreadsheet reads one (RFC 4180: quoted cells, doubled quotes, line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  assert.equal(cell + row.join(''), '', 'the CSV ends with a line break');
-  return rows;
 }
 
 describe('rotation history exports', () => {
