@@ -26,7 +26,9 @@ export function actionLabel(action: RotationAction, snap: RotationSnapshot): str
     case 'override':
       return 'Continuing without a verified new secret';
     case 'acknowledge':
-      return 'Acknowledging: no recent preview rotation';
+      return action.guard === 'previewSoak'
+        ? "Acknowledging: the preview org's soak is not over"
+        : 'Acknowledging: no recent preview rotation';
     case 'rollback':
       return 'Rolling back: reactivating the old secret';
     case 'abandon':
@@ -74,7 +76,11 @@ export function riskyConfirmation(
     case 'override':
       return generic('Continue without a verified new secret?');
     case 'acknowledge':
-      return generic('Rotate this production org without a recent preview rotation?');
+      return generic(
+        action.guard === 'previewSoak'
+          ? 'Create the new secret of this production org before its preview org has soaked?'
+          : 'Rotate this production org without a recent preview rotation?',
+      );
     case 'rollback':
       return generic('Roll back: reactivate the old secret?');
     case 'abandon':

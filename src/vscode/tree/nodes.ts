@@ -12,17 +12,20 @@ export class OrgNode {
   readonly org: OrgConfig;
   readonly hasToken: boolean;
   readonly loading: boolean;
+  /** The age of what is shown ("5 min ago") while it is what was last known, not yet loaded in this session. */
+  readonly asOf: string | undefined;
 
-  constructor(org: OrgConfig, hasToken: boolean, loading: boolean) {
+  constructor(org: OrgConfig, hasToken: boolean, loading: boolean, asOf?: string) {
     this.org = org;
     this.hasToken = hasToken;
     this.loading = loading;
+    this.asOf = asOf;
   }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `org:${this.org.key}`;
-    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}`;
+    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}${this.asOf ? ` · as of ${this.asOf}` : ''}`;
     item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}`;
     item.iconPath = this.loading
       ? new vscode.ThemeIcon('loading~spin')
