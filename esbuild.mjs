@@ -4,8 +4,9 @@
 //                       transport on its first request (src/okta/network/dispatcher.ts)
 //   dist/simulator.js   the practice orgs' Okta simulator, loaded by Start Practice Orgs (src/simulator/index.ts)
 //   dist/webview/checklist.js  the checklist page (src/webview/checklist), a browser script the webview loads
-// The main bundle reaches the other two only through `await import(...)`, which the plugin below turns into a
-// require() of the sibling file, so activation parses neither.
+//   dist/okta-yaml.js   the YAML parser reading an okta.yaml, loaded by Import Orgs (src/fleet/import/oktaYamlFile.ts)
+// The main bundle reaches undici-pool, simulator and okta-yaml only through `await import(...)`, which the plugin
+// below turns into a require() of the sibling file, so activation parses none of them.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ const watch = process.argv.includes('--watch');
 const LAZY = [
   { source: 'src/okta/network/dispatcher.ts', outfile: 'dist/undici-pool.js' },
   { source: 'src/simulator/index.ts', outfile: 'dist/simulator.js' },
+  { source: 'src/fleet/import/oktaYamlFile.ts', outfile: 'dist/okta-yaml.js' },
 ];
 
 /** In the main bundle, an import of a LAZY source resolves to its dist file, left external (a require at run time). */
@@ -24,7 +26,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(build) {
     const byPath = new Map(LAZY.map((l) => [resolve(l.source), `./${l.outfile.replace(/^dist\//, '')}`]));
-    build.onResolve({ filter: /(?:network\/dispatcher|simulator\/index)\.ts$/ }, (args) => {
+    build.onResolve({ filter: /(?:network\/dispatcher|simulator\/index|import\/oktaYamlFile)\.ts$/ }, (args) => {
       const target = byPath.get(resolve(args.resolveDir, args.path));
       if (!target) return undefined;
       if (args.kind !== 'dynamic-import') {

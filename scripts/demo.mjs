@@ -13,9 +13,10 @@ const root = join(import.meta.dirname, '..');
 const started = Date.now();
 const forceBrowser = process.argv.includes('--browser');
 
-/** The throwaway profile's settings: practice orgs on, nothing else in the way of a first look. */
+/** The throwaway profile's settings: a fleet of eight practice orgs on, nothing else in the way of a first look. */
 const DEMO_SETTINGS = {
   'oktaWorkflows.startPracticeOrgsOnStartup': true,
+  'oktaWorkflows.practiceOrgCount': 8,
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
@@ -34,9 +35,10 @@ writeFileSync(
     '# Okta Workflows Secret Rotation: demo',
     '',
     'Open the **Okta Workflows** view in the activity bar: the extension starts with it, and so do the practice orgs',
-    '(a simulated Preview and Production org on 127.0.0.1, with their API tokens set).',
+    '(a fleet of four simulated Preview/Production pairs on 127.0.0.1, with their API tokens set).',
     '',
-    'Then right-click **Practice Preview** and pick **Rotate Workflows Secret**, and go through the checklist.',
+    'Then right-click **Practice Preview 1** and pick **Rotate Workflows Secret**, and go through the checklist;',
+    'or click **Rotate Due Secrets…** in the view title to rotate every due org in one campaign.',
     'Nothing here touches a real Okta org. This folder and its profile are deleted when the demo stops.',
     '',
   ].join('\n'),
@@ -134,8 +136,8 @@ async function browser() {
       '',
       `  Open ${url} in your browser`,
       '',
-      '  Then open the Okta Workflows view in the activity bar: the practice orgs (a simulated Preview and',
-      '  Production org on 127.0.0.1) start with the extension. Press Ctrl-C here to stop everything.',
+      '  Then open the Okta Workflows view in the activity bar: the practice orgs (four simulated Preview and',
+      '  Production pairs on 127.0.0.1) start with the extension. Press Ctrl-C here to stop everything.',
       '',
     ].join('\n'),
   );

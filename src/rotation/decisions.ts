@@ -1,12 +1,14 @@
-// The person's decisions, journaled as they are made: the production warning acknowledged, the unverified new
-// secret overridden, the connection mode chosen, a manual step (or the list of old secrets) confirmed.
+// The person's decisions, journaled as they are made: the production warning or a preview soak acknowledged, the
+// unverified new secret overridden, the connection mode chosen, a manual step (or the list of old secrets) confirmed.
 import type { ConnectionMode } from './journal.ts';
 import { SKIPPED_WHEN_REAUTHORIZING, stepModule, type StepId } from './steps.ts';
 import type { StepContext } from './steps/context.ts';
 
-export async function acknowledgeProductionWarning(ctx: StepContext): Promise<void> {
+/** The production warning (no recent preview rotation), or a paired org's preview soak, acknowledged. */
+export async function acknowledge(ctx: StepContext, guard: 'productionWithoutPreview' | 'previewSoak'): Promise<void> {
   await ctx.update((j) => {
-    if (j.guards.productionWithoutPreview) j.guards.productionWithoutPreview.acknowledgedAt = ctx.now();
+    const g = j.guards[guard];
+    if (g) g.acknowledgedAt = ctx.now();
   });
 }
 

@@ -37,6 +37,11 @@ export interface StartRotation {
   environment: Environment;
   /** The Workflows OAuth app as found by the client (findWorkflowsApp); the lock is per org + app id. */
   app: WorkflowsApp;
+  /**
+   * A production org paired with its preview org (its host): the create waits `soakHours` after the preview
+   * org's rotation completed (guards.ts evaluatePreviewSoak) instead of the any-preview recency rule.
+   */
+  pairing?: { previewOrg: string; soakHours: number };
 }
 
 /** What perform() resolves to. Refusals and step failures are outcomes, not exceptions. */

@@ -12,7 +12,7 @@
 //   says the step is done. It never enters the journal, a snapshot, a result or a message.
 import { describeIssues } from '../okta/schemaIssues.ts';
 import { redact } from '../redact.ts';
-import { acknowledgeProductionWarning, chooseMode, confirmStep, overrideUnverified } from './decisions.ts';
+import { acknowledge, chooseMode, confirmStep, overrideUnverified } from './decisions.ts';
 import type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
 import { abandon, endRotation, rollback } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
@@ -22,6 +22,7 @@ import { claimNewJournal } from './journalStart.ts';
 import { systemClock, type Clock } from './port.ts';
 import { reconcileAfterLoad } from './recovery.ts';
 import { runStep } from './runStep.ts';
+import { checkPreviewSoak } from './soak.ts';
 import { buildSnapshot, computeNextActions, describeAction, isOffered, RotationActionSchema } from './snapshot.ts';
 import type { RotationAction, RotationSnapshot } from './snapshot.ts';
 import { STEP_INFO, stepModule, type StepId } from './steps.ts';
@@ -156,7 +157,7 @@ export class RotationEngine {
   async #dispatch(action: RotationAction, ctx: StepContext): Promise<ActionOutcome> {
     switch (action.type) {
       case 'acknowledge':
-        await acknowledgeProductionWarning(ctx);
+        await acknowledge(ctx, action.guard);
         return { ok: true };
       case 'override':
         await overrideUnverified(ctx);
@@ -188,6 +189,10 @@ export class RotationEngine {
       return refused('actionNotAvailable', `"${STEP_INFO[step].label}" is done by a person and confirmed.`);
     const refusal = module.refusal?.(this.#journal);
     if (refusal !== undefined) return refused('guard', `${ctx.where}: ${refusal}`);
+    if (step === 'createSecret') {
+      const wait = await checkPreviewSoak(ctx, () => this.#deps.previewHistory());
+      if (wait !== undefined) return refused('guard', wait);
+    }
     return runStep(ctx, step, (c) => module.run(c));
   }
 

@@ -1,9 +1,11 @@
 // The safety rules of a rotation, as pure functions the engine and its tests call.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Environment, RotationJournal } from './journal.ts';
+import { utcTime } from './words.ts';
 
 export const DEFAULT_PREVIEW_RECENCY_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 export interface ProductionGuard {
   required: boolean;
@@ -32,6 +34,58 @@ export function evaluateProductionGuard(
     days,
     ...(lastPreview !== undefined ? { lastPreviewCompletedAt: lastPreview } : {}),
   };
+}
+
+export interface PreviewSoak {
+  satisfied: boolean;
+  /** When the paired preview org's last rotation completed (none: it never completed one). */
+  previewCompletedAt?: string;
+  /** When the soak ends (the create may go ahead); absent when no preview rotation completed. */
+  readyAt?: string;
+  /** Why the create waits, in words; empty when satisfied. */
+  reason: string;
+}
+
+/**
+ * Preview before production, per pair: a production org's new secret waits until its own preview org's last
+ * completed rotation is at least `hours` old, and no older than `recencyDays` (a stale rehearsal proves nothing).
+ */
+export function evaluatePreviewSoak(
+  previewOrg: string,
+  history: ReadonlyArray<Pick<RotationJournal, 'org' | 'outcome' | 'endedAt'>>,
+  now: Date,
+  hours: number,
+  recencyDays: number,
+): PreviewSoak {
+  const completedAt = history
+    .filter((j) => j.org.host === previewOrg && j.outcome === 'completed' && j.endedAt !== undefined)
+    .map((j) => j.endedAt as string)
+    .sort()
+    .at(-1);
+  if (completedAt === undefined)
+    return { satisfied: false, reason: `no rotation of its preview org ${previewOrg} has completed yet` };
+  const ended = Date.parse(completedAt);
+  const readyAt = new Date(ended + hours * HOUR_MS).toISOString();
+  const at = { previewCompletedAt: completedAt, readyAt };
+  if (now.getTime() - ended > recencyDays * DAY_MS)
+    return {
+      satisfied: false,
+      ...at,
+      reason: `the last rotation of its preview org ${previewOrg} completed ${utcTime(completedAt, now)}, more than ${recencyDays} days ago`,
+    };
+  if (now.getTime() < ended + hours * HOUR_MS)
+    return {
+      satisfied: false,
+      ...at,
+      reason: `its preview org ${previewOrg} completed its rotation ${utcTime(completedAt, now)}; the soak of ${hours} h ends ${utcTime(readyAt, now)}`,
+    };
+  return { satisfied: true, ...at, reason: '' };
+}
+
+/** A paired production org whose create waits for the soak: the last check found it unmet, not acknowledged. */
+export function previewSoakPending(journal: RotationJournal): boolean {
+  const g = journal.guards.previewSoak;
+  return g !== undefined && g.satisfied === false && g.acknowledgedAt === undefined;
 }
 
 export function productionGuardPending(journal: RotationJournal): boolean {

@@ -136,6 +136,22 @@ const RotationJournalSchema = z.lazy(() =>
       unverifiedOverride: z.optional(
         z.strictObject({ at: Iso, verificationOutcome: z.enum(['valid', 'invalid', 'unknown', 'none']) }),
       ),
+      /**
+       * A production org paired with its preview org: the new secret is created only once the preview org's
+       * rotation completed `hours` ago (within `recencyDays`), or once the person acknowledged it. Replaces
+       * productionWithoutPreview for a paired org. The last check's findings are kept for the history.
+       */
+      previewSoak: z.optional(
+        z.strictObject({
+          previewOrg: NonEmpty,
+          hours: z.number().check(z.minimum(0)),
+          recencyDays: z.number(),
+          previewCompletedAt: OptionalIso,
+          checkedAt: OptionalIso,
+          satisfied: z.optional(z.boolean()),
+          acknowledgedAt: OptionalIso,
+        }),
+      ),
     }),
     rollback: z.optional(
       z.strictObject({

@@ -13,12 +13,19 @@ import { perStep, STEP_INFO } from './steps.ts';
 /** The new rotation's journal, saved and holding the app's lock. RotationError 'alreadyRunning' when another has it. */
 export async function claimNewJournal(params: StartRotation, deps: RotationDeps): Promise<RotationJournal> {
   const now = (deps.clock ?? systemClock).now();
-  const guard = evaluateProductionGuard(
-    params.environment,
-    await deps.previewHistory(),
-    now,
-    deps.previewRecencyDays ?? DEFAULT_PREVIEW_RECENCY_DAYS,
-  );
+  const recencyDays = deps.previewRecencyDays ?? DEFAULT_PREVIEW_RECENCY_DAYS;
+  // A paired production org is guarded by its own preview org's soak, checked when the create runs.
+  const pairing = params.environment === 'production' ? params.pairing : undefined;
+  const guards = pairing
+    ? { previewSoak: { previewOrg: pairing.previewOrg, hours: pairing.soakHours, recencyDays } }
+    : {
+        productionWithoutPreview: evaluateProductionGuard(
+          params.environment,
+          await deps.previewHistory(),
+          now,
+          recencyDays,
+        ),
+      };
   const iso = now.toISOString();
   const journal = parseJournal({
     version: JOURNAL_VERSION,
@@ -33,7 +40,7 @@ export async function claimNewJournal(params: StartRotation, deps: RotationDeps)
     preflight: { secrets: [], needsInUseIdentification: false, retired: [] },
     deactivated: [],
     deleted: [],
-    guards: { productionWithoutPreview: guard },
+    guards,
     report: [],
   });
   const holder = await deps.journals.claim(journal);

@@ -3,7 +3,8 @@
 // snapshot never holds a secret value (the new secret's value is fetched separately, for the clipboard).
 // The action schema is wrapped in z.lazy: built on first use, not when the extension activates.
 import * as z from 'zod/mini';
-import { productionGuardPending } from './guards.ts';
+import { previewSoakPending, productionGuardPending } from './guards.ts';
+import { soakAcknowledgement, soakView } from './soak.ts';
 import { ConnectionModeSchema } from './journal.ts';
 import type {
   ConnectionMode,
@@ -31,12 +32,15 @@ export const RotationActionSchema = z.lazy(() =>
     /** The pasted value of the secret in use. Compared, never stored, never journaled. */
     z.strictObject({ type: z.literal('identifyInUse'), value: z.string().check(z.minLength(1), z.maxLength(1000)) }),
     z.strictObject({ type: z.literal('override'), guard: z.literal('unverifiedNewSecret') }),
-    z.strictObject({ type: z.literal('acknowledge'), guard: z.literal('productionWithoutPreview') }),
+    z.strictObject({ type: z.literal('acknowledge'), guard: z.enum(['productionWithoutPreview', 'previewSoak']) }),
     z.strictObject({ type: z.literal('rollback') }),
     z.strictObject({ type: z.literal('abandon') }),
   ]),
 );
 export type RotationAction = z.infer<typeof RotationActionSchema>;
+
+/** The guards a person can acknowledge: no recent preview rotation, or a paired preview org's soak not over. */
+export type AcknowledgedGuard = 'productionWithoutPreview' | 'previewSoak';
 
 interface SecretView {
   id: string;
@@ -53,7 +57,7 @@ export type NextAction =
   | { type: 'retire'; secretId: string; masked: string; reason: 'inactive' | 'notInUse' } // → {type:'retire', secretId}
   | { type: 'identifyInUse'; candidates: SecretView[] } //           → {type:'identifyInUse', value}
   | { type: 'override'; guard: 'unverifiedNewSecret'; warning: string } // → same without warning
-  | { type: 'acknowledge'; guard: 'productionWithoutPreview'; warning: string } // → same without warning
+  | { type: 'acknowledge'; guard: AcknowledgedGuard; warning: string } // → same without warning
   | { type: 'rollback'; warning: string } //                         → {type:'rollback'}
   | { type: 'abandon'; warning: string }; //                         → {type:'abandon'}
 
@@ -99,6 +103,13 @@ export interface RotationSnapshot {
       lastPreviewCompletedAt?: string;
     };
     unverifiedOverride?: { at: string; verificationOutcome: string };
+    previewSoak?: {
+      previewOrg: string;
+      hours: number;
+      previewCompletedAt?: string;
+      satisfied?: boolean;
+      acknowledgedAt?: string;
+    };
   };
   rollback?: { state: 'running' | 'done'; reactivated: string[] };
   /** How the rotation ended, in sentences (ids only). */
@@ -157,6 +168,7 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
       warning: `This is a production org and no preview org completed a rotation in the last ${journal.guards.productionWithoutPreview?.days ?? 0} days. Okta advises rotating in a preview org first.`,
     });
   } else if (step !== undefined && journal.steps[step].state !== 'running') {
+    if (step === 'createSecret' && previewSoakPending(journal)) actions.push(soakAcknowledgement(journal));
     for (const offer of stepModule(step).offers(journal, offersAt(journal, step))) actions.push(offer);
   }
   if (canRollback(journal)) {
@@ -286,6 +298,7 @@ export function buildSnapshot(journal: RotationJournal, busy: boolean, now: Date
           }
         : {}),
       ...(j.guards.unverifiedOverride ? { unverifiedOverride: { ...j.guards.unverifiedOverride } } : {}),
+      ...(j.guards.previewSoak ? { previewSoak: soakView(j.guards.previewSoak) } : {}),
     },
     ...(j.rollback ? { rollback: { state: j.rollback.state, reactivated: [...j.rollback.reactivated] } } : {}),
     report: [...j.report],

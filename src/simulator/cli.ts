@@ -1,5 +1,6 @@
-// `npm run simulator -- [--json] [--tls] [--port <n>] [--latency <ms>] [--rate-limit <per minute>] [--verbose]`
-// Starts the default orgs (a Preview org and a Production org, one ACTIVE secret each) and serves until
+// `npm run simulator -- [--json] [--tls] [--orgs <n>] [--port <n>] [--latency <ms>] [--rate-limit <per minute>] [--verbose]`
+// Starts the default orgs (a Preview org and a Production org, one ACTIVE secret each), or with --orgs a fleet of
+// n orgs (seed.ts fleetSeeds: alternating preview and production, paired by name), and serves until
 // SIGINT/SIGTERM. With --json, stdout gets exactly one JSON line: {"orgs":[{name, environment, baseUrl,
 // apiToken, readOnlyToken, customRoleToken, appAdminToken, workflowsAppId, clientId, serviceApp: {clientId, keyId,
 // privateKeyPem, scopes}}]}. Anything
@@ -9,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { redact } from '../redact.ts';
 import { startSimulator } from './index.ts';
+import { fleetSeeds } from './seed.ts';
 import type { RequestLogEntry, SimulatedOrgInfo, Simulator } from './index.ts';
 
 const USAGE = `Usage: npm run simulator -- [options]
@@ -20,6 +22,9 @@ Options:
   --tls                   serve https://<name>.okta.com / .oktapreview.com on port 443 of random 127.x.y.z
                           addresses (needs root), with certificates from a CA made for the run; reach them
                           through a proxy that maps each name to its "listen" address
+  --orgs <n>              a fleet of n orgs instead (1 to 500): alternating preview and production, paired
+                          by name (fleet-001-preview, fleet-001, …), each with its own tokens, app and one
+                          ACTIVE secret of a varied age (20 to 189 days)
   --port <n>              port of the first org, the next org gets n+1 (default 0: free ports)
   --latency <ms>          delay added to every response (default 0)
   --rate-limit <n>        requests per minute in each org's /api/v1/apps bucket (default 100)
@@ -27,11 +32,17 @@ Options:
   --help                  show this help
 `;
 
-function wholeNumber(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+function wholeNumber(
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+  min = 0,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > max)
-    throw new Error(`${flag} expects a whole number from 0 to ${max}, got '${value}'`);
+  if (!/^\d+$/.test(value) || n > max || n < min)
+    throw new Error(`${flag} expects a whole number from ${min} to ${max}, got '${value}'`);
   return n;
 }
 
@@ -65,6 +76,7 @@ async function main(): Promise<number> {
       options: {
         json: { type: 'boolean', default: false },
         tls: { type: 'boolean', default: false },
+        orgs: { type: 'string' },
         port: { type: 'string' },
         latency: { type: 'string' },
         'rate-limit': { type: 'string' },
@@ -80,7 +92,9 @@ async function main(): Promise<number> {
     const port = wholeNumber('--port', args.port, 0, 65535);
     const latencyMs = wholeNumber('--latency', args.latency, 0);
     const rateLimitPerMinute = wholeNumber('--rate-limit', args['rate-limit'], 100);
+    const fleet = args.orgs === undefined ? undefined : wholeNumber('--orgs', args.orgs, 0, 500, 1);
     const common = {
+      ...(fleet === undefined ? {} : { orgs: fleetSeeds(fleet) }),
       latencyMs,
       rateLimitPerMinute,
       onRequest: args.verbose

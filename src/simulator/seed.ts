@@ -30,6 +30,27 @@ export const DEFAULT_ORGS: readonly OrgSeed[] = [
   { name: 'acme', environment: 'production' },
 ];
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A fleet of `count` orgs, alternating preview and production and paired by name (`fleet-001-preview` is the
+ * preview org of `fleet-001`), each with its own app and one ACTIVE secret whose age varies from 20 to 189 days,
+ * so that some are due for rotation (past 90 days) and some are not.
+ */
+export function fleetSeeds(count: number, now: Date = new Date()): OrgSeed[] {
+  const digits = String(Math.ceil(count / 2)).length < 3 ? 3 : String(Math.ceil(count / 2)).length;
+  return Array.from({ length: count }, (_, i): OrgSeed => {
+    const pair = String(Math.floor(i / 2) + 1).padStart(digits, '0');
+    const ageDays = 20 + ((i * 53) % 170);
+    return {
+      name: i % 2 === 0 ? `fleet-${pair}-preview` : `fleet-${pair}`,
+      environment: i % 2 === 0 ? 'preview' : 'production',
+      secrets: [{ status: 'ACTIVE', created: new Date(now.getTime() - ageDays * DAY_MS).toISOString() }],
+      decoyApps: 1,
+    };
+  });
+}
+
 /** `https://oauth.workflows.okta.com` or `…oktapreview.com`, as seen in real `flow` app settings. */
 function workflowsServiceDomain(environment: 'preview' | 'production'): string {
   return `https://oauth.workflows.${environment === 'preview' ? 'oktapreview' : 'okta'}.com`;

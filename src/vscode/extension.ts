@@ -13,8 +13,11 @@ import type { Services } from './platform/services.ts';
 import { PracticeOrgs } from './practice/practiceOrgs.ts';
 import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 import { NetworkSettings } from './connection/networkSettings.ts';
+import { KnownOrgStore } from './storage/knownOrgStore.ts';
+import { RunningCampaign } from './campaign/runningCampaign.ts';
 import { RotationHistory } from './history/rotationHistory.ts';
 import { SecretReminders } from './reminders/secretReminders.ts';
+import { SerialMemento } from './storage/serialMemento.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -27,19 +30,35 @@ export function activate(context: vscode.ExtensionContext): void {
     operationTimeoutMs: settings.number('operationTimeoutSeconds', 180) * 1000,
     network: network.read(),
   }));
+  // Every store in globalState writes through one SerialMemento: concurrent writes would lose each other's keys.
+  const globalState = new SerialMemento(context.globalState);
+  const known = new KnownOrgStore(globalState, (m) => log.warn(m));
   const history = new RotationHistory(context, { log, settings, credentials, clients });
-  const rotations = new RunningRotations(context, log, settings, clients, history);
-  const reminders = new SecretReminders(context.globalState, { log, settings, credentials, clients });
+  const rotations = new RunningRotations(context, globalState, log, settings, clients, history, known);
+  const reminders = new SecretReminders(globalState, { log, settings, credentials, clients });
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
     clients,
     log,
     markers: (org, app) => rotations.markers(org, app),
+    known,
     onLoaded: (org, app, secrets) => reminders.seen(org, app, secrets),
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
-  context.subscriptions.push(log, settings, credentials, clients, rotations, reminders, tree, practice);
+  const campaigns = new RunningCampaign({ context, globalState, log, settings, rotations, clients });
+  context.subscriptions.push(
+    log,
+    settings,
+    credentials,
+    clients,
+    rotations,
+    reminders,
+    tree,
+    practice,
+    known,
+    campaigns,
+  );
 
   const services: Services = {
     extension: context,
@@ -50,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): void {
     tree,
     rotations,
     practice,
+    known,
+    campaigns,
     history,
     reminders,
   };
@@ -57,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
     rotations.registerSerializer(),
+    campaigns.registerSerializer(),
     rotations.onDidChange(() => {
       tree.redraw();
       log.background('Setting context keys', updateContextKeys());

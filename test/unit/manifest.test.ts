@@ -21,6 +21,7 @@ const code = sources(join(root, 'src', 'vscode'))
 
 const TITLES: Record<string, string> = {
   'oktaWorkflows.addOrg': 'Add Org',
+  'oktaWorkflows.importOrgs': 'Import Orgs…',
   'oktaWorkflows.removeOrg': 'Remove Org',
   'oktaWorkflows.setApiToken': 'Set API Token',
   'oktaWorkflows.setServiceApp': 'Set OAuth Service App',
@@ -28,6 +29,7 @@ const TITLES: Record<string, string> = {
   'oktaWorkflows.refresh': 'Refresh',
   'oktaWorkflows.rotateSecret': 'Rotate Workflows Secret',
   'oktaWorkflows.resumeRotation': 'Resume Rotation',
+  'oktaWorkflows.rotateDueSecrets': 'Rotate Due Secrets…',
   'oktaWorkflows.activateSecret': 'Activate Secret',
   'oktaWorkflows.deactivateSecret': 'Deactivate Secret',
   'oktaWorkflows.deleteSecret': 'Delete Secret',
@@ -181,7 +183,7 @@ describe('package.json manifest', () => {
     const numeric = props as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
     assert.deepEqual(
       [numeric['oktaWorkflows.maxConcurrentOrgs']?.default, numeric['oktaWorkflows.maxConcurrentOrgs']?.maximum],
-      [16, 32],
+      [100, 256],
     );
     assert.deepEqual(
       [

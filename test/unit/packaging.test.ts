@@ -1,6 +1,7 @@
 // What the VSIX ships, as `vsce ls` reports it: exactly the bundle (with its licence notices), the media the
-// manifest and the checklist load, the walkthrough pages, the manifest and the three documents. A file that slips
-// in (a screenshot, a source map, node_modules, the 600 MB code-server cache) or one that goes missing fails here.
+// manifest and the checklist and campaign pages load, the walkthrough pages, the manifest and the three documents. A
+// file that slips in (a screenshot, a source map, node_modules, the 600 MB code-server cache) or one that goes missing
+// fails here.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +20,9 @@ const SHIPPED = [
   'dist/undici-pool.js.LEGAL.txt',
   'dist/simulator.js',
   'dist/webview/checklist.js',
+  'dist/okta-yaml.js',
+  'media/campaign.css',
+  'media/campaign.js',
   'media/checklist.css',
   'media/icon.png',
   'media/icon.svg',

@@ -5,6 +5,7 @@ import type { CreatedSecret } from '../../okta/secretReconcile.ts';
 import { findCreatedSecret } from '../../okta/secretReconcile.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { RotationError } from '../errors.ts';
+import type { RotationJournal } from '../journal.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 import { secretRef } from './secrets.ts';
 import { secretInList, secretPhrase, utcTime } from '../words.ts';
@@ -42,16 +43,22 @@ export const createSecret: ApiStepModule<'createSecret'> = {
         ...(journal.preflight.capability?.verdict === 'unknown'
           ? ['Okta may refuse it: the extension could not tell whether this credential may create it (see step 1).']
           : []),
+        ...soakWords(journal, now),
       ],
       details: [],
     };
   },
   async run(ctx) {
     const appId = ctx.journal.app.id;
-    // One list serves all three: reconciling an earlier try, the checks, and the client's pre-create list.
-    const list = await ctx.okta.listSecrets(appId, ctx.signal);
-    const adopted = await adoptLostCreate(ctx, list);
-    if (adopted) return adopted;
+    // One list serves all three: reconciling an earlier try, the checks, and the client's pre-create list. On a
+    // first try right after the org check, the check's own list is that list (listFreshFromPreflight).
+    let list: ReadonlyArray<Pick<ClientSecret, 'id' | 'status'>> | undefined = listFreshFromPreflight(ctx);
+    if (list === undefined) {
+      const listed = await ctx.okta.listSecrets(appId, ctx.signal);
+      const adopted = await adoptLostCreate(ctx, listed);
+      if (adopted) return adopted;
+      list = listed;
+    }
     const inUseId = ctx.journal.inUse?.id;
     if (!list.some((s) => s.id === inUseId && s.status === 'ACTIVE')) {
       throw new RotationError(
@@ -74,6 +81,24 @@ export const createSecret: ApiStepModule<'createSecret'> = {
   recheck: async (ctx) => adoptLostCreate(ctx, await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal)),
   offers: (_journal, at) => [at.run('Create the new secret')],
 };
+
+/** How long the org check's list stands for Okta's state when the create follows it with no person's step between. */
+const PREFLIGHT_LIST_FRESH_MS = 2 * 60 * 1000;
+
+/**
+ * The secrets as the org check listed them, when nothing can have changed them since: this is the create's first
+ * try (no pre-create list journaled, so no earlier POST to reconcile), and the check ended moments ago. The one
+ * step between them (recording the secret in use) is ours and calls nothing; no person's step in another console
+ * comes between, and after a longer pause the create asks Okta again.
+ */
+function listFreshFromPreflight(ctx: StepContext): Array<Pick<ClientSecret, 'id' | 'status'>> | undefined {
+  const j = ctx.journal;
+  const checked = j.steps.preflight;
+  if (j.create !== undefined || checked.state !== 'done' || checked.endedAt === undefined) return undefined;
+  const age = Date.parse(ctx.now()) - Date.parse(checked.endedAt);
+  if (!(age >= 0 && age <= PREFLIGHT_LIST_FRESH_MS)) return undefined;
+  return j.preflight.secrets.map((s) => ({ id: s.id, status: s.status ?? 'INACTIVE' }));
+}
 
 /**
  * After an interrupted or failed create: the one secret outside the journaled pre-create list is the new one.
@@ -115,4 +140,16 @@ async function adoptNewSecret(ctx: StepContext, secret: ClientSecret, recovered:
     state: 'done',
     result: { secretId: secret.id, masked: newRef.masked, created: secret.created, recovered },
   };
+}
+
+/** A paired production org whose create waits for its preview org's soak (checked, unmet, not acknowledged). */
+function soakWords(journal: RotationJournal, now: Date): string[] {
+  const g = journal.guards.previewSoak;
+  if (!g || g.acknowledgedAt !== undefined || g.satisfied !== false) return [];
+  const done = g.previewCompletedAt
+    ? `completed its rotation ${utcTime(g.previewCompletedAt, now)}`
+    : 'has not completed a rotation yet';
+  return [
+    `This production org waits for its preview org ${g.previewOrg}, which ${done}: its new secret is created ${g.hours} h after that rotation, so a problem shows there first.`,
+  ];
 }

@@ -1,7 +1,10 @@
 // Step 8: deactivate the confirmed old secrets, only once the new one verified valid (or the person overrode) and
-// is ACTIVE in Okta. Until they are deleted, a rollback can reactivate them.
+// is ACTIVE in Okta. Until they are deleted, a rollback can reactivate them. Right after the old secrets were listed
+// and confirmed, that list stands for Okta's state: the only step between is the person's confirmation in the
+// checklist, and Okta itself refuses to deactivate the only active secret, and accepts deactivating one twice.
 import { deactivationAllowed } from '../guards.ts';
-import type { ApiStepModule } from './context.ts';
+import type { ClientSecret } from '../../okta/schemas.ts';
+import type { ApiStepModule, StepContext } from './context.ts';
 import { confirmedOldIds, knownSecrets, requireNewSecretActive } from './secrets.ts';
 import { listWords, secretInList, utcTime } from '../words.ts';
 import { RotationError } from '../errors.ts';
@@ -48,7 +51,7 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
       : 'the new secret has not verified as valid; verify it, or override explicitly.',
   async run(ctx) {
     const appId = ctx.journal.app.id;
-    const secrets = await ctx.okta.listSecrets(appId, ctx.signal);
+    const secrets = listFreshFromIdentify(ctx) ?? (await ctx.okta.listSecrets(appId, ctx.signal));
     const newId = requireNewSecretActive(ctx, secrets);
     for (const oldId of confirmedOldIds(ctx.journal)) {
       if (oldId === newId)
@@ -77,3 +80,22 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
       ? [at.run('Deactivate the old secret')]
       : [{ type: 'override', guard: 'unverifiedNewSecret', warning: 'The new secret has not verified as valid.' }],
 };
+
+/** How long the old secrets' list stands for Okta's state when the deactivation follows it. */
+const IDENTIFY_LIST_FRESH_MS = 2 * 60 * 1000;
+
+/**
+ * The secrets as identifyOld listed them (the old ones and the new one, ACTIVE), when nothing of ours acted since:
+ * the list was confirmed moments ago and nothing is deactivated yet. After a pause, or once a deactivation went
+ * through, Okta is asked again.
+ */
+function listFreshFromIdentify(ctx: StepContext): Array<Pick<ClientSecret, 'id' | 'status'>> | undefined {
+  const j = ctx.journal;
+  if (!j.identify || !j.newSecret || j.steps.identifyOld.state !== 'done' || j.deactivated.length > 0) return undefined;
+  const age = Date.parse(ctx.now()) - Date.parse(j.identify.listedAt);
+  if (!(age >= 0 && age <= IDENTIFY_LIST_FRESH_MS)) return undefined;
+  return [
+    ...j.identify.candidates.map((c) => ({ id: c.id, status: c.status ?? 'ACTIVE' })),
+    { id: j.newSecret.id, status: 'ACTIVE' as const },
+  ];
+}

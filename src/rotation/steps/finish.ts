@@ -1,15 +1,28 @@
 // Step 11: wipe the new secret's value and close the rotation as completed. Found running after a crash, it is
 // simply done again: wiping and closing twice changes nothing.
+import type { RotationJournal } from '../journal.ts';
 import { utcTime } from '../words.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 
 async function finishRotation(ctx: StepContext): Promise<StepEnd> {
   const j = ctx.journal;
   await ctx.secrets.delete(j.rotationId);
+  const soak = soakSentence(j);
   await ctx.end('completed', [
     `Rotation completed: secret ${j.newSecret?.id ?? '?'} is in use; ${j.deleted.length > 0 ? `old secret ${j.deleted.join(', ')} deleted` : 'no old secret was deleted'}.`,
+    ...(soak ? [soak] : []),
   ]);
   return { state: 'done', result: { valueWiped: true } };
+}
+
+/** How a paired production org's preview soak was passed, for the history. */
+function soakSentence(j: RotationJournal): string | undefined {
+  const g = j.guards.previewSoak;
+  if (!g) return undefined;
+  const rule = `The preview soak of ${g.hours} h after ${g.previewOrg}'s rotation`;
+  const completed = g.previewCompletedAt ? `it completed ${g.previewCompletedAt}` : 'it had not completed one';
+  if (g.acknowledgedAt) return `${rule} was acknowledged ${g.acknowledgedAt} (${completed}).`;
+  return g.satisfied ? `${rule} was met (${completed}).` : undefined;
 }
 
 export const finish: ApiStepModule<'finish'> = {

@@ -29,7 +29,10 @@ export function confirmedOldIds(journal: RotationJournal): string[] {
 }
 
 /** The new secret must be there and ACTIVE before anything old is touched. Returns its id. */
-export function requireNewSecretActive(ctx: StepContext, secrets: readonly ClientSecret[]): string {
+export function requireNewSecretActive(
+  ctx: StepContext,
+  secrets: ReadonlyArray<Pick<ClientSecret, 'id' | 'status'>>,
+): string {
   const newId = ctx.journal.newSecret?.id;
   const current = secrets.find((s) => s.id === newId);
   if (!newId || current?.status !== 'ACTIVE') {

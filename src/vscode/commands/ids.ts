@@ -2,6 +2,7 @@
 // manifest test checks package.json against this list.
 export const COMMAND_IDS = [
   'oktaWorkflows.addOrg',
+  'oktaWorkflows.importOrgs',
   'oktaWorkflows.removeOrg',
   'oktaWorkflows.setApiToken',
   'oktaWorkflows.setServiceApp',
@@ -9,6 +10,7 @@ export const COMMAND_IDS = [
   'oktaWorkflows.refresh',
   'oktaWorkflows.rotateSecret',
   'oktaWorkflows.resumeRotation',
+  'oktaWorkflows.rotateDueSecrets',
   'oktaWorkflows.activateSecret',
   'oktaWorkflows.deactivateSecret',
   'oktaWorkflows.deleteSecret',

@@ -12,6 +12,8 @@ import { removeApiToken } from './removeApiToken.ts';
 import { refresh } from './refresh.ts';
 import { rotateSecret } from './rotateSecret.ts';
 import { resumeRotation } from './resumeRotation.ts';
+import { rotateDueSecrets } from './rotateDueSecrets.ts';
+import { importOrgs } from './importOrgs.ts';
 import { activateSecret, deactivateSecret, deleteSecret } from './secretActions.ts';
 import { verifySecret } from './verifySecret.ts';
 import { copySecretId } from './copySecretId.ts';
@@ -25,6 +27,7 @@ type Handler = (s: Services, node?: unknown) => unknown;
 
 const HANDLERS: Record<CommandId, Handler> = {
   'oktaWorkflows.addOrg': addOrg,
+  'oktaWorkflows.importOrgs': importOrgs,
   'oktaWorkflows.removeOrg': removeOrg,
   'oktaWorkflows.setApiToken': setApiToken,
   'oktaWorkflows.setServiceApp': setServiceApp,
@@ -32,6 +35,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'oktaWorkflows.refresh': refresh,
   'oktaWorkflows.rotateSecret': rotateSecret,
   'oktaWorkflows.resumeRotation': resumeRotation,
+  'oktaWorkflows.rotateDueSecrets': rotateDueSecrets,
   'oktaWorkflows.activateSecret': activateSecret,
   'oktaWorkflows.deactivateSecret': deactivateSecret,
   'oktaWorkflows.deleteSecret': deleteSecret,

@@ -10,7 +10,7 @@ import { toMarkdown } from '../../history/markdown.ts';
 import { oktaLogForOrg, type OktaLogReader, type OktaLogSection } from '../../history/oktaLog.ts';
 import type { HistoryRecord } from '../../history/record.ts';
 import { dayOf, selectRecords, type ExportDocument, type ExportSelection } from '../../history/selection.ts';
-import { forEachBounded } from '../platform/boundedConcurrency.ts';
+import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
 import { pickDestination, pickFormats, pickOrg, pickPeriod, type ExportFormat } from './exportChoices.ts';
@@ -69,7 +69,7 @@ async function oktaSections(s: Services, records: HistoryRecord[], now: Date): P
     async (signal) => {
       await forEachBounded(
         [...byOrg],
-        s.settings.number('maxConcurrentOrgs', 16),
+        s.settings.number('maxConcurrentOrgs', 100),
         async ([host, list]) => {
           const sections = await oktaLogForOrg(list, await readerFor(s, host), {
             now,

@@ -21,6 +21,12 @@ const OrgSettingSchema = z.lazy(() =>
     ),
     /** Written by Start Practice Orgs only: the org is the bundled simulator on loopback, not a real Okta org. */
     practice: z.optional(z.boolean('must be true or false')),
+    /** A production org's preview org, by label: its new secret waits for that org's rotation to soak. */
+    previewOrg: z.optional(
+      z
+        .string('must be text')
+        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'is longer than 200 characters')),
+    ),
   }),
 );
 export type OrgSetting = z.infer<typeof OrgSettingSchema>;
@@ -34,6 +40,8 @@ export interface OrgConfig {
   readonly appId?: string;
   /** A practice org (the bundled simulator): marked in the tree, removed by Stop Practice Orgs. Loopback only. */
   readonly practice?: boolean;
+  /** The label of the preview org this production org is rotated after (campaign/pairing.ts resolves it). */
+  readonly previewOrg?: string;
 }
 
 export interface ParsedOrgs {
@@ -52,7 +60,7 @@ export function parseOrgSettings(raw: unknown): ParsedOrgs {
     const parsed = OrgSettingSchema.safeParse(entry);
     if (!parsed.success) {
       problems.push(
-        `oktaWorkflows.orgs[${i}] is not {label, domain, environment, appId?}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+        `oktaWorkflows.orgs[${i}] is not {label, domain, environment, appId?, previewOrg?}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
       );
       return;
     }
@@ -78,6 +86,7 @@ export function parseOrgSettings(raw: unknown): ParsedOrgs {
         address,
         ...(appId ? { appId } : {}),
         ...(practice ? { practice } : {}),
+        ...(parsed.data.previewOrg ? { previewOrg: parsed.data.previewOrg } : {}),
       });
     } catch (e) {
       problems.push(`oktaWorkflows.orgs[${i}] (${parsed.data.domain}): ${e instanceof Error ? e.message : String(e)}`);
@@ -86,8 +95,19 @@ export function parseOrgSettings(raw: unknown): ParsedOrgs {
   return { orgs, problems };
 }
 
-/** The setting entry written by Add Org: the domain as the host (loopback keeps its http:// scheme). */
-export function orgSettingFor(address: OrgAddress, label: string, environment: 'preview' | 'production'): OrgSetting {
+/** The setting entry written by Add Org (and Import Orgs): the domain as the host (loopback keeps its http://). */
+export function orgSettingFor(
+  address: OrgAddress,
+  label: string,
+  environment: 'preview' | 'production',
+  previewOrg?: string,
+): OrgSetting {
   const domain = address.isLoopback ? address.baseUrl : address.host;
-  return { label, domain, environment, ...(address.appId ? { appId: address.appId } : {}) };
+  return {
+    label,
+    domain,
+    environment,
+    ...(address.appId ? { appId: address.appId } : {}),
+    ...(previewOrg ? { previewOrg } : {}),
+  };
 }

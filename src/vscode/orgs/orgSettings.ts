@@ -8,13 +8,18 @@ const SECTION = 'oktaWorkflows';
 
 export class OrgSettings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
+  private parsed: { text: string; orgs: ParsedOrgs } | undefined;
   readonly onDidChange = this.changed.event;
   private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration(SECTION)) this.changed.fire();
   });
 
+  /** The configured orgs, parsed again only when the setting's value changed (two hundred orgs parse in tens of ms). */
   read(): ParsedOrgs {
-    return parseOrgSettings(vscode.workspace.getConfiguration(SECTION).get<unknown>('orgs', []));
+    const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('orgs', []);
+    const text = JSON.stringify(raw) ?? '';
+    if (this.parsed?.text !== text) this.parsed = { text, orgs: parseOrgSettings(raw) };
+    return { orgs: [...this.parsed.orgs.orgs], problems: [...this.parsed.orgs.problems] };
   }
 
   find(key: string): OrgConfig | undefined {
@@ -25,6 +30,23 @@ export class OrgSettings implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration(SECTION);
     const current = this.rawList(config).filter((entry) => !sameHost(entry, address.host));
     current.push(orgSettingFor(address, label, environment));
+    await config.update('orgs', current, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Adds (or replaces, by host) several entries in one settings write: Import Orgs. */
+  async addMany(
+    entries: ReadonlyArray<{
+      address: OrgAddress;
+      label: string;
+      environment: 'preview' | 'production';
+      previewOrg?: string;
+    }>,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const hosts = new Set(entries.map((e) => e.address.host));
+    const current = this.rawList(config).filter((entry) => ![...hosts].some((h) => sameHost(entry, h)));
+    for (const e of entries) current.push(orgSettingFor(e.address, e.label, e.environment, e.previewOrg));
     await config.update('orgs', current, vscode.ConfigurationTarget.Global);
   }
 
@@ -45,6 +67,8 @@ export class OrgSettings implements vscode.Disposable {
       | 'previewRecencyDays'
       | 'maxConcurrentOrgs'
       | 'maxRateLimitWaitSeconds'
+      | 'soakHours'
+      | 'practiceOrgCount'
       | 'operationTimeoutSeconds'
       | 'reminderDays'
       | 'reminderCheckIntervalHours'

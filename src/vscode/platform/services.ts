@@ -7,6 +7,8 @@ import type { OktaClients } from '../connection/oktaClients.ts';
 import type { SecretsTreeProvider } from '../tree/secretsTreeProvider.ts';
 import type { RunningRotations } from '../rotations/runningRotations.ts';
 import type { PracticeOrgs } from '../practice/practiceOrgs.ts';
+import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
+import type { RunningCampaign } from '../campaign/runningCampaign.ts';
 import type { RotationHistory } from '../history/rotationHistory.ts';
 import type { SecretReminders } from '../reminders/secretReminders.ts';
 
@@ -19,6 +21,8 @@ export interface Services {
   readonly tree: SecretsTreeProvider;
   readonly rotations: RunningRotations;
   readonly practice: PracticeOrgs;
+  readonly known: KnownOrgStore;
+  readonly campaigns: RunningCampaign;
   readonly history: RotationHistory;
   readonly reminders: SecretReminders;
 }

@@ -9,12 +9,44 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The labels people see in the tree: "practice" in the name itself, so no screenshot can pass for a real org. */
 export const PRACTICE_LABELS = { preview: 'Practice Preview', production: 'Practice Production' } as const;
 
+/** The secrets' ages of a practice fleet's pairs (preview, production): most due, some not, to pick from. */
+const FLEET_AGES: ReadonlyArray<readonly [number, number]> = [
+  [97, 123],
+  [140, 101],
+  [95, 180],
+  [20, 45],
+  [130, 96],
+  [35, 70],
+  [150, 160],
+  [25, 50],
+];
+
 /**
  * One Preview and one Production org, each with a single ACTIVE secret older than the default maximum age (90 d),
  * so the tree shows the age warning a real org due for rotation shows. Few decoy apps: discovery still pages.
+ * With a larger `count` (an even number up to 16), a fleet of preview/production pairs (practice-preview-N and
+ * practice-N) of varied ages, for trying Rotate Due Secrets.
  */
-export function practiceSeeds(now: Date): OrgSeed[] {
+export function practiceSeeds(now: Date, count = 2): OrgSeed[] {
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY_MS).toISOString();
+  if (count > 2) {
+    return FLEET_AGES.slice(0, Math.min(8, Math.floor(count / 2))).flatMap(
+      ([previewAge, productionAge], i): OrgSeed[] => [
+        {
+          name: `practice-preview-${i + 1}`,
+          environment: 'preview',
+          secrets: [{ status: 'ACTIVE', created: daysAgo(previewAge) }],
+          decoyApps: 1,
+        },
+        {
+          name: `practice-${i + 1}`,
+          environment: 'production',
+          secrets: [{ status: 'ACTIVE', created: daysAgo(productionAge) }],
+          decoyApps: 1,
+        },
+      ],
+    );
+  }
   return [
     {
       name: 'practice-preview',
@@ -39,7 +71,7 @@ export interface PracticeOrg {
   apiToken: string;
 }
 
-/** The setting entries and tokens of the simulator's orgs, Preview first. */
+/** The setting entries and tokens of the simulator's orgs, Preview first; a fleet's production orgs paired. */
 export function practiceOrgsFrom(infos: readonly SimulatedOrgInfo[]): PracticeOrg[] {
   return [...infos]
     .sort((a, b) => (a.environment === b.environment ? 0 : a.environment === 'preview' ? -1 : 1))
@@ -48,14 +80,16 @@ export function practiceOrgsFrom(infos: readonly SimulatedOrgInfo[]): PracticeOr
       if (url.hostname !== '127.0.0.1' || url.protocol !== 'http:') {
         throw new Error(`A practice org must listen on http://127.0.0.1, not ${info.baseUrl}.`);
       }
+      const pair = /-(\d+)$/.exec(info.name)?.[1];
       return {
         key: url.host,
         apiToken: info.apiToken,
         setting: {
-          label: PRACTICE_LABELS[info.environment],
+          label: pair ? `${PRACTICE_LABELS[info.environment]} ${pair}` : PRACTICE_LABELS[info.environment],
           domain: info.baseUrl,
           environment: info.environment,
           practice: true,
+          ...(pair && info.environment === 'production' ? { previewOrg: `${PRACTICE_LABELS.preview} ${pair}` } : {}),
         },
       };
     });

@@ -55,7 +55,9 @@ export class PracticeOrgs implements vscode.Disposable {
       await this.forget(practiceKeys(stale), 'replaced by new practice orgs');
       // Loaded on demand: the simulator is its own file (dist/simulator.js), not part of activation.
       const { startSimulator } = await import('../../simulator/index.ts');
-      const sim = await startSimulator({ host: '127.0.0.1', port: 0, orgs: practiceSeeds(new Date()) });
+      const count = this.config().get<unknown>('practiceOrgCount');
+      const seeds = practiceSeeds(new Date(), typeof count === 'number' && Number.isInteger(count) ? count : 2);
+      const sim = await startSimulator({ host: '127.0.0.1', port: 0, orgs: seeds });
       try {
         const orgs = practiceOrgsFrom(sim.orgs);
         // Tokens first: when the settings change, the tree finds every practice org with its token already.

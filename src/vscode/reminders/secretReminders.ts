@@ -9,7 +9,7 @@ import type { OktaClients } from '../connection/oktaClients.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
-import { forEachBounded } from '../platform/boundedConcurrency.ts';
+import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
@@ -102,7 +102,7 @@ export class SecretReminders extends Disposable {
       this.parts.log.info(`Reminders: checking the secrets of ${stale.map((o) => o.key).join(', ')}`);
       await forEachBounded(
         stale,
-        this.parts.settings.number('maxConcurrentOrgs', 16),
+        this.parts.settings.number('maxConcurrentOrgs', 100),
         (org) => this.checkOrg(org, state.orgs[org.key]),
         (org, e) => this.parts.log.error(`Reminders: checking ${org.key}`, e),
       );

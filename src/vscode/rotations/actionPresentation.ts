@@ -29,7 +29,9 @@ export function actionLabel(action: RotationAction, snap: RotationSnapshot): str
     case 'override':
       return 'Continuing without a verified new secret';
     case 'acknowledge':
-      return 'Acknowledging: no recent preview rotation';
+      return action.guard === 'previewSoak'
+        ? "Acknowledging: the preview org's soak is not over"
+        : 'Acknowledging: no recent preview rotation';
     case 'rollback':
       return 'Rolling back: reactivating the old secret';
     case 'abandon':
@@ -83,6 +85,7 @@ export function riskyConfirmation(
         button: 'Continue Without Verification',
       };
     case 'acknowledge': {
+      if (action.guard === 'previewSoak') return soakConfirmation(snap, body, now);
       const guard = snap.guards.productionWithoutPreview;
       const last = guard?.lastPreviewCompletedAt
         ? `the last one ended ${utcTime(guard.lastPreviewCompletedAt, now)}`
@@ -152,6 +155,23 @@ export function riskyConfirmation(
     default:
       return undefined;
   }
+}
+
+/** Creating a paired production org's new secret before its preview org's soak is over. */
+function soakConfirmation(snap: RotationSnapshot, body: (...parts: string[]) => string, now: Date): Confirmation {
+  const soak = snap.guards.previewSoak;
+  const preview = soak?.previewOrg ?? 'its preview org';
+  const completed = soak?.previewCompletedAt
+    ? `completed its rotation ${utcTime(soak.previewCompletedAt, now)}`
+    : 'has not completed a rotation';
+  return {
+    title: 'Create the new secret of this production org before its preview org has soaked?',
+    detail: body(
+      `Its preview org ${preview} ${completed}; the new secret here waits ${soak?.hours ?? 0} h after it, so a problem the rehearsal brings out shows there first.`,
+      'Your decision is recorded in the rotation, then the new secret is created. Abandon and Roll back stay possible.',
+    ),
+    button: 'Create It Now',
+  };
 }
 
 export const RESUME_ROTATION = 'Resume Rotation';

@@ -116,8 +116,20 @@ function actionView(a: NextAction): ActionView[] | undefined {
           request: { kind: 'action', action: { type: 'override', guard: a.guard } },
         },
       ];
+    case 'acknowledge':
+      // A paired production org's create waits for its preview org's soak: going ahead is the person's choice.
+      if (a.guard !== 'previewSoak') return undefined;
+      return [
+        {
+          key: 'acknowledge:previewSoak',
+          label: 'Create it now, before the soak ends…',
+          style: 'secondary',
+          icon: 'warning',
+          request: { kind: 'action', action: { type: 'acknowledge', guard: 'previewSoak' } },
+        },
+      ];
     default:
-      // acknowledge, rollback and abandon live outside the steps (checklistView.ts).
+      // The production acknowledgement, rollback and abandon live outside the steps (checklistView.ts).
       return undefined;
   }
 }

@@ -183,7 +183,7 @@ function noticeOf(
       break;
   }
   if (snap.environment !== 'production') return undefined;
-  const ack = offered.find((a) => a.type === 'acknowledge');
+  const ack = offered.find((a) => a.type === 'acknowledge' && a.guard === 'productionWithoutPreview');
   const days = snap.guards.productionWithoutPreview?.days ?? 0;
   const action: ActionView | undefined = ack
     ? {

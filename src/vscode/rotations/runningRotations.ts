@@ -4,6 +4,9 @@
 import * as vscode from 'vscode';
 import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../rotation/engine.ts';
 import { isFinished, type RotationJournal } from '../../rotation/journal.ts';
+import { buildSnapshot, type RotationSnapshot } from '../../rotation/snapshot.ts';
+import { resolvePairs } from '../../fleet/campaign/pairing.ts';
+import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
@@ -43,13 +46,16 @@ export class RunningRotations extends Disposable {
   private readonly settings: OrgSettings;
   private readonly clients: OktaClients;
   private readonly history: RotationHistory | undefined;
+  private readonly known: KnownOrgStore;
 
   constructor(
     context: vscode.ExtensionContext,
+    globalState: vscode.Memento,
     log: Log,
     settings: OrgSettings,
     clients: OktaClients,
-    history?: RotationHistory,
+    history: RotationHistory | undefined,
+    known: KnownOrgStore,
   ) {
     super();
     this.context = context;
@@ -57,8 +63,9 @@ export class RunningRotations extends Disposable {
     this.settings = settings;
     this.clients = clients;
     this.history = history;
+    this.known = known;
     // Claims lock across windows in the extension's global storage folder (created on first claim).
-    this.journals = new GlobalStateJournalStore(context.globalState, (m) => log.warn(m), {
+    this.journals = new GlobalStateJournalStore(globalState, (m) => log.warn(m), {
       lockDir: vscode.Uri.joinPath(context.globalStorageUri, 'rotation-locks').fsPath,
     });
     this.pending = new SecretStoragePendingSecretStore(context.secrets);
@@ -88,20 +95,83 @@ export class RunningRotations extends Disposable {
 
   /** Starts a rotation of the org's Workflows app and opens its checklist. */
   async start(org: OrgConfig): Promise<void> {
-    const deps = this.deps(org);
     const engine = await withOktaProgress(
       this.clients,
       { title: `${org.label}: finding the Okta Workflows OAuth app…`, orgs: [org] },
-      async (signal) => {
-        const client = await this.clients.get(org);
-        const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal);
-        const started = { org: { host: org.key, baseUrl: org.address.baseUrl }, environment: org.environment, app };
-        return RotationEngine.start(started, deps);
-      },
+      (signal) => this.startEngine(org, this.pairingOf(org), signal),
     );
+    this.open(engine, org);
+  }
+
+  /**
+   * Starts a rotation without opening its checklist (a campaign drives it): the Workflows app as remembered, or
+   * found. RotationError 'alreadyRunning' when the app has a rotation in progress.
+   */
+  async startEngine(
+    org: OrgConfig,
+    pairing: { previewOrg: string; soakHours: number } | undefined,
+    signal?: AbortSignal,
+  ): Promise<RotationEngine> {
+    const remembered = this.known.app(org.key, org.appId);
+    const app =
+      remembered ??
+      (await (await this.clients.get(org)).findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal));
+    const started = {
+      org: { host: org.key, baseUrl: org.address.baseUrl },
+      environment: org.environment,
+      app,
+      ...(pairing ? { pairing } : {}),
+    };
+    const engine = await RotationEngine.start(started, this.deps(org));
     this.log.info(`Started rotation ${engine.rotationId} of ${org.key}`);
     this.adopt(engine, org);
-    this.open(engine, org);
+    return engine;
+  }
+
+  /** A production org's pairing from the settings (its previewOrg's key), with the soak setting. */
+  pairingOf(org: OrgConfig): { previewOrg: string; soakHours: number } | undefined {
+    const previewOrg = resolvePairs(this.settings.read().orgs).previewOf.get(org.key);
+    return previewOrg
+      ? { previewOrg, soakHours: this.settings.number('soakHours', 24, { allowZero: true }) }
+      : undefined;
+  }
+
+  /** The rotation's engine: running in this window, or resumed from its journal (no checklist opened). */
+  async engineOf(rotationId: string, org: OrgConfig, signal?: AbortSignal): Promise<RotationEngine> {
+    const running = this.engines.get(rotationId);
+    if (running && !this.stale.has(running)) return running;
+    if (running) this.drop(rotationId);
+    const engine = await RotationEngine.resume(rotationId, this.deps(org), signal);
+    this.adopt(engine, org);
+    return engine;
+  }
+
+  /** The rotation as it stands (its engine's, else its journal's), without resuming it. */
+  snapshotOf(rotationId: string): RotationSnapshot | undefined {
+    const engine = this.engines.get(rotationId);
+    if (engine) return engine.snapshot();
+    const journal = this.cache.find((j) => j.rotationId === rotationId);
+    return journal ? buildSnapshot(journal, false, new Date()) : undefined;
+  }
+
+  /** The org's rotation in progress, if any (to adopt when a campaign finds one started from a checklist). */
+  unfinishedOf(orgKey: string): RotationJournal | undefined {
+    return this.cache.find((j) => j.org.host === orgKey && !isFinished(j));
+  }
+
+  /** Every journal kept (the campaign's soak reads the preview orgs' completed rotations). */
+  allJournals(): RotationJournal[] {
+    return [...this.cache];
+  }
+
+  /** The new secret's value of a rotation in progress, for Copy New Secret (in the host, never to a page). */
+  newSecretValue(rotationId: string): Promise<string | undefined> {
+    return this.engines.get(rotationId)?.newSecretValue() ?? this.pending.get(rotationId);
+  }
+
+  /** Reads the journals again now (a campaign needs them current before it reads a rotation's state). */
+  refreshJournals(): Promise<void> {
+    return this.reloadJournals();
   }
 
   /** Reopens a rotation from its journal: its panel when open, otherwise a new engine from the journal. */

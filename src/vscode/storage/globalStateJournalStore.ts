@@ -1,15 +1,21 @@
-// Rotation journals in globalState (they hold ids, times and outcomes, never a secret: the engine's strict
-// schema guarantees it). One key holds them all, so claim() checks and writes without an await in between:
-// atomic within this extension host. Windows share globalState only eventually, so across windows the claim
-// also takes a file lock per app in `lockDir` (the extension's globalStorage folder, shared by all windows):
-// of two windows claiming the same app at the same instant, exactly one wins.
+// Rotation journals in globalState (they hold ids, times and outcomes, never a secret: the engine's strict schema
+// guarantees it), one key per journal: a save writes (and VS Code copies) that journal alone, so fifty rotations
+// saving at once cost fifty small writes, not fifty copies of every journal. A save reads its journal's revision and
+// writes with no await in between: a compare-and-swap within this extension host. Windows share globalState only
+// eventually, so across windows a claim also takes a file lock per app in `lockDir` (the extension's globalStorage
+// folder, shared by all windows): of two windows claiming the same app at the same instant, exactly one wins. Reads
+// go through a JournalReader, which never takes a journal back to an older revision when VS Code echoes an earlier
+// write (journalReader.ts). Journals kept by earlier versions under one key are moved to their own keys on first use.
 import type * as vscode from 'vscode';
 import { FileLock, type LockRecord } from '../../rotation/fileLock.ts';
 import { staleJournalError } from '../../rotation/errors.ts';
 import { isFinished, lockKeyOf, parseJournal, revisionOf, type RotationJournal } from '../../rotation/journal.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
+import { JournalReader } from './journalReader.ts';
 
-const KEY = 'oktaWorkflows.rotationJournals';
+const PREFIX = 'oktaWorkflows.rotationJournal/';
+/** Where earlier versions kept every journal, under one key. */
+const LEGACY_KEY = 'oktaWorkflows.rotationJournals';
 /** Finished journals kept as history (the preview-recency guard reads them); older ones are dropped. */
 const KEEP_FINISHED = 50;
 /** A lock whose rotation this window has never seen (not even after globalState synced) is a leftover after this long. */
@@ -25,6 +31,8 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   private readonly state: vscode.Memento;
   private readonly onProblem: (message: string) => void;
   private readonly lock: FileLock | undefined;
+  private readonly reader = new JournalReader();
+  private migration: Promise<void> | undefined;
 
   constructor(
     state: vscode.Memento,
@@ -37,40 +45,49 @@ export class GlobalStateJournalStore implements RotationJournalStore {
   }
 
   async load(rotationId: string): Promise<RotationJournal | undefined> {
-    return this.all().get(rotationId);
+    await this.migrate();
+    return this.read(rotationId);
   }
 
   /** The revision check and the write have no await between them: a compare-and-swap within this window (another
    * window's save reaches this one when globalState syncs, so a later save from here is refused as stale). */
   async save(journal: RotationJournal, expectedRevision: number): Promise<void> {
-    const all = this.all();
-    const stored = all.get(journal.rotationId);
+    await this.migrate();
+    const stored = this.read(journal.rotationId);
     if (stored && revisionOf(stored) !== expectedRevision) throw staleJournalError(journal);
-    await this.store(all, journal);
+    await this.store(journal);
   }
 
   async importJournal(journal: RotationJournal): Promise<void> {
-    await this.store(this.all(), journal);
+    await this.migrate();
+    await this.store(journal);
   }
 
-  private async store(all: Map<string, RotationJournal>, journal: RotationJournal): Promise<void> {
-    all.set(journal.rotationId, parseJournal(journal));
-    await this.write(all);
-    if (isFinished(journal)) await this.release(journal);
+  private async store(journal: RotationJournal): Promise<void> {
+    const checked = parseJournal(journal);
+    this.reader.wrote(checked);
+    await this.state.update(PREFIX + checked.rotationId, checked);
+    if (isFinished(checked)) {
+      await this.dropOldHistory();
+      await this.release(checked);
+    }
   }
 
   async delete(rotationId: string): Promise<void> {
-    const all = this.all();
-    const journal = all.get(rotationId);
-    if (all.delete(rotationId)) await this.write(all);
+    await this.migrate();
+    const journal = this.read(rotationId);
+    this.reader.deleted(rotationId);
+    await this.state.update(PREFIX + rotationId, undefined);
     if (journal) await this.release(journal);
   }
 
   async list(): Promise<RotationJournal[]> {
+    await this.migrate();
     return [...this.all().values()];
   }
 
   async claim(journal: RotationJournal): Promise<RotationJournal | undefined> {
+    await this.migrate();
     const key = lockKeyOf(journal);
     const holderIn = (all: Map<string, RotationJournal>) =>
       [...all.values()].find(
@@ -82,17 +99,17 @@ export class GlobalStateJournalStore implements RotationJournalStore {
       const holder = await this.lock.acquire(key, journal.rotationId, JSON.stringify(journal), (record, ageMs) =>
         this.isStale(record, ageMs),
       );
-      if (holder) return this.all().get(holder.owner) ?? parseJournal(JSON.parse(holder.data));
+      if (holder) return this.read(holder.owner) ?? parseJournal(JSON.parse(holder.data));
     }
     // Re-read: globalState may have changed while the lock was taken.
-    const all = this.all();
-    const late = holderIn(all);
+    const late = holderIn(this.all());
     if (late) {
       await this.lock?.release(key, journal.rotationId);
       return late;
     }
-    all.set(journal.rotationId, parseJournal(journal));
-    await this.write(all);
+    const checked = parseJournal(journal);
+    this.reader.wrote(checked);
+    await this.state.update(PREFIX + checked.rotationId, checked);
     return undefined;
   }
 
@@ -103,31 +120,54 @@ export class GlobalStateJournalStore implements RotationJournalStore {
 
   /** A lock left by a rotation that ended (or that no window knows of, long after it was taken) may be taken over. */
   private isStale(record: LockRecord, ageMs: number): boolean {
-    const known = this.all().get(record.owner);
+    const known = this.read(record.owner);
     if (known) return isFinished(known);
     return ageMs > UNKNOWN_HOLDER_STALE_MS;
   }
 
-  /** Every stored journal that parses; a broken one is reported and skipped, never fatal. */
+  /** One stored journal that parses (never older than this window wrote it); a broken one is reported and skipped. */
+  private read(rotationId: string): RotationJournal | undefined {
+    return this.reader.read(rotationId, this.state.get<unknown>(PREFIX + rotationId), (id, e) =>
+      this.onProblem(
+        `Rotation journal ${id} in globalState cannot be read and is ignored: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
+  }
+
+  /** Every stored journal that parses, this window's recent writes included (an echo may not show their keys yet). */
   private all(): Map<string, RotationJournal> {
-    const raw = this.state.get<unknown>(KEY);
+    const ids = new Set([
+      ...this.state.keys().flatMap((k) => (k.startsWith(PREFIX) ? [k.slice(PREFIX.length)] : [])),
+      ...this.reader.recentlyWritten(),
+    ]);
     const out = new Map<string, RotationJournal>();
-    if (typeof raw !== 'object' || raw === null) return out;
-    for (const [id, value] of Object.entries(raw)) {
-      try {
-        out.set(id, parseJournal(value));
-      } catch (e) {
-        this.onProblem(
-          `Rotation journal ${id} in globalState cannot be read and is ignored: ${e instanceof Error ? e.message : String(e)}`,
-        );
-      }
+    for (const id of ids) {
+      const journal = this.read(id);
+      if (journal) out.set(id, journal);
     }
     return out;
   }
 
-  private write(all: Map<string, RotationJournal>): Thenable<void> {
-    const finished = [...all.values()].filter(isFinished).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-    for (const old of finished.slice(KEEP_FINISHED)) all.delete(old.rotationId);
-    return this.state.update(KEY, Object.fromEntries(all));
+  /** The finished journals past the newest KEEP_FINISHED are dropped. */
+  private async dropOldHistory(): Promise<void> {
+    const finished = [...this.all().values()].filter(isFinished).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+    for (const old of finished.slice(KEEP_FINISHED)) {
+      this.reader.deleted(old.rotationId);
+      await this.state.update(PREFIX + old.rotationId, undefined);
+    }
+  }
+
+  /** Journals an earlier version kept under one key move to their own keys, once (an entry already moved stays). */
+  private migrate(): Promise<void> {
+    this.migration ??= this.moveLegacyJournals();
+    return this.migration;
+  }
+
+  private async moveLegacyJournals(): Promise<void> {
+    const legacy = this.state.get<unknown>(LEGACY_KEY);
+    if (typeof legacy !== 'object' || legacy === null) return;
+    for (const [id, value] of Object.entries(legacy))
+      if (this.state.get<unknown>(PREFIX + id) === undefined) await this.state.update(PREFIX + id, value);
+    await this.state.update(LEGACY_KEY, undefined);
   }
 }

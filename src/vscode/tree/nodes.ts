@@ -15,19 +15,28 @@ export class OrgNode {
   readonly loading: boolean;
   /** What Okta says the credential may do with the app's secrets, once asked (undefined: not yet, or could not). */
   readonly capability: SecretManagementAssessment | undefined;
+  /** The age of what is shown ("5 min ago") while it is what was last known, not yet loaded in this session. */
+  readonly asOf: string | undefined;
 
-  constructor(org: OrgConfig, hasToken: boolean, loading: boolean, capability?: SecretManagementAssessment) {
+  constructor(
+    org: OrgConfig,
+    hasToken: boolean,
+    loading: boolean,
+    capability?: SecretManagementAssessment,
+    asOf?: string,
+  ) {
     this.org = org;
     this.hasToken = hasToken;
     this.loading = loading;
     this.capability = capability;
+    this.asOf = asOf;
   }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `org:${this.org.key}`;
     const readOnly = this.capability?.verdict === 'readOnly';
-    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}${readOnly ? ' · read-only credential' : ''}`;
+    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}${readOnly ? ' · read-only credential' : ''}${this.asOf ? ` · as of ${this.asOf}` : ''}`;
     item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}${capabilityTooltip(this.capability)}`;
     item.iconPath = this.loading
       ? new vscode.ThemeIcon('loading~spin')

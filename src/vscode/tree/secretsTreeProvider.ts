@@ -1,6 +1,9 @@
 // The Orgs tree: org → Workflows OAuth app → secrets. Each org loads on its own (bounded concurrency, its own
-// spinner), and a failure stays in place under its org. The secrets' plaintext values (Okta lists them) stay
-// in memory here, only for Verify Secret; they never go into a TreeItem, a log line or a message.
+// spinner), and a failure stays in place under its org. What was last known of an org (its app, its secrets
+// masked: storage/knownOrgStore.ts) shows at once with its age while the org loads, and the load replaces it in
+// place; a load is one call once the app is remembered (fleet/orgRefresh.ts). Redraws are gathered, so two hundred
+// orgs loading make a few redraws, not four hundred. The secrets' plaintext values (Okta lists them) stay in
+// memory here, only for Verify Secret; they never go into a TreeItem, a log line, a message or globalState.
 import * as vscode from 'vscode';
 import type { OktaClient, SecretManagementAssessment } from '../../okta/client.ts';
 import type { ClientSecret, WorkflowsApp } from '../../okta/schemas.ts';
@@ -12,9 +15,12 @@ import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import type { Log } from '../platform/log.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
-import { forEachBounded } from '../platform/boundedConcurrency.ts';
+import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
+import { knownOrgOf, type KnownOrg } from '../../fleet/knownOrgs.ts';
+import { refreshOrg } from '../../fleet/orgRefresh.ts';
+import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import { announceLongWaits } from '../platform/oktaProgress.ts';
-import { presentSecret, toSecretView, type SecretMarkers } from './presentation.ts';
+import { formatAge, presentSecret, toSecretView, type SecretMarkers, type SecretView } from './presentation.ts';
 import { presentFailure } from './failurePresentation.ts';
 import { presentPracticeFailure } from '../practice/practicePresentation.ts';
 import { AppNode, MessageNode, OrgNode, SecretNode, type TreeNode } from './nodes.ts';
@@ -32,9 +38,14 @@ export interface TreeDeps {
   log: Log;
   /** Markers from rotation journals ("in use", "new") for an app. */
   markers: (orgKey: string, appId: string) => SecretMarkers;
+  /** What was last known of each org, shown while it loads; each load updates it. */
+  known: KnownOrgStore;
   /** Told of each org's app and secrets as loaded (the due-date reminders keep ids and dates, never values). */
   onLoaded?: (org: OrgConfig, app: WorkflowsApp, secrets: readonly ClientSecret[]) => void;
 }
+
+/** How long redraws are gathered: short enough to look immediate, long enough to merge a burst of loads. */
+const REDRAW_DELAY_MS = 50;
 
 export class SecretsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
@@ -46,6 +57,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly credentialKinds = new Map<string, CredentialType | null>();
   private readonly deps: TreeDeps;
   private started = false;
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(deps: TreeDeps) {
     super();
@@ -55,7 +67,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
         this.loads.delete(key);
         this.capabilities.delete(key);
         this.credentialKinds.delete(key);
-        this.changed.fire(undefined);
+        this.redraw();
       }),
     );
     this.register(
@@ -63,7 +75,8 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
         this.loads.clear();
         this.capabilities.clear();
         this.credentialKinds.clear();
-        this.changed.fire(undefined);
+        deps.known.keepOnly(new Set(deps.settings.read().orgs.map((o) => o.key)));
+        this.redraw();
       }),
     );
   }
@@ -73,15 +86,22 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    const { orgs, problems } = this.deps.settings.read();
     if (!node) {
+      const { orgs, problems } = this.deps.settings.read();
       this.started = true;
       for (const p of problems) this.deps.log.warn(p);
       const withTokens = await Promise.all(orgs.map(async (o) => ({ o, has: await this.tokenKnown(o.key) })));
       // No org with a token: an empty tree lets the "Set API Token" welcome content show.
       if (!withTokens.some((x) => x.has)) return [];
       const items: TreeNode[] = withTokens.map(
-        ({ o, has }) => new OrgNode(o, has, this.loads.get(o.key)?.state === 'loading', this.capabilities.get(o.key)),
+        ({ o, has }) =>
+          new OrgNode(
+            o,
+            has,
+            this.loads.get(o.key)?.state === 'loading',
+            this.capabilities.get(o.key),
+            this.rememberedAge(o.key),
+          ),
       );
       for (const [i, p] of problems.entries())
         items.push(
@@ -128,7 +148,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   /** Reloads the given orgs (all when omitted), at most maxConcurrentOrgs at once; cancelled by `signal`. */
   async load(orgs?: readonly OrgConfig[], signal?: AbortSignal): Promise<void> {
     const targets = orgs ?? this.deps.settings.read().orgs;
-    const limit = this.deps.settings.number('maxConcurrentOrgs', 16);
+    const limit = this.deps.settings.number('maxConcurrentOrgs', 100);
     for (const o of targets) this.abortLoad(o.key);
     await forEachBounded(
       targets,
@@ -139,9 +159,19 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     );
   }
 
-  /** Redraws after markers changed (a rotation moved on), without reloading from Okta. */
+  /** Redraws (gathered with other redraws asked for meanwhile), without reloading from Okta. */
   redraw(): void {
-    this.changed.fire(undefined);
+    if (this.redrawTimer || this.isDisposed) return;
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = undefined;
+      if (!this.isDisposed) this.changed.fire(undefined);
+    }, REDRAW_DELAY_MS);
+  }
+
+  override dispose(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    this.redrawTimer = undefined;
+    super.dispose();
   }
 
   get hasStarted(): boolean {
@@ -159,7 +189,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     const onOuterAbort = () => abort.abort(signal?.reason);
     signal?.addEventListener('abort', onOuterAbort, { once: true });
     this.loads.set(org.key, { state: 'loading', abort });
-    this.changed.fire(undefined);
+    this.redraw();
     const operation = this.deps.clients.operation(abort.signal);
     const work = this.fetchOrg(org, operation.signal);
     const waits = signal
@@ -167,7 +197,10 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       : announceLongWaits(this.deps.clients, org, `Loading ${org.label}`, () => abort.abort(), work);
     try {
       const { client, app, secrets } = await work;
-      if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'loaded', app, secrets });
+      if (this.loads.get(org.key)?.state === 'loading') {
+        this.loads.set(org.key, { state: 'loaded', app, secrets });
+        this.deps.known.set(org.key, knownOrgOf(app, secrets, new Date()));
+      }
       this.deps.onLoaded?.(org, app, secrets);
       if (!this.capabilities.has(org.key))
         this.deps.log.background(`Checking ${org.key}'s credential`, this.checkCapability(org, client));
@@ -178,7 +211,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       waits?.dispose();
       operation.dispose();
       signal?.removeEventListener('abort', onOuterAbort);
-      if (!this.isDisposed) this.changed.fire(undefined);
+      this.redraw();
     }
   }
 
@@ -186,10 +219,9 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     org: OrgConfig,
     signal: AbortSignal,
   ): Promise<{ client: OktaClient; app: WorkflowsApp; secrets: ClientSecret[] }> {
+    // One call once the org's app is remembered (found again if Okta no longer knows it).
     const client = await this.deps.clients.get(org);
-    const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal);
-    const secrets = await client.listSecrets(app.id, signal);
-    return { client, app, secrets };
+    return { client, ...(await refreshOrg(client, org, this.deps.known.app(org.key, org.appId), signal)) };
   }
 
   /**
@@ -202,7 +234,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     try {
       const capability = await client.checkSecretManagement(operation.signal);
       this.capabilities.set(org.key, capability);
-      if (capability.verdict !== 'able' && !this.isDisposed) this.changed.fire(undefined);
+      if (capability.verdict !== 'able' && !this.isDisposed) this.redraw();
     } catch (e) {
       this.deps.log.warn(
         `Could not ask what the credential of ${org.key} may do: ${e instanceof Error ? e.message : String(e)}`,
@@ -236,6 +268,11 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     switch (load.state) {
       case 'loaded':
         return [new AppNode(org, load.app)];
+      case 'idle':
+      case 'loading': {
+        const known = this.deps.known.get(org.key);
+        return known ? [new AppNode(org, known.app)] : [];
+      }
       case 'failed':
         return [
           new MessageNode(
@@ -246,15 +283,36 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
               : presentFailure(load.error, (await this.credentialKind(org.key)) ?? 'apiToken'),
           ),
         ];
-      default:
-        return [];
     }
   }
 
-  private secretNodes(org: OrgConfig, app: WorkflowsApp): TreeNode[] {
+  /** "5 min ago" while the org shows what was last known of it (not loaded in this session yet, or loading). */
+  private rememberedAge(key: string): string | undefined {
+    const state = this.loads.get(key)?.state ?? 'idle';
+    const known = this.deps.known.get(key);
+    if (!known || (state !== 'idle' && state !== 'loading')) return undefined;
+    const age = formatAge(known.listedAt, new Date());
+    return age === 'just now' ? age : `${age} ago`;
+  }
+
+  /** The live secrets, or while the org loads the ones last known (no value: Verify waits for the load). */
+  private secretViews(org: OrgConfig, app: WorkflowsApp): SecretView[] | undefined {
     const load = this.loads.get(org.key);
-    if (load?.state !== 'loaded') return [];
-    const views = load.secrets.map(toSecretView);
+    if (load?.state === 'loaded') return load.app.id === app.id ? load.secrets.map(toSecretView) : undefined;
+    const known: KnownOrg | undefined = load?.state === 'failed' ? undefined : this.deps.known.get(org.key);
+    if (known?.app.id !== app.id) return undefined;
+    return known.secrets.map((s) => ({
+      id: s.id,
+      status: s.status,
+      created: s.created,
+      hasValue: false,
+      masked: s.masked,
+    }));
+  }
+
+  private secretNodes(org: OrgConfig, app: WorkflowsApp): TreeNode[] {
+    const views = this.secretViews(org, app);
+    if (!views) return [];
     const markers = this.deps.markers(org.key, app.id);
     const maxAge = this.deps.settings.number('maxSecretAgeDays', 90);
     const now = new Date();

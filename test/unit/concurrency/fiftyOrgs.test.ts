@@ -1,5 +1,5 @@
 // Refreshing fifty orgs while a rotation runs in one of them: the tree's loading pattern (find the Workflows
-// app, list its secrets) through the VS Code layer's own bounded loop (src/vscode/platform/boundedConcurrency.ts, which imports
+// app, list its secrets) through the tree's own bounded loop (src/fleet/boundedConcurrency.ts, which imports
 // nothing from vscode), three rounds over fifty simulated orgs, at most four at once. The rotation completes
 // correctly, every refresh succeeds, and no org sees a 429 at its bucket of 100 calls a minute.
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 import { startSimulator } from '../../../src/simulator/index.ts';
 import type { OrgSeed, Simulator } from '../../../src/simulator/index.ts';
-import { forEachBounded } from '../../../src/vscode/platform/boundedConcurrency.ts';
+import { forEachBounded } from '../../../src/fleet/boundedConcurrency.ts';
 import { TestClock } from '../rotation/world.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
 import { assertConsistent } from '../faults/invariants.ts';

@@ -108,6 +108,8 @@ describeOnPaths('two windows driving the same rotation', function (path) {
       maxFailures: 0,
       acknowledge: true,
     });
+    // A pause after the org check: the create lists the secrets afresh, so one list is the winner's own.
+    w.clock.advanceDays(1);
     const a = await RotationEngine.resume(first.rotationId, windowA(w));
     const b = await RotationEngine.resume(first.rotationId, windowB(w));
     const listsBefore = w.org.requests.filter(

@@ -63,14 +63,18 @@ export function vscodeWindow(memento: InMemoryMemento, lockDir: string): VsCodeW
         );
       }
       const windowClients = clients;
-      return rotationDepsFor({
-        org,
-        journals: new GlobalStateJournalStore(memento, failOnProblem, { lockDir }),
-        secrets: w.secrets,
-        client: windowClients ? () => windowClients.get(org) : async () => w.client,
-        previewRecencyDays: 30,
-        log,
-      });
+      // On the world's clock: a test can pause between steps (the create then lists the secrets afresh).
+      return {
+        ...rotationDepsFor({
+          org,
+          journals: new GlobalStateJournalStore(memento, failOnProblem, { lockDir }),
+          secrets: w.secrets,
+          client: windowClients ? () => windowClients.get(org) : async () => w.client,
+          previewRecencyDays: 30,
+          log,
+        }),
+        clock: w.clock,
+      };
     },
     dispose() {
       clients?.dispose();

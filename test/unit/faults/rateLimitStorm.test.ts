@@ -1,4 +1,4 @@
-// A 429 storm during a rotation: the org's bucket shrunk to two calls a minute. The client waits out each
+// A 429 storm during a rotation: the org's bucket shrunk to one call a minute. The client waits out each
 // reset on Okta's clock; here the simulator's clock is moved by the client's injected sleep, so no test waits a
 // minute. With a short maxRateLimitWaitMs the step fails instead, says when to retry, and a retry after the
 // reset goes through.
@@ -19,12 +19,12 @@ describeOnPaths('a 429 storm during a rotation', function (path) {
   });
 
   for (const killed of [false, true]) {
-    it(`two calls a minute: the client waits out every reset on Okta's clock and the rotation completes${killed ? ', the window killed after every action' : ''}`, async () => {
+    it(`one call a minute: the client waits out every reset on Okta's clock and the rotation completes${killed ? ', the window killed after every action' : ''}`, async () => {
       const w = await startWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] });
       world = w;
       const originalIds = w.org.secrets().map((s) => s.id);
       // The storm is already on when the person starts: finding the app counts too.
-      w.org.setRateLimit(2);
+      w.org.setRateLimit(1);
       const startedAt = w.simClock.ms;
       const engine = await w.start();
       const end = await driveThrough(engine, {
@@ -37,7 +37,7 @@ describeOnPaths('a 429 storm during a rotation', function (path) {
       assert.ok(storms >= 5, `the storm hit many calls (${storms})`);
       assert.ok(w.waits.length >= storms && w.waits.every((ms) => ms > 0 && ms <= 61_000), JSON.stringify(w.waits));
       assert.ok(w.simClock.ms - startedAt >= 5 * 60_000, "several minutes passed on Okta's clock, none in the test");
-      // Never more than two management-API calls answered in one window of the simulator's clock: nothing hammered.
+      // Never more than one management-API call answered in one window of the simulator's clock: nothing hammered.
       assert.ok(w.apiCalls.filter((c) => c.status === 429).every((c) => c.rateLimitRemaining === 0));
       await assertWorldConsistent(w, { journal: end.engine.journal(), originalIds, label: 'storm' });
     });

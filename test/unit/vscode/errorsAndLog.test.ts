@@ -4,7 +4,7 @@ import { OktaError, tryAgainAfter } from '../../../src/okta/errors.ts';
 import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
 import { errorActions } from '../../../src/vscode/commands/errorActions.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
-import { forEachBounded } from '../../../src/vscode/platform/boundedConcurrency.ts';
+import { forEachBounded } from '../../../src/fleet/boundedConcurrency.ts';
 
 const err = (kind: ConstructorParameters<typeof OktaError>[0]['kind'], errorId?: string) =>
   new OktaError({

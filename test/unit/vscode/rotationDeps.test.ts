@@ -35,7 +35,7 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
     );
   }
 
-  it('forwards every call with all its arguments (the create reuses the list: 8 management calls), resolving the client each time', async () => {
+  it('forwards every call with all its arguments (the create and the deactivation reuse the lists just read: 6 management calls), resolving the client each time', async () => {
     const w = await startWorld();
     world = w;
     let resolved = 0;
@@ -49,7 +49,11 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
     w.org.clearRequests();
     assert.equal((await drive(engine)).snapshot.outcome, 'completed');
     const calls = callsOf(w.org);
-    assert.equal(calls.api, 8, 'as in a full rotation: 8 management calls, no second pre-create list');
+    assert.equal(
+      calls.api,
+      6,
+      'as in a full rotation: 6 management calls, no list before the create or the deactivation',
+    );
     assert.equal(calls.creates, 1);
     // The preflight's capability check is one call of the port, which reads who the admin is and their roles.
     const identity = w.org.requests.filter((r) => /^\/api\/v1\/(users|iam)\//.test(r.path)).map((r) => r.path);

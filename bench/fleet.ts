@@ -1,0 +1,294 @@
+// The fleet rows of `npm run bench`: a refresh of 50 and 200 orgs (cold: nothing remembered, new connections;
+// warm: the app remembered, a later Refresh), the concurrency that makes it fastest (the knee of maxConcurrentOrgs),
+// the campaign's three bulk phases over 50 orgs against one org after another, and the extension host's memory
+// with 200 orgs. The orgs are the simulator's CLI (`--orgs N --latency 150`) in its own process, as Okta is not in
+// the extension host's; every figure is the median of several runs, and every 429 is counted.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { ApiTokenAuth, OktaClient } from '../src/okta/client.ts';
+import type { WorkflowsApp } from '../src/okta/schemas.ts';
+import { forEachBounded } from '../src/fleet/boundedConcurrency.ts';
+import { Campaign } from '../src/fleet/campaign/campaign.ts';
+import type { Phase } from '../src/fleet/campaign/phases.ts';
+import { refreshOrg } from '../src/fleet/orgRefresh.ts';
+import type { SimulatedOrgInfo } from '../src/simulator/index.ts';
+import { GlobalStateJournalStore } from '../src/vscode/storage/globalStateJournalStore.ts';
+import { connectFleet } from '../test/support/campaignWorld.ts';
+
+export interface FleetRow {
+  area: string;
+  measure: string;
+  ours: string;
+  other: string;
+  ratio: string;
+  goal: string;
+}
+
+interface Helpers {
+  runs: number;
+  median(xs: number[]): number;
+  ms(x: number): string;
+  mib(kib: number): string;
+  ratio(a: number, b: number): string;
+  log(s: string): void;
+  defaultConcurrency: number;
+  root: string;
+}
+
+/** The simulator CLI with a fleet of `n` orgs at 150 ms, in its own process; its orgs as its --json line says. */
+async function fleetSimulator(n: number, root: string): Promise<{ orgs: SimulatedOrgInfo[]; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['src/simulator/cli.ts', '--json', '--orgs', String(n), '--latency', '150'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const rl = createInterface({ input: child.stdout! });
+  const [line] = (await once(rl, 'line')) as [string];
+  rl.close();
+  return { orgs: (JSON.parse(line) as { orgs: SimulatedOrgInfo[] }).orgs, child };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+/** One refresh of every org, as the tree does it; returns its wall time. */
+async function refreshAll(
+  clients: OktaClient[],
+  limit: number,
+  remembered: Map<OktaClient, WorkflowsApp>,
+): Promise<number> {
+  const started = performance.now();
+  await forEachBounded(
+    clients,
+    limit,
+    async (client) => {
+      const { app } = await refreshOrg(client, {}, remembered.get(client));
+      remembered.set(client, app);
+    },
+    (_client, e) => {
+      throw e; // a failed load would make the figure meaningless
+    },
+  );
+  return performance.now() - started;
+}
+
+export async function fleetRefresh(h: Helpers, rows: FleetRow[]): Promise<number> {
+  const { orgs, child } = await fleetSimulator(200, h.root);
+  let tooMany = 0;
+  const clientsFor = (n: number) =>
+    orgs.slice(0, n).map(
+      (o) =>
+        new OktaClient({
+          baseUrl: o.baseUrl,
+          auth: new ApiTokenAuth(o.apiToken),
+          onApiCall: (c) => void (c.status === 429 && tooMany++),
+        }),
+    );
+  const all: OktaClient[] = [];
+  let knee: number;
+  try {
+    // The knee: 200 orgs, warm, at growing concurrency; the smallest within 15% of the fastest.
+    const limits = [16, 32, 64, 100, 128, 200];
+    const sweep = new Map<number, number[]>(limits.map((l) => [l, []]));
+    const warmClients = clientsFor(200);
+    all.push(...warmClients);
+    const remembered = new Map<OktaClient, WorkflowsApp>();
+    await refreshAll(warmClients, 200, remembered);
+    for (let r = 0; r < h.runs; r++)
+      for (const limit of limits) sweep.get(limit)!.push(await refreshAll(warmClients, limit, remembered));
+    const best = Math.min(...limits.map((l) => h.median(sweep.get(l)!)));
+    knee = limits.find((l) => h.median(sweep.get(l)!) <= best * 1.15) ?? h.defaultConcurrency;
+    for (const limit of limits) {
+      const t = h.median(sweep.get(limit)!);
+      rows.push({
+        area: 'Fleet',
+        measure: `refresh of 200 orgs (warm), ${limit} at a time${limit === h.defaultConcurrency ? ' (default)' : ''}${limit === knee ? ' ← the knee' : ''}`,
+        ours: h.ms(t),
+        other: '',
+        ratio: h.ratio(t, best),
+        goal: '',
+      });
+    }
+    h.log(`fleet: knee at ${knee}`);
+    for (const n of [50, 200]) {
+      const cold: number[] = [];
+      const warm: number[] = [];
+      for (let r = 0; r < h.runs; r++) {
+        const clients = clientsFor(n);
+        all.push(...clients);
+        const apps = new Map<OktaClient, WorkflowsApp>();
+        cold.push(await refreshAll(clients, h.defaultConcurrency, apps));
+        warm.push(await refreshAll(clients, h.defaultConcurrency, apps));
+      }
+      for (const [which, times, calls] of [
+        ['cold: nothing remembered, new connections', cold, 2],
+        ['warm: the app remembered (a later Refresh)', warm, 1],
+      ] as const) {
+        rows.push({
+          area: 'Fleet',
+          measure: `refresh of ${n} orgs at 150 ms latency, ${which}, ${calls} call${calls > 1 ? 's' : ''} per org, default settings`,
+          ours: h.ms(h.median(times)),
+          other: '',
+          ratio: '',
+          goal: n === 200 && calls === 1 ? '≤ 0.5 s' : '',
+        });
+      }
+    }
+    rows.push({
+      area: 'Fleet',
+      measure: '429 answers during every refresh above (100/min buckets)',
+      ours: String(tooMany),
+      other: '',
+      ratio: '',
+      goal: '0',
+    });
+  } finally {
+    await Promise.all(all.map((c) => c.close()));
+    await stop(child);
+  }
+  return knee;
+}
+
+/**
+ * globalState as VS Code's extension host keeps it: get() hands back the stored value itself, update() stores a
+ * JSON copy (what code-server 1.139's ExtensionMemento does), so the journal store's cost is the extension's own.
+ */
+class HostLikeMemento {
+  readonly #values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.#values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.#values.has(key) ? (this.#values.get(key) as T) : defaultValue;
+  }
+  update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.#values.delete(key);
+    else this.#values.set(key, JSON.parse(JSON.stringify(value)));
+    return Promise.resolve();
+  }
+}
+
+/** The three bulk phases of a campaign over 50 orgs, at `limit` orgs at a time; the wall time of each. */
+async function campaignRun(
+  orgs: SimulatedOrgInfo[],
+  limit: number,
+): Promise<Record<'create' | 'verify' | 'retire', number>> {
+  // The extension's own journal store (globalState: one key per journal), over a host-like Memento.
+  const journals = new GlobalStateJournalStore(new HostLikeMemento(), (m) => {
+    throw new Error(m);
+  });
+  // Every org as a preview org: the bench measures the phases, not the soak between a pair's two orgs.
+  const fleet = connectFleet(
+    orgs.map((o) => ({ ...o, environment: 'preview' as const })),
+    { journals, paired: false },
+  );
+  try {
+    const campaign = await Campaign.begin(fleet.deps({ maxConcurrentOrgs: limit }), fleet.orgs, 0);
+    const timed = async (phase: Phase): Promise<number> => {
+      const started = performance.now();
+      const report = await campaign.run(phase);
+      const failed = report.ends.filter((e) => !e.end.ok);
+      if (failed.length > 0) throw new Error(`${phase}: ${JSON.stringify(failed[0])}`);
+      return performance.now() - started;
+    };
+    const person = async () => {
+      for (const row of campaign.rows())
+        for (const a of row.actions)
+          if ((a.kind === 'connection' && a.mode === 'newConnection') || a.kind === 'confirm') {
+            const out = await campaign.act(row.key, a);
+            if (!out.ok) throw new Error(JSON.stringify(out));
+            break;
+          }
+    };
+    await timed('check');
+    const create = await timed('create');
+    await person();
+    await person();
+    const verify = await timed('verify');
+    const retire = await timed('retire');
+    await person();
+    if (!campaign.finished) throw new Error('the campaign did not finish');
+    return { create, verify, retire };
+  } finally {
+    await fleet.close();
+  }
+}
+
+export async function campaignPhases(h: Helpers, limit: number, rows: FleetRow[]): Promise<void> {
+  const { orgs, child } = await fleetSimulator(50, h.root);
+  const times = { parallel: [] as Array<Record<string, number>>, sequential: [] as Array<Record<string, number>> };
+  try {
+    for (let r = 0; r < h.runs; r++) {
+      times.parallel.push(await campaignRun(orgs, limit));
+      times.sequential.push(await campaignRun(orgs, 1));
+      h.log(`campaign run ${r + 1}/${h.runs}`);
+    }
+  } finally {
+    await stop(child);
+  }
+  const labels = {
+    create: 'create the new secrets (1 call each)',
+    verify: 'verify the new secrets (1 token-endpoint probe each)',
+    retire: 'retire the old secrets (list, deactivate, delete)',
+  };
+  for (const phase of ['create', 'verify', 'retire'] as const) {
+    const ours = h.median(times.parallel.map((t) => t[phase]!));
+    const seq = h.median(times.sequential.map((t) => t[phase]!));
+    rows.push({
+      area: 'Campaign',
+      measure: `${labels[phase]}: 50 orgs at 150 ms latency, ${limit} at a time`,
+      ours: h.ms(ours),
+      other: `${h.ms(seq)} (one org after another)`,
+      ratio: h.ratio(ours, seq),
+      goal: '≤ 1.5 s',
+    });
+  }
+}
+
+/** The extension host's memory with 200 orgs loaded, in a fresh process (bench/fleetMemory.cjs). */
+export async function fleetMemory(h: Helpers, rows: FleetRow[]): Promise<void> {
+  const { orgs, child } = await fleetSimulator(200, h.root);
+  const file = `${tmpdir()}/okta-workflows-bench-fleet.json`;
+  writeFileSync(file, JSON.stringify({ orgs }), { mode: 0o600 });
+  const results: Array<{ ms: number; baseRssKiB: number; maxRssKiB: number; heapUsedKiB: number; failed: number }> = [];
+  try {
+    for (let r = 0; r < h.runs; r++) {
+      const run = spawn(process.execPath, [`${h.root}bench/fleetMemory.cjs`, file], {
+        cwd: h.root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const rl = createInterface({ input: run.stdout! });
+      const [line] = (await once(rl, 'line')) as [string];
+      rl.close();
+      await once(run, 'exit');
+      results.push(JSON.parse(line) as (typeof results)[number]);
+    }
+  } finally {
+    await stop(child);
+  }
+  if (results.some((r) => r.failed > 0))
+    throw new Error(`fleet memory: some orgs failed to load: ${JSON.stringify(results)}`);
+  rows.push({
+    area: 'Fleet',
+    measure:
+      'extension host with 200 orgs: the tree loads them all (dist/extension.js, vscode stand-in), peak memory (maxRSS)',
+    ours: h.mib(h.median(results.map((r) => r.maxRssKiB))),
+    other: `${h.mib(h.median(results.map((r) => r.baseRssKiB)))} after activation; heap in use ${h.mib(h.median(results.map((r) => r.heapUsedKiB)))}`,
+    ratio: '',
+    goal: 'reported',
+  });
+  rows.push({
+    area: 'Fleet',
+    measure: 'same: time until every org shows its secrets (cold, default settings)',
+    ours: h.ms(h.median(results.map((r) => r.ms))),
+    other: '',
+    ratio: '',
+    goal: '',
+  });
+}

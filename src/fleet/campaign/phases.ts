@@ -1,0 +1,107 @@
+// The campaign's bulk actions, each a stretch of the rotation's own steps that the extension does: check (the org
+// and the secret in use), create (the new secret), verify (it authenticates), retire (the old secret listed,
+// deactivated and deleted, then the rotation finished). A phase drives one org's rotation through its stretch,
+// one offered action at a time, exactly as a person clicking in the checklist would, and stops at the first step a
+// person does, a refusal or a failure. Nothing here decides what is allowed: the engine does.
+import type { ActionOutcome } from '../../rotation/deps.ts';
+import type { StepError } from '../../rotation/journal.ts';
+import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
+import type { StepId } from '../../rotation/steps.ts';
+
+export const PHASES = ['check', 'create', 'verify', 'retire'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const PHASE_STEPS: Readonly<Record<Phase, readonly StepId[]>> = {
+  check: ['preflight', 'recordInUse'],
+  create: ['recordInUse', 'createSecret'],
+  verify: ['verifyNewSecret'],
+  retire: ['identifyOld', 'deactivateOld', 'deleteOld', 'finish'],
+};
+
+export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
+  check: 'Check the orgs',
+  create: 'Create the new secrets',
+  verify: 'Verify the new secrets',
+  retire: 'Retire the old secrets',
+};
+
+/** One rotation as the campaign drives it: the engine itself (the same one its checklist shows). */
+export interface RotationHandle {
+  readonly rotationId: string;
+  snapshot(): RotationSnapshot;
+  perform(action: RotationAction, signal?: AbortSignal): Promise<ActionOutcome>;
+}
+
+/** The phase whose stretch holds the rotation's current step; undefined when the current step is a person's. */
+export function phaseOf(snapshot: Pick<RotationSnapshot, 'currentStep' | 'outcome'>): Phase | undefined {
+  if (snapshot.outcome !== 'inProgress' || snapshot.currentStep === undefined) return undefined;
+  const step = snapshot.currentStep;
+  return PHASES.find((p) => PHASE_STEPS[p].includes(step) && !(p === 'check' && step === 'recordInUse'));
+}
+
+/** Does `phase` have something to do for this rotation now? */
+export function phaseApplies(phase: Phase, snapshot: RotationSnapshot): boolean {
+  return (
+    snapshot.outcome === 'inProgress' &&
+    snapshot.currentStep !== undefined &&
+    PHASE_STEPS[phase].includes(snapshot.currentStep)
+  );
+}
+
+export type PhaseEnd =
+  | { ok: true; /** Where it stopped: a person's step, or the end of the stretch. */ at?: StepId }
+  | { ok: false; error: StepError; /** A refusal (a guard, a lock), not a failed call to Okta. */ refused: boolean };
+
+/** Drives the rotation through the phase's steps (bounded); each action is one the snapshot offers. */
+export async function drivePhase(handle: RotationHandle, phase: Phase, signal?: AbortSignal): Promise<PhaseEnd> {
+  for (let i = 0; i < 12; i++) {
+    const snap = handle.snapshot();
+    if (!phaseApplies(phase, snap)) return { ok: true, ...(snap.currentStep ? { at: snap.currentStep } : {}) };
+    const action = nextAction(snap);
+    if (action === undefined) return { ok: true, ...(snap.currentStep ? { at: snap.currentStep } : {}) };
+    if ('stop' in action) return { ok: false, refused: true, error: action.stop };
+    const outcome = await handle.perform(action, signal);
+    if (!outcome.ok) return { ok: false, error: outcome.error, refused: isRefusal(outcome.error.kind) };
+  }
+  return { ok: false, refused: true, error: { kind: 'unexpected', message: `${phase}: the rotation did not move on` } };
+}
+
+const REFUSALS = new Set(['guard', 'actionNotAvailable', 'staleJournal', 'busy', 'alreadyRunning']);
+
+function isRefusal(kind: string): boolean {
+  return REFUSALS.has(kind);
+}
+
+/**
+ * The action a phase takes at the current step: run it when it is offered; confirm the old secrets when the list
+ * is exactly the secret recorded in use (anything else is for the person to judge in the checklist). A step that
+ * waits for a person (an acknowledgement, two secrets to tell apart) stops the phase here.
+ */
+function nextAction(snap: RotationSnapshot): RotationAction | { stop: StepError } | undefined {
+  const step = snap.currentStep;
+  if (step === undefined) return undefined;
+  for (const a of snap.nextActions)
+    if (a.type === 'acknowledge' && a.guard === 'productionWithoutPreview')
+      return { stop: { kind: 'guard', message: a.warning } };
+  if (step === 'identifyOld' && snap.nextActions.some((a) => a.type === 'confirm' && a.step === 'identifyOld')) {
+    const result = snap.steps.find((s) => s.id === 'identifyOld')?.result;
+    if (result?.matchesRecordedInUse === true) return { type: 'confirm', step: 'identifyOld' };
+    return {
+      stop: {
+        kind: 'unexpectedState',
+        message: `The active secrets besides the new one (${snap.secrets.old.map((s) => s.masked).join(', ') || 'none'}) are not just the one recorded in use (${snap.secrets.inUse?.masked ?? '?'}): open the checklist to confirm which to retire.`,
+      },
+    };
+  }
+  if (step === 'preflight' && snap.nextActions.some((a) => a.type === 'retire' || a.type === 'identifyInUse')) {
+    return {
+      stop: {
+        kind: 'unexpectedState',
+        message:
+          'The app has two secrets: open the checklist to say which one the Workflows connection uses, or to retire the one not in use.',
+      },
+    };
+  }
+  const run = snap.nextActions.find((a) => a.type === 'run' && a.step === step);
+  return run ? { type: 'run', step } : undefined;
+}

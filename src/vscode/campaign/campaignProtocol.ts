@@ -1,0 +1,83 @@
+// The campaign page's message protocol, both directions. The page is untrusted: every message from it is parsed
+// here (zod), anything unknown or malformed is dropped and logged. A request names an org by key and an action by
+// kind; the host then checks it is one the org's row offers. No secret crosses in either direction.
+import * as z from 'zod/mini';
+import type { HistoryLine } from '../../fleet/campaign/history.ts';
+import type { CampaignRow } from '../../fleet/campaign/rows.ts';
+import { PHASES } from '../../fleet/campaign/phases.ts';
+
+const OrgKey = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(300)));
+
+const RowActionSchema = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('run'), phase: z.enum(PHASES) }),
+    z.strictObject({ kind: z.literal('connection'), mode: z.enum(['newConnection', 'reauthorize']) }),
+    z.strictObject({ kind: z.literal('confirm'), step: z.enum(['moveFlows', 'deleteOldConnection']) }),
+    z.strictObject({ kind: z.literal('acknowledge'), guard: z.enum(['productionWithoutPreview', 'previewSoak']) }),
+    z.strictObject({ kind: z.literal('copyNewSecret') }),
+    z.strictObject({ kind: z.literal('copy'), field: z.enum(['domain', 'clientId']) }),
+    z.strictObject({ kind: z.literal('setCredential') }),
+    z.strictObject({ kind: z.literal('openChecklist') }),
+  ]),
+);
+export type RowActionRequest = z.infer<typeof RowActionSchema>;
+
+const RequestSchema = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('bulk'), phase: z.enum(PHASES), orgs: z.array(OrgKey).check(z.maxLength(1000)) }),
+    z.strictObject({ kind: z.literal('row'), org: OrgKey, action: RowActionSchema }),
+    z.strictObject({ kind: z.literal('end') }),
+  ]),
+);
+export type CampaignRequest = z.infer<typeof RequestSchema>;
+
+const PageMessageSchema = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({
+      type: z.literal('request'),
+      seq: z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
+      request: RequestSchema,
+    }),
+  ]),
+);
+type PageMessage = z.infer<typeof PageMessageSchema>;
+
+export interface CampaignView {
+  campaignId: string;
+  soakHours: number;
+  rows: CampaignRow[];
+  history: HistoryLine[];
+  /** A bulk action running now (its label), if any. */
+  running?: string;
+  finished: boolean;
+}
+
+export type HostMessage =
+  { type: 'state'; view: CampaignView } | { type: 'reply'; seq: number; ok: boolean; message?: string };
+
+/** What the page keeps with setState, and what the serializer reads back after a reload. */
+export const CampaignPageStateSchema = z.lazy(() =>
+  z.looseObject({ campaignId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
+);
+
+export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };
+
+export function parseCampaignMessage(data: unknown): ParseResult {
+  let size: number;
+  try {
+    size = JSON.stringify(data)?.length ?? 0;
+  } catch {
+    return { ok: false, reason: 'not serialisable' };
+  }
+  if (size > 100_000) return { ok: false, reason: `too large (${size} characters)` };
+  const parsed = PageMessageSchema.safeParse(data);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  return {
+    ok: false,
+    reason: parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; '),
+  };
+}
