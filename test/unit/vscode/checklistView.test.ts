@@ -10,7 +10,10 @@ import { checklistView, type ViewContext } from '../../../src/vscode/rotations/c
 import type { ChecklistView } from '../../../src/vscode/rotations/checklistViewModel.ts';
 import { personText } from '../../../src/vscode/rotations/personText.ts';
 import { internalWords } from '../../support/plainWords.ts';
-import { drive, pickAction, startWorld, type World } from '../rotation/world.ts';
+import { drive, pickAction, startWorld, TestClock, type World } from '../rotation/world.ts';
+import { RotationEngine } from '../../../src/rotation/engine.ts';
+import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { riskyConfirmation } from '../../../src/vscode/rotations/actionPresentation.ts';
 
 /** Every text the page would show of a view (what a person reads), one string. */
 function shownText(v: ChecklistView): string {
@@ -298,3 +301,59 @@ describe('checklist words: one convention for times and secrets', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe("checklist view: a paired production org waiting for its preview org's soak", () => {
+  const worlds: World[] = [];
+  afterEach(async () => {
+    await Promise.all(worlds.splice(0).map((w) => w.close()));
+  });
+
+  it('step 3 says what it waits for in UTC, offers going ahead as a secondary action, confirmed by name', async () => {
+    const journals = new MemoryJournalStore();
+    const clock = new TestClock();
+    const prod = await startWorld({ name: 'acme', environment: 'production' }, { journals, clock });
+    const preview = await startWorld({ name: 'acme-preview', environment: 'preview' }, { journals, clock });
+    worlds.push(prod, preview);
+    const app = await prod.client.findWorkflowsApp({ appId: prod.org.info.workflowsAppId });
+    const engine = await RotationEngine.start(
+      {
+        org: { host: prod.client.org, baseUrl: prod.org.info.baseUrl },
+        environment: 'production',
+        app,
+        pairing: { previewOrg: preview.client.org, soakHours: 24 },
+      },
+      prod.deps(),
+    );
+    await drive(engine, { stopWhen: (x) => x.currentStep === 'createSecret' });
+    assert.equal((await drive(await preview.start())).snapshot.outcome, 'completed');
+    const refused = await engine.perform({ type: 'run', step: 'createSecret' });
+    assert.ok(!refused.ok, 'the soak is not over');
+    // The refusal (a notification) says when the soak ends in UTC, as the page does.
+    assert.match(refused.error.message, /the soak of 24 h ends (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC/);
+    assert.doesNotMatch(refused.error.message, /\d{4}-\d{2}-\d{2}T/);
+
+    const snap = engine.snapshot();
+    const v = checkView(snap, prod);
+    assert.equal(v.notice?.action, undefined, 'no production banner action: the soak is acknowledged in step 3');
+    const create = v.steps.find((s) => s.key === 'createSecret');
+    const said = (create?.todo ?? []).join(' ');
+    assert.match(said, new RegExp(`waits for its preview org ${preview.client.org.replace(/\./g, '\\.')}`));
+    assert.match(said, /completed its rotation \d{2}:\d{2} UTC/);
+    assert.doesNotMatch(said, /\d{4}-\d{2}-\d{2}T/, 'no ISO time');
+    const ack = create?.actions.find((a) => a.key === 'acknowledge:previewSoak');
+    assert.equal(ack?.label, 'Create it now, before the soak ends…');
+    assert.equal(ack?.style, 'secondary');
+
+    const modal = riskyConfirmation(
+      { type: 'acknowledge', guard: 'previewSoak' },
+      snap,
+      'Acme',
+      new Date(snap.updatedAt),
+    );
+    assert.equal(modal?.button, 'Create It Now');
+    assert.match(
+      modal?.detail ?? '',
+      /completed its rotation \d{2}:\d{2} UTC; the new secret here waits 24 h after it/,
+    );
+  });
+});
