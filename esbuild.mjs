@@ -3,9 +3,10 @@
 //   dist/undici-pool.js undici's Pool and ProxyAgent with the proxy and certificate rules, loaded by the Okta
 //                       transport on its first request (src/okta/network/dispatcher.ts)
 //   dist/simulator.js   the practice orgs' Okta simulator, loaded by Start Practice Orgs (src/simulator/index.ts)
+//   dist/webview/checklist.js  the checklist page (src/webview/checklist), a browser script the webview loads
 //   dist/okta-yaml.js   the YAML parser reading an okta.yaml, loaded by Import Orgs (src/fleet/import/oktaYamlFile.ts)
-// The main bundle reaches the others only through `await import(...)`, which the plugin below turns into a
-// require() of the sibling file, so activation parses none of them.
+// The main bundle reaches undici-pool, simulator and okta-yaml only through `await import(...)`, which the plugin
+// below turns into a require() of the sibling file, so activation parses none of them.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -66,6 +67,19 @@ const builds = [
     supported: { 'dynamic-import': false },
   },
   ...LAZY.map((l) => ({ ...common, entryPoints: [l.source], outfile: l.outfile })),
+  // The checklist page: a script for the webview (a browser), one IIFE loaded by nonce; it imports only types
+  // from the extension's side, so nothing of Node, zod or the engine lands in it.
+  {
+    ...common,
+    entryPoints: ['src/webview/checklist/main.ts'],
+    outfile: 'dist/webview/checklist.js',
+    format: 'iife',
+    platform: 'browser',
+    // VS Code 1.101's webviews run in Electron 35's Chromium (134); code-server's in the person's browser.
+    target: 'chrome120',
+    external: [],
+    legalComments: 'none',
+  },
 ];
 
 // The checklist webview loads codicons from media/ (its CSP allows nothing else); the VSIX has no node_modules,

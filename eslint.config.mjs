@@ -67,10 +67,43 @@ export default tseslint.config(
       ],
     },
   },
+  // The campaign page's script runs in its webview (a browser).
   {
     files: ['media/**/*.js'],
     languageOptions: {
       globals: { window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', navigator: 'readonly' },
+    },
+  },
+  // The checklist page runs in the webview (a browser), beside nothing of Node's.
+  {
+    files: ['src/webview/**/*.ts'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        acquireVsCodeApi: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        HTMLElement: 'readonly',
+        Element: 'readonly',
+        MessageEvent: 'readonly',
+      },
+    },
+    // From the extension's side the page takes types only (the protocol, the view): none of its code runs here.
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The checklist page runs in a browser.' }],
+          patterns: [
+            {
+              group: ['**/vscode/**', '**/rotation/**', '**/okta/**', 'zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'The checklist page imports types only from the extension side.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

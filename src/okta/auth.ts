@@ -35,6 +35,8 @@ export interface Authenticator {
    * the request should be tried once more; false (or absent) makes the 401 final.
    */
   onUnauthorized?(answer?: UnauthorizedAnswer): Promise<boolean>;
+  /** What a refusal names ("API token", "service app"). */
+  readonly credentialName?: string;
   /** Advice for a final 401 or 403 when the API-token wording would mislead (e.g. a service app). */
   readonly advice?: { readonly invalidToken?: string; readonly forbidden?: string };
   /** Releases what the authenticator holds (a connection to the token endpoint). The client's close() calls it. */
@@ -65,6 +67,7 @@ function tokenProblem(token: string): string | undefined {
 
 /** `Authorization: SSWS <token>`: an Okta API token, which carries its creator's admin rights. */
 export class ApiTokenAuth implements Authenticator {
+  readonly credentialName = 'API token';
   // A private field: the token never shows in JSON.stringify, util.inspect or an error's properties.
   readonly #token: string;
 

@@ -43,6 +43,50 @@ export interface OktaErrorInit {
   detail?: string;
   /** For createSecret's outcomeUnknown: the id of a secret that was created but whose value was lost. */
   orphanSecretId?: string;
+  /** What signed the request in ("API token", "service app"): named when Okta refuses it. */
+  credential?: string;
+}
+
+/**
+ * How a message starts: what failed for the person, with the org ("acme.okta.com refused the API token"). The
+ * API call (`operation`) is kept on the error for the log; it leads only where it is what the person must know
+ * (a result that is unknown, what they typed, a cancel).
+ */
+function lead(init: OktaErrorInit): string {
+  const org = init.org ?? 'Okta';
+  const where = init.org ? ` in ${init.org}` : '';
+  switch (init.kind) {
+    case 'invalidToken':
+      return `${org} refused the ${init.credential ?? 'credential'}`;
+    case 'forbidden':
+      return `${org} refused the request: the ${init.credential ?? 'credential'} lacks a permission`;
+    case 'notFound':
+      return `${org} did not find it`;
+    case 'secretLimitReached':
+    case 'onlyActiveSecret':
+    case 'deleteActiveSecret':
+    case 'validation':
+      return `${org} refused the change`;
+    case 'rateLimited':
+      return `${org} is rate limiting the extension`;
+    case 'serverError':
+      return `${org} had a server error`;
+    case 'protocol':
+      return `${org} answered in an unexpected form`;
+    case 'network':
+      return `${org} could not be reached`;
+    case 'timeout':
+      return `${org} did not answer in time`;
+    case 'outcomeUnknown':
+      return `The result of ${lowerFirst(init.operation)}${where} is unknown`;
+    case 'cancelled':
+    case 'input':
+      return `${init.operation}${where} failed`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 const ADVICE: Record<OktaErrorKind, string> = {
@@ -181,14 +225,14 @@ export class OktaError extends Error {
   }
 
   private static compose(init: OktaErrorInit, causes: string[], advice: string): string {
-    const where = init.org ? ` in ${init.org}` : '';
-    const parts = [`${init.operation}${where} failed`];
+    const parts = [lead(init)];
     // Okta's texts often end with a period; ours add punctuation around them.
     const bare = (s: string | undefined): string | undefined => s?.replace(/[.\s]+$/, '');
-    const okta = [init.status, init.body?.errorCode, bare(init.body?.errorSummary)].filter(
-      (x) => x !== undefined && x !== '',
-    );
-    if (okta.length > 0) parts.push(`: ${okta.join(' ')}`);
+    const codes = [init.status, init.body?.errorCode].filter((x) => x !== undefined && x !== '');
+    if (codes.length > 0) parts.push(` (${codes.join(', ')})`);
+    const summary = bare(init.body?.errorSummary);
+    const okta = [...codes, ...(summary ? [summary] : [])];
+    if (summary) parts.push(`: ${summary}`);
     if (causes.length > 0) parts.push(` (${causes.map(bare).join('; ')})`);
     if (init.detail) parts.push(`${okta.length > 0 || causes.length > 0 ? ',' : ':'} ${init.detail}`);
     parts.push(`. ${advice}`);

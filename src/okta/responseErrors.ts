@@ -10,6 +10,8 @@ export interface ErrorContext {
   notFoundAdvice?: string;
   /** The authenticator's wording for 401 and 403 (a service app is not an API token). */
   authAdvice?: { readonly invalidToken?: string; readonly forbidden?: string } | undefined;
+  /** What signed the request in, named when Okta refuses it. */
+  credential?: string | undefined;
 }
 
 /** Okta's error body, if the answer carries one that parses, its text made safe; otherwise undefined (never the raw text). */
@@ -42,7 +44,7 @@ export function errorForStatus(
   retryAt?: Date,
   now?: Date,
 ): OktaError {
-  const base = { operation: ctx.operation, org: ctx.org, status, body };
+  const base = { operation: ctx.operation, org: ctx.org, status, body, credential: ctx.credential };
   if (status === 401) return new OktaError({ ...base, kind: 'invalidToken', advice: ctx.authAdvice?.invalidToken });
   if (status === 403) return new OktaError({ ...base, kind: 'forbidden', advice: ctx.authAdvice?.forbidden });
   if (status === 404) return new OktaError({ ...base, kind: 'notFound', advice: ctx.notFoundAdvice });

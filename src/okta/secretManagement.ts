@@ -149,7 +149,7 @@ function admin(e: Extract<SecretManagementEvidence, { kind: 'admin' }>): SecretM
       reasons: [
         'Okta did not let the API token list its admin roles (403): only super admins and custom roles with okta.iam.read may, so this admin is neither.',
       ],
-      advice: `The extension cannot tell whether Okta will accept the secret changes before it tries. Rehearse on a Preview org first, or use a token of a super admin or of ${LEAST_PRIVILEGE}.`,
+      advice: `Okta answers only when the secret is first changed (step 3 creates the new one). Rehearse on a Preview org first, or use a token of a super admin or of ${LEAST_PRIVILEGE}.`,
     };
   }
   const { permissions } = e.roles;

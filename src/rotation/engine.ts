@@ -81,7 +81,7 @@ export class RotationEngine {
   }
 
   snapshot(): RotationSnapshot {
-    return buildSnapshot(this.#journal, this.#busy);
+    return buildSnapshot(this.#journal, this.#busy, this.#clock.now());
   }
 
   /** Calls `listener` with a fresh snapshot after every change. Returns the function that unsubscribes. */

@@ -1,6 +1,7 @@
 // The safety rules of a rotation, as pure functions the engine and its tests call.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Environment, RotationJournal } from './journal.ts';
+import { utcTime } from './words.ts';
 
 export const DEFAULT_PREVIEW_RECENCY_DAYS = 30;
 const HOUR_MS = 60 * 60 * 1000;
@@ -70,13 +71,13 @@ export function evaluatePreviewSoak(
     return {
       satisfied: false,
       ...at,
-      reason: `the last rotation of its preview org ${previewOrg} completed ${completedAt}, more than ${recencyDays} days ago`,
+      reason: `the last rotation of its preview org ${previewOrg} completed ${utcTime(completedAt, now)}, more than ${recencyDays} days ago`,
     };
   if (now.getTime() < ended + hours * HOUR_MS)
     return {
       satisfied: false,
       ...at,
-      reason: `its preview org ${previewOrg} completed its rotation ${completedAt}; the soak of ${hours} h ends ${readyAt}`,
+      reason: `its preview org ${previewOrg} completed its rotation ${utcTime(completedAt, now)}; the soak of ${hours} h ends ${utcTime(readyAt, now)}`,
     };
   return { satisfied: true, ...at, reason: '' };
 }

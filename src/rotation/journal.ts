@@ -98,6 +98,14 @@ const RotationJournalSchema = z.lazy(() =>
       ),
       /** Secrets the person had retired (deactivated and deleted) during the preflight. */
       retired: z.array(z.string()),
+      /** Whether the credential can manage the app's secrets, as Okta lets it be read (our words only). */
+      capability: z.optional(
+        z.strictObject({
+          verdict: z.enum(['able', 'readOnly', 'unknown']),
+          reasons: z.array(z.string()),
+          advice: z.optional(z.string()),
+        }),
+      ),
     }),
     inUse: z.optional(SecretRefSchema),
     /** The secret ids listed just before the create was sent: an id outside this list is the new secret. */

@@ -12,6 +12,7 @@ export type RotationOkta = Pick<
   | 'deactivateSecret'
   | 'deleteSecret'
   | 'verifyClientSecret'
+  | 'checkSecretManagement'
 >;
 
 /** Times come from here, so tests control "now" (the preview-recency guard counts days). */

@@ -17,7 +17,7 @@ import type {
 } from './journal.ts';
 import { STEP_IDS, STEP_INFO, stepModule } from './steps.ts';
 import type { StepId, StepKind, StepState } from './steps.ts';
-import type { StepOffers } from './steps/context.ts';
+import type { StepOffers, StepStory } from './steps/context.ts';
 import { shownSecretId } from '../okta/ids.ts';
 
 const StepIdSchema = z.lazy(() => z.enum(STEP_IDS));
@@ -73,6 +73,8 @@ export interface StepSnapshot {
   endedAt?: string;
   result?: Record<string, SummaryValue>;
   error?: StepError;
+  /** The step in words, for the checklist (built by the step's module from the journal). */
+  story: StepStory;
 }
 
 export interface RotationSnapshot {
@@ -242,7 +244,8 @@ export function describeAction(action: RotationAction | NextAction): string {
   }
 }
 
-export function buildSnapshot(journal: RotationJournal, busy: boolean): RotationSnapshot {
+/** The snapshot of `journal`; `now` dates the stories' ages and times ("created 97 days ago", "15:28 UTC"). */
+export function buildSnapshot(journal: RotationJournal, busy: boolean, now: Date): RotationSnapshot {
   const current = currentStepOf(journal);
   const j = journal;
   const pg = j.guards.productionWithoutPreview;
@@ -264,6 +267,7 @@ export function buildSnapshot(journal: RotationJournal, busy: boolean): Rotation
       ...STEP_INFO[id],
       ...j.steps[id],
       current: id === current && j.outcome === 'inProgress',
+      story: stepModule(id).story({ journal: j, record: j.steps[id], now }),
     })),
     secrets: {
       ...(j.inUse ? { inUse: view(j.inUse) } : {}),

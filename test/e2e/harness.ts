@@ -314,19 +314,41 @@ export class VsCodeSession {
     return (await toasts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
-  /** Waits for a notification whose text matches, returns its full text. */
+  /**
+   * Waits for a notification whose text matches, returns its full text. A notification that came while several
+   * others were shown may go straight to the notification center without a toast (seen with five in a row): the
+   * center is looked at too before giving up.
+   */
   async waitForNotification(pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
     let found = '';
-    await waitUntil(
-      async () => {
-        found = (await this.notifications()).find((n) => pattern.test(n)) ?? '';
-        return found !== '';
-      },
-      `a notification matching ${pattern}`,
-      timeoutMs,
-      async () => `shown: ${JSON.stringify(await this.notifications())}`,
+    const match = async (): Promise<boolean> => {
+      found = (await this.notifications()).find((n) => pattern.test(n)) ?? '';
+      return found !== '';
+    };
+    try {
+      await waitUntil(match, `a notification matching ${pattern}`, timeoutMs);
+      return found;
+    } catch (toastMissing) {
+      const inCenter = await this.notificationCenterTexts();
+      found = inCenter.find((n) => pattern.test(n)) ?? '';
+      if (found !== '') return found;
+      throw new Error(`${(toastMissing as Error).message} Notification center: ${JSON.stringify(inCenter)}`, {
+        cause: toastMissing,
+      });
+    }
+  }
+
+  /** The notification center's entries (opened with its command, which focuses it; closed again with Escape). */
+  async notificationCenterTexts(): Promise<string[]> {
+    await this.runCommand('Notifications: Show Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor({ state: 'visible' });
+    const texts = (await center.locator('.notification-list-item').allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, ' ').trim(),
     );
-    return found;
+    await this.page.keyboard.press('Escape');
+    await center.waitFor({ state: 'hidden' });
+    return texts;
   }
 
   /** Closes every notification toast (so the next wait sees only new ones). */
@@ -410,7 +432,8 @@ export class VsCodeSession {
   /** The rows of a tree view: the text a person sees on each row (label and description), top to bottom. */
   async treeItems(viewName: string): Promise<string[]> {
     const rows = this.viewPane(viewName).locator('.monaco-list-row');
-    return Promise.all((await rows.all()).map((row) => rowText(row)));
+    // A row may go while it is read (the tree reloading): it then reads as '' and the caller's wait goes on.
+    return Promise.all((await rows.all()).map((row) => rowText(row, 1_000).catch(() => '')));
   }
 
   /** The row of a tree view whose text matches. */
@@ -572,6 +595,16 @@ export class VsCodeSession {
     return readFileSync(join(this.userDataDir, 'User', 'settings.json'), 'utf8');
   }
 
+  /** "Preferences: Color Theme" from the palette, the theme typed and picked, as a person switches themes. */
+  async setColorTheme(theme: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.waitForQuickInput();
+    await this.quickInputType(theme);
+    await this.quickInputRow(theme).first().waitFor({ state: 'visible' });
+    await this.quickInputEnter();
+    await this.waitForQuickInputClosed();
+  }
+
   /**
    * Edits the user settings as a person does: "Preferences: Open User Settings (JSON)", the text replaced (`changes`
    * replace those keys, the rest stays), saved, the editor closed. VS Code applies a setting saved in its editor at
@@ -687,9 +720,9 @@ export function waitUntil(
 }
 
 /** A tree row as "label description" (the DOM puts them in adjacent spans with no space between). */
-async function rowText(row: Locator): Promise<string> {
+async function rowText(row: Locator, timeout?: number): Promise<string> {
   const parts = await row.locator('.label-name, .label-description').allInnerTexts();
-  return (parts.length > 0 ? parts.join(' ') : await row.innerText()).replace(/\s+/g, ' ').trim();
+  return (parts.length > 0 ? parts.join(' ') : await row.innerText({ timeout })).replace(/\s+/g, ' ').trim();
 }
 
 function escapeRegExp(text: string): string {

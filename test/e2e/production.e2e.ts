@@ -110,12 +110,14 @@ describe('e2e: production orgs ask more before they change', () => {
     await checklist.page
       .locator('.banner[role=note]', { hasText: 'Production org: every change here affects live flows' })
       .waitFor({ state: 'visible' });
+    // One banner: the production notice carries the preview-first warning and its action.
+    assert.equal(await checklist.page.locator('.banner').count(), 1);
     // Until acknowledged, the checklist offers no step.
     assert.equal(await checklist.page.getByRole('button', { name: 'Check the org', exact: true }).count(), 0);
     await ui.screenshot('production-guard');
 
-    await checklist.click('Acknowledge and continue…');
-    const question = await checklist.confirmModal('Continue');
+    await checklist.click('Rotate production anyway…');
+    const question = await checklist.confirmModal('Rotate Production');
     assert.match(question, /Rotate this production org without a recent preview rotation\?/);
     await guard.waitFor({ state: 'detached' });
 

@@ -72,7 +72,7 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     await checklist.waitOpen();
     assert.match(await checklist.stepState('3. Create the new secret'), /^done/);
     await checklist.page
-      .locator('li.step.current', { hasText: '4. Set up the connection' })
+      .locator('li.step[data-state=current]', { hasText: '4. Set up the connection' })
       .waitFor({ state: 'visible' });
     assert.equal(
       await checklist.newSecretMasked(),
@@ -124,8 +124,8 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     const created = o.secrets().find((s) => s.id !== old!.id)!;
     assert.equal(created.status, 'ACTIVE');
 
-    await checklist.click('Roll back (reactivate the old secret)…');
-    const question = await checklist.confirmModal('Continue');
+    await checklist.click('Roll back to the old secret…');
+    const question = await checklist.confirmModal('Roll Back');
     assert.match(question, /Roll back: reactivate the old secret\?/);
     await waitForSecrets(
       o,
@@ -141,10 +141,10 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
     );
 
     await waitUntil(
-      async () => /rolledBack/.test(await checklist.meta()),
+      async () => /^Rolled back/.test(await checklist.progress()),
       'the checklist to say the rotation was rolled back',
       30_000,
-      () => checklist.meta(),
+      () => checklist.progress(),
     );
     await checklist.page.locator('.banner', { hasText: 'Rolled back' }).waitFor({ state: 'visible' });
     // The tree reloads the org by itself after the rollback: the old secret shows active again.
@@ -176,6 +176,16 @@ describe('e2e: a rotation survives a closed checklist, a reloaded window, a hang
       'the create request to reach Okta (and hang)',
     );
     await ui.screenshot('step-running-cancellable');
+    // Hidden (another editor in front) and shown again mid-step, the page is rebuilt from the host's view, which
+    // says the step runs: its Cancel is back.
+    await ui.runCommand('File: New Untitled Text File');
+    await ui.page.locator('iframe.webview.ready').filter({ visible: true }).waitFor({ state: 'detached' });
+    await ui.editorTab(checklist.tabTitle).click();
+    await checklist.waitOpen();
+    await checklist
+      .step('3. Create the new secret')
+      .getByRole('button', { name: 'Cancel', exact: true })
+      .waitFor({ state: 'visible' });
     await checklist.click('Cancel');
     // The step's answer to the cancel ("Cancelling…" is only the acknowledgement of the request).
     await checklist.page.locator('#status', { hasText: /^Cancelled\.$/ }).waitFor({ state: 'visible' });

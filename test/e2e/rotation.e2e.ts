@@ -106,7 +106,7 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     assert.match(rows.find((r) => r.startsWith(masked(created.clientSecret))) ?? '', /\bnew\b/, JSON.stringify(rows));
 
     // Copy New Secret copies in the extension host: the value reaches the clipboard, never the page.
-    await checklist.click('Copy New Secret');
+    await checklist.click('Copy new secret');
     await checklist.page.locator('#status', { hasText: 'Copied the new secret' }).waitFor({ state: 'visible' });
     assert.ok(
       !(await checklist.page.locator('body').innerText()).includes(created.clientSecret),

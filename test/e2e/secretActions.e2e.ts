@@ -9,6 +9,7 @@ import { extensionVsix } from './globalSetup.ts';
 import {
   createSecretThroughApi,
   masked,
+  secretLifecycleThroughApi,
   orgSetting,
   secretRowsOf,
   setApiTokenFromPalette,
@@ -50,11 +51,11 @@ describe('e2e: secret actions from the tree', () => {
     await simulator?.close();
   });
 
-  it('offers Deactivate only on the ACTIVE secret, Activate and Delete only on the INACTIVE one', async () => {
+  it('offers Activate and Delete only on the INACTIVE secret, and no Deactivate on the only ACTIVE one (Okta refuses it)', async () => {
     const ui = vscode!;
     const onActive = await ui.treeItemContextMenuEntries(VIEW, masked(active.clientSecret));
     const onInactive = await ui.treeItemContextMenuEntries(VIEW, masked(inactive.clientSecret));
-    assert.ok(onActive.includes('Deactivate Secret'), `active: ${onActive.join(', ')}`);
+    assert.ok(!onActive.includes('Deactivate Secret'), `the only active secret: ${onActive.join(', ')}`);
     assert.ok(
       !onActive.includes('Activate Secret') && !onActive.includes('Delete Secret'),
       `active: ${onActive.join(', ')}`,
@@ -68,6 +69,22 @@ describe('e2e: secret actions from the tree', () => {
 
   it("shows Okta's refusal to deactivate the only active secret as a clear message, and changes nothing", async () => {
     const ui = vscode!;
+    // The tree offers Deactivate only beside a second active secret. Another admin activates the inactive one (the
+    // tree shows two active secrets, each deactivatable), then deactivates it again behind the tree's back: the
+    // person now deactivates what has become the only active secret, and Okta refuses.
+    await secretLifecycleThroughApi(org, inactive.id, 'activate');
+    await ui.viewTitleAction('Refresh');
+    await waitUntil(
+      async () =>
+        secretRowsOf(await ui.treeItems(VIEW), label).some((r) =>
+          r.startsWith(`${masked(inactive.clientSecret)} active`),
+        ),
+      'the tree to show both secrets active',
+      30_000,
+      async () => JSON.stringify(await ui.treeItems(VIEW)),
+    );
+    assert.ok((await ui.treeItemContextMenuEntries(VIEW, masked(active.clientSecret))).includes('Deactivate Secret'));
+    await secretLifecycleThroughApi(org, inactive.id, 'deactivate');
     await ui.treeItemContextMenu(VIEW, masked(active.clientSecret), 'Deactivate Secret');
     const question = await ui.dialogText();
     assert.match(question, new RegExp(`${masked(active.clientSecret)}.*Okta Workflows OAuth.*${label}`, 's'));
@@ -82,6 +99,16 @@ describe('e2e: secret actions from the tree', () => {
         [active.id, 'ACTIVE'],
         [inactive.id, 'INACTIVE'],
       ],
+    );
+    await ui.viewTitleAction('Refresh');
+    await waitUntil(
+      async () =>
+        secretRowsOf(await ui.treeItems(VIEW), label).some((r) =>
+          r.startsWith(`${masked(inactive.clientSecret)} inactive`),
+        ),
+      'the tree to show the inactive secret inactive again',
+      30_000,
+      async () => JSON.stringify(await ui.treeItems(VIEW)),
     );
     await ui.clearNotifications();
   });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { SimulatedOrgInfo } from '../../src/simulator/index.ts';
 import { maskSecret } from '../../src/redact.ts';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import type { SimulatedOrg } from '../../src/simulator/index.ts';
 import { waitUntil, type VsCodeSession } from './harness.ts';
 
@@ -98,7 +98,7 @@ export async function showSecretsInTree(
 /** The checklist's path through a normal rotation: each click, the step it completes, and the modal it raises. */
 const ROTATION_PATH = [
   // A production org with no recent preview rotation: the guard, acknowledged in a modal, before any step.
-  { id: 'acknowledge', click: 'Acknowledge and continue…', modal: 'Continue' },
+  { id: 'acknowledge', click: 'Rotate production anyway…', modal: 'Rotate Production' },
   { id: 'preflight', click: 'Check the org', completes: '1. Check the org' },
   { id: 'recordInUse', click: 'Record the secret in use', completes: '2. Record the secret in use' },
   { id: 'createSecret', click: 'Create the new secret', completes: '3. Create the new secret' },
@@ -168,11 +168,17 @@ export class Checklist {
     }
   }
 
-  /** The state column of a step ("done 6:15:37 PM", "pending", "failed …"), by its numbered title ("3. Create the new secret"). */
+  /** The step, by its numbered title ("3. Create the new secret"). */
+  step(title: string): Locator {
+    return this.page.locator('li.step', { has: this.page.locator('h2', { hasText: exactText(title) }) });
+  }
+
+  /**
+   * How a step stands (done, current, running, failed, skipped, upcoming), read from the step's data-state: the
+   * page shows people words ("Done at 15:28 UTC"), never this word.
+   */
   async stepState(title: string): Promise<string> {
-    return (
-      await this.page.locator('li.step', { hasText: title }).locator('.step-head .state').last().innerText()
-    ).trim();
+    return (await this.step(title).getAttribute('data-state')) ?? '';
   }
 
   async waitForStep(title: string, expected: RegExp): Promise<void> {
@@ -217,9 +223,14 @@ export class Checklist {
     return (await row.locator('code').innerText()).trim();
   }
 
-  /** The line under the heading: host · environment · app · client id · outcome. */
-  async meta(): Promise<string> {
-    return (await this.page.locator('p.meta').innerText()).trim();
+  /** The progress line under the heading: "Step 4 of 11 · Set up the connection", or how the rotation ended. */
+  async progress(): Promise<string> {
+    return (await this.page.locator('p.progress').innerText()).trim();
+  }
+
+  /** Everything the page shows as text (what a person reads), whitespace collapsed. */
+  async visibleText(): Promise<string> {
+    return (await this.page.locator('body').innerText()).replace(/\s+/g, ' ').trim();
   }
 
   /** Status line, errors and banners: what the person reads when something does not go as planned. */
@@ -324,6 +335,25 @@ export async function createSecretThroughApi(org: SimulatedOrg, status: 'ACTIVE'
   return id;
 }
 
+/** Activates, deactivates or deletes a secret directly through the simulator's Okta API (another admin, not the UI). */
+export async function secretLifecycleThroughApi(
+  org: SimulatedOrg,
+  secretId: string,
+  change: 'activate' | 'deactivate' | 'delete',
+): Promise<void> {
+  const url = `${org.info.baseUrl}/api/v1/apps/${org.info.workflowsAppId}/credentials/secrets/${secretId}`;
+  const headers = { Authorization: `SSWS ${org.info.apiToken}`, Accept: 'application/json' };
+  const r =
+    change === 'delete'
+      ? await fetch(url, { method: 'DELETE', headers })
+      : await fetch(`${url}/lifecycle/${change}`, { method: 'POST', headers });
+  assert.ok(r.ok, `e2e setup: ${change} ${secretId} through the API answered ${r.status}`);
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function exactText(text: string): RegExp {
+  return new RegExp(`^\\s*${escape(text)}\\s*$`);
 }

@@ -83,7 +83,7 @@ class EngineRotations implements CampaignRotations {
     const running = this.engines.get(rotationId);
     if (running) return running.snapshot();
     const journal = await this.#journals.load(rotationId);
-    return journal ? buildSnapshot(journal, false) : undefined;
+    return journal ? buildSnapshot(journal, false, new Date()) : undefined;
   }
 
   #counted(engine: RotationEngine): RotationHandle {

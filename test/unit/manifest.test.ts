@@ -138,20 +138,28 @@ describe('package.json manifest', () => {
     assert.match(w.contents, /OAuth service app/);
   });
 
-  it('secret menus: Deactivate only on active, Activate and Delete only on inactive (capability flags)', () => {
+  it('secret menus: Deactivate only on an active secret beside another active one, Activate and Delete only on inactive (capability flags)', () => {
     const ctx = pkg.contributes.menus['view/item/context'] as MenuItem[];
     const when = (id: string) => ctx.filter((m) => m.command === `oktaWorkflows.${id}`).map((m) => m.when ?? '');
     const matches = (clause: string, viewItem: string) =>
       [...clause.matchAll(/viewItem =~ \/(.+?)\/(?=\s|$)/g)].every((m) => new RegExp(m[1] as string).test(viewItem));
     for (const w of when('deactivateSecret')) {
-      assert.ok(matches(w, 'secret active hasValue inUse'));
-      assert.ok(!matches(w, 'secret inactive hasValue'));
+      assert.ok(matches(w, 'secret active canDeactivate hasValue inUse'));
+      assert.ok(!matches(w, 'secret inactive canActivate canDelete hasValue'));
+      // The only active secret, or a read-only credential: Okta refuses, so the tree does not offer it.
+      assert.ok(!matches(w, 'secret active hasValue inUse'));
     }
     for (const id of ['activateSecret', 'deleteSecret']) {
       for (const w of when(id)) {
-        assert.ok(matches(w, 'secret inactive hasValue'), id);
-        assert.ok(!matches(w, 'secret active hasValue inUse'), id);
+        assert.ok(matches(w, 'secret inactive canActivate canDelete hasValue'), id);
+        assert.ok(!matches(w, 'secret active canDeactivate hasValue inUse'), id);
+        assert.ok(!matches(w, 'secret inactive hasValue'), `${id}: not with a read-only credential`);
       }
+    }
+    for (const w of when('rotateSecret')) {
+      assert.ok(matches(w, 'org hasToken canRotate production'));
+      assert.ok(!matches(w, 'org hasToken production'), 'not with a read-only credential');
+      assert.ok(!matches(w, 'org noToken preview'));
     }
   });
 
@@ -205,5 +213,16 @@ describe('package.json manifest', () => {
     assert.ok(statSync(join(root, container.icon)).isFile());
     assert.equal(pkg.contributes.views[container.id][0].id, 'oktaWorkflows.orgs');
     assert.ok(code.includes("createTreeView('oktaWorkflows.orgs'"));
+  });
+
+  it('has a 128×128 PNG Marketplace icon beside the activity-bar SVG, and a gallery banner colour', () => {
+    assert.equal(pkg.icon, 'media/icon.png');
+    const png = readFileSync(join(root, pkg.icon));
+    // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers at bytes 16 and 20.
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.match(pkg.contributes.viewsContainers.activitybar[0].icon, /\.svg$/);
+    assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
   });
 });

@@ -6,7 +6,10 @@ export interface ApiCallLog {
   method: string;
   /** The URL path, never the query. */
   path: string;
-  status: number | 'error';
+  /** The HTTP status; 'error' when no answer came, 'cancelled' when the caller stopped waiting for it. */
+  status: number | 'error' | 'cancelled';
+  /** The caller reads any status as an answer (the secret probe: invalid_grant means the secret works). */
+  answerExpected?: boolean;
   ms: number;
   rateLimitRemaining?: number;
   errorId?: string;

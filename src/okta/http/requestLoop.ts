@@ -122,6 +122,7 @@ export class RequestLoop {
       org: this.org,
       notFoundAdvice: call.notFoundAdvice,
       authAdvice: auth.advice,
+      credential: auth.credentialName,
     };
     for (let attempt = 1; ; attempt++) {
       this.#checkTime(call.operation, budget);
@@ -144,7 +145,8 @@ export class RequestLoop {
       try {
         res = await this.#send(call, headers, budget);
       } catch (e) {
-        this.#log({ method: call.method, path: call.url.pathname, status: 'error', ms: now() - started, attempt });
+        const status = isOktaError(e, 'cancelled') ? 'cancelled' : 'error';
+        this.#log({ method: call.method, path: call.url.pathname, status, ms: now() - started, attempt });
         const delay = isOktaError(e, 'network') ? this.#retryDelay(call, state, budget) : undefined;
         if (delay !== undefined) {
           await this.#pause(call.operation, delay, budget, 'retry');
@@ -282,6 +284,7 @@ export class RequestLoop {
   /** One log line for an answered exchange; an apps-bucket answer also updates the rate-limit snapshot. */
   #logExchange(call: HttpCall, res: HttpResponse, ms: number, attempt: number, errorId: string | undefined): void {
     const entry: ApiCallLog = { method: call.method, path: call.url.pathname, status: res.status, ms, attempt };
+    if (call.acceptAnyStatus) entry.answerExpected = true;
     if (call.appsBucket) {
       const snap = readRateLimit(res.headers, this.#opts.now());
       if (snap) {

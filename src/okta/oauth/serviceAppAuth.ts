@@ -6,7 +6,7 @@
 // The private key stays in a private field: it is never logged, serialised or put into an error.
 import { randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { Authenticator, AuthorizeRequest, ServiceAppCredential, UnauthorizedAnswer } from '../auth.ts';
-import { OktaError } from '../errors.ts';
+import { isOktaError, OktaError } from '../errors.ts';
 import { registerSecret } from '../../redact.ts';
 import { notifyListener, warnListenerFailed, type ApiCallLog } from '../http/listeners.ts';
 import { USER_AGENT } from '../http/requestLoop.ts';
@@ -76,6 +76,7 @@ export class ServiceAppAuth implements Authenticator {
   /** Who the app is and what it was granted, for the client's whoAmI and capability check. */
   readonly serviceApp: ServiceAppCredential;
   /** Read by the client to word 401 and 403 errors for a service app rather than an API token. */
+  readonly credentialName = 'service app';
   readonly advice = { invalidToken: SERVICE_APP_ADVICE.tokenRefused, forbidden: SERVICE_APP_ADVICE.forbidden };
   readonly #key: KeyObject;
   readonly #alg: JwsAlgorithm;
@@ -277,7 +278,8 @@ export class ServiceAppAuth implements Authenticator {
       try {
         res = await this.#transport.send({ operation, method: 'POST', url, headers, body });
       } catch (e) {
-        this.log({ method: 'POST', path: url.pathname, status: 'error', ms: this.#now() - started, attempt });
+        const status = isOktaError(e, 'cancelled') ? 'cancelled' : 'error';
+        this.log({ method: 'POST', path: url.pathname, status, ms: this.#now() - started, attempt });
         throw e;
       }
       this.log({ method: 'POST', path: url.pathname, status: res.status, ms: this.#now() - started, attempt });

@@ -95,7 +95,7 @@ export function readOAuthError(res: HttpResponse): OAuthError | undefined {
 export function tokenError(operation: string, org: string, status: number, error: OAuthError | undefined): OktaError {
   const body = error ? { errorCode: error.error, errorSummary: error.error_description } : undefined;
   const make = (kind: OktaErrorKind, advice?: string, detail?: string) =>
-    new OktaError({ kind, operation, org, status, body, advice, detail });
+    new OktaError({ kind, operation, org, status, body, advice, detail, credential: 'service app' });
   switch (error?.error) {
     case 'invalid_client':
       return make('invalidToken', SERVICE_APP_ADVICE.invalidClient);

@@ -25,6 +25,31 @@ export interface StepContext {
   end(outcome: 'completed' | 'rolledBack' | 'abandoned', report: string[]): Promise<void>;
 }
 
+/** What a person reads about a step: plain sentences and facts built from the journal, never a field name, an
+ * internal state word or a raw time. */
+export interface StepStory {
+  /** One sentence: what happened (a step that ran or was skipped), or else what the step will do. */
+  summary: string;
+  /** What to do now, when the step is the current one: one or two sentences. */
+  todo: string[];
+  /** Facts for the step's details (label and value, both for people). */
+  details: StoryDetail[];
+  /** A warning the person must see even when the step is collapsed (a credential Okta may refuse). */
+  caution?: string;
+}
+
+export interface StoryDetail {
+  label: string;
+  value: string;
+}
+
+/** What a story is told from: the journal, the step's own record, and the clock's now (for ages and times). */
+export interface StoryInput {
+  journal: RotationJournal;
+  record: StepRecord;
+  now: Date;
+}
+
 /** A step's end: done, or back to pending awaiting the person (with what was found). */
 export interface StepEnd {
   state: 'done' | 'pending';
@@ -45,6 +70,8 @@ interface StepBase<Id extends string> {
   readonly description: string;
   /** A manual step the person does not need when they re-authorize the existing connection. */
   readonly skippedWhenReauthorizing?: boolean;
+  /** The step in words for the checklist (see StepStory). */
+  story(input: StoryInput): StepStory;
   /** What the person can do at this step when it is current and not running. */
   offers(journal: RotationJournal, at: StepOffers): NextAction[];
   /** What the person's confirmation records, when it is more than "done, confirmed by the person". */

@@ -5,7 +5,8 @@
 import { deactivationAllowed } from '../guards.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import type { ApiStepModule, StepContext } from './context.ts';
-import { confirmedOldIds, requireNewSecretActive } from './secrets.ts';
+import { confirmedOldIds, knownSecrets, requireNewSecretActive } from './secrets.ts';
+import { listWords, secretInList, utcTime } from '../words.ts';
 import { RotationError } from '../errors.ts';
 
 export const deactivateOld: ApiStepModule<'deactivateOld'> = {
@@ -13,6 +14,37 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
   label: 'Deactivate the old secret',
   description: 'Deactivates the old secret. Until it is deleted, a rollback can still reactivate it.',
   kind: 'api',
+  story({ journal, record, now }) {
+    const known = knownSecrets(journal);
+    const old = listWords(
+      confirmedOldIds(journal).map((id) => {
+        const s = known.find((k) => k.id === id);
+        return s ? secretInList(s, now) : 'the old secret';
+      }),
+    );
+    const oldText = old || 'the old secret';
+    if (record.state === 'done')
+      return {
+        summary: `Deactivated ${oldText}. Until it is deleted, Roll back can reactivate it.`,
+        todo: [],
+        details: record.endedAt ? [{ label: 'Deactivated', value: utcTime(record.endedAt, now) }] : [],
+      };
+    if (record.state === 'skipped' && journal.outcome === 'inProgress')
+      return { summary: 'Not needed: no old secret was active.', todo: [], details: [] };
+    return {
+      summary: 'Deactivates the old secret; until it is deleted, Roll back can reactivate it.',
+      todo: deactivationAllowed(journal)
+        ? [
+            `Deactivate ${oldText}. A Workflows connection still using it stops working when its token next refreshes.`,
+            'Until the delete, Roll back can reactivate it.',
+          ]
+        : [
+            'The new secret has not verified as working: deactivating the old one may break every flow.',
+            'Continue only if you checked that the new connection works.',
+          ],
+      details: [],
+    };
+  },
   refusal: (journal) =>
     deactivationAllowed(journal)
       ? undefined

@@ -1,4 +1,5 @@
-// Step 1: check the org. Finds the Workflows app again and judges its secrets (secretAssessment.ts). Two person's
+// Step 1: check the org. Finds the Workflows app again, asks whether the credential may manage its secrets
+// (capability.ts) and judges its secrets (secretAssessment.ts). Two person's
 // answers run under this step too: which secret is in use (the pasted value, compared, never kept), and the
 // confirmed retirement of a secret not in use, so that a new one fits under Okta's two-secret cap.
 import type { ClientSecret } from '../../okta/schemas.ts';
@@ -7,6 +8,8 @@ import { RotationError } from '../errors.ts';
 import { constantTimeEquals } from '../guards.ts';
 import type { NextAction } from '../snapshot.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
+import { checkCapability } from './capability.ts';
+import { preflightStory } from './preflightStory.ts';
 import { assessSecrets } from './secretAssessment.ts';
 import { deleteIgnoringNotFound } from './secrets.ts';
 
@@ -14,8 +17,9 @@ export const preflight: ApiStepModule<'preflight'> = {
   id: 'preflight',
   label: 'Check the org',
   description:
-    'Checks that the API token works, finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
+    'Checks that the extension can sign in to the org (with its API token or service app) and may manage the app’s secrets (asked without changing anything), finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
   kind: 'api',
+  story: preflightStory,
   async run(ctx) {
     const app = await ctx.okta.findWorkflowsApp({ appId: ctx.journal.app.id }, ctx.signal);
     if (app.id !== ctx.journal.app.id) {
@@ -27,6 +31,7 @@ export const preflight: ApiStepModule<'preflight'> = {
     await ctx.update((j) => {
       j.app = appRecord(app);
     });
+    await checkCapability(ctx);
     return assessSecrets(ctx, await ctx.okta.listSecrets(app.id, ctx.signal));
   },
   offers(journal, at) {

@@ -12,6 +12,17 @@ export function secretRef(s: ClientSecret): SecretRef {
   return { id: s.id, status: s.status, masked: maskSecret(s.client_secret ?? ''), created: s.created };
 }
 
+/** Every secret the journal knows (listed by the preflight, in use, new, listed as old), first mention first. */
+export function knownSecrets(journal: RotationJournal): SecretRef[] {
+  const all = [
+    ...(journal.inUse ? [journal.inUse] : []),
+    ...(journal.newSecret ? [journal.newSecret] : []),
+    ...journal.preflight.secrets,
+    ...(journal.identify?.candidates ?? []),
+  ];
+  return all.filter((s, i) => all.findIndex((x) => x.id === s.id) === i);
+}
+
 /** The old secrets the person confirmed (none before identifyOld is confirmed). */
 export function confirmedOldIds(journal: RotationJournal): string[] {
   return journal.oldSecretIds ?? [];

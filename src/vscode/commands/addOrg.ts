@@ -1,12 +1,22 @@
 // Add Org: a domain or a pasted Admin Console URL (the app id is taken from it), the environment, a name, then how
-// the extension signs in (API token or OAuth service app) and that credential.
+// the extension signs in (API token or OAuth service app) and that credential. Nothing is written until the
+// credential is checked against the org: a cancel or a refusal leaves the settings and secret storage as they were.
 import * as vscode from 'vscode';
 import { parseOrgInput } from '../../okta/orgInput.ts';
 import type { Services } from '../platform/services.ts';
 import { required } from '../platform/cancellation.ts';
 import { CREDENTIAL_METHODS, defaultMethod } from './credentialInput.ts';
-import { setCommandFor } from '../storage/orgCredential.ts';
-import { orgRef } from '../orgs/orgRef.ts';
+import { describeCredential } from '../storage/orgCredential.ts';
+import { isCancellation } from '../platform/cancellation.ts';
+import { orgSettingFor, parseOrgSettings, type OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgAddress } from '../../okta/orgInput.ts';
+import { isOktaError } from '../../okta/errors.ts';
+import { redact } from '../../redact.ts';
+import { askApiToken, showStored } from './setApiToken.ts';
+import { storedMessage } from './credentialVerdict.ts';
+import { askServiceApp } from './setServiceApp.ts';
+import { checkAndStore } from './checkAndStore.ts';
+import { withOrgLabel } from './errorActions.ts';
 
 export async function addOrg(s: Services): Promise<void> {
   const input = required(
@@ -61,7 +71,45 @@ export async function addOrg(s: Services): Promise<void> {
       { title: `Add Okta Org (4/4): how does the extension sign in to ${address.host}?`, ignoreFocusOut: true },
     ),
   );
-  await s.settings.add(address, label.trim(), env.value);
+  const org = candidateOrg(address, label.trim(), env.value);
+  const credential = method.type === 'serviceApp' ? await askServiceApp(s, org) : await askApiToken(s, org);
+  let checked;
+  try {
+    // Checked against the org, then stored; the settings are written last, so a cancel or a refusal at any
+    // point before leaves them as they were.
+    checked = await checkAndStore(s, org, credential);
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    s.log.error(`Add Org: ${org.key} was not added`, e);
+    throw new OrgNotAdded(org, e);
+  }
+  try {
+    await s.settings.add(address, org.label, env.value);
+  } catch (e) {
+    // No org may keep a credential it is not listed with.
+    await s.credentials.delete(org.key);
+    throw e;
+  }
   s.log.info(`Added org ${address.host} (${env.value})${address.appId ? ` with app id ${address.appId}` : ''}`);
-  await vscode.commands.executeCommand(setCommandFor(method.type).command, orgRef(address.host));
+  showStored(storedMessage(describeCredential({ type: credential.type }), org.label, checked.app, checked.capability));
+}
+
+/** The org as it will be configured, before anything is written (the settings entry Add Org would add). */
+function candidateOrg(address: OrgAddress, label: string, environment: 'preview' | 'production'): OrgConfig {
+  const org = parseOrgSettings([orgSettingFor(address, label, environment)]).orgs[0];
+  if (!org) throw new Error(`${address.host} cannot be added: its settings entry does not parse.`);
+  return org;
+}
+
+/** The credential check failed: the message says nothing was added, then what the org answered. */
+class OrgNotAdded extends Error {
+  constructor(org: OrgConfig, cause: unknown) {
+    const text = redact(cause instanceof Error ? cause.message : String(cause));
+    const errorId =
+      isOktaError(cause) && cause.errorId && !text.includes(cause.errorId) ? ` Okta errorId: ${cause.errorId}.` : '';
+    super(`${org.label} was not added; nothing was written. ${withOrgLabel(text, org.key, org.label)}${errorId}`, {
+      cause,
+    });
+    this.name = 'OrgNotAdded';
+  }
 }

@@ -4,6 +4,14 @@ import type { CredentialType } from '../storage/orgCredential.ts';
 
 export type ErrorAction = 'Show Log' | 'Set API Token' | 'Set OAuth Service App' | 'Retry';
 
+/**
+ * A message that starts with the org's host ("acme.okta.com refused the API token …") names the org as the person
+ * named it instead ("Acme Production refused the API token …"); any other message is left as it is.
+ */
+export function withOrgLabel(message: string, host: string | undefined, label: string | undefined): string {
+  return host && label && message.startsWith(`${host} `) ? `${label}${message.slice(host.length)}` : message;
+}
+
 /** The buttons for an error; a refused credential is replaced by one of the same kind (the org's, when known). */
 export function errorActions(e: unknown, credential: CredentialType = 'apiToken'): ErrorAction[] {
   if (!isOktaError(e)) return ['Show Log'];

@@ -50,7 +50,8 @@ const HANDLERS: Record<CommandId, Handler> = {
 
 export function registerCommands(s: Services): vscode.Disposable[] {
   const credentialTypeOf = async (orgKey: string) => (await s.credentials.get(orgKey))?.type;
+  const orgLabelOf = (orgKey: string) => s.settings.find(orgKey)?.label;
   return Object.entries(HANDLERS).map(([id, handler]) =>
-    registerWrapped(s.log, id, (node?: unknown) => handler(s, node), credentialTypeOf),
+    registerWrapped(s.log, id, (node?: unknown) => handler(s, node), credentialTypeOf, orgLabelOf),
   );
 }

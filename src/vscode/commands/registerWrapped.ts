@@ -6,7 +6,7 @@ import { sanitizeText } from '../../okta/oktaText.ts';
 import { redact } from '../../redact.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation } from '../platform/cancellation.ts';
-import { errorActions } from './errorActions.ts';
+import { errorActions, withOrgLabel } from './errorActions.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
@@ -15,11 +15,15 @@ export type CredentialTypeOf = (orgKey: string) => Promise<CredentialType | unde
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
+/** The org's label as the person named it (undefined: not in the settings). */
+export type OrgLabelOf = (orgKey: string) => string | undefined;
+
 export function registerWrapped(
   log: Log,
   id: string,
   handler: CommandHandler,
   credentialTypeOf?: CredentialTypeOf,
+  orgLabelOf?: OrgLabelOf,
 ): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
     try {
@@ -32,7 +36,7 @@ export function registerWrapped(
       log.error(id, e);
       log.background(
         `${id}: offering a fix`,
-        offerFix(log, e, () => run(...args), args, credentialTypeOf),
+        offerFix(log, e, () => run(...args), args, credentialTypeOf, orgLabelOf),
       );
       return undefined;
     }
@@ -46,11 +50,15 @@ async function offerFix(
   retry: () => Promise<unknown>,
   args: unknown[],
   credentialTypeOf?: CredentialTypeOf,
+  orgLabelOf?: OrgLabelOf,
 ): Promise<void> {
-  // Whatever the error, the notification is one redacted line of bounded length.
-  const message = sanitizeText(redact(e instanceof Error ? e.message : String(e)), 2000);
-  const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
   const org = isOktaError(e) ? e.org : undefined;
+  // Whatever the error, the notification is one redacted line of bounded length, led by the org's label.
+  const message = sanitizeText(
+    withOrgLabel(redact(e instanceof Error ? e.message : String(e)), org, org ? orgLabelOf?.(org) : undefined),
+    2000,
+  );
+  const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
   const credential = org && credentialTypeOf ? await credentialTypeOf(org).catch(() => undefined) : undefined;
   const actions = errorActions(e, credential);
   const choice = await vscode.window.showErrorMessage(`${message}${errorId}`, ...actions);

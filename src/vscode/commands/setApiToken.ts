@@ -6,9 +6,18 @@ import type { Services } from '../platform/services.ts';
 import { required } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
+import { storedMessage, type StoredMessage } from './credentialVerdict.ts';
+import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgCredential } from '../storage/orgCredential.ts';
 
 export async function setApiToken(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the API token of which org?');
+  const { app, capability } = await checkAndStore(s, org, await askApiToken(s, org));
+  showStored(storedMessage('API token', org.label, app, capability));
+}
+
+/** The API token for `org`, from a password input (UserCancelled when dismissed); nothing is stored here. */
+export async function askApiToken(s: Services, org: Pick<OrgConfig, 'key' | 'label'>): Promise<OrgCredential> {
   const token = required(
     await vscode.window.showInputBox({
       title: `API token for ${org.label} (${org.key})`,
@@ -23,8 +32,11 @@ export async function setApiToken(s: Services, node?: unknown): Promise<void> {
     }),
   ).trim();
   s.log.addKnownSecret(token);
-  const app = await checkAndStore(s, org, { type: 'apiToken', token });
-  void vscode.window.showInformationMessage(
-    `API token for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`,
-  );
+  return { type: 'apiToken', token };
+}
+
+/** The stored credential's message: a warning when it may not manage the secret. */
+export function showStored(m: StoredMessage): void {
+  if (m.warning) void vscode.window.showWarningMessage(m.text);
+  else void vscode.window.showInformationMessage(m.text);
 }

@@ -7,6 +7,10 @@ import type { Services } from '../platform/services.ts';
 import { required, UserCancelled } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
+import { storedMessage } from './credentialVerdict.ts';
+import { showStored } from './setApiToken.ts';
+import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgCredential } from '../storage/orgCredential.ts';
 import {
   KEY_FILE_FILTERS,
   MAX_KEY_FILE_BYTES,
@@ -18,6 +22,12 @@ import {
 
 export async function setServiceApp(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the OAuth service app of which org?');
+  const { app, capability } = await checkAndStore(s, org, await askServiceApp(s, org));
+  showStored(storedMessage('OAuth service app', org.label, app, capability));
+}
+
+/** The service app's client id, private key and key id for `org` (UserCancelled when dismissed); nothing stored. */
+export async function askServiceApp(s: Services, org: Pick<OrgConfig, 'key' | 'label'>): Promise<OrgCredential> {
   const current = await s.credentials.get(org.key);
   const clientId = required(
     await vscode.window.showInputBox({
@@ -42,15 +52,7 @@ export async function setServiceApp(s: Services, node?: unknown): Promise<void> 
       validateInput: validateKeyId,
     }),
   ).trim();
-  const app = await checkAndStore(s, org, {
-    type: 'serviceApp',
-    clientId,
-    privateKey: key.privateKey,
-    ...(keyId ? { keyId } : {}),
-  });
-  void vscode.window.showInformationMessage(
-    `OAuth service app for ${org.label} stored. Found ${app.label} (client id ${app.clientId}).`,
-  );
+  return { type: 'serviceApp', clientId, privateKey: key.privateKey, ...(keyId ? { keyId } : {}) };
 }
 
 type ValidKey = Extract<PrivateKeyInput, { ok: true }>;

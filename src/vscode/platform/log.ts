@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ApiCallLog } from '../../okta/client.ts';
 import { registerSecret } from '../../redact.ts';
-import { describeError, formatApiCall, logLine } from './logFormat.ts';
+import { apiCallLevel, describeError, formatApiCall, logLine } from './logFormat.ts';
 
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Okta Workflows', { log: true });
@@ -17,7 +17,7 @@ export class Log implements vscode.Disposable {
 
   apiCall(org: string, call: ApiCallLog): void {
     const line = logLine(formatApiCall(org, call));
-    if (call.status === 'error' || call.status >= 400) this.channel.warn(line);
+    if (apiCallLevel(call) === 'warn') this.channel.warn(line);
     else this.channel.info(line);
   }
 

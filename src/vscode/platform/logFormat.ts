@@ -1,5 +1,6 @@
 // Log line formats, pure (tested in Node). Every line passes through redact() before it is written.
 import type { ApiCallLog } from '../../okta/client.ts';
+import { isOktaError } from '../../okta/errors.ts';
 import { sanitizeText } from '../../okta/oktaText.ts';
 import { redact } from '../../redact.ts';
 
@@ -19,13 +20,24 @@ export function formatApiCall(org: string, c: ApiCallLog): string {
   return redact(parts.join(' '));
 }
 
-/** The full text of an error for the log, on one line: message, Okta's fields and the cause chain. */
+/**
+ * How loud an API call's line is: a failure warns; a cancel (the person's choice) and an answer the caller
+ * expected whatever its status (the secret probe's invalid_grant, which means the secret works) do not.
+ */
+export function apiCallLevel(c: ApiCallLog): 'info' | 'warn' {
+  if (c.status === 'cancelled' || c.answerExpected === true) return 'info';
+  return c.status === 'error' || c.status >= 400 ? 'warn' : 'info';
+}
+
+/** The full text of an error for the log, on one line: message, the API call that failed (an OktaError's), the cause chain. */
 export function describeError(e: unknown): string {
   const lines: string[] = [];
   let cur: unknown = e;
   for (let depth = 0; cur !== undefined && depth < 5; depth++) {
     if (cur instanceof Error) {
       lines.push(depth === 0 ? `${cur.name}: ${cur.message}` : `caused by ${cur.name}: ${cur.message}`);
+      // The person's message leads with what failed for them; the log also keeps what was being done.
+      if (isOktaError(cur)) lines.push(`while: ${cur.operation}${cur.org ? ` in ${cur.org}` : ''}`);
       cur = (cur as { cause?: unknown }).cause;
     } else {
       lines.push(String(cur));

@@ -2,6 +2,9 @@
 // risky ones need first. Built from the snapshot (its step labels and nextActions), never from internal names.
 // Pure: no `vscode` import, tested in Node.
 import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
+import { secretInList, utcTime } from '../../rotation/words.ts';
+
+type SecretView = RotationSnapshot['secrets']['listed'][number];
 
 const stepLabel = (snap: RotationSnapshot, step: string): string =>
   snap.steps.find((s) => s.id === step)?.label ?? 'the step';
@@ -44,52 +47,94 @@ export function progressTitle(orgLabel: string, action: RotationAction, snap: Ro
 export interface Confirmation {
   title: string;
   detail: string;
+  /** Named for the action ("Retire ••••xjgJ", "Roll Back"), never "Continue". */
   button: string;
 }
 
 /**
- * The modal a risky action needs, or undefined. Overrides, acknowledgements, rollback, abandon and retiring a
- * secret; deleting the old secret in every org; deactivating it in a production org. Each names org, app and the
- * masked secret(s).
+ * The modal a risky action needs, or undefined: overrides, the production acknowledgement, rollback, abandon and
+ * retiring a secret; deleting the old secret in every org; deactivating it in a production org. Each says what
+ * will happen, names org, app and the secrets kept and gone (masked, with their age), and whether it can be undone.
  */
 export function riskyConfirmation(
   action: RotationAction,
   snap: RotationSnapshot,
   orgLabel: string,
+  now: Date = new Date(),
 ): Confirmation | undefined {
-  const offered = snap.nextActions.find((a) => a.type === action.type);
-  const warning = offered && 'warning' in offered ? offered.warning : undefined;
   const production = snap.environment === 'production';
   const org = `${orgLabel} (${snap.org.host}, ${production ? 'PRODUCTION' : snap.environment})`;
-  const app = `${snap.app.label}, client id ${snap.app.clientId}`;
-  const where = `Org: ${org}\nApp: ${app}`;
+  const where = `Org: ${org}\nApp: ${snap.app.label}, client id ${snap.app.clientId}`;
+  const age = (s: SecretView | undefined, ...more: string[]): string =>
+    s ? secretInList(s, now, ...more) : 'the secret';
+  const inUse = snap.secrets.inUse ?? snap.secrets.listed.find((s) => s.status === 'ACTIVE');
+  const newSecret = snap.secrets.new;
   const old = snap.secrets.old.map((s) => s.masked);
   const oldText = old.length > 0 ? old.join(', ') : 'the old secret';
-  const secretLine = `Old secret${old.length === 1 ? '' : 's'}: ${snap.secrets.old.map((s) => `${s.masked} (${s.id})`).join(', ') || 'as identified'}`;
-  const newLine = snap.secrets.new ? `\nNew secret (kept): ${snap.secrets.new.masked} (${snap.secrets.new.id})` : '';
-  const generic = (title: string): Confirmation => ({
-    title,
-    detail: `${where}\n\n${warning ?? ''}`.trim(),
-    button: 'Continue',
-  });
+  const secretLine = `Old secret${old.length === 1 ? '' : 's'}: ${snap.secrets.old.map((s) => `${age(s)}, id ${s.id}`).join('; ') || 'as identified'}`;
+  const newLine = newSecret ? `\nNew secret (kept): ${age(newSecret)}, id ${newSecret.id}` : '';
+  const body = (...parts: string[]): string => [where, ...parts].filter((p) => p !== '').join('\n\n');
   switch (action.type) {
     case 'override':
-      return generic('Continue without a verified new secret?');
-    case 'acknowledge':
-      return generic(
-        action.guard === 'previewSoak'
-          ? 'Create the new secret of this production org before its preview org has soaked?'
-          : 'Rotate this production org without a recent preview rotation?',
-      );
-    case 'rollback':
-      return generic('Roll back: reactivate the old secret?');
+      return {
+        title: 'Continue without a verified new secret?',
+        detail: body(
+          `${newSecret ? `The new secret ${age(newSecret)}` : 'The new secret'} has not verified as working${snap.verification ? ` (Okta's answer: ${snap.verification.reason})` : ''}. Deactivating the old secret next may break every flow that still uses it.`,
+          'Your decision is recorded in the rotation. Nothing changes in Okta yet, and Roll back stays possible until the old secret is deleted.',
+        ),
+        button: 'Continue Without Verification',
+      };
+    case 'acknowledge': {
+      if (action.guard === 'previewSoak') return soakConfirmation(snap, body, now);
+      const guard = snap.guards.productionWithoutPreview;
+      const last = guard?.lastPreviewCompletedAt
+        ? `the last one ended ${utcTime(guard.lastPreviewCompletedAt, now)}`
+        : 'none is recorded';
+      return {
+        title: 'Rotate this production org without a recent preview rotation?',
+        detail: body(
+          `No preview org completed a rotation in the last ${guard?.days ?? 0} days (${last}). Okta advises rotating in a preview org first.`,
+          'Nothing changes in Okta now: your decision is recorded, then the checklist starts with step 1.',
+        ),
+        button: 'Rotate Production',
+      };
+    }
+    case 'rollback': {
+      const reactivated = snap.secrets.old.filter((s) => s.id !== newSecret?.id);
+      return {
+        title: 'Roll back: reactivate the old secret?',
+        detail: body(
+          `Reactivated: ${reactivated.map((s) => age(s)).join(', ') || 'the old secret'}${newSecret ? `\nKept active: ${age(newSecret, 'the new secret')}` : ''}`,
+          `The rotation ends as rolled back.${newSecret ? ' Delete the new secret in the Admin Console once no connection uses it.' : ''} To rotate later, start a new rotation.`,
+        ),
+        button: 'Roll Back',
+      };
+    }
     case 'abandon':
-      return generic('Abandon this rotation?');
+      return {
+        title: 'Abandon this rotation?',
+        detail: body(
+          newSecret
+            ? `The new secret ${age(newSecret)} stays active in Okta and its stored value is wiped: delete it in the Admin Console if no connection uses it.`
+            : 'Nothing was created in Okta.',
+          `${inUse ? `The secret in use, ${age(inUse)}, stays in use.` : 'The secret in use stays in use.'} This cannot be undone: to rotate later, start a new rotation.`,
+        ),
+        button: 'Abandon Rotation',
+      };
     case 'retire': {
-      const r = snap.nextActions.find((a) => a.type === 'retire');
-      return generic(
-        `Deactivate and delete secret ${r && r.type === 'retire' ? r.masked : action.secretId} to make room for the new one?`,
-      );
+      const offered = snap.nextActions.find((a) => a.type === 'retire');
+      const target = snap.secrets.listed.find((s) => s.id === action.secretId);
+      const masked = offered?.type === 'retire' ? offered.masked : (target?.masked ?? 'the secret');
+      const reason = offered?.type === 'retire' && offered.reason === 'inactive' ? 'inactive' : 'not in use';
+      const kept = snap.secrets.listed.find((s) => s.status === 'ACTIVE' && s.id !== action.secretId);
+      return {
+        title: `Retire secret ${masked} of ${snap.app.label} in ${production ? 'PRODUCTION org ' : ''}${orgLabel}?`,
+        detail: body(
+          `Retired (deactivated, then deleted): ${target ? age(target, reason) : `${masked} (${reason})`}\nKept: ${kept ? age(kept, 'in use by your Workflows connection') : 'the secret in use'}`,
+          'This cannot be undone: a deleted secret cannot come back. Okta allows two secrets per app; this makes room for the new one.',
+        ),
+        button: `Retire ${masked}`,
+      };
     }
     case 'run':
       if (action.step === 'deleteOld') {
@@ -110,6 +155,23 @@ export function riskyConfirmation(
     default:
       return undefined;
   }
+}
+
+/** Creating a paired production org's new secret before its preview org's soak is over. */
+function soakConfirmation(snap: RotationSnapshot, body: (...parts: string[]) => string, now: Date): Confirmation {
+  const soak = snap.guards.previewSoak;
+  const preview = soak?.previewOrg ?? 'its preview org';
+  const completed = soak?.previewCompletedAt
+    ? `completed its rotation ${utcTime(soak.previewCompletedAt, now)}`
+    : 'has not completed a rotation';
+  return {
+    title: 'Create the new secret of this production org before its preview org has soaked?',
+    detail: body(
+      `Its preview org ${preview} ${completed}; the new secret here waits ${soak?.hours ?? 0} h after it, so a problem the rehearsal brings out shows there first.`,
+      'Your decision is recorded in the rotation, then the new secret is created. Abandon and Roll back stay possible.',
+    ),
+    button: 'Create It Now',
+  };
 }
 
 export const RESUME_ROTATION = 'Resume Rotation';

@@ -7,7 +7,8 @@
 // Every schema is wrapped in z.lazy: built on the first message, not when the extension activates (building zod
 // schemas was most of activation's time).
 import * as z from 'zod/mini';
-import { RotationActionSchema, type RotationSnapshot } from '../../rotation/snapshot.ts';
+import { RotationActionSchema } from '../../rotation/snapshot.ts';
+import type { ChecklistView } from './checklistViewModel.ts';
 
 /** Actions the page may ask the engine to perform: every RotationAction except the one carrying a value. */
 const PageActionSchema = z.lazy(() =>
@@ -22,7 +23,8 @@ const PageRequestSchema = z.lazy(() =>
     /** Ask the host to prompt (password input) for the value of the secret in use, then identify it. */
     z.strictObject({ kind: z.literal('identifyInUse') }),
     z.strictObject({ kind: z.literal('copyNewSecret') }),
-    z.strictObject({ kind: z.literal('copyText'), field: z.enum(['domain', 'clientId']) }),
+    /** Copy a value the page shows (the error id: the current step's last Okta error). */
+    z.strictObject({ kind: z.literal('copyText'), field: z.enum(['domain', 'clientId', 'errorId']) }),
     z.strictObject({ kind: z.literal('openConsole') }),
     z.strictObject({ kind: z.literal('cancel') }),
   ]),
@@ -39,12 +41,11 @@ const PageMessageSchema = z.lazy(() =>
     }),
   ]),
 );
-type PageMessage = z.infer<typeof PageMessageSchema>;
+export type PageMessage = z.infer<typeof PageMessageSchema>;
 
+/** The page renders the view alone (busy state included); a reply is said in its live region. */
 export type HostMessage =
-  | { type: 'snapshot'; snapshot: RotationSnapshot; orgLabel: string }
-  | { type: 'reply'; seq: number; ok: boolean; message?: string }
-  | { type: 'progress'; running: boolean; label?: string };
+  { type: 'view'; view: ChecklistView } | { type: 'reply'; seq: number; ok: boolean; message?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
 export const PageStateSchema = z.lazy(() =>

@@ -1,16 +1,21 @@
-// The webview host of one rotation's checklist. It renders the engine's snapshot in the page and turns the
-// page's requests into engine actions; confirmations of risky actions and the two secret-handling requests
-// (copy the new secret, identify the secret in use) run here in the host, so no secret ever reaches the page.
+// The webview host of one rotation's checklist. It posts the page a view of the engine's snapshot (words for
+// people: checklistView.ts) and turns the page's requests into engine actions; confirmations of risky actions
+// and the two secret-handling requests (copy the new secret, identify the secret in use) run here in the host, so
+// no secret ever reaches the page. While an action runs, the view says so (with Cancel and any wait Okta asked
+// for), so a page hidden and shown again mid-step still offers Cancel.
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../rotation/engine.ts';
-import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
+import type { NextAction, RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
 import { redact } from '../../redact.ts';
 import { sanitizeText } from '../../okta/oktaText.ts';
+import type { WaitReason } from '../../okta/http/listeners.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
 import { checklistHtml, newNonce } from './checklistHtml.ts';
 import { parsePageMessage, type HostMessage, type PageRequest } from './checklistProtocol.ts';
+import { checklistView, type ViewContext } from './checklistView.ts';
+import { personText } from './personText.ts';
 import {
   actionLabel,
   failureChoices,
@@ -34,6 +39,11 @@ export interface RotationBinding {
   withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>, alsoAbortedBy: AbortSignal): Thenable<T>;
   /** Drops this window's engine and reopens the rotation from its journal (after another window drove it). */
   reopen(): Promise<void>;
+  /**
+   * Calls `listener` before each wait of the org's client (a 429's wait, a retry's backoff, a slow answer; an
+   * answer's wait of 0 is its end). Returns the unsubscribe.
+   */
+  onWait(listener: (reason: WaitReason, ms: number) => void): () => void;
 }
 
 /** An action the engine did not carry out: its outcome's error kind picks the notification's buttons. */
@@ -50,8 +60,11 @@ class ActionFailed extends Error {
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    // The page keeps its own small state (getState/setState) and re-renders from the engine's snapshot.
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'media'),
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+    ],
+    // The page keeps its own small state (getState/setState) and re-renders from the view the host posts.
     retainContextWhenHidden: false,
     enableFindWidget: true,
   };
@@ -64,6 +77,10 @@ export class RotationChecklistPanel extends Disposable {
   private ready = false;
   private readonly outbox: HostMessage[] = [];
   private running: AbortController | undefined;
+  /** The action under way (its words and what was offered when it started), for the view. */
+  private performing: ViewContext['performing'];
+  private wait: { reason: WaitReason; until: number } | undefined;
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
@@ -76,12 +93,13 @@ export class RotationChecklistPanel extends Disposable {
     panel.webview.options = webviewOptions(extensionUri);
     const media = (...p: string[]) =>
       panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...p)).toString();
+    const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'checklist.js'));
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.title = `Rotate: ${binding.orgLabel}`;
     panel.webview.html = checklistHtml(
       {
         cspSource: panel.webview.cspSource,
-        script: media('checklist.js'),
+        script: script.toString(),
         style: media('checklist.css'),
         codicons: media('codicons', 'codicon.css'),
       },
@@ -92,12 +110,15 @@ export class RotationChecklistPanel extends Disposable {
     this.register(
       panel.onDidDispose(() => {
         this.running?.abort();
+        this.clearWait();
         this.closed.fire();
         this.dispose();
       }),
     );
-    const unsubscribe = binding.onDidChange(() => this.pushSnapshot());
+    const unsubscribe = binding.onDidChange(() => this.pushView());
     this.register({ dispose: unsubscribe });
+    const unsubscribeWaits = binding.onWait((reason, ms) => this.onWait(reason, ms));
+    this.register({ dispose: unsubscribeWaits });
   }
 
   get rotationId(): string {
@@ -108,16 +129,55 @@ export class RotationChecklistPanel extends Disposable {
     this.panel.reveal();
   }
 
-  private pushSnapshot(): void {
-    this.post({ type: 'snapshot', snapshot: this.binding.snapshot(), orgLabel: this.binding.orgLabel });
+  private pushView(): void {
+    const now = Date.now();
+    const wait =
+      this.wait && this.performing
+        ? { reason: this.wait.reason, seconds: Math.max(1, Math.ceil((this.wait.until - now) / 1000)) }
+        : undefined;
+    const view = checklistView(this.binding.snapshot(), {
+      orgLabel: this.binding.orgLabel,
+      now: new Date(now),
+      ...(this.performing ? { performing: this.performing } : {}),
+      ...(wait ? { wait } : {}),
+    });
+    this.post({ type: 'view', view });
+  }
+
+  /** A wait of the org's client while an action of this checklist runs: said in the page, cleared when it ends. */
+  private onWait(reason: WaitReason, ms: number): void {
+    if (!this.performing) return;
+    // The slow answer came (its wait of 0): what the page said of it goes.
+    if (reason === 'answer' && ms <= 0) {
+      if (this.wait?.reason === 'answer') {
+        this.clearWait();
+        this.pushView();
+      }
+      return;
+    }
+    // Backoffs under a second pass unnoticed, as in the notification.
+    if (reason === 'retry' && ms < 1000) return;
+    this.clearWait();
+    this.wait = { reason, until: Date.now() + ms };
+    this.waitTimer = setTimeout(() => {
+      this.clearWait();
+      this.pushView();
+    }, ms);
+    this.pushView();
+  }
+
+  private clearWait(): void {
+    if (this.waitTimer) clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
+    this.wait = undefined;
   }
 
   /** Buffers until the page said ready: messages posted before its script runs would be lost. */
   private post(message: HostMessage): void {
     if (this.isDisposed) return;
     if (!this.ready) {
-      if (message.type === 'snapshot') {
-        const i = this.outbox.findIndex((m) => m.type === 'snapshot');
+      if (message.type === 'view') {
+        const i = this.outbox.findIndex((m) => m.type === 'view');
         if (i >= 0) this.outbox.splice(i, 1);
       }
       this.outbox.push(message);
@@ -135,9 +195,9 @@ export class RotationChecklistPanel extends Disposable {
     const m = parsed.message;
     if (m.type === 'ready') {
       this.ready = true;
-      this.pushSnapshot();
+      this.pushView();
       for (const queued of this.outbox.splice(0))
-        if (queued.type !== 'snapshot')
+        if (queued.type !== 'view')
           this.log.background(
             `Checklist ${this.rotationId}: posting to the page`,
             this.panel.webview.postMessage(queued),
@@ -152,7 +212,7 @@ export class RotationChecklistPanel extends Disposable {
         this.post({ type: 'reply', seq: m.seq, ok: false, message: 'Cancelled.' });
         return;
       }
-      const text = redact(e instanceof Error ? e.message : String(e));
+      const text = this.forPerson(e);
       this.log.error(`Checklist ${this.rotationId}: ${m.request.kind}`, e);
       this.post({ type: 'reply', seq: m.seq, ok: false, message: text });
       const choice = await vscode.window.showErrorMessage(
@@ -199,9 +259,13 @@ export class RotationChecklistPanel extends Disposable {
         await vscode.env.clipboard.writeText(value);
         return `Copied the new secret ${snap.manual.newSecretMasked ?? ''} to the clipboard. Paste it in the Workflows console, then clear your clipboard.`;
       }
-      case 'copyText':
-        await vscode.env.clipboard.writeText(req.field === 'domain' ? snap.manual.domain : snap.manual.clientId);
-        return `Copied the ${req.field === 'domain' ? 'domain' : 'client id'}.`;
+      case 'copyText': {
+        const errorId = snap.steps.find((s) => s.current || s.state === 'failed')?.error?.errorId;
+        const copied = { domain: snap.manual.domain, clientId: snap.manual.clientId, errorId }[req.field];
+        if (copied === undefined) return 'There is no Okta error id to copy.';
+        await vscode.env.clipboard.writeText(copied);
+        return `Copied the ${{ domain: 'domain', clientId: 'client ID', errorId: 'Okta error id' }[req.field]}.`;
+      }
       case 'openConsole':
         if (!snap.manual.workflowsConsoleUrl) return 'The Workflows console address is not known for this org.';
         await vscode.env.openExternal(vscode.Uri.parse(snap.manual.workflowsConsoleUrl, true));
@@ -217,7 +281,7 @@ export class RotationChecklistPanel extends Disposable {
     const label = actionLabel(action, snap);
     const controller = new AbortController();
     this.running = controller;
-    this.post({ type: 'progress', running: true, label: `${label}…` });
+    this.setPerforming({ label, cancellable: true, offered: snap.nextActions });
     try {
       const outcome = await this.binding.withProgress(
         progressTitle(this.binding.orgLabel, action, snap),
@@ -236,9 +300,31 @@ export class RotationChecklistPanel extends Disposable {
             : ''),
       );
     } finally {
-      if (this.running === controller) this.running = undefined;
-      this.post({ type: 'progress', running: false });
+      if (this.running === controller) {
+        this.running = undefined;
+        this.setPerforming(undefined);
+      }
     }
+  }
+
+  private setPerforming(performing: { label: string; cancellable: boolean; offered: NextAction[] } | undefined): void {
+    this.performing = performing;
+    if (!performing) this.clearWait();
+    this.pushView();
+  }
+
+  /** An error as the person reads it: the org by its label, no engine lead, masked secrets, Okta's error id. */
+  private forPerson(e: unknown): string {
+    const message = redact(e instanceof Error ? e.message : String(e));
+    const snap = this.binding.snapshot();
+    const errorId = /Okta errorId: (\S+?)\.?$/.exec(message)?.[1];
+    const text = personText(message, errorId, {
+      host: snap.org.host,
+      appId: snap.app.id,
+      orgLabel: this.binding.orgLabel,
+      secrets: [...snap.secrets.listed, ...snap.secrets.old, ...(snap.secrets.new ? [snap.secrets.new] : [])],
+    });
+    return errorId ? `${text} Okta errorId: ${errorId}.` : text;
   }
 
   /** Risky actions (see riskyConfirmation: the old secret's deactivation in production and its deletion included) ask first in a modal. */

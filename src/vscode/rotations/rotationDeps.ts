@@ -55,5 +55,6 @@ function lazyOkta(client: () => Promise<RotationOkta>): RotationOkta {
     deactivateSecret: forward('deactivateSecret'),
     deleteSecret: forward('deleteSecret'),
     verifyClientSecret: forward('verifyClientSecret'),
+    checkSecretManagement: forward('checkSecretManagement'),
   };
 }

@@ -24,6 +24,7 @@ import {
 import { PageStateSchema } from './checklistProtocol.ts';
 import { rotationDepsFor } from './rotationDeps.ts';
 import { oktaChanged } from './oktaChanges.ts';
+import { endLine } from './rotationLog.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { RotationHistory } from '../history/rotationHistory.ts';
 
@@ -150,7 +151,7 @@ export class RunningRotations extends Disposable {
     const engine = this.engines.get(rotationId);
     if (engine) return engine.snapshot();
     const journal = this.cache.find((j) => j.rotationId === rotationId);
-    return journal ? buildSnapshot(journal, false) : undefined;
+    return journal ? buildSnapshot(journal, false, new Date()) : undefined;
   }
 
   /** The org's rotation in progress, if any (to adopt when a campaign finds one started from a checklist). */
@@ -287,8 +288,8 @@ export class RunningRotations extends Disposable {
     this.engines.set(engine.rotationId, engine);
     let previous = engine.snapshot();
     const unsubscribe = engine.onDidChange((snap) => {
-      if (snap.outcome !== 'inProgress')
-        this.log.info(`Rotation ${snap.rotationId} of ${org.key} ended: ${snap.outcome}`);
+      const ended = endLine(previous, snap, org.key);
+      if (ended) this.log.info(ended);
       const changedOkta = oktaChanged(previous, snap);
       previous = snap;
       if (changedOkta && !this.isDisposed) this.oktaChangedIn.fire(org);
@@ -326,6 +327,12 @@ export class RunningRotations extends Disposable {
       withProgress: (title, work, alsoAbortedBy) =>
         withOktaProgress(this.clients, { title, orgs: [org], alsoAbortedBy }, work),
       reopen: () => this.reopen(engine.rotationId),
+      onWait: (listener) => {
+        const subscription = this.clients.onWait((orgKey, reason, ms) => {
+          if (orgKey === org.key) listener(reason, ms);
+        });
+        return () => subscription.dispose();
+      },
     };
     const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);
     this.panels.set(engine.rotationId, view);

@@ -1,5 +1,6 @@
 // The tree's node kinds. Each knows how to render itself as a TreeItem; none holds a secret value.
 import * as vscode from 'vscode';
+import type { SecretManagementAssessment } from '../../okta/client.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import { orgContextValue, type SecretPresentation, type SecretView } from './presentation.ts';
@@ -12,21 +13,31 @@ export class OrgNode {
   readonly org: OrgConfig;
   readonly hasToken: boolean;
   readonly loading: boolean;
+  /** What Okta says the credential may do with the app's secrets, once asked (undefined: not yet, or could not). */
+  readonly capability: SecretManagementAssessment | undefined;
   /** The age of what is shown ("5 min ago") while it is what was last known, not yet loaded in this session. */
   readonly asOf: string | undefined;
 
-  constructor(org: OrgConfig, hasToken: boolean, loading: boolean, asOf?: string) {
+  constructor(
+    org: OrgConfig,
+    hasToken: boolean,
+    loading: boolean,
+    capability?: SecretManagementAssessment,
+    asOf?: string,
+  ) {
     this.org = org;
     this.hasToken = hasToken;
     this.loading = loading;
+    this.capability = capability;
     this.asOf = asOf;
   }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `org:${this.org.key}`;
-    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}${this.asOf ? ` · as of ${this.asOf}` : ''}`;
-    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}`;
+    const readOnly = this.capability?.verdict === 'readOnly';
+    item.description = `${this.org.key} · ${this.org.environment}${this.org.practice ? ' · practice' : ''}${this.hasToken ? '' : ' · no credentials'}${readOnly ? ' · read-only credential' : ''}${this.asOf ? ` · as of ${this.asOf}` : ''}`;
+    item.tooltip = `${this.org.label}\n${this.org.address.baseUrl} (${this.org.environment})${this.org.practice ? '\nA practice org: the simulator bundled with the extension, on this machine. No real Okta org is touched.' : ''}${this.hasToken ? '' : '\nNo credentials: run Set API Token or Set OAuth Service App.'}${capabilityTooltip(this.capability)}`;
     item.iconPath = this.loading
       ? new vscode.ThemeIcon('loading~spin')
       : new vscode.ThemeIcon(this.org.environment === 'production' ? 'organization' : 'beaker');
@@ -34,9 +45,19 @@ export class OrgNode {
       hasToken: this.hasToken,
       environment: this.org.environment,
       practice: this.org.practice === true,
+      readOnly,
     });
     return item;
   }
+}
+
+/** What the tooltip says of the credential's rights, when Okta would refuse changes or does not tell. */
+function capabilityTooltip(c: SecretManagementAssessment | undefined): string {
+  if (!c || c.verdict === 'able') return '';
+  const why = [...c.reasons, ...(c.advice ? [c.advice] : [])].join(' ');
+  return c.verdict === 'readOnly'
+    ? `\nRead-only credential: Okta would refuse to change the secret, so Rotate, Activate, Deactivate and Delete are not offered. ${why}`
+    : `\nThe extension cannot tell whether Okta lets this credential change the secret. ${why}`;
 }
 
 export class AppNode {

@@ -73,9 +73,21 @@ export function inUseSecretId(secrets: readonly SecretView[], markers: SecretMar
   return active.length === 1 ? active[0]?.id : undefined;
 }
 
-/** Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus. */
-export function secretContextValue(s: SecretView, inUse: boolean, isNew: boolean): string {
+/**
+ * Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus: the tree offers only what Okta will
+ * accept. `canDeactivate`: an ACTIVE secret beside another ACTIVE one (Okta refuses to deactivate the only active
+ * secret); `canActivate`, `canDelete`: an INACTIVE one. None when the org's credential cannot manage secrets.
+ */
+export function secretContextValue(
+  s: SecretView,
+  inUse: boolean,
+  isNew: boolean,
+  onlyActive = false,
+  canManage = true,
+): string {
   const flags = ['secret', s.status === 'ACTIVE' ? 'active' : 'inactive'];
+  if (canManage && s.status === 'ACTIVE' && !onlyActive) flags.push('canDeactivate');
+  if (canManage && s.status === 'INACTIVE') flags.push('canActivate', 'canDelete');
   if (s.hasValue) flags.push('hasValue');
   if (inUse) flags.push('inUse');
   if (isNew) flags.push('new');
@@ -88,9 +100,11 @@ export function presentSecret(
   markers: SecretMarkers,
   maxAgeDays: number,
   now: Date,
+  canManage = true,
 ): SecretPresentation {
   const inUse = inUseSecretId(all, markers) === s.id;
   const isNew = markers.newId === s.id;
+  const onlyActive = s.status === 'ACTIVE' && all.filter((x) => x.status === 'ACTIVE').length === 1;
   const days = ageInDays(s.created, now);
   const tooOld = days !== undefined && days > maxAgeDays;
   const parts = [s.status === 'ACTIVE' ? 'active' : 'inactive', formatAge(s.created, now)];
@@ -105,6 +119,12 @@ export function presentSecret(
     `Created: ${s.created}`,
     inUse ? 'In use: the secret the Workflows connection uses (as recorded or the only active one).' : undefined,
     isNew ? 'New: created by a rotation.' : undefined,
+    onlyActive && canManage
+      ? 'The only active secret: Okta refuses to deactivate it. Rotate to replace it (a second secret comes first).'
+      : undefined,
+    canManage
+      ? undefined
+      : "The org's credential can read but not manage secrets: Okta would refuse every change (see the org's tooltip).",
     tooOld
       ? `Older than the maximum age of ${maxAgeDays} days (setting oktaWorkflows.maxSecretAgeDays): rotate it.`
       : undefined,
@@ -115,7 +135,7 @@ export function presentSecret(
     label: s.masked,
     description: parts.join(' · '),
     tooltip,
-    contextValue: secretContextValue(s, inUse, isNew),
+    contextValue: secretContextValue(s, inUse, isNew, onlyActive, canManage),
     icon: tooOld ? 'warning' : s.status === 'ACTIVE' ? 'pass-filled' : 'circle-slash',
     inUse,
     isNew,
@@ -123,10 +143,18 @@ export function presentSecret(
   };
 }
 
+/** `canRotate`: a credential that is not known to be unable to manage secrets (Okta would refuse the new one). */
 export function orgContextValue(o: {
   hasToken: boolean;
   environment: 'preview' | 'production';
   practice?: boolean;
+  readOnly?: boolean;
 }): string {
-  return ['org', o.hasToken ? 'hasToken' : 'noToken', o.environment, ...(o.practice ? ['practice'] : [])].join(' ');
+  return [
+    'org',
+    o.hasToken ? 'hasToken' : 'noToken',
+    ...(o.hasToken && o.readOnly !== true ? ['canRotate'] : []),
+    o.environment,
+    ...(o.practice ? ['practice'] : []),
+  ].join(' ');
 }

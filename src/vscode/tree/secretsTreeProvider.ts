@@ -5,6 +5,7 @@
 // orgs loading make a few redraws, not four hundred. The secrets' plaintext values (Okta lists them) stay in
 // memory here, only for Verify Secret; they never go into a TreeItem, a log line, a message or globalState.
 import * as vscode from 'vscode';
+import type { OktaClient, SecretManagementAssessment } from '../../okta/client.ts';
 import type { ClientSecret, WorkflowsApp } from '../../okta/schemas.ts';
 import { OktaError } from '../../okta/errors.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
@@ -50,6 +51,8 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly loads = new Map<string, OrgLoad>();
+  /** What each org's credential may do with the app's secrets, asked once per credential (secretManagement.ts). */
+  private readonly capabilities = new Map<string, SecretManagementAssessment>();
   /** Each org's credential kind, null for none; read once per change of SecretStorage or the settings. */
   private readonly credentialKinds = new Map<string, CredentialType | null>();
   private readonly deps: TreeDeps;
@@ -62,6 +65,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     this.register(
       deps.credentials.onDidChange((key) => {
         this.loads.delete(key);
+        this.capabilities.delete(key);
         this.credentialKinds.delete(key);
         this.redraw();
       }),
@@ -69,6 +73,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     this.register(
       deps.settings.onDidChange(() => {
         this.loads.clear();
+        this.capabilities.clear();
         this.credentialKinds.clear();
         deps.known.keepOnly(new Set(deps.settings.read().orgs.map((o) => o.key)));
         this.redraw();
@@ -89,7 +94,14 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       // No org with a token: an empty tree lets the "Set API Token" welcome content show.
       if (!withTokens.some((x) => x.has)) return [];
       const items: TreeNode[] = withTokens.map(
-        ({ o, has }) => new OrgNode(o, has, this.loads.get(o.key)?.state === 'loading', this.rememberedAge(o.key)),
+        ({ o, has }) =>
+          new OrgNode(
+            o,
+            has,
+            this.loads.get(o.key)?.state === 'loading',
+            this.capabilities.get(o.key),
+            this.rememberedAge(o.key),
+          ),
       );
       for (const [i, p] of problems.entries())
         items.push(
@@ -184,12 +196,14 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       ? undefined
       : announceLongWaits(this.deps.clients, org, `Loading ${org.label}`, () => abort.abort(), work);
     try {
-      const { app, secrets } = await work;
+      const { client, app, secrets } = await work;
       if (this.loads.get(org.key)?.state === 'loading') {
         this.loads.set(org.key, { state: 'loaded', app, secrets });
         this.deps.known.set(org.key, knownOrgOf(app, secrets, new Date()));
       }
       this.deps.onLoaded?.(org, app, secrets);
+      if (!this.capabilities.has(org.key))
+        this.deps.log.background(`Checking ${org.key}'s credential`, this.checkCapability(org, client));
     } catch (error) {
       this.deps.log.error(`Loading ${org.key}`, error);
       if (this.loads.get(org.key)?.state === 'loading') this.loads.set(org.key, { state: 'failed', error });
@@ -201,10 +215,33 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     }
   }
 
-  private async fetchOrg(org: OrgConfig, signal: AbortSignal): Promise<{ app: WorkflowsApp; secrets: ClientSecret[] }> {
+  private async fetchOrg(
+    org: OrgConfig,
+    signal: AbortSignal,
+  ): Promise<{ client: OktaClient; app: WorkflowsApp; secrets: ClientSecret[] }> {
     // One call once the org's app is remembered (found again if Okta no longer knows it).
     const client = await this.deps.clients.get(org);
-    return refreshOrg(client, org, this.deps.known.app(org.key, org.appId), signal);
+    return { client, ...(await refreshOrg(client, org, this.deps.known.app(org.key, org.appId), signal)) };
+  }
+
+  /**
+   * Asks once per credential what it may do with the app's secrets (reads only): the tree then offers no change
+   * Okta would refuse. Not being able to ask leaves every action offered (Okta still has the last word).
+   */
+  private async checkCapability(org: OrgConfig, client: OktaClient): Promise<void> {
+    // One operation of its own, with its own deadline: the load it follows has ended.
+    const operation = this.deps.clients.operation();
+    try {
+      const capability = await client.checkSecretManagement(operation.signal);
+      this.capabilities.set(org.key, capability);
+      if (capability.verdict !== 'able' && !this.isDisposed) this.redraw();
+    } catch (e) {
+      this.deps.log.warn(
+        `Could not ask what the credential of ${org.key} may do: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    } finally {
+      operation.dispose();
+    }
   }
 
   private abortLoad(key: string): void {
@@ -287,7 +324,8 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
           action: 'showLog',
         }),
       ];
-    return views.map((v) => new SecretNode(org, app, v, presentSecret(v, views, markers, maxAge, now)));
+    const canManage = this.capabilities.get(org.key)?.verdict !== 'readOnly';
+    return views.map((v) => new SecretNode(org, app, v, presentSecret(v, views, markers, maxAge, now, canManage)));
   }
 
   private async tokenKnown(key: string): Promise<boolean> {

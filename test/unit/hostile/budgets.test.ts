@@ -40,10 +40,10 @@ function rateLimited(inSeconds = 2) {
 const nextPage = (org: HostileServer, after: string | number) =>
   ['link', `<${org.base}/api/v1/apps?after=${after}&limit=200>; rel="next"`] as const;
 
-/** The error names the org and the operation, and is one line. */
+/** The error leads with the org, keeps the operation for the log ("<operation> in <org>"), and is one line. */
 function assertClear(e: OktaError, org: HostileServer, operation: RegExp): void {
-  assert.ok(e.message.includes(`127.0.0.1:${org.port}`), e.message);
-  assert.match(e.message, operation);
+  assert.ok(e.message.startsWith(`127.0.0.1:${org.port} `), e.message);
+  assert.match(`${e.operation} in ${e.org}`, operation);
   assert.ok(!/[\r\n]/.test(e.message), e.message);
 }
 
@@ -195,7 +195,8 @@ describe('hostile org: one deadline per operation', function () {
     org.script = (req) => (req.method === 'POST' ? { stall: true } : json([secret()]));
     const e = await rejection(c.createSecret(APP_ID, undefined, { listedBefore: [{ id: SECRET_ID }] }));
     assert.equal(e.kind, 'outcomeUnknown');
-    assert.match(e.message, /Creating a client secret/);
+    assert.match(e.message, /^The result of creating a client secret for app \S+ in 127\.0\.0\.1:\d+ is unknown/);
+    assert.match(e.operation, /^Creating a client secret/);
     assert.equal(org.seen.filter((r) => r.method === 'POST').length, 1, 'sent once');
   });
 

@@ -71,7 +71,8 @@ describe('hostile org: X-Rate-Limit-Reset and Date on a 429', function () {
       if (expected === 'refused') {
         const e = await rejection(c.listSecrets(APP_ID));
         assert.equal(e.kind, 'rateLimited');
-        assert.match(e.message, /^Listing client secrets of app \S+ in 127\.0\.0\.1:\d+ failed: 429 E0000047/);
+        assert.match(e.message, /^127\.0\.0\.1:\d+ is rate limiting the extension \(429, E0000047\)/);
+        assert.match(e.operation, /^Listing client secrets of app \S+$/);
         assert.match(e.message, /X-Rate-Limit-Reset is not a believable time/);
         assert.equal(e.retryAt, undefined);
         assert.deepEqual(waits.ms, []);
@@ -89,7 +90,8 @@ describe('hostile org: X-Rate-Limit-Reset and Date on a 429', function () {
     org.script = () => tooMany([['x-rate-limit-reset', String(Date.now())]]);
     const e = await rejection(c.createSecret(APP_ID, undefined, { listedBefore: [{ id: SECRET_ID }] }));
     assert.equal(e.kind, 'rateLimited');
-    assert.match(e.message, /^Creating a client secret for app \S+ in 127\.0\.0\.1:\d+ failed/);
+    assert.match(e.message, /^127\.0\.0\.1:\d+ is rate limiting the extension \(429, E0000047\)/);
+    assert.match(e.operation, /^Creating a client secret for app \S+$/);
     assert.equal(org.seen.length, 1);
   });
 
@@ -99,7 +101,8 @@ describe('hostile org: X-Rate-Limit-Reset and Date on a 429', function () {
     org.script = () => tooMany([['x-rate-limit-reset', '1' + '0'.repeat(12)]]);
     const e = await rejection(c.findWorkflowsApp());
     assert.equal(e.kind, 'rateLimited');
-    assert.match(e.message, /^Listing apps matching name eq "flow" in 127\.0\.0\.1:\d+ failed/);
+    assert.match(e.message, /^127\.0\.0\.1:\d+ is rate limiting the extension/);
+    assert.match(e.operation, /^Listing apps matching name eq "flow"$/);
   });
 });
 
@@ -301,7 +304,8 @@ describe('hostile org: the other headers', function () {
       ]);
     const e = await rejection(c.getApp(APP_ID));
     assert.equal(e.kind, 'invalidToken');
-    assert.match(e.message, /^Reading app \S+ in 127\.0\.0\.1:\d+ failed: 401 E0000011 Invalid token provided/);
+    assert.match(e.message, /^127\.0\.0\.1:\d+ refused the API token \(401, E0000011\): Invalid token provided/);
+    assert.match(e.operation, /^Reading app \S+$/);
   });
 
   it('a Link header of 8 KB of garbage: no next page, the list ends', async () => {

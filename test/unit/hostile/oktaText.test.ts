@@ -224,7 +224,7 @@ describe("hostile org: the service app's token endpoint", function () {
       json({ error: 'invalid_client', error_description: `bad key${FORGED_LINE}\u001b[0m` }, 401),
     );
     assert.equal(e.kind, 'invalidToken');
-    assert.match(e.message, /invalid_client bad key\\r\\n2026-01-01/);
+    assert.match(e.message, /\(401, invalid_client\): bad key\\r\\n2026-01-01/);
     assertCleanViews(e, [pem.slice(40, 80)]);
     assert.equal(world().org.seen.filter((r) => r.path !== '/oauth2/v1/token').length, 0);
   });

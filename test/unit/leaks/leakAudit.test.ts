@@ -3,8 +3,8 @@
 // tell, rollback, abandon), while everything that could carry text out is collected: the log lines the VS Code
 // layer writes for each API call (logFormat.ts), every error as message, String(), stack, describeError and
 // util.inspect, the journal as stored (memory, files, globalState), every snapshot and ActionOutcome, the
-// checklist page's HTML, every message the checklist panel posts to the page (built from the snapshots and
-// outcomes exactly as rotationChecklistPanel.ts builds them), the rotation history as stored and its three
+// checklist page's HTML, every message the checklist panel posts to the page (the views built from the
+// snapshots, busy and not, and the replies to outcomes, exactly as rotationChecklistPanel.ts builds them), the rotation history as stored and its three
 // exports, and what the due-date reminders show (status bar, notifications, the tree's days left). No secret value
 // the org ever held and no API token may appear in any of it, whole or as any 8-character piece.
 // On the proxied path (https://acme-preview.oktapreview.com through squid) every client also goes through the
@@ -24,6 +24,7 @@ import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stor
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { checklistHtml, newNonce } from '../../../src/vscode/rotations/checklistHtml.ts';
 import type { HostMessage } from '../../../src/vscode/rotations/checklistProtocol.ts';
+import { checklistView } from '../../../src/vscode/rotations/checklistView.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
 import { redact } from '../../../src/redact.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
@@ -55,7 +56,9 @@ function panelMessages(
 ): HostMessage[] {
   const label =
     action.type === 'run' ? (before.steps.find((s) => s.id === action.step)?.label ?? action.step) : action.type;
-  const out: HostMessage[] = [{ type: 'progress', running: true, label: `${label}…` }];
+  const performing = { label, cancellable: true, offered: before.nextActions };
+  const view = checklistView(before, { orgLabel: 'Acme', now: new Date(), performing });
+  const out: HostMessage[] = [{ type: 'view', view }];
   if (outcome.ok) out.push({ type: 'reply', seq, ok: true, message: `${label}: done.` });
   else if (outcome.cancelled) out.push({ type: 'reply', seq, ok: false, message: 'Cancelled.' });
   else {
@@ -65,7 +68,6 @@ function panelMessages(
     );
     out.push({ type: 'reply', seq, ok: false, message: text });
   }
-  out.push({ type: 'progress', running: false });
   return out;
 }
 
@@ -136,7 +138,7 @@ class Audit {
   }
   snapshot(s: RotationSnapshot): void {
     this.add('snapshot', JSON.stringify(s));
-    const m: HostMessage = { type: 'snapshot', snapshot: s, orgLabel: this.orgLabel };
+    const m: HostMessage = { type: 'view', view: checklistView(s, { orgLabel: this.orgLabel, now: new Date() }) };
     this.messages.push(m);
     this.harvestSecrets();
   }

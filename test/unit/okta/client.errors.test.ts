@@ -1,5 +1,6 @@
 // Every OktaError kind the client produces, each from a real situation in the simulator (or a closed port),
-// with a message that names the operation, the org, Okta's code and errorId, and what to do.
+// with a message that leads with what failed for the person (the org refused the API token), then Okta's status,
+// code and errorId, and what to do; the API call stays on the error (`operation`) for the log.
 import assert from 'node:assert/strict';
 import { ApiTokenAuth, OktaClient, oktaClientWithApiToken } from '../../../src/okta/client.ts';
 import { closedPort, rejection, requestArrived, withClientWorld } from './fixture.ts';
@@ -17,9 +18,11 @@ describe('OktaClient errors (simulator)', () => {
     assert.equal(e.errorCode, 'E0000011');
     assert.ok(e.errorId);
     assert.ok(
-      e.message.startsWith(`Listing client secrets of app ${appId} in ${host()} failed: 401 E0000011`),
+      e.message.startsWith(`${host()} refused the API token (401, E0000011): Invalid token provided.`),
       e.message,
     );
+    assert.equal(e.operation, `Listing client secrets of app ${appId}`);
+    assert.ok(!e.message.includes('Listing'), 'the API call is for the log, not the message');
     assert.ok(e.message.includes(`Okta errorId: ${e.errorId}`));
     assert.ok(e.message.includes('Set a new API token'));
     assert.ok(!e.message.includes(org.info.apiToken));

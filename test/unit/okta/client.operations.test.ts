@@ -103,7 +103,7 @@ describe('OktaClient operations (simulator)', () => {
     const app = await client.findWorkflowsApp({ appId });
     await client.verifyClientSecret(app, created.client_secret!);
     await rejection(client.deleteSecret(appId, created.id)); // an error line too
-    const allowed = ['method', 'path', 'status', 'ms', 'rateLimitRemaining', 'errorId', 'attempt'];
+    const allowed = ['method', 'path', 'status', 'ms', 'rateLimitRemaining', 'errorId', 'attempt', 'answerExpected'];
     for (const c of rec.calls) {
       for (const k of Object.keys(c)) assert.ok(allowed.includes(k), `unexpected field ${k}`);
       assert.ok(!c.path.includes('?'), c.path);

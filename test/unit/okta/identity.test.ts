@@ -100,7 +100,11 @@ describe('Okta client: who the credential is and what it may do', () => {
     const e = await rejection(ro.listAdminRoles(rory.id));
     assert.equal(e.kind, 'forbidden');
     assert.equal(e.errorCode, 'E0000006');
-    assert.match(e.message, /^Listing the admin roles of user 00u\w{17} in 127\.0\.0\.1:\d+ failed: 403 E0000006/);
+    assert.match(
+      e.message,
+      /^127\.0\.0\.1:\d+ refused the request: the API token lacks a permission \(403, E0000006\)/,
+    );
+    assert.match(e.operation, /^Listing the admin roles of user 00u\w{17}$/);
     org.clearRequests();
     for (const bad of ['me', '../apps', '00u1?x=1']) {
       const input = await rejection(ro.listAdminRoles(bad));

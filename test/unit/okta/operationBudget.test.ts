@@ -67,8 +67,9 @@ describe('OperationBudget', () => {
     assert.equal(e.kind, 'timeout');
     assert.match(
       e.message,
-      /^Listing apps in acme\.okta\.com failed: its time limit of 3 min 0 s ran out \(after 3 min 5 s: /,
+      /^acme\.okta\.com did not answer in time: its time limit of 3 min 0 s ran out \(after 3 min 5 s: /,
     );
+    assert.equal(e.operation, 'Listing apps');
     assert.match(
       e.message,
       /Try again in a minute or two\. If Okta is this slow every time, give operations more time \(oktaWorkflows\.operationTimeoutSeconds\)\.$/,
@@ -80,7 +81,7 @@ describe('OperationBudget', () => {
     b.page(6, 'Listing apps', 'acme.okta.com');
     assert.throws(
       () => b.page(5, 'Listing apps', 'acme.okta.com'),
-      /acme\.okta\.com failed: the answers held more than 10 items/,
+      /acme\.okta\.com answered in an unexpected form: the answers held more than 10 items/,
     );
     b.answered(1024 * 1024);
     assert.equal(b.remainingBytes(), 1024 * 1024);

@@ -275,7 +275,7 @@ describe('rateLimited: when to try again, in words', () => {
     });
     assert.match(
       e.message,
-      /^Listing apps in acme\.okta\.com failed\. Okta is rate limiting this org: wait before trying again\. Try again after 14:03:21 UTC \(in about 61 s\)\.$/,
+      /^acme\.okta\.com is rate limiting the extension\. Okta is rate limiting this org: wait before trying again\. Try again after 14:03:21 UTC \(in about 61 s\)\.$/,
     );
   });
 });

@@ -236,8 +236,9 @@ describeOnPaths('Okta client with a service app (OAuth 2.0, private_key_jwt, DPo
     const host = new URL(s.org.info.baseUrl).host.replace(/\./g, '\\.');
     assert.match(
       e.message,
-      new RegExp(`Getting an access token for service app 0oa\\w+ in ${host} failed: 400 invalid_scope`),
+      new RegExp(`^${host} refused the request: the service app lacks a permission \\(400, invalid_scope\\)`),
     );
+    assert.match(e.operation, /^Getting an access token for service app 0oa\w+$/);
     assert.match(e.advice, /grant okta\.apps\.read and okta\.apps\.manage/);
     assert.deepEqual(apiStatuses(s.org), [], 'no API call without a token');
   });

@@ -202,6 +202,7 @@ describeOnPaths('rotation engine: a create whose answer is lost', (path) => {
       deactivateSecret: (a, id, sig) => client.deactivateSecret(a, id, sig),
       deleteSecret: (a, id, sig) => client.deleteSecret(a, id, sig),
       verifyClientSecret: (app, v, sig) => client.verifyClientSecret(app, v, sig),
+      checkSecretManagement: (sig) => client.checkSecretManagement(sig),
     };
     const engine = await world.start({ okta: port });
     await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });

@@ -197,7 +197,7 @@ describe("checklist: progress in the person's words, confirmations naming org, a
     }
   });
 
-  it('safe steps ask nothing; overrides, rollback, abandon and retirement ask with a Continue button', async () => {
+  it('safe steps ask nothing; overrides, rollback, abandon and retirement ask with a button named for the action, never "Continue"', async () => {
     world = await startWorld();
     const engine = await world.start();
     const snap = engine.snapshot();
@@ -208,14 +208,60 @@ describe("checklist: progress in the person's words, confirmations naming org, a
     ] as RotationAction[]) {
       assert.equal(riskyConfirmation(a, snap, 'Acme'), undefined, JSON.stringify(a));
     }
+    const buttons: Record<string, string> = {
+      rollback: 'Roll Back',
+      abandon: 'Abandon Rotation',
+      override: 'Continue Without Verification',
+      acknowledge: 'Rotate Production',
+    };
     for (const a of [
       { type: 'rollback' },
       { type: 'abandon' },
       { type: 'override', guard: 'unverifiedNewSecret' },
-      { type: 'retire', secretId: 'ocs1' },
+      { type: 'acknowledge', guard: 'productionWithoutPreview' },
     ] as RotationAction[]) {
-      assert.equal(riskyConfirmation(a, snap, 'Acme')?.button, 'Continue', JSON.stringify(a));
+      const c = riskyConfirmation(a, snap, 'Acme');
+      assert.ok(c, JSON.stringify(a));
+      assert.equal(c.button, buttons[a.type], JSON.stringify(a));
+      assert.ok(c.detail.includes(snap.org.host) && c.detail.includes(snap.app.clientId), c.detail);
     }
+    assert.match(riskyConfirmation({ type: 'abandon' }, snap, 'Acme')?.detail ?? '', /cannot be undone/);
+    assert.match(
+      riskyConfirmation({ type: 'acknowledge', guard: 'productionWithoutPreview' }, snap, 'Acme')?.detail ?? '',
+      /Nothing changes in Okta now/,
+    );
+  });
+
+  it('retiring a secret names the one that goes and the one kept (masked, with their age) and says it cannot be undone', async () => {
+    world = await startWorld({ secrets: [{ status: 'ACTIVE' }, { status: 'INACTIVE' }] });
+    const [kept, gone] = world.org.secrets();
+    const engine = await world.start();
+    assert.ok((await engine.perform({ type: 'run', step: 'preflight' })).ok);
+    const snap = engine.snapshot();
+    const offer = snap.nextActions.find((a) => a.type === 'retire');
+    assert.ok(offer?.type === 'retire');
+    const c = riskyConfirmation(
+      { type: 'retire', secretId: offer.secretId },
+      snap,
+      'Acme',
+      new Date(Date.parse(gone!.created) + 3 * 86_400_000),
+    );
+    assert.ok(c);
+    assert.equal(c.button, `Retire ${maskSecret(gone!.clientSecret)}`);
+    assert.match(
+      c.title,
+      new RegExp(`Retire secret ${maskSecret(gone!.clientSecret)} of Okta Workflows OAuth in Acme`),
+    );
+    assert.ok(
+      c.detail.includes(
+        `Retired (deactivated, then deleted): ${maskSecret(gone!.clientSecret)} (created 3 days ago, inactive)`,
+      ),
+      c.detail,
+    );
+    assert.ok(c.detail.includes(`Kept: ${maskSecret(kept!.clientSecret)} (created`), c.detail);
+    assert.match(c.detail, /in use by your Workflows connection/);
+    assert.match(c.detail, /cannot be undone/);
+    assert.ok(!JSON.stringify(c).includes(gone!.clientSecret) && !JSON.stringify(c).includes(kept!.clientSecret));
   });
 });
 

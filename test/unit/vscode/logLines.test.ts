@@ -12,7 +12,8 @@ describe('log lines are one line', () => {
     });
     const line = logLine(`Loading a.okta.com: ${describeError(e)}`);
     assert.ok(!/[\r\n]/.test(line), line);
-    assert.match(line, /outer\\nsecond line \| caused by OktaError: Op in a\.okta\.com failed/);
+    assert.match(line, /outer\\nsecond line \| caused by OktaError: a\.okta\.com could not be reached/);
+    assert.match(line, /\| while: Op in a\.okta\.com$/);
   });
 
   it('a forged line, an escape and a token in anything logged: visible, and the token gone', () => {

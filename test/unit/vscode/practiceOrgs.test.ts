@@ -148,9 +148,9 @@ describe('practice orgs: in the tree', () => {
   it('the org item carries a practice flag for the context menu (Stop Practice Orgs)', () => {
     assert.equal(
       orgContextValue({ hasToken: true, environment: 'preview', practice: true }),
-      'org hasToken preview practice',
+      'org hasToken canRotate preview practice',
     );
-    assert.equal(orgContextValue({ hasToken: true, environment: 'preview' }), 'org hasToken preview');
+    assert.equal(orgContextValue({ hasToken: true, environment: 'preview' }), 'org hasToken canRotate preview');
   });
 });
 

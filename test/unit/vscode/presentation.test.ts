@@ -64,11 +64,38 @@ describe('tree presentation', () => {
   it('contextValue flags: \\bactive\\b matches only ACTIVE secrets', () => {
     const active = secretContextValue(view('x', 'ACTIVE', daysAgo(1), VALUE_A), true, false);
     const inactive = secretContextValue(view('y', 'INACTIVE', daysAgo(1), VALUE_A), false, false);
-    assert.equal(active, 'secret active hasValue inUse');
-    assert.equal(inactive, 'secret inactive hasValue');
+    assert.equal(active, 'secret active canDeactivate hasValue inUse');
+    assert.equal(inactive, 'secret inactive canActivate canDelete hasValue');
     assert.ok(/\bactive\b/.test(active) && !/\bactive\b/.test(inactive));
     assert.ok(/\binactive\b/.test(inactive) && !/\binactive\b/.test(active));
-    assert.equal(orgContextValue({ hasToken: true, environment: 'production' }), 'org hasToken production');
+    // The only ACTIVE secret is not offered Deactivate (Okta refuses it); its tooltip says why.
+    const only = secretContextValue(view('x', 'ACTIVE', daysAgo(1), VALUE_A), true, false, true);
+    assert.equal(only, 'secret active hasValue inUse');
+    assert.ok(
+      !/\bcanDeactivate\b/.test(only) && /\bcanDeactivate\b/.test(active) && !/\bcanDeactivate\b/.test(inactive),
+    );
+    const a = view('x', 'ACTIVE', daysAgo(1), VALUE_A);
+    const alone = presentSecret(a, [a], {}, 90, new Date());
+    assert.doesNotMatch(alone.contextValue, /\bcanDeactivate\b/);
+    assert.match(alone.tooltip, /Okta refuses to deactivate it/);
+    const b = view('y', 'ACTIVE', daysAgo(2), VALUE_A);
+    assert.match(presentSecret(a, [a, b], {}, 90, new Date()).contextValue, /\bcanDeactivate\b/);
+    assert.equal(orgContextValue({ hasToken: true, environment: 'production' }), 'org hasToken canRotate production');
     assert.equal(orgContextValue({ hasToken: false, environment: 'preview' }), 'org noToken preview');
+  });
+
+  it('a read-only credential (Okta would refuse every change): no Rotate, Activate, Deactivate or Delete, and says why', () => {
+    assert.equal(
+      orgContextValue({ hasToken: true, environment: 'production', readOnly: true }),
+      'org hasToken production',
+    );
+    const a = view('x', 'ACTIVE', daysAgo(1), VALUE_A);
+    const b = view('y', 'ACTIVE', daysAgo(2), VALUE_A);
+    const c = view('z', 'INACTIVE', daysAgo(3), VALUE_A);
+    for (const s of [a, b, c]) {
+      const p = presentSecret(s, [a, b, c], {}, 90, new Date(), false);
+      assert.doesNotMatch(p.contextValue, /\bcan(Activate|Deactivate|Delete)\b/, p.contextValue);
+      assert.match(p.tooltip, /can read but not manage secrets/);
+    }
   });
 });

@@ -55,7 +55,12 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
       'as in a full rotation: 6 management calls, no list before the create or the deactivation',
     );
     assert.equal(calls.creates, 1);
-    assert.equal(resolved, calls.api + calls.token, 'the client was resolved for every call');
+    // The preflight's capability check is one call of the port, which reads who the admin is and their roles.
+    const identity = w.org.requests.filter((r) => /^\/api\/v1\/(users|iam)\//.test(r.path)).map((r) => r.path);
+    assert.equal(identity.length, 2, JSON.stringify(identity));
+    assert.equal(identity[0], '/api/v1/users/me');
+    assert.match(identity[1] ?? '', /^\/api\/v1\/users\/\w+\/roles$/);
+    assert.equal(resolved, calls.api + calls.token + 1, 'the client was resolved for every call');
   });
 
   it("picks up the org's new client (a new token) in the middle of a rotation", async () => {

@@ -1,0 +1,41 @@
+// Step 1's question before anything is created: can this credential manage the app's secrets? Asked of Okta
+// without side effects (the client's checkSecretManagement: a service app's granted scopes, or an API token's
+// admin roles). A credential Okta will surely refuse stops the rotation here; one Okta does not let us judge is
+// flagged (the checklist says so in step 1). Not being able to ask says nothing about the credential: unknown.
+import { isOktaError } from '../../okta/errors.ts';
+import { RotationError } from '../errors.ts';
+import type { RotationJournal } from '../journal.ts';
+import type { StepContext } from './context.ts';
+
+type Capability = NonNullable<RotationJournal['preflight']['capability']>;
+
+export async function checkCapability(ctx: StepContext): Promise<void> {
+  let capability: Capability;
+  try {
+    const a = await ctx.okta.checkSecretManagement(ctx.signal);
+    capability = { verdict: a.verdict, reasons: [...a.reasons], ...(a.advice ? { advice: a.advice } : {}) };
+  } catch (e) {
+    if (ctx.signal?.aborted === true || isOktaError(e, 'cancelled')) throw e;
+    const why = isOktaError(e) ? e.kind : e instanceof Error ? e.name : 'an error';
+    capability = {
+      verdict: 'unknown',
+      reasons: [`The extension could not ask Okta what the credential may do (${why}).`],
+    };
+  }
+  await ctx.update((j) => {
+    j.preflight.capability = capability;
+  });
+  if (capability.verdict === 'readOnly') {
+    throw new RotationError(
+      'guard',
+      `${ctx.where}: Okta will refuse to create the new secret with this credential, so nothing is created. ${capability.reasons.join(' ')} ${capability.advice ?? ''}`.trim(),
+    );
+  }
+}
+
+/** What step 1 flags about the credential: a sentence when Okta would not let it be judged, else undefined. */
+export function capabilityCaution(journal: RotationJournal): string | undefined {
+  const c = journal.preflight.capability;
+  if (c?.verdict !== 'unknown') return undefined;
+  return `The extension cannot tell whether Okta will let this credential create the new secret: ${c.reasons.join(' ')}${c.advice ? ` ${c.advice}` : ''}`;
+}

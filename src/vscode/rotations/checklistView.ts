@@ -1,0 +1,272 @@
+// The checklist page's view of a rotation, built from the engine's snapshot: a header with progress, at most one
+// banner, each step in words (done steps in one line, the current one with its single primary action), the ways
+// out apart, and the work in progress with its wait and Cancel. The page renders this and nothing else, so no
+// field name, internal state word or raw time reaches it. Pure: no `vscode` import, tested in Node.
+import type { WaitReason } from '../../okta/http/listeners.ts';
+import type { NextAction, RotationSnapshot, StepSnapshot } from '../../rotation/snapshot.ts';
+import { listWords, secretInList, utcTime } from '../../rotation/words.ts';
+import { connectionFields, stepActions } from './checklistStepActions.ts';
+import type { ActionView, BusyView, ChecklistView, MoreView, NoticeView, StepView } from './checklistViewModel.ts';
+import { personText } from './personText.ts';
+
+export interface ViewContext {
+  orgLabel: string;
+  now: Date;
+  /**
+   * The action the host is carrying out, in the person's words ("Create the new secret"), and what was offered
+   * when it started: shown disabled meanwhile, so the control the person used keeps its place (and focus).
+   */
+  performing?: { label: string; cancellable: boolean; offered: readonly NextAction[] };
+  /** A wait the Okta client announced during that action. */
+  wait?: { reason: WaitReason; seconds: number };
+}
+
+const ENDINGS = { completed: 'Completed', rolledBack: 'Rolled back', abandoned: 'Abandoned' } as const;
+
+export function checklistView(snap: RotationSnapshot, c: ViewContext): ChecklistView {
+  const busy = snap.busy || c.performing !== undefined;
+  const offered = busy ? (c.performing?.offered ?? []) : snap.nextActions;
+  const environment = snap.environment === 'production' ? 'Production org' : 'Preview org';
+  const busyView = busy ? busyOf(snap, c) : undefined;
+  const more = moreOf(offered, busy);
+  const notice = noticeOf(snap, offered, c, busy);
+  return {
+    rotationId: snap.rotationId,
+    heading: `Rotate the Workflows secret: ${c.orgLabel}`,
+    context: [snap.org.host, environment, snap.app.label || snap.app.name].join(' · '),
+    progress: progressOf(snap, c.now),
+    ...(notice ? { notice } : {}),
+    steps: snap.steps.map((step, i) => stepView(snap, offered, step, i + 1, c, busy)),
+    ...(busyView ? { busy: busyView } : {}),
+    ...(more ? { more } : {}),
+  };
+}
+
+function progressOf(snap: RotationSnapshot, now: Date): string {
+  if (snap.outcome !== 'inProgress') return `${ENDINGS[snap.outcome]} · ${utcTime(snap.endedAt, now)}`;
+  const i = snap.steps.findIndex((s) => s.id === snap.currentStep);
+  const step = snap.steps[i];
+  return step ? `Step ${i + 1} of ${snap.steps.length} · ${step.label}` : 'Closing the rotation';
+}
+
+function stepView(
+  snap: RotationSnapshot,
+  offered: readonly NextAction[],
+  step: StepSnapshot,
+  number: number,
+  c: ViewContext,
+  busy: boolean,
+): StepView {
+  const endedBy = snap.outcome !== 'inProgress' && step.state === 'skipped' && step.result?.reason === snap.outcome;
+  const status: StepView['status'] =
+    step.state === 'running'
+      ? 'running'
+      : step.state === 'failed'
+        ? 'failed'
+        : step.state === 'done'
+          ? 'done'
+          : step.state === 'skipped'
+            ? 'skipped'
+            : step.current
+              ? 'current'
+              : 'upcoming';
+  const statusText = {
+    done: step.endedAt ? `Done at ${utcTime(step.endedAt, c.now)}` : 'Done',
+    running: 'Working…',
+    failed: 'Did not complete',
+    skipped: endedBy ? 'Not done' : 'Not needed',
+    current: 'Current step',
+    upcoming: 'Not started',
+  }[status];
+  const current = step.current && snap.outcome === 'inProgress';
+  const error = step.error && (status === 'failed' || current) ? errorOf(snap, step, c) : undefined;
+  return {
+    key: step.id,
+    number,
+    title: step.label,
+    who: step.kind === 'manual' ? 'You, in the Workflows console' : '',
+    status,
+    statusText,
+    summary:
+      endedBy && snap.outcome !== 'inProgress'
+        ? `Not done: the rotation was ${ENDINGS[snap.outcome].toLowerCase()}.`
+        : step.story.summary,
+    todo: current ? step.story.todo : [],
+    ...(step.story.caution ? { caution: step.story.caution } : {}),
+    details: step.story.details,
+    ...(error ? { error } : {}),
+    fields: current && step.id === 'newConnection' ? connectionFields(snap, busy) : [],
+    actions: current ? stepActions(offered, snap, step, busy) : [],
+    expanded: current || status === 'failed' || status === 'running',
+  };
+}
+
+function errorOf(snap: RotationSnapshot, step: StepSnapshot, c: ViewContext): StepView['error'] {
+  const e = step.error;
+  if (!e) return undefined;
+  const secrets = [
+    ...snap.secrets.listed,
+    ...snap.secrets.old,
+    ...(snap.secrets.inUse ? [snap.secrets.inUse] : []),
+    ...(snap.secrets.new ? [snap.secrets.new] : []),
+  ];
+  const text = personText(e.message, e.errorId, {
+    host: snap.org.host,
+    appId: snap.app.id,
+    orgLabel: c.orgLabel,
+    secrets,
+  });
+  if (!e.errorId) return { text };
+  return {
+    text,
+    errorId: e.errorId,
+    copy: {
+      key: 'copy:errorId',
+      label: 'Copy error id',
+      ariaLabel: `Copy error id ${e.errorId}`,
+      style: 'secondary',
+      icon: 'copy',
+      request: { kind: 'copyText', field: 'errorId' },
+    },
+  };
+}
+
+/** The one banner: how the rotation ended, or (in production, while it runs) what production means here. */
+function noticeOf(
+  snap: RotationSnapshot,
+  offered: readonly NextAction[],
+  c: ViewContext,
+  busy: boolean,
+): NoticeView | undefined {
+  const now = c.now;
+  const newSecret = snap.secrets.new ? secretInList(snap.secrets.new, now) : undefined;
+  const known = [...snap.secrets.listed, ...snap.secrets.old, ...(snap.secrets.inUse ? [snap.secrets.inUse] : [])];
+  const masked = (ids: readonly string[]): string =>
+    listWords(ids.map((id) => known.find((s) => s.id === id)?.masked ?? 'the old secret'));
+  switch (snap.outcome) {
+    case 'completed': {
+      const deleted = snap.secrets.old.map((s) => s.masked);
+      return {
+        tone: 'success',
+        title: 'Rotation completed',
+        lines: [
+          `The new secret ${newSecret ?? ''} is in use${deleted.length > 0 ? `; the old secret ${listWords(deleted)} was deleted` : ''}.`,
+          "Its value was wiped from VS Code's secret storage.",
+        ],
+      };
+    }
+    case 'rolledBack':
+      return {
+        tone: 'warning',
+        title: 'Rolled back',
+        lines: [
+          `The old secret ${masked(snap.rollback?.reactivated ?? [])} is active again.`,
+          ...(newSecret
+            ? [
+                `The new secret ${newSecret} stays active in Okta: delete it in the Admin Console once no connection uses it.`,
+              ]
+            : []),
+        ],
+      };
+    case 'abandoned':
+      return {
+        tone: 'info',
+        title: 'Abandoned',
+        lines: [
+          newSecret
+            ? `The new secret ${newSecret} stays active in Okta; its stored value was wiped.`
+            : 'Nothing changed in Okta.',
+          'The secret in use stays in use.',
+        ],
+      };
+    case 'inProgress':
+      break;
+  }
+  if (snap.environment !== 'production') return undefined;
+  const ack = offered.find((a) => a.type === 'acknowledge' && a.guard === 'productionWithoutPreview');
+  const days = snap.guards.productionWithoutPreview?.days ?? 0;
+  const action: ActionView | undefined = ack
+    ? {
+        key: 'acknowledge',
+        label: 'Rotate production anyway…',
+        style: 'primary',
+        icon: 'warning',
+        ...(busy ? { disabled: true } : {}),
+        request: { kind: 'action', action: { type: 'acknowledge', guard: 'productionWithoutPreview' } },
+      }
+    : undefined;
+  return {
+    tone: 'warning',
+    title: 'Production org: every change here affects live flows.',
+    lines: ack
+      ? [
+          `No preview org completed a rotation in the last ${days} days; Okta advises rotating in a preview org first.`,
+          'Rotate a preview org first, or go on here knowingly.',
+        ]
+      : ['Deactivating and deleting the old secret ask for your confirmation first.'],
+    ...(action ? { action } : {}),
+  };
+}
+
+const WAIT_WORDS: Record<WaitReason, (org: string) => string> = {
+  rateLimit: (org) => `Okta's rate limit for ${org} is reached: the extension waits, then tries again.`,
+  retry: (org) => `${org} did not answer: the extension tries again.`,
+  answer: (org) => `${org} is slow to answer: the extension waits for it, at most for the time left.`,
+};
+
+function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
+  const running = snap.steps.find((s) => s.state === 'running');
+  const text = `${c.performing?.label ?? running?.label ?? 'Working'}…`;
+  const wait = c.wait
+    ? {
+        text: WAIT_WORDS[c.wait.reason](c.orgLabel),
+        seconds: c.wait.seconds,
+      }
+    : undefined;
+  return {
+    text,
+    ...(wait ? { wait } : {}),
+    ...(c.performing?.cancellable || snap.busy
+      ? {
+          cancel: {
+            key: 'cancel',
+            label: 'Cancel',
+            style: 'secondary',
+            icon: 'stop-circle',
+            request: { kind: 'cancel' },
+          },
+        }
+      : {}),
+  };
+}
+
+/** Abandon and Roll back, away from the steps: each modal says what it does and what it keeps. */
+function moreOf(offered: readonly NextAction[], busy: boolean): MoreView | undefined {
+  const actions: ActionView[] = [];
+  const lines: string[] = [];
+  for (const a of offered) {
+    if (a.type === 'rollback') {
+      lines.push('Until the old secret is deleted, Roll back reactivates it and ends the rotation.');
+      actions.push({
+        key: 'rollback',
+        label: 'Roll back to the old secret…',
+        style: 'secondary',
+        icon: 'discard',
+        busyText: 'Rolling back…',
+        ...(busy ? { disabled: true } : {}),
+        request: { kind: 'action', action: { type: 'rollback' } },
+      });
+    } else if (a.type === 'abandon') {
+      lines.push('Abandon ends the rotation here and leaves the secret in use as it is.');
+      actions.push({
+        key: 'abandon',
+        label: 'Abandon the rotation…',
+        style: 'secondary',
+        icon: 'close',
+        ...(busy ? { disabled: true } : {}),
+        request: { kind: 'action', action: { type: 'abandon' } },
+      });
+    }
+  }
+  return actions.length > 0 ? { text: lines.join(' '), actions } : undefined;
+}
