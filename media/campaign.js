@@ -84,10 +84,6 @@
   function offersPhase(row, phase) {
     return row.actions.some((a) => a.kind === 'run' && a.phase === phase);
   }
-  function time(iso) {
-    const d = new Date(iso);
-    return isNaN(d.getTime()) ? iso : d.toLocaleString();
-  }
 
   function renderBulk() {
     const busy = Boolean(view.running);
@@ -226,7 +222,7 @@
         {},
         view.history.map((h) =>
           el('li', {}, [
-            el('span', { className: 'when', text: time(h.at) }),
+            el('span', { className: 'when', text: h.when }),
             el('strong', { text: h.label }),
             ' ' + h.text,
           ]),

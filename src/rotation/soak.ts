@@ -5,6 +5,7 @@ import { evaluatePreviewSoak } from './guards.ts';
 import type { RotationJournal } from './journal.ts';
 import type { NextAction, RotationSnapshot } from './snapshot.ts';
 import type { StepContext } from './steps/context.ts';
+import { utcDateTime } from './words.ts';
 
 /** Why the create waits (a refusal's message), or undefined when it may go ahead. */
 export async function checkPreviewSoak(
@@ -30,7 +31,7 @@ export async function checkPreviewSoak(
 export function soakAcknowledgement(journal: RotationJournal): NextAction {
   const g = journal.guards.previewSoak;
   const when = g?.previewCompletedAt
-    ? `completed its rotation ${g.previewCompletedAt}`
+    ? `completed its rotation ${utcDateTime(g.previewCompletedAt)}`
     : 'has not completed a rotation';
   return {
     type: 'acknowledge',

@@ -17,6 +17,14 @@ export function utcTime(iso: string | undefined, now: Date): string {
   return sameUtcDay(d, now) ? hhmm : `${utcDate(d)}, ${hhmm}`;
 }
 
+/** "1 Dec 2026, 15:28 UTC" whatever the day, for what is read later (a report, a history); '' when it does not parse. */
+export function utcDateTime(iso: string | undefined): string {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  const d = new Date(ms);
+  return `${utcDate(d)}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
 /** "1 Dec 2026". */
 function utcDate(d: Date): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;

@@ -1,7 +1,7 @@
 // Step 11: wipe the new secret's value and close the rotation as completed. Found running after a crash, it is
 // simply done again: wiping and closing twice changes nothing.
 import type { RotationJournal } from '../journal.ts';
-import { utcTime } from '../words.ts';
+import { utcDateTime, utcTime } from '../words.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 
 async function finishRotation(ctx: StepContext): Promise<StepEnd> {
@@ -20,8 +20,10 @@ function soakSentence(j: RotationJournal): string | undefined {
   const g = j.guards.previewSoak;
   if (!g) return undefined;
   const rule = `The preview soak of ${g.hours} h after ${g.previewOrg}'s rotation`;
-  const completed = g.previewCompletedAt ? `it completed ${g.previewCompletedAt}` : 'it had not completed one';
-  if (g.acknowledgedAt) return `${rule} was acknowledged ${g.acknowledgedAt} (${completed}).`;
+  const completed = g.previewCompletedAt
+    ? `it completed ${utcDateTime(g.previewCompletedAt)}`
+    : 'it had not completed one';
+  if (g.acknowledgedAt) return `${rule} was acknowledged ${utcDateTime(g.acknowledgedAt)} (${completed}).`;
   return g.satisfied ? `${rule} was met (${completed}).` : undefined;
 }
 

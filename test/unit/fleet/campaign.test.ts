@@ -135,6 +135,16 @@ describe('campaign: rotating every due org together', function () {
       if (o.environment === 'production') assert.match(journal.report.join(' '), /soak of 24 h after .* was met/);
     }
     assert.equal(w.secrets.size, 0, 'every new value wiped');
+
+    // The history and the reports read as words: how each rotation ended, times in UTC, no ISO time or state word.
+    const history = campaign.history();
+    assert.equal(history.filter((h) => h.text.startsWith('Rotation completed')).length, 6);
+    for (const h of history) {
+      assert.match(h.when, /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC$/, h.when);
+      assert.doesNotMatch(h.text, /\d{4}-\d\d-\d\dT|^completed|inProgress|rolledBack/, h.text);
+    }
+    const prodReport = history.find((h) => /soak of 24 h/.test(h.text))?.text ?? '';
+    assert.match(prodReport, /was met \(it completed \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC\)/);
   });
 
   it('an acknowledged soak (journaled) lets a production org go ahead at once', async () => {
@@ -152,6 +162,8 @@ describe('campaign: rotating every due org together', function () {
     assert.equal(w.org(prod.key).secrets().length, 2);
     const journal = (await w.journals.list()).find((j) => j.org.host === prod.key)!;
     assert.ok(journal.guards.previewSoak?.acknowledgedAt);
+    const line = campaign.history().find((h) => h.label === 'a' && /acknowledged/.test(h.text));
+    assert.match(line?.when ?? '', /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC$/);
   });
 
   it('one org with a read-only token fails in place with its fix; the others complete; a new token and it goes on', async () => {
