@@ -106,6 +106,8 @@ describe('e2e: evidence for auditors and due-date reminders', () => {
 
     await ui.clickStatusBarItem(/Workflows secrets: 2 due/);
     await ui.waitForQuickInput('Rotate the Workflows secret of which org?');
+    const rows = (await ui.quickInput.locator('.quick-input-list .monaco-list-row').allInnerTexts()).join('\n');
+    assert.match(rows, /Rotate all 2 orgs together/, 'two due orgs: a campaign is offered first');
     await ui.quickInputPick('Practice Preview');
     await new Checklist(ui, 'Practice Preview').waitOpen();
   });

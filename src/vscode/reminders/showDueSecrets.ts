@@ -1,8 +1,9 @@
 // Show Due Secrets (the reminders' status bar item runs it): the orgs with a secret due for rotation, most overdue
-// first; picking one starts its rotation.
+// first; picking one starts its rotation, and with several due, the first item rotates them together in a campaign.
 import * as vscode from 'vscode';
 import { orgRef } from '../orgs/orgRef.ts';
 import { required } from '../platform/cancellation.ts';
+import { utcDateTime } from '../../rotation/words.ts';
 import type { Services } from '../platform/services.ts';
 import { describeDue } from './dueSecrets.ts';
 
@@ -18,19 +19,27 @@ export async function showDueSecrets(s: Services): Promise<void> {
   const now = new Date();
   const byOrg = new Map<string, typeof due>();
   for (const d of due) byOrg.set(d.orgKey, [...(byOrg.get(d.orgKey) ?? []), d]);
-  const items = [...byOrg].map(([key, secrets]) => {
+  const items: Array<vscode.QuickPickItem & { key?: string }> = [...byOrg].map(([key, secrets]) => {
     const org = s.settings.find(key);
     return {
       label: org?.label ?? key,
       description: secrets.map((d) => `${d.masked} ${describeDue(d.created, maxAgeDays, now) ?? ''}`).join(' · '),
-      detail: `${key} · ${org?.environment ?? ''} · ${secrets.map((d) => `${d.secretId} created ${d.created.slice(0, 10)}`).join(', ')}`,
+      detail: `${key} · ${org?.environment ?? ''} · ${secrets.map((d) => `${d.masked} created ${utcDateTime(d.created)}`).join(', ')}`,
       key,
     };
   });
-  const pick = await vscode.window.showQuickPick(items, {
-    title: `Okta Workflows secrets due for rotation (maximum age ${maxAgeDays} days)`,
-    placeHolder: 'Rotate the Workflows secret of which org?',
-    ignoreFocusOut: true,
-  });
-  await vscode.commands.executeCommand('oktaWorkflows.rotateSecret', orgRef(required(pick).key));
+  if (byOrg.size > 1)
+    items.unshift({
+      label: `$(checklist) Rotate all ${byOrg.size} orgs together…`,
+      description: 'one campaign, preview orgs first',
+    });
+  const pick = required(
+    await vscode.window.showQuickPick(items, {
+      title: `Okta Workflows secrets due for rotation (maximum age ${maxAgeDays} days)`,
+      placeHolder: 'Rotate the Workflows secret of which org?',
+      ignoreFocusOut: true,
+    }),
+  );
+  if (pick.key === undefined) await vscode.commands.executeCommand('oktaWorkflows.rotateDueSecrets');
+  else await vscode.commands.executeCommand('oktaWorkflows.rotateSecret', orgRef(pick.key));
 }
