@@ -2,6 +2,7 @@
 // here (zod), anything unknown or malformed is dropped and logged. A request names an org by key and an action by
 // kind; the host then checks it is one the org's row offers. No secret crosses in either direction.
 import * as z from 'zod/mini';
+import { parseWebviewMessage, type ParseResult } from '../platform/webviewMessage.ts';
 import type { HistoryLine } from '../../fleet/campaign/history.ts';
 import type { CampaignRow } from '../../fleet/campaign/rows.ts';
 import { PHASES } from '../../fleet/campaign/phases.ts';
@@ -61,23 +62,7 @@ export const CampaignPageStateSchema = z.lazy(() =>
   z.looseObject({ campaignId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
 );
 
-export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };
-
-export function parseCampaignMessage(data: unknown): ParseResult {
-  let size: number;
-  try {
-    size = JSON.stringify(data)?.length ?? 0;
-  } catch {
-    return { ok: false, reason: 'not serialisable' };
-  }
-  if (size > 100_000) return { ok: false, reason: `too large (${size} characters)` };
-  const parsed = PageMessageSchema.safeParse(data);
-  if (parsed.success) return { ok: true, message: parsed.data };
-  return {
-    ok: false,
-    reason: parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; '),
-  };
+/** Parses a message from the page (at most 100 000 characters). */
+export function parseCampaignMessage(data: unknown): ParseResult<PageMessage> {
+  return parseWebviewMessage(PageMessageSchema, data, 100_000);
 }

@@ -7,6 +7,7 @@
 // Every schema is wrapped in z.lazy: built on the first message, not when the extension activates (building zod
 // schemas was most of activation's time).
 import * as z from 'zod/mini';
+import { parseWebviewMessage, type ParseResult } from '../platform/webviewMessage.ts';
 import { RotationActionSchema } from '../../rotation/snapshot.ts';
 import type { ChecklistView } from './checklistViewModel.ts';
 
@@ -52,24 +53,7 @@ export const PageStateSchema = z.lazy(() =>
   z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
 );
 
-export type ParseResult = { ok: true; message: PageMessage } | { ok: false; reason: string };
-
-/** Parses a message from the page. Oversized messages are refused before zod sees them. */
-export function parsePageMessage(data: unknown): ParseResult {
-  let size: number;
-  try {
-    size = JSON.stringify(data)?.length ?? 0;
-  } catch {
-    return { ok: false, reason: 'not serialisable' };
-  }
-  if (size > 10_000) return { ok: false, reason: `too large (${size} characters)` };
-  const parsed = PageMessageSchema.safeParse(data);
-  if (parsed.success) return { ok: true, message: parsed.data };
-  return {
-    ok: false,
-    reason: parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; '),
-  };
+/** Parses a message from the page (at most 10 000 characters). */
+export function parsePageMessage(data: unknown): ParseResult<PageMessage> {
+  return parseWebviewMessage(PageMessageSchema, data, 10_000);
 }
