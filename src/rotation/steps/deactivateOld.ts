@@ -5,8 +5,8 @@
 import { deactivationAllowed } from '../guards.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import type { ApiStepModule, StepContext } from './context.ts';
-import { confirmedOldIds, knownSecrets, requireNewSecretActive } from './secrets.ts';
-import { listWords, secretInList, utcTime } from '../words.ts';
+import { confirmedOldIds, confirmedOldInWords, requireNewSecretActive } from './secrets.ts';
+import { utcTime } from '../words.ts';
 import { RotationError } from '../errors.ts';
 
 export const deactivateOld: ApiStepModule<'deactivateOld'> = {
@@ -15,14 +15,7 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
   description: 'Deactivates the old secret. Until it is deleted, a rollback can still reactivate it.',
   kind: 'api',
   story({ journal, record, now }) {
-    const known = knownSecrets(journal);
-    const old = listWords(
-      confirmedOldIds(journal).map((id) => {
-        const s = known.find((k) => k.id === id);
-        return s ? secretInList(s, now) : 'the old secret';
-      }),
-    );
-    const oldText = old || 'the old secret';
+    const oldText = confirmedOldInWords(journal, now);
     if (record.state === 'done')
       return {
         summary: `Deactivated ${oldText}. Until it is deleted, Roll back can reactivate it.`,

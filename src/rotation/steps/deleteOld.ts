@@ -1,8 +1,8 @@
 // Step 9: delete the deactivated old secrets. After this there is no way back (no rollback).
 import { RotationError } from '../errors.ts';
 import type { ApiStepModule } from './context.ts';
-import { confirmedOldIds, deleteIgnoringNotFound, knownSecrets } from './secrets.ts';
-import { listWords, secretInList, utcTime } from '../words.ts';
+import { confirmedOldIds, confirmedOldInWords, deleteIgnoringNotFound } from './secrets.ts';
+import { utcTime } from '../words.ts';
 
 export const deleteOld: ApiStepModule<'deleteOld'> = {
   id: 'deleteOld',
@@ -10,14 +10,7 @@ export const deleteOld: ApiStepModule<'deleteOld'> = {
   description: 'Deletes the deactivated old secret. After this there is no way back.',
   kind: 'api',
   story({ journal, record, now }) {
-    const known = knownSecrets(journal);
-    const old = listWords(
-      confirmedOldIds(journal).map((id) => {
-        const s = known.find((k) => k.id === id);
-        return s ? secretInList(s, now) : 'the old secret';
-      }),
-    );
-    const oldText = old || 'the old secret';
+    const oldText = confirmedOldInWords(journal, now);
     if (record.state === 'done')
       return {
         summary: `Deleted ${oldText}. It cannot come back.`,
