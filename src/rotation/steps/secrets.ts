@@ -14,7 +14,7 @@ export function secretRef(s: ClientSecret): SecretRef {
 }
 
 /** Every secret the journal knows (listed by the preflight, in use, new, listed as old), first mention first. */
-export function knownSecrets(journal: RotationJournal): SecretRef[] {
+function knownSecrets(journal: RotationJournal): SecretRef[] {
   const all = [
     ...(journal.inUse ? [journal.inUse] : []),
     ...(journal.newSecret ? [journal.newSecret] : []),

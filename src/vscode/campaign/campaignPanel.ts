@@ -10,7 +10,7 @@ import { redact } from '../../redact.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
-import { contentSecurityPolicy, newNonce } from '../rotations/checklistHtml.ts';
+import { newNonce, webviewHtml } from '../platform/webviewHtml.ts';
 import { confirmBulk } from './bulkConfirmation.ts';
 import {
   parseCampaignMessage,
@@ -54,11 +54,15 @@ export class CampaignPanel extends Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.title = 'Rotate Due Secrets';
-    panel.webview.html = campaignHtml(
-      panel.webview.cspSource,
-      media('campaign.js'),
-      media('campaign.css'),
-      media('codicons', 'codicon.css'),
+    panel.webview.html = webviewHtml(
+      {
+        cspSource: panel.webview.cspSource,
+        script: media('campaign.js'),
+        style: media('campaign.css'),
+        codicons: media('codicons', 'codicon.css'),
+      },
+      newNonce(),
+      { title: panel.title, label: 'Campaign' },
     );
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
     this.register(this.closed);
@@ -266,25 +270,4 @@ function describe(action: RotationRowAction): string {
     case 'acknowledge':
       return 'acknowledged';
   }
-}
-
-function campaignHtml(cspSource: string, script: string, style: string, codicons: string): string {
-  const nonce = newNonce();
-  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(cspSource, nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(codicons)}">
-<link rel="stylesheet" href="${attr(style)}">
-<title>Rotate Due Secrets</title>
-</head>
-<body>
-<main id="root" aria-label="Campaign"></main>
-<div id="status" class="status" role="status" aria-live="polite"></div>
-<script nonce="${attr(nonce)}" src="${attr(script)}"></script>
-</body>
-</html>`;
 }

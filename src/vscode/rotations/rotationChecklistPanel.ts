@@ -12,7 +12,7 @@ import type { WaitReason } from '../../okta/http/listeners.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
-import { checklistHtml, newNonce } from './checklistHtml.ts';
+import { webviewHtml, newNonce } from '../platform/webviewHtml.ts';
 import { parsePageMessage, type HostMessage, type PageRequest } from './checklistProtocol.ts';
 import { checklistView, type ViewContext } from './checklistView.ts';
 import { personText } from './personText.ts';
@@ -96,7 +96,7 @@ export class RotationChecklistPanel extends Disposable {
     const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'checklist.js'));
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.title = `Rotate: ${binding.orgLabel}`;
-    panel.webview.html = checklistHtml(
+    panel.webview.html = webviewHtml(
       {
         cspSource: panel.webview.cspSource,
         script: script.toString(),
@@ -104,7 +104,7 @@ export class RotationChecklistPanel extends Disposable {
         codicons: media('codicons', 'codicon.css'),
       },
       newNonce(),
-      panel.title,
+      { title: panel.title, label: 'Rotation checklist' },
     );
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
     this.register(

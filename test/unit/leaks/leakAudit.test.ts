@@ -22,7 +22,7 @@ import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
-import { checklistHtml, newNonce } from '../../../src/vscode/rotations/checklistHtml.ts';
+import { webviewHtml, newNonce } from '../../../src/vscode/platform/webviewHtml.ts';
 import type { HostMessage } from '../../../src/vscode/rotations/checklistProtocol.ts';
 import { checklistView } from '../../../src/vscode/rotations/checklistView.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
@@ -228,7 +228,7 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
       engine.onDidChange((s) => audit.snapshot(s));
       audit.add(
         'page html',
-        checklistHtml(
+        webviewHtml(
           {
             cspSource: 'vscode-webview:',
             script: 'vscode-webview://x/checklist.js',
@@ -236,7 +236,7 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
             codicons: 'vscode-webview://x/codicon.css',
           },
           newNonce(),
-          `Rotate: ${audit.orgLabel}`,
+          { title: `Rotate: ${audit.orgLabel}`, label: 'Rotation checklist' },
         ),
       );
 

@@ -1,7 +1,7 @@
 // The checklist page is untrusted input: its messages are parsed strictly, and the page's HTML has a strict CSP.
 import assert from 'node:assert/strict';
 import { parsePageMessage, PageStateSchema } from '../../../src/vscode/rotations/checklistProtocol.ts';
-import { checklistHtml, contentSecurityPolicy, newNonce } from '../../../src/vscode/rotations/checklistHtml.ts';
+import { webviewHtml, contentSecurityPolicy, newNonce } from '../../../src/vscode/platform/webviewHtml.ts';
 
 const ok = (data: unknown) => parsePageMessage(data).ok;
 
@@ -87,7 +87,7 @@ describe('checklist page HTML', () => {
 
   it('loads one script with the nonce and no inline script or handler', () => {
     const nonce = newNonce();
-    const html = checklistHtml(
+    const html = webviewHtml(
       {
         cspSource: 'https://x.vscode-cdn.net',
         script: 'https://x/media/checklist.js',
@@ -95,12 +95,13 @@ describe('checklist page HTML', () => {
         codicons: 'https://x/media/codicons/codicon.css',
       },
       nonce,
-      'Rotate: <Acme>',
+      { title: 'Rotate: <Acme>', label: 'Rotation "checklist"' },
     );
     assert.equal(html.match(/<script/g)?.length, 1);
     assert.ok(html.includes(`<script nonce="${nonce}" src="https://x/media/checklist.js"></script>`));
     assert.ok(!/\son[a-z]+=/i.test(html));
-    assert.ok(html.includes('Rotate: &lt;Acme>'));
+    assert.ok(html.includes('<title>Rotate: &lt;Acme></title>'));
+    assert.ok(html.includes('aria-label="Rotation &quot;checklist&quot;"'), 'the region label is escaped too');
     assert.ok(html.includes('aria-live="polite"'));
   });
 

@@ -1,5 +1,5 @@
-// The checklist page's HTML: a strict CSP, one script by nonce, styles and fonts only from media/ via the
-// webview's own scheme. Pure except for the URIs it is given, so the CSP is tested in Node.
+// A webview page's HTML (the checklist's, the campaign's): a strict CSP, one script by nonce, styles and fonts only
+// from the extension's folders via the webview's own scheme. Pure except for the URIs it is given, so the CSP is tested in Node.
 import { randomBytes } from 'node:crypto';
 
 export interface PageUris {
@@ -25,7 +25,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-export function checklistHtml(uris: PageUris, nonce: string, title: string): string {
+/** `label` names the page's main region for a screen reader. */
+export function webviewHtml(uris: PageUris, nonce: string, page: { title: string; label: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -34,10 +35,10 @@ export function checklistHtml(uris: PageUris, nonce: string, title: string): str
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttr(uris.codicons)}">
 <link rel="stylesheet" href="${escapeAttr(uris.style)}">
-<title>${escapeAttr(title)}</title>
+<title>${escapeAttr(page.title)}</title>
 </head>
 <body>
-<main id="root" aria-label="Rotation checklist"></main>
+<main id="root" aria-label="${escapeAttr(page.label)}"></main>
 <div id="status" class="status" role="status" aria-live="polite"></div>
 <script nonce="${escapeAttr(nonce)}" src="${escapeAttr(uris.script)}"></script>
 </body>
