@@ -14,6 +14,7 @@ import {
   type OktaClientOptions,
 } from '../../../src/okta/client.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
+import { ServiceAppAuth } from '../../../src/okta/oauth/serviceAppAuth.ts';
 import type { NetworkOptions } from '../../../src/okta/network/networkOptions.ts';
 import { proxiedPath, type OrgPath } from '../../support/proxiedPath.ts';
 import { waitFor } from '../../support/waitFor.ts';
@@ -83,7 +84,10 @@ export interface ClientWorld {
   client: OktaClient;
   /** Another recording client (of `org` unless named), logging into `rec` unless given its own; closed with the world. */
   clientOf(opts?: ClientOptions & { org?: SimulatedOrg | string; rec?: Recorder }): OktaClient;
-  /** Closes what a test made with clientOf, not the world. */
+  /** A client of the named org authenticated as its service app (private_key_jwt, DPoP), asking for these scopes;
+   * closed with the clientOf clients. */
+  serviceAppClientOf(org: string, ask: { scopes?: readonly string[]; optionalScopes?: readonly string[] }): OktaClient;
+  /** Closes what a test made with clientOf or serviceAppClientOf, not the world. */
   closeClients(): Promise<void>;
   close(): Promise<void>;
 }
@@ -113,6 +117,18 @@ export async function startClientWorld(opts: ClientWorldOptions = {}): Promise<C
     clientOf: ({ org: which, rec: own, ...rest } = {}) => {
       const target = which === undefined ? org : typeof which === 'string' ? sim.org(which) : which;
       const made = recordingClient(target.info.baseUrl, target.info.apiToken, own ?? rec, withNetwork(rest));
+      extra.push(made);
+      return made;
+    },
+    serviceAppClientOf: (name, ask) => {
+      const target = sim.org(name);
+      const sa = target.info.serviceApp;
+      if (!sa) throw new Error(`org ${name} has no service app`);
+      const { privateKeyPem: privateKey, clientId, keyId } = sa;
+      const baseUrl = target.info.baseUrl;
+      const onPath = network ? { network } : {};
+      const auth = new ServiceAppAuth({ baseUrl, clientId, privateKey, keyId, ...ask, ...onPath });
+      const made = new OktaClient({ baseUrl, auth, sleep: recorder().sleep, ...onPath });
       extra.push(made);
       return made;
     },

@@ -3,12 +3,11 @@
 // outcomes (super admin, custom role with okta.apps.manage, read-only admin, app admin, service app with and without
 // okta.apps.manage); then the assessment's rules one by one, as data.
 import assert from 'node:assert/strict';
-import { OktaClient } from '../../../src/okta/client.ts';
+import type { OktaClient } from '../../../src/okta/client.ts';
 import type { AdminIdentity, AdminRole } from '../../../src/okta/identity.ts';
-import { ServiceAppAuth } from '../../../src/okta/oauth/serviceAppAuth.ts';
 import { assessSecretManagement, type RoleEvidence } from '../../../src/okta/secretManagement.ts';
 import { AUDITING_SERVICE_APP, type SimulatedOrg } from '../../../src/simulator/index.ts';
-import { recorder, rejection, withClientWorld } from './fixture.ts';
+import { rejection, withClientWorld } from './fixture.ts';
 
 const apiPaths = (org: SimulatedOrg) => org.requests.filter((r) => r.path.startsWith('/api/')).map((r) => r.path);
 
@@ -22,29 +21,10 @@ describe('Okta client: who the credential is and what it may do', () => {
     },
     'all',
   );
-  const apps: OktaClient[] = [];
-  afterEach(async () => {
-    for (const c of apps.splice(0)) await c.close();
-  });
 
   /** A client of `orgName` authenticated as its service app, asking for `scopes` and `optional` ones. */
-  function asServiceApp(orgName: string, scopes: string[], optional: string[] = []): OktaClient {
-    const org = world().sim.org(orgName);
-    const sa = org.info.serviceApp!;
-    const rec = recorder();
-    const auth = new ServiceAppAuth({
-      baseUrl: org.info.baseUrl,
-      clientId: sa.clientId,
-      privateKey: sa.privateKeyPem,
-      keyId: sa.keyId,
-      scopes,
-      optionalScopes: optional,
-      onApiCall: (c) => rec.calls.push(c),
-    });
-    const client = new OktaClient({ baseUrl: org.info.baseUrl, auth, sleep: rec.sleep });
-    apps.push(client);
-    return client;
-  }
+  const asServiceApp = (orgName: string, scopes: string[], optionalScopes: string[] = []): OktaClient =>
+    world().serviceAppClientOf(orgName, { scopes, optionalScopes });
 
   it('whoAmI: the admin behind each API token (id, login, name), from users/me', async () => {
     const { org, clientOf } = world();

@@ -2,10 +2,10 @@
 // deactivate and delete with the right actor (an admin by API token, a service app), since/until/filter, several pages
 // through the shared paging loop, and the missing right as a 'not permitted' result.
 import assert from 'node:assert/strict';
-import { OktaClient, type AdminIdentity, type SystemLogEvent } from '../../../src/okta/client.ts';
-import { ServiceAppAuth } from '../../../src/okta/oauth/serviceAppAuth.ts';
+import type { OktaClient } from '../../../src/okta/client.ts';
+import { type AdminIdentity, type SystemLogEvent } from '../../../src/okta/client.ts';
 import { AUDITING_SERVICE_APP } from '../../../src/simulator/index.ts';
-import { recorder, rejection, startStubServer, withClientWorld } from './fixture.ts';
+import { rejection, startStubServer, withClientWorld } from './fixture.ts';
 
 const LIFECYCLE = 'app.oauth2.credentials.lifecycle';
 const kinds = (events: SystemLogEvent[]) => events.map((e) => e.eventType.replace(`${LIFECYCLE}.`, ''));
@@ -17,26 +17,9 @@ describe('Okta client: the System Log', () => {
       { name: 'acme-preview', environment: 'preview', decoyApps: 0 },
     ],
   });
-  const opened: OktaClient[] = [];
-  afterEach(async () => {
-    for (const c of opened.splice(0)) await c.close();
-  });
 
-  function asServiceApp(orgName: string, optionalScopes: string[]): OktaClient {
-    const org = world().sim.org(orgName);
-    const sa = org.info.serviceApp!;
-    const rec = recorder();
-    const auth = new ServiceAppAuth({
-      baseUrl: org.info.baseUrl,
-      clientId: sa.clientId,
-      privateKey: sa.privateKeyPem,
-      keyId: sa.keyId,
-      optionalScopes,
-    });
-    const client = new OktaClient({ baseUrl: org.info.baseUrl, auth, sleep: rec.sleep });
-    opened.push(client);
-    return client;
-  }
+  const asServiceApp = (orgName: string, optionalScopes: string[]): OktaClient =>
+    world().serviceAppClientOf(orgName, { optionalScopes });
 
   /** A rotation's secret changes: create, deactivate the old, delete it. Returns the ids. */
   async function rotate(client: OktaClient, appId: string): Promise<{ created: string; old: string }> {
