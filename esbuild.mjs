@@ -4,6 +4,7 @@
 //                       transport on its first request (src/okta/network/dispatcher.ts)
 //   dist/simulator.js   the practice orgs' Okta simulator, loaded by Start Practice Orgs (src/simulator/index.ts)
 //   dist/webview/checklist.js  the checklist page (src/webview/checklist), a browser script the webview loads
+//   dist/webview/campaign.js   the campaign page (src/webview/campaign), likewise
 //   dist/okta-yaml.js   the YAML parser reading an okta.yaml, loaded by Import Orgs (src/fleet/import/oktaYamlFile.ts)
 // The main bundle reaches undici-pool, simulator and okta-yaml only through `await import(...)`, which the plugin
 // below turns into a require() of the sibling file, so activation parses none of them.
@@ -55,6 +56,17 @@ const common = {
   legalComments: production ? 'external' : 'inline',
 };
 
+/** @type {import('esbuild').BuildOptions} */
+const webviewPage = {
+  ...common,
+  format: 'iife',
+  platform: 'browser',
+  // VS Code 1.101's webviews run in Electron 35's Chromium (134); code-server's in the person's browser.
+  target: 'chrome120',
+  external: [],
+  legalComments: 'none',
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
@@ -67,23 +79,14 @@ const builds = [
     supported: { 'dynamic-import': false },
   },
   ...LAZY.map((l) => ({ ...common, entryPoints: [l.source], outfile: l.outfile })),
-  // The checklist page: a script for the webview (a browser), one IIFE loaded by nonce; it imports only types
-  // from the extension's side, so nothing of Node, zod or the engine lands in it.
-  {
-    ...common,
-    entryPoints: ['src/webview/checklist/main.ts'],
-    outfile: 'dist/webview/checklist.js',
-    format: 'iife',
-    platform: 'browser',
-    // VS Code 1.101's webviews run in Electron 35's Chromium (134); code-server's in the person's browser.
-    target: 'chrome120',
-    external: [],
-    legalComments: 'none',
-  },
+  // The pages: each a script for its webview (a browser), one IIFE loaded by nonce; they import only types from
+  // the extension's side, so nothing of Node, zod or the engine lands in them.
+  { ...webviewPage, entryPoints: ['src/webview/checklist/main.ts'], outfile: 'dist/webview/checklist.js' },
+  { ...webviewPage, entryPoints: ['src/webview/campaign/main.ts'], outfile: 'dist/webview/campaign.js' },
 ];
 
-// The checklist webview loads codicons from media/ (its CSP allows nothing else); the VSIX has no node_modules,
-// so the font and its stylesheet are copied next to the page on every build (git-ignored: the package is the source).
+// The webview pages load codicons from media/ (their CSP allows nothing else); the VSIX has no node_modules,
+// so the font and its stylesheet are copied next to the pages on every build (git-ignored: the package is the source).
 mkdirSync('media/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf'])
   copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);

@@ -67,14 +67,7 @@ export default tseslint.config(
       ],
     },
   },
-  // The campaign page's script runs in its webview (a browser).
-  {
-    files: ['media/**/*.js'],
-    languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', navigator: 'readonly' },
-    },
-  },
-  // The checklist page runs in the webview (a browser), beside nothing of Node's.
+  // The webview pages (the checklist, the campaign) run in a browser, beside nothing of Node's.
   {
     files: ['src/webview/**/*.ts'],
     languageOptions: {
@@ -94,12 +87,12 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'The checklist page runs in a browser.' }],
+          paths: [{ name: 'vscode', message: 'A webview page runs in a browser.' }],
           patterns: [
             {
-              group: ['**/vscode/**', '**/rotation/**', '**/okta/**', 'zod', 'zod/*'],
+              group: ['**/vscode/**', '**/rotation/**', '**/okta/**', '**/fleet/**', 'zod', 'zod/*'],
               allowTypeImports: true,
-              message: 'The checklist page imports types only from the extension side.',
+              message: 'A webview page imports types only from the extension side.',
             },
           ],
         },

@@ -51,13 +51,20 @@ export class CampaignPanel extends Disposable {
     this.log = log;
     const media = (...p: string[]) =>
       panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...p)).toString();
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+    const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'campaign.js'));
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(extensionUri, 'media'),
+        vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+      ],
+    };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     panel.title = 'Rotate Due Secrets';
     panel.webview.html = webviewHtml(
       {
         cspSource: panel.webview.cspSource,
-        script: media('campaign.js'),
+        script: script.toString(),
         style: media('campaign.css'),
         codicons: media('codicons', 'codicon.css'),
       },

@@ -42,7 +42,7 @@ const PageMessageSchema = z.lazy(() =>
     }),
   ]),
 );
-type PageMessage = z.infer<typeof PageMessageSchema>;
+export type PageMessage = z.infer<typeof PageMessageSchema>;
 
 export interface CampaignView {
   campaignId: string;
