@@ -206,6 +206,17 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     assert.match(error, /E0000006|permission/i);
     assert.match(error, /Fix: .*okta\.apps\.manage/);
     for (const p of PAIRS.filter((x) => x !== READ_ONLY)) await waitForRow(p, /New secret .* created/);
+    // One primary action per row: creating a new connection; re-authorizing the old one is the alternative.
+    const [first] = PAIRS.filter((x) => x !== READ_ONLY);
+    const primaryOf = async (label: string) =>
+      (await row(first!).getByRole('button', { name: label, exact: true }).getAttribute('class')) ?? '';
+    assert.doesNotMatch(await primaryOf('I Created the New Connection'), /secondary/);
+    assert.match(await primaryOf('I Re-authorized the Existing One'), /secondary/);
+    // The README's screenshot: after the bulk action's progress notification has closed (nothing above needs it).
+    await ui.page
+      .locator('.notifications-toasts .notification-list-item', { hasText: 'Create the new secrets' })
+      .waitFor({ state: 'hidden', timeout: 30_000 })
+      .catch(() => undefined);
     await ui.screenshot('campaign-view');
 
     // A reload in the middle: the campaign view comes back from its journal, every row where it was.

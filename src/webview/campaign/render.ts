@@ -148,17 +148,21 @@ function next(r: CampaignRow): HTMLElement[] {
 
 function rowActions(r: CampaignRow, view: CampaignView, c: RenderContext): HTMLElement {
   const busy = Boolean(view.running) || r.state === 'working';
+  const quiet = (a: RowAction): boolean =>
+    a.kind === 'copy' || a.kind === 'openChecklist' || a.kind === 'copyNewSecret';
+  // One primary action per row: the first that moves the rotation on; any alternative to it is secondary.
+  const primary = r.actions.findIndex((a) => !quiet(a));
   return el(
     'div',
     { className: 'row-actions' },
-    r.actions.map((a) => {
+    r.actions.map((a, i) => {
       const req: CampaignRequest = { kind: 'row', org: r.key, action: rowRequest(a) };
-      const quiet = a.kind === 'copy' || a.kind === 'openChecklist' || a.kind === 'copyNewSecret';
+      const style = a.kind === 'acknowledge' ? 'danger' : i === primary ? '' : 'secondary';
       return button(
         a.label,
         ROW_ICON[a.kind],
         () => c.request(req, `${r.label}: ${a.label}…`),
-        quiet ? 'secondary' : a.kind === 'acknowledge' ? 'danger' : '',
+        style,
         busy && a.kind !== 'openChecklist',
       );
     }),
