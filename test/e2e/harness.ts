@@ -161,9 +161,16 @@ export class VsCodeSession {
     for (;;) {
       await this.openPalette();
       await this.quickInput.locator('input.input').fill(`>${title}`);
-      await anyRow.first().waitFor({ state: 'visible' });
+      // A palette opened while another quick input is still closing can stay empty: then it is reopened too.
+      const listed = await anyRow
+        .first()
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       // The list is filtered synchronously on input: once a row shows, the match is either there or not.
-      if (await row.isVisible()) break;
+      if (listed && (await row.isVisible())) break;
       if (Date.now() > deadline) {
         const shown = (await anyRow.allInnerTexts()).map((t) => t.trim()).join(' | ');
         throw new Error(
@@ -461,10 +468,9 @@ export class VsCodeSession {
 
   /** Right-clicks a tree row and picks a context-menu entry. */
   async treeItemContextMenu(viewName: string, text: string | RegExp, entry: string): Promise<void> {
-    const row = this.treeItem(viewName, text).first();
-    await row.click({ button: 'right' });
-    const item = this.page
-      .locator('.context-view .monaco-menu .action-item')
+    const menu = await this.openContextMenu(this.treeItem(viewName, text).first());
+    const item = menu
+      .locator('.action-item')
       .filter({ has: this.page.locator('.action-label', { hasText: exactText(entry) }) });
     await item.first().waitFor({ state: 'visible' });
     // A synthetic click on a context-menu entry focuses it but does not run it in code-server's Chromium;
@@ -476,16 +482,28 @@ export class VsCodeSession {
 
   /** The labels of a tree row's context menu (then closes it): for checking `when` clauses. */
   async treeItemContextMenuEntries(viewName: string, text: string | RegExp): Promise<string[]> {
-    const row = this.treeItem(viewName, text).first();
-    await row.click({ button: 'right' });
-    const menu = this.page.locator('.context-view .monaco-menu');
-    await menu.waitFor({ state: 'visible' });
+    const menu = await this.openContextMenu(this.treeItem(viewName, text).first());
     const labels = (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts())
       .map((t) => t.trim())
       .filter(Boolean);
     await this.page.keyboard.press('Escape');
     await menu.waitFor({ state: 'hidden' });
     return labels;
+  }
+
+  /** Right-clicks `row` until its context menu shows: a right-click that lands while the tree re-renders the row
+   * (a refresh after an action, on a busy machine) opens nothing. */
+  private async openContextMenu(row: Locator): Promise<Locator> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    for (let attempt = 1; ; attempt++) {
+      await row.click({ button: 'right' });
+      try {
+        await menu.waitFor({ state: 'visible', timeout: 10_000 });
+        return menu;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
   }
 
   // ---- webviews
