@@ -238,6 +238,9 @@ export function redact(text: string, known: Iterable<string> = []): string {
   return out;
 }
 
+/** What maskSecret makes: '••••' and at most the last four characters. Stores check masked values against it. */
+export const MASKED_SECRET = /^••••[\s\S]{0,4}$/;
+
 /** A secret shown to a person: never more than its last four characters, and none of a short value. */
 export function maskSecret(value: string): string {
   return value.length < 12 ? '••••' : `••••${value.slice(-4)}`;

@@ -1,8 +1,10 @@
 // A history record derived from a rotation journal, plus what the journal does not know: the org's label as the
 // person named it, whether it is a practice org, and who acted. Pure: the same journal and context always give the
 // same record, so the record can be rebuilt after every save and compared in tests.
-import type { RotationJournal, SecretRef, StepRecord } from '../rotation/journal.ts';
-import { STEP_IDS, STEP_INFO, type StepId } from '../rotation/steps.ts';
+import type { RotationJournal, SecretRef, StepRecord } from '../rotation/model/journal.ts';
+import { endingLines } from '../presentation/endings.ts';
+import { stepTitle } from '../presentation/stories/titles.ts';
+import { STEP_IDS, stepKind, type StepId } from '../rotation/model/steps.ts';
 import {
   HISTORY_VERSION,
   parseHistoryRecord,
@@ -18,6 +20,13 @@ export interface RecordContext {
   practice: boolean;
   /** Who drives the rotation now; absent when nobody is known (a journal from before the history was kept). */
   actor?: Actor;
+  /** Another org (a paired preview org) as the person named it. */
+  labelOf?: (host: string) => string;
+}
+
+/** When the rotation ended (or was last saved): the secrets' ages in its report are as of then. */
+function endTime(journal: RotationJournal): Date {
+  return new Date(journal.endedAt ?? journal.updatedAt);
 }
 
 /**
@@ -62,7 +71,8 @@ export function historyRecordOf(
     overrides: overrides(journal),
     ...(journal.verification ? { verification: { ...journal.verification } } : {}),
     actors: withActor(previous?.actors ?? [], context.actor),
-    report: [...journal.report],
+    // Journals of 0.2 kept their ending as sentences; later ones are told from their state.
+    report: journal.report.length > 0 ? [...journal.report] : endingLines(journal, endTime(journal), context.labelOf),
     ...(previous?.oktaLog ? { oktaLog: previous.oktaLog } : {}),
   });
 }
@@ -81,12 +91,11 @@ function knownSecrets(journal: RotationJournal): Map<string, SecretRef> {
 }
 
 function stepEntry(id: StepId, record: StepRecord): StepEntry {
-  const info = STEP_INFO[id];
   const note = stepNote(record);
   return {
     id,
-    label: info.label,
-    kind: info.kind,
+    label: stepTitle(id),
+    kind: stepKind(id),
     state: record.state,
     ...(record.startedAt ? { startedAt: record.startedAt } : {}),
     ...(record.endedAt ? { endedAt: record.endedAt } : {}),

@@ -1,56 +1,64 @@
-// Keeping the history as rotations go: a journal store that, after each save the store accepted, rebuilds the
-// rotation's history record from the journal. The engine is not touched and never waits on a history that fails:
-// a failed history write is reported, and the rotation goes on (its journal is saved either way).
-import type { RotationJournal } from '../rotation/journal.ts';
-import type { RotationJournalStore } from '../rotation/stores.ts';
+// Keeping the history as rotations go: each change of a rotation's journal rebuilds its history record, off the
+// rotation's path. A rotation never waits on its history: writes are queued per rotation (only the newest journal
+// waits; one in between is superseded), run one at a time per rotation, and a write that fails is reported while
+// the rotation goes on. Who acted is asked by the caller's context function, which bounds its own time.
+import type { RotationJournal } from '../rotation/model/journal.ts';
 import { historyRecordOf, type RecordContext } from './fromJournal.ts';
 import type { FileHistoryStore } from './store.ts';
 
-/** Writes the history record of a journal as it is now. */
-export type HistoryRecorder = (journal: RotationJournal) => Promise<void>;
-
 type HistoryRecords = Pick<FileHistoryStore, 'get' | 'put'>;
 
-/** The recorder of one org: the context (label, practice flag, who acts) is read at each save. */
-export function historyRecorder(store: HistoryRecords, context: () => Promise<RecordContext>): HistoryRecorder {
-  return async (journal) => {
-    const previous = await store.get(journal.rotationId);
-    await store.put(historyRecordOf(journal, await context(), previous));
-  };
+interface Queue {
+  /** The newest journal not written yet. */
+  next: { journal: RotationJournal; context: () => Promise<RecordContext> } | undefined;
+  /** The write under way (and those queued after it), done when the queue is empty. */
+  running: Promise<void>;
 }
 
-/** `store`, recording the history after every save, import and successful claim. */
-export function recordingHistory(
-  store: RotationJournalStore,
-  record: HistoryRecorder,
-  onProblem: (message: string, error: unknown) => void,
-): RotationJournalStore {
-  const after = async (journal: RotationJournal): Promise<void> => {
-    try {
-      await record(journal);
-    } catch (e) {
-      onProblem(`Recording the history of rotation ${journal.rotationId}`, e);
+export class HistoryRecorder {
+  readonly #store: HistoryRecords;
+  readonly #onProblem: (context: string, error: unknown) => void;
+  readonly #queues = new Map<string, Queue>();
+
+  constructor(store: HistoryRecords, onProblem: (context: string, error: unknown) => void) {
+    this.#store = store;
+    this.#onProblem = onProblem;
+  }
+
+  /** Queues the record of `journal` as it is now; returns at once. */
+  record(journal: RotationJournal, context: () => Promise<RecordContext>): void {
+    const id = journal.rotationId;
+    const queue = this.#queues.get(id);
+    if (queue) {
+      queue.next = { journal, context };
+      return;
     }
-  };
-  return {
-    load: (rotationId) => store.load(rotationId),
-    async save(journal, expectedRevision) {
-      await store.save(journal, expectedRevision);
-      await after(journal);
-    },
-    async importJournal(journal) {
-      await store.importJournal(journal);
-      await after(journal);
-    },
-    delete: (rotationId) => store.delete(rotationId),
-    list: () => store.list(),
-    async claim(journal) {
-      const holder = await store.claim(journal);
-      if (!holder) await after(journal);
-      return holder;
-    },
-    release: (journal) => store.release(journal),
-  };
+    const fresh: Queue = { next: { journal, context }, running: Promise.resolve() };
+    this.#queues.set(id, fresh);
+    fresh.running = this.#drain(id, fresh);
+  }
+
+  /** Resolves once every queued write is done (tests; before the window closes). */
+  async idle(): Promise<void> {
+    while (this.#queues.size > 0) await Promise.all([...this.#queues.values()].map((q) => q.running));
+  }
+
+  async #drain(id: string, queue: Queue): Promise<void> {
+    try {
+      while (queue.next) {
+        const { journal, context } = queue.next;
+        queue.next = undefined;
+        try {
+          const previous = await this.#store.get(id);
+          await this.#store.put(historyRecordOf(journal, await context(), previous));
+        } catch (e) {
+          this.#onProblem(`Recording the history of rotation ${id}`, e);
+        }
+      }
+    } finally {
+      this.#queues.delete(id);
+    }
+  }
 }
 
 /** Records for the journals that have none yet (journals kept before the history was), without an actor. */

@@ -1,6 +1,6 @@
 // The Workflows app as the journal keeps it, and back: ids, names and the fields the token probe needs, no secret.
 import type { WorkflowsApp } from '../okta/schemas.ts';
-import type { RotationJournal } from './journal.ts';
+import type { RotationJournal } from './model/journal.ts';
 
 export function appRecord(app: WorkflowsApp): RotationJournal['app'] {
   return {

@@ -1,7 +1,8 @@
 // The person's decisions, journaled as they are made: the production warning or a preview soak acknowledged, the
 // unverified new secret overridden, the connection mode chosen, a manual step (or the list of old secrets) confirmed.
-import type { ConnectionMode } from './journal.ts';
-import { SKIPPED_WHEN_REAUTHORIZING, stepModule, type StepId } from './steps.ts';
+import type { ConnectionMode } from './model/journal.ts';
+import { SKIPPED_WHEN_REAUTHORIZING, type StepId } from './model/steps.ts';
+import { stepModule } from './steps/registry.ts';
 import type { StepContext } from './steps/context.ts';
 
 /** The production warning (no recent preview rotation), or a paired org's preview soak, acknowledged. */

@@ -1,9 +1,9 @@
 // What the engine is given (ports and stores) and what it answers. Nothing here decides anything.
 import type { OperationBudgetOptions } from '../okta/http/operationBudget.ts';
 import type { WorkflowsApp } from '../okta/schemas.ts';
-import type { Environment, RotationJournal, StepError } from './journal.ts';
+import type { Environment, RotationJournal, StepError } from './model/journal.ts';
 import type { Clock, RotationOkta } from './port.ts';
-import type { RotationSnapshot } from './snapshot.ts';
+import type { RotationSnapshot } from './model/snapshot.ts';
 import type { PendingSecretStore, RotationJournalStore } from './stores.ts';
 
 /** The part of the journal store the engine uses: it never lists (the preview history is its own dependency). */

@@ -1,11 +1,12 @@
 // How a rotation ends other than by its last step: rolled back (the old secret reactivated) or abandoned; and
-// what every ending does (endRotation): remaining steps skipped, outcome and report journaled, lock released.
+// what every ending does (endRotation): remaining steps skipped, the outcome journaled, the lock released. How an
+// ending reads is the presentation's, told from the journal (src/presentation/endings.ts).
 // The new secret's value is wiped from the PendingSecretStore at every ending.
 import { isOktaError } from '../okta/errors.ts';
 import type { ActionOutcome } from './deps.ts';
 import { JournalStoreFailure, RotationError, toStepError } from './errors.ts';
-import type { RotationJournal } from './journal.ts';
-import { STEP_IDS } from './steps.ts';
+import type { RotationJournal } from './model/journal.ts';
+import { STEP_IDS } from './model/steps.ts';
 import type { StepContext } from './steps/context.ts';
 
 export type RotationEnding = 'completed' | 'rolledBack' | 'abandoned';
@@ -14,12 +15,10 @@ export async function endRotation(
   ctx: Pick<StepContext, 'update' | 'now' | 'journal'>,
   release: (journal: RotationJournal) => Promise<void>,
   outcome: RotationEnding,
-  report: string[],
 ): Promise<void> {
   await ctx.update((j) => {
     j.outcome = outcome;
     j.endedAt = ctx.now();
-    for (const line of report) j.report.push(line);
     for (const id of STEP_IDS) {
       const s = j.steps[id];
       if (s.state === 'pending' || s.state === 'failed')
@@ -79,23 +78,11 @@ export async function completeRollback(ctx: StepContext): Promise<void> {
       jj.rollback.endedAt = ctx.now();
     }
   });
-  await ctx.end('rolledBack', [
-    `Rolled back: old secret ${j.deactivated.join(', ')} reactivated.`,
-    ...(j.newSecret
-      ? [
-          `The new secret ${j.newSecret.id} stays ACTIVE in Okta; delete it in the Admin Console once no connection uses it.`,
-        ]
-      : []),
-  ]);
+  await ctx.end('rolledBack');
 }
 
 export async function abandon(ctx: StepContext): Promise<ActionOutcome> {
   await ctx.secrets.delete(ctx.journal.rotationId);
-  const n = ctx.journal.newSecret;
-  await ctx.end('abandoned', [
-    n
-      ? `Abandoned: the new secret ${n.id} stays ACTIVE in Okta; its stored value was wiped.`
-      : 'Abandoned before a secret was created; nothing changed in Okta.',
-  ]);
+  await ctx.end('abandoned');
   return { ok: true };
 }

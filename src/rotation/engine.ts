@@ -16,17 +16,21 @@ import { acknowledge, chooseMode, confirmStep, overrideUnverified } from './deci
 import type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
 import { abandon, endRotation, rollback } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
-import { productionGuardPending } from './guards.ts';
-import { cloneJournal, parseJournal, revisionOf, type RotationJournal } from './journal.ts';
+import { actionInWords } from '../presentation/actions.ts';
+import { stepTitle } from '../presentation/stories/titles.ts';
+import { isOffered, RotationActionSchema, type RotationAction } from './model/actions.ts';
+import { productionGuardPending } from './model/guards.ts';
+import { cloneJournal, parseJournal, revisionOf, type RotationJournal } from './model/journal.ts';
+import type { RotationSnapshot } from './model/snapshot.ts';
+import type { StepId } from './model/steps.ts';
 import { claimNewJournal } from './journalStart.ts';
 import { systemClock, type Clock } from './port.ts';
 import { reconcileAfterLoad } from './recovery.ts';
 import { runStep } from './runStep.ts';
 import { checkPreviewSoak } from './soak.ts';
-import { buildSnapshot, computeNextActions, describeAction, isOffered, RotationActionSchema } from './snapshot.ts';
-import type { RotationAction, RotationSnapshot } from './snapshot.ts';
-import { STEP_INFO, stepModule, type StepId } from './steps.ts';
+import { buildSnapshot, computeNextActions } from './snapshot.ts';
 import { identifyInUse, retire } from './steps/preflight.ts';
+import { stepModule } from './steps/registry.ts';
 import type { StepContext } from './steps/context.ts';
 
 export type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
@@ -81,7 +85,7 @@ export class RotationEngine {
   }
 
   snapshot(): RotationSnapshot {
-    return buildSnapshot(this.#journal, this.#busy, this.#clock.now());
+    return buildSnapshot(this.#journal, this.#busy);
   }
 
   /** Calls `listener` with a fresh snapshot after every change. Returns the function that unsubscribes. */
@@ -122,7 +126,7 @@ export class RotationEngine {
       if (!isOffered(action, offered)) {
         return refused(
           'actionNotAvailable',
-          `${this.#where()}: "${describeAction(action)}" is not possible now. Possible: ${offered.map(describeAction).join(', ') || 'nothing'}.`,
+          `${this.#where()}: "${actionInWords(action, this.#journal)}" is not possible now. Possible: ${offered.map((o) => actionInWords(o, this.#journal)).join(', ') || 'nothing'}.`,
         );
       }
       started = true;
@@ -157,6 +161,8 @@ export class RotationEngine {
   async #dispatch(action: RotationAction, ctx: StepContext): Promise<ActionOutcome> {
     switch (action.type) {
       case 'acknowledge':
+        // What the preview org had done when the person went ahead is recorded with the decision.
+        if (action.guard === 'previewSoak') await checkPreviewSoak(ctx, () => this.#deps.previewHistory());
         await acknowledge(ctx, action.guard);
         return { ok: true };
       case 'override':
@@ -186,7 +192,7 @@ export class RotationEngine {
       return refused('guard', `${ctx.where}: this production org needs the preview warning acknowledged first.`);
     const module = stepModule(step);
     if (module.kind === 'manual')
-      return refused('actionNotAvailable', `"${STEP_INFO[step].label}" is done by a person and confirmed.`);
+      return refused('actionNotAvailable', `"${stepTitle(step)}" is done by a person and confirmed.`);
     const refusal = module.refusal?.(this.#journal);
     if (refusal !== undefined) return refused('guard', `${ctx.where}: ${refusal}`);
     if (step === 'createSecret') {
@@ -210,7 +216,7 @@ export class RotationEngine {
       signal,
       operation: this.#deps.operation,
       where: this.#where(),
-      end: (outcome, report) => endRotation(ctx, (j) => this.#deps.journals.release(j), outcome, report),
+      end: (outcome) => endRotation(ctx, (j) => this.#deps.journals.release(j), outcome),
     };
     return ctx;
   }

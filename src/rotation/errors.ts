@@ -8,7 +8,7 @@ import { redact } from '../redact.ts';
 function safeMessage(text: string): string {
   return sanitizeText(redact(text), 2000);
 }
-import type { StepError } from './journal.ts';
+import type { StepError } from './model/journal.ts';
 
 export type RotationErrorKind =
   | 'alreadyRunning' //     another rotation of the same app is in progress

@@ -1,7 +1,7 @@
 // The safety rules of a rotation, as pure functions the engine and its tests call.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Environment, RotationJournal } from './journal.ts';
-import { utcTime } from './words.ts';
+import type { Environment, RotationJournal } from './model/journal.ts';
+import { utcTime } from '../presentation/time.ts';
 
 export const DEFAULT_PREVIEW_RECENCY_DAYS = 30;
 const HOUR_MS = 60 * 60 * 1000;
@@ -80,22 +80,6 @@ export function evaluatePreviewSoak(
       reason: `its preview org ${previewOrg} completed its rotation ${utcTime(completedAt, now)}; the soak of ${hours} h ends ${utcTime(readyAt, now)}`,
     };
   return { satisfied: true, ...at, reason: '' };
-}
-
-/** A paired production org whose create waits for the soak: the last check found it unmet, not acknowledged. */
-export function previewSoakPending(journal: RotationJournal): boolean {
-  const g = journal.guards.previewSoak;
-  return g !== undefined && g.satisfied === false && g.acknowledgedAt === undefined;
-}
-
-export function productionGuardPending(journal: RotationJournal): boolean {
-  const g = journal.guards.productionWithoutPreview;
-  return g !== undefined && g.required && g.acknowledgedAt === undefined;
-}
-
-/** Deactivating the old secret needs the new one verified valid, or the person's journaled override. */
-export function deactivationAllowed(journal: RotationJournal): boolean {
-  return journal.verification?.outcome === 'valid' || journal.guards.unverifiedOverride !== undefined;
 }
 
 /**

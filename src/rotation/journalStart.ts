@@ -5,10 +5,11 @@ import { appRecord } from './appRecord.ts';
 import type { RotationDeps, StartRotation } from './deps.ts';
 import { RotationError } from './errors.ts';
 import { DEFAULT_PREVIEW_RECENCY_DAYS, evaluateProductionGuard } from './guards.ts';
-import { JOURNAL_VERSION, parseJournal, type RotationJournal } from './journal.ts';
+import { currentStepOf, JOURNAL_VERSION, parseJournal, type RotationJournal } from './model/journal.ts';
 import { systemClock } from './port.ts';
-import { currentStepOf } from './snapshot.ts';
-import { perStep, STEP_INFO } from './steps.ts';
+import { stepTitle } from '../presentation/stories/titles.ts';
+import { utcDateTime } from '../presentation/time.ts';
+import { perStep } from './model/steps.ts';
 
 /** The new rotation's journal, saved and holding the app's lock. RotationError 'alreadyRunning' when another has it. */
 export async function claimNewJournal(params: StartRotation, deps: RotationDeps): Promise<RotationJournal> {
@@ -48,7 +49,7 @@ export async function claimNewJournal(params: StartRotation, deps: RotationDeps)
     const at = currentStepOf(holder);
     throw new RotationError(
       'alreadyRunning',
-      `A rotation of app ${holder.app.id} in ${holder.org.host} is already in progress (rotation ${holder.rotationId}, started ${holder.createdAt}${at ? `, at step "${STEP_INFO[at].label}"` : ''}). Resume or abandon it before starting another.`,
+      `A rotation of app ${holder.app.id} in ${holder.org.host} is already in progress (rotation ${holder.rotationId}, started ${utcDateTime(holder.createdAt)}${at ? `, at step "${stepTitle(at)}"` : ''}). Resume or abandon it before starting another.`,
     );
   }
   return journal;

@@ -3,7 +3,8 @@
 // to pending; a running rollback completes when every old secret is active again, or is dropped to be started again.
 import { JournalStoreFailure, toStepError } from './errors.ts';
 import { completeRollback } from './endings.ts';
-import { STEP_IDS, stepModule } from './steps.ts';
+import { STEP_IDS } from './model/steps.ts';
+import { stepModule } from './steps/registry.ts';
 import type { StepContext, StepEnd } from './steps/context.ts';
 
 export async function reconcileAfterLoad(ctx: StepContext): Promise<void> {

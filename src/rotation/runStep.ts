@@ -7,7 +7,8 @@ import { OktaError, isOktaError } from '../okta/errors.ts';
 import { abortedByCancel, OperationBudget } from '../okta/http/operationBudget.ts';
 import type { ActionOutcome } from './deps.ts';
 import { isRotationError, JournalStoreFailure, toStepError } from './errors.ts';
-import { STEP_INFO, type StepId } from './steps.ts';
+import { stepTitle } from '../presentation/stories/titles.ts';
+import type { StepId } from './model/steps.ts';
 import type { StepContext, StepEnd } from './steps/context.ts';
 
 export async function runStep(
@@ -25,8 +26,8 @@ export async function runStep(
   const budget = own ?? OperationBudget.of(ctx.signal);
   try {
     if (abortedByCancel(ctx.signal))
-      throw new OktaError({ kind: 'cancelled', operation: STEP_INFO[step].label, org: ctx.journal.org.host });
-    if (budget?.expired()) throw budget.deadlineError(STEP_INFO[step].label, ctx.journal.org.host);
+      throw new OktaError({ kind: 'cancelled', operation: stepTitle(step), org: ctx.journal.org.host });
+    if (budget?.expired()) throw budget.deadlineError(stepTitle(step), ctx.journal.org.host);
     const end = await body(own ? withSignal(ctx, own.signal) : ctx);
     await ctx.update((j) => {
       const { startedAt, result } = j.steps[step];
@@ -62,7 +63,7 @@ export async function runStep(
           cancelled: true,
           error: {
             kind: 'cancelled',
-            message: `${STEP_INFO[step].label}: cancelled. Nothing is lost; run it again when ready.`,
+            message: `${stepTitle(step)}: cancelled. Nothing is lost; run it again when ready.`,
           },
         }
       : { ok: false, error };
@@ -84,6 +85,6 @@ function withSignal(ctx: StepContext, signal: AbortSignal): StepContext {
     signal,
     operation: ctx.operation,
     where: ctx.where,
-    end: (outcome, report) => ctx.end(outcome, report),
+    end: (outcome) => ctx.end(outcome),
   };
 }

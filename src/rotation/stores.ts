@@ -6,8 +6,8 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { staleJournalError } from './errors.ts';
 import { FileLock, type LockRecord } from './fileLock.ts';
-import { cloneJournal, isFinished, lockKeyOf, parseJournal, revisionOf } from './journal.ts';
-import type { RotationJournal } from './journal.ts';
+import { cloneJournal, isFinished, lockKeyOf, parseJournal, revisionOf } from './model/journal.ts';
+import type { RotationJournal } from './model/journal.ts';
 
 export interface RotationJournalStore {
   load(rotationId: string): Promise<RotationJournal | undefined>;

@@ -18,6 +18,8 @@ import { RunningCampaign } from './campaign/runningCampaign.ts';
 import { RotationHistory } from './history/rotationHistory.ts';
 import { SecretReminders } from './reminders/secretReminders.ts';
 import { SerialMemento } from './storage/serialMemento.ts';
+import { oktaChanged } from '../rotation/oktaChanges.ts';
+import { endLogLine } from '../presentation/endings.ts';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
@@ -34,7 +36,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const globalState = new SerialMemento(context.globalState);
   const known = new KnownOrgStore(globalState, (m) => log.warn(m));
   const history = new RotationHistory(context, { log, settings, credentials, clients });
-  const rotations = new RunningRotations(context, globalState, log, settings, clients, history, known);
+  const rotations = new RunningRotations(context, globalState, {
+    log,
+    settings,
+    clients,
+    // The app as remembered for the org (a refresh found it), else found in Okta.
+    appOf: async (org, signal) =>
+      known.app(org.key, org.appId) ??
+      (await clients.get(org)).findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal),
+  });
   const reminders = new SecretReminders(globalState, { log, settings, credentials, clients });
   const tree = new SecretsTreeProvider({
     settings,
@@ -83,9 +93,13 @@ export function activate(context: vscode.ExtensionContext): void {
       tree.redraw();
       log.background('Setting context keys', updateContextKeys());
     }),
-    // A rotation step that changed Okta ended: reload that org's secrets (the new one, the deleted old one).
-    rotations.onDidChangeOkta((org) => {
-      if (tree.hasStarted) log.background(`Reloading ${org.key}`, tree.load([org]));
+    // What follows a rotation of this window: its history record, the log's line when it ends, and the tree,
+    // which reloads the org when a step that changes Okta ended (the new secret, the deleted old one).
+    rotations.onDidChangeRotation(({ org, previous, snapshot }) => {
+      history.record(org, snapshot.journal);
+      const ended = previous && endLogLine(previous, snapshot.journal, org.key, new Date());
+      if (ended) log.info(ended);
+      if (oktaChanged(previous, snapshot) && tree.hasStarted) log.background(`Reloading ${org.key}`, tree.load([org]));
     }),
     settings.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
     credentials.onDidChange(() => log.background('Setting context keys', updateContextKeys())),

@@ -10,13 +10,13 @@ import { MemoryCampaignStore } from '../../src/fleet/campaign/campaignJournal.ts
 import type { RotationHandle } from '../../src/fleet/campaign/phases.ts';
 import { RotationEngine } from '../../src/rotation/engine.ts';
 import { isRotationError } from '../../src/rotation/errors.ts';
-import { isFinished } from '../../src/rotation/journal.ts';
+import { isFinished } from '../../src/rotation/model/journal.ts';
 import type { Clock } from '../../src/rotation/port.ts';
 import { buildSnapshot } from '../../src/rotation/snapshot.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore, type RotationJournalStore } from '../../src/rotation/stores.ts';
 import type { OrgSeed, SimulatedOrg, SimulatedOrgInfo, Simulator } from '../../src/simulator/index.ts';
 import { startSimulator } from '../../src/simulator/index.ts';
-import { rotationDepsFor } from '../../src/vscode/rotations/rotationDeps.ts';
+import { rotationDepsFor } from '../../src/rotation/rotationDeps.ts';
 
 export interface FleetWorld extends ConnectedFleet {
   sim: Simulator;

@@ -6,9 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { toStepError } from '../../rotation/errors.ts';
 import type { ActionOutcome } from '../../rotation/deps.ts';
-import type { RotationJournal, StepError } from '../../rotation/journal.ts';
+import type { RotationJournal, StepError } from '../../rotation/model/journal.ts';
 import { systemClock, type Clock } from '../../rotation/port.ts';
-import type { AcknowledgedGuard, RotationSnapshot } from '../../rotation/snapshot.ts';
+import type { AcknowledgedGuard } from '../../rotation/model/actions.ts';
+import { phaseApplies, type Phase } from '../../rotation/model/phases.ts';
+import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { orgSignal } from './orgSignal.ts';
 import { forEachBounded } from '../boundedConcurrency.ts';
 import {
@@ -17,10 +19,10 @@ import {
   type CampaignOrg,
   type CampaignStore,
 } from './campaignJournal.ts';
-import { campaignHistory, type HistoryLine } from './history.ts';
-import { drivePhase, phaseApplies, type Phase, type PhaseEnd, type RotationHandle } from './phases.ts';
+import { campaignHistory, type HistoryLine } from '../../presentation/campaign/history.ts';
+import { campaignRow, type CampaignRow } from '../../presentation/campaign/rows.ts';
+import { drivePhase, type PhaseEnd, type RotationHandle } from './drivePhase.ts';
 import { planPhase, type PhasePlan } from './plan.ts';
-import { campaignRow, type CampaignRow } from './rows.ts';
 
 /** How the campaign reaches the rotations: the running engines (shared with the checklists) and their journals. */
 export interface CampaignRotations {
@@ -133,6 +135,11 @@ export class Campaign {
     this.#snapshots.set(key, snapshot);
   }
 
+  /** The org's rotation as the campaign last saw it. */
+  snapshot(key: string): RotationSnapshot | undefined {
+    return this.#snapshots.get(key);
+  }
+
   rows(): CampaignRow[] {
     return this.#journal.orgs.map((o) => {
       const snapshot = this.#snapshots.get(o.key);
@@ -157,6 +164,8 @@ export class Campaign {
         const snapshot = this.#snapshots.get(o.key);
         return { label: o.label, ...(snapshot ? { snapshot } : {}) };
       }),
+      (host) => this.#labelOf(host),
+      this.#now(),
     );
   }
 

@@ -1,7 +1,7 @@
 // Preview before production, per pair: an org entry may name its preview org by label (`previewOrg`). Resolved
 // here to org keys; what cannot be paired is said in words and the org stays unpaired (the any-preview recency
 // rule then guards it, as for any production org).
-import type { Environment } from '../../rotation/journal.ts';
+import type { Environment } from '../../rotation/model/journal.ts';
 
 export interface FleetOrg {
   /** The org's host: its key everywhere. */

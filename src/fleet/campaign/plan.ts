@@ -1,9 +1,13 @@
 // What a bulk action will touch, for its one confirmation: every org and secret, production orgs called out, and
 // the orgs it leaves alone with why. Built from the rotations' snapshots (masked values and ids only).
 import { evaluatePreviewSoak } from '../../rotation/guards.ts';
-import type { RotationJournal } from '../../rotation/journal.ts';
-import type { RotationSnapshot } from '../../rotation/snapshot.ts';
-import { PHASE_LABELS, phaseApplies, type Phase } from './phases.ts';
+import type { RotationJournal } from '../../rotation/model/journal.ts';
+import { PHASE_WORDS } from '../../presentation/campaign/phases.ts';
+import { ENDING_TITLES } from '../../presentation/endings.ts';
+import { stepTitle } from '../../presentation/stories/titles.ts';
+import { utcTime } from '../../presentation/time.ts';
+import { phaseApplies, type Phase } from '../../rotation/model/phases.ts';
+import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 
 export interface PlanOrg {
   key: string;
@@ -65,7 +69,7 @@ export function planPhase(phase: Phase, orgs: readonly PlanOrg[], ctx: PlanConte
   const changesOkta = phase === 'create' || phase === 'retire';
   return {
     phase,
-    title: PHASE_LABELS[phase],
+    title: PHASE_WORDS[phase].bulk,
     entries,
     skipped,
     production: changesOkta ? entries.filter((e) => e.environment === 'production' && !e.waits) : [],
@@ -93,12 +97,12 @@ function soakWait(org: PlanOrg, snap: RotationSnapshot | undefined, ctx: PlanCon
   if (!org.previewOrg || !soak || soak.acknowledgedAt) return undefined;
   const s = evaluatePreviewSoak(org.previewOrg, ctx.history, ctx.now, soak.hours, ctx.recencyDays);
   if (s.satisfied) return undefined;
-  const until = s.readyAt ? ` (the soak ends ${s.readyAt})` : '';
+  const until = s.readyAt ? ` (the soak ends ${utcTime(s.readyAt, ctx.now)})` : '';
   return `waits for ${ctx.labelOf(org.previewOrg)}${until}: nothing is created unless you acknowledge it in its row`;
 }
 
 function whereItIs(snap: RotationSnapshot): string {
-  if (snap.outcome !== 'inProgress') return `its rotation ended (${snap.outcome})`;
+  if (snap.outcome !== 'inProgress') return `its rotation ended (${ENDING_TITLES[snap.outcome].toLowerCase()})`;
   const step = snap.steps.find((s) => s.id === snap.currentStep);
-  return step ? `it is at "${step.label}"` : 'nothing to do';
+  return step ? `it is at "${stepTitle(step.id)}"` : 'nothing to do';
 }

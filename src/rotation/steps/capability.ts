@@ -4,7 +4,7 @@
 // flagged (the checklist says so in step 1). Not being able to ask says nothing about the credential: unknown.
 import { isOktaError } from '../../okta/errors.ts';
 import { RotationError } from '../errors.ts';
-import type { RotationJournal } from '../journal.ts';
+import type { RotationJournal } from '../model/journal.ts';
 import type { StepContext } from './context.ts';
 
 type Capability = NonNullable<RotationJournal['preflight']['capability']>;

@@ -1,9 +1,11 @@
 // What a step module is, and what it is given to act: the StepContext. A step reads the journal, acts through the
-// Okta port, and records what it found with update() (a compare-and-swap save) before anything else happens.
+// Okta port, and records what it found with update() (a compare-and-swap save) before anything else happens. A
+// module holds behaviour only (run, recheck, offers): how a step reads to a person is the presentation's.
 import type { OperationBudgetOptions } from '../../okta/http/operationBudget.ts';
-import type { RotationJournal, StepRecord, SummaryValue } from '../journal.ts';
+import type { NextAction } from '../model/actions.ts';
+import type { RotationJournal, SummaryValue } from '../model/journal.ts';
+import type { ManualStepId, StepId } from '../model/steps.ts';
 import type { RotationOkta } from '../port.ts';
-import type { NextAction } from '../snapshot.ts';
 import type { PendingSecretStore } from '../stores.ts';
 
 export interface StepContext {
@@ -21,33 +23,8 @@ export interface StepContext {
   readonly operation?: Omit<OperationBudgetOptions, 'signal'> | undefined;
   /** "Rotation of app X in org Y", the start of every message. */
   readonly where: string;
-  /** Ends the rotation: remaining steps skipped, outcome and report recorded, the app's lock released. */
-  end(outcome: 'completed' | 'rolledBack' | 'abandoned', report: string[]): Promise<void>;
-}
-
-/** What a person reads about a step: plain sentences and facts built from the journal, never a field name, an
- * internal state word or a raw time. */
-export interface StepStory {
-  /** One sentence: what happened (a step that ran or was skipped), or else what the step will do. */
-  summary: string;
-  /** What to do now, when the step is the current one: one or two sentences. */
-  todo: string[];
-  /** Facts for the step's details (label and value, both for people). */
-  details: StoryDetail[];
-  /** A warning the person must see even when the step is collapsed (a credential Okta may refuse). */
-  caution?: string;
-}
-
-export interface StoryDetail {
-  label: string;
-  value: string;
-}
-
-/** What a story is told from: the journal, the step's own record, and the clock's now (for ages and times). */
-export interface StoryInput {
-  journal: RotationJournal;
-  record: StepRecord;
-  now: Date;
+  /** Ends the rotation: remaining steps skipped, the outcome recorded, the app's lock released. */
+  end(outcome: 'completed' | 'rolledBack' | 'abandoned'): Promise<void>;
 }
 
 /** A step's end: done, or back to pending awaiting the person (with what was found). */
@@ -56,30 +33,17 @@ export interface StepEnd {
   result?: Record<string, SummaryValue>;
 }
 
-/** The actions a step offers when it is current, built for that step (a failed step's run reads "Retry: …"). */
-export interface StepOffers {
-  readonly record: StepRecord;
-  run(label: string): NextAction;
-  confirm(label: string): NextAction;
-}
-
-interface StepBase<Id extends string> {
-  /** Part of the contract with the UI (the checklist renders it and sends it back): never renamed. */
+interface StepBase<Id extends StepId> {
+  /** Part of the contract with the UI and the saved journals: never renamed. */
   readonly id: Id;
-  readonly label: string;
-  readonly description: string;
-  /** A manual step the person does not need when they re-authorize the existing connection. */
-  readonly skippedWhenReauthorizing?: boolean;
-  /** The step in words for the checklist (see StepStory). */
-  story(input: StoryInput): StepStory;
   /** What the person can do at this step when it is current and not running. */
-  offers(journal: RotationJournal, at: StepOffers): NextAction[];
+  offers(journal: RotationJournal): NextAction[];
   /** What the person's confirmation records, when it is more than "done, confirmed by the person". */
   confirm?(ctx: StepContext): Promise<void>;
 }
 
 /** A step the engine does against Okta (or locally) when the person says run. */
-export interface ApiStepModule<Id extends string> extends StepBase<Id> {
+export interface ApiStepModule<Id extends StepId> extends StepBase<Id> {
   readonly kind: 'api';
   run(ctx: StepContext): Promise<StepEnd>;
   /**
@@ -92,8 +56,11 @@ export interface ApiStepModule<Id extends string> extends StepBase<Id> {
 }
 
 /** A step the person does in the Workflows console and confirms. */
-export interface ManualStepModule<Id extends string> extends StepBase<Id> {
+export interface ManualStepModule<Id extends StepId> extends StepBase<Id> {
   readonly kind: 'manual';
 }
 
-export type StepModule<Id extends string = string> = ApiStepModule<Id> | ManualStepModule<Id>;
+/** The module a step id needs: a manual one for the model's manual steps, an API one for the others. */
+export type StepModuleOf<Id extends StepId> = Id extends ManualStepId ? ManualStepModule<Id> : ApiStepModule<Id>;
+
+export type StepModule = ApiStepModule<StepId> | ManualStepModule<StepId>;

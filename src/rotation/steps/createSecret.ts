@@ -5,49 +5,12 @@ import type { CreatedSecret } from '../../okta/secretReconcile.ts';
 import { findCreatedSecret } from '../../okta/secretReconcile.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { RotationError } from '../errors.ts';
-import type { RotationJournal } from '../journal.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 import { secretRef } from './secrets.ts';
-import { secretInList, secretPhrase, utcTime } from '../words.ts';
 
 export const createSecret: ApiStepModule<'createSecret'> = {
   id: 'createSecret',
-  label: 'Create the new secret',
-  description:
-    'Creates a second client secret in Okta. Its value is kept in secure storage until the rotation ends, so you can paste it into the Workflows console.',
   kind: 'api',
-  story({ journal, record, now }) {
-    const created = journal.newSecret;
-    if (record.state === 'done' && created) {
-      return {
-        summary: `Created the new secret ${created.masked}. Its value waits in VS Code's secret storage until the rotation ends.`,
-        todo: [],
-        details: [
-          { label: 'New secret', value: secretPhrase(created, now) },
-          ...(record.result?.recovered === true
-            ? [
-                {
-                  label: 'Note',
-                  value: "Okta's answer was lost; the secret was found in Okta's list, not created twice.",
-                },
-              ]
-            : []),
-          ...(record.endedAt ? [{ label: 'Created', value: utcTime(record.endedAt, now) }] : []),
-        ],
-      };
-    }
-    return {
-      summary: 'Creates a second client secret in Okta; the secret in use keeps working.',
-      todo: [
-        `Create a second client secret in Okta. ${journal.inUse ? `The secret in use, ${secretInList(journal.inUse, now)},` : 'The secret in use'} keeps working until it is retired at the end.`,
-        ...(journal.preflight.capability?.verdict === 'unknown'
-          ? ['Okta may refuse it: the extension could not tell whether this credential may create it (see step 1).']
-          : []),
-        ...soakWords(journal, now),
-      ],
-      details: [],
-    };
-  },
   async run(ctx) {
     const appId = ctx.journal.app.id;
     // One list serves all three: reconciling an earlier try, the checks, and the client's pre-create list. On a
@@ -79,7 +42,7 @@ export const createSecret: ApiStepModule<'createSecret'> = {
     return adoptNewSecret(ctx, created, created.recovered === true);
   },
   recheck: async (ctx) => adoptLostCreate(ctx, await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal)),
-  offers: (_journal, at) => [at.run('Create the new secret')],
+  offers: () => [{ type: 'run', step: 'createSecret' }],
 };
 
 /** How long the org check's list stands for Okta's state when the create follows it with no person's step between. */
@@ -140,16 +103,4 @@ async function adoptNewSecret(ctx: StepContext, secret: ClientSecret, recovered:
     state: 'done',
     result: { secretId: secret.id, masked: newRef.masked, created: secret.created, recovered },
   };
-}
-
-/** A paired production org whose create waits for its preview org's soak (checked, unmet, not acknowledged). */
-function soakWords(journal: RotationJournal, now: Date): string[] {
-  const g = journal.guards.previewSoak;
-  if (!g || g.acknowledgedAt !== undefined || g.satisfied !== false) return [];
-  const done = g.previewCompletedAt
-    ? `completed its rotation ${utcTime(g.previewCompletedAt, now)}`
-    : 'has not completed a rotation yet';
-  return [
-    `This production org waits for its preview org ${g.previewOrg}, which ${done}: its new secret is created ${g.hours} h after that rotation, so a problem shows there first.`,
-  ];
 }

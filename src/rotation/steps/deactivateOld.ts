@@ -2,42 +2,15 @@
 // is ACTIVE in Okta. Until they are deleted, a rollback can reactivate them. Right after the old secrets were listed
 // and confirmed, that list stands for Okta's state: the only step between is the person's confirmation in the
 // checklist, and Okta itself refuses to deactivate the only active secret, and accepts deactivating one twice.
-import { deactivationAllowed } from '../guards.ts';
+import { deactivationAllowed } from '../model/guards.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import type { ApiStepModule, StepContext } from './context.ts';
-import { confirmedOldIds, confirmedOldInWords, requireNewSecretActive } from './secrets.ts';
-import { utcTime } from '../words.ts';
+import { confirmedOldIds, requireNewSecretActive } from './secrets.ts';
 import { RotationError } from '../errors.ts';
 
 export const deactivateOld: ApiStepModule<'deactivateOld'> = {
   id: 'deactivateOld',
-  label: 'Deactivate the old secret',
-  description: 'Deactivates the old secret. Until it is deleted, a rollback can still reactivate it.',
   kind: 'api',
-  story({ journal, record, now }) {
-    const oldText = confirmedOldInWords(journal, now);
-    if (record.state === 'done')
-      return {
-        summary: `Deactivated ${oldText}. Until it is deleted, Roll back can reactivate it.`,
-        todo: [],
-        details: record.endedAt ? [{ label: 'Deactivated', value: utcTime(record.endedAt, now) }] : [],
-      };
-    if (record.state === 'skipped' && journal.outcome === 'inProgress')
-      return { summary: 'Not needed: no old secret was active.', todo: [], details: [] };
-    return {
-      summary: 'Deactivates the old secret; until it is deleted, Roll back can reactivate it.',
-      todo: deactivationAllowed(journal)
-        ? [
-            `Deactivate ${oldText}. A Workflows connection still using it stops working when its token next refreshes.`,
-            'Until the delete, Roll back can reactivate it.',
-          ]
-        : [
-            'The new secret has not verified as working: deactivating the old one may break every flow.',
-            'Continue only if you checked that the new connection works.',
-          ],
-      details: [],
-    };
-  },
   refusal: (journal) =>
     deactivationAllowed(journal)
       ? undefined
@@ -68,10 +41,10 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
       ? { state: 'done', result: { deactivated: [...ctx.journal.deactivated] } }
       : undefined;
   },
-  offers: (journal, at) =>
+  offers: (journal) =>
     deactivationAllowed(journal)
-      ? [at.run('Deactivate the old secret')]
-      : [{ type: 'override', guard: 'unverifiedNewSecret', warning: 'The new secret has not verified as valid.' }],
+      ? [{ type: 'run', step: 'deactivateOld' }]
+      : [{ type: 'override', guard: 'unverifiedNewSecret' }],
 };
 
 /** How long the old secrets' list stands for Okta's state when the deactivation follows it. */

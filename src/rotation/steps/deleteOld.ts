@@ -1,30 +1,11 @@
 // Step 9: delete the deactivated old secrets. After this there is no way back (no rollback).
 import { RotationError } from '../errors.ts';
 import type { ApiStepModule } from './context.ts';
-import { confirmedOldIds, confirmedOldInWords, deleteIgnoringNotFound } from './secrets.ts';
-import { utcTime } from '../words.ts';
+import { confirmedOldIds, deleteIgnoringNotFound } from './secrets.ts';
 
 export const deleteOld: ApiStepModule<'deleteOld'> = {
   id: 'deleteOld',
-  label: 'Delete the old secret',
-  description: 'Deletes the deactivated old secret. After this there is no way back.',
   kind: 'api',
-  story({ journal, record, now }) {
-    const oldText = confirmedOldInWords(journal, now);
-    if (record.state === 'done')
-      return {
-        summary: `Deleted ${oldText}. It cannot come back.`,
-        todo: [],
-        details: record.endedAt ? [{ label: 'Deleted', value: utcTime(record.endedAt, now) }] : [],
-      };
-    if (record.state === 'skipped' && journal.outcome === 'inProgress')
-      return { summary: 'Not needed: no old secret was active.', todo: [], details: [] };
-    return {
-      summary: 'Deletes the deactivated old secret; after this there is no way back.',
-      todo: [`Delete ${oldText}. This cannot be undone: after the delete there is no roll back.`],
-      details: [],
-    };
-  },
   async run(ctx) {
     const appId = ctx.journal.app.id;
     const newId = ctx.journal.newSecret?.id;
@@ -48,5 +29,5 @@ export const deleteOld: ApiStepModule<'deleteOld'> = {
     });
     return remaining.length === 0 ? { state: 'done', result: { deleted: [...ctx.journal.deleted] } } : undefined;
   },
-  offers: (_journal, at) => [at.run('Delete the old secret')],
+  offers: () => [{ type: 'run', step: 'deleteOld' }],
 };

@@ -6,20 +6,15 @@ import type { ClientSecret } from '../../okta/schemas.ts';
 import { appRecord } from '../appRecord.ts';
 import { RotationError } from '../errors.ts';
 import { constantTimeEquals } from '../guards.ts';
-import type { NextAction } from '../snapshot.ts';
+import type { NextAction } from '../model/actions.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 import { checkCapability } from './capability.ts';
-import { preflightStory } from './preflightStory.ts';
 import { assessSecrets } from './secretAssessment.ts';
 import { deleteIgnoringNotFound } from './secrets.ts';
 
 export const preflight: ApiStepModule<'preflight'> = {
   id: 'preflight',
-  label: 'Check the org',
-  description:
-    'Checks that the extension can sign in to the org (with its API token or service app) and may manage the app’s secrets (asked without changing anything), finds the Okta Workflows OAuth app and counts its client secrets. Okta allows two at most: a secret that is not in use is retired first, with your confirmation.',
   kind: 'api',
-  story: preflightStory,
   async run(ctx) {
     const app = await ctx.okta.findWorkflowsApp({ appId: ctx.journal.app.id }, ctx.signal);
     if (app.id !== ctx.journal.app.id) {
@@ -34,7 +29,7 @@ export const preflight: ApiStepModule<'preflight'> = {
     await checkCapability(ctx);
     return assessSecrets(ctx, await ctx.okta.listSecrets(app.id, ctx.signal));
   },
-  offers(journal, at) {
+  offers(journal) {
     const p = journal.preflight;
     const out: NextAction[] = [];
     if (p.needsInUseIdentification) {
@@ -50,7 +45,7 @@ export const preflight: ApiStepModule<'preflight'> = {
         reason: p.retireCandidate.reason,
       });
     }
-    out.push(at.run(at.record.result ? 'Check the org again' : 'Check the org'));
+    out.push({ type: 'run', step: 'preflight' });
     return out;
   },
 };

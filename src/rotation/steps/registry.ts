@@ -1,6 +1,7 @@
-// Every step of Okta's rotation procedure, in the order the person goes through them: the order of this object is
-// the order of the checklist. Adding a step is one module in this folder and one line here.
-import type { StepModule } from './context.ts';
+// Every step's behaviour, by id: the model (../model/steps.ts) says which steps there are and in which order; this
+// says what each does. Adding a step is an id in the model, one module in this folder and one line here.
+import type { StepId } from '../model/steps.ts';
+import type { StepModule, StepModuleOf } from './context.ts';
 import { createSecret } from './createSecret.ts';
 import { deactivateOld } from './deactivateOld.ts';
 import { deleteOld } from './deleteOld.ts';
@@ -13,7 +14,8 @@ import { preflight } from './preflight.ts';
 import { recordInUse } from './recordInUse.ts';
 import { verifyNewSecret } from './verifyNewSecret.ts';
 
-export const STEP_REGISTRY = {
+// A step missing, an extra one, or a module of the wrong kind for its id fails to compile.
+const STEP_REGISTRY = {
   preflight,
   recordInUse,
   createSecret,
@@ -25,10 +27,9 @@ export const STEP_REGISTRY = {
   deleteOld,
   deleteOldConnection,
   finish,
-} as const;
+} satisfies { readonly [K in StepId]: StepModuleOf<K> };
 
-export type StepId = keyof typeof STEP_REGISTRY;
-
-// Each module's id is its key here (a typo in either fails to compile).
-const idsMatchKeys: { readonly [K in StepId]: StepModule<K> } = STEP_REGISTRY;
-void idsMatchKeys;
+/** The module of a step: what it does, offers and re-checks. */
+export function stepModule(id: StepId): StepModule {
+  return STEP_REGISTRY[id];
+}

@@ -3,7 +3,7 @@
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { maskSecret } from '../../redact.ts';
 import { RotationError } from '../errors.ts';
-import type { SummaryValue } from '../journal.ts';
+import type { SummaryValue } from '../model/journal.ts';
 import type { StepContext, StepEnd } from './context.ts';
 import { secretRef } from './secrets.ts';
 

@@ -4,24 +4,12 @@ import { isOktaError } from '../../okta/errors.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { maskSecret } from '../../redact.ts';
 import { RotationError } from '../errors.ts';
-import type { RotationJournal, SecretRef } from '../journal.ts';
+import type { RotationJournal, SecretRef } from '../model/journal.ts';
 import type { StepContext } from './context.ts';
-import { listWords, secretInList } from '../words.ts';
 
 /** A secret as the journal keeps it: id, status, creation time and the value masked. */
 export function secretRef(s: ClientSecret): SecretRef {
   return { id: s.id, status: s.status, masked: maskSecret(s.client_secret ?? ''), created: s.created };
-}
-
-/** Every secret the journal knows (listed by the preflight, in use, new, listed as old), first mention first. */
-function knownSecrets(journal: RotationJournal): SecretRef[] {
-  const all = [
-    ...(journal.inUse ? [journal.inUse] : []),
-    ...(journal.newSecret ? [journal.newSecret] : []),
-    ...journal.preflight.secrets,
-    ...(journal.identify?.candidates ?? []),
-  ];
-  return all.filter((s, i) => all.findIndex((x) => x.id === s.id) === i);
 }
 
 /** The old secrets the person confirmed (none before identifyOld is confirmed). */
@@ -30,18 +18,6 @@ export function confirmedOldIds(journal: RotationJournal): string[] {
 }
 
 /** The new secret must be there and ACTIVE before anything old is touched. Returns its id. */
-/** The confirmed old secrets as a person reads them ("••••L6l1, created 97 days ago"), or "the old secret". */
-export function confirmedOldInWords(journal: RotationJournal, now: Date): string {
-  const known = knownSecrets(journal);
-  const old = listWords(
-    confirmedOldIds(journal).map((id) => {
-      const s = known.find((k) => k.id === id);
-      return s ? secretInList(s, now) : 'the old secret';
-    }),
-  );
-  return old || 'the old secret';
-}
-
 export function requireNewSecretActive(
   ctx: StepContext,
   secrets: ReadonlyArray<Pick<ClientSecret, 'id' | 'status'>>,

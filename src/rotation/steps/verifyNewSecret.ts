@@ -3,44 +3,12 @@
 import { redact } from '../../redact.ts';
 import { workflowsApp } from '../appRecord.ts';
 import { RotationError } from '../errors.ts';
-import type { NextAction } from '../snapshot.ts';
-import { utcTime } from '../words.ts';
+import type { NextAction } from '../model/actions.ts';
 import type { ApiStepModule } from './context.ts';
 
 export const verifyNewSecret: ApiStepModule<'verifyNewSecret'> = {
   id: 'verifyNewSecret',
-  label: 'Verify the new secret',
-  description: "Checks at the org's token endpoint that the new secret authenticates the app (nothing is changed).",
   kind: 'api',
-  story({ journal, record, now }) {
-    const v = journal.verification;
-    const secret = journal.newSecret ? `the new secret ${journal.newSecret.masked}` : 'the new secret';
-    const details = v
-      ? [
-          { label: "Okta's answer", value: v.reason },
-          { label: 'Checked', value: utcTime(v.at, now) },
-        ]
-      : [];
-    if (record.state === 'done')
-      return { summary: `Okta's token endpoint accepted ${secret}: it works.`, todo: [], details };
-    if (record.state === 'skipped' && journal.guards.unverifiedOverride)
-      return {
-        summary: `Not verified: you chose to continue without a verified new secret (${utcTime(journal.guards.unverifiedOverride.at, now)}).`,
-        todo: [],
-        details,
-      };
-    return {
-      summary: "Checks at the org's token endpoint that the new secret works; nothing changes in Okta.",
-      todo:
-        record.state === 'failed'
-          ? [
-              'Verify again in a moment. If it keeps failing, check the new connection in the Workflows console.',
-              'Only if you are sure the new connection works, continue without verification.',
-            ]
-          : [`Check at the org's token endpoint that ${secret} works. Nothing changes in Okta.`],
-      details,
-    };
-  },
   async run(ctx) {
     const j = ctx.journal;
     const value = await ctx.secrets.get(j.rotationId);
@@ -70,16 +38,9 @@ export const verifyNewSecret: ApiStepModule<'verifyNewSecret'> = {
     }
     return { state: 'done', result: { outcome: probe.outcome, reason, secretId: j.newSecret?.id ?? null } };
   },
-  offers(_journal, at) {
-    const out: NextAction[] = [at.run('Verify the new secret')];
-    if (at.record.state === 'failed') {
-      out.push({
-        type: 'override',
-        guard: 'unverifiedNewSecret',
-        warning:
-          'The new secret has not verified as valid. Deactivating the old secret may break every flow. Continue only if you checked the new connection works.',
-      });
-    }
+  offers(journal) {
+    const out: NextAction[] = [{ type: 'run', step: 'verifyNewSecret' }];
+    if (journal.steps.verifyNewSecret.state === 'failed') out.push({ type: 'override', guard: 'unverifiedNewSecret' });
     return out;
   },
 };

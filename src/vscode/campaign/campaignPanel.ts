@@ -4,8 +4,11 @@
 // runs in the host: no secret ever reaches the page.
 import * as vscode from 'vscode';
 import type { Campaign, RotationRowAction } from '../../fleet/campaign/campaign.ts';
-import { PHASE_LABELS, type Phase } from '../../fleet/campaign/phases.ts';
-import type { CampaignRow } from '../../fleet/campaign/rows.ts';
+import { PHASE_WORDS } from '../../presentation/campaign/phases.ts';
+import type { CampaignRow } from '../../presentation/campaign/rows.ts';
+import { bulkSummary, campaignView, type CampaignView } from '../../presentation/campaign/view.ts';
+import { riskyConfirmation } from '../../presentation/confirmations.ts';
+import type { Phase } from '../../rotation/model/phases.ts';
 import { redact } from '../../redact.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
 import { Disposable } from '../platform/disposable.ts';
@@ -15,7 +18,6 @@ import { confirmBulk } from './bulkConfirmation.ts';
 import {
   parseCampaignMessage,
   type CampaignRequest,
-  type CampaignView,
   type HostMessage,
   type RowActionRequest,
 } from './campaignProtocol.ts';
@@ -89,14 +91,14 @@ export class CampaignPanel extends Disposable {
   private view(): CampaignView {
     const c = this.binding.campaign;
     const j = c.journal();
-    return {
+    return campaignView({
       campaignId: j.campaignId,
       soakHours: j.soakHours,
       rows: c.rows(),
       history: c.history(),
       ...(this.running ? { running: this.running } : {}),
       finished: c.finished,
-    };
+    });
   }
 
   /** Gathers a burst of changes (fifty orgs moving at once) into one message to the page. */
@@ -179,8 +181,9 @@ export class CampaignPanel extends Disposable {
         this.log.info(
           `Campaign: ${plan.title}: ${key} ${end.ok ? `went through${end.at ? `, now at ${end.at}` : ''}` : `stopped (${end.error.kind})`}`,
         );
-      const failed = report.ends.filter((e) => !e.end.ok).length;
-      return `${plan.title}: ${report.ends.length - failed} of ${report.ends.length} went through${failed > 0 ? `; ${failed} need attention (see their rows)` : ''}.`;
+      const through = new Set(report.ends.filter((e) => e.end.ok).map((e) => e.key));
+      const ran = new Set(report.ends.map((e) => e.key));
+      return bulkSummary(plan.title, campaign.rows().filter((r) => ran.has(r.key)), through);
     } finally {
       this.running = undefined;
     }
@@ -211,11 +214,20 @@ export class CampaignPanel extends Disposable {
         if (row.rotationId) await this.binding.openChecklist(orgKey, row.rotationId);
         return undefined;
       case 'acknowledge':
-        await confirmAcknowledgement(row, action.guard);
+        await this.confirmAcknowledgement(row, action.guard);
         return this.act(row, action);
       default:
         return this.act(row, action);
     }
+  }
+
+  /** The same modal the checklist shows for the same acknowledgement. */
+  private async confirmAcknowledgement(row: CampaignRow, guard: 'productionWithoutPreview' | 'previewSoak'): Promise<void> {
+    const snap = this.binding.campaign.snapshot(row.key);
+    const c = snap ? riskyConfirmation({ type: 'acknowledge', guard }, snap, row.label) : undefined;
+    if (!c) throw new Error(`${row.label}: that action is not possible now (the view may be out of date).`);
+    const choice = await vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button);
+    if (choice !== c.button) throw new UserCancelled();
   }
 
   private async act(row: CampaignRow, action: RotationRowAction): Promise<string> {
@@ -247,29 +259,10 @@ function offers(row: CampaignRow, a: RowActionRequest): boolean {
   });
 }
 
-async function confirmAcknowledgement(
-  row: CampaignRow,
-  guard: 'productionWithoutPreview' | 'previewSoak',
-): Promise<void> {
-  const offered = row.actions.find((a) => a.kind === 'acknowledge' && a.guard === guard);
-  const warning = offered?.kind === 'acknowledge' ? offered.warning : '';
-  const button = 'Acknowledge';
-  const title =
-    guard === 'previewSoak'
-      ? `Create the new secret of PRODUCTION org ${row.label} before its preview org has soaked?`
-      : `Rotate PRODUCTION org ${row.label} without a recent preview rotation?`;
-  const choice = await vscode.window.showWarningMessage(
-    title,
-    { modal: true, detail: `${warning}\n\nThe acknowledgement is recorded in the rotation's journal and history.` },
-    button,
-  );
-  if (choice !== button) throw new UserCancelled();
-}
-
 function describe(action: RotationRowAction): string {
   switch (action.kind) {
     case 'run':
-      return PHASE_LABELS[action.phase];
+      return PHASE_WORDS[action.phase].row;
     case 'connection':
       return action.mode === 'reauthorize' ? 'connection re-authorized' : 'new connection created';
     case 'confirm':

@@ -3,9 +3,9 @@
 // kind; the host then checks it is one the org's row offers. No secret crosses in either direction.
 import * as z from 'zod/mini';
 import { parseWebviewMessage, type ParseResult } from '../platform/webviewMessage.ts';
-import type { HistoryLine } from '../../fleet/campaign/history.ts';
-import type { CampaignRow } from '../../fleet/campaign/rows.ts';
-import { PHASES } from '../../fleet/campaign/phases.ts';
+import type { CampaignView } from '../../presentation/campaign/view.ts';
+import { RotationIdSchema } from '../../rotation/model/shapes.ts';
+import { PHASES } from '../../rotation/model/phases.ts';
 
 const OrgKey = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(300)));
 
@@ -44,22 +44,12 @@ const PageMessageSchema = z.lazy(() =>
 );
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
-export interface CampaignView {
-  campaignId: string;
-  soakHours: number;
-  rows: CampaignRow[];
-  history: HistoryLine[];
-  /** A bulk action running now (its label), if any. */
-  running?: string;
-  finished: boolean;
-}
-
 export type HostMessage =
   { type: 'state'; view: CampaignView } | { type: 'reply'; seq: number; ok: boolean; message?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
 export const CampaignPageStateSchema = z.lazy(() =>
-  z.looseObject({ campaignId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
+  z.looseObject({ campaignId: RotationIdSchema }),
 );
 
 /** Parses a message from the page (at most 100 000 characters). */

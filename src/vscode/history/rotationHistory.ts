@@ -1,26 +1,34 @@
 // The rotation history in VS Code: records as files in the extension's global storage folder (shared by every
-// window), kept to `oktaWorkflows.historyMaxRecords`, written by the engine's journal store after each save. Who
-// acts is asked once per rotation start or resume: the org's credential, the admin behind an API token (Okta's
-// users/me), the operating-system user.
+// window), kept to `oktaWorkflows.historyMaxRecords`, rebuilt after every change of a rotation of this window
+// (record(), which the running rotations' event calls) without the rotation ever waiting on it. Who acts is asked
+// once per org and credential in a session (the org's credential, the admin behind an API token by Okta's
+// users/me, the operating-system user), within its own deadline.
 import * as vscode from 'vscode';
 import { actorFor } from '../../history/actor.ts';
 import type { RecordContext } from '../../history/fromJournal.ts';
 import type { HistoryRecord } from '../../history/record.ts';
-import { backfillHistory, historyRecorder, type HistoryRecorder } from '../../history/recording.ts';
+import { backfillHistory, HistoryRecorder } from '../../history/recording.ts';
 import { FileHistoryStore } from '../../history/store.ts';
-import type { RotationJournal } from '../../rotation/journal.ts';
+import type { RotationJournal } from '../../rotation/model/journal.ts';
+import type { OktaClient } from '../../okta/client.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 
+/** How long naming who acts (Okta's users/me) may take before the record goes without it. */
+const WHO_ACTS_TIMEOUT_MS = 30_000;
+
 export class RotationHistory {
   readonly store: FileHistoryStore;
+  private readonly recorder: HistoryRecorder;
   private readonly log: Log;
   private readonly settings: OrgSettings;
   private readonly credentials: OrgCredentialStore;
   private readonly clients: OktaClients;
+  /** Who acts, per org, for the credential it was asked with (a new credential asks again). */
+  private readonly acting = new Map<string, { client: OktaClient | undefined; context: Promise<RecordContext> }>();
 
   constructor(
     context: vscode.ExtensionContext,
@@ -34,31 +42,41 @@ export class RotationHistory {
       maxRecords: () => this.settings.number('historyMaxRecords', 1000),
       onProblem: (m) => this.log.warn(m),
     });
+    this.recorder = new HistoryRecorder(this.store, (what, e) => this.log.error(what, e));
   }
 
-  /** The recorder of one rotation start or resume: who acts is asked once, on the first save. */
-  recorderFor(org: OrgConfig): HistoryRecorder {
-    let context: Promise<RecordContext> | undefined;
-    return historyRecorder(this.store, () => {
-      context ??= this.actingContext(org);
-      return context;
-    });
+  /** Queues the record of `journal`, a rotation of `org`, as it is now. */
+  record(org: OrgConfig, journal: RotationJournal): void {
+    this.recorder.record(journal, () => this.actingContext(org));
   }
 
   /** Every record, after adding those of journals kept before the history was (oldest first). */
   async records(journals: readonly RotationJournal[]): Promise<HistoryRecord[]> {
+    await this.recorder.idle();
     const added = await backfillHistory(this.store, journals, (j) => {
       const org = this.settings.find(j.org.host);
-      return { orgLabel: org?.label ?? j.org.host, practice: org?.practice === true };
+      return { orgLabel: org?.label ?? j.org.host, practice: org?.practice === true, labelOf: this.labelOf };
     });
     if (added > 0) this.log.info(`Rotation history: ${added} record(s) added from the rotation journals`);
     return this.store.list();
   }
 
+  private readonly labelOf = (host: string): string => this.settings.find(host)?.label ?? host;
+
   private async actingContext(org: OrgConfig): Promise<RecordContext> {
+    // The org's client stands for its credential: a new credential makes a new client (OktaClients).
     const client = (await this.credentials.has(org.key)) ? await this.clients.get(org) : undefined;
-    const actor = await actorFor(client, new Date().toISOString());
+    const known = this.acting.get(org.key);
+    if (known && known.client === client) return known.context;
+    const context = this.askWhoActs(org, client);
+    this.acting.set(org.key, { client, context });
+    return context;
+  }
+
+  private async askWhoActs(org: OrgConfig, client: OktaClient | undefined): Promise<RecordContext> {
+    const signal = AbortSignal.timeout(WHO_ACTS_TIMEOUT_MS);
+    const actor = await actorFor(client && { whoAmI: () => client.whoAmI(signal) }, new Date().toISOString());
     if (actor.note) this.log.info(`Rotation history of ${org.key}: ${actor.note}`);
-    return { orgLabel: org.label, practice: org.practice === true, actor };
+    return { orgLabel: org.label, practice: org.practice === true, actor, labelOf: this.labelOf };
   }
 }

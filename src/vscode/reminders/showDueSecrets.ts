@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { orgRef } from '../orgs/orgRef.ts';
 import { required } from '../platform/cancellation.ts';
-import { utcDateTime } from '../../rotation/words.ts';
+import { utcDateTime } from '../../presentation/time.ts';
 import type { Services } from '../platform/services.ts';
 import { describeDue } from './dueSecrets.ts';
 

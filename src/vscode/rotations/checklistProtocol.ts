@@ -8,19 +8,14 @@
 // schemas was most of activation's time).
 import * as z from 'zod/mini';
 import { parseWebviewMessage, type ParseResult } from '../platform/webviewMessage.ts';
-import { RotationActionSchema } from '../../rotation/snapshot.ts';
-import type { ChecklistView } from './checklistViewModel.ts';
+import { ValuelessActionSchema } from '../../rotation/model/actions.ts';
+import { RotationIdSchema } from '../../rotation/model/shapes.ts';
+import type { ChecklistView, PageRequest } from '../../presentation/checklist/viewModel.ts';
 
-/** Actions the page may ask the engine to perform: every RotationAction except the one carrying a value. */
-const PageActionSchema = z.lazy(() =>
-  RotationActionSchema.check(
-    z.refine((a) => a.type !== 'identifyInUse', { message: 'identifyInUse is asked by the host' }),
-  ),
-);
-
-const PageRequestSchema = z.lazy(() =>
+// Typed as the view model's PageRequest: the page's requests and what the host parses cannot drift apart.
+const PageRequestSchema: z.ZodMiniType<PageRequest> = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('action'), action: PageActionSchema }),
+    z.strictObject({ kind: z.literal('action'), action: ValuelessActionSchema }),
     /** Ask the host to prompt (password input) for the value of the secret in use, then identify it. */
     z.strictObject({ kind: z.literal('identifyInUse') }),
     z.strictObject({ kind: z.literal('copyNewSecret') }),
@@ -30,7 +25,6 @@ const PageRequestSchema = z.lazy(() =>
     z.strictObject({ kind: z.literal('cancel') }),
   ]),
 );
-export type PageRequest = z.infer<typeof PageRequestSchema>;
 
 const PageMessageSchema = z.lazy(() =>
   z.discriminatedUnion('type', [
@@ -50,7 +44,7 @@ export type HostMessage =
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
 export const PageStateSchema = z.lazy(() =>
-  z.looseObject({ rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
+  z.looseObject({ rotationId: RotationIdSchema }),
 );
 
 /** Parses a message from the page (at most 10 000 characters). */

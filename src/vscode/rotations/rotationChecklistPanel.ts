@@ -1,11 +1,17 @@
 // The webview host of one rotation's checklist. It posts the page a view of the engine's snapshot (words for
-// people: checklistView.ts) and turns the page's requests into engine actions; confirmations of risky actions
+// people: src/presentation/checklist/view.ts) and turns the page's requests into engine actions; confirmations of risky actions
 // and the two secret-handling requests (copy the new secret, identify the secret in use) run here in the host, so
 // no secret ever reaches the page. While an action runs, the view says so (with Cancel and any wait Okta asked
 // for), so a page hidden and shown again mid-step still offers Cancel.
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../rotation/engine.ts';
-import type { NextAction, RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
+import type { NextAction, RotationAction } from '../../rotation/model/actions.ts';
+import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
+import { actionInWords } from '../../presentation/actions.ts';
+import { checklistView, type ViewContext } from '../../presentation/checklist/view.ts';
+import type { PageRequest } from '../../presentation/checklist/viewModel.ts';
+import { failureChoices, progressTitle, RESUME_ROTATION, riskyConfirmation } from '../../presentation/confirmations.ts';
+import { errorText, oktaErrorIdPhrase } from '../../presentation/errorText.ts';
 import { redact } from '../../redact.ts';
 import { sanitizeText } from '../../okta/oktaText.ts';
 import type { WaitReason } from '../../okta/http/listeners.ts';
@@ -13,16 +19,7 @@ import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
 import { webviewHtml, newNonce } from '../platform/webviewHtml.ts';
-import { parsePageMessage, type HostMessage, type PageRequest } from './checklistProtocol.ts';
-import { checklistView, type ViewContext } from './checklistView.ts';
-import { personText } from './personText.ts';
-import {
-  actionLabel,
-  failureChoices,
-  progressTitle,
-  RESUME_ROTATION,
-  riskyConfirmation,
-} from './actionPresentation.ts';
+import { parsePageMessage, type HostMessage } from './checklistProtocol.ts';
 
 export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
 
@@ -30,6 +27,8 @@ export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
 export interface RotationBinding {
   readonly rotationId: string;
   readonly orgLabel: string;
+  /** Another org (a paired preview org) as the person named it. */
+  labelOf(host: string): string;
   snapshot(): RotationSnapshot;
   onDidChange(listener: () => void): () => void;
   perform(action: RotationAction, signal?: AbortSignal): Promise<ActionOutcome>;
@@ -137,6 +136,7 @@ export class RotationChecklistPanel extends Disposable {
         : undefined;
     const view = checklistView(this.binding.snapshot(), {
       orgLabel: this.binding.orgLabel,
+      labelOf: (host) => this.binding.labelOf(host),
       now: new Date(now),
       ...(this.performing ? { performing: this.performing } : {}),
       ...(wait ? { wait } : {}),
@@ -262,9 +262,9 @@ export class RotationChecklistPanel extends Disposable {
       case 'copyText': {
         const errorId = snap.steps.find((s) => s.current || s.state === 'failed')?.error?.errorId;
         const copied = { domain: snap.manual.domain, clientId: snap.manual.clientId, errorId }[req.field];
-        if (copied === undefined) return 'There is no Okta error id to copy.';
+        if (copied === undefined) return 'There is no Okta error ID to copy.';
         await vscode.env.clipboard.writeText(copied);
-        return `Copied the ${{ domain: 'domain', clientId: 'client ID', errorId: 'Okta error id' }[req.field]}.`;
+        return `Copied the ${{ domain: 'domain', clientId: 'client ID', errorId: 'Okta error ID' }[req.field]}.`;
       }
       case 'openConsole':
         if (!snap.manual.workflowsConsoleUrl) return 'The Workflows console address is not known for this org.';
@@ -278,7 +278,7 @@ export class RotationChecklistPanel extends Disposable {
 
   /** API steps run under a cancellable progress notification; the page's Cancel aborts the same signal. */
   private async perform(action: RotationAction, snap: RotationSnapshot): Promise<string | undefined> {
-    const label = actionLabel(action, snap);
+    const label = actionInWords(action, snap.journal);
     const controller = new AbortController();
     this.running = controller;
     this.setPerforming({ label, cancellable: true, offered: snap.nextActions });
@@ -296,7 +296,7 @@ export class RotationChecklistPanel extends Disposable {
         outcome.error.kind,
         outcome.error.message +
           (outcome.error.errorId && !outcome.error.message.includes(outcome.error.errorId)
-            ? ` Okta errorId: ${outcome.error.errorId}.`
+            ? ` ${oktaErrorIdPhrase(outcome.error.errorId)}.`
             : ''),
       );
     } finally {
@@ -317,14 +317,14 @@ export class RotationChecklistPanel extends Disposable {
   private forPerson(e: unknown): string {
     const message = redact(e instanceof Error ? e.message : String(e));
     const snap = this.binding.snapshot();
-    const errorId = /Okta errorId: (\S+?)\.?$/.exec(message)?.[1];
-    const text = personText(message, errorId, {
+    const errorId = /Okta error ID: (\S+?)\.?$/.exec(message)?.[1];
+    const text = errorText(message, errorId, {
       host: snap.org.host,
       appId: snap.app.id,
       orgLabel: this.binding.orgLabel,
       secrets: [...snap.secrets.listed, ...snap.secrets.old, ...(snap.secrets.new ? [snap.secrets.new] : [])],
     });
-    return errorId ? `${text} Okta errorId: ${errorId}.` : text;
+    return errorId ? `${text} ${oktaErrorIdPhrase(errorId)}.` : text;
   }
 
   /** Risky actions (see riskyConfirmation: the old secret's deactivation in production and its deletion included) ask first in a modal. */

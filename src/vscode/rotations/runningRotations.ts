@@ -1,12 +1,14 @@
 // The running rotations of this window: one engine per rotation, its checklist panel, and the journals (for the
 // tree's "in use"/"new" markers and Resume Rotation). It adapts the engine to VS Code and decides nothing the
-// engine decides: steps, guards and locks are the engine's.
+// engine decides: steps, guards and locks are the engine's. What else follows a rotation (the history, the tree,
+// the log) subscribes to onDidChangeRotation: nothing of it is woven into starting or running one.
 import * as vscode from 'vscode';
 import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../rotation/engine.ts';
-import { isFinished, type RotationJournal } from '../../rotation/journal.ts';
-import { buildSnapshot, type RotationSnapshot } from '../../rotation/snapshot.ts';
+import { isFinished, type RotationJournal } from '../../rotation/model/journal.ts';
+import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
+import { buildSnapshot } from '../../rotation/snapshot.ts';
+import type { WorkflowsApp } from '../../okta/schemas.ts';
 import { resolvePairs } from '../../fleet/campaign/pairing.ts';
-import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
@@ -22,11 +24,18 @@ import {
   type RotationBinding,
 } from './rotationChecklistPanel.ts';
 import { PageStateSchema } from './checklistProtocol.ts';
-import { rotationDepsFor } from './rotationDeps.ts';
-import { oktaChanged } from './oktaChanges.ts';
-import { endLine } from './rotationLog.ts';
+import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
-import type { RotationHistory } from '../history/rotationHistory.ts';
+
+/** One change of a rotation run in this window: its org, the snapshot before (none at its start) and after. */
+export interface RotationChange {
+  readonly org: OrgConfig;
+  readonly previous: RotationSnapshot | undefined;
+  readonly snapshot: RotationSnapshot;
+}
+
+/** Where a rotation's Workflows app comes from: remembered for the org, or found in Okta. */
+export type AppFinder = (org: OrgConfig, signal?: AbortSignal) => Promise<WorkflowsApp>;
 
 export class RunningRotations extends Disposable {
   private readonly journals: GlobalStateJournalStore;
@@ -38,32 +47,27 @@ export class RunningRotations extends Disposable {
   private cache: RotationJournal[] = [];
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly oktaChangedIn = this.register(new vscode.EventEmitter<OrgConfig>());
-  /** A rotation step that changes Okta ended (createSecret, deactivateOld, deleteOld, preflight, retire, rollback). */
-  readonly onDidChangeOkta = this.oktaChangedIn.event;
+  private readonly rotationChanged = this.register(new vscode.EventEmitter<RotationChange>());
+  /** A rotation of this window started or changed (every engine save, with the snapshot before it). */
+  readonly onDidChangeRotation = this.rotationChanged.event;
   private readonly context: vscode.ExtensionContext;
   private readonly log: Log;
   private readonly settings: OrgSettings;
   private readonly clients: OktaClients;
-  private readonly history: RotationHistory | undefined;
-  private readonly known: KnownOrgStore;
+  private readonly appOf: AppFinder;
 
   constructor(
     context: vscode.ExtensionContext,
     globalState: vscode.Memento,
-    log: Log,
-    settings: OrgSettings,
-    clients: OktaClients,
-    history: RotationHistory | undefined,
-    known: KnownOrgStore,
+    parts: { log: Log; settings: OrgSettings; clients: OktaClients; appOf: AppFinder },
   ) {
     super();
     this.context = context;
-    this.log = log;
-    this.settings = settings;
-    this.clients = clients;
-    this.history = history;
-    this.known = known;
+    this.log = parts.log;
+    this.settings = parts.settings;
+    this.clients = parts.clients;
+    this.appOf = parts.appOf;
+    const log = parts.log;
     // Claims lock across windows in the extension's global storage folder (created on first claim).
     this.journals = new GlobalStateJournalStore(globalState, (m) => log.warn(m), {
       lockDir: vscode.Uri.joinPath(context.globalStorageUri, 'rotation-locks').fsPath,
@@ -112,10 +116,7 @@ export class RunningRotations extends Disposable {
     pairing: { previewOrg: string; soakHours: number } | undefined,
     signal?: AbortSignal,
   ): Promise<RotationEngine> {
-    const remembered = this.known.app(org.key, org.appId);
-    const app =
-      remembered ??
-      (await (await this.clients.get(org)).findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal));
+    const app = await this.appOf(org, signal);
     const started = {
       org: { host: org.key, baseUrl: org.address.baseUrl },
       environment: org.environment,
@@ -151,7 +152,7 @@ export class RunningRotations extends Disposable {
     const engine = this.engines.get(rotationId);
     if (engine) return engine.snapshot();
     const journal = this.cache.find((j) => j.rotationId === rotationId);
-    return journal ? buildSnapshot(journal, false, new Date()) : undefined;
+    return journal ? buildSnapshot(journal, false) : undefined;
   }
 
   /** The org's rotation in progress, if any (to adopt when a campaign finds one started from a checklist). */
@@ -280,21 +281,21 @@ export class RunningRotations extends Disposable {
       client: () => this.clients.get(org),
       previewRecencyDays: this.settings.number('previewRecencyDays', 30),
       log: this.log,
-      ...(this.history ? { recordHistory: this.history.recorderFor(org) } : {}),
     });
   }
 
   private adopt(engine: RotationEngine, org: OrgConfig): void {
     this.engines.set(engine.rotationId, engine);
-    let previous = engine.snapshot();
+    let previous: RotationSnapshot | undefined;
+    const tell = (snapshot: RotationSnapshot): void => {
+      if (!this.isDisposed) this.rotationChanged.fire({ org, previous, snapshot });
+      previous = snapshot;
+    };
     const unsubscribe = engine.onDidChange((snap) => {
-      const ended = endLine(previous, snap, org.key);
-      if (ended) this.log.info(ended);
-      const changedOkta = oktaChanged(previous, snap);
-      previous = snap;
-      if (changedOkta && !this.isDisposed) this.oktaChangedIn.fire(org);
+      tell(snap);
       void this.reloadJournals();
     });
+    tell(engine.snapshot());
     this.register({ dispose: unsubscribe });
     void this.reloadJournals();
   }
@@ -316,6 +317,7 @@ export class RunningRotations extends Disposable {
     const binding: RotationBinding = {
       rotationId: engine.rotationId,
       orgLabel: org.label,
+      labelOf: (host) => this.settings.find(host)?.label ?? host,
       snapshot: () => engine.snapshot(),
       onDidChange: (listener) => engine.onDidChange(() => listener()),
       perform: async (action, signal): Promise<ActionOutcome> => {

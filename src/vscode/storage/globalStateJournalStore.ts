@@ -9,7 +9,7 @@
 import type * as vscode from 'vscode';
 import { FileLock, type LockRecord } from '../../rotation/fileLock.ts';
 import { staleJournalError } from '../../rotation/errors.ts';
-import { isFinished, lockKeyOf, parseJournal, revisionOf, type RotationJournal } from '../../rotation/journal.ts';
+import { isFinished, lockKeyOf, parseJournal, revisionOf, type RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
 import { JournalReader } from './journalReader.ts';
 

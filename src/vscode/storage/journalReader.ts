@@ -5,7 +5,7 @@
 // engine would be refused as stale at its next save. So for a while after each write (echoes arrive within
 // milliseconds) a window never reads an older revision of a journal it wrote; and a journal already parsed is reused
 // while its stored text is the same. Pure: no `vscode` import, tested in Node.
-import { parseJournal, revisionOf, type RotationJournal } from '../../rotation/journal.ts';
+import { parseJournal, revisionOf, type RotationJournal } from '../../rotation/model/journal.ts';
 
 /** How long after its own write a window trusts that write over what the store shows (echoes take milliseconds). */
 const ECHO_WINDOW_MS = 10_000;

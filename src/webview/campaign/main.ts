@@ -2,12 +2,8 @@
 // history (render.ts). It renders the view the host sends and posts the person's clicks; it holds no campaign logic
 // and never sees a secret value (Copy New Secret runs in the extension host). The selection and the campaign's id
 // are kept with setState, so a reload (and the host's serializer) finds them again.
-import type {
-  CampaignRequest,
-  CampaignView,
-  HostMessage,
-  PageMessage,
-} from '../../vscode/campaign/campaignProtocol.ts';
+import type { CampaignView } from '../../presentation/campaign/view.ts';
+import type { CampaignRequest, HostMessage, PageMessage } from '../../vscode/campaign/campaignProtocol.ts';
 import { renderCampaign } from './render.ts';
 
 const vscode = acquireVsCodeApi();

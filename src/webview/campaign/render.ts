@@ -1,9 +1,9 @@
 // The campaign page's content: a heading with the counts, the bulk actions over the selected rows, one row per org
 // with its own actions (and, when the org waits for the person, the values to enter in the Workflows console), each
 // row's last error with its fix, and the history. Everything shown comes from the view the host posted.
-import type { CampaignRequest, CampaignView, RowActionRequest } from '../../vscode/campaign/campaignProtocol.ts';
-import type { Phase } from '../../fleet/campaign/phases.ts';
-import type { CampaignRow } from '../../fleet/campaign/rows.ts';
+import type { CampaignRequest, RowActionRequest } from '../../vscode/campaign/campaignProtocol.ts';
+import type { CampaignView } from '../../presentation/campaign/view.ts';
+import type { CampaignRow } from '../../presentation/campaign/rows.ts';
 import { button, checkbox, el, icon } from './el.ts';
 
 type RowAction = CampaignRow['actions'][number];
@@ -16,12 +16,6 @@ export interface RenderContext {
   request(req: CampaignRequest, busyText?: string): void;
 }
 
-const PHASES: ReadonlyArray<readonly [Phase, string, string]> = [
-  ['check', 'Check the orgs', 'search'],
-  ['create', 'Create the new secrets', 'key'],
-  ['verify', 'Verify the new secrets', 'verified'],
-  ['retire', 'Retire the old secrets', 'trash'],
-];
 const STATE_ICON: Record<CampaignRow['state'], string> = {
   notStarted: 'circle-large-outline',
   working: 'loading',
@@ -45,19 +39,9 @@ const ROW_ICON: Record<RowAction['kind'], string> = {
 
 export function renderCampaign(view: CampaignView | undefined, c: RenderContext): Node[] {
   if (!view) return [el('p', { text: 'Loading the campaign…' })];
-  const count = (state: CampaignRow['state']) => view.rows.filter((r) => r.state === state).length;
-  const counts = [
-    `${count('done')} done`,
-    `${count('needsYou')} need you`,
-    `${count('waiting')} waiting`,
-    `${count('failed')} failed`,
-  ];
   const nodes: Array<Node | undefined> = [
-    el('h1', { text: `Rotate due secrets: ${view.rows.length} orgs` }),
-    el('p', {
-      className: 'meta',
-      text: `Production orgs wait ${view.soakHours} h after their preview org · ${counts.join(' · ')}`,
-    }),
+    el('h1', { text: view.heading }),
+    el('p', { className: 'meta', text: view.summary }),
     view.finished
       ? el('div', { className: 'banner info', role: 'status', text: 'Every rotation of this campaign has ended.' })
       : undefined,
@@ -74,7 +58,7 @@ export function renderCampaign(view: CampaignView | undefined, c: RenderContext)
 function bulk(view: CampaignView, c: RenderContext): HTMLElement {
   const busy = Boolean(view.running);
   const pick = view.rows.filter((r) => !c.unselected.has(r.key));
-  const buttons = PHASES.map(([phase, label, codicon]) => {
+  const buttons = view.bulk.map(({ phase, label, icon: codicon }) => {
     const n = pick.filter((r) => r.actions.some((a) => a.kind === 'run' && a.phase === phase)).length;
     return button(
       `${label} (${n})`,

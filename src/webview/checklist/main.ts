@@ -3,8 +3,8 @@
 // never sees a secret value (Copy new secret and the in-use prompt run in the host). Every update patches the DOM
 // in place by stable keys (dom.ts), so focus stays on the control it was on; when that control goes (the step it
 // ran is done), focus moves to the new current step's primary action. One live region says what happened.
-import type { HostMessage, PageMessage, PageRequest } from '../../vscode/rotations/checklistProtocol.ts';
-import type { ActionView, ChecklistView } from '../../vscode/rotations/checklistViewModel.ts';
+import type { ActionView, ChecklistView, PageRequest } from '../../presentation/checklist/viewModel.ts';
+import type { HostMessage, PageMessage } from '../../vscode/rotations/checklistProtocol.ts';
 import { patch } from './dom.ts';
 import { renderView } from './render.ts';
 

@@ -9,7 +9,7 @@ import type {
   NoticeView,
   StepStatus,
   StepView,
-} from '../../vscode/rotations/checklistViewModel.ts';
+} from '../../presentation/checklist/viewModel.ts';
 import { h, type VNode } from './dom.ts';
 
 export interface RenderContext {

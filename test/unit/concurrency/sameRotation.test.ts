@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../../src/rotation/engine.ts';
 import { isRotationError } from '../../../src/rotation/errors.ts';
-import { revisionOf, type RotationJournal } from '../../../src/rotation/journal.ts';
+import { revisionOf, type RotationJournal } from '../../../src/rotation/model/journal.ts';
 import { FileJournalStore, MemoryJournalStore, type RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import { FileLock } from '../../../src/rotation/fileLock.ts';
-import { revisionOf, type RotationJournal } from '../../../src/rotation/journal.ts';
+import { revisionOf, type RotationJournal } from '../../../src/rotation/model/journal.ts';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';

@@ -1,7 +1,7 @@
 // The one invariant checker of the fault suites: after any fault, at a point where no step is running, Okta's
 // secrets (the simulator's truth), the requests it executed and the rotation journal must agree.
 import assert from 'node:assert/strict';
-import type { RotationJournal } from '../../../src/rotation/journal.ts';
+import type { RotationJournal } from '../../../src/rotation/model/journal.ts';
 import type { PendingSecretStore } from '../../../src/rotation/stores.ts';
 import type { RequestLogEntry, SimulatedOrg } from '../../../src/simulator/index.ts';
 

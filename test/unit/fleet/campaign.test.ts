@@ -3,7 +3,7 @@
 // failing in place while the others go on, bounded concurrency, and a campaign resumed after a reload.
 import assert from 'node:assert/strict';
 import { Campaign } from '../../../src/fleet/campaign/campaign.ts';
-import type { CampaignRow } from '../../../src/fleet/campaign/rows.ts';
+import type { CampaignRow } from '../../../src/presentation/campaign/rows.ts';
 import type { OrgSeed } from '../../../src/simulator/index.ts';
 import { startFleet, type FleetWorld } from '../../support/campaignWorld.ts';
 import { TestClock } from '../rotation/world.ts';

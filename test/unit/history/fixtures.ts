@@ -6,7 +6,7 @@ import type { OktaLogSection } from '../../../src/history/oktaLog.ts';
 import type { Actor } from '../../../src/history/record.ts';
 import type { ExportDocument } from '../../../src/history/selection.ts';
 import { historyRecordOf } from '../../../src/history/fromJournal.ts';
-import { parseJournal, type RotationJournal } from '../../../src/rotation/journal.ts';
+import { parseJournal, type RotationJournal } from '../../../src/rotation/model/journal.ts';
 
 const APP = {
   id: '0oa1workflowsapp0001',

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileJournalStore } from '../../../src/rotation/stores.ts';
-import { revisionOf } from '../../../src/rotation/journal.ts';
+import { revisionOf } from '../../../src/rotation/model/journal.ts';
 import type { ActionOutcome } from '../../../src/rotation/engine.ts';
 import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { findLeak, pickAction, startWorldOn } from './world.ts';

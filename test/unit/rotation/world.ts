@@ -11,7 +11,7 @@ import { startSimulator } from '../../../src/simulator/index.ts';
 import type { OrgSeed, RequestLogEntry, SimulatedOrg, Simulator } from '../../../src/simulator/index.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { ActionOutcome, RotationDeps } from '../../../src/rotation/engine.ts';
-import type { ConnectionMode, RotationJournal } from '../../../src/rotation/journal.ts';
+import type { ConnectionMode, RotationJournal } from '../../../src/rotation/model/journal.ts';
 import type { NextAction, RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Memento } from 'vscode';
 import { Campaign } from '../../../src/fleet/campaign/campaign.ts';
-import { parseJournal, type RotationJournal } from '../../../src/rotation/journal.ts';
+import { parseJournal, type RotationJournal } from '../../../src/rotation/model/journal.ts';
 import type { OrgSeed } from '../../../src/simulator/index.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { JournalReader } from '../../../src/vscode/storage/journalReader.ts';

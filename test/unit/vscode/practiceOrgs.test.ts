@@ -17,11 +17,11 @@ import {
   PRACTICE_LABELS,
 } from '../../../src/vscode/practice/practiceOrgEntries.ts';
 import { presentPracticeFailure } from '../../../src/vscode/practice/practicePresentation.ts';
-import { isLoopbackJournal } from '../../../src/vscode/rotations/previewHistory.ts';
-import { rotationDepsFor } from '../../../src/vscode/rotations/rotationDeps.ts';
+import { isLoopbackJournal } from '../../../src/rotation/previewHistory.ts';
+import { rotationDepsFor } from '../../../src/rotation/rotationDeps.ts';
 import { orgContextValue } from '../../../src/vscode/tree/presentation.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
-import { JOURNAL_VERSION, parseJournal, type RotationJournal } from '../../../src/rotation/journal.ts';
+import { JOURNAL_VERSION, parseJournal, type RotationJournal } from '../../../src/rotation/model/journal.ts';
 import { STEP_IDS } from '../../../src/rotation/steps.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { OktaClient } from '../../../src/okta/client.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
-import { rotationDepsFor, type RotationWiring } from '../../../src/vscode/rotations/rotationDeps.ts';
+import { rotationDepsFor, type RotationWiring } from '../../../src/rotation/rotationDeps.ts';
 import { callsOf, drive, startWorld, type World } from '../rotation/world.ts';
 
 describe('rotationDepsFor: the VS Code wiring of the engine', () => {

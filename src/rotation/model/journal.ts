@@ -5,7 +5,8 @@
 // Every schema is wrapped in z.lazy: built on first use, not when the extension activates (building zod schemas
 // was most of activation's time).
 import * as z from 'zod/mini';
-import { perStep, STEP_STATES } from './steps.ts';
+import { MaskedSecretSchema, RotationIdSchema } from './shapes.ts';
+import { perStep, STEP_IDS, STEP_STATES, type StepId } from './steps.ts';
 
 export const JOURNAL_VERSION = 1;
 
@@ -13,10 +14,7 @@ const NonEmpty = z.lazy(() => z.string().check(z.minLength(1)));
 /** An ISO 8601 time as we write it. */
 const Iso = NonEmpty;
 const OptionalIso = z.lazy(() => z.optional(Iso));
-/** A secret shown masked: '••••' and at most its last four characters (see maskSecret). */
-const Masked = z.lazy(() =>
-  z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters')),
-);
+const Masked = MaskedSecretSchema;
 
 const SummaryValue = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
 export type SummaryValue = z.infer<typeof SummaryValue>;
@@ -64,7 +62,7 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 const RotationJournalSchema = z.lazy(() =>
   z.strictObject({
     version: z.literal(JOURNAL_VERSION),
-    rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    rotationId: RotationIdSchema,
     /** Counts the engine's saves (absent: 0). A save names the revision it read; a store refuses it when the
      * stored one differs (another window drove the rotation meanwhile: see staleJournalError). */
     revision: z.optional(z.int().check(z.minimum(0))),
@@ -189,4 +187,9 @@ export function isFinished(journal: RotationJournal): boolean {
 /** One rotation per app at a time: journals with the same key exclude each other while in progress. */
 export function lockKeyOf(journal: Pick<RotationJournal, 'org' | 'app'>): string {
   return `${journal.org.host.toLowerCase()}/${journal.app.id}`;
+}
+
+/** The step the rotation is at: the first neither done nor skipped (undefined once every step is). */
+export function currentStepOf(journal: Pick<RotationJournal, 'steps'>): StepId | undefined {
+  return STEP_IDS.find((id) => journal.steps[id].state !== 'done' && journal.steps[id].state !== 'skipped');
 }

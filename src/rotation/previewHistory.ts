@@ -2,10 +2,10 @@
 // when no preview rotation completed recently, reading that history from its previewHistory dependency. A
 // rehearsal on the bundled simulator (a loopback org) is not a test in the person's own Preview org, so for a real
 // org the history leaves out every loopback journal. Practice orgs still see each other's (Practice Preview, then
-// Practice Production rehearses the whole path, acknowledgement included). Pure: no `vscode` import.
-import type { RotationJournal } from '../../rotation/journal.ts';
-import type { RotationJournalStore } from '../../rotation/stores.ts';
-import { parseOrgInput } from '../../okta/orgInput.ts';
+// Practice Production rehearses the whole path, acknowledgement included).
+import { parseOrgInput } from '../okta/orgInput.ts';
+import type { RotationJournal } from './model/journal.ts';
+import type { RotationJournalStore } from './stores.ts';
 
 export function isLoopbackJournal(journal: Pick<RotationJournal, 'org'>): boolean {
   try {

@@ -1,21 +1,27 @@
 // One row per org in the campaign view: where its rotation is, what comes next and who does it (you, or the
 // extension in a bulk action), the last error with its fix, and what the row itself offers (the manual steps with
-// that org's values, an acknowledgement, a retry). Built from the rotation's snapshot only: no secret value.
-import type { StepError } from '../../rotation/journal.ts';
-import type { AcknowledgedGuard, RotationSnapshot } from '../../rotation/snapshot.ts';
-import { PHASE_LABELS, phaseOf, type Phase } from './phases.ts';
+// that org's values, an acknowledgement, a retry). Built from the rotation's snapshot only (no secret value), with
+// the same words the checklist gives the same offers (../actions.ts).
+import type { AcknowledgedGuard } from '../../rotation/model/actions.ts';
+import type { StepError } from '../../rotation/model/journal.ts';
+import { phaseOf, type Phase } from '../../rotation/model/phases.ts';
+import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
+import { connectionDoneLabel, offerLabel, runLabel } from '../actions.ts';
+import { ENDING_TITLES } from '../endings.ts';
+import { PHASE_WORDS } from './phases.ts';
 
 type RowAction =
   | { kind: 'run'; phase: Phase; label: string }
   | { kind: 'connection'; mode: 'newConnection' | 'reauthorize'; label: string }
   | { kind: 'confirm'; step: 'moveFlows' | 'deleteOldConnection'; label: string }
-  | { kind: 'acknowledge'; guard: AcknowledgedGuard; label: string; warning: string }
+  | { kind: 'acknowledge'; guard: AcknowledgedGuard; label: string }
   | { kind: 'copyNewSecret'; label: string }
   | { kind: 'copy'; field: 'domain' | 'clientId'; label: string }
   | { kind: 'setCredential'; label: string }
   | { kind: 'openChecklist'; label: string };
 
-type RowState = 'notStarted' | 'working' | 'ready' | 'needsYou' | 'waiting' | 'failed' | 'done' | 'stopped';
+/** How a row stands, for its icon and the counts; shown to people only as its status text. */
+export type RowState = 'notStarted' | 'working' | 'ready' | 'needsYou' | 'waiting' | 'failed' | 'done' | 'stopped';
 
 export interface CampaignRow {
   key: string;
@@ -46,7 +52,7 @@ export interface RowInput {
   error?: StepError;
 }
 
-const CHECKLIST: RowAction = { kind: 'openChecklist', label: 'Open Checklist' };
+const CHECKLIST: RowAction = { kind: 'openChecklist', label: 'Open checklist' };
 
 export function campaignRow(input: RowInput): CampaignRow {
   const base = {
@@ -61,11 +67,11 @@ export function campaignRow(input: RowInput): CampaignRow {
     return {
       ...base,
       state: input.working ? 'working' : input.error ? 'failed' : 'notStarted',
-      status: input.working ? `${PHASE_LABELS[input.working]}…` : input.error ? 'Could not start' : 'Not started',
-      next: 'Check the org',
+      status: input.working ? `${PHASE_WORDS[input.working].working}…` : input.error ? 'Could not start' : 'Not started',
+      next: PHASE_WORDS.check.row,
       who: 'extension',
       ...failed,
-      actions: [{ kind: 'run', phase: 'check', label: 'Check' }, ...credentialFix(input.error)],
+      actions: [{ kind: 'run', phase: 'check', label: PHASE_WORDS.check.row }, ...credentialFix(input.error)],
     };
   }
   const row = rowOf(snap, input);
@@ -74,16 +80,23 @@ export function campaignRow(input: RowInput): CampaignRow {
     clientId: snap.manual.clientId,
     ...(snap.manual.newSecretMasked ? { newSecretMasked: snap.manual.newSecretMasked } : {}),
   };
-  const error = input.error ?? snap.steps.find((s) => s.state === 'failed')?.error;
+  const error = shownError(input.error ?? snap.steps.find((s) => s.state === 'failed')?.error, row.state);
   return {
     ...base,
     ...row,
-    ...(input.working ? { state: 'working' as const, status: `${PHASE_LABELS[input.working]}…` } : {}),
-    ...(error && row.state !== 'done' ? { error: { message: error.message, fix: fixFor(error) } } : {}),
+    ...(input.working ? { state: 'working' as const, status: `${PHASE_WORDS[input.working].working}…` } : {}),
+    ...(error ? { error: { message: error.message, fix: fixFor(error) } } : {}),
     manual,
     rotationId: snap.rotationId,
     actions: input.working ? [CHECKLIST] : [...row.actions, ...credentialFix(error), CHECKLIST],
   };
+}
+
+/** A row done, or only waiting for its preview org's soak (by design), shows no error: nothing failed. */
+function shownError(error: StepError | undefined, state: RowState): StepError | undefined {
+  if (!error || state === 'done' || state === 'stopped') return undefined;
+  if (state === 'waiting' && error.kind === 'guard') return undefined;
+  return error;
 }
 
 type RowPart = Pick<CampaignRow, 'state' | 'status' | 'next' | 'who' | 'actions'>;
@@ -93,7 +106,7 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
     const done = snap.outcome === 'completed';
     return {
       state: done ? 'done' : 'stopped',
-      status: done ? `Done: secret ${snap.secrets.new?.masked ?? ''} in use` : `Ended: ${snap.outcome}`,
+      status: done ? `Done: secret ${snap.secrets.new?.masked ?? ''} in use` : ENDING_TITLES[snap.outcome],
       next: '',
       who: '',
       actions: [],
@@ -105,12 +118,14 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
     return {
       state: soak ? 'waiting' : 'needsYou',
       status: soak ? `Waiting for ${input.pairedWith ?? 'its preview org'}` : 'No recent preview rotation',
-      next: soak ? 'Wait for the soak, or acknowledge it' : 'Acknowledge rotating without a recent preview rotation',
+      next: soak
+        ? `Its new secret is created once ${input.pairedWith ?? 'its preview org'} has soaked, or now if you go ahead`
+        : 'Go ahead without a recent preview rotation, or rotate a preview org first',
       who: 'you',
       actions: [
-        { kind: 'acknowledge', guard: a.guard, label: 'Acknowledge…', warning: a.warning },
+        { kind: 'acknowledge', guard: a.guard, label: offerLabel(a, snap.journal) },
         // The soak is checked again at each try: once it is over, the create goes ahead.
-        ...(soak ? [{ kind: 'run' as const, phase: 'create' as const, label: 'Create the New Secret' }] : []),
+        ...(soak ? [{ kind: 'run' as const, phase: 'create' as const, label: runLabel('createSecret', snap.journal) }] : []),
       ],
     };
   }
@@ -127,30 +142,24 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
         who: 'you',
         actions: [],
       };
+    const label = `${failed ? 'Retry: ' : ''}${PHASE_WORDS[phase].row}`;
     return {
       state: failed ? 'failed' : 'ready',
-      status: failed ? `Failed: ${step?.label ?? ''}` : READY_STATUS[phase],
-      next: `${failed ? 'Again: ' : ''}${PHASE_LABELS[phase]}`,
+      status: failed ? `Did not complete: ${PHASE_WORDS[phase].row.toLowerCase()}` : PHASE_WORDS[phase].ready,
+      next: label,
       who: 'extension',
-      actions: [{ kind: 'run', phase, label: failed ? 'Run Again' : PHASE_LABELS[phase] }],
+      actions: [{ kind: 'run', phase, label }],
     };
   }
   return personStep(snap);
 }
 
-const READY_STATUS: Readonly<Record<Phase, string>> = {
-  check: 'Due',
-  create: 'Checked',
-  verify: 'Connection set up',
-  retire: 'New secret verified',
-};
-
 /** The current step is the person's, in the Workflows console. */
 function personStep(snap: RotationSnapshot): RowPart {
   const copy: RowAction[] = [
-    { kind: 'copyNewSecret', label: 'Copy New Secret' },
-    { kind: 'copy', field: 'domain', label: 'Copy Domain' },
-    { kind: 'copy', field: 'clientId', label: 'Copy Client ID' },
+    { kind: 'copyNewSecret', label: 'Copy new secret' },
+    { kind: 'copy', field: 'domain', label: 'Copy domain' },
+    { kind: 'copy', field: 'clientId', label: 'Copy client ID' },
   ];
   switch (snap.currentStep) {
     case 'newConnection':
@@ -161,8 +170,8 @@ function personStep(snap: RotationSnapshot): RowPart {
         who: 'you',
         actions: [
           ...copy,
-          { kind: 'connection', mode: 'newConnection', label: 'I Created the New Connection' },
-          { kind: 'connection', mode: 'reauthorize', label: 'I Re-authorized the Existing One' },
+          { kind: 'connection', mode: 'newConnection', label: connectionDoneLabel('newConnection') },
+          { kind: 'connection', mode: 'reauthorize', label: connectionDoneLabel('reauthorize') },
         ],
       };
     case 'moveFlows':
@@ -171,7 +180,7 @@ function personStep(snap: RotationSnapshot): RowPart {
         status: 'New connection created',
         next: 'In the Workflows console: move every flow to the new connection',
         who: 'you',
-        actions: [{ kind: 'confirm', step: 'moveFlows', label: 'Every Flow Moved' }],
+        actions: [{ kind: 'confirm', step: 'moveFlows', label: offerLabel({ type: 'confirm', step: 'moveFlows' }, snap.journal) }],
       };
     case 'deleteOldConnection':
       return {
@@ -179,10 +188,16 @@ function personStep(snap: RotationSnapshot): RowPart {
         status: 'Old secret deleted',
         next: 'In the Workflows console: delete the old connection',
         who: 'you',
-        actions: [{ kind: 'confirm', step: 'deleteOldConnection', label: 'I Deleted the Old Connection' }],
+        actions: [
+          {
+            kind: 'confirm',
+            step: 'deleteOldConnection',
+            label: offerLabel({ type: 'confirm', step: 'deleteOldConnection' }, snap.journal),
+          },
+        ],
       };
     default:
-      return { state: 'needsYou', status: 'Waiting', next: 'Open the checklist', who: 'you', actions: [] };
+      return { state: 'needsYou', status: 'Waiting for you', next: 'Open the checklist', who: 'you', actions: [] };
   }
 }
 
@@ -211,6 +226,6 @@ function fixFor(error: Pick<StepError, 'kind'>): string {
 
 function credentialFix(error: StepError | undefined): RowAction[] {
   return error?.kind === 'invalidToken' || error?.kind === 'forbidden'
-    ? [{ kind: 'setCredential', label: 'Set API Token…' }]
+    ? [{ kind: 'setCredential', label: 'Set credentials…' }]
     : [];
 }

@@ -2,12 +2,19 @@
 // banner, each step in words (done steps in one line, the current one with its single primary action), the ways
 // out apart, and the work in progress with its wait and Cancel. The page renders this and nothing else, so no
 // field name, internal state word or raw time reaches it. Pure: no `vscode` import, tested in Node.
-import type { WaitReason } from '../../okta/http/listeners.ts';
-import type { NextAction, RotationSnapshot, StepSnapshot } from '../../rotation/snapshot.ts';
-import { listWords, secretInList, utcTime } from '../../rotation/words.ts';
-import { connectionFields, stepActions } from './checklistStepActions.ts';
-import type { ActionView, BusyView, ChecklistView, MoreView, NoticeView, StepView } from './checklistViewModel.ts';
-import { personText } from './personText.ts';
+import type { NextAction } from '../../rotation/model/actions.ts';
+import type { RotationSnapshot, StepSnapshot } from '../../rotation/model/snapshot.ts';
+import { offerLabel } from '../actions.ts';
+import { ENDING_TITLES, endingLines } from '../endings.ts';
+import { errorText } from '../errorText.ts';
+import { stepStory } from '../stories/index.ts';
+import { stepTitle } from '../stories/titles.ts';
+import { utcTime } from '../time.ts';
+import { connectionFields, stepActions } from './stepActions.ts';
+import type { ActionView, BusyView, ChecklistView, MoreView, NoticeView, StepView } from './viewModel.ts';
+
+/** Why the Okta client waits (its WaitReason): Okta's rate limit, a retry's backoff, or a slow answer. */
+type WaitReason = 'rateLimit' | 'retry' | 'answer';
 
 export interface ViewContext {
   orgLabel: string;
@@ -19,8 +26,11 @@ export interface ViewContext {
   performing?: { label: string; cancellable: boolean; offered: readonly NextAction[] };
   /** A wait the Okta client announced during that action. */
   wait?: { reason: WaitReason; seconds: number };
+  /** Another org (a paired preview org) as the person named it. */
+  labelOf?: (host: string) => string;
 }
 
+/** A rotation's end as its progress line and its steps say it. */
 const ENDINGS = { completed: 'Completed', rolledBack: 'Rolled back', abandoned: 'Abandoned' } as const;
 
 export function checklistView(snap: RotationSnapshot, c: ViewContext): ChecklistView {
@@ -28,7 +38,7 @@ export function checklistView(snap: RotationSnapshot, c: ViewContext): Checklist
   const offered = busy ? (c.performing?.offered ?? []) : snap.nextActions;
   const environment = snap.environment === 'production' ? 'Production org' : 'Preview org';
   const busyView = busy ? busyOf(snap, c) : undefined;
-  const more = moreOf(offered, busy);
+  const more = moreOf(offered, snap, busy);
   const notice = noticeOf(snap, offered, c, busy);
   return {
     rotationId: snap.rotationId,
@@ -46,7 +56,7 @@ function progressOf(snap: RotationSnapshot, now: Date): string {
   if (snap.outcome !== 'inProgress') return `${ENDINGS[snap.outcome]} · ${utcTime(snap.endedAt, now)}`;
   const i = snap.steps.findIndex((s) => s.id === snap.currentStep);
   const step = snap.steps[i];
-  return step ? `Step ${i + 1} of ${snap.steps.length} · ${step.label}` : 'Closing the rotation';
+  return step ? `Step ${i + 1} of ${snap.steps.length} · ${stepTitle(step.id)}` : 'Closing the rotation';
 }
 
 function stepView(
@@ -79,21 +89,22 @@ function stepView(
     upcoming: 'Not started',
   }[status];
   const current = step.current && snap.outcome === 'inProgress';
+  const story = stepStory(snap.journal, step.id, c.now);
   const error = step.error && (status === 'failed' || current) ? errorOf(snap, step, c) : undefined;
   return {
     key: step.id,
     number,
-    title: step.label,
+    title: stepTitle(step.id),
     who: step.kind === 'manual' ? 'You, in the Workflows console' : '',
     status,
     statusText,
     summary:
       endedBy && snap.outcome !== 'inProgress'
         ? `Not done: the rotation was ${ENDINGS[snap.outcome].toLowerCase()}.`
-        : step.story.summary,
-    todo: current ? step.story.todo : [],
-    ...(step.story.caution ? { caution: step.story.caution } : {}),
-    details: step.story.details,
+        : story.summary,
+    todo: current ? story.todo : [],
+    ...(story.caution ? { caution: story.caution } : {}),
+    details: story.details,
     ...(error ? { error } : {}),
     fields: current && step.id === 'newConnection' ? connectionFields(snap, busy) : [],
     actions: current ? stepActions(offered, snap, step, busy) : [],
@@ -110,7 +121,7 @@ function errorOf(snap: RotationSnapshot, step: StepSnapshot, c: ViewContext): St
     ...(snap.secrets.inUse ? [snap.secrets.inUse] : []),
     ...(snap.secrets.new ? [snap.secrets.new] : []),
   ];
-  const text = personText(e.message, e.errorId, {
+  const text = errorText(e.message, e.errorId, {
     host: snap.org.host,
     appId: snap.app.id,
     orgLabel: c.orgLabel,
@@ -122,8 +133,8 @@ function errorOf(snap: RotationSnapshot, step: StepSnapshot, c: ViewContext): St
     errorId: e.errorId,
     copy: {
       key: 'copy:errorId',
-      label: 'Copy error id',
-      ariaLabel: `Copy error id ${e.errorId}`,
+      label: 'Copy error ID',
+      ariaLabel: `Copy Okta error ID ${e.errorId}`,
       style: 'secondary',
       icon: 'copy',
       request: { kind: 'copyText', field: 'errorId' },
@@ -138,49 +149,9 @@ function noticeOf(
   c: ViewContext,
   busy: boolean,
 ): NoticeView | undefined {
-  const now = c.now;
-  const newSecret = snap.secrets.new ? secretInList(snap.secrets.new, now) : undefined;
-  const known = [...snap.secrets.listed, ...snap.secrets.old, ...(snap.secrets.inUse ? [snap.secrets.inUse] : [])];
-  const masked = (ids: readonly string[]): string =>
-    listWords(ids.map((id) => known.find((s) => s.id === id)?.masked ?? 'the old secret'));
-  switch (snap.outcome) {
-    case 'completed': {
-      const deleted = snap.secrets.old.map((s) => s.masked);
-      return {
-        tone: 'success',
-        title: 'Rotation completed',
-        lines: [
-          `The new secret ${newSecret ?? ''} is in use${deleted.length > 0 ? `; the old secret ${listWords(deleted)} was deleted` : ''}.`,
-          "Its value was wiped from VS Code's secret storage.",
-        ],
-      };
-    }
-    case 'rolledBack':
-      return {
-        tone: 'warning',
-        title: 'Rolled back',
-        lines: [
-          `The old secret ${masked(snap.rollback?.reactivated ?? [])} is active again.`,
-          ...(newSecret
-            ? [
-                `The new secret ${newSecret} stays active in Okta: delete it in the Admin Console once no connection uses it.`,
-              ]
-            : []),
-        ],
-      };
-    case 'abandoned':
-      return {
-        tone: 'info',
-        title: 'Abandoned',
-        lines: [
-          newSecret
-            ? `The new secret ${newSecret} stays active in Okta; its stored value was wiped.`
-            : 'Nothing changed in Okta.',
-          'The secret in use stays in use.',
-        ],
-      };
-    case 'inProgress':
-      break;
+  if (snap.outcome !== 'inProgress') {
+    const tone = ({ completed: 'success', rolledBack: 'warning', abandoned: 'info' } as const)[snap.outcome];
+    return { tone, title: ENDING_TITLES[snap.outcome], lines: endingLines(snap.journal, c.now, c.labelOf) };
   }
   if (snap.environment !== 'production') return undefined;
   const ack = offered.find((a) => a.type === 'acknowledge' && a.guard === 'productionWithoutPreview');
@@ -188,7 +159,7 @@ function noticeOf(
   const action: ActionView | undefined = ack
     ? {
         key: 'acknowledge',
-        label: 'Rotate production anyway…',
+        label: offerLabel(ack, snap.journal),
         style: 'primary',
         icon: 'warning',
         ...(busy ? { disabled: true } : {}),
@@ -216,7 +187,7 @@ const WAIT_WORDS: Record<WaitReason, (org: string) => string> = {
 
 function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
   const running = snap.steps.find((s) => s.state === 'running');
-  const text = `${c.performing?.label ?? running?.label ?? 'Working'}…`;
+  const text = `${c.performing?.label ?? (running ? stepTitle(running.id) : 'Working')}…`;
   const wait = c.wait
     ? {
         text: WAIT_WORDS[c.wait.reason](c.orgLabel),
@@ -241,7 +212,7 @@ function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
 }
 
 /** Abandon and Roll back, away from the steps: each modal says what it does and what it keeps. */
-function moreOf(offered: readonly NextAction[], busy: boolean): MoreView | undefined {
+function moreOf(offered: readonly NextAction[], snap: RotationSnapshot, busy: boolean): MoreView | undefined {
   const actions: ActionView[] = [];
   const lines: string[] = [];
   for (const a of offered) {
@@ -249,7 +220,7 @@ function moreOf(offered: readonly NextAction[], busy: boolean): MoreView | undef
       lines.push('Until the old secret is deleted, Roll back reactivates it and ends the rotation.');
       actions.push({
         key: 'rollback',
-        label: 'Roll back to the old secret…',
+        label: offerLabel(a, snap.journal),
         style: 'secondary',
         icon: 'discard',
         busyText: 'Rolling back…',
@@ -260,7 +231,7 @@ function moreOf(offered: readonly NextAction[], busy: boolean): MoreView | undef
       lines.push('Abandon ends the rotation here and leaves the secret in use as it is.');
       actions.push({
         key: 'abandon',
-        label: 'Abandon the rotation…',
+        label: offerLabel(a, snap.journal),
         style: 'secondary',
         icon: 'close',
         ...(busy ? { disabled: true } : {}),

@@ -1,9 +1,9 @@
 // A rotation's error message as the checklist shows it: the page already names the rotation, so the engine's
 // "Rotation of app 0oa… in acme.okta.com" lead goes; the org is named as the person named it; secret ids become
-// their masked values; Okta's error id is shown apart, with its Copy button. The full message stays in the log.
-// Pure: no `vscode` import, tested in Node.
+// their masked values; Okta's error ID is shown apart, with its Copy button. The full message stays in the log.
+// Pure, tested in Node.
 
-export interface PersonTextContext {
+export interface ErrorTextContext {
   host: string;
   appId: string;
   orgLabel: string;
@@ -11,12 +11,12 @@ export interface PersonTextContext {
   secrets: ReadonlyArray<{ id: string; masked: string }>;
 }
 
-export function personText(message: string, errorId: string | undefined, c: PersonTextContext): string {
+export function errorText(message: string, errorId: string | undefined, c: ErrorTextContext): string {
   const where = `Rotation of app ${c.appId} in ${c.host}`;
   let text = message.trim();
   if (text.startsWith(`${where}: `)) text = capitalize(text.slice(where.length + 2));
   else if (text.startsWith(`${where} `)) text = `The app ${text.slice(where.length + 1)}`;
-  if (errorId) text = text.replace(` Okta errorId: ${errorId}.`, '').replace(`Okta errorId: ${errorId}`, '');
+  if (errorId) text = text.replace(` ${oktaErrorIdPhrase(errorId)}.`, '').replace(oktaErrorIdPhrase(errorId), '');
   text = replaceAll(text, c.host, c.orgLabel);
   text = replaceAll(text, `app ${c.appId}`, 'the app');
   for (const s of c.secrets) text = replaceAll(text, s.id, s.masked);
@@ -29,4 +29,9 @@ function capitalize(s: string): string {
 
 function replaceAll(text: string, find: string, by: string): string {
   return find === '' ? text : text.split(find).join(by);
+}
+
+/** "Okta error ID: oae…": how every message names the id Okta Support asks for. */
+export function oktaErrorIdPhrase(errorId: string): string {
+  return `Okta error ID: ${errorId}`;
 }

@@ -1,7 +1,7 @@
 // When the tree must reload a rotation's org: a step that changes Okta (or may have, when it failed halfway)
-// ended, read from two consecutive snapshots of the engine. Pure: no `vscode` import, tested in Node.
-import type { RotationSnapshot, StepSnapshot } from '../../rotation/snapshot.ts';
-import type { StepId } from '../../rotation/steps.ts';
+// ended, read from two consecutive snapshots of the engine. Pure, tested in Node.
+import type { RotationSnapshot, StepSnapshot } from './model/snapshot.ts';
+import type { StepId } from './model/steps.ts';
 
 /** Steps that create, deactivate or delete secrets (the preflight retires one when the person confirms). */
 const OKTA_CHANGING_STEPS: ReadonlySet<StepId> = new Set<StepId>([

@@ -1,8 +1,19 @@
 // What the checklist page receives and renders, and nothing else: words and values meant for people (org and app
 // names, masked secrets with their age, times in UTC), each action with the request it sends back. Built in the
-// extension host by checklistView.ts from the engine's snapshot; the page (src/webview/checklist) imports these
-// types only. Keys are stable across updates (step ids, action names), so the page keeps focus where it was.
-import type { PageRequest } from './checklistProtocol.ts';
+// extension host by view.ts from the engine's snapshot; the page (src/webview/checklist) imports these types
+// only. Keys are stable across updates (step ids, action names), so the page keeps focus where it was.
+import type { ValuelessAction } from '../../rotation/model/actions.ts';
+
+/** What a control of the page asks the host (the protocol parses it: src/vscode/rotations/checklistProtocol.ts). */
+export type PageRequest =
+  | { kind: 'action'; action: ValuelessAction }
+  /** Ask the host to prompt (password input) for the value of the secret in use, then identify it. */
+  | { kind: 'identifyInUse' }
+  | { kind: 'copyNewSecret' }
+  /** Copy a value the page shows (the error id: the current step's last Okta error). */
+  | { kind: 'copyText'; field: 'domain' | 'clientId' | 'errorId' }
+  | { kind: 'openConsole' }
+  | { kind: 'cancel' };
 
 export interface ChecklistView {
   rotationId: string;

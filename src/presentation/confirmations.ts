@@ -1,47 +1,14 @@
-// How a checklist action reads to the person: the progress notification's words, and the modal confirmation the
-// risky ones need first. Built from the snapshot (its step labels and nextActions), never from internal names.
-// Pure: no `vscode` import, tested in Node.
-import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
-import { secretInList, utcTime } from '../../rotation/words.ts';
-
-type SecretView = RotationSnapshot['secrets']['listed'][number];
-
-const stepLabel = (snap: RotationSnapshot, step: string): string =>
-  snap.steps.find((s) => s.id === step)?.label ?? 'the step';
-
-/** "Create the new secret", "Retry: Check the org", "Choosing how to connect", "Confirming: Move the flows". */
-export function actionLabel(action: RotationAction, snap: RotationSnapshot): string {
-  switch (action.type) {
-    case 'run': {
-      const offered = snap.nextActions.find((a) => a.type === 'run' && a.step === action.step);
-      return offered && offered.type === 'run' ? offered.label : stepLabel(snap, action.step);
-    }
-    case 'confirm':
-      return `Confirming: ${stepLabel(snap, action.step)}`;
-    case 'chooseMode':
-      return 'Choosing how to connect';
-    case 'retire': {
-      const offered = snap.nextActions.find((a) => a.type === 'retire');
-      return `Retiring secret ${offered && offered.type === 'retire' ? offered.masked : action.secretId}`;
-    }
-    case 'identifyInUse':
-      return 'Identifying the secret in use';
-    case 'override':
-      return 'Continuing without a verified new secret';
-    case 'acknowledge':
-      return action.guard === 'previewSoak'
-        ? "Acknowledging: the preview org's soak is not over"
-        : 'Acknowledging: no recent preview rotation';
-    case 'rollback':
-      return 'Rolling back: reactivating the old secret';
-    case 'abandon':
-      return 'Abandoning the rotation';
-  }
-}
+// The modal confirmation a risky action needs first, and the progress notification's words, for the checklist and
+// the campaign alike. Built from the snapshot, never from internal names. Pure, tested in Node.
+import type { RotationAction, SecretView } from '../rotation/model/actions.ts';
+import type { RotationSnapshot } from '../rotation/model/snapshot.ts';
+import { actionInWords } from './actions.ts';
+import { secretInList } from './phrases.ts';
+import { utcTime } from './time.ts';
 
 /** The title of a progress notification: the org as the person named it, then what is happening. */
 export function progressTitle(orgLabel: string, action: RotationAction, snap: RotationSnapshot): string {
-  return `${orgLabel}: ${actionLabel(action, snap)}`;
+  return `${orgLabel}: ${actionInWords(action, snap.journal)}`;
 }
 
 export interface Confirmation {

@@ -1,12 +1,11 @@
-// What the engine is given to rotate one org in VS Code: the journal store it saves to (every save a
-// compare-and-swap), the org's preview history as the production guard must see it, the pending-secret store,
-// a port to the org's Okta client resolved at each call (a new token is picked up mid-rotation), and the rotation
-// history recorded after every save. Pure, no `vscode` import, so tests drive this exact wiring.
-import { recordingHistory, type HistoryRecorder } from '../../history/recording.ts';
-import type { RotationDeps } from '../../rotation/deps.ts';
-import type { RotationOkta } from '../../rotation/port.ts';
-import type { PendingSecretStore, RotationJournalStore } from '../../rotation/stores.ts';
+// What the engine is given to rotate one org, built in one place (VS Code's running rotations and the tests use this
+// same wiring): the journal store it saves to (every save a compare-and-swap), the org's preview history as the
+// production guard must see it, the pending-secret store, and a port to the org's Okta client resolved at each
+// call (a new token is picked up mid-rotation).
+import type { RotationDeps } from './deps.ts';
+import type { RotationOkta } from './port.ts';
 import { previewHistoryFor } from './previewHistory.ts';
+import type { PendingSecretStore, RotationJournalStore } from './stores.ts';
 
 export interface RotationWiring {
   org: { address: { isLoopback: boolean } };
@@ -16,16 +15,12 @@ export interface RotationWiring {
   client: () => Promise<RotationOkta>;
   previewRecencyDays: number;
   log: { error(context: string, e: unknown): void };
-  /** Writes the rotation's history record after each save; its failures are logged, never the rotation's. */
-  recordHistory?: HistoryRecorder;
 }
 
 export function rotationDepsFor(wiring: RotationWiring): RotationDeps {
   return {
     okta: lazyOkta(wiring.client),
-    journals: wiring.recordHistory
-      ? recordingHistory(wiring.journals, wiring.recordHistory, (context, e) => wiring.log.error(context, e))
-      : wiring.journals,
+    journals: wiring.journals,
     previewHistory: previewHistoryFor(wiring.journals, wiring.org.address),
     secrets: wiring.secrets,
     previewRecencyDays: wiring.previewRecencyDays,

@@ -1,51 +1,18 @@
-// The campaign's bulk actions, each a stretch of the rotation's own steps that the extension does: check (the org
-// and the secret in use), create (the new secret), verify (it authenticates), retire (the old secret listed,
-// deactivated and deleted, then the rotation finished). A phase drives one org's rotation through its stretch,
-// one offered action at a time, exactly as a person clicking in the checklist would, and stops at the first step a
+// How a campaign drives one org's rotation through a bulk action's stretch of steps (../../rotation/model/phases.ts):
+// one offered action at a time, exactly as a person clicking in the checklist would, stopping at the first step a
 // person does, a refusal or a failure. Nothing here decides what is allowed: the engine does.
 import type { ActionOutcome } from '../../rotation/deps.ts';
-import type { StepError } from '../../rotation/journal.ts';
-import type { RotationAction, RotationSnapshot } from '../../rotation/snapshot.ts';
-import type { StepId } from '../../rotation/steps.ts';
-
-export const PHASES = ['check', 'create', 'verify', 'retire'] as const;
-export type Phase = (typeof PHASES)[number];
-
-const PHASE_STEPS: Readonly<Record<Phase, readonly StepId[]>> = {
-  check: ['preflight', 'recordInUse'],
-  create: ['recordInUse', 'createSecret'],
-  verify: ['verifyNewSecret'],
-  retire: ['identifyOld', 'deactivateOld', 'deleteOld', 'finish'],
-};
-
-export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
-  check: 'Check the orgs',
-  create: 'Create the new secrets',
-  verify: 'Verify the new secrets',
-  retire: 'Retire the old secrets',
-};
+import type { RotationAction } from '../../rotation/model/actions.ts';
+import type { StepError } from '../../rotation/model/journal.ts';
+import { phaseApplies, type Phase } from '../../rotation/model/phases.ts';
+import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
+import type { StepId } from '../../rotation/model/steps.ts';
 
 /** One rotation as the campaign drives it: the engine itself (the same one its checklist shows). */
 export interface RotationHandle {
   readonly rotationId: string;
   snapshot(): RotationSnapshot;
   perform(action: RotationAction, signal?: AbortSignal): Promise<ActionOutcome>;
-}
-
-/** The phase whose stretch holds the rotation's current step; undefined when the current step is a person's. */
-export function phaseOf(snapshot: Pick<RotationSnapshot, 'currentStep' | 'outcome'>): Phase | undefined {
-  if (snapshot.outcome !== 'inProgress' || snapshot.currentStep === undefined) return undefined;
-  const step = snapshot.currentStep;
-  return PHASES.find((p) => PHASE_STEPS[p].includes(step) && !(p === 'check' && step === 'recordInUse'));
-}
-
-/** Does `phase` have something to do for this rotation now? */
-export function phaseApplies(phase: Phase, snapshot: RotationSnapshot): boolean {
-  return (
-    snapshot.outcome === 'inProgress' &&
-    snapshot.currentStep !== undefined &&
-    PHASE_STEPS[phase].includes(snapshot.currentStep)
-  );
 }
 
 export type PhaseEnd =
@@ -82,7 +49,12 @@ function nextAction(snap: RotationSnapshot): RotationAction | { stop: StepError 
   if (step === undefined) return undefined;
   for (const a of snap.nextActions)
     if (a.type === 'acknowledge' && a.guard === 'productionWithoutPreview')
-      return { stop: { kind: 'guard', message: a.warning } };
+      return {
+        stop: {
+          kind: 'guard',
+          message: `This production org has no recent preview rotation (none in the last ${snap.guards.productionWithoutPreview?.days ?? 0} days): go ahead from its row or its checklist, or rotate a preview org first.`,
+        },
+      };
   if (step === 'identifyOld' && snap.nextActions.some((a) => a.type === 'confirm' && a.step === 'identifyOld')) {
     const result = snap.steps.find((s) => s.id === 'identifyOld')?.result;
     if (result?.matchesRecordedInUse === true) return { type: 'confirm', step: 'identifyOld' };

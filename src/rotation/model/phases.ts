@@ -1,0 +1,32 @@
+// A campaign's bulk actions, each a stretch of the rotation's own steps that the extension does without a person:
+// check (the org and the secret in use), create (the new secret), verify (it authenticates), retire (the old secret
+// listed, deactivated and deleted, then the rotation finished). What each is called is the presentation's; how a
+// campaign drives one is src/fleet/campaign/drivePhase.ts.
+import type { RotationSnapshot } from './snapshot.ts';
+import type { StepId } from './steps.ts';
+
+export const PHASES = ['check', 'create', 'verify', 'retire'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const PHASE_STEPS: Readonly<Record<Phase, readonly StepId[]>> = {
+  check: ['preflight', 'recordInUse'],
+  create: ['recordInUse', 'createSecret'],
+  verify: ['verifyNewSecret'],
+  retire: ['identifyOld', 'deactivateOld', 'deleteOld', 'finish'],
+};
+
+/** The phase whose stretch holds the rotation's current step; undefined when the current step is a person's. */
+export function phaseOf(snapshot: Pick<RotationSnapshot, 'currentStep' | 'outcome'>): Phase | undefined {
+  if (snapshot.outcome !== 'inProgress' || snapshot.currentStep === undefined) return undefined;
+  const step = snapshot.currentStep;
+  return PHASES.find((p) => PHASE_STEPS[p].includes(step) && !(p === 'check' && step === 'recordInUse'));
+}
+
+/** Does `phase` have something to do for this rotation now? */
+export function phaseApplies(phase: Phase, snapshot: Pick<RotationSnapshot, 'currentStep' | 'outcome'>): boolean {
+  return (
+    snapshot.outcome === 'inProgress' &&
+    snapshot.currentStep !== undefined &&
+    PHASE_STEPS[phase].includes(snapshot.currentStep)
+  );
+}
