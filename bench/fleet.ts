@@ -13,7 +13,7 @@ import { ApiTokenAuth, OktaClient } from '../src/okta/client.ts';
 import type { WorkflowsApp } from '../src/okta/schemas.ts';
 import { forEachBounded } from '../src/fleet/boundedConcurrency.ts';
 import { Campaign } from '../src/fleet/campaign/campaign.ts';
-import type { Phase } from '../src/fleet/campaign/phases.ts';
+import type { Phase } from '../src/rotation/model/phases.ts';
 import { refreshOrg } from '../src/fleet/orgRefresh.ts';
 import type { SimulatedOrgInfo } from '../src/simulator/index.ts';
 import { GlobalStateJournalStore } from '../src/vscode/storage/globalStateJournalStore.ts';

@@ -1,14 +1,11 @@
-// The words the CSV and the Markdown report share: times as a spreadsheet reads them, who acted, each step, each
-// of Okta's events. One place, so both formats say the same thing the same way.
+// The words the CSV and the Markdown report share: who acted, each step, each of Okta's events, with times as a
+// spreadsheet reads them in the CSV and as people read them in the report. One place, so both formats say the same thing the same way.
+import { spreadsheetTime } from '../presentation/time.ts';
 import type { OktaLogSection } from './oktaLog.ts';
 import type { Actor, HistoryRecord, LogParty, OktaLogEvent, SecretEntry, StepEntry } from './record.ts';
 
-/** '2026-11-26 09:00:01' (UTC): a form spreadsheets read as a date and time. Unparseable text is kept as is. */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
+/** A time in a CSV cell: '2026-11-26 09:00:01' (UTC), as spreadsheets read it. */
+export const formatTime = spreadsheetTime;
 
 const OUTCOMES: Record<HistoryRecord['outcome'], string> = {
   inProgress: 'in progress',
@@ -50,13 +47,18 @@ export function secretCreated(secrets: readonly SecretEntry[]): string {
   return secrets.map((s) => formatTime(s.created) || 'not recorded').join('; ');
 }
 
-const STATES: Record<StepEntry['state'], string> = {
+const STATES: Readonly<Record<StepEntry['state'], string>> = {
   pending: 'not done',
   running: 'running',
   done: 'done',
   failed: 'failed',
   skipped: 'skipped',
 };
+
+/** A step's state as the exports say it ("not done", "skipped"). */
+export function describeStepState(step: Pick<StepEntry, 'state'>): string {
+  return STATES[step.state];
+}
 
 /** "3. Create the new secret: done, 2026-11-26 09:00:03 to 09:00:04 (note)". */
 export function describeStep(step: StepEntry, index: number): string {
@@ -69,7 +71,7 @@ export function describeStep(step: StepEntry, index: number): string {
   const who = step.kind === 'manual' ? ' (by the person)' : '';
   const note = step.note ? ` (${step.note})` : '';
   const error = step.error
-    ? ` [${step.error.kind}${step.error.errorId ? `, Okta errorId ${step.error.errorId}` : ''}: ${step.error.message}]`
+    ? ` [${step.error.kind}${step.error.errorId ? `, Okta error ID ${step.error.errorId}` : ''}: ${step.error.message}]`
     : '';
   return `${index + 1}. ${step.label}${who}: ${STATES[step.state]}${times}${note}${error}`;
 }
@@ -95,7 +97,7 @@ export function describeOktaEvent(e: OktaLogEvent): string {
 }
 
 /** What the System Log column says before the events: how many, and from when, or why there are none. */
-export function describeOktaSection(section: OktaLogSection): string {
+export function describeOktaSection(section: OktaLogSection, time: (iso: string) => string = formatTime): string {
   if (section.status !== 'listed') {
     const head =
       section.status === 'notPermitted' ? 'Not permitted' : section.status === 'failed' ? 'Failed' : 'Not queried';
@@ -103,8 +105,6 @@ export function describeOktaSection(section: OktaLogSection): string {
   }
   const c = section.capture;
   const n = c.events.length;
-  const when = section.fromHistory
-    ? `kept from the query of ${formatTime(c.queriedAt)}`
-    : `queried ${formatTime(c.queriedAt)}`;
-  return `${n} event${n === 1 ? '' : 's'} with the app as target, ${formatTime(c.since)} to ${formatTime(c.until)} (${when})`;
+  const when = section.fromHistory ? `kept from the query of ${time(c.queriedAt)}` : `queried ${time(c.queriedAt)}`;
+  return `${n} event${n === 1 ? '' : 's'} with the app as target, ${time(c.since)} to ${time(c.until)} (${when})`;
 }

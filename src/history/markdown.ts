@@ -1,7 +1,8 @@
 // The export as a Markdown report: a summary table (one line per rotation), then one section per rotation with
 // who acted, which secret replaced which, the decisions, every step and Okta's System Log events. Text from
 // people and from Okta is escaped so it cannot break the tables or inject markup.
-import { describeActors, describeOktaSection, describeOutcome, describeParty, formatTime } from './describe.ts';
+import { describeActors, describeOktaSection, describeOutcome, describeParty, describeStepState } from './describe.ts';
+import { utcDateTime } from '../presentation/time.ts';
 import type { HistoryRecord, SecretEntry, StepEntry } from './record.ts';
 import { describeSelection, type ExportDocument } from './selection.ts';
 
@@ -12,7 +13,7 @@ export function toMarkdown(doc: ExportDocument): string {
   const out = [
     '# Okta Workflows secret rotations',
     '',
-    `Exported ${formatTime(doc.exportedAt)} UTC by ${text(doc.exportedBy)}: ${text(describeSelection(doc.selection))}; ${n} rotation${n === 1 ? '' : 's'}. Times are UTC.`,
+    `Exported ${utcDateTime(doc.exportedAt)} by ${text(doc.exportedBy)}: ${text(describeSelection(doc.selection))}; ${n} rotation${n === 1 ? '' : 's'}. Times are UTC.`,
     '',
   ];
   if (n === 0) return [...out, 'No rotation matches.', ''].join('\n');
@@ -25,7 +26,7 @@ export function toMarkdown(doc: ExportDocument): string {
     const who = describeActors(r);
     const change = `${r.oldSecrets.map((s) => code(s.id)).join(', ') || 'none'} → ${r.newSecret ? code(r.newSecret.id) : 'none'}`;
     out.push(
-      `| ${cells(formatTime(r.startedAt), r.org.label, r.org.environment, describeOutcome(r))} | ${change} | ${cells(who.okta, who.osUser)} |`,
+      `| ${cells(utcDateTime(r.startedAt), r.org.label, r.org.environment, describeOutcome(r))} | ${change} | ${cells(who.okta, who.osUser)} |`,
     );
   }
   out.push('');
@@ -37,18 +38,18 @@ function section({ record: r, okta }: Row): string[] {
   const who = describeActors(r);
   const v = r.verification;
   return [
-    `## ${text(r.org.label)}: ${describeOutcome(r)}, started ${formatTime(r.startedAt)}`,
+    `## ${text(r.org.label)}: ${describeOutcome(r)}, started ${utcDateTime(r.startedAt)}`,
     '',
     `- Org: ${text(r.org.label)}${r.org.practice ? ' (practice org)' : ''}, ${code(r.org.host)}, ${r.org.environment}`,
     `- App: ${text(r.app.label)} ${code(r.app.id)}, client id ${code(r.app.clientId)}`,
-    `- Rotation: ${code(r.rotationId)}, ${formatTime(r.startedAt)} to ${r.endedAt ? formatTime(r.endedAt) : 'not ended yet'}${r.mode === 'reauthorize' ? '; the existing connection was re-authorized' : ''}`,
+    `- Rotation: ${code(r.rotationId)}, ${utcDateTime(r.startedAt)} to ${r.endedAt ? utcDateTime(r.endedAt) : 'not ended yet'}${r.mode === 'reauthorize' ? '; the existing connection was re-authorized' : ''}`,
     `- Acted as (Okta): ${text(who.okta)}; OS user: ${text(who.osUser)}`,
     `- Old secret${r.oldSecrets.length === 1 ? '' : 's'}: ${secrets(r.oldSecrets)}`,
     `- New secret: ${r.newSecret ? secrets([r.newSecret]) : 'none created'}`,
     ...secretChanges(r),
-    `- Verification: ${v ? `${v.outcome} at ${formatTime(v.at)} (${text(v.reason)})` : 'not run'}`,
-    ...r.acknowledgements.map((d) => `- Acknowledged ${formatTime(d.at)}: ${text(d.text)}`),
-    ...r.overrides.map((d) => `- Override ${formatTime(d.at)}: ${text(d.text)}`),
+    `- Verification: ${v ? `${v.outcome} at ${utcDateTime(v.at)} (${text(v.reason)})` : 'not run'}`,
+    ...r.acknowledgements.map((d) => `- Acknowledged ${utcDateTime(d.at)}: ${text(d.text)}`),
+    ...r.overrides.map((d) => `- Override ${utcDateTime(d.at)}: ${text(d.text)}`),
     ...r.report.map((s) => `- ${text(s)}`),
     '',
     '### Steps',
@@ -59,7 +60,7 @@ function section({ record: r, okta }: Row): string[] {
     '',
     "### Okta's System Log",
     '',
-    text(describeOktaSection(okta)),
+    text(describeOktaSection(okta, utcDateTime)),
     '',
     ...(okta.status === 'listed' && okta.capture.events.length > 0
       ? [
@@ -67,7 +68,7 @@ function section({ record: r, okta }: Row): string[] {
           '|---|---|---|---|---|---|---|',
           ...okta.capture.events.map(
             (e) =>
-              `| ${cells(formatTime(e.published), e.eventType, e.outcome ?? '', describeParty(e.actor), e.targets.map(describeParty).join('; '), e.displayMessage ?? '', e.uuid)} |`,
+              `| ${cells(utcDateTime(e.published), e.eventType, e.outcome ?? '', describeParty(e.actor), e.targets.map(describeParty).join('; '), e.displayMessage ?? '', e.uuid)} |`,
           ),
           '',
         ]
@@ -86,17 +87,17 @@ function secretChanges(r: HistoryRecord): string[] {
 
 function stepRow(s: StepEntry, i: number): string {
   const error = s.error
-    ? `${s.error.kind}${s.error.errorId ? ` (Okta errorId ${s.error.errorId})` : ''}: ${s.error.message}`
+    ? `${s.error.kind}${s.error.errorId ? ` (Okta error ID ${s.error.errorId})` : ''}: ${s.error.message}`
     : '';
   const note = [s.note, error].filter(Boolean).join('; ');
   const by = s.kind === 'manual' ? 'person' : 'extension';
-  return `| ${i + 1} | ${cells(s.label, by, s.state, formatTime(s.startedAt), formatTime(s.endedAt), note)} |`;
+  return `| ${i + 1} | ${cells(s.label, by, describeStepState(s), utcDateTime(s.startedAt), utcDateTime(s.endedAt), note)} |`;
 }
 
 function secrets(list: readonly SecretEntry[]): string {
   if (list.length === 0) return 'none recorded';
   return list
-    .map((s) => `${code(s.id)}${s.masked ? ` ${s.masked}` : ''}, created ${formatTime(s.created) || 'not recorded'}`)
+    .map((s) => `${code(s.id)}${s.masked ? ` ${s.masked}` : ''}, created ${utcDateTime(s.created) || 'not recorded'}`)
     .join('; ');
 }
 

@@ -90,7 +90,7 @@ export async function oktaLogForOrg(
       continue;
     }
     if (!answer.permitted) {
-      const errorId = answer.errorId ? ` Okta errorId: ${answer.errorId}.` : '';
+      const errorId = answer.errorId ? ` Okta error ID: ${answer.errorId}.` : '';
       stop = { status: 'notPermitted', detail: `${answer.reason}${errorId}` };
       out.set(record.rotationId, stop);
       continue;

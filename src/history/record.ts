@@ -4,6 +4,7 @@
 // the schema is strict (an unknown field is refused) and masked values show at most four characters.
 // Schemas are wrapped in z.lazy: built on first use, not when the extension activates.
 import * as z from 'zod/mini';
+import { MaskedSecretSchema, RotationIdSchema } from '../rotation/model/shapes.ts';
 
 export const HISTORY_VERSION = 1;
 
@@ -11,9 +12,7 @@ export const HISTORY_VERSION = 1;
 const Text = z.lazy(() => z.string().check(z.maxLength(2000)));
 const NonEmpty = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(500)));
 const Iso = NonEmpty;
-const Masked = z.lazy(() =>
-  z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters')),
-);
+const Masked = MaskedSecretSchema;
 
 const SecretEntrySchema = z.lazy(() =>
   z.strictObject({ id: NonEmpty, masked: z.optional(Masked), created: z.optional(Iso) }),
@@ -96,7 +95,7 @@ export type OktaLogCapture = z.infer<typeof OktaLogCaptureSchema>;
 const HistoryRecordSchema = z.lazy(() =>
   z.strictObject({
     version: z.literal(HISTORY_VERSION),
-    rotationId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    rotationId: RotationIdSchema,
     org: z.strictObject({
       label: NonEmpty,
       host: NonEmpty,

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ROTATION_ID } from '../rotation/model/shapes.ts';
 import { parseHistoryRecord, type HistoryRecord } from './record.ts';
 
 export interface HistoryStoreOptions {
@@ -14,7 +15,6 @@ export interface HistoryStoreOptions {
   onProblem: (message: string) => void;
 }
 
-const ROTATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SUFFIX = '.json';
 
 export class FileHistoryStore {

@@ -3,6 +3,7 @@
 // Okta's error fields and our own words only, and pass through redact() anyway. Every text an OktaError holds
 // (message, stack, each property, its cause) is sanitized and redacted when it is built, so whatever view is
 // taken of it (String(), util.inspect, JSON.stringify, the cause chain) shows only that.
+import { duration, utcTime } from '../presentation/time.ts';
 import { redact } from '../redact.ts';
 import { OKTA_TEXT_MAX, sanitizeText } from './oktaText.ts';
 import type { OktaErrorBody } from './schemas.ts';
@@ -238,27 +239,17 @@ export class OktaError extends Error {
     parts.push(`. ${advice}`);
     if (init.kind === 'rateLimited' && init.retryAt)
       parts.push(` ${tryAgainAfter(init.retryAt, init.now ?? new Date())}`);
-    if (init.body?.errorId) parts.push(` Okta errorId: ${init.body.errorId}.`);
+    if (init.body?.errorId) parts.push(` Okta error ID: ${init.body.errorId}.`);
     return redact(parts.join(''));
   }
 }
 
 /**
- * "Try again after 14:03:21 UTC (in about 61 s)." UTC said explicitly: the extension host's time zone and locale
- * may not be the person's (a remote host, code-server). The date is added when it is not today's (UTC).
+ * "Try again after 14:04 UTC (in about 61 s)." in the extension's one time convention (UTC said explicitly: the
+ * extension host's time zone may not be the person's); the minute rounded up, so "after" stays true.
  */
 export function tryAgainAfter(retryAt: Date, now: Date): string {
-  const iso = retryAt.toISOString();
-  const time = iso.slice(11, 19);
-  const day = iso.slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${iso.slice(0, 10)} `;
-  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-  const wait =
-    seconds < 120
-      ? `${seconds} s`
-      : seconds < 2 * 3600
-        ? `${Math.round(seconds / 60)} min`
-        : `${Math.round(seconds / 3600)} h`;
-  return `Try again after ${day}${time} UTC (in about ${wait}).`;
+  return `Try again after ${utcTime(retryAt, now, { roundUp: true })} (in about ${duration(retryAt.getTime() - now.getTime())}).`;
 }
 
 export function isOktaError(e: unknown, kind?: OktaErrorKind): e is OktaError {

@@ -6,7 +6,7 @@ import type { ConnectionMode, RotationJournal } from '../rotation/model/journal.
 import type { StepId } from '../rotation/model/steps.ts';
 import { stepTitle } from './stories/titles.ts';
 
-export type ActionRole = 'primary' | 'secondary' | 'danger';
+type ActionRole = 'primary' | 'secondary' | 'danger';
 
 export interface OfferWords {
   label: string;
@@ -131,7 +131,37 @@ function isPrimary(a: NextAction, all: readonly NextAction[]): boolean {
   }
 }
 
-/** An action or an offer in a few words, for a refusal ("… is not possible now") or a progress title. */
+/** An action or an offer as a command, for a refusal ("Delete the old secret" is not possible now; possible: …). */
+export function actionTitle(action: RotationAction | NextAction, journal: RotationJournal): string {
+  switch (action.type) {
+    case 'run':
+      return runLabel(action.step, journal);
+    case 'confirm':
+      return `Confirm: ${stepTitle(action.step)}`;
+    case 'chooseMode':
+      return 'Choose how to connect';
+    case 'retire': {
+      // The id comes from the page: a secret the rotation listed is named masked, anything else (a pasted value
+      // in the wrong place) never echoed.
+      const known = journal.preflight.secrets.find((s) => s.id === action.secretId);
+      return known ? `Retire secret ${known.masked}` : 'Retire a secret';
+    }
+    case 'identifyInUse':
+      return 'Identify the secret in use';
+    case 'override':
+      return 'Continue without a verified new secret';
+    case 'acknowledge':
+      return action.guard === 'previewSoak'
+        ? 'Go ahead before the preview soak ends'
+        : 'Go ahead without a recent preview rotation';
+    case 'rollback':
+      return 'Roll back';
+    case 'abandon':
+      return 'Abandon the rotation';
+  }
+}
+
+/** An action under way, for a progress title and the checklist's busy line ("Rolling back: reactivating …"). */
 export function actionInWords(action: RotationAction | NextAction, journal: RotationJournal): string {
   switch (action.type) {
     case 'run':

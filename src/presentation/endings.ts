@@ -44,13 +44,19 @@ export function endingLines(journal: RotationJournal, now: Date, labelOf: OrgLab
       return [
         `The old secret ${listWords((journal.rollback?.reactivated ?? journal.deactivated).map(phrase)) || 'in use'} is active again.`,
         ...(newSecret
-          ? [`The new secret ${newSecret} stays active in Okta: delete it in the Admin Console once no connection uses it.`]
+          ? [
+              `The new secret ${newSecret} stays active in Okta: delete it in the Admin Console once no connection uses it.`,
+            ]
           : []),
       ];
     case 'abandoned':
       return [
-        newSecret ? `The new secret ${newSecret} stays active in Okta; its stored value was wiped.` : 'Nothing changed in Okta.',
-        journal.inUse ? `The secret in use, ${secretInList(journal.inUse, now)}, stays in use.` : 'The secret in use stays in use.',
+        newSecret
+          ? `The new secret ${newSecret} stays active in Okta; its stored value was wiped.`
+          : 'Nothing changed in Okta.',
+        journal.inUse
+          ? `The secret in use, ${secretInList(journal.inUse, now)}, stays in use.`
+          : 'The secret in use stays in use.',
       ];
   }
 }

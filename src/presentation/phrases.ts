@@ -28,8 +28,3 @@ export function secretInList(s: Recognisable, now: Date, ...more: string[]): str
   const notes = [createdAgo(s.created, now), ...more].filter((n) => n !== '');
   return notes.length > 0 ? `${s.masked} (${notes.join(', ')})` : s.masked;
 }
-
-/** Each id as the masked value the rotation knows it by ("the old secret" for one it does not know). */
-export function maskedIds(ids: readonly string[], known: readonly Pick<SecretView, 'id' | 'masked'>[]): string {
-  return listWords(ids.map((id) => known.find((s) => s.id === id)?.masked ?? 'the old secret'));
-}

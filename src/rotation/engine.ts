@@ -16,7 +16,7 @@ import { acknowledge, chooseMode, confirmStep, overrideUnverified } from './deci
 import type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
 import { abandon, endRotation, rollback } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
-import { actionInWords } from '../presentation/actions.ts';
+import { actionTitle } from '../presentation/actions.ts';
 import { stepTitle } from '../presentation/stories/titles.ts';
 import { isOffered, RotationActionSchema, type RotationAction } from './model/actions.ts';
 import { productionGuardPending } from './model/guards.ts';
@@ -126,7 +126,7 @@ export class RotationEngine {
       if (!isOffered(action, offered)) {
         return refused(
           'actionNotAvailable',
-          `${this.#where()}: "${actionInWords(action, this.#journal)}" is not possible now. Possible: ${offered.map((o) => actionInWords(o, this.#journal)).join(', ') || 'nothing'}.`,
+          `${this.#where()}: "${actionTitle(action, this.#journal)}" is not possible now. Possible: ${offered.map((o) => actionTitle(o, this.#journal)).join(', ') || 'nothing'}.`,
         );
       }
       started = true;

@@ -37,7 +37,8 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
   if (productionGuardPending(journal)) {
     actions.push({ type: 'acknowledge', guard: 'productionWithoutPreview' });
   } else if (step !== undefined && journal.steps[step].state !== 'running') {
-    if (step === 'createSecret' && previewSoakPending(journal)) actions.push({ type: 'acknowledge', guard: 'previewSoak' });
+    if (step === 'createSecret' && previewSoakPending(journal))
+      actions.push({ type: 'acknowledge', guard: 'previewSoak' });
     for (const offer of stepModule(step).offers(journal)) actions.push(offer);
   }
   if (canRollback(journal)) actions.push({ type: 'rollback' });

@@ -6,6 +6,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { staleJournalError } from './errors.ts';
 import { FileLock, type LockRecord } from './fileLock.ts';
+import { ROTATION_ID } from './model/shapes.ts';
 import { cloneJournal, isFinished, lockKeyOf, parseJournal, revisionOf } from './model/journal.ts';
 import type { RotationJournal } from './model/journal.ts';
 
@@ -91,7 +92,6 @@ export class MemoryJournalStore implements RotationJournalStore {
   }
 }
 
-const ROTATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SAVE_LOCK_TRIES = 100;
 const SAVE_LOCK_STALE_MS = 10_000;
 

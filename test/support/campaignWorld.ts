@@ -7,7 +7,7 @@ import type { OktaClientOptions } from '../../src/okta/client.ts';
 import type { CampaignDeps, CampaignRotations } from '../../src/fleet/campaign/campaign.ts';
 import type { CampaignOrg } from '../../src/fleet/campaign/campaignJournal.ts';
 import { MemoryCampaignStore } from '../../src/fleet/campaign/campaignJournal.ts';
-import type { RotationHandle } from '../../src/fleet/campaign/phases.ts';
+import type { RotationHandle } from '../../src/fleet/campaign/drivePhase.ts';
 import { RotationEngine } from '../../src/rotation/engine.ts';
 import { isRotationError } from '../../src/rotation/errors.ts';
 import { isFinished } from '../../src/rotation/model/journal.ts';
@@ -83,7 +83,7 @@ class EngineRotations implements CampaignRotations {
     const running = this.engines.get(rotationId);
     if (running) return running.snapshot();
     const journal = await this.#journals.load(rotationId);
-    return journal ? buildSnapshot(journal, false, new Date()) : undefined;
+    return journal ? buildSnapshot(journal, false) : undefined;
   }
 
   #counted(engine: RotationEngine): RotationHandle {

@@ -2,10 +2,11 @@
 // began. Everything else (each org's steps, secrets, acknowledgements) is in that org's rotation journal, so a
 // campaign resumed after a reload, and any row opened as its checklist, read the same state.
 import * as z from 'zod/mini';
+import { RotationIdSchema } from '../../rotation/model/shapes.ts';
 
 export const CAMPAIGN_JOURNAL_VERSION = 1;
 
-const Id = z.lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)));
+const Id = RotationIdSchema;
 
 const CampaignOrgSchema = z.lazy(() =>
   z.strictObject({

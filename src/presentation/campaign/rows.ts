@@ -67,7 +67,11 @@ export function campaignRow(input: RowInput): CampaignRow {
     return {
       ...base,
       state: input.working ? 'working' : input.error ? 'failed' : 'notStarted',
-      status: input.working ? `${PHASE_WORDS[input.working].working}…` : input.error ? 'Could not start' : 'Not started',
+      status: input.working
+        ? `${PHASE_WORDS[input.working].working}…`
+        : input.error
+          ? 'Could not start'
+          : 'Not started',
       next: PHASE_WORDS.check.row,
       who: 'extension',
       ...failed,
@@ -125,7 +129,9 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
       actions: [
         { kind: 'acknowledge', guard: a.guard, label: offerLabel(a, snap.journal) },
         // The soak is checked again at each try: once it is over, the create goes ahead.
-        ...(soak ? [{ kind: 'run' as const, phase: 'create' as const, label: runLabel('createSecret', snap.journal) }] : []),
+        ...(soak
+          ? [{ kind: 'run' as const, phase: 'create' as const, label: runLabel('createSecret', snap.journal) }]
+          : []),
       ],
     };
   }
@@ -180,7 +186,13 @@ function personStep(snap: RotationSnapshot): RowPart {
         status: 'New connection created',
         next: 'In the Workflows console: move every flow to the new connection',
         who: 'you',
-        actions: [{ kind: 'confirm', step: 'moveFlows', label: offerLabel({ type: 'confirm', step: 'moveFlows' }, snap.journal) }],
+        actions: [
+          {
+            kind: 'confirm',
+            step: 'moveFlows',
+            label: offerLabel({ type: 'confirm', step: 'moveFlows' }, snap.journal),
+          },
+        ],
       };
     case 'deleteOldConnection':
       return {

@@ -64,8 +64,12 @@ export function bulkSummary(title: string, ran: readonly CampaignRow[], wentThro
   const failed = of('failed');
   const needYou = others.length - waiting - failed;
   const parts = [
-    ...(waiting > 0 ? [`${waiting} ${waiting === 1 ? 'waits' : 'wait'} for ${waiting === 1 ? 'its' : 'their'} preview org`] : []),
-    ...(needYou > 0 ? [`${needYou} ${needYou === 1 ? 'needs' : 'need'} you (see ${needYou === 1 ? 'its row' : 'their rows'})`] : []),
+    ...(waiting > 0
+      ? [`${waiting} ${waiting === 1 ? 'waits' : 'wait'} for ${waiting === 1 ? 'its' : 'their'} preview org`]
+      : []),
+    ...(needYou > 0
+      ? [`${needYou} ${needYou === 1 ? 'needs' : 'need'} you (see ${needYou === 1 ? 'its row' : 'their rows'})`]
+      : []),
     ...(failed > 0 ? [`${failed} failed (see ${failed === 1 ? 'its row' : 'their rows'})`] : []),
   ];
   return `${title}: ${wentThrough.size} of ${ran.length} went through${parts.length > 0 ? `; ${parts.join('; ')}` : ''}.`;

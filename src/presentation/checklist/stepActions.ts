@@ -21,7 +21,9 @@ export function stepActions(
   if (step.kind === 'manual' && snap.manual.workflowsConsoleUrl) views.push(openConsole());
   // The one primary action leads (a choice of two ways offers its first); everything else follows, secondary.
   const first = views.find((v) => v.style === 'primary');
-  const rest = views.filter((v) => v !== first).map((v) => (v.style === 'primary' ? { ...v, style: 'secondary' as const } : v));
+  const rest = views
+    .filter((v) => v !== first)
+    .map((v) => (v.style === 'primary' ? { ...v, style: 'secondary' as const } : v));
   const ordered = first ? [first, ...rest] : rest;
   return busy ? ordered.map((a) => ({ ...a, disabled: true })) : ordered;
 }

@@ -13,7 +13,12 @@ export function createSecretStory({ journal, record, now }: StoryInput): StepSto
       details: [
         { label: 'New secret', value: secretPhrase(created, now) },
         ...(record.result?.recovered === true
-          ? [{ label: 'Note', value: "Okta's answer was lost; the secret was found in Okta's list, not created twice." }]
+          ? [
+              {
+                label: 'Note',
+                value: "Okta's answer was lost; the secret was found in Okta's list, not created twice.",
+              },
+            ]
           : []),
         ...(record.endedAt ? [{ label: 'Created', value: utcTime(record.endedAt, now) }] : []),
       ],
@@ -53,7 +58,8 @@ export function verifyNewSecretStory({ journal, record, now }: StoryInput): Step
         { label: 'Checked', value: utcTime(v.at, now) },
       ]
     : [];
-  if (record.state === 'done') return { summary: `Okta's token endpoint accepted ${secret}: it works.`, todo: [], details };
+  if (record.state === 'done')
+    return { summary: `Okta's token endpoint accepted ${secret}: it works.`, todo: [], details };
   if (record.state === 'skipped' && journal.guards.unverifiedOverride)
     return {
       summary: `Not verified: you chose to continue without a verified new secret (${utcTime(journal.guards.unverifiedOverride.at, now)}).`,

@@ -24,7 +24,7 @@ export type StepState = (typeof STEP_STATES)[number];
 export type StepKind = 'api' | 'manual';
 
 /** The steps a person does in the Workflows console; the others are the engine's. */
-export const MANUAL_STEP_IDS = ['newConnection', 'moveFlows', 'deleteOldConnection'] as const satisfies readonly StepId[];
+const MANUAL_STEP_IDS = ['newConnection', 'moveFlows', 'deleteOldConnection'] as const satisfies readonly StepId[];
 export type ManualStepId = (typeof MANUAL_STEP_IDS)[number];
 
 export function stepKind(id: StepId): StepKind {
@@ -44,8 +44,4 @@ export function perStep<T>(make: (id: StepId) => T): Record<StepId, T> {
 
 function hasEveryStep<T>(record: Partial<Record<StepId, T>>): record is Record<StepId, T> {
   return STEP_IDS.every((id) => id in record);
-}
-
-export function isStepId(value: string): value is StepId {
-  return (STEP_IDS as readonly string[]).includes(value);
 }

@@ -32,10 +32,3 @@ export async function checkCapability(ctx: StepContext): Promise<void> {
     );
   }
 }
-
-/** What step 1 flags about the credential: a sentence when Okta would not let it be judged, else undefined. */
-export function capabilityCaution(journal: RotationJournal): string | undefined {
-  const c = journal.preflight.capability;
-  if (c?.verdict !== 'unknown') return undefined;
-  return `The extension cannot tell whether Okta will let this credential create the new secret: ${c.reasons.join(' ')}${c.advice ? ` ${c.advice}` : ''}`;
-}

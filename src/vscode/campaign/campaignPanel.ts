@@ -183,7 +183,11 @@ export class CampaignPanel extends Disposable {
         );
       const through = new Set(report.ends.filter((e) => e.end.ok).map((e) => e.key));
       const ran = new Set(report.ends.map((e) => e.key));
-      return bulkSummary(plan.title, campaign.rows().filter((r) => ran.has(r.key)), through);
+      return bulkSummary(
+        plan.title,
+        campaign.rows().filter((r) => ran.has(r.key)),
+        through,
+      );
     } finally {
       this.running = undefined;
     }
@@ -222,7 +226,10 @@ export class CampaignPanel extends Disposable {
   }
 
   /** The same modal the checklist shows for the same acknowledgement. */
-  private async confirmAcknowledgement(row: CampaignRow, guard: 'productionWithoutPreview' | 'previewSoak'): Promise<void> {
+  private async confirmAcknowledgement(
+    row: CampaignRow,
+    guard: 'productionWithoutPreview' | 'previewSoak',
+  ): Promise<void> {
     const snap = this.binding.campaign.snapshot(row.key);
     const c = snap ? riskyConfirmation({ type: 'acknowledge', guard }, snap, row.label) : undefined;
     if (!c) throw new Error(`${row.label}: that action is not possible now (the view may be out of date).`);

@@ -48,9 +48,7 @@ export type HostMessage =
   { type: 'state'; view: CampaignView } | { type: 'reply'; seq: number; ok: boolean; message?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
-export const CampaignPageStateSchema = z.lazy(() =>
-  z.looseObject({ campaignId: RotationIdSchema }),
-);
+export const CampaignPageStateSchema = z.lazy(() => z.looseObject({ campaignId: RotationIdSchema }));
 
 /** Parses a message from the page (at most 100 000 characters). */
 export function parseCampaignMessage(data: unknown): ParseResult<PageMessage> {

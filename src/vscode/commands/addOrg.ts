@@ -106,7 +106,7 @@ class OrgNotAdded extends Error {
   constructor(org: OrgConfig, cause: unknown) {
     const text = redact(cause instanceof Error ? cause.message : String(cause));
     const errorId =
-      isOktaError(cause) && cause.errorId && !text.includes(cause.errorId) ? ` Okta errorId: ${cause.errorId}.` : '';
+      isOktaError(cause) && cause.errorId && !text.includes(cause.errorId) ? ` Okta error ID: ${cause.errorId}.` : '';
     super(`${org.label} was not added; nothing was written. ${withOrgLabel(text, org.key, org.label)}${errorId}`, {
       cause,
     });

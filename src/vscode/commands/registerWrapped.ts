@@ -58,7 +58,7 @@ async function offerFix(
     withOrgLabel(redact(e instanceof Error ? e.message : String(e)), org, org ? orgLabelOf?.(org) : undefined),
     2000,
   );
-  const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : '';
+  const errorId = isOktaError(e) && e.errorId && !message.includes(e.errorId) ? ` Okta error ID: ${e.errorId}.` : '';
   const credential = org && credentialTypeOf ? await credentialTypeOf(org).catch(() => undefined) : undefined;
   const actions = errorActions(e, credential);
   const choice = await vscode.window.showErrorMessage(`${message}${errorId}`, ...actions);

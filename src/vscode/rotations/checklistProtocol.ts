@@ -43,9 +43,7 @@ export type HostMessage =
   { type: 'view'; view: ChecklistView } | { type: 'reply'; seq: number; ok: boolean; message?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
-export const PageStateSchema = z.lazy(() =>
-  z.looseObject({ rotationId: RotationIdSchema }),
-);
+export const PageStateSchema = z.lazy(() => z.looseObject({ rotationId: RotationIdSchema }));
 
 /** Parses a message from the page (at most 10 000 characters). */
 export function parsePageMessage(data: unknown): ParseResult<PageMessage> {

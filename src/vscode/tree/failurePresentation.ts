@@ -1,5 +1,6 @@
 // What a failed org load looks like in place in the tree, and which fix it offers. Pure, tested in Node.
 import { isOktaError } from '../../okta/errors.ts';
+import { utcTime } from '../../presentation/time.ts';
 import type { CredentialType } from '../storage/orgCredential.ts';
 
 type FixAction = 'setApiToken' | 'setServiceApp' | 'retry' | 'showLog' | 'startPracticeOrgs';
@@ -8,16 +9,6 @@ export interface FailureItem {
   label: string;
   tooltip: string;
   action: FixAction;
-}
-
-/**
- * "14:03:21 UTC", with the date first when it is not today's (UTC): the same clock as the error message's "Try again
- * after … UTC" (tryAgainAfter in src/okta/errors.ts). UTC said explicitly: the extension host's time zone and
- * locale may not be the person's (a remote host, code-server). No "in about …": the item stays in the tree.
- */
-function utcTime(at: Date, now: Date): string {
-  const iso = at.toISOString();
-  return `${iso.slice(0, 10) === now.toISOString().slice(0, 10) ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 19)} UTC`;
 }
 
 /** The in-place item of a failed load; a refused credential is fixed by setting one of the same kind. */
@@ -30,7 +21,7 @@ export function presentFailure(
   const fix = serviceApp ? 'setServiceApp' : 'setApiToken';
   const message = e instanceof Error ? e.message : String(e);
   if (isOktaError(e)) {
-    const errorId = e.errorId ? ` (Okta errorId ${e.errorId})` : '';
+    const errorId = e.errorId ? ` (Okta error ID ${e.errorId})` : '';
     switch (e.kind) {
       case 'invalidToken':
         return serviceApp
@@ -68,7 +59,7 @@ export function presentFailure(
         };
       case 'rateLimited':
         return {
-          label: `Rate limited by Okta${e.retryAt ? ` until ${utcTime(e.retryAt, now)}` : ''}: retry later${errorId}`,
+          label: `Rate limited by Okta${e.retryAt ? ` until ${utcTime(e.retryAt, now, { roundUp: true })}` : ''}: retry later${errorId}`,
           tooltip: message,
           action: 'retry',
         };

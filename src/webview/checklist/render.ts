@@ -110,7 +110,7 @@ function step(s: StepView, c: RenderContext, busyHere: BusyView | undefined): VN
           h('p', 'text', { class: 'error-text' }, s.error.text),
           s.error.errorId !== undefined &&
             h('p', 'id', { class: 'error-id' }, [
-              h('span', 'label', {}, `Okta error id: ${s.error.errorId}`),
+              h('span', 'label', {}, `Okta error ID: ${s.error.errorId}`),
               s.error.copy && button(s.error.copy, c, false),
             ]),
         ]),

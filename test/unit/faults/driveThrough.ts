@@ -3,7 +3,7 @@
 // after every action: the engine is thrown away and a new one resumed from the same stores.
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { ActionOutcome, RotationDeps } from '../../../src/rotation/engine.ts';
-import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';
 

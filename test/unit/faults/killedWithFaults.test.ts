@@ -97,7 +97,10 @@ describeOnPaths('killed between every pair of steps, with faults', function (pat
       assert.equal(end.snapshot.outcome, 'completed', JSON.stringify(end.failures.slice(-1)));
       assert.ok(end.failures.length >= 3, `writes failed first (${end.failures.length})`);
       for (const f of end.failures)
-        assert.ok(!f.ok && f.error.kind === 'serverError' && /errorId/.test(f.error.message), JSON.stringify(f));
+        assert.ok(
+          !f.ok && f.error.kind === 'serverError' && /Okta error ID: /.test(f.error.message),
+          JSON.stringify(f),
+        );
       await assertWorldConsistent(w, { journal: end.engine.journal(), originalIds, label: s.name });
     });
   }

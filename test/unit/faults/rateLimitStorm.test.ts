@@ -59,7 +59,10 @@ describeOnPaths('a 429 storm during a rotation', function (path) {
       failures++;
       const f = r.failures[0];
       assert.ok(f && !f.ok && f.error.kind === 'rateLimited', JSON.stringify(f));
-      assert.match(f.error.message, /rate limiting .*Try again after \d\d:\d\d:\d\d UTC \(in about \d+ s\)\./);
+      assert.match(
+        f.error.message,
+        /rate limiting .*Try again after (\d+ \w+ \d{4}, )?\d\d:\d\d UTC \(in about \d+ s\)\./,
+      );
       assert.ok(f.error.errorId, "Okta's errorId is kept");
       // Nothing half-done: Okta and the journal agree at every refusal.
       await assertWorldConsistent(w, { journal: current.journal(), originalIds, label: `rate limited #${failures}` });

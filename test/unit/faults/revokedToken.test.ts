@@ -3,7 +3,7 @@
 // creates a new token, and a new client (through the engine's port) resumes the rotation to its end.
 import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
-import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { driveThrough } from './driveThrough.ts';
 import { startWorldOn } from '../rotation/world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';

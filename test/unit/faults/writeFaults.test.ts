@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { ActionOutcome } from '../../../src/rotation/engine.ts';
-import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import type { OrgSeed, SimulatedOrg } from '../../../src/simulator/index.ts';
 import { pickAction } from '../rotation/world.ts';
 import type { PersonChoices } from '../rotation/world.ts';

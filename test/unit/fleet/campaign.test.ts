@@ -1,6 +1,7 @@
 // The campaign against simulated orgs over real HTTP, each org's rotation the engine's own (wired as the extension
 // wires it): bulk phases, a person's steps from the rows, preview before production per pair with the soak, one org
 // failing in place while the others go on, bounded concurrency, and a campaign resumed after a reload.
+import { endingLines } from '../../../src/presentation/endings.ts';
 import assert from 'node:assert/strict';
 import { Campaign } from '../../../src/fleet/campaign/campaign.ts';
 import type { CampaignRow } from '../../../src/presentation/campaign/rows.ts';
@@ -58,7 +59,7 @@ describe('campaign: rotating every due org together', function () {
     await campaign.run('check');
     let rows = campaign.rows();
     assert.ok(
-      rows.every((r) => r.state === 'ready' && r.next === 'Create the new secrets'),
+      rows.every((r) => r.state === 'ready' && r.next === 'Create the new secret'),
       JSON.stringify(rows),
     );
 
@@ -132,7 +133,8 @@ describe('campaign: rotating every due org together', function () {
         .org(o.key)
         .requests.filter((r) => r.method === 'POST' && /\/credentials\/secrets$/.test(r.path));
       assert.equal(creates.length, 1, `${o.label}: created once`);
-      if (o.environment === 'production') assert.match(journal.report.join(' '), /soak of 24 h after .* was met/);
+      if (o.environment === 'production')
+        assert.match(endingLines(journal, new Date()).join(' '), /The preview soak of 24 h was met/);
     }
     assert.equal(w.secrets.size, 0, 'every new value wiped');
 
@@ -144,7 +146,12 @@ describe('campaign: rotating every due org together', function () {
       assert.doesNotMatch(h.text, /\d{4}-\d\d-\d\dT|^completed|inProgress|rolledBack/, h.text);
     }
     const prodReport = history.find((h) => /soak of 24 h/.test(h.text))?.text ?? '';
-    assert.match(prodReport, /was met \(it completed \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC\)/);
+    // The preview org by its label (not its host), and no secret id where a masked value can stand.
+    assert.match(
+      prodReport,
+      /was met \([a-c]-preview completed its rotation \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC\)/,
+    );
+    for (const h of history) assert.doesNotMatch(h.text, /\bocs\w+|127\.0\.0\.1/, h.text);
   });
 
   it('an acknowledged soak (journaled) lets a production org go ahead at once', async () => {
@@ -162,8 +169,13 @@ describe('campaign: rotating every due org together', function () {
     assert.equal(w.org(prod.key).secrets().length, 2);
     const journal = (await w.journals.list()).find((j) => j.org.host === prod.key)!;
     assert.ok(journal.guards.previewSoak?.acknowledgedAt);
-    const line = campaign.history().find((h) => h.label === 'a' && /acknowledged/.test(h.text));
+    const line = campaign.history().find((h) => h.label === 'a' && /went ahead/.test(h.text));
     assert.match(line?.when ?? '', /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC$/);
+    // The preview org is named by its label, with what it had done when the person went ahead.
+    assert.equal(
+      line?.text,
+      'You went ahead before the preview soak of 24 h ended: a-preview had not completed a rotation yet.',
+    );
   });
 
   it('one org with a read-only token fails in place with its fix; the others complete; a new token and it goes on', async () => {

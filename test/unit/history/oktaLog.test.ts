@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { actorFor } from '../../../src/history/actor.ts';
 import { oktaLogForOrg, type OktaLogReader } from '../../../src/history/oktaLog.ts';
 import type { HistoryRecord, OktaLogCapture } from '../../../src/history/record.ts';
-import { historyRecorder, recordingHistory } from '../../../src/history/recording.ts';
+import { HistoryRecorder } from '../../../src/history/recording.ts';
+import { followHistory } from '../../support/historyFollow.ts';
 import { FileHistoryStore } from '../../../src/history/store.ts';
 import { parseOrgInput } from '../../../src/okta/orgInput.ts';
 import { AUDITING_SERVICE_APP, startSimulator } from '../../../src/simulator/index.ts';
@@ -35,13 +36,11 @@ describe("rotation history: Okta's System Log beside it", () => {
   async function recordedRotation(w: World): Promise<HistoryRecord> {
     const history = new FileHistoryStore(dir, { maxRecords: () => 100, onProblem: (m) => assert.fail(m) });
     const actor = actorFor(w.client, new Date(w.simClock.ms).toISOString(), 'jdoe');
-    const journals = recordingHistory(
-      w.journals,
-      historyRecorder(history, async () => ({ orgLabel: 'Acme', practice: false, actor: await actor })),
-      (m) => assert.fail(m),
-    );
-    const engine = await w.start({ journals });
+    const recorder = new HistoryRecorder(history, (m) => assert.fail(m));
+    const engine = await w.start();
+    followHistory(engine, recorder, async () => ({ orgLabel: 'Acme', practice: false, actor: await actor }));
     assert.equal((await drive(engine)).snapshot.outcome, 'completed');
+    await recorder.idle();
     const [record] = await history.list();
     assert.ok(record);
     return record;

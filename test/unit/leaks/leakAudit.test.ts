@@ -19,12 +19,14 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import type { ActionOutcome } from '../../../src/rotation/engine.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
-import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import type { RotationAction } from '../../../src/rotation/model/actions.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { webviewHtml, newNonce } from '../../../src/vscode/platform/webviewHtml.ts';
 import type { HostMessage } from '../../../src/vscode/rotations/checklistProtocol.ts';
-import { checklistView } from '../../../src/vscode/rotations/checklistView.ts';
+import { actionInWords } from '../../../src/presentation/actions.ts';
+import { checklistView } from '../../../src/presentation/checklist/view.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
 import { redact } from '../../../src/redact.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
@@ -42,7 +44,8 @@ import { actorFor } from '../../../src/history/actor.ts';
 import { toCsv } from '../../../src/history/csv.ts';
 import { toJson } from '../../../src/history/json.ts';
 import { toMarkdown } from '../../../src/history/markdown.ts';
-import { historyRecorder, recordingHistory } from '../../../src/history/recording.ts';
+import { HistoryRecorder } from '../../../src/history/recording.ts';
+import { followHistory } from '../../support/historyFollow.ts';
 import { FileHistoryStore } from '../../../src/history/store.ts';
 import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/vscode/reminders/dueSecrets.ts';
 import { presentSecret, toSecretView } from '../../../src/vscode/tree/presentation.ts';
@@ -54,8 +57,7 @@ function panelMessages(
   before: RotationSnapshot,
   outcome: ActionOutcome,
 ): HostMessage[] {
-  const label =
-    action.type === 'run' ? (before.steps.find((s) => s.id === action.step)?.label ?? action.step) : action.type;
+  const label = actionInWords(action, before.journal);
   const performing = { label, cancellable: true, offered: before.nextActions };
   const view = checklistView(before, { orgLabel: 'Acme', now: new Date(), performing });
   const out: HostMessage[] = [{ type: 'view', view }];
@@ -64,7 +66,7 @@ function panelMessages(
   else {
     const e = outcome.error;
     const text = redact(
-      e.message + (e.errorId && !e.message.includes(e.errorId) ? ` Okta errorId: ${e.errorId}.` : ''),
+      e.message + (e.errorId && !e.message.includes(e.errorId) ? ` Okta error ID: ${e.errorId}.` : ''),
     );
     out.push({ type: 'reply', seq, ok: false, message: text });
   }
@@ -199,6 +201,7 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
         ? [['memory', memory], ['files', new FileJournalStore(join(dir, 'files'))], globalState]
         : [globalState];
     const audits: Audit[] = [];
+    const recorders: HistoryRecorder[] = [];
 
     const proxy = await proxyCredentials(path);
     // One world per journal store; each runs the same gauntlet of error paths.
@@ -219,12 +222,14 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
       const audit = new Audit(w, `Acme preview (${storeName})`);
       audits.push(audit);
       for (const secret of proxy?.secrets ?? []) audit.secrets.add(secret);
-      // The history is recorded as in VS Code: after every save the store accepts.
+      // The history is recorded as in VS Code: after every change of the engine, off its path.
       const actor = actorFor(w.client, new Date().toISOString());
       const acting = async () => ({ orgLabel: audit.orgLabel, practice: false, actor: await actor });
-      const journals = recordingHistory(store, historyRecorder(history, acting), (m, e) => audit.error(m, e));
+      const recorder = new HistoryRecorder(history, (m, e) => audit.error(m, e));
+      recorders.push(recorder);
       const [first] = w.org.secrets();
-      const engine = await w.start({ journals });
+      const engine = await w.start({ journals: store });
+      followHistory(engine, recorder, acting);
       engine.onDidChange((s) => audit.snapshot(s));
       audit.add(
         'page html',
@@ -269,8 +274,9 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
       audit.secrets.add(token);
       const resumed = await RotationEngine.resume(
         engine.rotationId,
-        w.deps({ journals, okta: w.newClient({ token, ...proxied(1) }) }),
+        w.deps({ journals: store, okta: w.newClient({ token, ...proxied(1) }) }),
       );
+      followHistory(resumed, recorder, acting);
       resumed.onDidChange((s) => audit.snapshot(s));
       // Deactivate with its answer lost, then roll back with a 500 first, then start again and abandon, then a
       // full rotation with the delete's answer lost.
@@ -285,8 +291,9 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
       const app = await client2.findWorkflowsApp({ appId: w.org.info.workflowsAppId });
       const again = await RotationEngine.start(
         { org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app },
-        w.deps({ journals, okta: client2 }),
+        w.deps({ journals: store, okta: client2 }),
       );
+      followHistory(again, recorder, acting);
       again.onDidChange((s) => audit.snapshot(s));
       await audit.drive(again, {
         paste: w.org.secrets().at(-1)?.clientSecret,
@@ -297,8 +304,9 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
 
       const third = await RotationEngine.start(
         { org: { host: client2.org, baseUrl: w.org.info.baseUrl }, environment: 'preview', app },
-        w.deps({ journals, okta: client2 }),
+        w.deps({ journals: store, okta: client2 }),
       );
+      followHistory(third, recorder, acting);
       third.onDidChange((s) => audit.snapshot(s));
       w.org.faults.dropResponseAfterCommit({ method: 'DELETE' });
       const paste = w.org.secrets().find((s) => s.status === 'ACTIVE')?.clientSecret;
@@ -376,6 +384,7 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
     for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[]))
       global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
     global.add('globalState (raw)', memento.rawText());
+    for (const recorder of recorders) await recorder.idle();
     for (const name of await readdir(join(dir, 'history')))
       global.add(`history file ${name}`, await readFile(join(dir, 'history', name), 'utf8'));
     const records = await history.list();

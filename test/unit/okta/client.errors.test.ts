@@ -23,7 +23,7 @@ describe('OktaClient errors (simulator)', () => {
     );
     assert.equal(e.operation, `Listing client secrets of app ${appId}`);
     assert.ok(!e.message.includes('Listing'), 'the API call is for the log, not the message');
-    assert.ok(e.message.includes(`Okta errorId: ${e.errorId}`));
+    assert.ok(e.message.includes(`Okta error ID: ${e.errorId}`));
     assert.ok(e.message.includes('Set a new API token'));
     assert.ok(!e.message.includes(org.info.apiToken));
     assert.equal(org.requests.length, 1, 'a 401 is not retried');

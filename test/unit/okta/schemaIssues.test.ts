@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describeIssues } from '../../../src/okta/schemaIssues.ts';
 import { ClientSecretListSchema, ClientSecretSchema } from '../../../src/okta/schemas.ts';
-import { RotationActionSchema } from '../../../src/rotation/snapshot.ts';
+import { RotationActionSchema } from '../../../src/rotation/model/actions.ts';
 
 const SECRET = 'VALUE-that-must-never-show-0123456789';
 

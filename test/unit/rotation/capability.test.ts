@@ -4,7 +4,8 @@
 // its roles) is flagged in step 1 and again in step 3's words; an able one goes on as before.
 import assert from 'node:assert/strict';
 import { ServiceAppAuth } from '../../../src/okta/oauth/serviceAppAuth.ts';
-import { checklistView } from '../../../src/vscode/rotations/checklistView.ts';
+import { checklistView } from '../../../src/presentation/checklist/view.ts';
+import { stepStory } from '../../../src/presentation/stories/index.ts';
 import { callsOf, drive, startWorld, type World } from './world.ts';
 
 describe('rotation: the credential is checked in step 1, before anything is created', () => {
@@ -19,7 +20,7 @@ describe('rotation: the credential is checked in step 1, before anything is crea
     const engine = await world.start();
     assert.ok((await engine.perform({ type: 'run', step: 'preflight' })).ok);
     assert.equal(engine.journal().preflight.capability?.verdict, 'able');
-    assert.equal(engine.snapshot().steps[0]?.story.caution, undefined);
+    assert.equal(stepStory(engine.journal(), 'preflight', new Date()).caution, undefined);
     assert.equal((await drive(engine)).snapshot.outcome, 'completed');
   });
 
@@ -61,11 +62,15 @@ describe('rotation: the credential is checked in step 1, before anything is crea
     assert.equal(journal.preflight.capability?.verdict, 'unknown');
     const snap = engine.snapshot();
     assert.match(
-      snap.steps[0]?.story.caution ?? '',
+      stepStory(snap.journal, 'preflight', new Date()).caution ?? '',
       /^The extension cannot tell whether Okta will let this credential create the new secret: /,
     );
     const view = checklistView(snap, { orgLabel: 'Acme', now: new Date(snap.updatedAt) });
-    assert.equal(view.steps[0]?.caution, snap.steps[0]?.story.caution, 'the page shows it in step 1, collapsed or not');
+    assert.equal(
+      view.steps[0]?.caution,
+      stepStory(snap.journal, 'preflight', new Date()).caution,
+      'the page shows it in step 1, collapsed or not',
+    );
     assert.ok((await engine.perform({ type: 'run', step: 'recordInUse' })).ok);
     const step3 = checklistView(engine.snapshot(), { orgLabel: 'Acme', now: new Date() }).steps[2];
     assert.match(

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FileJournalStore } from '../../../src/rotation/stores.ts';
 import { revisionOf } from '../../../src/rotation/model/journal.ts';
 import type { ActionOutcome } from '../../../src/rotation/engine.ts';
-import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { findLeak, pickAction, startWorldOn } from './world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from './world.ts';

@@ -1,6 +1,7 @@
 // Preview before production, per pair: a production org paired with its preview org creates its new secret only
 // once that preview org's rotation completed soakHours ago (and within previewRecencyDays), or once the person
 // acknowledged it; the check and the acknowledgement are journaled and end up in the rotation's report.
+import { endingLines } from '../../../src/presentation/endings.ts';
 import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { evaluatePreviewSoak } from '../../../src/rotation/guards.ts';
@@ -55,16 +56,19 @@ describe('rotation engine: a production org paired with its preview org (the soa
     assert.ok(!out.ok && /the soak of 24 h ends/.test(out.error.message), JSON.stringify(out));
     assert.ok(engine.snapshot().guards.previewSoak?.previewCompletedAt);
 
-    // A day later the create goes ahead by itself; the report says the soak was met.
+    // A day later the create goes ahead by itself; how it ended says the soak was met.
     clock.advanceDays(1.01);
     const end = await drive(engine);
     assert.equal(end.failure, undefined, JSON.stringify(end.failure));
     assert.equal(end.snapshot.outcome, 'completed');
     assert.equal(end.snapshot.guards.previewSoak?.satisfied, true);
-    assert.match(end.snapshot.report.join(' '), /soak of 24 h after .* was met/);
+    assert.match(
+      endingLines(end.snapshot.journal, new Date()).join(' '),
+      /The preview soak of 24 h was met \(.* completed its rotation /,
+    );
   });
 
-  it('an acknowledgement (journaled, in the report) lets the create go ahead before the soak ends', async () => {
+  it('an acknowledgement (journaled, with what the preview org had done) lets the create go ahead before the soak ends', async () => {
     const { journals, startProd } = await pair(24);
     const engine = await startProd();
     await drive(engine, { stopWhen: (x) => x.currentStep === 'createSecret' });
@@ -74,7 +78,10 @@ describe('rotation engine: a production org paired with its preview org (the soa
     assert.ok(stored?.guards.previewSoak?.acknowledgedAt, 'the acknowledgement is in the journal');
     const end = await drive(engine);
     assert.equal(end.snapshot.outcome, 'completed', JSON.stringify(end.failure));
-    assert.match(end.snapshot.report.join(' '), /soak of 24 h after .* was acknowledged/);
+    assert.match(
+      endingLines(end.snapshot.journal, new Date()).join(' '),
+      /created before the preview soak of 24 h ended: you went ahead \d+ \w+ \d{4}, \d\d:\d\d UTC \(.* had not completed a rotation by then\)/,
+    );
   });
 
   it('a soak of 0 h only needs the preview rotation completed', async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { OktaError } from '../../../src/okta/errors.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationOkta } from '../../../src/rotation/port.ts';
-import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { waitFor } from '../../support/waitFor.ts';
 import { callsOf, CrashingJournalStore, drive, startWorldOn } from './world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';

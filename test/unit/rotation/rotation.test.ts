@@ -1,10 +1,11 @@
 // The rotation engine against the simulator over real HTTP, through the real OktaClient: whole rotations, the
 // preflight's decisions, the guards, rollback and the per-app lock.
+import { endingLines } from '../../../src/presentation/endings.ts';
 import assert from 'node:assert/strict';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { isRotationError } from '../../../src/rotation/errors.ts';
-import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
-import { STEP_IDS } from '../../../src/rotation/steps.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
+import { STEP_IDS } from '../../../src/rotation/model/steps.ts';
 import { callsOf, drive, startWorldOn, TestClock } from './world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from './world.ts';
@@ -69,7 +70,9 @@ describeOnPaths('rotation engine: whole rotations against the simulator', (path)
     assert.equal(await world.secrets.get(s.rotationId), undefined, 'the stored value is wiped at the end');
     assert.equal(await engine.newSecretValue(), undefined);
     assert.deepEqual(s.nextActions, []);
-    assert.ok(s.report[0]?.includes(after[0]?.id ?? '?'));
+    assert.deepEqual(s.report, [], 'how it ended is told from its state, not kept as sentences');
+    const ending = endingLines(s.journal, new Date()).join(' ');
+    assert.match(ending, new RegExp(`^The new secret ${s.secrets.new?.masked ?? '?'} .* is in use; the old secret`));
     for (const step of s.steps) assert.ok(step.startedAt && step.endedAt && step.startedAt <= step.endedAt, step.id);
     assert.ok(seen.length > 20, 'a change event after every transition');
     dispose();
@@ -245,7 +248,7 @@ describeOnPaths('rotation engine: verification and its override', (path) => {
     const s = engine.snapshot();
     assert.equal(s.outcome, 'abandoned');
     assert.equal(await world.secrets.get(s.rotationId), undefined);
-    assert.ok(s.report.join(' ').includes(newId));
+    assert.match(endingLines(s.journal, new Date()).join(' '), /^The new secret ••••.{4} .* stays active in Okta/);
   });
 });
 
@@ -276,7 +279,11 @@ describeOnPaths('rotation engine: rollback', (path) => {
       ['ACTIVE', 'ACTIVE'],
     );
     assert.equal(states(s).deleteOld, 'skipped');
-    assert.ok(s.report.some((line) => line.includes(s.secrets.new?.id ?? '?') && line.includes('stays ACTIVE')));
+    assert.ok(
+      endingLines(s.journal, new Date()).some(
+        (line) => line.includes(s.secrets.new?.masked ?? '?') && line.includes('stays active in Okta'),
+      ),
+    );
     assert.deepEqual(s.nextActions, []);
     assert.equal(await world.secrets.get(s.rotationId), undefined);
   });

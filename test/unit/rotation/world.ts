@@ -12,7 +12,8 @@ import type { OrgSeed, RequestLogEntry, SimulatedOrg, Simulator } from '../../..
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { ActionOutcome, RotationDeps } from '../../../src/rotation/engine.ts';
 import type { ConnectionMode, RotationJournal } from '../../../src/rotation/model/journal.ts';
-import type { NextAction, RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+import type { NextAction, RotationAction } from '../../../src/rotation/model/actions.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { proxiedPath, type OrgPath, type ProxiedPath } from '../../support/proxiedPath.ts';

@@ -4,10 +4,10 @@
 // an org signed in with a service app.
 import assert from 'node:assert/strict';
 import { OktaError } from '../../../src/okta/errors.ts';
-import { STEP_INFO } from '../../../src/rotation/steps.ts';
+import { endLogLine } from '../../../src/presentation/endings.ts';
+import { STEP_TITLES } from '../../../src/presentation/stories/titles.ts';
 import { withOrgLabel } from '../../../src/vscode/commands/errorActions.ts';
 import { apiCallLevel, describeError } from '../../../src/vscode/platform/logFormat.ts';
-import { endLine } from '../../../src/vscode/rotations/rotationLog.ts';
 import { waitFor } from '../../support/waitFor.ts';
 import { drive, startWorld, type World } from '../rotation/world.ts';
 
@@ -113,29 +113,31 @@ describe('the log: levels and the end of a rotation', () => {
     );
   });
 
-  it('a finished rotation logs its end once, with its report', async () => {
+  it('a finished rotation logs its end once, in words', async () => {
     world = await startWorld();
     const engine = await world.start();
     const lines: string[] = [];
     let previous = engine.snapshot();
     engine.onDidChange((snap) => {
-      const line = endLine(previous, snap, 'acme');
+      const line = endLogLine(previous, snap.journal, 'acme', new Date());
       previous = snap;
       if (line) lines.push(line);
     });
     assert.equal((await drive(engine)).snapshot.outcome, 'completed');
     // Snapshots after the end (a page asking again, a closed panel) add nothing.
     const after = engine.snapshot();
-    assert.equal(endLine(after, after, 'acme'), undefined);
+    assert.equal(endLogLine(after, after.journal, 'acme', new Date()), undefined);
     assert.equal(lines.length, 1, JSON.stringify(lines));
     assert.match(
       lines[0] ?? '',
-      new RegExp(`^Rotation ${engine.rotationId} of acme ended: completed\\. Rotation completed: secret ocs`),
+      new RegExp(
+        `^Rotation ${engine.rotationId} of acme ended: rotation completed\\. The new secret ••••.{4} \\(created `,
+      ),
     );
   });
 
   it("the preflight's description fits an org signed in with a service app as well as an API token", () => {
-    const d = STEP_INFO.preflight.description;
+    const d = STEP_TITLES.preflight.description;
     assert.doesNotMatch(d, /API token works/);
     assert.match(d, /sign in to the org \(with its API token or service app\)/);
   });

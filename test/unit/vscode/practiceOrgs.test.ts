@@ -22,7 +22,7 @@ import { rotationDepsFor } from '../../../src/rotation/rotationDeps.ts';
 import { orgContextValue } from '../../../src/vscode/tree/presentation.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { JOURNAL_VERSION, parseJournal, type RotationJournal } from '../../../src/rotation/model/journal.ts';
-import { STEP_IDS } from '../../../src/rotation/steps.ts';
+import { STEP_IDS } from '../../../src/rotation/model/steps.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 
 describe('practice orgs: entries from the bundled simulator', () => {

@@ -93,27 +93,4 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
     assert.ok((await engine.perform({ type: 'run', step: 'preflight' })).ok);
     assert.ok(errors.length > 0 && errors.every((e) => e === boom));
   });
-
-  it('records the history after every save the store accepted; a failing history goes to the log, the rotation goes on', async () => {
-    const w = await startWorld();
-    world = w;
-    const errors: unknown[] = [];
-    const seen: Array<[string, string]> = [];
-    let fail = false;
-    const engine = await startWith(w, {
-      ...wiring(w, async () => w.client, errors),
-      recordHistory: async (journal) => {
-        if (fail) throw new Error('history folder unwritable');
-        seen.push([journal.outcome, journal.updatedAt]);
-      },
-    });
-    assert.deepEqual(seen.length, 1, 'recorded from the claim on');
-    await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
-    fail = true;
-    assert.equal((await drive(engine)).snapshot.outcome, 'completed');
-    assert.ok(seen.length > 3 && seen.every(([outcome]) => outcome === 'inProgress'));
-    assert.ok(
-      errors.length > 3 && errors.every((e) => e instanceof Error && e.message === 'history folder unwritable'),
-    );
-  });
 });

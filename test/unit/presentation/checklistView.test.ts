@@ -4,16 +4,17 @@
 // step, at most one banner; the stories name secrets masked with their age; times are UTC.
 import assert from 'node:assert/strict';
 import { maskSecret } from '../../../src/redact.ts';
-import type { RotationSnapshot } from '../../../src/rotation/snapshot.ts';
-import { secretPhrase, utcTime } from '../../../src/rotation/words.ts';
-import { checklistView, type ViewContext } from '../../../src/vscode/rotations/checklistView.ts';
-import type { ChecklistView } from '../../../src/vscode/rotations/checklistViewModel.ts';
-import { personText } from '../../../src/vscode/rotations/personText.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
+import { secretPhrase } from '../../../src/presentation/phrases.ts';
+import { utcTime } from '../../../src/presentation/time.ts';
+import { checklistView, type ViewContext } from '../../../src/presentation/checklist/view.ts';
+import type { ChecklistView } from '../../../src/presentation/checklist/viewModel.ts';
+import { errorText as personText } from '../../../src/presentation/errorText.ts';
 import { internalWords } from '../../support/plainWords.ts';
 import { drive, pickAction, startWorld, TestClock, type World } from '../rotation/world.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
-import { riskyConfirmation } from '../../../src/vscode/rotations/actionPresentation.ts';
+import { riskyConfirmation } from '../../../src/presentation/confirmations.ts';
 
 /** Every text the page would show of a view (what a person reads), one string. */
 function shownText(v: ChecklistView): string {
@@ -106,7 +107,7 @@ describe('checklist view: words for people at every moment of a rotation', () =>
     assert.equal(end.notice?.title, 'Rotation completed');
     assert.match(
       end.notice?.lines[0] ?? '',
-      new RegExp(`the old secret ${escape(maskSecret(old!.clientSecret))} was deleted`),
+      new RegExp(`the old secret ${escape(maskSecret(old!.clientSecret))} \\(created .+\\) was deleted`),
     );
     const recorded = end.steps.find((s) => s.key === 'recordInUse')!;
     assert.match(
@@ -188,7 +189,7 @@ describe('checklist view: words for people at every moment of a rotation', () =>
     assert.equal(step1.statusText, 'Did not complete');
     assert.match(step1.error?.text ?? '', /^Acme refused the API token \(401, E0000011\): Invalid token provided\./);
     assert.ok(step1.error?.errorId && !step1.error.text.includes(step1.error.errorId), 'the id is shown apart');
-    assert.equal(step1.error?.copy?.label, 'Copy error id');
+    assert.equal(step1.error?.copy?.label, 'Copy error ID');
     assert.equal(step1.actions[0]?.label, 'Retry: Check the org');
     assert.equal(step1.expanded, true);
   });
@@ -209,7 +210,7 @@ describe('checklist view: words for people at every moment of a rotation', () =>
     assert.equal(after.notice?.title, 'Rolled back');
     assert.match(
       after.notice?.lines[0] ?? '',
-      new RegExp(`The old secret ${escape(maskSecret(old!.clientSecret))} is active again`),
+      new RegExp(`The old secret ${escape(maskSecret(old!.clientSecret))} \\(created .+\\) is active again`),
     );
     assert.ok(after.steps.filter((s) => s.status === 'skipped').every((s) => s.statusText === 'Not done'));
 
@@ -289,7 +290,7 @@ describe('checklist words: one convention for times and secrets', () => {
     );
     assert.equal(
       personText(
-        'acme.okta.com refused the API token (401, E0000011): Invalid token provided. Set a new one. Okta errorId: oae1.',
+        'acme.okta.com refused the API token (401, E0000011): Invalid token provided. Set a new one. Okta error ID: oae1.',
         'oae1',
         c,
       ),

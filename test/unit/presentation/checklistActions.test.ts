@@ -3,15 +3,16 @@
 // modal confirmation first (naming org, app and masked secret).
 import assert from 'node:assert/strict';
 import { drive, pickAction, startWorld, type World } from '../rotation/world.ts';
-import { oktaChanged } from '../../../src/vscode/rotations/oktaChanges.ts';
+import { oktaChanged } from '../../../src/rotation/oktaChanges.ts';
+import { actionInWords } from '../../../src/presentation/actions.ts';
 import {
-  actionLabel,
   failureChoices,
   progressTitle,
   RESUME_ROTATION,
   riskyConfirmation,
-} from '../../../src/vscode/rotations/actionPresentation.ts';
-import type { RotationAction, RotationSnapshot } from '../../../src/rotation/snapshot.ts';
+} from '../../../src/presentation/confirmations.ts';
+import type { RotationAction } from '../../../src/rotation/model/actions.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { maskSecret } from '../../../src/redact.ts';
 
@@ -125,8 +126,8 @@ describe("checklist: progress in the person's words, confirmations naming org, a
       progressTitle('Acme Preview', { type: 'run', step: 'preflight' }, snap),
       'Acme Preview: Check the org',
     );
-    assert.equal(actionLabel({ type: 'chooseMode', mode: 'reauthorize' }, snap), 'Choosing how to connect');
-    assert.equal(actionLabel({ type: 'confirm', step: 'moveFlows' }, snap), 'Confirming: Move the flows');
+    assert.equal(actionInWords({ type: 'chooseMode', mode: 'reauthorize' }, snap.journal), 'Choosing how to connect');
+    assert.equal(actionInWords({ type: 'confirm', step: 'moveFlows' }, snap.journal), 'Confirming: Move the flows');
     const all: RotationAction[] = [
       { type: 'run', step: 'createSecret' },
       { type: 'confirm', step: 'newConnection' },
@@ -151,7 +152,7 @@ describe("checklist: progress in the person's words, confirmations naming org, a
     world.org.faults.failNext(5, { status: 500, method: 'GET' });
     const outcome = await engine.perform({ type: 'run', step: 'preflight' });
     assert.equal(outcome.ok, false);
-    assert.equal(actionLabel({ type: 'run', step: 'preflight' }, engine.snapshot()), 'Retry: Check the org');
+    assert.equal(actionInWords({ type: 'run', step: 'preflight' }, engine.journal()), 'Retry: Check the org');
   });
 
   it('deleting the old secret asks in every org; deactivating it asks in production only', async () => {
