@@ -5,7 +5,7 @@
 // ran is done), focus moves to the new current step's primary action. One live region says what happened.
 import type { HostMessage, PageMessage, PageRequest } from '../../vscode/rotations/checklistProtocol.ts';
 import type { ActionView, ChecklistView } from '../../vscode/rotations/checklistViewModel.ts';
-import { patch } from './dom.ts';
+import { patch } from '../shared/dom.ts';
 import { renderView } from './render.ts';
 
 const vscode = acquireVsCodeApi();

@@ -10,7 +10,7 @@ import type {
   StepStatus,
   StepView,
 } from '../../vscode/rotations/checklistViewModel.ts';
-import { h, type VNode } from './dom.ts';
+import { h, type VNode } from '../shared/dom.ts';
 
 export interface RenderContext {
   /** Steps whose details the person opened. */
