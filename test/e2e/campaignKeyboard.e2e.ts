@@ -1,9 +1,9 @@
 // The campaign page with the keyboard alone, in a real VS Code: once the campaign is open, only Tab, Space and Enter
-// (and the palette by keyboard when a modal has taken the keyboard out of the page). A bulk action over four
-// practice-sized orgs, slowed down so it updates the rows many times, leaves focus on the row control the person
-// moved to (the same element, with the tick they took off it); a row that fails is announced once in the page's
-// live region; and when the focused control goes (its action ran and the row offers others), focus lands on the
-// row's first action that can be used now, not at the top of the page.
+// (and F1 to focus the editor). A bulk action over four orgs, slowed down so it updates the rows many times, leaves
+// focus on the row control the person moved to (the same element, with the tick they took off it); a row that fails
+// is announced once in the page's live region; a modal gives the keyboard back to the control it came from; and
+// when the focused control goes (its action ran and the row offers others), focus lands on the row's first action
+// that can be used now, not at the top of the page.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,7 +128,8 @@ describe('e2e: the campaign page with the keyboard alone', () => {
     await tabTo(ui, frame, 'bulk > bulk:check');
     await ui.page.keyboard.press('Enter');
     await confirmByKeyboard(ui, 'Check the orgs (4 orgs)');
-    await keyboardIntoPage(ui, frame);
+    // The modal took the keyboard (and the browser cleared the page's focus): it comes back where it was.
+    await waitForFocus(frame, 'bulk > bulk:check', 'focus back on Check the orgs after its modal');
 
     // To the last row's checkbox while the orgs are checked one by one; Space unticks it there.
     const box = `rows > body > ${target} > select > box`;
@@ -161,14 +162,8 @@ describe('e2e: the campaign page with the keyboard alone', () => {
     await ui.page.keyboard.press('Enter');
     await confirmByKeyboard(ui, 'Create the new secrets (1 org)');
     const fallback = `rows > body > ${target} > actions > actions > openChecklist`;
-    await waitUntil(
-      async () => (await frame.evaluate<string>(FOCUS_PATH)) === fallback,
-      'focus on the row’s Open Checklist once Create the New Secret went',
-      30_000,
-      () => frame.evaluate<string>(FOCUS_PATH),
-    );
+    await waitForFocus(frame, fallback, 'focus on the row’s Open Checklist once Create the New Secret went');
     await frame.evaluate(HOLD);
-    await keyboardIntoPage(ui, frame);
     await waitForRow(frame, target, /New secret .* created/);
     await waitForPage(
       frame,
@@ -242,12 +237,11 @@ async function confirmByKeyboard(ui: VsCodeSession, button: string): Promise<voi
   await ui.dialog.waitFor({ state: 'hidden' });
 }
 
-/** Whether keys now reach the page; if the modal left the keyboard in the workbench, back into the editor. */
-async function keyboardIntoPage(ui: VsCodeSession, frame: Frame): Promise<void> {
-  const inPage = (): Promise<boolean> => frame.evaluate<boolean>('document.hasFocus()');
-  if (await inPage()) return;
-  await commandByKeyboard(ui, 'View: Focus Active Editor Group');
-  await waitUntil(inPage, 'the keyboard back in the campaign page');
+/** Waits until the keyboard is in the page, on the element at `path`. */
+async function waitForFocus(frame: Frame, path: string, what: string): Promise<void> {
+  const where = async (): Promise<string> =>
+    `${await frame.evaluate<string>(FOCUS_PATH)}${(await frame.evaluate<boolean>('document.hasFocus()')) ? '' : ' (keyboard elsewhere)'}`;
+  await waitUntil(async () => (await where()) === path, what, 30_000, where);
 }
 
 async function waitForPage(frame: Frame, condition: string, what: string): Promise<void> {

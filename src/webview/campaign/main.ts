@@ -12,7 +12,7 @@ import type {
   HostMessage,
   PageMessage,
 } from '../../vscode/campaign/campaignProtocol.ts';
-import { nearest, patchKeepingFocus } from '../shared/focus.ts';
+import { keepFocus, nearest } from '../shared/focus.ts';
 import { renderCampaign } from './render.ts';
 
 const vscode = acquireVsCodeApi();
@@ -22,6 +22,7 @@ const saved = savedState(vscode.getState());
 let view: CampaignView | undefined;
 let seq = 0;
 let waiting = 0;
+const show = keepFocus(root, focusTarget);
 /** Keys the person unticked: every row is selected unless unticked (new rows start selected). */
 const unselected = new Set<string>(saved.unselected);
 /** The row failures already announced (org key and message), so an update does not repeat them. */
@@ -73,7 +74,7 @@ function select(keys: readonly string[], selected: boolean): void {
 }
 
 function render(): void {
-  patchKeepingFocus(root, renderCampaign(view, { unselected, select, request }), focusTarget);
+  show(renderCampaign(view, { unselected, select, request }));
 }
 
 /** After the focused control went: its row's first action that can be used now, else the row, else the heading. */

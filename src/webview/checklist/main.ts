@@ -5,12 +5,13 @@
 // step it ran is done), focus moves to the new current step's primary action. One live region says what happened.
 import type { HostMessage, PageMessage, PageRequest } from '../../vscode/rotations/checklistProtocol.ts';
 import type { ActionView, ChecklistView } from '../../vscode/rotations/checklistViewModel.ts';
-import { patchKeepingFocus } from '../shared/focus.ts';
+import { keepFocus } from '../shared/focus.ts';
 import { renderView } from './render.ts';
 
 const vscode = acquireVsCodeApi();
 const root = requireElement('root');
 const status = requireElement('status');
+const show = keepFocus(root, focusTarget);
 
 let view: ChecklistView | undefined;
 let seq = 0;
@@ -53,7 +54,7 @@ function toggle(stepKey: string): void {
 
 function render(): void {
   const secondsLeft = wait ? Math.max(0, Math.ceil((wait.until - Date.now()) / 1000)) : undefined;
-  patchKeepingFocus(root, renderView(view, { expanded, waitSecondsLeft: secondsLeft, send, toggle }), focusTarget);
+  show(renderView(view, { expanded, waitSecondsLeft: secondsLeft, send, toggle }));
 }
 
 /** After the focused control went away: the current step's primary action, else its heading, else the page's. */
