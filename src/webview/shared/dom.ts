@@ -28,7 +28,7 @@ type Child = VNode | undefined | false;
 
 /**
  * A node; children that are undefined or false are left out (conditional parts read naturally). `checked` and
- * `value` among the attributes are the control's live state, not attributes: see update().
+ * `value` among the attributes are the control's live state, not attributes: see setLive().
  */
 export function h(
   tag: string,
