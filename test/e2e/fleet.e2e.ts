@@ -107,12 +107,12 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
   };
   /** The person's steps in the Workflows console for one org, confirmed from its row. */
   const personSteps = async (name: string): Promise<void> => {
-    await rowButton(name, 'Copy New Secret');
+    await rowButton(name, 'Copy new secret');
     const created = await waitForNewSecret(name);
     await waitUntil(async () => (await vscode!.clipboardText()) === created, `the new secret of ${name} copied`);
-    await rowButton(name, 'I Created the New Connection');
+    await rowButton(name, 'I created the new connection');
     await waitForRow(name, /New connection created/);
-    await rowButton(name, 'Every Flow Moved');
+    await rowButton(name, 'Every flow uses the new connection');
     await waitForRow(name, /Connection set up/);
   };
   const waitForNewSecret = async (name: string): Promise<string> => {
@@ -195,13 +195,13 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     assert.match(retire, /deactivates and deletes ••••/);
     for (const p of PAIRS) {
       await waitForRow(`${p}-preview`, /Old secret deleted/);
-      await rowButton(`${p}-preview`, 'I Deleted the Old Connection');
+      await rowButton(`${p}-preview`, 'I deleted the old connection');
       await waitForRow(`${p}-preview`, /Done/);
     }
 
     // Production, after its preview org: typed once for the batch; the read-only token fails in its row only.
     await bulk('Create the new secrets', 3, '3 production');
-    await waitForRow(READ_ONLY, /Failed: Create the new secret/);
+    await waitForRow(READ_ONLY, /Did not complete: create the new secret/);
     const error = await row(READ_ONLY).locator('xpath=following-sibling::tr[1]').innerText();
     assert.match(error, /E0000006|permission/i);
     assert.match(error, /Fix: .*okta\.apps\.manage/);
@@ -210,8 +210,8 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     const [first] = PAIRS.filter((x) => x !== READ_ONLY);
     const primaryOf = async (label: string) =>
       (await row(first!).getByRole('button', { name: label, exact: true }).getAttribute('class')) ?? '';
-    assert.doesNotMatch(await primaryOf('I Created the New Connection'), /secondary/);
-    assert.match(await primaryOf('I Re-authorized the Existing One'), /secondary/);
+    assert.doesNotMatch(await primaryOf('I created the new connection'), /secondary/);
+    assert.match(await primaryOf('I re-authorized the connection with the new secret'), /secondary/);
     // The README's screenshot: after the bulk action's progress notification has closed (nothing above needs it).
     await ui.page
       .locator('.notifications-toasts .notification-list-item', { hasText: 'Create the new secrets' })
@@ -224,18 +224,18 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     await page()
       .locator('h1', { hasText: 'Rotate due secrets: 6 orgs' })
       .waitFor({ state: 'visible', timeout: 60_000 });
-    await waitForRow(READ_ONLY, /Failed: Create the new secret/);
+    await waitForRow(READ_ONLY, /Did not complete: create the new secret/);
     for (const p of PAIRS.filter((x) => x !== READ_ONLY)) await waitForRow(p, /New secret .* created/);
 
     // Open a row as its checklist: the same rotation.
-    await rowButton('north', 'Open Checklist');
+    await rowButton('north', 'Open checklist');
     await ui.editorTab('Rotate: north').waitFor({ state: 'visible' });
     await ui.closeEditorTab('Rotate: north');
 
     for (const p of PAIRS.filter((x) => x !== READ_ONLY)) await personSteps(p);
-    await rowButton(READ_ONLY, 'Set API Token…');
+    await rowButton(READ_ONLY, 'Set credentials…');
     await enterApiToken(ui, READ_ONLY, org(READ_ONLY).info.apiToken);
-    await rowButton(READ_ONLY, 'Run Again');
+    await rowButton(READ_ONLY, 'Retry: Create the new secret');
     await confirmBulk('Create the new secrets', 1, '1 production');
     await waitForRow(READ_ONLY, /New secret .* created/);
     await personSteps(READ_ONLY);
@@ -244,7 +244,7 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     await bulk('Retire the old secrets', 3, '3 production');
     for (const p of PAIRS) {
       await waitForRow(p, /Old secret deleted/);
-      await rowButton(p, 'I Deleted the Old Connection');
+      await rowButton(p, 'I deleted the old connection');
       await waitForRow(p, /Done/);
     }
     await page().getByText('Every rotation of this campaign has ended.').waitFor({ state: 'visible' });

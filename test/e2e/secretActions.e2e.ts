@@ -91,7 +91,7 @@ describe('e2e: secret actions from the tree', () => {
     assert.ok(!question.includes(active.clientSecret), 'the confirmation must show the secret masked');
     await ui.dialogButton('Deactivate Secret');
     const message = await ui.waitForNotification(/only active client secret/i);
-    assert.match(message, /errorId/i, `the message must carry Okta's errorId: ${message}`);
+    assert.match(message, /Okta error ID: /, `the message must carry Okta's error ID: ${message}`);
     await ui.screenshot('refusal-only-active');
     assert.deepEqual(
       org.secrets().map((s) => [s.id, s.status]),
@@ -215,7 +215,7 @@ describe('e2e: secret actions from the tree', () => {
     await ui.dialogButton('Deactivate Secret');
     const message = await ui.waitForNotification(/rate limit/i);
     assert.match(message, /E0000047/, `the message must carry Okta's error code: ${message}`);
-    assert.match(message, /errorId/i, `the message must carry Okta's errorId: ${message}`);
+    assert.match(message, /Okta error ID: /, `the message must carry Okta's error ID: ${message}`);
     assert.match(message, /try again/i, `the message must say when to try again: ${message}`);
     await ui.screenshot('rate-limited');
     // A real 429 from the simulator, answered once: the client did not retry.

@@ -1,16 +1,17 @@
 // The rotation checklist page. It renders the view the extension host posts (words for people, built from the
 // engine's snapshot) and sends back the request of the control the person used; it holds no rotation logic and
 // never sees a secret value (Copy new secret and the in-use prompt run in the host). Every update patches the DOM
-// in place by stable keys (dom.ts), so focus stays on the control it was on; when that control goes (the step it
-// ran is done), focus moves to the new current step's primary action. One live region says what happened.
+// in place by stable keys (shared/dom.ts), so focus stays on the control it was on; when that control goes (the
+// step it ran is done), focus moves to the new current step's primary action. One live region says what happened.
 import type { ActionView, ChecklistView, PageRequest } from '../../presentation/checklist/viewModel.ts';
 import type { HostMessage, PageMessage } from '../../vscode/rotations/checklistProtocol.ts';
-import { patch } from './dom.ts';
+import { keepFocus } from '../shared/focus.ts';
 import { renderView } from './render.ts';
 
 const vscode = acquireVsCodeApi();
 const root = requireElement('root');
 const status = requireElement('status');
+const show = keepFocus(root, focusTarget);
 
 let view: ChecklistView | undefined;
 let seq = 0;
@@ -52,22 +53,20 @@ function toggle(stepKey: string): void {
 }
 
 function render(): void {
-  const hadFocus = root.contains(document.activeElement);
   const secondsLeft = wait ? Math.max(0, Math.ceil((wait.until - Date.now()) / 1000)) : undefined;
-  patch(root, renderView(view, { expanded, waitSecondsLeft: secondsLeft, send, toggle }));
-  if (hadFocus && !root.contains(document.activeElement)) moveFocus();
+  show(renderView(view, { expanded, waitSecondsLeft: secondsLeft, send, toggle }));
 }
 
 /** After the focused control went away: the current step's primary action, else its heading, else the page's. */
-function moveFocus(): void {
+function focusTarget(): HTMLElement | null {
   const current = root.querySelector('li.step[aria-current="step"]');
-  const target =
+  return (
     current?.querySelector<HTMLElement>('button[data-primary]:not([aria-disabled="true"])') ??
     current?.querySelector<HTMLElement>('button:not([aria-disabled="true"])') ??
     root.querySelector<HTMLElement>('.banner button[data-primary]') ??
     current?.querySelector<HTMLElement>('h2') ??
-    root.querySelector<HTMLElement>('h1');
-  target?.focus();
+    root.querySelector<HTMLElement>('h1')
+  );
 }
 
 /** Says what a new view changed for the person: work starting, a wait, how the rotation ended. */

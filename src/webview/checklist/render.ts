@@ -1,6 +1,6 @@
-// The checklist as nodes for dom.ts: a header with progress, at most one banner, the steps (done ones in one line
-// with their details on request, the current one with its single primary action), the ways out apart, and the
-// work in progress with its wait and Cancel. Everything shown comes from the view the host posted.
+// The checklist as nodes for the shared renderer (shared/dom.ts): a header with progress, at most one banner, the
+// steps (done ones in one line with their details on request, the current one with its single primary action), the
+// ways out apart, and the work in progress with its wait and Cancel. Everything shown comes from the host's view.
 import type {
   ActionView,
   BusyView,
@@ -10,7 +10,7 @@ import type {
   StepStatus,
   StepView,
 } from '../../presentation/checklist/viewModel.ts';
-import { h, type VNode } from './dom.ts';
+import { h, type VNode } from '../shared/dom.ts';
 
 export interface RenderContext {
   /** Steps whose details the person opened. */
@@ -97,7 +97,7 @@ function step(s: StepView, c: RenderContext, busyHere: BusyView | undefined): VN
               'aria-label': `${open ? 'Hide' : 'Show'} the details of step ${s.number}, ${s.title}`,
             },
             [icon(open ? 'chevron-down' : 'chevron-right'), h('span', 'label', {}, 'Details')],
-            () => c.toggle(s.key),
+            { click: () => c.toggle(s.key) },
           ),
       ]),
       s.expanded && s.status === 'failed' && h('p', 'summary', { class: 'summary' }, s.summary),
@@ -191,8 +191,10 @@ function button(a: ActionView, c: RenderContext, primary: boolean): VNode {
       'data-primary': primary && a.style !== 'secondary' ? 'true' : undefined,
     },
     [a.icon ? icon(a.icon) : undefined, h('span', 'label', {}, a.label)],
-    () => {
-      if (!a.disabled) c.send(a);
+    {
+      click: () => {
+        if (!a.disabled) c.send(a);
+      },
     },
   );
 }
