@@ -5,8 +5,9 @@
 // the extension host's; every figure is the median of several runs, and every 429 is counted.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { ApiTokenAuth, OktaClient } from '../src/okta/client.ts';
@@ -16,7 +17,7 @@ import { Campaign } from '../src/fleet/campaign/campaign.ts';
 import type { Phase } from '../src/rotation/model/phases.ts';
 import { refreshOrg } from '../src/fleet/orgRefresh.ts';
 import type { SimulatedOrgInfo } from '../src/simulator/index.ts';
-import { GlobalStateJournalStore } from '../src/vscode/storage/globalStateJournalStore.ts';
+import { FileJournalStore } from '../src/rotation/fileJournalStore.ts';
 import { connectFleet } from '../test/support/campaignWorld.ts';
 
 export interface FleetRow {
@@ -155,34 +156,13 @@ export async function fleetRefresh(h: Helpers, rows: FleetRow[]): Promise<number
   return knee;
 }
 
-/**
- * globalState as VS Code's extension host keeps it: get() hands back the stored value itself, update() stores a
- * JSON copy (what code-server 1.139's ExtensionMemento does), so the journal store's cost is the extension's own.
- */
-class HostLikeMemento {
-  readonly #values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.#values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.#values.has(key) ? (this.#values.get(key) as T) : defaultValue;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.#values.delete(key);
-    else this.#values.set(key, JSON.parse(JSON.stringify(value)));
-    return Promise.resolve();
-  }
-}
-
 /** The three bulk phases of a campaign over 50 orgs, at `limit` orgs at a time; the wall time of each. */
 async function campaignRun(
   orgs: SimulatedOrgInfo[],
   limit: number,
 ): Promise<Record<'create' | 'verify' | 'retire', number>> {
-  // The extension's own journal store (globalState: one key per journal), over a host-like Memento.
-  const journals = new GlobalStateJournalStore(new HostLikeMemento(), (m) => {
-    throw new Error(m);
-  });
+  // The extension's own journal store: the journal files, in a folder of the run's own.
+  const journals = new FileJournalStore(mkdtempSync(join(tmpdir(), 'bench-journals-')));
   // Every org as a preview org: the bench measures the phases, not the soak between a pair's two orgs.
   const fleet = connectFleet(
     orgs.map((o) => ({ ...o, environment: 'preview' as const })),

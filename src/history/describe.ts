@@ -53,6 +53,7 @@ const STATES: Readonly<Record<StepEntry['state'], string>> = {
   done: 'done',
   failed: 'failed',
   skipped: 'skipped',
+  uncertain: 'outcome unknown (Okta not read back yet)',
 };
 
 /** A step's state as the exports say it ("not done", "skipped"). */

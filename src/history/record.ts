@@ -5,6 +5,7 @@
 // Schemas are wrapped in z.lazy: built on first use, not when the extension activates.
 import * as z from 'zod/mini';
 import { MaskedSecretSchema, RotationIdSchema } from '../rotation/model/shapes.ts';
+import { STEP_STATES } from '../rotation/model/steps.ts';
 
 export const HISTORY_VERSION = 1;
 
@@ -24,7 +25,7 @@ const StepEntrySchema = z.lazy(() =>
     id: NonEmpty,
     label: NonEmpty,
     kind: z.enum(['api', 'manual']),
-    state: z.enum(['pending', 'running', 'done', 'failed', 'skipped']),
+    state: z.enum(STEP_STATES),
     startedAt: z.optional(Iso),
     endedAt: z.optional(Iso),
     /** What a reader needs beside the state: "confirmed by the person", why it was skipped. */

@@ -36,6 +36,7 @@ export function connectionDoneLabel(mode: ConnectionMode | undefined): string {
 /** "Create the new secret", "Check the org again", "List again", "Retry: Verify the new secret". */
 export function runLabel(step: StepId, journal: RotationJournal): string {
   const record = journal.steps[step];
+  if (record.state === 'uncertain') return 'Check what Okta did';
   const again = record.state === 'failed' ? 'Retry: ' : '';
   if (step === 'preflight' && record.result !== undefined) return `${again}Check the org again`;
   if (step === 'identifyOld' && journal.identify !== undefined && record.state === 'pending') return 'List again';
@@ -172,7 +173,7 @@ export function actionInWords(action: RotationAction | NextAction, journal: Rota
       return 'Choosing how to connect';
     case 'retire': {
       const known = journal.preflight.secrets.find((s) => s.id === action.secretId);
-      return `Retiring secret ${known?.masked ?? 'not in use'}`;
+      return known ? `Retiring secret ${known.masked}` : 'Retiring a secret';
     }
     case 'identifyInUse':
       return 'Identifying the secret in use';

@@ -92,7 +92,8 @@ export function riskyConfirmation(
       const offered = snap.nextActions.find((a) => a.type === 'retire');
       const target = snap.secrets.listed.find((s) => s.id === action.secretId);
       const masked = offered?.type === 'retire' ? offered.masked : (target?.masked ?? 'the secret');
-      const reason = offered?.type === 'retire' && offered.reason === 'inactive' ? 'inactive' : 'not in use';
+      const reason =
+        offered?.type === 'retire' && offered.reason === 'inactive' ? 'inactive' : 'not identified as in use';
       const kept = snap.secrets.listed.find((s) => s.status === 'ACTIVE' && s.id !== action.secretId);
       return {
         title: `Retire secret ${masked} of ${snap.app.label} in ${production ? 'PRODUCTION org ' : ''}${orgLabel}?`,
@@ -139,15 +140,4 @@ function soakConfirmation(snap: RotationSnapshot, body: (...parts: string[]) => 
     ),
     button: 'Create It Now',
   };
-}
-
-export const RESUME_ROTATION = 'Resume Rotation';
-
-/**
- * The buttons of the error notification for an action that did not go through, by the outcome's error kind. A
- * stale engine (another window drove the rotation since this one read it: 'staleJournal') refuses everything after,
- * so it offers Resume Rotation: reopen the rotation here from its journal, with a fresh engine.
- */
-export function failureChoices(kind: string | undefined): string[] {
-  return kind === 'staleJournal' ? [RESUME_ROTATION, 'Show Log'] : ['Show Log'];
 }

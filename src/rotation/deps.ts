@@ -28,6 +28,11 @@ export interface RotationDeps {
    * one): its deadline, waits, retries, items and bytes. Default: DEFAULT_OPERATION_LIMITS.
    */
   operation?: Omit<OperationBudgetOptions, 'signal'>;
+  /** Who this engine is among the windows sharing the journals (default: one id per process). */
+  windowId?: string;
+  /** How often a running step renews its owner's heartbeat (default 10 s), and when another window's is stale (45 s). */
+  heartbeatMs?: number;
+  staleAfterMs?: number;
   /** A snapshot listener threw: the rotation goes on; this reports it (default: a process warning). */
   onListenerError?: (error: unknown) => void;
 }

@@ -3,51 +3,74 @@
 // the journal after a crash (recovery.ts). This file only guards, dispatches, saves and emits.
 //
 // Rules that hold everywhere:
-// - The journal is saved after every transition; a step is marked running (and saved) before its first call.
-// - Every save names the revision it read (compare-and-swap): an engine that fell behind another window's is
-//   refused, performs nothing more, and never reaches Okta.
+// - The journal is saved after every transition; a step is marked running by this window (and saved) before its
+//   first call, and keeps a heartbeat while it runs.
+// - Every save names the revision it read (compare-and-swap). Before acting, the engine reads the stored journal:
+//   when another window changed it, the engine takes that journal and refuses the action (the person sees where the
+//   rotation stands now); when another window runs a step, nothing is done here until it ends.
 // - A mutating step first reads Okta's state and acts only on what still needs doing, so running it again, or
-//   resuming it after a crash, never deactivates, deletes or creates twice.
+//   resuming it after a crash, never deactivates, deletes or creates twice. A write whose answer never came is
+//   read back from Okta before the journal says anything about it (runStep.ts).
 // - The new secret's value goes to the PendingSecretStore the moment the create returns, before the journal
 //   says the step is done. It never enters the journal, a snapshot, a result or a message.
+import { randomUUID } from 'node:crypto';
 import { describeIssues } from '../okta/schemaIssues.ts';
+import { actionTitle } from '../presentation/actions.ts';
+import { stepTitle } from '../presentation/stories/titles.ts';
 import { redact } from '../redact.ts';
 import { acknowledge, chooseMode, confirmStep, overrideUnverified } from './decisions.ts';
 import type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
 import { abandon, endRotation, rollback } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
-import { actionTitle } from '../presentation/actions.ts';
-import { stepTitle } from '../presentation/stories/titles.ts';
 import { isOffered, RotationActionSchema, type RotationAction } from './model/actions.ts';
 import { productionGuardPending } from './model/guards.ts';
-import { cloneJournal, parseJournal, revisionOf, type RotationJournal } from './model/journal.ts';
+import { cloneJournal, revisionOf, type RotationJournal } from './model/journal.ts';
+import { runningElsewhere } from './model/ownership.ts';
 import type { RotationSnapshot } from './model/snapshot.ts';
 import type { StepId } from './model/steps.ts';
 import { claimNewJournal } from './journalStart.ts';
+import { seenSecretsDiffer } from './offersSeen.ts';
 import { systemClock, type Clock } from './port.ts';
 import { reconcileAfterLoad } from './recovery.ts';
-import { runStep } from './runStep.ts';
+import { recheckStep, runStep, type StepRunner } from './runStep.ts';
 import { checkPreviewSoak } from './soak.ts';
 import { buildSnapshot, computeNextActions } from './snapshot.ts';
+import type { StepContext } from './steps/context.ts';
 import { identifyInUse, retire } from './steps/preflight.ts';
 import { stepModule } from './steps/registry.ts';
-import type { StepContext } from './steps/context.ts';
+import { UpdateQueue } from './updateQueue.ts';
 
 export type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
+
+/** This process among the windows sharing the journals, when the deps name none. */
+const THIS_PROCESS = randomUUID();
 
 export class RotationEngine {
   #journal: RotationJournal;
   readonly #deps: RotationDeps;
   readonly #clock: Clock;
   readonly #listeners = new Set<SnapshotListener>();
+  readonly #updates: UpdateQueue;
+  readonly #runner: StepRunner;
+  readonly #staleAfterMs: number;
   #busy = false;
-  /** Set when a save was refused as stale: this engine performs nothing more (another window drives it). */
-  #stale: RotationError | undefined;
 
   private constructor(journal: RotationJournal, deps: RotationDeps) {
     this.#journal = journal;
     this.#deps = deps;
     this.#clock = deps.clock ?? systemClock;
+    this.#runner = { window: deps.windowId ?? THIS_PROCESS, heartbeatMs: deps.heartbeatMs ?? 10_000 };
+    this.#staleAfterMs = deps.staleAfterMs ?? 45_000;
+    this.#updates = new UpdateQueue({
+      read: () => this.#journal,
+      load: () => deps.journals.load(journal.rotationId),
+      save: (next, expected) => deps.journals.save(next, expected),
+      now: () => this.#now(),
+      saved: (next, quiet) => {
+        this.#journal = next;
+        if (!quiet) this.#emit();
+      },
+    });
   }
 
   /**
@@ -59,8 +82,9 @@ export class RotationEngine {
   }
 
   /**
-   * Rebuilds an engine from a journal (or its id). A step found running was interrupted: it is re-checked
-   * against Okta (never redone blindly) and ends done when its effect is there, pending otherwise.
+   * Rebuilds an engine from a journal (or its id). A step found running was interrupted, unless another window
+   * runs it now (its heartbeat is fresh): it is re-checked against Okta (never redone blindly) and ends done when
+   * its effect is there, pending otherwise.
    */
   static async resume(
     journalOrId: RotationJournal | string,
@@ -71,7 +95,7 @@ export class RotationEngine {
     if (!loaded)
       throw new RotationError('journalNotFound', `No rotation journal with id ${String(journalOrId)} was found.`);
     const engine = new RotationEngine(loaded, deps);
-    await reconcileAfterLoad(engine.#context(signal));
+    if (!engine.#elsewhere()) await reconcileAfterLoad(engine.#context(signal));
     return engine;
   }
 
@@ -85,7 +109,8 @@ export class RotationEngine {
   }
 
   snapshot(): RotationSnapshot {
-    return buildSnapshot(this.#journal, this.#busy);
+    const elsewhere = this.#busy ? undefined : this.#elsewhere();
+    return buildSnapshot(this.#journal, this.#busy, elsewhere);
   }
 
   /** Calls `listener` with a fresh snapshot after every change. Returns the function that unsubscribes. */
@@ -102,6 +127,19 @@ export class RotationEngine {
   }
 
   /**
+   * Reads the stored journal again: when another window moved the rotation on (or ended a step it ran), this engine
+   * takes that state and tells its listeners. Nothing while this engine runs a step. True when it changed.
+   */
+  async refresh(): Promise<boolean> {
+    if (this.#busy) return false;
+    const stored = await this.#deps.journals.load(this.#journal.rotationId);
+    if (!stored || revisionOf(stored) === revisionOf(this.#journal)) return false;
+    this.#journal = stored;
+    this.#emit();
+    return true;
+  }
+
+  /**
    * Performs one of the snapshot's nextActions. Resolves to an outcome (refusals and step failures included);
    * rejects only when the journal store fails, since then no state can be recorded.
    */
@@ -114,14 +152,17 @@ export class RotationEngine {
       );
     }
     const action = parsed.data;
-    if (this.#stale) return refused('staleJournal', this.#stale.message);
     if (this.#busy) return refused('busy', `${this.#where()}: a step is running; wait for it or cancel it.`);
     this.#busy = true;
     let started = false;
     try {
-      // Another window may have driven this rotation since this engine read it: refuse before touching Okta.
-      const stale = await this.#savedElsewhere();
-      if (stale) return refused('staleJournal', stale.message);
+      // Another window may have moved this rotation on since this engine read it: take its state, act on nothing.
+      if (await this.#refreshQuietly()) {
+        started = true; // the listeners see the state taken, once this engine is no longer busy
+        return refused('staleJournal', staleJournalError(this.#journal).message);
+      }
+      const elsewhere = this.#elsewhere();
+      if (elsewhere) return refused('runningElsewhere', this.#elsewhereMessage(elsewhere.what));
       const offered = computeNextActions(this.#journal);
       if (!isOffered(action, offered)) {
         return refused(
@@ -129,13 +170,18 @@ export class RotationEngine {
           `${this.#where()}: "${actionTitle(action, this.#journal)}" is not possible now. Possible: ${offered.map((o) => actionTitle(o, this.#journal)).join(', ') || 'nothing'}.`,
         );
       }
+      const differs = seenSecretsDiffer(action, this.#journal);
+      if (differs) return refused('staleJournal', `${this.#where()}: ${differs}`);
       started = true;
       this.#emit();
       return await this.#dispatch(action, this.#context(signal));
     } catch (e) {
       if (e instanceof JournalStoreFailure) {
-        // A save refused as stale changed nothing here: this engine stops, the other window drives the rotation.
-        if (isRotationError(e.cause, 'staleJournal')) return refused('staleJournal', e.cause.message);
+        // A save refused because another window saved first changed nothing here: read that window's state.
+        if (isRotationError(e.cause, 'staleJournal')) {
+          started = (await this.#refreshQuietly().catch(() => false)) || started;
+          return refused('staleJournal', e.cause.message);
+        }
         throw e.cause;
       }
       throw e;
@@ -145,17 +191,12 @@ export class RotationEngine {
     }
   }
 
-  /** The stale error (and this engine stopped) when the stored journal has moved past the one this engine holds. */
-  async #savedElsewhere(): Promise<RotationError | undefined> {
-    let stored: RotationJournal | undefined;
-    try {
-      stored = await this.#deps.journals.load(this.#journal.rotationId);
-    } catch {
-      return undefined; // an early courtesy check only: the save's compare-and-swap is the guard
-    }
-    if (stored === undefined || revisionOf(stored) === revisionOf(this.#journal)) return undefined;
-    this.#stale = staleJournalError(this.#journal);
-    return this.#stale;
+  /** Takes the stored journal when it moved on; true when it did (listeners told by the caller). */
+  async #refreshQuietly(): Promise<boolean> {
+    const stored = await this.#deps.journals.load(this.#journal.rotationId);
+    if (!stored || revisionOf(stored) === revisionOf(this.#journal)) return false;
+    this.#journal = stored;
+    return true;
   }
 
   async #dispatch(action: RotationAction, ctx: StepContext): Promise<ActionOutcome> {
@@ -177,11 +218,11 @@ export class RotationEngine {
       case 'run':
         return this.#run(action.step, ctx);
       case 'retire':
-        return runStep(ctx, 'preflight', (c) => retire(c, action.secretId));
+        return runStep(ctx, 'preflight', this.#runner, (c) => retire(c, action.secretId));
       case 'identifyInUse':
-        return runStep(ctx, 'preflight', (c) => identifyInUse(c, action.value));
+        return runStep(ctx, 'preflight', this.#runner, (c) => identifyInUse(c, action.value));
       case 'rollback':
-        return rollback(ctx);
+        return rollback(ctx, this.#runner.window);
       case 'abandon':
         return abandon(ctx);
     }
@@ -190,6 +231,8 @@ export class RotationEngine {
   async #run(step: StepId, ctx: StepContext): Promise<ActionOutcome> {
     if (productionGuardPending(this.#journal))
       return refused('guard', `${ctx.where}: this production org needs the preview warning acknowledged first.`);
+    // An uncertain step is read back from Okta, never run again blindly.
+    if (this.#journal.steps[step].state === 'uncertain') return recheckStep(ctx, step);
     const module = stepModule(step);
     if (module.kind === 'manual')
       return refused('actionNotAvailable', `"${stepTitle(step)}" is done by a person and confirmed.`);
@@ -199,7 +242,7 @@ export class RotationEngine {
       const wait = await checkPreviewSoak(ctx, () => this.#deps.previewHistory());
       if (wait !== undefined) return refused('guard', wait);
     }
-    return runStep(ctx, step, (c) => module.run(c));
+    return runStep(ctx, step, this.#runner, (c) => module.run(c));
   }
 
   /** What a step (or ending) is given: the journal as saved, a compare-and-swap update, the ports, the signal. */
@@ -209,7 +252,7 @@ export class RotationEngine {
       get journal() {
         return read();
       },
-      update: (change) => this.#update(change),
+      update: (change, options) => this.#updates.update(change, options),
       okta: this.#deps.okta,
       secrets: this.#deps.secrets,
       now: () => this.#now(),
@@ -221,30 +264,21 @@ export class RotationEngine {
     return ctx;
   }
 
+  #elsewhere() {
+    return runningElsewhere(this.#journal, this.#runner.window, this.#clock.now(), this.#staleAfterMs);
+  }
+
+  #elsewhereMessage(what: StepId | 'rollback'): string {
+    const doing = what === 'rollback' ? 'The rollback' : `"${stepTitle(what)}"`;
+    return `${this.#where()}: ${doing} runs in another window. Wait for it to end there: this checklist follows it.`;
+  }
+
   #where(): string {
     return `Rotation of app ${this.#journal.app.id} in ${this.#journal.org.host}`;
   }
 
   #now(): string {
     return this.#clock.now().toISOString();
-  }
-
-  /** Applies a change to the journal, saves it (compare-and-swap on the revision), then tells the listeners. */
-  async #update(change: (journal: RotationJournal) => void): Promise<void> {
-    const read = revisionOf(this.#journal);
-    const next = cloneJournal(this.#journal);
-    change(next);
-    next.updatedAt = this.#now();
-    next.revision = read + 1;
-    const checked = parseJournal(next);
-    try {
-      await this.#deps.journals.save(checked, read);
-    } catch (e) {
-      if (isRotationError(e, 'staleJournal')) this.#stale = e;
-      throw new JournalStoreFailure(e);
-    }
-    this.#journal = checked;
-    this.#emit();
   }
 
   #emit(): void {

@@ -20,7 +20,8 @@ export type RotationErrorKind =
   | 'secretValueLost' //    the new secret's value is not available
   | 'unexpectedState' //    Okta's state is not what the step expects
   | 'verificationFailed' // the new secret did not authenticate (or could not be checked)
-  | 'staleJournal' //       another engine (another window) saved this rotation since this one read it
+  | 'staleJournal' //       another window changed this rotation since this engine read it
+  | 'runningElsewhere' //   a step of this rotation runs in another window now
   | 'journalNotFound';
 
 export class RotationError extends Error {
@@ -38,8 +39,8 @@ export function isRotationError(e: unknown, kind?: RotationErrorKind): e is Rota
 }
 
 /**
- * A store's answer to a save whose expected revision is not the stored one: the rotation was driven from
- * another window (or engine) since this engine read it. The engine stops; the person reopens it where they are.
+ * A store's answer to a save whose expected revision is not the stored one: the rotation changed in another window
+ * (or engine) since this engine read it. Nothing was saved; the engine reads the rotation again.
  */
 export function staleJournalError(journal: {
   rotationId: string;
@@ -48,7 +49,7 @@ export function staleJournalError(journal: {
 }): RotationError {
   return new RotationError(
     'staleJournal',
-    `Rotation of app ${journal.app.id} in ${journal.org.host}: this rotation is being driven in another window; reopen it here with Resume Rotation.`,
+    `Rotation of app ${journal.app.id} in ${journal.org.host}: this rotation changed in another window, so nothing was done. The checklist now shows where it stands: do it again if it is still what you want.`,
   );
 }
 

@@ -9,7 +9,8 @@ import type { StepContext, StepEnd } from './steps/context.ts';
 
 export async function reconcileAfterLoad(ctx: StepContext): Promise<void> {
   const j = ctx.journal;
-  if (j.outcome !== 'inProgress') return;
+  // An ending saved just before a crash may have left the new secret's value behind: it goes now.
+  if (j.outcome !== 'inProgress') return ctx.secrets.delete(j.rotationId);
   try {
     if (j.rollback?.state === 'running') {
       await reconcileRollback(ctx);
@@ -34,13 +35,15 @@ export async function reconcileAfterLoad(ctx: StepContext): Promise<void> {
     await ctx.update((jj) => {
       const running = STEP_IDS.find((id) => jj.steps[id].state === 'running');
       if (running) {
+        const { owner: _o, ...record } = jj.steps[running];
+        // Okta could not be read: whether the interrupted write happened is unknown until it is.
         jj.steps[running] = {
-          ...jj.steps[running],
-          state: 'failed',
-          endedAt: ctx.now(),
+          ...record,
+          state: 'uncertain',
           error: {
             ...error,
-            message: `Checking what happened after the interruption failed: ${error.message} Run the step again: it re-checks first.`,
+            kind: 'outcomeUnknown',
+            message: `Reading Okta after the interruption failed: ${error.message} Check again before doing anything else.`,
           },
         };
       }

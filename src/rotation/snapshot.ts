@@ -5,6 +5,7 @@
 import type { NextAction } from './model/actions.ts';
 import { previewSoakPending, productionGuardPending } from './model/guards.ts';
 import { currentStepOf, type RotationJournal } from './model/journal.ts';
+import type { RunningElsewhere } from './model/ownership.ts';
 import { connectorDomain, workflowsConsoleUrl, type RotationSnapshot } from './model/snapshot.ts';
 import { STEP_IDS, stepKind } from './model/steps.ts';
 import { stepModule } from './steps/registry.ts';
@@ -12,21 +13,28 @@ import { stepModule } from './steps/registry.ts';
 function canRollback(journal: RotationJournal): boolean {
   if (journal.outcome !== 'inProgress' || journal.rollback?.state === 'running') return false;
   const deleteState = journal.steps.deleteOld.state;
+  const gone = (journal.outsideChanges ?? []).some(
+    (c) => c.change === 'deleted' && journal.deactivated.includes(c.secretId),
+  );
   return (
     journal.deactivated.length > 0 &&
     journal.deleted.length === 0 &&
+    !gone &&
     (deleteState === 'pending' || deleteState === 'failed')
   );
 }
 
-/** Abandoning is possible until deactivation was first attempted: after that, an attempt whose answer was lost
- * may have changed Okta, so the way out is a retry (which reads Okta first) or a rollback. */
+/**
+ * Abandoning is possible until deactivation was first attempted (after that, an attempt whose answer was lost may
+ * have changed Okta: the way out is a retry, which reads Okta first, or a rollback), and never while a step runs or
+ * its outcome is unknown (a create sent and its secret not found yet must be read back from Okta first).
+ */
 function canAbandon(journal: RotationJournal): boolean {
   return (
     journal.outcome === 'inProgress' &&
     journal.deactivated.length === 0 &&
     journal.steps.deactivateOld.state === 'pending' &&
-    !STEP_IDS.some((id) => journal.steps[id].state === 'running')
+    !STEP_IDS.some((id) => journal.steps[id].state === 'running' || journal.steps[id].state === 'uncertain')
   );
 }
 
@@ -46,8 +54,11 @@ export function computeNextActions(journal: RotationJournal): NextAction[] {
   return actions;
 }
 
-/** The snapshot of `journal`; `busy`: a step (or a rollback) runs in this engine now, so nothing is offered. */
-export function buildSnapshot(journal: RotationJournal, busy: boolean): RotationSnapshot {
+/**
+ * The snapshot of `journal`; `busy`: a step (or a rollback) runs in this engine now; `elsewhere`: in another window.
+ * Either way nothing is offered.
+ */
+export function buildSnapshot(journal: RotationJournal, busy: boolean, elsewhere?: RunningElsewhere): RotationSnapshot {
   const current = currentStepOf(journal);
   const j = journal;
   const pg = j.guards.productionWithoutPreview;
@@ -65,6 +76,7 @@ export function buildSnapshot(journal: RotationJournal, busy: boolean): Rotation
     ...(j.mode ? { mode: j.mode } : {}),
     ...(current && j.outcome === 'inProgress' ? { currentStep: current } : {}),
     busy,
+    ...(elsewhere ? { runningElsewhere: elsewhere } : {}),
     steps: STEP_IDS.map((id) => ({
       id,
       kind: stepKind(id),
@@ -114,7 +126,7 @@ export function buildSnapshot(journal: RotationJournal, busy: boolean): Rotation
     },
     ...(j.rollback ? { rollback: { state: j.rollback.state, reactivated: [...j.rollback.reactivated] } } : {}),
     report: [...j.report],
-    nextActions: busy ? [] : computeNextActions(j),
+    nextActions: busy || elsewhere ? [] : computeNextActions(j),
     journal: j,
   };
   // Plain data only (the journal copied with it): a UI may keep or post it as is.

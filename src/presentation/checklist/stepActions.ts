@@ -3,7 +3,9 @@
 // person enters in the Workflows console, each with a Copy button named for what it copies. Built from the
 // snapshot's nextActions, so the page offers exactly what the engine accepts. Pure: tested in Node.
 import type { NextAction } from '../../rotation/model/actions.ts';
+import type { RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationSnapshot, StepSnapshot } from '../../rotation/model/snapshot.ts';
+import type { StepId } from '../../rotation/model/steps.ts';
 import { modeLabel, offersInWords, type OfferWords } from '../actions.ts';
 import type { ActionView, FieldView } from './viewModel.ts';
 
@@ -16,7 +18,7 @@ export function stepActions(
 ): ActionView[] {
   const views: ActionView[] = [];
   for (const { offer, words } of offersInWords(offered, snap.journal)) {
-    for (const view of actionViews(offer, words)) views.push(view);
+    for (const view of actionViews(offer, words, snap.journal)) views.push(view);
   }
   if (step.kind === 'manual' && snap.manual.workflowsConsoleUrl) views.push(openConsole());
   // The one primary action leads (a choice of two ways offers its first); everything else follows, secondary.
@@ -29,13 +31,40 @@ export function stepActions(
 }
 
 /** The views of one offer (a choice of mode is one button per way); none for the offers shown outside the step. */
-function actionViews(a: NextAction, w: OfferWords): ActionView[] {
+/**
+ * The old secrets the page shows beside an action that retires them (the ones listed, for their confirmation; the
+ * confirmed ones, for deactivating and deleting): the request carries their ids, so the engine acts on what the
+ * person saw or not at all.
+ */
+function seenOld(step: StepId, journal: RotationJournal, which: 'listed' | 'confirmed' = 'confirmed') {
+  if (which === 'listed' && step === 'identifyOld' && journal.identify)
+    return { secretIds: journal.identify.candidates.map((c) => c.id) };
+  if (which === 'confirmed' && (step === 'deactivateOld' || step === 'deleteOld') && journal.oldSecretIds)
+    return { secretIds: [...journal.oldSecretIds] };
+  return {};
+}
+
+function actionViews(a: NextAction, w: OfferWords, journal: RotationJournal): ActionView[] {
   const base = { style: w.role, ...(w.icon ? { icon: w.icon } : {}), ...(w.busyText ? { busyText: w.busyText } : {}) };
   switch (a.type) {
     case 'run':
-      return [{ key: `run:${a.step}`, label: w.label, ...base, request: { kind: 'action', action: a } }];
+      return [
+        {
+          key: `run:${a.step}`,
+          label: w.label,
+          ...base,
+          request: { kind: 'action', action: { ...a, ...seenOld(a.step, journal) } },
+        },
+      ];
     case 'confirm':
-      return [{ key: `confirm:${a.step}`, label: w.label, ...base, request: { kind: 'action', action: a } }];
+      return [
+        {
+          key: `confirm:${a.step}`,
+          label: w.label,
+          ...base,
+          request: { kind: 'action', action: { ...a, ...seenOld(a.step, journal, 'listed') } },
+        },
+      ];
     case 'chooseMode':
       // Before a choice, both ways; after it, the other one ("instead").
       return a.options

@@ -9,6 +9,7 @@ import { ENDING_TITLES, endingLines } from '../endings.ts';
 import { errorText } from '../errorText.ts';
 import { stepStory } from '../stories/index.ts';
 import { stepTitle } from '../stories/titles.ts';
+import { listWords } from '../phrases.ts';
 import { utcTime } from '../time.ts';
 import { connectionFields, stepActions } from './stepActions.ts';
 import type { ActionView, BusyView, ChecklistView, MoreView, NoticeView, StepView } from './viewModel.ts';
@@ -34,7 +35,7 @@ export interface ViewContext {
 const ENDINGS = { completed: 'Completed', rolledBack: 'Rolled back', abandoned: 'Abandoned' } as const;
 
 export function checklistView(snap: RotationSnapshot, c: ViewContext): ChecklistView {
-  const busy = snap.busy || c.performing !== undefined;
+  const busy = snap.busy || c.performing !== undefined || snap.runningElsewhere !== undefined;
   const offered = busy ? (c.performing?.offered ?? []) : snap.nextActions;
   const environment = snap.environment === 'production' ? 'Production org' : 'Preview org';
   const busyView = busy ? busyOf(snap, c) : undefined;
@@ -73,24 +74,31 @@ function stepView(
       ? 'running'
       : step.state === 'failed'
         ? 'failed'
-        : step.state === 'done'
-          ? 'done'
-          : step.state === 'skipped'
-            ? 'skipped'
-            : step.current
-              ? 'current'
-              : 'upcoming';
+        : step.state === 'uncertain'
+          ? 'uncertain'
+          : step.state === 'done'
+            ? 'done'
+            : step.state === 'skipped'
+              ? 'skipped'
+              : step.current
+                ? 'current'
+                : 'upcoming';
   const statusText = {
     done: step.endedAt ? `Done at ${utcTime(step.endedAt, c.now)}` : 'Done',
     running: 'Working…',
     failed: 'Did not complete',
+    uncertain: 'Outcome unknown',
     skipped: endedBy ? 'Not done' : 'Not needed',
     current: 'Current step',
     upcoming: 'Not started',
   }[status];
   const current = step.current && snap.outcome === 'inProgress';
-  const story = stepStory(snap.journal, step.id, c.now);
-  const error = step.error && (status === 'failed' || current) ? errorOf(snap, step, c) : undefined;
+  const told = stepStory(snap.journal, step.id, c.now);
+  const outside = current ? outsideChangesInWords(snap, c.now) : undefined;
+  const caution = [told.caution, outside].filter((x) => x !== undefined).join(' ');
+  const story = { ...told, ...(caution ? { caution } : {}) };
+  const error =
+    step.error && (status === 'failed' || status === 'uncertain' || current) ? errorOf(snap, step, c) : undefined;
   return {
     key: step.id,
     number,
@@ -108,7 +116,7 @@ function stepView(
     ...(error ? { error } : {}),
     fields: current && step.id === 'newConnection' ? connectionFields(snap, busy) : [],
     actions: current ? stepActions(offered, snap, step, busy) : [],
-    expanded: current || status === 'failed' || status === 'running',
+    expanded: current || status === 'failed' || status === 'uncertain' || status === 'running',
   };
 }
 
@@ -186,6 +194,13 @@ const WAIT_WORDS: Record<WaitReason, (org: string) => string> = {
 };
 
 function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
+  const elsewhere = snap.runningElsewhere;
+  if (elsewhere && !c.performing) {
+    const what = elsewhere.what === 'rollback' ? 'The rollback' : `"${stepTitle(elsewhere.what)}"`;
+    return {
+      text: `${what} runs in another window (it said so at ${utcTime(elsewhere.beatAt, c.now)}). This checklist follows it; nothing can be done here until it ends.`,
+    };
+  }
   const running = snap.steps.find((s) => s.state === 'running');
   const text = `${c.performing?.label ?? (running ? stepTitle(running.id) : 'Working')}…`;
   const wait = c.wait
@@ -240,4 +255,17 @@ function moreOf(offered: readonly NextAction[], snap: RotationSnapshot, busy: bo
     }
   }
   return actions.length > 0 ? { text: lines.join(' '), actions } : undefined;
+}
+
+const CHANGE_WORDS = { created: 'created', activated: 'activated', deactivated: 'deactivated', deleted: 'deleted' };
+
+/** The app's secrets changed outside this checklist, in one sentence (the current step shows it), or undefined. */
+function outsideChangesInWords(snap: RotationSnapshot, now: Date): string | undefined {
+  const changes = snap.journal.outsideChanges ?? [];
+  if (changes.length === 0) return undefined;
+  const each = changes.map(
+    (x) =>
+      `${x.masked ?? 'a secret'} ${CHANGE_WORDS[x.change]} ${x.source === 'tree' ? 'from the Orgs tree' : 'outside the extension (seen in Okta)'} at ${utcTime(x.at, now)}`,
+  );
+  return `Changed outside this checklist: ${listWords(each)}.`;
 }

@@ -40,7 +40,7 @@ export interface NoticeView {
 }
 
 /** How a step stands, for its icon and style; shown to people only as its statusText. */
-export type StepStatus = 'done' | 'current' | 'running' | 'failed' | 'skipped' | 'upcoming';
+export type StepStatus = 'done' | 'current' | 'running' | 'failed' | 'uncertain' | 'skipped' | 'upcoming';
 
 export interface StepView {
   /** The step's id: a stable key, never shown. */

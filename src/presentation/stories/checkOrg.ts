@@ -67,7 +67,7 @@ function foundStory({ journal, record, now }: StoryInput): StepStory {
     return {
       summary: `Found ${app} with ${plural(p.secrets.length, 'secret')}: ${listWords(p.secrets.map(describe))}.`,
       todo: [
-        `Okta allows two secrets per app, so ${secretInList(ref, now, candidate.reason === 'inactive' ? 'inactive' : 'not in use')} must go before a new one fits.`,
+        `Okta allows two secrets per app, so ${secretInList(ref, now, candidate.reason === 'inactive' ? 'inactive' : 'not identified as in use')} must go before a new one fits.`,
         `Retiring it deactivates and deletes it; ${inUse ? secretInList(inUse, now) : 'the secret in use'} stays in use.`,
       ],
       details,

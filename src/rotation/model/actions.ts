@@ -7,11 +7,15 @@ import { ConnectionModeSchema, type ConnectionMode } from './journal.ts';
 import { STEP_IDS, type StepId } from './steps.ts';
 
 const StepIdSchema = z.lazy(() => z.enum(STEP_IDS));
+const SecretIdsSchema = z.lazy(() =>
+  z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(10)),
+);
 
 const valuelessActions = () =>
   [
-    z.strictObject({ type: z.literal('run'), step: StepIdSchema }),
-    z.strictObject({ type: z.literal('confirm'), step: StepIdSchema }),
+    /** `secretIds`: the secrets the person saw it act on (the old ones); refused when the rotation's differ now. */
+    z.strictObject({ type: z.literal('run'), step: StepIdSchema, secretIds: z.optional(SecretIdsSchema) }),
+    z.strictObject({ type: z.literal('confirm'), step: StepIdSchema, secretIds: z.optional(SecretIdsSchema) }),
     z.strictObject({ type: z.literal('chooseMode'), mode: ConnectionModeSchema }),
     z.strictObject({ type: z.literal('retire'), secretId: z.string().check(z.minLength(1), z.maxLength(100)) }),
     z.strictObject({ type: z.literal('override'), guard: z.literal('unverifiedNewSecret') }),

@@ -28,11 +28,16 @@ const StepErrorSchema = z.lazy(() =>
 );
 export type StepError = z.infer<typeof StepErrorSchema>;
 
+/** Who runs a step now: the window (extension host) and when it last said it still does. */
+const StepOwnerSchema = z.lazy(() => z.strictObject({ window: NonEmpty, beatAt: Iso }));
+
 const StepRecordSchema = z.lazy(() =>
   z.strictObject({
     state: z.enum(STEP_STATES),
     startedAt: OptionalIso,
     endedAt: OptionalIso,
+    /** While running: the window that runs it, with its heartbeat (another window leaves a fresh one alone). */
+    owner: z.optional(StepOwnerSchema),
     /** What a person reads about the result: ids, counts, masked values. */
     result: z.optional(z.record(z.string(), SummaryValue)),
     error: z.optional(StepErrorSchema),
@@ -51,6 +56,21 @@ const SecretRefSchema = z.lazy(() =>
 export type SecretRef = z.infer<typeof SecretRefSchema>;
 
 const stepsShape = perStep(() => StepRecordSchema);
+
+/**
+ * A change of the app's secrets the rotation did not make itself: done from the Orgs tree of this extension during
+ * the rotation ('tree'), or found in Okta's list when a step compared it with what the journal expects ('okta').
+ */
+const OutsideChangeSchema = z.lazy(() =>
+  z.strictObject({
+    at: Iso,
+    secretId: NonEmpty,
+    masked: z.optional(Masked),
+    change: z.enum(['created', 'activated', 'deactivated', 'deleted']),
+    source: z.enum(['tree', 'okta']),
+  }),
+);
+export type OutsideChange = z.infer<typeof OutsideChangeSchema>;
 
 const RotationOutcomeSchema = z.lazy(() => z.enum(['inProgress', 'completed', 'rolledBack', 'abandoned']));
 export type RotationOutcome = z.infer<typeof RotationOutcomeSchema>;
@@ -107,7 +127,13 @@ const RotationJournalSchema = z.lazy(() =>
     }),
     inUse: z.optional(SecretRefSchema),
     /** The secret ids listed just before the create was sent: an id outside this list is the new secret. */
-    create: z.optional(z.strictObject({ preCreateSecretIds: z.array(z.string()) })),
+    create: z.optional(
+      z.strictObject({
+        preCreateSecretIds: z.array(z.string()),
+        /** A secret the create made whose value was lost (Okta listed it without its value): it stays in Okta. */
+        orphanSecretId: z.optional(z.string()),
+      }),
+    ),
     newSecret: z.optional(SecretRefSchema),
     verification: z.optional(
       z.strictObject({
@@ -122,6 +148,8 @@ const RotationJournalSchema = z.lazy(() =>
     oldSecretIds: z.optional(z.array(z.string())),
     deactivated: z.array(z.string()),
     deleted: z.array(z.string()),
+    /** Changes of the app's secrets made outside the rotation's own steps, oldest first. */
+    outsideChanges: z.optional(z.array(OutsideChangeSchema)),
     guards: z.strictObject({
       productionWithoutPreview: z.optional(
         z.strictObject({
@@ -155,6 +183,8 @@ const RotationJournalSchema = z.lazy(() =>
       z.strictObject({
         state: z.enum(['running', 'done']),
         startedAt: Iso,
+        /** While running: the window that runs it (another window leaves a fresh one alone). */
+        owner: z.optional(StepOwnerSchema),
         endedAt: OptionalIso,
         reactivated: z.array(z.string()),
       }),

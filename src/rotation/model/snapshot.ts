@@ -11,6 +11,7 @@ import type {
   StepError,
   SummaryValue,
 } from './journal.ts';
+import type { RunningElsewhere } from './ownership.ts';
 import type { StepId, StepKind, StepState } from './steps.ts';
 
 export interface StepSnapshot {
@@ -38,6 +39,8 @@ export interface RotationSnapshot {
   currentStep?: StepId;
   /** A step (or rollback) is running in this engine right now: offer no action, show progress. */
   busy: boolean;
+  /** A step (or the rollback) runs in another window now: offer no action here, say where it runs. */
+  runningElsewhere?: RunningElsewhere;
   steps: StepSnapshot[];
   secrets: { inUse?: SecretView; new?: SecretView; old: SecretView[]; listed: SecretView[] };
   verification?: { outcome: 'valid' | 'invalid' | 'unknown'; reason: string; at: string };

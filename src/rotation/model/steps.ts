@@ -16,7 +16,11 @@ export const STEP_IDS = [
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
-export const STEP_STATES = ['pending', 'running', 'done', 'failed', 'skipped'] as const;
+/**
+ * 'uncertain': a write of the step may have reached Okta (cancelled after it left, its answer lost) and reading Okta
+ * back failed too: nothing may rely on either outcome until Okta has been read again.
+ */
+export const STEP_STATES = ['pending', 'running', 'done', 'failed', 'skipped', 'uncertain'] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
 /** 'api': the engine does it against Okta (or locally) when the person says run; 'manual': the person does it

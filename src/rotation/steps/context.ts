@@ -11,8 +11,11 @@ import type { PendingSecretStore } from '../stores.ts';
 export interface StepContext {
   /** The journal as last saved (it changes with every update()). */
   readonly journal: RotationJournal;
-  /** Applies `change` to a copy of the journal and saves it, refused when another window saved it meanwhile. */
-  update(change: (journal: RotationJournal) => void): Promise<void>;
+  /**
+   * Applies `change` to a copy of the journal and saves it, refused when another window saved it meanwhile.
+   * `quiet`: nothing a person sees changed (a heartbeat), so the listeners are not told.
+   */
+  update(change: (journal: RotationJournal) => void, options?: { quiet?: boolean }): Promise<void>;
   readonly okta: RotationOkta;
   /** Where the new secret's value waits until the rotation ends (never the journal). */
   readonly secrets: PendingSecretStore;

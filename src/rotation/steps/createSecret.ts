@@ -88,6 +88,10 @@ async function adoptNewSecret(ctx: StepContext, secret: ClientSecret, recovered:
   const id = ctx.journal.rotationId;
   const value = secret.client_secret ?? (await ctx.secrets.get(id));
   if (value === undefined || value === '') {
+    // Okta holds it: the journal says so, so every ending names it (and the way out is known).
+    await ctx.update((j) => {
+      if (j.create) j.create.orphanSecretId = secret.id;
+    });
     throw new RotationError(
       'secretValueLost',
       `${ctx.where}: secret ${secret.id} was created but its value could not be recovered. Delete ${secret.id} in the Admin Console (the app's Client secrets), then run this step again.`,

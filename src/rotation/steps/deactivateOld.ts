@@ -5,7 +5,7 @@
 import { deactivationAllowed } from '../model/guards.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import type { ApiStepModule, StepContext } from './context.ts';
-import { confirmedOldIds, requireNewSecretActive } from './secrets.ts';
+import { confirmedOldIds, noteGone, requireNewSecretActive } from './secrets.ts';
 import { RotationError } from '../errors.ts';
 
 export const deactivateOld: ApiStepModule<'deactivateOld'> = {
@@ -23,7 +23,12 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
       if (oldId === newId)
         throw new RotationError('guard', `${ctx.where}: refusing to deactivate ${oldId}: it is the new secret.`);
       const current = secrets.find((s) => s.id === oldId);
-      if (current?.status === 'ACTIVE') await ctx.okta.deactivateSecret(appId, oldId, ctx.signal);
+      // Only what Okta lists is recorded: a secret gone from its list was deleted elsewhere, not deactivated here.
+      if (!current) {
+        await noteGone(ctx, oldId);
+        continue;
+      }
+      if (current.status === 'ACTIVE') await ctx.okta.deactivateSecret(appId, oldId, ctx.signal);
       await ctx.update((j) => {
         if (!j.deactivated.includes(oldId)) j.deactivated.push(oldId);
       });
@@ -34,9 +39,11 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
     const secrets = await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal);
     const oldIds = confirmedOldIds(ctx.journal);
     const stillActive = oldIds.filter((id) => secrets.some((s) => s.id === id && s.status === 'ACTIVE'));
+    const inactive = oldIds.filter((id) => secrets.some((s) => s.id === id && s.status === 'INACTIVE'));
     await ctx.update((j) => {
-      for (const id of oldIds) if (!stillActive.includes(id) && !j.deactivated.includes(id)) j.deactivated.push(id);
+      for (const id of inactive) if (!j.deactivated.includes(id)) j.deactivated.push(id);
     });
+    for (const id of oldIds) if (!secrets.some((s) => s.id === id)) await noteGone(ctx, id);
     return stillActive.length === 0
       ? { state: 'done', result: { deactivated: [...ctx.journal.deactivated] } }
       : undefined;

@@ -1,7 +1,7 @@
 // Step 9: delete the deactivated old secrets. After this there is no way back (no rollback).
 import { RotationError } from '../errors.ts';
 import type { ApiStepModule } from './context.ts';
-import { confirmedOldIds, deleteIgnoringNotFound } from './secrets.ts';
+import { confirmedOldIds, deleteIgnoringNotFound, isGone, noteGone } from './secrets.ts';
 
 export const deleteOld: ApiStepModule<'deleteOld'> = {
   id: 'deleteOld',
@@ -12,8 +12,12 @@ export const deleteOld: ApiStepModule<'deleteOld'> = {
     for (const oldId of confirmedOldIds(ctx.journal)) {
       if (oldId === newId)
         throw new RotationError('guard', `${ctx.where}: refusing to delete ${oldId}: it is the new secret.`);
-      if (ctx.journal.deleted.includes(oldId)) continue;
-      await deleteIgnoringNotFound(ctx, appId, oldId);
+      if (ctx.journal.deleted.includes(oldId) || isGone(ctx.journal, oldId)) continue;
+      // Okta no longer knowing it means someone deleted it before this call: recorded as such, not as ours.
+      if (!(await deleteIgnoringNotFound(ctx, appId, oldId))) {
+        await noteGone(ctx, oldId);
+        continue;
+      }
       await ctx.update((j) => {
         j.deleted.push(oldId);
       });

@@ -1,9 +1,8 @@
-// Step 11: wipe the new secret's value and close the rotation as completed. Found running after a crash, it is
+// Step 11: close the rotation as completed (its ending wipes the new secret's value). Found running after a crash, it is
 // simply done again: wiping and closing twice changes nothing.
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 
 async function finishRotation(ctx: StepContext): Promise<StepEnd> {
-  await ctx.secrets.delete(ctx.journal.rotationId);
   await ctx.end('completed');
   return { state: 'done', result: { valueWiped: true } };
 }

@@ -66,7 +66,7 @@ export async function assessSecrets(ctx: StepContext, secrets: ClientSecret[]): 
       result: {
         ...result,
         retireSecretId: retire.id,
-        waitingFor: `Confirm retiring ${retire.id} (${retire.reason === 'inactive' ? 'inactive' : 'not in use'})`,
+        waitingFor: `Confirm retiring ${retire.id} (${retire.reason === 'inactive' ? 'inactive' : 'not identified as in use'})`,
       },
     };
   }

@@ -33,11 +33,34 @@ export function requireNewSecretActive(
   return newId;
 }
 
-export async function deleteIgnoringNotFound(ctx: StepContext, appId: string, secretId: string): Promise<void> {
+/** Deletes the secret; false when Okta no longer knew it (deleted before this call: the goal is reached anyway). */
+export async function deleteIgnoringNotFound(ctx: StepContext, appId: string, secretId: string): Promise<boolean> {
   try {
     await ctx.okta.deleteSecret(appId, secretId, ctx.signal);
+    return true;
   } catch (e) {
-    // Already deleted (by an earlier try whose answer was lost): the goal is reached.
     if (!isOktaError(e, 'notFound')) throw e;
+    return false;
   }
+}
+
+/** Was `secretId` found deleted outside the rotation? */
+export function isGone(journal: RotationJournal, secretId: string): boolean {
+  return (journal.outsideChanges ?? []).some((c) => c.secretId === secretId && c.change === 'deleted');
+}
+
+/** A secret the journal knows is gone from Okta's list: deleted outside the rotation, and journaled as such once. */
+export async function noteGone(ctx: StepContext, secretId: string): Promise<void> {
+  await ctx.update((j) => {
+    const changes = (j.outsideChanges ??= []);
+    if (changes.some((c) => c.secretId === secretId && c.change === 'deleted')) return;
+    const known = [...(j.identify?.candidates ?? []), ...j.preflight.secrets].find((s) => s.id === secretId);
+    changes.push({
+      at: ctx.now(),
+      secretId,
+      ...(known ? { masked: known.masked } : {}),
+      change: 'deleted',
+      source: 'okta',
+    });
+  });
 }

@@ -10,7 +10,7 @@ import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { actionInWords } from '../../presentation/actions.ts';
 import { checklistView, type ViewContext } from '../../presentation/checklist/view.ts';
 import type { PageRequest } from '../../presentation/checklist/viewModel.ts';
-import { failureChoices, progressTitle, RESUME_ROTATION, riskyConfirmation } from '../../presentation/confirmations.ts';
+import { progressTitle, riskyConfirmation } from '../../presentation/confirmations.ts';
 import { errorText, oktaErrorIdPhrase } from '../../presentation/errorText.ts';
 import { redact } from '../../redact.ts';
 import { sanitizeText } from '../../okta/oktaText.ts';
@@ -36,8 +36,6 @@ export interface RotationBinding {
   newSecretValue(): Promise<string | undefined>;
   /** Runs `work` under the org's cancellable progress notification (withOktaProgress), also aborted by `alsoAbortedBy`. */
   withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>, alsoAbortedBy: AbortSignal): Thenable<T>;
-  /** Drops this window's engine and reopens the rotation from its journal (after another window drove it). */
-  reopen(): Promise<void>;
   /**
    * Calls `listener` before each wait of the org's client (a 429's wait, a retry's backoff, a slow answer; an
    * answer's wait of 0 is its end). Returns the unsubscribe.
@@ -106,9 +104,10 @@ export class RotationChecklistPanel extends Disposable {
       { title: panel.title, label: 'Rotation checklist' },
     );
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+    // Closing the checklist leaves a running step alone: the engine runs on, and the org's progress notification
+    // keeps its Cancel. (A cancel of a write that left is read back from Okta: runStep.ts.)
     this.register(
       panel.onDidDispose(() => {
-        this.running?.abort();
         this.clearWait();
         this.closed.fire();
         this.dispose();
@@ -215,21 +214,8 @@ export class RotationChecklistPanel extends Disposable {
       const text = this.forPerson(e);
       this.log.error(`Checklist ${this.rotationId}: ${m.request.kind}`, e);
       this.post({ type: 'reply', seq: m.seq, ok: false, message: text });
-      const choice = await vscode.window.showErrorMessage(
-        text,
-        ...failureChoices(e instanceof ActionFailed ? e.kind : undefined),
-      );
+      const choice = await vscode.window.showErrorMessage(text, 'Show Log');
       if (choice === 'Show Log') this.log.show();
-      if (choice === RESUME_ROTATION) await this.reopen();
-    }
-  }
-
-  private async reopen(): Promise<void> {
-    try {
-      await this.binding.reopen();
-    } catch (e) {
-      this.log.error(`Reopening rotation ${this.rotationId}`, e);
-      void vscode.window.showErrorMessage(redact(e instanceof Error ? e.message : String(e)));
     }
   }
 

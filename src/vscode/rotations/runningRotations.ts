@@ -1,31 +1,32 @@
 // The running rotations of this window: one engine per rotation, its checklist panel, and the journals (for the
-// tree's "in use"/"new" markers and Resume Rotation). It adapts the engine to VS Code and decides nothing the
-// engine decides: steps, guards and locks are the engine's. What else follows a rotation (the history, the tree,
-// the log) subscribes to onDidChangeRotation: nothing of it is woven into starting or running one.
+// tree's markers and Resume Rotation). It adapts the engine to VS Code and decides nothing the engine decides:
+// steps, guards, locks and who runs a step are the engine's. The journals are files in the extension's global
+// storage, shared by every window (journals of 0.2 move there from globalState once). What else follows a rotation
+// (the history, the tree, the log) subscribes to onDidChangeRotation: nothing of it is woven into running one.
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { RotationEngine, type ActionOutcome, type RotationDeps } from '../../rotation/engine.ts';
-import { isFinished, type RotationJournal } from '../../rotation/model/journal.ts';
-import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
-import { buildSnapshot } from '../../rotation/snapshot.ts';
-import type { WorkflowsApp } from '../../okta/schemas.ts';
 import { resolvePairs } from '../../fleet/campaign/pairing.ts';
+import type { WorkflowsApp } from '../../okta/schemas.ts';
+import { RotationEngine, type RotationDeps } from '../../rotation/engine.ts';
+import { FileJournalStore } from '../../rotation/fileJournalStore.ts';
+import { isFinished, type OutsideChange, type RotationJournal } from '../../rotation/model/journal.ts';
+import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
+import { recordOutsideChange, stepRunning } from '../../rotation/outsideChanges.ts';
+import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
+import { buildSnapshot } from '../../rotation/snapshot.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
-import type { Log } from '../platform/log.ts';
 import type { OrgConfig } from '../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import { Disposable } from '../platform/disposable.ts';
-import { GlobalStateJournalStore } from '../storage/globalStateJournalStore.ts';
+import type { Log } from '../platform/log.ts';
+import { withOktaProgress } from '../platform/oktaProgress.ts';
+import { moveJournalsOutOfGlobalState } from '../storage/journalMigration.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
 import type { SecretMarkers } from '../tree/presentation.ts';
-import {
-  CHECKLIST_VIEW_TYPE,
-  RotationChecklistPanel,
-  webviewOptions,
-  type RotationBinding,
-} from './rotationChecklistPanel.ts';
+import { ChecklistPanels } from './checklistPanels.ts';
+import { CHECKLIST_VIEW_TYPE } from './rotationChecklistPanel.ts';
 import { PageStateSchema } from './checklistProtocol.ts';
-import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
-import { withOktaProgress } from '../platform/oktaProgress.ts';
+import { afterReady } from './journalsAfterReady.ts';
 
 /** One change of a rotation run in this window: its org, the snapshot before (none at its start) and after. */
 export interface RotationChange {
@@ -37,20 +38,25 @@ export interface RotationChange {
 /** Where a rotation's Workflows app comes from: remembered for the org, or found in Okta. */
 export type AppFinder = (org: OrgConfig, signal?: AbortSignal) => Promise<WorkflowsApp>;
 
+/** How often a rotation whose step runs in another window is read again, so its checklist here follows it. */
+const FOLLOW_MS = 2_000;
+
 export class RunningRotations extends Disposable {
-  private readonly journals: GlobalStateJournalStore;
+  private readonly journals;
   private readonly pending: SecretStoragePendingSecretStore;
-  private readonly engines = new Map<string, RotationEngine>();
-  /** Engines refused as stale (another window drove their rotation since): they refuse everything, so Resume drops them. */
-  private readonly stale = new WeakSet<RotationEngine>();
-  private readonly panels = new Map<string, RotationChecklistPanel>();
+  private readonly engines = new Map<string, { engine: RotationEngine; org: OrgConfig; unsubscribe: () => void }>();
+  private readonly panels: ChecklistPanels;
   private cache: RotationJournal[] = [];
+  private reloading: ReturnType<typeof setTimeout> | undefined;
+  private following: ReturnType<typeof setInterval> | undefined;
+  /** This window among those sharing the journals: a step it runs is its own until it ends. */
+  private readonly windowId = randomUUID();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** The journals (their markers, the unfinished ones) changed. */
   readonly onDidChange = this.changed.event;
   private readonly rotationChanged = this.register(new vscode.EventEmitter<RotationChange>());
   /** A rotation of this window started or changed (every engine save, with the snapshot before it). */
   readonly onDidChangeRotation = this.rotationChanged.event;
-  private readonly context: vscode.ExtensionContext;
   private readonly log: Log;
   private readonly settings: OrgSettings;
   private readonly clients: OktaClients;
@@ -62,23 +68,34 @@ export class RunningRotations extends Disposable {
     parts: { log: Log; settings: OrgSettings; clients: OktaClients; appOf: AppFinder },
   ) {
     super();
-    this.context = context;
     this.log = parts.log;
     this.settings = parts.settings;
     this.clients = parts.clients;
     this.appOf = parts.appOf;
-    const log = parts.log;
-    // Claims lock across windows in the extension's global storage folder (created on first claim).
-    this.journals = new GlobalStateJournalStore(globalState, (m) => log.warn(m), {
-      lockDir: vscode.Uri.joinPath(context.globalStorageUri, 'rotation-locks').fsPath,
-    });
+    const files = new FileJournalStore(vscode.Uri.joinPath(context.globalStorageUri, 'rotations').fsPath);
+    const moved = moveJournalsOutOfGlobalState(globalState, files, (m) => parts.log.warn(m)).then(
+      (n) => (n > 0 ? parts.log.info(`Rotation journals: ${n} moved from globalState to their files`) : undefined),
+      (e: unknown) => parts.log.error('Moving the rotation journals out of globalState', e),
+    );
+    this.journals = afterReady(files, moved);
     this.pending = new SecretStoragePendingSecretStore(context.secrets);
+    this.panels = this.register(
+      new ChecklistPanels({
+        extensionUri: context.extensionUri,
+        log: parts.log,
+        clients: parts.clients,
+        labelOf: this.labelOf,
+      }),
+    );
+    this.register({ dispose: () => this.stopTimers() });
     void this.reloadJournals();
   }
 
-  /** "in use" and "new" for an app, from its unfinished rotation's journal (or its latest one). */
+  private readonly labelOf = (host: string): string => this.settings.find(host)?.label ?? host;
+
+  /** "in use" and "new" for an app, from its unfinished rotation's journal. */
   markers(orgKey: string, appId: string): SecretMarkers {
-    const j = this.cache.filter((x) => x.org.host === orgKey && x.app.id === appId && !isFinished(x)).at(-1);
+    const j = this.unfinishedOf(orgKey, appId);
     return j
       ? { ...(j.inUse ? { journalInUseId: j.inUse.id } : {}), ...(j.newSecret ? { newId: j.newSecret.id } : {}) }
       : {};
@@ -104,7 +121,7 @@ export class RunningRotations extends Disposable {
       { title: `${org.label}: finding the Okta Workflows OAuth app…`, orgs: [org] },
       (signal) => this.startEngine(org, this.pairingOf(org), signal),
     );
-    this.open(engine, org);
+    this.panels.open(engine, org);
   }
 
   /**
@@ -139,9 +156,8 @@ export class RunningRotations extends Disposable {
 
   /** The rotation's engine: running in this window, or resumed from its journal (no checklist opened). */
   async engineOf(rotationId: string, org: OrgConfig, signal?: AbortSignal): Promise<RotationEngine> {
-    const running = this.engines.get(rotationId);
-    if (running && !this.stale.has(running)) return running;
-    if (running) this.drop(rotationId);
+    const running = this.engines.get(rotationId)?.engine;
+    if (running) return running;
     const engine = await RotationEngine.resume(rotationId, this.deps(org), signal);
     this.adopt(engine, org);
     return engine;
@@ -149,15 +165,17 @@ export class RunningRotations extends Disposable {
 
   /** The rotation as it stands (its engine's, else its journal's), without resuming it. */
   snapshotOf(rotationId: string): RotationSnapshot | undefined {
-    const engine = this.engines.get(rotationId);
+    const engine = this.engines.get(rotationId)?.engine;
     if (engine) return engine.snapshot();
     const journal = this.cache.find((j) => j.rotationId === rotationId);
     return journal ? buildSnapshot(journal, false) : undefined;
   }
 
-  /** The org's rotation in progress, if any (to adopt when a campaign finds one started from a checklist). */
-  unfinishedOf(orgKey: string): RotationJournal | undefined {
-    return this.cache.find((j) => j.org.host === orgKey && !isFinished(j));
+  /** The org's rotation in progress (of `appId` when given), if any. */
+  unfinishedOf(orgKey: string, appId?: string): RotationJournal | undefined {
+    return this.cache.find(
+      (j) => j.org.host === orgKey && !isFinished(j) && (appId === undefined || j.app.id === appId),
+    );
   }
 
   /** Every journal kept (the campaign's soak reads the preview orgs' completed rotations). */
@@ -167,23 +185,44 @@ export class RunningRotations extends Disposable {
 
   /** The new secret's value of a rotation in progress, for Copy New Secret (in the host, never to a page). */
   newSecretValue(rotationId: string): Promise<string | undefined> {
-    return this.engines.get(rotationId)?.newSecretValue() ?? this.pending.get(rotationId);
+    return this.engines.get(rotationId)?.engine.newSecretValue() ?? this.pending.get(rotationId);
   }
 
   /** Reads the journals again now (a campaign needs them current before it reads a rotation's state). */
-  refreshJournals(): Promise<void> {
-    return this.reloadJournals();
+  async refreshJournals(): Promise<void> {
+    await Promise.all([...this.engines.values()].map(({ engine }) => engine.refresh().catch(() => false)));
+    await this.reloadJournals();
+  }
+
+  /**
+   * Runs a change of an app's secret made from the Orgs tree: refused while a step of the app's rotation runs
+   * (in any window), then recorded in that rotation's journal, so its checklist and Roll back know of it.
+   */
+  async outsideChange(
+    org: OrgConfig,
+    appId: string,
+    change: Omit<OutsideChange, 'at' | 'source'>,
+    run: () => Promise<void>,
+  ): Promise<void> {
+    await this.reloadJournals();
+    const rotation = this.unfinishedOf(org.key, appId);
+    if (rotation && (await stepRunning(this.journals, rotation.rotationId)))
+      throw new Error(
+        `${org.label}: a step of its rotation is running; wait for it to end (its checklist shows it), then try again.`,
+      );
+    await run();
+    if (!rotation) return;
+    await recordOutsideChange(this.journals, rotation.rotationId, {
+      ...change,
+      at: new Date().toISOString(),
+      source: 'tree',
+    });
+    await this.refreshJournals();
   }
 
   /** Reopens a rotation from its journal: its panel when open, otherwise a new engine from the journal. */
   async resume(journal: RotationJournal, panel?: vscode.WebviewPanel): Promise<void> {
-    const current = this.engines.get(journal.rotationId);
-    if (current && this.stale.has(current)) this.drop(journal.rotationId);
-    const existing = this.panels.get(journal.rotationId);
-    if (existing && !panel) {
-      existing.reveal();
-      return;
-    }
+    if (!panel && this.panels.reveal(journal.rotationId)) return;
     const org = this.settings.find(journal.org.host);
     if (!org) {
       panel?.dispose();
@@ -191,7 +230,7 @@ export class RunningRotations extends Disposable {
         `The rotation ${journal.rotationId} is of ${journal.org.host}, which is no longer in the setting oktaWorkflows.orgs. Add the org again (Add Org), then Resume Rotation.`,
       );
     }
-    let engine = this.engines.get(journal.rotationId);
+    let engine = this.engines.get(journal.rotationId)?.engine;
     if (!engine) {
       try {
         engine = await withOktaProgress(
@@ -205,7 +244,7 @@ export class RunningRotations extends Disposable {
       }
       this.adopt(engine, org);
     }
-    this.open(engine, org, panel);
+    this.panels.open(engine, org, panel);
   }
 
   /**
@@ -215,36 +254,14 @@ export class RunningRotations extends Disposable {
   async forgetOrg(orgKey: string): Promise<RotationJournal[]> {
     const forgotten = (await this.journals.list()).filter((j) => j.org.host === orgKey);
     for (const j of forgotten) {
-      this.panels.get(j.rotationId)?.dispose();
-      this.panels.delete(j.rotationId);
+      this.panels.close(j.rotationId);
+      this.engines.get(j.rotationId)?.unsubscribe();
       this.engines.delete(j.rotationId);
       await this.pending.delete(j.rotationId);
       await this.journals.delete(j.rotationId);
     }
     if (forgotten.length > 0) await this.reloadJournals();
     return forgotten;
-  }
-
-  /** Closes a rotation's checklist and forgets its engine; the journal stays. */
-  private drop(rotationId: string): void {
-    const panel = this.panels.get(rotationId);
-    this.panels.delete(rotationId);
-    this.engines.delete(rotationId);
-    panel?.dispose();
-  }
-
-  /** The checklist's Resume Rotation after a stale refusal: the journal as stored now, in a fresh engine and checklist. */
-  private async reopen(rotationId: string): Promise<void> {
-    const journal = await this.journals.load(rotationId);
-    if (!journal || isFinished(journal)) {
-      this.drop(rotationId);
-      await this.reloadJournals();
-      void vscode.window.showInformationMessage(
-        `The rotation ${rotationId} ${journal ? `of ${journal.org.host} ended in the other window (${journal.outcome})` : 'is no longer recorded'}; there is nothing to resume.`,
-      );
-      return;
-    }
-    await this.resume(journal);
   }
 
   registerSerializer(): vscode.Disposable {
@@ -274,83 +291,60 @@ export class RunningRotations extends Disposable {
   }
 
   private deps(org: OrgConfig): RotationDeps {
-    return rotationDepsFor({
-      org,
-      journals: this.journals,
-      secrets: this.pending,
-      client: () => this.clients.get(org),
-      previewRecencyDays: this.settings.number('previewRecencyDays', 30),
-      log: this.log,
-    });
+    return {
+      ...rotationDepsFor({
+        org,
+        journals: this.journals,
+        secrets: this.pending,
+        client: () => this.clients.get(org),
+        previewRecencyDays: this.settings.number('previewRecencyDays', 30),
+        log: this.log,
+      }),
+      windowId: this.windowId,
+    };
   }
 
   private adopt(engine: RotationEngine, org: OrgConfig): void {
-    this.engines.set(engine.rotationId, engine);
     let previous: RotationSnapshot | undefined;
     const tell = (snapshot: RotationSnapshot): void => {
       if (!this.isDisposed) this.rotationChanged.fire({ org, previous, snapshot });
       previous = snapshot;
+      this.scheduleReload();
+      this.followElsewhere();
     };
-    const unsubscribe = engine.onDidChange((snap) => {
-      tell(snap);
-      void this.reloadJournals();
-    });
+    const unsubscribe = engine.onDidChange(tell);
+    this.engines.set(engine.rotationId, { engine, org, unsubscribe });
     tell(engine.snapshot());
-    this.register({ dispose: unsubscribe });
-    void this.reloadJournals();
   }
 
-  private open(engine: RotationEngine, org: OrgConfig, restored?: vscode.WebviewPanel): void {
-    const existing = this.panels.get(engine.rotationId);
-    if (existing && !restored) {
-      existing.reveal();
-      return;
-    }
-    const panel =
-      restored ??
-      vscode.window.createWebviewPanel(
-        CHECKLIST_VIEW_TYPE,
-        `Rotate: ${org.label}`,
-        vscode.ViewColumn.Active,
-        webviewOptions(this.context.extensionUri),
-      );
-    const binding: RotationBinding = {
-      rotationId: engine.rotationId,
-      orgLabel: org.label,
-      labelOf: (host) => this.settings.find(host)?.label ?? host,
-      snapshot: () => engine.snapshot(),
-      onDidChange: (listener) => engine.onDidChange(() => listener()),
-      perform: async (action, signal): Promise<ActionOutcome> => {
-        const outcome = await engine.perform(action, signal);
-        if (!outcome.ok && outcome.error.kind === 'staleJournal') this.stale.add(engine);
-        return outcome;
-      },
-      newSecretValue: () => engine.newSecretValue(),
-      withProgress: (title, work, alsoAbortedBy) =>
-        withOktaProgress(this.clients, { title, orgs: [org], alsoAbortedBy }, work),
-      reopen: () => this.reopen(engine.rotationId),
-      onWait: (listener) => {
-        const subscription = this.clients.onWait((orgKey, reason, ms) => {
-          if (orgKey === org.key) listener(reason, ms);
-        });
-        return () => subscription.dispose();
-      },
-    };
-    const view = new RotationChecklistPanel(panel, binding, this.context.extensionUri, this.log);
-    this.panels.set(engine.rotationId, view);
-    this.register(
-      view.onDidClose(() => {
-        // Only this view's entries: after a reopen the rotation id names a new checklist and engine.
-        if (this.panels.get(engine.rotationId) === view) this.panels.delete(engine.rotationId);
-        // The journal keeps the rotation; a finished or closed one needs no engine in memory.
-        if (
-          this.engines.get(engine.rotationId) === engine &&
-          (engine.snapshot().outcome !== 'inProgress' || !engine.snapshot().busy)
-        )
-          this.engines.delete(engine.rotationId);
-      }),
-    );
-    this.register(view);
+  /** While a step of one of this window's rotations runs in another window, read it again now and then. */
+  private followElsewhere(): void {
+    const elsewhere = () => [...this.engines.values()].filter(({ engine }) => engine.snapshot().runningElsewhere);
+    if (this.following || elsewhere().length === 0) return;
+    this.following = setInterval(() => {
+      const followed = elsewhere();
+      if (followed.length === 0) {
+        clearInterval(this.following);
+        this.following = undefined;
+        return;
+      }
+      for (const { engine } of followed) this.log.background('Following a rotation', engine.refresh());
+    }, FOLLOW_MS);
+  }
+
+  /** Many saves at once (a campaign) read the journals once. */
+  private scheduleReload(): void {
+    if (this.reloading) return;
+    this.reloading = setTimeout(() => {
+      this.reloading = undefined;
+      void this.reloadJournals();
+    }, 100);
+  }
+
+  private stopTimers(): void {
+    if (this.reloading) clearTimeout(this.reloading);
+    if (this.following) clearInterval(this.following);
+    for (const { unsubscribe } of this.engines.values()) unsubscribe();
   }
 
   private async reloadJournals(): Promise<void> {

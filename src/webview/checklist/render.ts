@@ -26,6 +26,7 @@ const STATUS_ICON: Record<StepStatus, string> = {
   current: 'arrow-circle-right',
   running: 'loading',
   failed: 'error',
+  uncertain: 'question',
   skipped: 'circle-slash',
   upcoming: 'circle-large-outline',
 };

@@ -1,6 +1,6 @@
 // Two windows rotating the same app: two engine instances sharing the stores. The second start is refused,
-// naming the first rotation, with each store the extension or the tests use: memory, files, and the VS Code
-// layer's GlobalStateJournalStore, whose claims also lock across windows through a file lock in a shared folder.
+// naming the first rotation, with each store the extension or the tests use: memory, and the journal files (one
+// instance per window, as VS Code's windows are separate processes), whose claims lock across processes.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,16 +8,13 @@ import { join } from 'node:path';
 import { isRotationError } from '../../../src/rotation/errors.ts';
 import { FileLock } from '../../../src/rotation/fileLock.ts';
 import { revisionOf, type RotationJournal } from '../../../src/rotation/model/journal.ts';
-import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { FileJournalStore } from '../../../src/rotation/fileJournalStore.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
-import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import { driveThrough } from '../faults/driveThrough.ts';
-import { InMemoryMemento } from './memento.ts';
 import { startWorld, startWorldOn } from '../rotation/world.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
 import type { World } from '../rotation/world.ts';
-
-const noProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
 
 describeOnPaths('two windows rotating the same app', function (path) {
   const startWorld = startWorldOn(path);
@@ -63,39 +60,13 @@ describeOnPaths('two windows rotating the same app', function (path) {
     await secondRefused(new FileJournalStore(dir), new FileJournalStore(dir));
   });
 
-  it('globalState, one window (one Memento): refused, then allowed', async () => {
-    const memento = new InMemoryMemento();
-    await secondRefused(
-      new GlobalStateJournalStore(memento, noProblem),
-      new GlobalStateJournalStore(memento, noProblem),
-    );
-  });
-
-  it('globalState, two windows before sync (two Mementos) sharing the lock folder: refused, then allowed', async () => {
-    const locks = await tempDir();
-    await secondRefused(
-      new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: locks }),
-      new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: locks }),
-    );
-  });
-
-  it('why the lock folder: two windows before sync without it would both start (the weakness it closes)', async () => {
-    const w = await startWorld();
-    world = w;
-    await w.start({ journals: new GlobalStateJournalStore(new InMemoryMemento(), noProblem) });
-    await w.start({ journals: new GlobalStateJournalStore(new InMemoryMemento(), noProblem) });
-  });
-
-  for (const kind of ['files', 'globalState with a lock folder'] as const) {
+  for (const kind of ['files'] as const) {
     it(`${kind}: two windows claiming at the same instant, 20 times: exactly one wins each time`, async () => {
       const w = await startWorld();
       world = w;
       for (let round = 0; round < 20; round++) {
         const dir = await tempDir();
-        const store = () =>
-          kind === 'files'
-            ? new FileJournalStore(dir)
-            : new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir });
+        const store = () => new FileJournalStore(dir);
         const results = await Promise.allSettled([w.start({ journals: store() }), w.start({ journals: store() })]);
         assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'], `round ${round}`);
         const lost = results.find((r) => r.status === 'rejected');
@@ -105,7 +76,7 @@ describeOnPaths('two windows rotating the same app', function (path) {
   }
 });
 
-describe('GlobalStateJournalStore lock across windows', () => {
+describe('journal files: the lock of an app across windows', () => {
   const dirs: string[] = [];
   afterEach(async () => {
     for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
@@ -122,44 +93,34 @@ describe('GlobalStateJournalStore lock across windows', () => {
     }
   }
 
-  it('a lock left by a crashed window: refused while young and unseen, taken over after ten minutes unseen, or at once when seen finished', async () => {
+  it('a lock left by a crashed window holds while its rotation is unfinished, and is taken over once it ended or its journal went', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'stale-lock-'));
     dirs.push(dir);
-    let now = Date.now();
     const first = await journalOf('rotation-a');
     const second = { ...(await journalOf('rotation-b')), org: first.org, app: first.app };
-    const mementoA = new InMemoryMemento();
-    const windowA = new GlobalStateJournalStore(mementoA, noProblem, { lockDir: dir, now: () => now });
+    const windowA = new FileJournalStore(dir);
     assert.equal(await windowA.claim(first), undefined);
-    // Window A is killed: its lock stays. Window B never saw A's journal (no sync yet): refused, told whose it is.
-    const windowB = new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir, now: () => now });
+    // Window A is killed: its lock and its unfinished journal stay. Window B is refused, told whose it is.
+    const windowB = new FileJournalStore(dir);
     assert.equal((await windowB.claim(second))?.rotationId, 'rotation-a');
-    // Ten minutes on, still unseen: a leftover, taken over.
-    now += 11 * 60 * 1000;
+    // The rotation A left is abandoned (from any window): its lock is a leftover, taken over at once.
+    await windowB.save({ ...first, outcome: 'abandoned', endedAt: first.createdAt }, revisionOf(first));
     assert.equal(await windowB.claim(second), undefined);
     assert.equal(
-      (await new FileLock(dir).holder(`${first.org.host.toLowerCase()}/${first.app.id}`))?.record.owner,
+      (await new FileLock(join(dir, 'locks')).holder(`${first.org.host.toLowerCase()}/${first.app.id}`))?.record.owner,
       'rotation-b',
     );
-    // Window A, back, sees B's lock (its own memento still says A is in progress: refused either way).
-    assert.ok(await windowA.claim({ ...first, rotationId: 'rotation-c' }));
-    // A window whose globalState already shows B's rotation finished takes B's leftover lock at once.
-    const mementoC = new InMemoryMemento();
-    await new GlobalStateJournalStore(mementoC, noProblem).importJournal({
-      ...second,
-      outcome: 'abandoned',
-      endedAt: second.createdAt,
-    });
-    const windowC = new GlobalStateJournalStore(mementoC, noProblem, { lockDir: dir, now: () => now });
-    assert.equal(await windowC.claim({ ...first, rotationId: 'rotation-d' }), undefined);
+    // A journal gone (deleted with its org) leaves a lock that is taken over too.
+    await windowB.delete('rotation-b');
+    assert.equal(await windowA.claim({ ...first, rotationId: 'rotation-c', outcome: 'inProgress' }), undefined);
   });
 
   it('a finished rotation releases its lock when saved finished, and a deleted one when deleted', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'release-lock-'));
     dirs.push(dir);
     const j = await journalOf('rotation-x');
-    const store = new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir });
-    const other = new GlobalStateJournalStore(new InMemoryMemento(), noProblem, { lockDir: dir });
+    const store = new FileJournalStore(dir);
+    const other = new FileJournalStore(dir);
     assert.equal(await store.claim(j), undefined);
     assert.equal((await other.claim({ ...j, rotationId: 'rotation-y' }))?.rotationId, 'rotation-x');
     await store.save({ ...j, outcome: 'abandoned', endedAt: j.createdAt }, revisionOf(j));

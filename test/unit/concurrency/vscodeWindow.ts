@@ -1,5 +1,5 @@
 // One VS Code window rotating a real org (https://acme.okta.com), wired as RunningRotations wires it: rotationDepsFor
-// over the window's globalState store (the lock folder shared by every window), the org parsed from its setting as
+// over the journal files in the extension's global storage folder (shared by every window), its own window id, the org parsed from its setting as
 // the extension parses it. On the proxied path the org's client comes from the window's own OktaClients, built from
 // VS Code's http.* settings (http.proxy naming squid, the run's CA trusted) and the API token in the window's
 // credential store: each window reaches Okta through the proxy by itself. On loopback the simulator is not at that
@@ -11,9 +11,9 @@ import { OktaClients } from '../../../src/vscode/connection/oktaClients.ts';
 import type { Log } from '../../../src/vscode/platform/log.ts';
 import type { OrgConfig } from '../../../src/vscode/orgs/orgConfig.ts';
 import { rotationDepsFor } from '../../../src/rotation/rotationDeps.ts';
-import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
+import { FileJournalStore } from '../../../src/rotation/fileJournalStore.ts';
+import { randomUUID } from 'node:crypto';
 import type { World } from '../rotation/world.ts';
-import type { InMemoryMemento } from './memento.ts';
 
 /** The real org the windows rotate, and the seed of a world serving it on the proxied path. */
 const REAL_ORG = { host: 'acme.okta.com', baseUrl: 'https://acme.okta.com' };
@@ -35,9 +35,9 @@ export interface VsCodeWindow {
   dispose(): void;
 }
 
-const failOnProblem = (m: string) => assert.fail(`unexpected store problem: ${m}`);
-
-export function vscodeWindow(memento: InMemoryMemento, lockDir: string): VsCodeWindow {
+export function vscodeWindow(storage: string): VsCodeWindow {
+  const windowId = randomUUID();
+  const journals = new FileJournalStore(storage);
   const log = { error: (context: string, e: unknown) => assert.fail(`${context}: ${String(e)}`) };
   let clients: OktaClients | undefined;
   const apiCalls: string[] = [];
@@ -67,13 +67,14 @@ export function vscodeWindow(memento: InMemoryMemento, lockDir: string): VsCodeW
       return {
         ...rotationDepsFor({
           org,
-          journals: new GlobalStateJournalStore(memento, failOnProblem, { lockDir }),
+          journals,
           secrets: w.secrets,
           client: windowClients ? () => windowClients.get(org) : async () => w.client,
           previewRecencyDays: 30,
           log,
         }),
         clock: w.clock,
+        windowId,
       };
     },
     dispose() {

@@ -21,7 +21,8 @@ import type { ActionOutcome } from '../../../src/rotation/engine.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import type { RotationAction } from '../../../src/rotation/model/actions.ts';
 import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
-import { FileJournalStore, MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { MemoryJournalStore } from '../../../src/rotation/stores.ts';
+import { FileJournalStore } from '../../../src/rotation/fileJournalStore.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { webviewHtml, newNonce } from '../../../src/vscode/platform/webviewHtml.ts';
 import type { HostMessage } from '../../../src/vscode/rotations/checklistProtocol.ts';
@@ -29,8 +30,6 @@ import { actionInWords } from '../../../src/presentation/actions.ts';
 import { checklistView } from '../../../src/presentation/checklist/view.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
 import { redact } from '../../../src/redact.ts';
-import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
-import { InMemoryMemento } from '../concurrency/memento.ts';
 import { startWorldOn } from '../rotation/world.ts';
 import type { World } from '../rotation/world.ts';
 import { describeOnPaths, proxiedPath, type OrgPath } from '../../support/proxiedPath.ts';
@@ -190,16 +189,10 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
 
   it('no token and no secret value, whole or any 8-character piece, anywhere', async () => {
     dir = await mkdtemp(join(tmpdir(), 'leak-audit-'));
-    const memento = new InMemoryMemento();
     const memory = new MemoryJournalStore();
-    const globalState: [string, RotationJournalStore] = [
-      'globalState',
-      new GlobalStateJournalStore(memento, (m) => audits[0]?.add('store problem', m), { lockDir: join(dir, 'locks') }),
-    ];
-    const stores: Array<[string, RotationJournalStore]> =
-      path === 'loopback'
-        ? [['memory', memory], ['files', new FileJournalStore(join(dir, 'files'))], globalState]
-        : [globalState];
+    // The files are the store VS Code uses (the extension's global storage, shared by every window).
+    const files: [string, RotationJournalStore] = ['files', new FileJournalStore(join(dir, 'files'))];
+    const stores: Array<[string, RotationJournalStore]> = path === 'loopback' ? [['memory', memory], files] : [files];
     const audits: Audit[] = [];
     const recorders: HistoryRecorder[] = [];
 
@@ -381,9 +374,8 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
     if (stores.some(([name]) => name === 'files'))
       for (const name of await readdir(join(dir, 'files', 'journals')))
         global.add(`journal file ${name}`, await readFile(join(dir, 'files', 'journals', name), 'utf8'));
-    for (const name of await readdir(join(dir, 'locks')).catch(() => [] as string[]))
+    for (const name of await readdir(join(dir, 'files', 'locks')).catch(() => [] as string[]))
       global.add(`lock file ${name}`, await readFile(join(dir, 'locks', name), 'utf8'));
-    global.add('globalState (raw)', memento.rawText());
     for (const recorder of recorders) await recorder.idle();
     for (const name of await readdir(join(dir, 'history')))
       global.add(`history file ${name}`, await readFile(join(dir, 'history', name), 'utf8'));

@@ -5,12 +5,7 @@ import assert from 'node:assert/strict';
 import { drive, pickAction, startWorld, type World } from '../rotation/world.ts';
 import { oktaChanged } from '../../../src/rotation/oktaChanges.ts';
 import { actionInWords } from '../../../src/presentation/actions.ts';
-import {
-  failureChoices,
-  progressTitle,
-  RESUME_ROTATION,
-  riskyConfirmation,
-} from '../../../src/presentation/confirmations.ts';
+import { progressTitle, riskyConfirmation } from '../../../src/presentation/confirmations.ts';
 import type { RotationAction } from '../../../src/rotation/model/actions.ts';
 import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
@@ -266,38 +261,30 @@ describe("checklist: progress in the person's words, confirmations naming org, a
   });
 });
 
-describe('checklist: a refusal as stale (another window drove the rotation) offers Resume Rotation', () => {
+describe('checklist: a refusal as stale (another window drove the rotation) shows where the rotation stands', () => {
   let world: World | undefined;
   afterEach(async () => {
     await world?.close();
     world = undefined;
   });
 
-  it("window B's engine, left behind by window A's step, is refused with 'staleJournal': Resume Rotation is offered, and an engine reopened from the journal goes on", async () => {
+  it("window B's engine, left behind by window A's action, is refused with 'staleJournal', takes A's state and goes on from there", async () => {
     world = await startWorld();
-    const a = await world.start();
-    const b = await RotationEngine.resume(a.rotationId, world.deps());
+    const a = await world.start({ windowId: 'window-a' });
+    const b = await RotationEngine.resume(a.rotationId, world.deps({ windowId: 'window-b' }));
+    const seen: RotationSnapshot[] = [];
+    b.onDidChange((s) => seen.push(s));
     const action = pickAction(a.snapshot().nextActions, { mode: 'newConnection' });
     assert.ok(action);
     assert.ok((await a.perform(action)).ok);
     const refused = await b.perform(action);
     assert.ok(!refused.ok && refused.error.kind === 'staleJournal', JSON.stringify(refused));
-    assert.deepEqual(failureChoices(refused.error.kind), [RESUME_ROTATION, 'Show Log']);
-    assert.match(refused.error.message, /Resume Rotation/, 'the message names the button');
-    // What Resume Rotation does after dropping B's engine: a fresh engine from the journal as stored, which goes on.
-    const reopened = await RotationEngine.resume(a.rotationId, world.deps());
-    assert.deepEqual(reopened.snapshot().nextActions, a.snapshot().nextActions);
-    const next = pickAction(reopened.snapshot().nextActions, { mode: 'newConnection' });
+    assert.match(refused.error.message, /changed in another window, so nothing was done/);
+    assert.doesNotMatch(refused.error.message, /Resume Rotation/, 'nothing to reopen: the checklist already shows it');
+    assert.deepEqual(b.snapshot().nextActions, a.snapshot().nextActions, 'B offers what A offers now');
+    assert.equal(seen.at(-1)?.busy, false, "B's listeners were told of A's state, not busy");
+    const next = pickAction(b.snapshot().nextActions, { mode: 'newConnection' });
     assert.ok(next);
-    assert.ok((await reopened.perform(next)).ok);
-  });
-
-  it('any other failure offers Show Log only (Resume Rotation would not help)', async () => {
-    world = await startWorld();
-    const engine = await world.start();
-    const refused = await engine.perform({ type: 'run', step: 'deleteOld' });
-    assert.ok(!refused.ok && refused.error.kind === 'actionNotAvailable', JSON.stringify(refused));
-    assert.deepEqual(failureChoices(refused.error.kind), ['Show Log']);
-    assert.deepEqual(failureChoices(undefined), ['Show Log']);
+    assert.ok((await b.perform(next)).ok, 'B goes on from where the rotation stands');
   });
 });

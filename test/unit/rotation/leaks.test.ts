@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileJournalStore } from '../../../src/rotation/stores.ts';
+import { FileJournalStore } from '../../../src/rotation/fileJournalStore.ts';
 import { revisionOf } from '../../../src/rotation/model/journal.ts';
 import type { ActionOutcome } from '../../../src/rotation/engine.ts';
 import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';

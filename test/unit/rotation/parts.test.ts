@@ -10,7 +10,8 @@ import type { RotationJournal } from '../../../src/rotation/model/journal.ts';
 import { RotationActionSchema } from '../../../src/rotation/model/actions.ts';
 import { connectorDomain, workflowsConsoleUrl } from '../../../src/rotation/model/snapshot.ts';
 import { STEP_IDS } from '../../../src/rotation/model/steps.ts';
-import { FileJournalStore, MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
+import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
+import { FileJournalStore } from '../../../src/rotation/fileJournalStore.ts';
 import type { RotationJournalStore } from '../../../src/rotation/stores.ts';
 import { findLeak, startWorld } from './world.ts';
 

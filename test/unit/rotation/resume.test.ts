@@ -178,20 +178,29 @@ describeOnPaths('rotation engine: a create whose answer is lost', (path) => {
     assert.equal((await drive(engine)).snapshot.outcome, 'completed');
   });
 
-  it('the client could not even reconcile: the step fails, and running it again adopts the secret instead of creating another', async () => {
+  it('the client could not even reconcile: the engine reads Okta back itself and adopts the secret, never creating another', async () => {
     // A mock only here: the real client reconciles by itself; to reach the engine's own reconciliation, this port
     // lets the real create happen in the simulator and then reports the outcome unknown, as a client would whose
-    // reconciling list also failed.
+    // reconciling list also failed. The first read back fails too: the step is then uncertain, and Abandon and a
+    // second create are not offered until Okta has been read.
     world = await startWorld();
     let loseNext = true;
+    let failLists = 0;
     const client = world.client;
     const port: RotationOkta = {
       findWorkflowsApp: (o, sig) => client.findWorkflowsApp(o, sig),
-      listSecrets: (a, sig) => client.listSecrets(a, sig),
+      async listSecrets(a, sig) {
+        if (failLists > 0) {
+          failLists--;
+          throw new OktaError({ kind: 'network', operation: 'Listing client secrets', org: client.org });
+        }
+        return client.listSecrets(a, sig);
+      },
       async createSecret(appId, sig) {
         const created = await client.createSecret(appId, sig);
         if (!loseNext) return created;
         loseNext = false;
+        failLists = 1;
         throw new OktaError({
           kind: 'outcomeUnknown',
           operation: `Creating a client secret of app ${appId}`,
@@ -208,14 +217,22 @@ describeOnPaths('rotation engine: a create whose answer is lost', (path) => {
     await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });
     const failed = await engine.perform({ type: 'run', step: 'createSecret' });
     assert.ok(!failed.ok && failed.error.kind === 'outcomeUnknown', JSON.stringify(failed));
-    assert.equal(engine.snapshot().steps.find((x) => x.id === 'createSecret')?.state, 'failed');
+    const uncertain = engine.snapshot();
+    assert.equal(uncertain.steps.find((x) => x.id === 'createSecret')?.state, 'uncertain');
+    assert.deepEqual(
+      uncertain.nextActions.map((a) => a.type),
+      ['run'],
+      'only "check what Okta did": no abandon, nothing else',
+    );
     assert.equal(world.org.secrets().length, 2, 'Okta did create it');
 
-    // A restart in between changes nothing: the journal holds the pre-create list.
+    // A restart in between changes nothing: the journal holds the pre-create list, and the step stays uncertain.
     const resumed = await RotationEngine.resume(engine.rotationId, world.deps({ okta: port }));
+    assert.equal(resumed.snapshot().steps.find((x) => x.id === 'createSecret')?.state, 'uncertain');
     const again = await resumed.perform({ type: 'run', step: 'createSecret' });
     assert.ok(again.ok, JSON.stringify(again));
     const s = resumed.snapshot();
+    assert.equal(s.steps.find((x) => x.id === 'createSecret')?.state, 'done');
     assert.equal(s.steps.find((x) => x.id === 'createSecret')?.result?.recovered, true);
     assert.equal(callsOf(world.org).creates, 1, 'never created twice');
     const inOkta = world.org.secrets().find((x) => x.id === s.secrets.new?.id);
