@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { APP_ID, SECRET_ID } from './ids.ts';
 import { sanitizeText } from './oktaText.ts';
+import { SECRET_HASH } from './secretHash.ts';
 
 const SecretStatus = z.lazy(() => z.enum(['ACTIVE', 'INACTIVE']));
 type SecretStatus = z.infer<typeof SecretStatus>;
@@ -32,14 +33,19 @@ const HrefObject = z.lazy(() =>
   }),
 );
 
-/** OAuth2ClientSecret. `client_secret` is plaintext in Okta's answers: treat the whole object as a secret. */
+/**
+ * OAuth2ClientSecret. `client_secret` is usually plaintext in Okta's answers: treat the whole object as a secret. It
+ * may also be masked or absent (the spec says so): a list without it is still a list, and the client keeps a value
+ * only when it matches `secret_hash` (secretHash.ts withPlaintextOnly).
+ */
 export const ClientSecretSchema = z.lazy(() =>
   z.looseObject({
     id: SecretId,
     status: SecretStatus,
     // The value, kept as Okta sent it (it is what authenticates); no secret is longer than this.
     client_secret: z.optional(z.string().check(z.maxLength(1024))),
-    secret_hash: z.optional(Timestamp),
+    // 22 base64url characters, as every answer Okta publishes: anything else breaks the contract, as an id would.
+    secret_hash: z.optional(z.string().check(z.regex(SECRET_HASH))),
     created: Timestamp,
     lastUpdated: Timestamp,
     _links: z.optional(

@@ -7,6 +7,7 @@ import type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 import { OrgServer } from './orgServer.ts';
 import { OrgState } from './orgState.ts';
 import type { AppSeed, SecretRecord } from './orgState.ts';
+import type { SecretValues } from './representations.ts';
 import type { RateBucket } from './routes/index.ts';
 import { DEFAULT_ORGS, seedOrg } from './seed.ts';
 import { ServiceApp, serviceAppKeys } from './serviceApp.ts';
@@ -18,6 +19,7 @@ export type { AppSeed, SecretSeed } from './orgState.ts';
 export type { OrgSeed } from './seed.ts';
 export { AUDITING_SERVICE_APP } from './seed.ts';
 export type { RateBucket } from './routes/index.ts';
+export type { SecretValues } from './representations.ts';
 export type { ServiceAppInfo, ServiceAppSeed } from './serviceApp.ts';
 export type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 
@@ -96,6 +98,8 @@ export interface SimulatedOrg {
   expireAccessTokens(): void;
   /** Addition: copies of every System Log event the org recorded, oldest first (as GET /api/v1/logs shapes them). */
   systemLog(): Record<string, unknown>[];
+  /** Addition: from now on, answers show secret values so (the seed's listPlaintext); a create's always in plaintext. */
+  setSecretValues(shown: SecretValues): void;
 }
 
 export interface Simulator {
@@ -142,6 +146,9 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     addApp: (seed) => state.addApp(seed).id,
     expireAccessTokens: () => state.serviceApp?.expireAccessTokens(),
     systemLog: () => state.systemLog.all(),
+    setSecretValues: (shown) => {
+      state.secretValues = shown;
+    },
   };
 }
 

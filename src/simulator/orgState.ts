@@ -2,6 +2,7 @@
 // Plain data and lookups; the rules that change secrets live in secretRules.ts, the JSON Okta sends in
 // representations.ts and identityRepresentations.ts.
 import { AdminDirectory, type AdminRecord } from './admins.ts';
+import type { SecretValues } from './representations.ts';
 import type { ServiceApp } from './serviceApp.ts';
 import { isoNow, newApiToken, newAppId, newClientSecret, newSecretId, randomBase62, secretHash } from './ids.ts';
 import { SystemLog } from './systemLog.ts';
@@ -125,6 +126,8 @@ export class OrgState {
   workflowsAppId = '';
   /** The OAuth 2.0 service app (private_key_jwt + DPoP), unless the seed says the org has none. */
   serviceApp: ServiceApp | undefined;
+  /** How answers other than a create's show a secret's value (the seed's listPlaintext; default plaintext). */
+  secretValues: SecretValues = 'plaintext';
   private readonly revoked = new Set<string>();
   /** Super-admin tokens issued after start (issueApiToken): a person creating a new token mid-rotation. */
   private readonly issued = new Set<string>();

@@ -2,6 +2,7 @@
 // "Okta Workflows" sign-in tile and ordinary apps as decoys. Shapes follow public org exports: the `flow` app's
 // settings.app holds the Workflows service domain and its redirect URI.
 import type { AppSeed, OrgState, SecretSeed } from './orgState.ts';
+import type { SecretValues } from './representations.ts';
 import type { ServiceAppSeed } from './serviceApp.ts';
 
 export interface OrgSeed {
@@ -15,6 +16,16 @@ export interface OrgSeed {
   decoyApps?: number;
   /** The OAuth 2.0 service app: false for none; default granted okta.apps.read okta.apps.manage, DPoP required. */
   serviceApp?: false | ServiceAppSeed;
+  /**
+   * Addition: whether answers show secret values in plaintext (default true, as Okta does for apps); false leaves
+   * `client_secret` out, 'masked' sends a masked value as the spec's examples do. A create's answer always carries it.
+   */
+  listPlaintext?: boolean | 'masked';
+}
+
+/** How an org seeded with `listPlaintext` shows secret values. */
+function secretValuesOf(listPlaintext: OrgSeed['listPlaintext']): SecretValues {
+  return listPlaintext === 'masked' ? 'masked' : listPlaintext === false ? 'absent' : 'plaintext';
 }
 
 /**
@@ -92,6 +103,7 @@ function decoy(i: number): AppSeed {
 
 /** Fills a fresh org with its apps. Decoys come first, so finding the Workflows app by listing needs paging. */
 export function seedOrg(org: OrgState, seed: OrgSeed): void {
+  org.secretValues = secretValuesOf(seed.listPlaintext);
   const decoys = seed.decoyApps ?? 3;
   if (!Number.isInteger(decoys) || decoys < 0)
     throw new Error(`simulator: decoyApps must be a whole number >= 0 (org ${seed.name})`);
