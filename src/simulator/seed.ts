@@ -21,6 +21,16 @@ export interface OrgSeed {
    * `client_secret` out, 'masked' sends a masked value as the spec's examples do. A create's answer always carries it.
    */
   listPlaintext?: boolean | 'masked';
+  /**
+   * Addition: the org has a forgotten flow from the start (forgottenFlow.ts): a Workflows connection refreshing its
+   * token with the secret ACTIVE at start, which fails once that secret is deactivated. Needs the Workflows app.
+   */
+  forgottenFlow?: ForgottenFlowSeed;
+}
+
+/** A seeded forgotten flow: how often it refreshes (default every 60 000 ms). */
+export interface ForgottenFlowSeed {
+  intervalMs?: number;
 }
 
 /** How an org seeded with `listPlaintext` shows secret values. */
@@ -60,6 +70,14 @@ export function fleetSeeds(count: number, now: Date = new Date()): OrgSeed[] {
       decoyApps: 1,
     };
   });
+}
+
+/** `seeds` with the org named `orgName` given a forgotten flow (for one org of a fleet); throws for a name none has. */
+export function withForgottenFlow(seeds: readonly OrgSeed[], orgName: string, flow: ForgottenFlowSeed = {}): OrgSeed[] {
+  const seed = seeds.find((s) => s.name === orgName);
+  if (!seed) throw new Error(`no org named '${orgName}' (have: ${seeds.map((s) => s.name).join(', ')})`);
+  if (seed.workflowsApp === false) throw new Error(`org '${orgName}' has no Workflows app for a flow to use`);
+  return seeds.map((s) => (s === seed ? { ...s, forgottenFlow: flow } : s));
 }
 
 /** `https://oauth.workflows.okta.com` or `…oktapreview.com`, as seen in real `flow` app settings. */
