@@ -15,7 +15,7 @@ import { ServiceApp, serviceAppKeys } from './serviceApp.ts';
 import type { ServiceAppInfo } from './serviceApp.ts';
 import type { OrgSeed } from './seed.ts';
 
-export type { FaultInjector, MalformedKind } from './faults.ts';
+export type { FaultInjector, HeldAnswer, MalformedKind } from './faults.ts';
 export type { ForgottenFlow, ForgottenFlowOptions } from './forgottenFlow.ts';
 export type { AppSeed, SecretSeed } from './orgState.ts';
 export type { ForgottenFlowSeed, OrgSeed } from './seed.ts';

@@ -229,6 +229,13 @@ export class OrgServer {
     }
     answer = { ...answer, headers: { ...rateHeaders, ...answer.headers } };
 
+    if (fault?.kind === 'hold') {
+      const socket = req.socket;
+      const gone = socket.destroyed ? Promise.resolve() : new Promise<void>((r) => socket.once('close', () => r()));
+      await fault.hold.holdUntilReleased(gone, this.closing.signal);
+      // The client left, or the org is closing: the change stays, the answer is lost.
+      if (socket.destroyed || this.closing.signal.aborted) return log('dropped');
+    }
     if (fault?.kind === 'drop') {
       // The work is done and committed; the answer is lost on the wire.
       req.socket.destroy();
