@@ -8,7 +8,7 @@
 // break, HTML or "../" is a broken contract, never a value to journal or show), and free text (labels, names,
 // timestamps) goes through the one sanitizer (oktaText.ts).
 import * as z from 'zod/mini';
-import { APP_ID, SECRET_ID } from './ids.ts';
+import { APP_ID, CLIENT_ID, SECRET_ID } from './ids.ts';
 import { sanitizeText } from './oktaText.ts';
 import { SECRET_HASH } from './secretHash.ts';
 
@@ -24,7 +24,7 @@ const Timestamp = z.lazy(() => oktaText(64));
 const AppId = z.lazy(() => z.string().check(z.minLength(1, { abort: true }), z.regex(APP_ID)));
 const SecretId = z.lazy(() => z.string().check(z.minLength(1, { abort: true }), z.regex(SECRET_ID)));
 /** A client id as the spec allows it: 6 to 100 letters, digits or $-_.+!*'(), (an app's own id by default). */
-const ClientId = z.lazy(() => z.string().check(z.regex(/^[A-Za-z0-9$\-_.+!*'(),]{6,100}$/)));
+const ClientId = z.lazy(() => z.string().check(z.regex(CLIENT_ID)));
 
 const HrefObject = z.lazy(() =>
   z.looseObject({
