@@ -42,7 +42,7 @@ export interface FlowTarget {
 }
 
 /** What the flow sends with every refresh. */
-export interface FlowCredentials {
+interface FlowCredentials {
   clientId: string;
   authMethod: string;
   secret: string;
@@ -65,7 +65,7 @@ export interface ForgottenFlow {
   stop(): Promise<void>;
 }
 
-export class ScheduledFlow implements ForgottenFlow {
+class ScheduledFlow implements ForgottenFlow {
   readonly clientId: string;
   readonly userAgent: string;
   readonly secretHash: string;
@@ -193,12 +193,41 @@ function pinned(socket: TLSSocket, certPem: string, req: ClientRequest): void {
     req.destroy(new Error('simulator: the forgotten flow reached a server that is not the org'));
 }
 
+/** Where a server listening on `listening` ('ip:port') is, for a flow (over TLS: its name and certificate too). */
+export function flowTargetOf(listening: string, tls: { hostName: string; cert: string } | undefined): FlowTarget {
+  const [address = '', port = ''] = /^(.*):(\d+)$/.exec(listening)?.slice(1) ?? [];
+  return { address, port: Number(port), ...(tls ? { tls: { hostName: tls.hostName, cert: tls.cert } } : {}) };
+}
+
+/** An org's forgotten flows: each started with its first refresh done, all stopped when the org closes. */
+export class ForgottenFlows {
+  readonly #org: OrgState;
+  readonly #flows = new Set<ScheduledFlow>();
+
+  constructor(org: OrgState) {
+    this.#org = org;
+  }
+
+  async start(target: FlowTarget, options: ForgottenFlowOptions): Promise<ForgottenFlow> {
+    const flow = createForgottenFlow(this.#org, target, options);
+    this.#flows.add(flow);
+    try {
+      await flow.start();
+    } catch (e) {
+      this.#flows.delete(flow);
+      await flow.stop();
+      throw e;
+    }
+    return flow;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.#flows].map((f) => f.stop()));
+  }
+}
+
 /** A forgotten flow of `org` against the server at `target`, not started yet (ScheduledFlow.start). */
-export function createForgottenFlow(
-  org: OrgState,
-  target: FlowTarget,
-  options: ForgottenFlowOptions = {},
-): ScheduledFlow {
+function createForgottenFlow(org: OrgState, target: FlowTarget, options: ForgottenFlowOptions = {}): ScheduledFlow {
   const appId = options.appId ?? org.workflowsAppId;
   const app = org.app(appId);
   const client = app?.oauthClient;

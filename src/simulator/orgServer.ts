@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { adminMay } from './admins.ts';
 import { accessDenied, internalError, invalidToken, tooManyRequests } from './errors.ts';
 import { Faults, malformedBody } from './faults.ts';
-import { createForgottenFlow, type ForgottenFlow, type ForgottenFlowOptions } from './forgottenFlow.ts';
+import { flowTargetOf, ForgottenFlows, type ForgottenFlow, type ForgottenFlowOptions } from './forgottenFlow.ts';
 import { fromError } from './http.ts';
 import type { Answer, RequestContext } from './http.ts';
 import { newRequestId } from './ids.ts';
@@ -85,11 +85,12 @@ export class OrgServer {
   /** Aborted on close, so pending latency timers do not keep the process alive. */
   private readonly closing = new AbortController();
   /** The org's forgotten flows, stopped when it closes. */
-  private readonly flows = new Set<ForgottenFlow>();
+  private readonly flows: ForgottenFlows;
 
   constructor(state: OrgState, options: OrgServerOptions) {
     this.state = state;
     this.options = options;
+    this.flows = new ForgottenFlows(state);
     this.faults = new Faults(options.latencyMs);
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.now);
     this.rateLimiters = {
@@ -147,27 +148,15 @@ export class OrgServer {
   }
 
   /** A forgotten flow of this org (forgottenFlow.ts), its first refresh done; it stops when the org closes. */
-  async startForgottenFlow(options: ForgottenFlowOptions = {}): Promise<ForgottenFlow> {
-    if (this.closing.signal.aborted) throw new Error(`simulator: org ${this.state.name} is closed`);
-    const [address = '', port = ''] = /^(.*):(\d+)$/.exec(this.listening)?.slice(1) ?? [];
-    const tls = this.options.tls;
-    const target = { address, port: Number(port), ...(tls ? { tls: { hostName: tls.hostName, cert: tls.cert } } : {}) };
-    const flow = createForgottenFlow(this.state, target, options);
-    this.flows.add(flow);
-    try {
-      await flow.start();
-    } catch (e) {
-      this.flows.delete(flow);
-      await flow.stop();
-      throw e;
-    }
-    return flow;
+  startForgottenFlow(options: ForgottenFlowOptions = {}): Promise<ForgottenFlow> {
+    if (this.closing.signal.aborted) return Promise.reject(new Error(`simulator: org ${this.state.name} is closed`));
+    return this.flows.start(flowTargetOf(this.listening, this.options.tls), options);
   }
 
   /** Stops the forgotten flows and listening, and destroys every open connection, stalled ones included. */
   async close(): Promise<void> {
     this.closing.abort();
-    await Promise.all([...this.flows].map((f) => f.stop()));
+    await this.flows.stopAll();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
