@@ -4,10 +4,15 @@
 // with the zod schemas; nothing Okta sends is echoed into a message.
 // This class only composes: the request loop (http/requestLoop.ts), the apps (apps.ts), the secrets (secrets.ts),
 // the token-endpoint probe (secretProbe.ts), identity and roles (identity.ts, secretManagement.ts) and the System Log
-// (systemLog.ts) each live in their own module. Each public call is one operation (http/operationBudget.ts), or part
-// of the caller's when its signal is an OperationBudget's.
+// (systemLog.ts; a client's failed sign-ins: clientAuthFailures.ts) each live in their own module. Each public call is
+// one operation (http/operationBudget.ts), or part of the caller's when its signal is an OperationBudget's.
 import { OrgApps, type AppQuery } from './apps.ts';
 import { ApiTokenAuth, type Authenticator } from './auth.ts';
+import {
+  listClientAuthFailures,
+  type ClientAuthFailureQuery,
+  type ClientAuthFailuresResult,
+} from './clientAuthFailures.ts';
 import type { ApiCallLog, WaitReason } from './http/listeners.ts';
 import type { OperationLimits } from './http/operationBudget.ts';
 import { RequestLoop } from './http/requestLoop.ts';
@@ -32,6 +37,7 @@ export type { CreateSecretOptions } from './secrets.ts';
 export type { AdminIdentity, AdminRole, CredentialIdentity } from './identity.ts';
 export type { SecretManagementAssessment } from './secretManagement.ts';
 export type { SystemLogEvent, SystemLogQuery, SystemLogResult } from './systemLog.ts';
+export type { ClientAuthFailure, ClientAuthFailureQuery, ClientAuthFailuresResult } from './clientAuthFailures.ts';
 export { ApiTokenAuth };
 
 export interface OktaClientOptions {
@@ -220,6 +226,15 @@ export class OktaClient {
   /** The System Log events matching `query`, every page; `permitted: false` when Okta refuses the read (403). */
   listSystemLogEvents(query: SystemLogQuery = {}, signal?: AbortSignal): Promise<SystemLogResult> {
     return this.#http.operation(signal, (op) => listSystemLogEvents(this.#http, this.#maxPages, query, op.signal));
+  }
+
+  /**
+   * The failed client authentications and failed token grants of an app's OAuth client published in [since, until)
+   * (a forgotten flow still presenting a deactivated secret), every page within the operation; `notPermitted` when
+   * Okta refuses to read the System Log (403), never thrown.
+   */
+  listClientAuthFailures(query: ClientAuthFailureQuery, signal?: AbortSignal): Promise<ClientAuthFailuresResult> {
+    return this.#http.operation(signal, (op) => listClientAuthFailures(this.#http, this.#maxPages, query, op.signal));
   }
 
   /** Closes the org's connections once in-flight calls are done. */

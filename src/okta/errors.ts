@@ -81,6 +81,8 @@ function lead(init: OktaErrorInit): string {
     case 'outcomeUnknown':
       return `The result of ${lowerFirst(init.operation)}${where} is unknown`;
     case 'cancelled':
+      // A cancel with a detail is one whose outcome matters (a write that may have been carried out).
+      return `${init.operation}${where} ${init.detail ? 'was cancelled' : 'failed'}`;
     case 'input':
       return `${init.operation}${where} failed`;
   }

@@ -80,7 +80,7 @@ const LogTargetSchema = z.lazy(() =>
   }),
 );
 
-/** LogEvent (GET /api/v1/logs), the parts an audit export shows. */
+/** LogEvent (GET /api/v1/logs), the parts an audit export shows and the watch for a forgotten flow reads. */
 const LogEventSchema = z.lazy(() =>
   z.looseObject({
     uuid: NonEmpty,
@@ -91,8 +91,21 @@ const LogEventSchema = z.lazy(() =>
     actor: z.optional(LogActorSchema),
     target: z.optional(z.nullable(z.array(LogTargetSchema))),
     outcome: z.optional(z.nullable(z.looseObject({ result: NullableString, reason: NullableString }))),
-    client: z.optional(z.nullable(z.looseObject({ id: NullableString, ipAddress: NullableString }))),
+    client: z.optional(
+      z.nullable(
+        z.looseObject({
+          id: NullableString,
+          ipAddress: NullableString,
+          userAgent: z.optional(z.nullable(z.looseObject({ rawUserAgent: NullableString }))),
+        }),
+      ),
+    ),
     transaction: z.optional(z.nullable(z.looseObject({ id: NullableString }))),
+    // Free-form per event type (the spec: not a data contract). Its values are read only where a caller checks their
+    // shape (a secret's hash, an id), never shown as they are.
+    debugContext: z.optional(
+      z.nullable(z.looseObject({ debugData: z.optional(z.nullable(z.record(z.string(), z.unknown()))) })),
+    ),
   }),
 );
 export const LogEventListSchema = z.lazy(() => z.array(LogEventSchema));

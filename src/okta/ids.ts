@@ -7,6 +7,8 @@ import { OktaError } from './errors.ts';
 export const APP_ID = /^0oa[A-Za-z0-9]{17}$/;
 /** A client secret id (ocs…: 20 characters). */
 export const SECRET_ID = /^ocs[A-Za-z0-9]{17}$/;
+/** An OAuth client id as the spec allows it: 6 to 100 letters, digits or $-_.+!*'(), (an app's own id by default). */
+export const CLIENT_ID = /^[A-Za-z0-9$\-_.+!*'(),]{6,100}$/;
 /** A user id (00u…: 20 characters). */
 export const USER_ID = /^00u[A-Za-z0-9]{17}$/;
 /** A custom role's id (`cr0…`), or an IAM-based standard role's (`ACCESS_CERTIFICATIONS_ADMIN`). */
@@ -103,5 +105,17 @@ export function assertRoleId(value: string, operation: string, org?: string): st
     org,
     detail: 'the role id is not an Okta role id',
     advice: "Use the id of a custom role (cr0…) as Okta lists it in the admin's role assignments.",
+  });
+}
+
+/** Throws OktaError 'input' unless `value` is an OAuth client id. */
+export function assertClientId(value: string, operation: string, org?: string): string {
+  if (typeof value === 'string' && CLIENT_ID.test(value)) return value;
+  throw new OktaError({
+    kind: 'input',
+    operation,
+    org,
+    detail: 'the client id is not an Okta OAuth client id',
+    advice: "Use the app's client id as Okta lists it (by default the app id, 0oa…).",
   });
 }

@@ -8,8 +8,9 @@
 // break, HTML or "../" is a broken contract, never a value to journal or show), and free text (labels, names,
 // timestamps) goes through the one sanitizer (oktaText.ts).
 import * as z from 'zod/mini';
-import { APP_ID, SECRET_ID } from './ids.ts';
+import { APP_ID, CLIENT_ID, SECRET_ID } from './ids.ts';
 import { sanitizeText } from './oktaText.ts';
+import { SECRET_HASH } from './secretHash.ts';
 
 const SecretStatus = z.lazy(() => z.enum(['ACTIVE', 'INACTIVE']));
 type SecretStatus = z.infer<typeof SecretStatus>;
@@ -23,7 +24,7 @@ const Timestamp = z.lazy(() => oktaText(64));
 const AppId = z.lazy(() => z.string().check(z.minLength(1, { abort: true }), z.regex(APP_ID)));
 const SecretId = z.lazy(() => z.string().check(z.minLength(1, { abort: true }), z.regex(SECRET_ID)));
 /** A client id as the spec allows it: 6 to 100 letters, digits or $-_.+!*'(), (an app's own id by default). */
-const ClientId = z.lazy(() => z.string().check(z.regex(/^[A-Za-z0-9$\-_.+!*'(),]{6,100}$/)));
+const ClientId = z.lazy(() => z.string().check(z.regex(CLIENT_ID)));
 
 const HrefObject = z.lazy(() =>
   z.looseObject({
@@ -32,14 +33,19 @@ const HrefObject = z.lazy(() =>
   }),
 );
 
-/** OAuth2ClientSecret. `client_secret` is plaintext in Okta's answers: treat the whole object as a secret. */
+/**
+ * OAuth2ClientSecret. `client_secret` is usually plaintext in Okta's answers: treat the whole object as a secret. It
+ * may also be masked or absent (the spec says so): a list without it is still a list, and the client keeps a value
+ * only when it matches `secret_hash` (secretHash.ts withPlaintextOnly).
+ */
 export const ClientSecretSchema = z.lazy(() =>
   z.looseObject({
     id: SecretId,
     status: SecretStatus,
     // The value, kept as Okta sent it (it is what authenticates); no secret is longer than this.
     client_secret: z.optional(z.string().check(z.maxLength(1024))),
-    secret_hash: z.optional(Timestamp),
+    // 22 base64url characters, as every answer Okta publishes: anything else breaks the contract, as an id would.
+    secret_hash: z.optional(z.string().check(z.regex(SECRET_HASH))),
     created: Timestamp,
     lastUpdated: Timestamp,
     _links: z.optional(

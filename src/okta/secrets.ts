@@ -6,6 +6,7 @@ import { parseResponse, protocolError } from './http/parseResponse.ts';
 import type { RequestLoop } from './http/requestLoop.ts';
 import { assertAppId, assertSecretId, shownAppId, shownSecretId } from './ids.ts';
 import { ClientSecretListSchema, ClientSecretSchema, type ClientSecret } from './schemas.ts';
+import { withPlaintextOnly } from './secretHash.ts';
 import {
   findCreatedSecret,
   lostCreateOutcome,
@@ -26,10 +27,14 @@ export interface CreateSecretOptions {
 
 const GONE_ADVICE = 'This secret no longer exists. Refresh the secrets list.';
 
-/** Every value Okta lists is registered with redaction, so it is masked wherever it might show up later. */
+/**
+ * What Okta sent, with a masked value dropped (kept only when it matches its secret_hash); every value kept is
+ * registered with redaction, so it is masked wherever it might show up later.
+ */
 function remembered(secrets: ClientSecret[]): ClientSecret[] {
-  for (const s of secrets) registerSecret(s.client_secret);
-  return secrets;
+  const kept = secrets.map(withPlaintextOnly);
+  for (const s of kept) registerSecret(s.client_secret);
+  return kept;
 }
 
 export class AppSecrets {

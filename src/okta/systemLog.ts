@@ -53,7 +53,7 @@ export type SystemLogResult =
       errorId?: string;
     };
 
-const NOT_PERMITTED =
+export const NOT_PERMITTED =
   'Okta refused to read the System Log (403): a service app needs the okta.logs.read scope, an admin a role that may view the System Log (for example super, org, app, read-only or report admin).';
 
 function party(p: NonNullable<LogEventBody['actor']>): LogParty {

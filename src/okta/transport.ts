@@ -56,6 +56,9 @@ export interface HttpResponse {
 // errors where it certainly was not sent (refused, unresolvable). Writes reconcile only the former.
 const mayHaveReached = new WeakSet<OktaError>();
 
+/** The detail of a write cancelled once it was sent (OktaError kind 'cancelled', requestMayHaveReachedOkta true). */
+export const CANCELLED_AFTER_SENDING = 'the request had been sent, so whether Okta carried it out is unknown';
+
 /** True when the request behind `e` may have been executed by Okta although no answer arrived. */
 export function requestMayHaveReachedOkta(e: unknown): boolean {
   return e instanceof OktaError && mayHaveReached.has(e);
@@ -206,12 +209,12 @@ export class Transport {
       }
       if (cancelled) {
         if (req.method === 'GET') throw fail({ kind: 'cancelled', cause: e });
-        // A write cancelled after it left may still have been carried out.
+        // A write cancelled after it left may still have been carried out: its outcome is unknown.
         const err = fail({
           kind: 'cancelled',
           cause: e,
-          advice:
-            'Cancelled while the request was on its way: Okta may have carried it out. Refresh the secrets list before acting again.',
+          detail: CANCELLED_AFTER_SENDING,
+          advice: 'Refresh the secrets list to see what Okta did before acting again.',
         });
         mayHaveReached.add(err);
         throw err;

@@ -1,4 +1,6 @@
-// `npm run simulator -- [--json] [--tls] [--orgs <n>] [--port <n>] [--latency <ms>] [--rate-limit <per minute>] [--verbose]`
+// `npm run simulator -- [--json] [--tls] [--orgs <n>] [--port <n>] [--latency <ms>] [--rate-limit <per minute>]
+//   [--logs-rate-limit <per minute>] [--list-plaintext yes|no|masked] [--forgotten-flow <org name>
+//   [--forgotten-flow-interval <ms>]] [--verbose]`
 // Starts the default orgs (a Preview org and a Production org, one ACTIVE secret each), or with --orgs a fleet of
 // n orgs (seed.ts fleetSeeds: alternating preview and production, paired by name), and serves until
 // SIGINT/SIGTERM. With --json, stdout gets exactly one JSON line: {"orgs":[{name, environment, baseUrl,
@@ -6,11 +8,12 @@
 // privateKeyPem, scopes}}]}. Anything
 // else (the --verbose request log) goes to stderr. With --tls, each org is https://<name>.okta.com (or
 // .oktapreview.com) served on <random 127.x.y.z>:443, and gains "listen": "ip:port"; the line gains
-// "tls": {"caCertPem": "…"}, the CA that issued the orgs' certificates.
+// "tls": {"caCertPem": "…"}, the CA that issued the orgs' certificates. With --forgotten-flow, that org gains
+// "forgottenFlow": {clientIp, userAgent, intervalMs, secretId}.
 import { parseArgs } from 'node:util';
 import { redact } from '../redact.ts';
 import { startSimulator } from './index.ts';
-import { fleetSeeds } from './seed.ts';
+import { DEFAULT_ORGS, fleetSeeds, withForgottenFlow, type OrgSeed } from './seed.ts';
 import type { RequestLogEntry, SimulatedOrgInfo, Simulator } from './index.ts';
 
 const USAGE = `Usage: npm run simulator -- [options]
@@ -28,6 +31,16 @@ Options:
   --port <n>              port of the first org, the next org gets n+1 (default 0: free ports)
   --latency <ms>          delay added to every response (default 0)
   --rate-limit <n>        requests per minute in each org's /api/v1/apps bucket (default 100)
+  --logs-rate-limit <n>   requests per minute in each org's /api/v1/logs bucket (default 50)
+  --list-plaintext <yes|no|masked>
+                          how answers show secret values: in plaintext (default, as Okta does), not at all,
+                          or masked; a create's answer always shows the new value
+  --forgotten-flow <org>  the named org gets a forgotten flow: a Workflows connection still on the secret
+                          ACTIVE at start, refreshing its token from 127.0.0.42 (user agent
+                          okta-workflows-connector-simulated); once that secret is deactivated its
+                          refreshes fail and the org's System Log records each failure
+  --forgotten-flow-interval <ms>
+                          time between the forgotten flow's refreshes (default 60000)
   --verbose               log each request to stderr (credentials redacted)
   --help                  show this help
 `;
@@ -58,6 +71,12 @@ function table(orgs: readonly SimulatedOrgInfo[]): string {
     lines.push(`  app-admin token   ${o.appAdminToken}`);
     lines.push(`  Workflows app id  ${o.workflowsAppId || '(none)'}`);
     lines.push(`  client id         ${o.clientId || '(none)'}`);
+    if (o.forgottenFlow) {
+      const f = o.forgottenFlow;
+      lines.push(
+        `  forgotten flow    refreshing every ${f.intervalMs} ms from ${f.clientIp} with secret ${f.secretId} (${f.userAgent})`,
+      );
+    }
     if (o.serviceApp) {
       lines.push(
         `  service app       ${o.serviceApp.clientId} (key id ${o.serviceApp.keyId}; ${o.serviceApp.scopes.join(' ')}; DPoP)`,
@@ -67,6 +86,27 @@ function table(orgs: readonly SimulatedOrgInfo[]): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** The seeds with the options that change orgs: how values are shown, and the org with a forgotten flow. */
+function seedsFrom(
+  seeds: readonly OrgSeed[],
+  args: { 'list-plaintext'?: string; 'forgotten-flow'?: string; 'forgotten-flow-interval'?: string },
+): OrgSeed[] {
+  const shown = args['list-plaintext'];
+  const listPlaintext = { yes: true, no: false, masked: 'masked' as const, undefined: undefined }[`${shown}`];
+  if (shown !== undefined && listPlaintext === undefined)
+    throw new Error(`--list-plaintext expects yes, no or masked, got '${shown}'`);
+  let out = seeds.map((s) => (listPlaintext === undefined ? s : { ...s, listPlaintext }));
+  const flowOrg = args['forgotten-flow'];
+  if (flowOrg === undefined) {
+    if (args['forgotten-flow-interval'] !== undefined)
+      throw new Error('--forgotten-flow-interval needs --forgotten-flow');
+    return out;
+  }
+  const intervalMs = wholeNumber('--forgotten-flow-interval', args['forgotten-flow-interval'], 60_000, 86_400_000, 1);
+  out = withForgottenFlow(out, flowOrg, { intervalMs });
+  return out;
 }
 
 async function main(): Promise<number> {
@@ -80,6 +120,10 @@ async function main(): Promise<number> {
         port: { type: 'string' },
         latency: { type: 'string' },
         'rate-limit': { type: 'string' },
+        'logs-rate-limit': { type: 'string' },
+        'list-plaintext': { type: 'string' },
+        'forgotten-flow': { type: 'string' },
+        'forgotten-flow-interval': { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -92,11 +136,13 @@ async function main(): Promise<number> {
     const port = wholeNumber('--port', args.port, 0, 65535);
     const latencyMs = wholeNumber('--latency', args.latency, 0);
     const rateLimitPerMinute = wholeNumber('--rate-limit', args['rate-limit'], 100);
+    const logsRateLimitPerMinute = wholeNumber('--logs-rate-limit', args['logs-rate-limit'], 50);
     const fleet = args.orgs === undefined ? undefined : wholeNumber('--orgs', args.orgs, 0, 500, 1);
     const common = {
-      ...(fleet === undefined ? {} : { orgs: fleetSeeds(fleet) }),
+      orgs: seedsFrom(fleet === undefined ? DEFAULT_ORGS : fleetSeeds(fleet), args),
       latencyMs,
       rateLimitPerMinute,
+      logsRateLimitPerMinute,
       onRequest: args.verbose
         ? (e: RequestLogEntry) =>
             process.stderr.write(redact(`[${e.org}] ${e.method} ${e.url} ${e.status} ${e.ms}ms`) + '\n')

@@ -1,14 +1,52 @@
 // Fault injection for tests: each fault waits for the next request(s) that match its optional method and path
 // regex (tested against the path without the query string). A request gets at most one fault, the earliest
 // registered one that matches.
+// A held answer (hold) lets the request through the whole pipeline, its change committed, then keeps the answer
+// until the test releases it or the client goes away: a test cancels a call after it reached Okta.
 
 export type MalformedKind = 'invalidJson' | 'wrongTypes';
+
+/** A held answer, as the test sees it. */
+export interface HeldAnswer {
+  /** Resolves once the request was handled (its change committed) and its answer is held. */
+  readonly reached: Promise<void>;
+  /** Sends the held answer (if its client is still there). */
+  release(): void;
+}
+
+/** The server's side of a held answer. */
+class Hold implements HeldAnswer {
+  readonly reached: Promise<void>;
+  #arrived!: () => void;
+  #release!: () => void;
+  readonly #released: Promise<void>;
+
+  constructor() {
+    this.reached = new Promise((resolve) => (this.#arrived = resolve));
+    this.#released = new Promise((resolve) => (this.#release = resolve));
+  }
+
+  release(): void {
+    this.#release();
+  }
+
+  /** Says the answer is ready, then waits for the release, the client's leaving (`gone`) or the server's closing. */
+  async holdUntilReleased(gone: Promise<void>, closing: AbortSignal): Promise<void> {
+    this.#arrived();
+    const closed = new Promise<void>((resolve) => {
+      if (closing.aborted) resolve();
+      closing.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await Promise.race([this.#released, gone, closed]);
+  }
+}
 
 export type Fault =
   | { kind: 'fail'; status: number }
   | { kind: 'drop' }
   | { kind: 'malformed'; malformed: MalformedKind }
-  | { kind: 'stall' };
+  | { kind: 'stall' }
+  | { kind: 'hold'; hold: Hold };
 
 interface PendingFault {
   fault: Fault;
@@ -29,6 +67,11 @@ export interface FaultInjector {
   dropResponseAfterCommit(opts?: FaultMatch): void;
   malformedNext(opts?: FaultMatch & { kind?: MalformedKind }): void;
   stallNext(opts?: FaultMatch): void;
+  /**
+   * The next request matching `method` and `path` is handled and its change committed, then its answer is held until
+   * release() or until the client goes away (a cancel after the request reached Okta).
+   */
+  hold(method: string, path: RegExp): HeldAnswer;
   reset(): void;
 }
 
@@ -56,6 +99,12 @@ export class Faults implements FaultInjector {
 
   stallNext(opts: FaultMatch = {}): void {
     this.add({ kind: 'stall' }, opts.count ?? 1, opts);
+  }
+
+  hold(method: string, path: RegExp): HeldAnswer {
+    const hold = new Hold();
+    this.add({ kind: 'hold', hold }, 1, { method, path });
+    return hold;
   }
 
   reset(): void {

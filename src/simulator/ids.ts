@@ -23,8 +23,9 @@ export const newApiToken = (): string => `00${randomBase62(40)}`;
 export const newClientSecret = (): string => randomBytes(48).toString('base64url');
 
 /**
- * The `secret_hash` fingerprint: 22 base64url characters (16 bytes). How Okta computes it is undocumented; we
- * chose the left half of SHA-256 (as OIDC's at_hash). Clients must treat it as opaque.
+ * The `secret_hash` fingerprint: 22 base64url characters, the first 16 bytes of SHA-256 of the value (UTF-8). Okta
+ * does not document it; this matches every value/hash pair Okta publishes (the developer guide
+ * "client-secret-rotation-key"), and the client's src/okta/secretHash.ts computes the same (a test holds them together).
  */
 export function secretHash(clientSecret: string): string {
   return createHash('sha256').update(clientSecret, 'utf8').digest().subarray(0, 16).toString('base64url');

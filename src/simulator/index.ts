@@ -3,21 +3,25 @@
 //   const org = sim.org('acme-preview'); // org.info.baseUrl, org.info.apiToken, org.faults, org.secrets() …
 //   await sim.close();
 import type { FaultInjector } from './faults.ts';
+import type { ForgottenFlow, ForgottenFlowOptions } from './forgottenFlow.ts';
 import type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 import { OrgServer } from './orgServer.ts';
 import { OrgState } from './orgState.ts';
 import type { AppSeed, SecretRecord } from './orgState.ts';
+import type { SecretValues } from './representations.ts';
 import type { RateBucket } from './routes/index.ts';
 import { DEFAULT_ORGS, seedOrg } from './seed.ts';
 import { ServiceApp, serviceAppKeys } from './serviceApp.ts';
 import type { ServiceAppInfo } from './serviceApp.ts';
 import type { OrgSeed } from './seed.ts';
 
-export type { FaultInjector, MalformedKind } from './faults.ts';
+export type { FaultInjector, HeldAnswer, MalformedKind } from './faults.ts';
+export type { ForgottenFlow, ForgottenFlowOptions } from './forgottenFlow.ts';
 export type { AppSeed, SecretSeed } from './orgState.ts';
-export type { OrgSeed } from './seed.ts';
+export type { ForgottenFlowSeed, OrgSeed } from './seed.ts';
 export { AUDITING_SERVICE_APP } from './seed.ts';
 export type { RateBucket } from './routes/index.ts';
+export type { SecretValues } from './representations.ts';
 export type { ServiceAppInfo, ServiceAppSeed } from './serviceApp.ts';
 export type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 
@@ -30,6 +34,8 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** per-org bucket for /api/v1/apps* (default 100) */
   rateLimitPerMinute?: number;
+  /** Addition: per-org bucket for /api/v1/logs (default 50, a paid developer org's); at run time org.setRateLimit */
+  logsRateLimitPerMinute?: number;
   /** default: one 'preview' and one 'production' org (names 'acme-preview', 'acme') */
   orgs?: OrgSeed[];
   /** Addition: the clock of the rate-limit windows and the Date header (epoch ms; default Date.now). */
@@ -71,6 +77,18 @@ export interface SimulatedOrgInfo {
   serviceApp?: ServiceAppInfo;
   /** Over TLS only: 'ip:port', the address serving baseUrl's host name (for a proxy's hosts file). */
   listen?: string;
+  /** Addition: the forgotten flow the seed gave the org (OrgSeed.forgottenFlow), started with it. */
+  forgottenFlow?: ForgottenFlowInfo;
+}
+
+/** A seeded forgotten flow as the --json line tells it: where its refreshes come from and with which secret. */
+export interface ForgottenFlowInfo {
+  /** The address the org's System Log records for it. */
+  clientIp: string;
+  userAgent: string;
+  intervalMs: number;
+  /** The secret it presents (the Workflows app's ACTIVE secret at start). */
+  secretId: string;
 }
 
 /** A secret as the simulator holds it, plaintext included (tests compare Okta's state with the journal's). */
@@ -96,6 +114,13 @@ export interface SimulatedOrg {
   expireAccessTokens(): void;
   /** Addition: copies of every System Log event the org recorded, oldest first (as GET /api/v1/logs shapes them). */
   systemLog(): Record<string, unknown>[];
+  /** Addition: from now on, answers show secret values so (the seed's listPlaintext); a create's always in plaintext. */
+  setSecretValues(shown: SecretValues): void;
+  /**
+   * Addition: a Workflows connection left on one secret (forgottenFlow.ts), refreshing its token on an interval; its
+   * first refresh is done when this resolves. It stops with stop(), or when the simulator closes.
+   */
+  forgottenFlow(options?: ForgottenFlowOptions): Promise<ForgottenFlow>;
 }
 
 export interface Simulator {
@@ -105,7 +130,17 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-function orgHandle(server: OrgServer): SimulatedOrg {
+function flowInfo(state: OrgState, flow: ForgottenFlow): ForgottenFlowInfo {
+  const secret = state.app(state.workflowsAppId)?.secrets.find((s) => s.secretHash === flow.secretHash);
+  return Object.freeze({
+    clientIp: flow.clientIp,
+    userAgent: flow.userAgent,
+    intervalMs: flow.intervalMs,
+    secretId: secret?.id ?? '',
+  });
+}
+
+function orgHandle(server: OrgServer, seededFlow: ForgottenFlow | undefined): SimulatedOrg {
   const state = server.state;
   const app = state.apps.find((a) => a.id === state.workflowsAppId);
   const serviceApp = state.serviceApp?.info();
@@ -121,6 +156,7 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     clientId: app?.oauthClient?.clientId ?? '',
     ...(serviceApp ? { serviceApp: Object.freeze(serviceApp) } : {}),
     ...(server.tls ? { listen: server.listening } : {}),
+    ...(seededFlow ? { forgottenFlow: flowInfo(state, seededFlow) } : {}),
   });
   return {
     info,
@@ -142,6 +178,10 @@ function orgHandle(server: OrgServer): SimulatedOrg {
     addApp: (seed) => state.addApp(seed).id,
     expireAccessTokens: () => state.serviceApp?.expireAccessTokens(),
     systemLog: () => state.systemLog.all(),
+    setSecretValues: (shown) => {
+      state.secretValues = shown;
+    },
+    forgottenFlow: (options) => server.startForgottenFlow(options),
   };
 }
 
@@ -152,6 +192,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (names.size !== seeds.length) throw new Error('simulator: org names must be unique');
   const basePort = options.port ?? 0;
   const servers: OrgServer[] = [];
+  const flows = new Map<OrgServer, ForgottenFlow>();
   const now = options.now ?? Date.now;
   const keys = seeds.some((s) => s.serviceApp !== false) ? await serviceAppKeys() : undefined;
   try {
@@ -169,14 +210,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         tls: options.tls?.(seed),
       });
       server.rateLimiter.setLimit(options.rateLimitPerMinute ?? 100); // validates the number
+      if (options.logsRateLimitPerMinute !== undefined)
+        server.rateLimiters.logs.setLimit(options.logsRateLimitPerMinute);
       servers.push(server);
       await server.listen();
+    }
+    // Once every org listens: a seeded forgotten flow refreshes from the start.
+    for (const [i, seed] of seeds.entries()) {
+      const server = servers[i]!;
+      if (seed.forgottenFlow) flows.set(server, await server.startForgottenFlow(seed.forgottenFlow));
     }
   } catch (err) {
     await Promise.all(servers.map((s) => s.close()));
     throw err;
   }
-  const handles = new Map(servers.map((s) => [s.state.name, orgHandle(s)]));
+  const handles = new Map(servers.map((s) => [s.state.name, orgHandle(s, flows.get(s))]));
   let closed: Promise<void> | undefined;
   return {
     orgs: [...handles.values()].map((h) => h.info),

@@ -47,6 +47,24 @@ function actor(p: Principal): Record<string, string> {
   return { id: p.clientId, type: 'PublicClientApp', alternateId: p.clientId, displayName: p.label };
 }
 
+/**
+ * The parts of an event that describe the HTTP request behind it: `client` (user agent, IP address, and for an OAuth
+ * client its id) and `request.ipChain`.
+ */
+export function requestParts(
+  source: { ip: string; userAgent: string },
+  clientId?: string,
+): { client: Record<string, unknown>; request: Record<string, unknown> } {
+  const { ip } = source;
+  const client: Record<string, unknown> = {
+    userAgent: { rawUserAgent: source.userAgent.slice(0, 512), os: 'Unknown', browser: 'UNKNOWN' },
+    device: 'Unknown',
+    ipAddress: ip,
+  };
+  if (clientId !== undefined) client.id = clientId;
+  return { client, request: { ipChain: [{ ip, version: ip.includes(':') ? 'V6' : 'V4' }] } };
+}
+
 /** A LogEvent for one change of `secret` (its state after the change) of `app`. */
 export function secretChangeEvent(
   source: EventSource,
@@ -54,13 +72,8 @@ export function secretChangeEvent(
   app: AppRecord,
   secret: SecretRecord,
 ): Record<string, unknown> {
-  const { principal, requestId, ip } = source;
-  const client: Record<string, unknown> = {
-    userAgent: { rawUserAgent: source.userAgent.slice(0, 512), os: 'Unknown', browser: 'UNKNOWN' },
-    device: 'Unknown',
-    ipAddress: ip,
-  };
-  if (principal.kind === 'serviceApp') client.id = principal.clientId;
+  const { principal, requestId } = source;
+  const { client, request } = requestParts(source, principal.kind === 'serviceApp' ? principal.clientId : undefined);
   return {
     uuid: randomUUID(),
     published: new Date(source.now).toISOString(),
@@ -80,7 +93,7 @@ export function secretChangeEvent(
       id: requestId,
       detail: principal.kind === 'admin' ? { requestApiTokenId: principal.admin.tokenId } : {},
     },
-    request: { ipChain: [{ ip, version: ip.includes(':') ? 'V6' : 'V4' }] },
+    request,
     target: [
       { id: app.id, type: 'AppInstance', alternateId: app.label, displayName: app.label },
       {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { adminMay } from './admins.ts';
 import { accessDenied, internalError, invalidToken, tooManyRequests } from './errors.ts';
 import { Faults, malformedBody } from './faults.ts';
+import { flowTargetOf, ForgottenFlows, type ForgottenFlow, type ForgottenFlowOptions } from './forgottenFlow.ts';
 import { fromError } from './http.ts';
 import type { Answer, RequestContext } from './http.ts';
 import { newRequestId } from './ids.ts';
@@ -83,10 +84,13 @@ export class OrgServer {
   private readonly options: OrgServerOptions;
   /** Aborted on close, so pending latency timers do not keep the process alive. */
   private readonly closing = new AbortController();
+  /** The org's forgotten flows, stopped when it closes. */
+  private readonly flows: ForgottenFlows;
 
   constructor(state: OrgState, options: OrgServerOptions) {
     this.state = state;
     this.options = options;
+    this.flows = new ForgottenFlows(state);
     this.faults = new Faults(options.latencyMs);
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.now);
     this.rateLimiters = {
@@ -143,9 +147,16 @@ export class OrgServer {
     return address;
   }
 
-  /** Stops listening and destroys every open connection, stalled ones included. */
+  /** A forgotten flow of this org (forgottenFlow.ts), its first refresh done; it stops when the org closes. */
+  startForgottenFlow(options: ForgottenFlowOptions = {}): Promise<ForgottenFlow> {
+    if (this.closing.signal.aborted) return Promise.reject(new Error(`simulator: org ${this.state.name} is closed`));
+    return this.flows.start(flowTargetOf(this.listening, this.options.tls), options);
+  }
+
+  /** Stops the forgotten flows and listening, and destroys every open connection, stalled ones included. */
   async close(): Promise<void> {
     this.closing.abort();
+    await this.flows.stopAll();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
@@ -207,6 +218,13 @@ export class OrgServer {
     }
     answer = { ...answer, headers: { ...rateHeaders, ...answer.headers } };
 
+    if (fault?.kind === 'hold') {
+      const socket = req.socket;
+      const gone = socket.destroyed ? Promise.resolve() : new Promise<void>((r) => socket.once('close', () => r()));
+      await fault.hold.holdUntilReleased(gone, this.closing.signal);
+      // The client left, or the org is closing: the change stays, the answer is lost.
+      if (socket.destroyed || this.closing.signal.aborted) return log('dropped');
+    }
     if (fault?.kind === 'drop') {
       // The work is done and committed; the answer is lost on the wire.
       req.socket.destroy();

@@ -1,7 +1,9 @@
 // The state of one simulated org: its apps, their client secrets, its admins and their API tokens, its System Log.
 // Plain data and lookups; the rules that change secrets live in secretRules.ts, the JSON Okta sends in
 // representations.ts and identityRepresentations.ts.
+import { randomBytes } from 'node:crypto';
 import { AdminDirectory, type AdminRecord } from './admins.ts';
+import type { SecretValues } from './representations.ts';
 import type { ServiceApp } from './serviceApp.ts';
 import { isoNow, newApiToken, newAppId, newClientSecret, newSecretId, randomBase62, secretHash } from './ids.ts';
 import { SystemLog } from './systemLog.ts';
@@ -125,7 +127,11 @@ export class OrgState {
   workflowsAppId = '';
   /** The OAuth 2.0 service app (private_key_jwt + DPoP), unless the seed says the org has none. */
   serviceApp: ServiceApp | undefined;
+  /** How answers other than a create's show a secret's value (the seed's listPlaintext; default plaintext). */
+  secretValues: SecretValues = 'plaintext';
   private readonly revoked = new Set<string>();
+  /** Refresh tokens issued to an app's client (a Workflows connection authorized earlier): token -> client and scope. */
+  private readonly refreshTokens = new Map<string, { clientId: string; scope: string }>();
   /** Super-admin tokens issued after start (issueApiToken): a person creating a new token mid-rotation. */
   private readonly issued = new Set<string>();
 
@@ -166,5 +172,18 @@ export class OrgState {
     const token = newApiToken();
     this.issued.add(token);
     return token;
+  }
+
+  /** A refresh token for `clientId`, as the token endpoint hands one out when a connection is authorized. */
+  issueRefreshToken(clientId: string, scope: string): string {
+    const token = randomBytes(32).toString('base64url');
+    this.refreshTokens.set(token, { clientId, scope });
+    return token;
+  }
+
+  /** The scope of a refresh token issued to `clientId`; undefined for one unknown or issued to another client. */
+  refreshTokenScope(token: string, clientId: string): string | undefined {
+    const found = this.refreshTokens.get(token);
+    return found?.clientId === clientId ? found.scope : undefined;
   }
 }

@@ -8,17 +8,37 @@ function secretsUrl(baseUrl: string, appId: string): string {
   return `${baseUrl}/api/v1/apps/${appId}/credentials/secrets`;
 }
 
-/** OAuth2ClientSecret. The plaintext `client_secret` is included, as Okta does in every answer. */
-export function secretJson(baseUrl: string, appId: string, s: SecretRecord): Record<string, unknown> {
+/**
+ * How an org's answers show a secret's value: plaintext (as Okta does for apps, FACTS.md), masked as in the spec's
+ * examples (`DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B`, whose hash is not the listed one), or absent (the spec says
+ * `client_secret` may be left out). The create's answer always carries the plaintext: it is the only time anyone can
+ * learn a generated value.
+ */
+export type SecretValues = 'plaintext' | 'masked' | 'absent';
+
+function shownValue(value: string, shown: SecretValues): string | undefined {
+  if (shown === 'plaintext') return value;
+  if (shown === 'absent') return undefined;
+  return value.length >= 40 ? `${value.slice(0, 12)}......${value.slice(-22)}` : `......${value.slice(-4)}`;
+}
+
+/** OAuth2ClientSecret, its value shown as the org shows values (default: plaintext, as Okta does). */
+export function secretJson(
+  baseUrl: string,
+  appId: string,
+  s: SecretRecord,
+  shown: SecretValues = 'plaintext',
+): Record<string, unknown> {
   const self = `${secretsUrl(baseUrl, appId)}/${s.id}`;
   const _links =
     s.status === 'ACTIVE'
       ? { deactivate: link(`${self}/lifecycle/deactivate`, ['POST']) }
       : { activate: link(`${self}/lifecycle/activate`, ['POST']), delete: link(self, ['DELETE']) };
+  const value = shownValue(s.clientSecret, shown);
   return {
     id: s.id,
     status: s.status,
-    client_secret: s.clientSecret,
+    ...(value === undefined ? {} : { client_secret: value }),
     secret_hash: s.secretHash,
     created: s.created,
     lastUpdated: s.lastUpdated,

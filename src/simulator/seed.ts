@@ -2,6 +2,7 @@
 // "Okta Workflows" sign-in tile and ordinary apps as decoys. Shapes follow public org exports: the `flow` app's
 // settings.app holds the Workflows service domain and its redirect URI.
 import type { AppSeed, OrgState, SecretSeed } from './orgState.ts';
+import type { SecretValues } from './representations.ts';
 import type { ServiceAppSeed } from './serviceApp.ts';
 
 export interface OrgSeed {
@@ -15,6 +16,26 @@ export interface OrgSeed {
   decoyApps?: number;
   /** The OAuth 2.0 service app: false for none; default granted okta.apps.read okta.apps.manage, DPoP required. */
   serviceApp?: false | ServiceAppSeed;
+  /**
+   * Addition: whether answers show secret values in plaintext (default true, as Okta does for apps); false leaves
+   * `client_secret` out, 'masked' sends a masked value as the spec's examples do. A create's answer always carries it.
+   */
+  listPlaintext?: boolean | 'masked';
+  /**
+   * Addition: the org has a forgotten flow from the start (forgottenFlow.ts): a Workflows connection refreshing its
+   * token with the secret ACTIVE at start, which fails once that secret is deactivated. Needs the Workflows app.
+   */
+  forgottenFlow?: ForgottenFlowSeed;
+}
+
+/** A seeded forgotten flow: how often it refreshes (default every 60 000 ms). */
+export interface ForgottenFlowSeed {
+  intervalMs?: number;
+}
+
+/** How an org seeded with `listPlaintext` shows secret values. */
+function secretValuesOf(listPlaintext: OrgSeed['listPlaintext']): SecretValues {
+  return listPlaintext === 'masked' ? 'masked' : listPlaintext === false ? 'absent' : 'plaintext';
 }
 
 /**
@@ -49,6 +70,14 @@ export function fleetSeeds(count: number, now: Date = new Date()): OrgSeed[] {
       decoyApps: 1,
     };
   });
+}
+
+/** `seeds` with the org named `orgName` given a forgotten flow (for one org of a fleet); throws for a name none has. */
+export function withForgottenFlow(seeds: readonly OrgSeed[], orgName: string, flow: ForgottenFlowSeed = {}): OrgSeed[] {
+  const seed = seeds.find((s) => s.name === orgName);
+  if (!seed) throw new Error(`no org named '${orgName}' (have: ${seeds.map((s) => s.name).join(', ')})`);
+  if (seed.workflowsApp === false) throw new Error(`org '${orgName}' has no Workflows app for a flow to use`);
+  return seeds.map((s) => (s === seed ? { ...s, forgottenFlow: flow } : s));
 }
 
 /** `https://oauth.workflows.okta.com` or `…oktapreview.com`, as seen in real `flow` app settings. */
@@ -92,6 +121,7 @@ function decoy(i: number): AppSeed {
 
 /** Fills a fresh org with its apps. Decoys come first, so finding the Workflows app by listing needs paging. */
 export function seedOrg(org: OrgState, seed: OrgSeed): void {
+  org.secretValues = secretValuesOf(seed.listPlaintext);
   const decoys = seed.decoyApps ?? 3;
   if (!Number.isInteger(decoys) || decoys < 0)
     throw new Error(`simulator: decoyApps must be a whole number >= 0 (org ${seed.name})`);

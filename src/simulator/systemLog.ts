@@ -2,8 +2,10 @@
 // `since` (default: 7 days before `until`) inclusive, `until` (default: now) exclusive, `filter` (logFilter.ts), `q`
 // (case-insensitive keywords, each found in some value of the event; at most 10, of at most 40 characters), `limit`
 // (0-1000, default 100), `sortOrder` (ASCENDING by `published`, or DESCENDING) and the opaque `after` cursor that only
-// the Link rel="next" header hands out. A next link is sent only while more events match (the spec's "If there are
-// more events").
+// the Link rel="next" header hands out (a position in the log: the last event handed out).
+// Next links: a bounded query (one with `until`, or DESCENDING) links a next page only while more events match (the
+// spec's "If there are more events"). A polling query (no `until`, ASCENDING) always links one, empty pages included,
+// as Okta's System Log query guide says of polling requests: the next page holds the events published since.
 import { logQueryInvalid, type OktaErrorAnswer } from './errors.ts';
 import { parseLogFilter } from './logFilter.ts';
 
@@ -15,8 +17,28 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/
 interface StoredEvent {
   uuid: string;
   publishedMs: number;
+  /** Its place among the events recorded (orders events of the same millisecond). */
+  seq: number;
   json: Record<string, unknown>;
 }
+
+/** A position in the log's order: after the event of this time and sequence number. */
+interface Cursor {
+  ms: number;
+  seq: number;
+}
+
+const encodeCursor = (c: Cursor): string => Buffer.from(`${c.ms}.${c.seq}`).toString('base64url');
+
+function decodeCursor(text: string): Cursor | undefined {
+  const m = /^(\d{1,15})\.(-?\d{1,15})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  return m ? { ms: Number(m[1]), seq: Number(m[2]) } : undefined;
+}
+
+const at = (e: StoredEvent, c: Cursor): boolean => e.publishedMs === c.ms && e.seq === c.seq;
+
+/** Whether `e` comes after the cursor in the log's ascending order. */
+const after = (e: StoredEvent, c: Cursor): boolean => e.publishedMs > c.ms || (e.publishedMs === c.ms && e.seq > c.seq);
 
 export interface LogPage {
   events: Record<string, unknown>[];
@@ -43,7 +65,7 @@ export class SystemLog {
   add(json: Record<string, unknown>): void {
     const uuid = String(json.uuid);
     const publishedMs = Date.parse(String(json.published));
-    this.events.push({ uuid, publishedMs, json });
+    this.events.push({ uuid, publishedMs, seq: this.events.length, json });
   }
 
   /** Copies of every event, oldest first. */
@@ -75,8 +97,7 @@ export class SystemLog {
     if (keywords.length > 10 || keywords.some((k) => k.length > 40))
       return logQueryInvalid('q', 'q: at most 10 keywords of at most 40 characters');
 
-    const all = this.sorted();
-    let matching = all.filter(
+    let matching = this.sorted().filter(
       (e) =>
         e.publishedMs >= since &&
         e.publishedMs < until &&
@@ -84,22 +105,24 @@ export class SystemLog {
         keywords.every((k) => stringValues(e.json).some((v) => v.includes(k))),
     );
     if (order === 'DESCENDING') matching = matching.reverse();
-    let start = 0;
-    const after = params.get('after');
-    if (after !== null) {
-      // The cursor names the last event handed out; the page goes on from its place in the log's order.
-      const uuid = Buffer.from(after, 'base64url').toString('utf8');
-      const rank = all.findIndex((e) => e.uuid === uuid);
-      if (rank < 0) return logQueryInvalid('after', 'after: unknown cursor');
-      const beyond = (e: StoredEvent) => (order === 'ASCENDING' ? all.indexOf(e) > rank : all.indexOf(e) < rank);
-      start = matching.findIndex(beyond);
-      if (start < 0) start = matching.length;
-    }
-    const page = matching.slice(start, start + limit);
+    const rawAfter = params.get('after');
+    const cursor = rawAfter === null ? undefined : decodeCursor(rawAfter);
+    if (rawAfter !== null && !cursor) return logQueryInvalid('after', 'after: unknown cursor');
+    // The page goes on from the cursor's place in the log's order.
+    if (cursor)
+      matching = matching.filter((e) =>
+        order === 'ASCENDING' ? after(e, cursor) : !after(e, cursor) && !at(e, cursor),
+      );
+    const page = matching.slice(0, limit);
     const last = page[page.length - 1];
+    const polling = rawUntil === null && order === 'ASCENDING';
+    let next: Cursor | undefined;
+    if (last && (polling || limit < matching.length)) next = { ms: last.publishedMs, seq: last.seq };
+    // An empty polling page: the next one starts where this window ended.
+    else if (polling) next = cursor ?? { ms: until - 1, seq: this.events.length - 1 };
     return {
       events: page.map((e) => structuredClone(e.json)),
-      ...(last && start + limit < matching.length ? { after: Buffer.from(last.uuid).toString('base64url') } : {}),
+      ...(next ? { after: encodeCursor(next) } : {}),
     };
   }
 

@@ -172,6 +172,32 @@ describe('conformance: the simulator answers as the OpenAPI excerpt says', () =>
     ); // 404, not in spec
   });
 
+  it('secrets whose values are masked or left out (listPlaintext) still answer as the spec says', async () => {
+    const appId = org.info.workflowsAppId;
+    try {
+      for (const shown of ['masked', 'absent'] as const) {
+        org.setSecretValues(shown);
+        const listed = (await conforms(
+          S,
+          'GET',
+          await req('GET', `/api/v1/apps/${appId}/credentials/secrets`),
+        )) as Array<{
+          id: string;
+          client_secret?: string;
+        }>;
+        assert.ok(
+          listed.every((s) =>
+            shown === 'absent' ? s.client_secret === undefined : s.client_secret?.includes('......'),
+          ),
+        );
+        const one = `/api/v1/apps/${appId}/credentials/secrets/${listed[0]!.id}`;
+        await conforms(SID, 'GET', await req('GET', one));
+      }
+    } finally {
+      org.setSecretValues('plaintext');
+    }
+  });
+
   it('429 on every operation once the bucket is empty, and 500 E0000009 from an injected fault', async () => {
     const base = `/api/v1/apps/${org.info.workflowsAppId}/credentials/secrets`;
     const [s] = org.secrets();

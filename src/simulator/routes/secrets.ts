@@ -1,5 +1,6 @@
 // The six client-secret operations, with the spec's status codes: list 200, create 201, get 200, delete 204
 // (no body), activate 200, deactivate 200. Each change (not a no-op) writes one System Log event naming who made it.
+// Values are shown as the org says (OrgState.secretValues), except in the create's answer: always the plaintext.
 import { invalidJsonBody, notFound } from '../errors.ts';
 import { fromError, json } from '../http.ts';
 import type { Answer, RequestContext } from '../http.ts';
@@ -32,7 +33,9 @@ function findSecret(
   return { found: { app, secret } };
 }
 
-const render = (ctx: RequestContext, app: AppRecord, s: SecretRecord) => secretJson(ctx.org.baseUrl, app.id, s);
+/** A secret as the org shows it; the create's answer always with the plaintext (the only time it can be learnt). */
+const render = (ctx: RequestContext, app: AppRecord, s: SecretRecord, created = false) =>
+  secretJson(ctx.org.baseUrl, app.id, s, created ? 'plaintext' : ctx.org.secretValues);
 
 function logChange(ctx: RequestContext, change: SecretChange, app: AppRecord, secret: SecretRecord): void {
   if (!ctx.principal) return;
@@ -73,7 +76,7 @@ export function postSecret(ctx: RequestContext, appId: string): Answer {
   const outcome = createSecret(app, body);
   if (!outcome.ok) return fromError(outcome.error);
   logChange(ctx, 'create', app, outcome.secret);
-  return json(201, render(ctx, app, outcome.secret));
+  return json(201, render(ctx, app, outcome.secret, true));
 }
 
 export function getSecret(ctx: RequestContext, appId: string, secretId: string): Answer {

@@ -1,13 +1,19 @@
-// POST /oauth2/v1/token, for two callers. (1) The secret probe of FACTS.md: the client must authenticate
+// POST /oauth2/v1/token, for three callers. (1) The secret probe of FACTS.md: the client must authenticate
 // with an ACTIVE secret by the app's own method (client_secret_basic: HTTP Basic; client_secret_post: form
-// fields); then a made-up authorization code is refused with invalid_grant. No code is ever valid here.
-// A request carrying an `Origin` header is treated as a browser request, for which Okta demands PKCE and
-// answers invalid_client. (2) The service app's client credentials (private_key_jwt + DPoP): a request with a
-// client_assertion goes to serviceApp.ts.
+// fields); then a made-up authorization code is refused with invalid_grant. No code is ever valid here, and the
+// probe of a secret that authenticates writes nothing to the System Log (whether Okta logs a failed code exchange
+// is not documented). (2) A Workflows connection refreshing its token (refresh_token grant with a refresh token the
+// org issued to the client: forgottenFlow.ts). (3) The service app's client credentials (private_key_jwt + DPoP): a
+// request with a client_assertion goes to serviceApp.ts.
+// A client authentication that fails for an app's client id is answered 401 invalid_client and logged
+// (tokenEvents.ts), with the presented secret's hash, never the secret. A request carrying an `Origin` header is
+// treated as a browser request, for which Okta demands PKCE and answers invalid_client.
 import { timingSafeEqual } from 'node:crypto';
 import type { Answer, RequestContext } from '../http.ts';
+import { randomBase62, secretHash } from '../ids.ts';
 import type { AppRecord } from '../orgState.ts';
 import { ASSERTION_TYPE } from '../serviceApp.ts';
+import { invalidClientEvent, refreshGrantEvent, type TokenRequestSource } from '../tokenEvents.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-cache, no-store', Pragma: 'no-cache' };
 const oauthError = (status: number, error: string, description: string): Answer => ({
@@ -82,9 +88,26 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
   const creds = readCredentials(ctx, form);
   if ('status' in creds) return creds;
   const app = ctx.org.apps.find((a) => a.oauthClient?.clientId === creds.clientId);
-  if (!app || ctx.headers.origin !== undefined || !authenticates(app, creds)) return invalidClient();
-
   const grantType = form.get('grant_type');
+  const source: TokenRequestSource = {
+    now: ctx.now,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    userAgent: String(ctx.headers['user-agent'] ?? ''),
+    grantType,
+  };
+  if (!app) return invalidClient();
+  if (ctx.headers.origin !== undefined || !authenticates(app, creds)) {
+    ctx.org.systemLog.add(
+      invalidClientEvent(source, app, {
+        clientId: creds.clientId,
+        authType: creds.method,
+        ...(creds.clientSecret === undefined ? {} : { secretHash: secretHash(creds.clientSecret) }),
+      }),
+    );
+    return invalidClient();
+  }
+
   const configured = `Configured grant types: [${app.oauthClient?.grantTypes.join(', ')}].`;
   switch (grantType) {
     case null:
@@ -94,7 +117,7 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
         return oauthError(400, 'invalid_request', 'The request is missing a required parameter: code.');
       return oauthError(400, 'invalid_grant', 'The authorization code is invalid or has expired.');
     case 'refresh_token':
-      return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+      return refreshGrant(ctx, form, app, creds.clientId, source);
     case 'client_credentials':
     case 'password':
     case 'implicit':
@@ -110,6 +133,31 @@ export function tokenEndpoint(ctx: RequestContext): Answer {
         `The authorization grant type is not supported by the authorization server. ${configured}`,
       );
   }
+}
+
+/** A refresh token grant for a client that authenticated: new tokens for a refresh token issued to it. */
+function refreshGrant(
+  ctx: RequestContext,
+  form: URLSearchParams,
+  app: AppRecord,
+  clientId: string,
+  source: TokenRequestSource,
+): Answer {
+  const scope = ctx.org.refreshTokenScope(form.get('refresh_token') ?? '', clientId);
+  ctx.org.systemLog.add(refreshGrantEvent(source, app, clientId, scope !== undefined));
+  if (scope === undefined) return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+  // Okta's refresh answer; the refresh token stays the same (no rotation configured for the app).
+  return {
+    status: 200,
+    body: {
+      token_type: 'Bearer',
+      expires_in: 3600,
+      access_token: randomBase62(64),
+      scope,
+      refresh_token: form.get('refresh_token'),
+    },
+    headers: NO_STORE,
+  };
 }
 
 /** private_key_jwt: only the org's service app authenticates this way. */

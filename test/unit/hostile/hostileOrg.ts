@@ -3,6 +3,7 @@
 // link points to, and which must receive nothing), clients with small limits, and the Okta objects its answers hold.
 import assert from 'node:assert/strict';
 import { ApiTokenAuth, OktaClient, type OktaClientOptions } from '../../../src/okta/client.ts';
+import { secretHash } from '../../../src/okta/secretHash.ts';
 import { json, startHostileServer, type HostileServer } from '../../support/hostileServer.ts';
 
 export { json, type HostileServer, type RawAnswer } from '../../support/hostileServer.ts';
@@ -59,15 +60,21 @@ export const workflowsApp = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export const secret = (over: Record<string, unknown> = {}) => ({
-  id: SECRET_ID,
-  status: 'ACTIVE',
-  client_secret: 'hostileListedSecretValue-0123456789_abcdefghijklmnopqrstuvwxyzAB',
-  secret_hash: 'abcdefghijklmnopqrstuv',
-  created: '2026-01-01T00:00:00.000Z',
-  lastUpdated: '2026-01-01T00:00:00.000Z',
-  ...over,
-});
+const LISTED_VALUE = 'hostileListedSecretValue-0123456789_abcdefghijklmnopqrstuvwxyzAB';
+
+/** A listed secret as Okta sends it (the value's own secret_hash, unless `over` names one). */
+export const secret = (over: Record<string, unknown> = {}) => {
+  const value = typeof over.client_secret === 'string' ? over.client_secret : LISTED_VALUE;
+  return {
+    id: SECRET_ID,
+    status: 'ACTIVE',
+    client_secret: LISTED_VALUE,
+    secret_hash: secretHash(value),
+    created: '2026-01-01T00:00:00.000Z',
+    lastUpdated: '2026-01-01T00:00:00.000Z',
+    ...over,
+  };
+};
 
 /** An app of `n` in a long list: minimal, with an id of Okta's shape. */
 export const nthApp = (n: number) => ({

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { secretHash } from '../../../src/okta/secretHash.ts';
 
 export interface StubAnswer {
   status: number;
@@ -43,11 +44,12 @@ export async function startStub(script: StubServer['script'] = () => ({ status: 
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };
 export const APP_ID = '0oa1abcdEFGH2345ijkl';
+/** A listed secret as Okta sends it: the value in plaintext with its own secret_hash. */
 export const secretJson = (id: string, status = 'ACTIVE', value = `v${id}-${'s'.repeat(30)}`) => ({
   id,
   status,
   client_secret: value,
-  secret_hash: 'abcdefghijklmnopqrstuv',
+  secret_hash: secretHash(value),
   created: '2026-01-01T00:00:00.000Z',
   lastUpdated: '2026-01-01T00:00:00.000Z',
 });

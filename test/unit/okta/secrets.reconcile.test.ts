@@ -103,7 +103,7 @@ describe('OktaClient reconciliation of writes (simulator)', () => {
     controller.abort();
     const e = await pending;
     assert.equal(e.kind, 'cancelled');
-    assert.ok(e.message.includes('Refresh the secrets list before acting again'), e.message);
+    assert.ok(e.message.includes('whether Okta carried it out is unknown. Refresh the secrets list'), e.message);
     assert.equal(org.requests.filter((r) => r.method === 'GET').length, 1, 'only the list before');
   });
 });

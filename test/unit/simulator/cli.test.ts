@@ -118,5 +118,60 @@ describe('simulator: CLI (npm run simulator)', () => {
     assert.match(bad.stderr, /--latency expects a whole number/);
     const unknown = await output(start(['--nope']));
     assert.equal(unknown.code, 2);
+    assert.match(help.stdout, /--forgotten-flow <org>[\s\S]*--forgotten-flow-interval <ms>/);
+    assert.match(help.stdout, /--list-plaintext <yes\|no\|masked>/);
+    assert.match(help.stdout, /--logs-rate-limit <n>/);
+    for (const [args, message] of [
+      [['--forgotten-flow', 'nope'], /no org named 'nope' \(have: acme-preview, acme\)/],
+      [['--forgotten-flow-interval', '50'], /needs --forgotten-flow/],
+      [['--list-plaintext', 'maybe'], /--list-plaintext expects yes, no or masked/],
+    ] as const) {
+      const refused = await output(start(['--json', ...args]));
+      assert.equal(refused.code, 2, args.join(' '));
+      assert.match(refused.stderr, message);
+    }
+  });
+
+  it('--forgotten-flow <org>: that org gets a flow refreshing from 127.0.0.42; --list-plaintext no, --logs-rate-limit', async () => {
+    const child = start([
+      '--json',
+      '--forgotten-flow',
+      'acme',
+      '--forgotten-flow-interval',
+      '50',
+      '--list-plaintext',
+      'no',
+      '--logs-rate-limit',
+      '7',
+    ]);
+    children.push(child);
+    const parsed = JSON.parse(await firstLine(child)) as {
+      orgs: Array<{
+        baseUrl: string;
+        apiToken: string;
+        workflowsAppId: string;
+        forgottenFlow?: { clientIp: string; intervalMs: number; secretId: string };
+      }>;
+    };
+    const [preview, acme] = parsed.orgs;
+    assert.equal(preview!.forgottenFlow, undefined);
+    const flow = acme!.forgottenFlow!;
+    assert.deepEqual([flow.clientIp, flow.intervalMs], ['127.0.0.42', 50]);
+    const get = (path: string) =>
+      fetch(`${acme!.baseUrl}${path}`, { headers: { Authorization: `SSWS ${acme!.apiToken}` } });
+    const secrets = (await (await get(`/api/v1/apps/${acme!.workflowsAppId}/credentials/secrets`)).json()) as Array<{
+      id: string;
+      client_secret?: string;
+    }>;
+    assert.deepEqual(
+      secrets.map((s) => [s.id, s.client_secret]),
+      [[flow.secretId, undefined]],
+    );
+    const logs = await get('/api/v1/logs?filter=eventType%20eq%20%22app.oauth2.token.grant.refresh_token%22');
+    assert.equal(logs.headers.get('x-rate-limit-limit'), '7');
+    assert.ok(((await logs.json()) as unknown[]).length >= 1, 'the flow has refreshed');
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
   });
 });

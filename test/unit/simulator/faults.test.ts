@@ -137,4 +137,35 @@ describe('simulator: fault injection', () => {
     assert.equal((await call(org, 'GET', base)).status, 500);
     assert.equal((await call(org, 'GET', base)).status, 500);
   });
+
+  it('hold: the change is committed, the answer waits for release(); a client that leaves gets none; close() ends a hold', async () => {
+    const held = org.faults.hold('POST', /\/credentials\/secrets$/);
+    const answered = call(org, 'POST', base, { body: {} });
+    await held.reached;
+    assert.equal(org.secrets().length, 2, 'committed before the answer');
+    assert.equal(org.requests.at(-1)!.status, 0, 'not answered yet');
+    held.release();
+    assert.equal((await answered).status, 201);
+    assert.equal(org.requests.at(-1)!.status, 201);
+
+    const left = org.faults.hold('POST', /\/lifecycle\/deactivate$/);
+    const controller = new AbortController();
+    const [first] = org.secrets();
+    const gone = call(org, 'POST', `${base}/${first!.id}/lifecycle/deactivate`, { signal: controller.signal });
+    await left.reached;
+    controller.abort();
+    await assert.rejects(gone);
+    assert.equal(org.secrets()[0]!.status, 'INACTIVE', 'the change stays made');
+    await waitFor(() => org.requests.at(-1)!.status === 0, 'the abandoned request to stay unanswered');
+    assert.equal((await call(org, 'GET', base)).status, 200, 'the org serves on');
+
+    const never = org.faults.hold('GET', /\/credentials\/secrets$/);
+    const pending = call(org, 'GET', base).then(
+      () => 'answered',
+      () => 'failed',
+    );
+    await never.reached;
+    await sim.close();
+    assert.equal(await pending, 'failed', 'closing ends the hold without an answer');
+  });
 });

@@ -174,7 +174,7 @@ describe('simulator: the System Log', () => {
     ]);
   });
 
-  it('limit pages by Link rel="next" (an opaque after) until no next link; limit 0 is an empty page', async () => {
+  it('a bounded query (until) pages by Link rel="next" (an opaque after) until no next link; limit 0 is an empty page', async () => {
     const created = (await call(org, 'POST', base(), { body: {} })).body;
     await call(org, 'POST', `${base()}/${created.id}/lifecycle/deactivate`);
     await call(org, 'POST', `${base()}/${created.id}/lifecycle/activate`);
@@ -182,8 +182,9 @@ describe('simulator: the System Log', () => {
     await call(org, 'DELETE', `${base()}/${created.id}`);
     const expected = eventsOf(created.id).map((e) => e.uuid);
     assert.equal(expected.length, 5);
+    const until = new Date(Date.now() + 60_000).toISOString();
     const seen: string[] = [];
-    let res = await logs({ filter: `target.id eq "${created.id}"`, limit: '2' });
+    let res = await logs({ filter: `target.id eq "${created.id}"`, limit: '2', until });
     for (let pages = 1; ; pages++) {
       assert.equal(res.status, 200);
       seen.push(...res.body.map((e: Event) => e.uuid));
@@ -201,9 +202,39 @@ describe('simulator: the System Log', () => {
       res = await call(org, 'GET', next);
     }
     assert.deepEqual(seen, expected);
-    const empty = await logs({ limit: '0' });
+    const empty = await logs({ limit: '0', until });
     assert.deepEqual(empty.body, []);
     assert.ok(!(empty.headers.get('link') ?? '').includes('rel="next"'));
+    const descending = await logs({ filter: `target.id eq "${created.id}"`, sortOrder: 'DESCENDING', limit: '5' });
+    assert.equal(descending.body.length, 5);
+    assert.ok(!(descending.headers.get('link') ?? '').includes('rel="next"'), 'DESCENDING is bounded');
+  });
+
+  it('a polling query (no until) always links a next page, empty ones too; following it later finds what came since', async () => {
+    const next = (res: Call) => /<([^>]+)>; rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+    const created = (await call(org, 'POST', base(), { body: {} })).body;
+    const filter = `target.id eq "${created.id}"`;
+    const first = await logs({ filter });
+    assert.deepEqual(
+      first.body.map((e: Event) => e.uuid),
+      eventsOf(created.id).map((e) => e.uuid),
+    );
+    const emptyLink = next(first)!;
+    assert.ok(emptyLink, 'a polling page links the next one even when it holds every event');
+    const empty = await call(org, 'GET', emptyLink);
+    assert.deepEqual(empty.body, []);
+    const stillLinked = next(empty)!;
+    assert.ok(stillLinked, 'an empty polling page links a next one too');
+    await call(org, 'POST', `${base()}/${created.id}/lifecycle/deactivate`);
+    const later = await call(org, 'GET', stillLinked);
+    assert.deepEqual(
+      later.body.map((e: Event) => e.eventType),
+      [`${LIFECYCLE}.deactivate`],
+    );
+    // A first polling page with nothing in it yet: its link still leads to what comes next.
+    const none = await logs({ filter: `target.id eq "ocsNothingYetNothing0"` });
+    assert.deepEqual(none.body, []);
+    assert.ok(next(none));
   });
 
   it('400 E0000001 for what Okta refuses: limit, sortOrder, since, until, since after until, filter, q, after', async () => {
