@@ -31,6 +31,9 @@ export class TestClock {
   advanceDays(days: number): void {
     this.#ms += days * 24 * 60 * 60 * 1000;
   }
+  advanceMs(ms: number): void {
+    this.#ms += ms;
+  }
 }
 
 /** What a test may replace in the engine's deps; a journal store given here is also the preview history's. */
