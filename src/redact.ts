@@ -171,6 +171,8 @@ type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 const SHAPES: readonly Rule[] = [
   // PEM blocks first (they span lines); an unterminated one is cut to the end of the text.
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, '[REDACTED PRIVATE KEY]'],
+  // A URL's user information (a proxy written http://user:password@host): the password always, the user name too.
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:"'<>]*:[^\s/@"'<>]*@/gi, '$1[REDACTED]@'],
   // Authorization header values: SSWS api tokens, Bearer/DPoP access tokens, Basic client credentials.
   [new RegExp(String.raw`\b(SSWS)(${SPACE})${valueOf('[A-Za-z0-9._~+/=-]', 6)}`, 'gi'), '$1$2[REDACTED]'],
   [new RegExp(String.raw`\b(Bearer|DPoP|Basic)(${SPACE})${SCHEME_VALUE}`, 'gi'), '$1$2[REDACTED]'],

@@ -169,7 +169,7 @@ describe('package.json manifest', () => {
     assert.equal(lock.packages['node_modules/@types/vscode'].version, min);
   });
 
-  it('every setting has a description and a default; the orgs cannot come from a workspace', () => {
+  it('every setting has a description and a default; the orgs and the guards cannot come from a workspace', () => {
     const props = pkg.contributes.configuration.properties as Record<
       string,
       { description?: string; markdownDescription?: string; default?: unknown; scope?: string }
@@ -178,7 +178,10 @@ describe('package.json manifest', () => {
       assert.ok((p.description ?? p.markdownDescription ?? '').length > 10, `${name} has a description`);
       assert.notEqual(p.default, undefined, `${name} has a default`);
     }
-    assert.equal(props['oktaWorkflows.orgs']?.scope, 'application');
+    // A cloned repository's .vscode/settings.json must not weaken a guard (even in Restricted Mode): the orgs, the
+    // soak, the preview recency, the maximum age and the history's retention are user settings only.
+    const guards = ['orgs', 'maxSecretAgeDays', 'reminderDays', 'previewRecencyDays', 'soakHours', 'historyMaxRecords'];
+    for (const name of guards) assert.equal(props[`oktaWorkflows.${name}`]?.scope, 'application', name);
     assert.equal(props['oktaWorkflows.maxSecretAgeDays']?.default, 90);
     const numeric = props as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
     assert.deepEqual(
@@ -201,7 +204,10 @@ describe('package.json manifest', () => {
         `${name}: the code's fallback ${fallback} is the manifest's default`,
       );
     }
-    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['oktaWorkflows.orgs']);
+    assert.deepEqual(
+      pkg.capabilities.untrustedWorkspaces.restrictedConfigurations,
+      guards.map((name) => `oktaWorkflows.${name}`),
+    );
   });
 
   it('activates on nothing broad, and the view container, view and icon exist', () => {

@@ -73,6 +73,16 @@ describe('redact', () => {
     assert.ok(!out.includes('quoted'), out);
   });
 
+  it("a URL's user information goes (a proxy written scheme://user:password@host), the rest of the URL stays", () => {
+    assert.equal(
+      redact('proxy http://alice:s3cr3tPa55@proxy.corp:3128 refused (407)'),
+      'proxy http://[REDACTED]@proxy.corp:3128 refused (407)',
+    );
+    assert.equal(redact('https://u:p@acme.okta.com/x'), 'https://[REDACTED]@acme.okta.com/x');
+    assert.equal(redact('https://acme.okta.com/api/v1/apps?q=a@b'), 'https://acme.okta.com/api/v1/apps?q=a@b');
+    assert.equal(redact('http://proxy.corp:3128'), 'http://proxy.corp:3128');
+  });
+
   it('ignores known values too short to mask safely', () => {
     assert.equal(redact('status ACTIVE', ['ACTIVE']), 'status ACTIVE');
   });

@@ -10,6 +10,8 @@ export interface FleetOrg {
   readonly environment: Environment;
   /** The label of the preview org this production org is rotated after. */
   readonly previewOrg?: string;
+  /** A practice org (the bundled simulator): never the preview org of a real one, nor paired with one. */
+  readonly practice?: boolean;
 }
 
 export interface Pairs {
@@ -37,6 +39,11 @@ export function resolvePairs(orgs: readonly FleetOrg[]): Pairs {
       );
     } else if (target.environment !== 'preview') {
       problems.push(`${org.label}: previewOrg "${wanted}" is a production org; it is rotated unpaired.`);
+    } else if ((target.practice === true) !== (org.practice === true)) {
+      // A rehearsal on the simulator proves nothing about a real org (and the other way round).
+      problems.push(
+        `${org.label}: previewOrg "${wanted}" is ${target.practice === true ? 'a practice org' : 'a real org'} and ${org.label} is not; it is rotated unpaired.`,
+      );
     } else {
       previewOf.set(org.key, target.key);
     }

@@ -30,6 +30,8 @@ export interface CampaignBinding {
   openChecklist(orgKey: string, rotationId: string): Promise<void>;
   setCredential(orgKey: string): Promise<void>;
   newSecretValue(rotationId: string): Promise<string | undefined>;
+  /** Copies a secret to the clipboard for a minute. */
+  copySecret(value: string): Promise<void>;
   /** Runs `work` under one cancellable progress notification covering `orgKeys`. */
   withProgress<T>(title: string, orgKeys: readonly string[], work: (signal: AbortSignal) => Promise<T>): Thenable<T>;
   /** The campaign was ended from the page. */
@@ -203,8 +205,8 @@ export class CampaignPanel extends Disposable {
       case 'copyNewSecret': {
         const value = row.rotationId ? await this.binding.newSecretValue(row.rotationId) : undefined;
         if (value === undefined) throw new Error(`${row.label}: the new secret's value is no longer stored.`);
-        await vscode.env.clipboard.writeText(value);
-        return `Copied the new secret of ${row.label} (${row.manual?.newSecretMasked ?? ''}). Paste it in the Workflows console, then clear your clipboard.`;
+        await this.binding.copySecret(value);
+        return `Copied the new secret of ${row.label} (${row.manual?.newSecretMasked ?? ''}) to the clipboard for a minute: paste it in the Workflows console now.`;
       }
       case 'copy':
         await vscode.env.clipboard.writeText(

@@ -98,6 +98,7 @@ export class RunningCampaign extends Disposable {
           await vscode.commands.executeCommand('oktaWorkflows.setApiToken', orgRef(orgKey));
         },
         newSecretValue: (rotationId) => this.w.rotations.newSecretValue(rotationId),
+        copySecret: (value) => this.w.rotations.clipboard.copy(value),
         withProgress: (title, orgKeys, work) => {
           const orgs = orgKeys.flatMap((k) => this.w.settings.find(k) ?? []);
           return withOktaProgress(this.w.clients, { title, orgs }, work);

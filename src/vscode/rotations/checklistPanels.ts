@@ -8,6 +8,7 @@ import type { OrgConfig } from '../orgs/orgConfig.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
+import type { SecretClipboard } from '../platform/secretClipboard.ts';
 import {
   CHECKLIST_VIEW_TYPE,
   RotationChecklistPanel,
@@ -21,9 +22,17 @@ export class ChecklistPanels extends Disposable {
   private readonly log: Log;
   private readonly clients: OktaClients;
   private readonly labelOf: (host: string) => string;
+  private readonly clipboard: SecretClipboard;
 
-  constructor(parts: { extensionUri: vscode.Uri; log: Log; clients: OktaClients; labelOf: (host: string) => string }) {
+  constructor(parts: {
+    extensionUri: vscode.Uri;
+    log: Log;
+    clients: OktaClients;
+    labelOf: (host: string) => string;
+    clipboard: SecretClipboard;
+  }) {
     super();
+    this.clipboard = parts.clipboard;
     this.extensionUri = parts.extensionUri;
     this.log = parts.log;
     this.clients = parts.clients;
@@ -66,6 +75,7 @@ export class ChecklistPanels extends Disposable {
       onDidChange: (listener) => engine.onDidChange(() => listener()),
       perform: (action, signal) => engine.perform(action, signal),
       newSecretValue: () => engine.newSecretValue(),
+      copySecret: (value) => this.clipboard.copy(value),
       withProgress: (title, work, alsoAbortedBy) =>
         withOktaProgress(this.clients, { title, orgs: [org], alsoAbortedBy }, work),
       onWait: (listener) => {

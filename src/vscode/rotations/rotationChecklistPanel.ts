@@ -34,6 +34,8 @@ export interface RotationBinding {
   perform(action: RotationAction, signal?: AbortSignal): Promise<ActionOutcome>;
   /** The new secret's value from SecretStorage, or undefined when it is gone. */
   newSecretValue(): Promise<string | undefined>;
+  /** Copies a secret to the clipboard for a minute. */
+  copySecret(value: string): Promise<void>;
   /** Runs `work` under the org's cancellable progress notification (withOktaProgress), also aborted by `alsoAbortedBy`. */
   withProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>, alsoAbortedBy: AbortSignal): Thenable<T>;
   /**
@@ -242,8 +244,8 @@ export class RotationChecklistPanel extends Disposable {
           throw new Error(
             `The new secret's value of the rotation in ${this.binding.orgLabel} (${snap.org.host}) is no longer stored (the rotation finished, or it was lost). Check the secrets in the Admin Console.`,
           );
-        await vscode.env.clipboard.writeText(value);
-        return `Copied the new secret ${snap.manual.newSecretMasked ?? ''} to the clipboard. Paste it in the Workflows console, then clear your clipboard.`;
+        await this.binding.copySecret(value);
+        return `Copied the new secret ${snap.manual.newSecretMasked ?? ''} to the clipboard for a minute: paste it in the Workflows console now.`;
       }
       case 'copyText': {
         const errorId = snap.steps.find((s) => s.current || s.state === 'failed')?.error?.errorId;

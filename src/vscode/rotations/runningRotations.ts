@@ -21,6 +21,7 @@ import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import { moveJournalsOutOfGlobalState } from '../storage/journalMigration.ts';
+import { SecretClipboard } from '../platform/secretClipboard.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
 import type { SecretMarkers } from '../tree/presentation.ts';
 import { ChecklistPanels } from './checklistPanels.ts';
@@ -51,6 +52,8 @@ export class RunningRotations extends Disposable {
   private following: ReturnType<typeof setInterval> | undefined;
   /** This window among those sharing the journals: a step it runs is its own until it ends. */
   private readonly windowId = randomUUID();
+  /** Where a new secret is copied for the person: cleared again after a minute. */
+  readonly clipboard = new SecretClipboard(vscode.env.clipboard);
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** The journals (their markers, the unfinished ones) changed. */
   readonly onDidChange = this.changed.event;
@@ -85,9 +88,11 @@ export class RunningRotations extends Disposable {
         log: parts.log,
         clients: parts.clients,
         labelOf: this.labelOf,
+        clipboard: this.clipboard,
       }),
     );
     this.register({ dispose: () => this.stopTimers() });
+    this.register({ dispose: () => void this.clipboard.dispose() });
     void this.reloadJournals();
   }
 

@@ -36,6 +36,23 @@ describe('fleet: pairing by previewOrg label', () => {
     assert.deepEqual(pairs.problems, []);
   });
 
+  it('a practice org is never the preview org of a real one: the real org stays unpaired, and says why', () => {
+    const orgs: FleetOrg[] = [
+      { ...org('127.0.0.1:4000', 'preview'), label: 'Practice Preview', practice: true },
+      org('acme.okta.com', 'production', 'Practice Preview'),
+      { ...org('127.0.0.1:4001', 'production', 'Practice Preview'), label: 'Practice Production', practice: true },
+    ];
+    const pairs = resolvePairs(orgs);
+    assert.deepEqual(
+      [...pairs.previewOf],
+      [['127.0.0.1:4001', '127.0.0.1:4000']],
+      'practice orgs pair among themselves',
+    );
+    assert.deepEqual(pairs.problems, [
+      'Acme: previewOrg "Practice Preview" is a practice org and Acme is not; it is rotated unpaired.',
+    ]);
+  });
+
   it('says why an org stays unpaired: unknown label, a production org named, previewOrg on a preview org', () => {
     const orgs = [
       org('p.oktapreview.com', 'preview', 'Q'),
