@@ -3,6 +3,7 @@
 // answers run under this step too: which secret is in use (the pasted value, compared, never kept), and the
 // confirmed retirement of a secret not in use, so that a new one fits under Okta's two-secret cap.
 import type { ClientSecret } from '../../okta/schemas.ts';
+import { secretMatchesHash } from '../../okta/secretHash.ts';
 import { appRecord } from '../appRecord.ts';
 import { RotationError } from '../errors.ts';
 import { constantTimeEquals } from '../guards.ts';
@@ -50,17 +51,25 @@ export const preflight: ApiStepModule<'preflight'> = {
   },
 };
 
-/** The person pasted the value the Workflows connection uses: the one active secret it matches is in use. */
+/**
+ * The person pasted the value the Workflows connection uses: the one active secret it matches is in use. Matched by
+ * Okta's secret_hash (the first 16 bytes of the value's SHA-256), computed here: Okta need not list the values, and
+ * the value is compared in this process only and never kept.
+ */
 export async function identifyInUse(ctx: StepContext, value: string): Promise<StepEnd> {
   const secrets = await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal);
   const active = secrets.filter((s) => s.status === 'ACTIVE');
-  if (active.some((s) => s.client_secret === undefined)) {
+  if (active.some((s) => s.secret_hash === undefined && s.client_secret === undefined)) {
     throw new RotationError(
       'unexpectedState',
-      `${ctx.where}: Okta listed the secrets without their values, so the pasted value cannot be compared. Identify the secret in the Admin Console instead.`,
+      `${ctx.where}: Okta listed the secrets without their values or their hashes, so the pasted value cannot be compared. Identify the secret in the Admin Console instead.`,
     );
   }
-  const matches = active.filter((s) => constantTimeEquals(s.client_secret ?? '', value));
+  const matches = active.filter((s) =>
+    s.secret_hash !== undefined
+      ? secretMatchesHash(value, s.secret_hash)
+      : constantTimeEquals(s.client_secret ?? '', value),
+  );
   const match: ClientSecret | undefined = matches.length === 1 ? matches[0] : undefined;
   if (!match) {
     throw new RotationError(
