@@ -11,7 +11,6 @@ import { registerCommands } from './commands/registerCommands.ts';
 import { setContextKey } from './platform/contextKeys.ts';
 import type { Services } from './platform/services.ts';
 import { PracticeOrgs } from './practice/practiceOrgs.ts';
-import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 import { NetworkSettings } from './connection/networkSettings.ts';
 import { KnownOrgStore } from './storage/knownOrgStore.ts';
 import { RunningCampaign } from './campaign/runningCampaign.ts';
@@ -107,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): void {
   }
   log.background('Setting context keys', updateContextKeys());
   // Opt-in (npm run demo sets it): a loopback simulator, no network beyond 127.0.0.1.
-  startPracticeOrgsIfConfigured(services);
+  practice.startIfConfigured();
 }
 
 export function deactivate(): void {

@@ -11,7 +11,7 @@ import { redact } from '../../redact.ts';
 import { required } from '../platform/cancellation.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
-import { secretValuesOf } from '../storage/orgCredential.ts';
+import { secretValuesOf } from '../../orgs/orgCredential.ts';
 import { pickImportSource } from './importSources.ts';
 
 type Outcome = { where: string; host?: string; ok: boolean; text: string };

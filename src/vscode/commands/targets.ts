@@ -1,12 +1,12 @@
 // Resolving a command's target: the tree node it was invoked on, or, from the palette, a quick pick.
 import * as vscode from 'vscode';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { Services } from '../platform/services.ts';
 import { required, UserCancelled } from '../platform/cancellation.ts';
 import { OrgNode, SecretNode, MessageNode, AppNode } from '../tree/nodes.ts';
-import { presentSecret, toSecretView, type SecretView } from '../tree/presentation.ts';
+import { presentSecret, toSecretView, type SecretView } from '../../fleet/tree/presentation.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
-import { describeCredential } from '../storage/orgCredential.ts';
+import { describeCredential } from '../../orgs/orgCredential.ts';
 import { isOrgRef } from '../orgs/orgRef.ts';
 
 /** The org a command acts on: from a node (OrgNode, AppNode, SecretNode, MessageNode, an OrgRef) or a pick. */

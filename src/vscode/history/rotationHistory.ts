@@ -10,7 +10,7 @@ import { backfillHistory, historyRecorder, type HistoryRecorder } from '../../hi
 import { FileHistoryStore } from '../../history/store.ts';
 import type { RotationJournal } from '../../rotation/journal.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';

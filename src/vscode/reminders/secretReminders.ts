@@ -6,16 +6,28 @@
 import * as vscode from 'vscode';
 import type { ClientSecret, WorkflowsApp } from '../../okta/schemas.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
-import { toSecretView } from '../tree/presentation.ts';
-import { describeDueSecret, dueKey, dueSecrets, statusBarText, type DueSecret } from './dueSecrets.ts';
-import { onlyOrgs, readReminderState, withOrgSeen, writeReminderState, type ReminderState } from './reminderState.ts';
+import { toSecretView } from '../../fleet/tree/presentation.ts';
+import {
+  describeDueSecret,
+  dueKey,
+  dueSecrets,
+  statusBarText,
+  type DueSecret,
+} from '../../fleet/reminders/dueSecrets.ts';
+import {
+  onlyOrgs,
+  readReminderState,
+  withOrgSeen,
+  writeReminderState,
+  type ReminderState,
+} from '../../fleet/reminders/reminderState.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const SNOOZE_DAYS = 7;

@@ -9,12 +9,12 @@ import { resolvePairs } from '../../fleet/campaign/pairing.ts';
 import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { Log } from '../platform/log.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import { Disposable } from '../platform/disposable.ts';
 import { GlobalStateJournalStore } from '../storage/globalStateJournalStore.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
-import type { SecretMarkers } from '../tree/presentation.ts';
+import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import {
   CHECKLIST_VIEW_TYPE,
   RotationChecklistPanel,

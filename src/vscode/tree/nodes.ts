@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import type { SecretManagementAssessment } from '../../okta/client.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
-import { orgContextValue, type SecretPresentation, type SecretView } from './presentation.ts';
-import type { FailureItem } from './failurePresentation.ts';
-import { setCommandFor } from '../storage/orgCredential.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
+import { orgContextValue, type SecretPresentation, type SecretView } from '../../fleet/tree/presentation.ts';
+import type { FailureItem } from '../../fleet/tree/failurePresentation.ts';
+import { setCommandFor } from '../commands/ids.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
 export class OrgNode {

@@ -8,21 +8,27 @@ import * as vscode from 'vscode';
 import type { OktaClient, SecretManagementAssessment } from '../../okta/client.ts';
 import type { ClientSecret, WorkflowsApp } from '../../okta/schemas.ts';
 import { OktaError } from '../../okta/errors.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import type { Log } from '../platform/log.ts';
 import { Disposable } from '../platform/disposable.ts';
-import type { CredentialType } from '../storage/orgCredential.ts';
+import type { CredentialType } from '../../orgs/orgCredential.ts';
 import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { knownOrgOf, type KnownOrg } from '../../fleet/knownOrgs.ts';
 import { refreshOrg } from '../../fleet/orgRefresh.ts';
 import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import { announceLongWaits } from '../platform/oktaProgress.ts';
-import { formatAge, presentSecret, toSecretView, type SecretMarkers, type SecretView } from './presentation.ts';
-import { presentFailure } from './failurePresentation.ts';
-import { presentPracticeFailure } from '../practice/practicePresentation.ts';
+import {
+  formatAge,
+  presentSecret,
+  toSecretView,
+  type SecretMarkers,
+  type SecretView,
+} from '../../fleet/tree/presentation.ts';
+import { presentFailure } from '../../fleet/tree/failurePresentation.ts';
+import { presentPracticeFailure } from '../../fleet/tree/practicePresentation.ts';
 import { AppNode, MessageNode, OrgNode, SecretNode, type TreeNode } from './nodes.ts';
 
 type OrgLoad =

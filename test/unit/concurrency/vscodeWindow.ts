@@ -9,7 +9,7 @@ import { parseOrgInput } from '../../../src/okta/orgInput.ts';
 import type { RotationDeps } from '../../../src/rotation/engine.ts';
 import { OktaClients } from '../../../src/vscode/connection/oktaClients.ts';
 import type { Log } from '../../../src/vscode/platform/log.ts';
-import type { OrgConfig } from '../../../src/vscode/orgs/orgConfig.ts';
+import type { OrgConfig } from '../../../src/orgs/orgConfig.ts';
 import { rotationDepsFor } from '../../../src/vscode/rotations/rotationDeps.ts';
 import { GlobalStateJournalStore } from '../../../src/vscode/storage/globalStateJournalStore.ts';
 import type { World } from '../rotation/world.ts';

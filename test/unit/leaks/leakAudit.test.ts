@@ -44,8 +44,8 @@ import { toJson } from '../../../src/history/json.ts';
 import { toMarkdown } from '../../../src/history/markdown.ts';
 import { historyRecorder, recordingHistory } from '../../../src/history/recording.ts';
 import { FileHistoryStore } from '../../../src/history/store.ts';
-import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/vscode/reminders/dueSecrets.ts';
-import { presentSecret, toSecretView } from '../../../src/vscode/tree/presentation.ts';
+import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/fleet/reminders/dueSecrets.ts';
+import { presentSecret, toSecretView } from '../../../src/fleet/tree/presentation.ts';
 
 /** What the checklist panel posts for one performed action (mirrors RotationChecklistPanel.perform/receive). */
 function panelMessages(

@@ -1,8 +1,8 @@
 // In-place failures, error actions, log lines and the bounded loader: pure parts of the VS Code layer.
 import assert from 'node:assert/strict';
 import { OktaError, tryAgainAfter } from '../../../src/okta/errors.ts';
-import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
-import { errorActions } from '../../../src/vscode/commands/errorActions.ts';
+import { presentFailure } from '../../../src/fleet/tree/failurePresentation.ts';
+import { errorActions } from '../../../src/orgs/errorActions.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
 import { forEachBounded } from '../../../src/fleet/boundedConcurrency.ts';
 

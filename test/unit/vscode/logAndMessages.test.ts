@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { OktaError } from '../../../src/okta/errors.ts';
 import { STEP_INFO } from '../../../src/rotation/steps.ts';
-import { withOrgLabel } from '../../../src/vscode/commands/errorActions.ts';
+import { withOrgLabel } from '../../../src/orgs/errorActions.ts';
 import { apiCallLevel, describeError } from '../../../src/vscode/platform/logFormat.ts';
 import { endLine } from '../../../src/vscode/rotations/rotationLog.ts';
 import { waitFor } from '../../support/waitFor.ts';

@@ -1,12 +1,17 @@
 // What the reminders remember in globalState (shared by every window, kept across reloads): each org's secrets as
 // last listed (ids, statuses, creation times, masked values: never a value), which due secrets were notified, and
 // which the person snoozed until when. Parsed strictly on read: a state that does not parse starts afresh.
-// Pure: no `vscode` import (the Memento is a type only), tested in Node.
-import type * as vscode from 'vscode';
+// Pure: no `vscode` import (globalState is read through what it shares with a Memento), tested in Node.
 import * as z from 'zod/mini';
 import type { OrgSeen } from './dueSecrets.ts';
 
 const KEY = 'oktaWorkflows.reminders';
+
+/** What the reminders need of VS Code's Memento (globalState). */
+export interface StateMemento {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
 
 const Masked = z.lazy(() => z.string().check(z.regex(/^••••[\s\S]{0,4}$/)));
 const Short = z.lazy(() => z.string().check(z.maxLength(300)));
@@ -35,7 +40,7 @@ function emptyState(): ReminderState {
   return { version: 1, orgs: {}, notified: {}, snoozedUntil: {} };
 }
 
-export function readReminderState(memento: vscode.Memento, onProblem: (m: string) => void): ReminderState {
+export function readReminderState(memento: StateMemento, onProblem: (m: string) => void): ReminderState {
   const raw = memento.get<unknown>(KEY);
   if (raw === undefined) return emptyState();
   const parsed = StateSchema.safeParse(raw);
@@ -44,7 +49,7 @@ export function readReminderState(memento: vscode.Memento, onProblem: (m: string
   return emptyState();
 }
 
-export async function writeReminderState(memento: vscode.Memento, state: ReminderState): Promise<void> {
+export async function writeReminderState(memento: StateMemento, state: ReminderState): Promise<void> {
   await memento.update(KEY, StateSchema.parse(state));
 }
 

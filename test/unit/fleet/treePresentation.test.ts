@@ -8,7 +8,7 @@ import {
   toSecretView,
   orgContextValue,
   type SecretView,
-} from '../../../src/vscode/tree/presentation.ts';
+} from '../../../src/fleet/tree/presentation.ts';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();

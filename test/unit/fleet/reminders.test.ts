@@ -7,14 +7,14 @@ import {
   dueSecrets,
   statusBarText,
   type OrgSeen,
-} from '../../../src/vscode/reminders/dueSecrets.ts';
+} from '../../../src/fleet/reminders/dueSecrets.ts';
 import {
   onlyOrgs,
   readReminderState,
   withOrgSeen,
   writeReminderState,
-} from '../../../src/vscode/reminders/reminderState.ts';
-import { presentSecret, toSecretView } from '../../../src/vscode/tree/presentation.ts';
+} from '../../../src/fleet/reminders/reminderState.ts';
+import { presentSecret, toSecretView } from '../../../src/fleet/tree/presentation.ts';
 import { InMemoryMemento } from '../concurrency/memento.ts';
 
 const now = new Date('2026-11-26T12:00:00Z');

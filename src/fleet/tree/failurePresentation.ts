@@ -1,6 +1,6 @@
 // What a failed org load looks like in place in the tree, and which fix it offers. Pure, tested in Node.
 import { isOktaError } from '../../okta/errors.ts';
-import type { CredentialType } from '../storage/orgCredential.ts';
+import type { CredentialType } from '../../orgs/orgCredential.ts';
 
 type FixAction = 'setApiToken' | 'setServiceApp' | 'retry' | 'showLog' | 'startPracticeOrgs';
 
