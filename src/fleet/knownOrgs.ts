@@ -4,7 +4,8 @@
 // while the refresh runs; the campaign picks the orgs that are due from it.
 import * as z from 'zod/mini';
 import type { ClientSecret, WorkflowsApp } from '../okta/schemas.ts';
-import { maskSecret } from '../redact.ts';
+import { listedSecretOf } from './listedSecret.ts';
+import { ageInDays } from './secretDue.ts';
 
 const KnownSecretSchema = z.lazy(() =>
   z.strictObject({
@@ -36,12 +37,7 @@ export type KnownOrg = z.infer<typeof KnownOrgSchema>;
 export function knownOrgOf(app: WorkflowsApp, secrets: readonly ClientSecret[], listedAt: Date): KnownOrg {
   return {
     app: { ...app, redirectUris: [...app.redirectUris] },
-    secrets: secrets.map((s) => ({
-      id: s.id,
-      status: s.status,
-      created: s.created,
-      masked: s.client_secret ? maskSecret(s.client_secret) : '••••',
-    })),
+    secrets: secrets.map(listedSecretOf),
     listedAt: listedAt.toISOString(),
   };
 }
@@ -59,14 +55,12 @@ export function parseKnownOrgs(raw: unknown): { orgs: Map<string, KnownOrg>; pro
   return { orgs, problems };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Age in days of the oldest ACTIVE secret, or undefined when none is known. */
 export function oldestActiveAgeDays(org: Pick<KnownOrg, 'secrets'>, now: Date): number | undefined {
   let oldest: number | undefined;
   for (const s of org.secrets) {
-    const age = (now.getTime() - Date.parse(s.created)) / DAY_MS;
-    if (s.status === 'ACTIVE' && Number.isFinite(age) && (oldest === undefined || age > oldest)) oldest = age;
+    const age = ageInDays(s.created, now);
+    if (s.status === 'ACTIVE' && age !== undefined && (oldest === undefined || age > oldest)) oldest = age;
   }
   return oldest;
 }

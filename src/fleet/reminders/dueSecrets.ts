@@ -1,22 +1,14 @@
-// When a secret is due for rotation, as pure functions: no `vscode` import, so Node tests cover them. A secret is
-// due from `reminderDays` before it reaches `maxSecretAgeDays` on; only ACTIVE secrets count (an inactive one
-// authenticates nothing). Nothing here ever sees a secret value: ids, creation times and masked values only.
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-interface SeenSecret {
-  id: string;
-  status: 'ACTIVE' | 'INACTIVE';
-  created: string;
-  masked: string;
-}
+// Which secrets the reminders speak of: a secret is due from `reminderDays` before it reaches `maxSecretAgeDays`
+// (secretDue.ts) on; only ACTIVE secrets count (an inactive one authenticates nothing). Nothing here ever sees a secret value: ids, creation times and masked values only.
+import type { ListedSecret } from '../listedSecret.ts';
+import { DAY_MS, daysLeftOf, msUntilDue } from '../secretDue.ts';
 
 /** An org's Workflows app and its secrets as last listed (by the tree or the periodic check). */
 export interface OrgSeen {
   appId: string;
   appLabel: string;
   seenAt: string;
-  secrets: SeenSecret[];
+  secrets: ListedSecret[];
 }
 
 export interface DueSecret {
@@ -29,25 +21,6 @@ export interface DueSecret {
   /** Whole days until the maximum age is reached, rounded up; 0 or negative once it is past. */
   daysLeft: number;
   overdue: boolean;
-}
-
-/** Milliseconds until the secret reaches the maximum age (negative once past), or undefined for a bad date. */
-function msUntilDue(created: string, maxAgeDays: number, now: Date): number | undefined {
-  const ms = Date.parse(created);
-  return Number.isNaN(ms) ? undefined : ms + maxAgeDays * DAY_MS - now.getTime();
-}
-
-/** Whole days until due, rounded up (a new secret is "due in 90 d"); past it, minus the whole days overdue. */
-function daysLeftOf(ms: number): number {
-  return ms > 0 ? Math.ceil(ms / DAY_MS) : -Math.floor(-ms / DAY_MS) || 0;
-}
-
-/** "due in 9 d", "7 d overdue", "overdue" (less than a day past): the days left until due, for the tree. */
-export function describeDue(created: string, maxAgeDays: number, now: Date): string | undefined {
-  const ms = msUntilDue(created, maxAgeDays, now);
-  if (ms === undefined) return undefined;
-  const days = daysLeftOf(ms);
-  return ms > 0 ? `due in ${days} d` : days === 0 ? 'overdue' : `${-days} d overdue`;
 }
 
 export function dueKey(orgKey: string, secretId: string): string {

@@ -1,11 +1,11 @@
 // How orgs, apps and secrets look in the tree, as pure functions: no `vscode` import, so Node tests cover them.
-// Nothing here ever receives a secret value except maskSecret's input, and only its last four characters leave.
-import { maskSecret } from '../../redact.ts';
-import { describeDue } from '../reminders/dueSecrets.ts';
+// Nothing here ever receives a secret value: secrets come as listed (masked), with whether Okta listed a value.
+import type { ClientSecret } from '../../okta/schemas.ts';
+import { listedSecretOf, type ListedSecret } from '../listedSecret.ts';
+import { ageInDays, DAY_MS, describeDue } from '../secretDue.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** "just now", "5 min", "3 h", "12 d": short enough for a tree item's description. */
 export function formatAge(createdIso: string, now: Date): string {
@@ -14,23 +14,13 @@ export function formatAge(createdIso: string, now: Date): string {
   const ms = Math.max(0, now.getTime() - created);
   if (ms < MINUTE) return 'just now';
   if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min`;
-  if (ms < DAY) return `${Math.floor(ms / HOUR)} h`;
-  return `${Math.floor(ms / DAY)} d`;
+  if (ms < DAY_MS) return `${Math.floor(ms / HOUR)} h`;
+  return `${Math.floor(ms / DAY_MS)} d`;
 }
 
-function ageInDays(createdIso: string, now: Date): number | undefined {
-  const created = Date.parse(createdIso);
-  return Number.isNaN(created) ? undefined : (now.getTime() - created) / DAY;
-}
-
-export interface SecretView {
-  id: string;
-  status: 'ACTIVE' | 'INACTIVE';
-  created: string;
-  /** Whether the list call gave us the plaintext (needed by Verify). The value itself never comes here. */
-  hasValue: boolean;
-  /** Only the last four characters survive masking. */
-  masked: string;
+/** A secret as the tree shows it: as listed, and whether Okta listed its value (Verify needs it; it stays in memory). */
+export interface SecretView extends ListedSecret {
+  readonly hasValue: boolean;
 }
 
 export interface SecretMarkers {
@@ -51,19 +41,8 @@ export interface SecretPresentation {
   tooOld: boolean;
 }
 
-export function toSecretView(s: {
-  id: string;
-  status: 'ACTIVE' | 'INACTIVE';
-  created: string;
-  client_secret?: string | undefined;
-}): SecretView {
-  return {
-    id: s.id,
-    status: s.status,
-    created: s.created,
-    hasValue: (s.client_secret ?? '') !== '',
-    masked: s.client_secret ? maskSecret(s.client_secret) : '••••',
-  };
+export function toSecretView(s: Pick<ClientSecret, 'id' | 'status' | 'created' | 'client_secret'>): SecretView {
+  return { ...listedSecretOf(s), hasValue: (s.client_secret ?? '') !== '' };
 }
 
 /** "in use": the secret a journal recorded in use, or else the only ACTIVE secret. */

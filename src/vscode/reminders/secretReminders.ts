@@ -13,7 +13,7 @@ import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
-import { toSecretView } from '../../fleet/tree/presentation.ts';
+import { listedSecretOf } from '../../fleet/listedSecret.ts';
 import {
   describeDueSecret,
   dueKey,
@@ -77,7 +77,7 @@ export class SecretReminders extends Disposable {
 
   /** An org's app and secrets as just listed (the tree's load, or the check): values are dropped here. */
   seen(org: Pick<OrgConfig, 'key'>, app: Pick<WorkflowsApp, 'id' | 'label'>, secrets: readonly ClientSecret[]): void {
-    const views = secrets.map(toSecretView).map(({ id, status, created, masked }) => ({ id, status, created, masked }));
+    const views = secrets.map(listedSecretOf);
     const seen = { appId: app.id, appLabel: app.label, seenAt: new Date().toISOString(), secrets: views };
     this.update(withOrgSeen(this.state(), org.key, seen));
   }

@@ -1,13 +1,8 @@
 // Due-date reminders, pure: when a secret is due, what the status bar and the tree say, and what globalState keeps
 // (ids, dates, masked values; pruned as secrets and orgs go).
 import assert from 'node:assert/strict';
-import {
-  describeDue,
-  describeDueSecret,
-  dueSecrets,
-  statusBarText,
-  type OrgSeen,
-} from '../../../src/fleet/reminders/dueSecrets.ts';
+import { describeDue } from '../../../src/fleet/secretDue.ts';
+import { describeDueSecret, dueSecrets, statusBarText, type OrgSeen } from '../../../src/fleet/reminders/dueSecrets.ts';
 import {
   onlyOrgs,
   readReminderState,
