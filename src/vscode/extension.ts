@@ -13,6 +13,7 @@ import type { Services } from './platform/services.ts';
 import { PracticeOrgs } from './practice/practiceOrgs.ts';
 import { NetworkSettings } from './connection/networkSettings.ts';
 import { KnownOrgStore } from './storage/knownOrgStore.ts';
+import { OrgState } from './orgs/orgState.ts';
 import { RunningCampaign } from './campaign/runningCampaign.ts';
 import { RotationHistory } from './history/rotationHistory.ts';
 import { SecretReminders } from './reminders/secretReminders.ts';
@@ -31,18 +32,19 @@ export function activate(context: vscode.ExtensionContext): void {
   }));
   // Every store in globalState writes through one SerialMemento: concurrent writes would lose each other's keys.
   const globalState = new SerialMemento(context.globalState);
+  // One state of the orgs: what is known of each, and the one refresher the tree, the reminders and the commands use.
   const known = new KnownOrgStore(globalState, (m) => log.warn(m));
+  const orgState = new OrgState({ settings, credentials, clients, log, known });
   const history = new RotationHistory(context, { log, settings, credentials, clients });
   const rotations = new RunningRotations(context, globalState, log, settings, clients, history, known);
-  const reminders = new SecretReminders(globalState, { log, settings, credentials, clients });
+  const reminders = new SecretReminders(globalState, { log, settings, credentials, orgState });
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
     clients,
     log,
+    orgState,
     markers: (org, app) => rotations.markers(org, app),
-    known,
-    onLoaded: (org, app, secrets) => reminders.seen(org, app, secrets),
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
   const campaigns = new RunningCampaign({ context, globalState, log, settings, rotations, clients });
@@ -51,11 +53,12 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     credentials,
     clients,
+    known,
+    orgState,
     rotations,
     reminders,
     tree,
     practice,
-    known,
     campaigns,
   );
 
@@ -65,10 +68,9 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     credentials,
     clients,
-    tree,
+    orgState,
     rotations,
     practice,
-    known,
     campaigns,
     history,
     reminders,
@@ -84,14 +86,14 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     // A rotation step that changed Okta ended: reload that org's secrets (the new one, the deleted old one).
     rotations.onDidChangeOkta((org) => {
-      if (tree.hasStarted) log.background(`Reloading ${org.key}`, tree.load([org]));
+      if (tree.hasStarted) log.background(`Reloading ${org.key}`, orgState.refresh([org]));
     }),
     settings.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
     credentials.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
     // A proxy or certificate setting changed: new clients take the new route, and the tree reloads through them.
     network.onDidChange(() => {
       for (const org of settings.read().orgs) clients.forget(org.key);
-      if (tree.hasStarted) log.background('Reloading the orgs', tree.load());
+      if (tree.hasStarted) log.background('Reloading the orgs', orgState.refresh());
     }),
   );
 

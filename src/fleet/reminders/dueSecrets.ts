@@ -1,15 +1,7 @@
 // Which secrets the reminders speak of: a secret is due from `reminderDays` before it reaches `maxSecretAgeDays`
 // (secretDue.ts) on; only ACTIVE secrets count (an inactive one authenticates nothing). Nothing here ever sees a secret value: ids, creation times and masked values only.
-import type { ListedSecret } from '../listedSecret.ts';
+import type { KnownOrg } from '../knownOrgs.ts';
 import { DAY_MS, daysLeftOf, msUntilDue } from '../secretDue.ts';
-
-/** An org's Workflows app and its secrets as last listed (by the tree or the periodic check). */
-export interface OrgSeen {
-  appId: string;
-  appLabel: string;
-  seenAt: string;
-  secrets: ListedSecret[];
-}
 
 export interface DueSecret {
   orgKey: string;
@@ -35,10 +27,13 @@ export interface DueOptions {
   snoozedUntil?: Readonly<Record<string, string>>;
 }
 
-/** The ACTIVE secrets due now, most overdue first; snoozed ones are left out until their snooze ends. */
-export function dueSecrets(seen: Readonly<Record<string, OrgSeen>>, opts: DueOptions): DueSecret[] {
+/** The ACTIVE secrets due now in the orgs as last known, most overdue first; snoozed ones wait for their snooze. */
+export function dueSecrets(
+  known: ReadonlyMap<string, Pick<KnownOrg, 'app' | 'secrets'>>,
+  opts: DueOptions,
+): DueSecret[] {
   const out: DueSecret[] = [];
-  for (const [orgKey, org] of Object.entries(seen)) {
+  for (const [orgKey, org] of known) {
     for (const s of org.secrets) {
       if (s.status !== 'ACTIVE') continue;
       const ms = msUntilDue(s.created, opts.maxAgeDays, opts.now);
@@ -47,8 +42,8 @@ export function dueSecrets(seen: Readonly<Record<string, OrgSeen>>, opts: DueOpt
       if (snooze !== undefined && Date.parse(snooze) > opts.now.getTime()) continue;
       out.push({
         orgKey,
-        appId: org.appId,
-        appLabel: org.appLabel,
+        appId: org.app.id,
+        appLabel: org.app.label,
         secretId: s.id,
         masked: s.masked,
         created: s.created,

@@ -99,7 +99,7 @@ async function checkAndKeep(s: Services, c: ImportCandidate, signal: AbortSignal
     const app = await client.findWorkflowsApp(c.address.appId ? { appId: c.address.appId } : {}, operation.signal);
     const secrets = await client.listSecrets(app.id, operation.signal);
     await s.credentials.store(c.address.host, c.credential);
-    s.known.set(c.address.host, knownOrgOf(app, secrets, new Date()));
+    s.orgState.known.set(c.address.host, knownOrgOf(app, secrets, new Date()));
     const what = c.credential.type === 'apiToken' ? 'API token' : 'service app';
     return {
       ...base,

@@ -67,7 +67,7 @@ async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<voi
       `Client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} ${t.done}.`,
     );
   } finally {
-    s.log.background(`Reloading ${target.org.key}`, s.tree.load([target.org]));
+    s.log.background(`Reloading ${target.org.key}`, s.orgState.refresh([target.org]));
   }
 }
 

@@ -85,7 +85,7 @@ export async function resolveSecret(
   const org = await resolveOrg(s, node, `Which org's secret to ${verb}?`, { needsToken: true });
   const { app, secrets } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Loading the secrets of ${org.label}` },
-    () => s.tree.loaded(org),
+    () => s.orgState.refreshed(org),
   );
   const views = secrets.map(toSecretView);
   const eligible = views.filter(accept);

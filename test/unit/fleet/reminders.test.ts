@@ -1,12 +1,14 @@
-// Due-date reminders, pure: when a secret is due, what the status bar and the tree say, and what globalState keeps
-// (ids, dates, masked values; pruned as secrets and orgs go).
+// Due-date reminders, pure: when a secret is due, what the status bar and the tree say, and what the reminders note
+// in globalState (which secrets were notified and snoozed: pruned as secrets and orgs go; the first version's
+// listing of each org's secrets is dropped on upgrade, its notes kept).
 import assert from 'node:assert/strict';
 import { describeDue } from '../../../src/fleet/secretDue.ts';
-import { describeDueSecret, dueSecrets, statusBarText, type OrgSeen } from '../../../src/fleet/reminders/dueSecrets.ts';
+import type { KnownOrg } from '../../../src/fleet/knownOrgs.ts';
+import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/fleet/reminders/dueSecrets.ts';
 import {
-  onlyOrgs,
+  differsFromStored,
+  keptNotes,
   readReminderState,
-  withOrgSeen,
   writeReminderState,
 } from '../../../src/fleet/reminders/reminderState.ts';
 import { presentSecret, toSecretView } from '../../../src/fleet/tree/presentation.ts';
@@ -15,11 +17,17 @@ import { InMemoryMemento } from '../concurrency/memento.ts';
 const now = new Date('2026-11-26T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
 
-function org(secrets: Array<[id: string, status: 'ACTIVE' | 'INACTIVE', ageDays: number]>): OrgSeen {
+function org(secrets: Array<[id: string, status: 'ACTIVE' | 'INACTIVE', ageDays: number]>): KnownOrg {
   return {
-    appId: '0oa1workflowsapp0001',
-    appLabel: 'Okta Workflows OAuth',
-    seenAt: now.toISOString(),
+    app: {
+      id: '0oa1workflowsapp00001',
+      name: 'okta_flow_sso',
+      label: 'Okta Workflows OAuth',
+      clientId: '0oa1workflowsclient01',
+      tokenEndpointAuthMethod: 'client_secret_basic',
+      redirectUris: [],
+    },
+    listedAt: now.toISOString(),
     secrets: secrets.map(([id, status, age]) => ({ id, status, created: daysAgo(age), masked: `••••${id.slice(-4)}` })),
   };
 }
@@ -35,14 +43,17 @@ describe('secret reminders', () => {
   });
 
   it('due: ACTIVE secrets within reminderDays of the maximum age or past it, most overdue first; snoozed ones wait', () => {
-    const seen = {
-      'acme.okta.com': org([
-        ['ocsOld1', 'ACTIVE', 97],
-        ['ocsInac', 'INACTIVE', 200],
-      ]),
-      'globex.okta.com': org([['ocsSoon', 'ACTIVE', 80]]),
-      'initech.okta.com': org([['ocsNew1', 'ACTIVE', 10]]),
-    };
+    const seen = new Map([
+      [
+        'acme.okta.com',
+        org([
+          ['ocsOld1', 'ACTIVE', 97],
+          ['ocsInac', 'INACTIVE', 200],
+        ]),
+      ],
+      ['globex.okta.com', org([['ocsSoon', 'ACTIVE', 80]])],
+      ['initech.okta.com', org([['ocsNew1', 'ACTIVE', 10]])],
+    ]);
     const due = dueSecrets(seen, { maxAgeDays: 90, reminderDays: 14, now });
     assert.deepEqual(
       due.map((d) => [d.orgKey, d.secretId, d.daysLeft, d.overdue]),
@@ -81,12 +92,11 @@ describe('secret reminders', () => {
     assert.doesNotMatch(presentSecret(c, all, {}, 90, now).description, /due|overdue/);
   });
 
-  it('globalState keeps what was listed, notified and snoozed; gone secrets and orgs are forgotten', async () => {
+  it('globalState keeps what was notified and snoozed; the notes of gone secrets and orgs are forgotten', async () => {
     const memento = new InMemoryMemento();
     const problems: string[] = [];
-    let state = readReminderState(memento, (m) => problems.push(m));
-    state = withOrgSeen(state, 'acme.okta.com', org([['ocsOld1', 'ACTIVE', 97]]));
-    state = withOrgSeen(state, 'globex.okta.com', org([['ocsSoon', 'ACTIVE', 80]]));
+    const state = readReminderState(memento, (m) => problems.push(m));
+    assert.equal(differsFromStored(memento, state), false, 'nothing to write before there is a note');
     state.notified['acme.okta.com/ocsOld1'] = now.toISOString();
     state.snoozedUntil['globex.okta.com/ocsSoon'] = daysAgo(-7);
     await writeReminderState(memento, state);
@@ -94,40 +104,63 @@ describe('secret reminders', () => {
       readReminderState(memento, (m) => problems.push(m)),
       state,
     );
+    assert.equal(differsFromStored(memento, state), false);
 
+    const known = new Map<string, KnownOrg | undefined>([
+      ['acme.okta.com', org([['ocsOld1', 'ACTIVE', 97]])],
+      ['globex.okta.com', org([['ocsSoon', 'ACTIVE', 80]])],
+    ]);
+    assert.deepEqual(keptNotes(state, known), state);
     // The rotation deleted ocsOld1: its note goes with it.
-    const rotated = withOrgSeen(state, 'acme.okta.com', org([['ocsNew2', 'ACTIVE', 0]]));
+    known.set('acme.okta.com', org([['ocsNew2', 'ACTIVE', 0]]));
+    const rotated = keptNotes(state, known);
     assert.deepEqual(Object.keys(rotated.notified), []);
     assert.deepEqual(Object.keys(rotated.snoozedUntil), ['globex.okta.com/ocsSoon']);
-    // globex removed from the settings: its secrets and notes go.
-    const left = onlyOrgs(rotated, new Set(['acme.okta.com']));
-    assert.deepEqual(Object.keys(left.orgs), ['acme.okta.com']);
-    assert.deepEqual(left.snoozedUntil, {});
+    // An org not listed yet (none known) keeps its notes; globex removed from the settings: its notes go.
+    assert.deepEqual(keptNotes(state, new Map([['acme.okta.com', undefined]])).notified, state.notified);
+    assert.deepEqual(keptNotes(rotated, new Map([['acme.okta.com', undefined]])).snoozedUntil, {});
     assert.deepEqual(problems, []);
+  });
+
+  it('a first-version state (each org listed too) is read with its notes and without its listing, then rewritten', async () => {
+    const memento = new InMemoryMemento();
+    const first = {
+      version: 1,
+      orgs: {
+        'acme.okta.com': {
+          appId: '0oa1workflowsapp00001',
+          appLabel: 'Okta Workflows OAuth',
+          seenAt: now.toISOString(),
+          secrets: [{ id: 'ocsOld1', status: 'ACTIVE', created: daysAgo(97), masked: '••••Old1' }],
+        },
+      },
+      notified: { 'acme.okta.com/ocsOld1': daysAgo(2) },
+      snoozedUntil: { 'acme.okta.com/ocsOld2': daysAgo(-5) },
+    };
+    await memento.update('oktaWorkflows.reminders', first);
+    const problems: string[] = [];
+    const state = readReminderState(memento, (m) => problems.push(m));
+    assert.deepEqual(state, { version: 2, notified: first.notified, snoozedUntil: first.snoozedUntil });
+    assert.deepEqual(problems, []);
+    assert.equal(differsFromStored(memento, state), true, 'the listing leaves globalState at the next save');
+    await writeReminderState(memento, state);
+    assert.doesNotMatch(memento.rawText(), /ocsOld1","status|••••Old1|seenAt/);
   });
 
   it('a state that does not parse starts afresh, and a value can never be written', async () => {
     const memento = new InMemoryMemento();
-    await memento.update('oktaWorkflows.reminders', { version: 1, orgs: 'broken' });
+    await memento.update('oktaWorkflows.reminders', { version: 2, notified: 'broken' });
     const problems: string[] = [];
-    assert.deepEqual(readReminderState(memento, (m) => problems.push(m)).orgs, {});
-    assert.equal(problems.length, 1);
-    const state = withOrgSeen(
-      readReminderState(memento, () => undefined),
-      'acme.okta.com',
-      org([['ocsA', 'ACTIVE', 1]]),
-    );
-    const withValue = {
-      ...state,
-      orgs: {
-        'acme.okta.com': {
-          ...org([]),
-          secrets: [
-            { id: 'ocsA', status: 'ACTIVE' as const, created: now.toISOString(), masked: 'aRealSecretValue123' },
-          ],
-        },
+    assert.deepEqual(
+      readReminderState(memento, (m) => problems.push(m)),
+      {
+        version: 2,
+        notified: {},
+        snoozedUntil: {},
       },
-    };
-    await assert.rejects(writeReminderState(memento, withValue));
+    );
+    assert.equal(problems.length, 1);
+    const withListing = { version: 2 as const, notified: {}, snoozedUntil: {}, orgs: { 'acme.okta.com': org([]) } };
+    await assert.rejects(writeReminderState(memento, withListing));
   });
 });
