@@ -137,7 +137,9 @@ export class MessageNode {
           ? 'shield'
           : this.failure.action === 'startPracticeOrgs'
             ? 'debug-start'
-            : 'warning';
+            : this.failure.action === 'proxySettings'
+              ? 'settings-gear'
+              : 'warning';
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'message';
     const orgArg = this.org ? [orgRef(this.org.key)] : [];
@@ -148,7 +150,13 @@ export class MessageNode {
           ? { ...setCommandFor(this.failure.action === 'setApiToken' ? 'apiToken' : 'serviceApp'), arguments: orgArg }
           : this.failure.action === 'retry'
             ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }
-            : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
+            : this.failure.action === 'proxySettings'
+              ? {
+                  command: 'workbench.action.openSettings',
+                  title: 'Open the Proxy Settings',
+                  arguments: ['http.proxy'],
+                }
+              : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
     return item;
   }
 }
