@@ -6,6 +6,7 @@ import { OrgSettings } from './orgs/orgSettings.ts';
 import { OrgCredentialStore } from './storage/orgCredentialStore.ts';
 import { OktaClients } from './connection/oktaClients.ts';
 import { SecretsTreeProvider } from './tree/secretsTreeProvider.ts';
+import { beforeLifecycleActionOf, rotationMarkers } from './tree/treeRotations.ts';
 import { RunningRotations } from './rotations/runningRotations.ts';
 import { registerCommands } from './commands/registerCommands.ts';
 import { setContextKey } from './platform/contextKeys.ts';
@@ -44,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clients,
     log,
     orgState,
-    markers: (org, app) => rotations.markers(org, app),
+    markers: (org, app) => rotationMarkers(rotations, org, app),
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
   const campaigns = new RunningCampaign({ context, globalState, log, settings, rotations, clients });
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
     campaigns,
     history,
     reminders,
+    beforeLifecycleAction: beforeLifecycleActionOf(rotations, log),
   };
   for (const command of registerCommands(services)) context.subscriptions.push(command);
   context.subscriptions.push(

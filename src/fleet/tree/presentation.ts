@@ -24,6 +24,8 @@ export interface SecretView extends ListedSecret {
 }
 
 export interface SecretMarkers {
+  /** The unfinished rotation of the app, if any: the secrets it works on change only through its checklist. */
+  rotationId?: string;
   /** The secret a rotation journal recorded as in use, if any. */
   journalInUseId?: string;
   /** The secret a rotation created. */
@@ -39,6 +41,8 @@ export interface SecretPresentation {
   inUse: boolean;
   isNew: boolean;
   tooOld: boolean;
+  /** The unfinished rotation this secret is the in-use or the new secret of: it offers that rotation's checklist. */
+  rotationId: string | undefined;
 }
 
 export function toSecretView(s: Pick<ClientSecret, 'id' | 'status' | 'created' | 'client_secret'>): SecretView {
@@ -53,23 +57,42 @@ export function inUseSecretId(secrets: readonly SecretView[], markers: SecretMar
 }
 
 /**
- * Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus: the tree offers only what Okta will
- * accept. `canDeactivate`: an ACTIVE secret beside another ACTIVE one (Okta refuses to deactivate the only active
- * secret); `canActivate`, `canDelete`: an INACTIVE one. None when the org's credential cannot manage secrets.
+ * The unfinished rotation a secret belongs to: the app has one, and the secret is the one in use (as recorded, or
+ * the only active one) or the one it created. Deactivating or deleting either is that rotation's to do.
  */
-export function secretContextValue(
-  s: SecretView,
-  inUse: boolean,
-  isNew: boolean,
-  onlyActive = false,
-  canManage = true,
-): string {
+export function rotationOf(secretId: string, inUse: boolean, markers: SecretMarkers): string | undefined {
+  return markers.rotationId && (inUse || secretId === markers.newId) ? markers.rotationId : undefined;
+}
+
+export interface SecretFlags {
+  inUse: boolean;
+  isNew: boolean;
+  /** The only ACTIVE secret: Okta refuses to deactivate it. */
+  onlyActive?: boolean;
+  /** False when the org's credential is known to be unable to manage secrets. */
+  canManage?: boolean;
+  /** The unfinished rotation the secret belongs to (rotationOf). */
+  rotationId?: string | undefined;
+}
+
+/**
+ * Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus: the tree offers only what Okta will
+ * accept and what no rotation is doing. `canDeactivate`: an ACTIVE secret beside another ACTIVE one (Okta refuses
+ * to deactivate the only active secret); `canActivate`, `canDelete`: an INACTIVE one. None when the org's credential
+ * cannot manage secrets; no Deactivate or Delete on a secret of an unfinished rotation, which is `rotating` instead
+ * (its menu opens the rotation's checklist).
+ */
+export function secretContextValue(s: SecretView, f: SecretFlags): string {
+  const canManage = f.canManage !== false;
+  const rotating = f.rotationId !== undefined;
   const flags = ['secret', s.status === 'ACTIVE' ? 'active' : 'inactive'];
-  if (canManage && s.status === 'ACTIVE' && !onlyActive) flags.push('canDeactivate');
-  if (canManage && s.status === 'INACTIVE') flags.push('canActivate', 'canDelete');
+  if (canManage && !rotating && s.status === 'ACTIVE' && f.onlyActive !== true) flags.push('canDeactivate');
+  if (canManage && s.status === 'INACTIVE') flags.push('canActivate');
+  if (canManage && !rotating && s.status === 'INACTIVE') flags.push('canDelete');
   if (s.hasValue) flags.push('hasValue');
-  if (inUse) flags.push('inUse');
-  if (isNew) flags.push('new');
+  if (f.inUse) flags.push('inUse');
+  if (f.isNew) flags.push('new');
+  if (rotating) flags.push('rotating');
   return flags.join(' ');
 }
 
@@ -83,12 +106,14 @@ export function presentSecret(
 ): SecretPresentation {
   const inUse = inUseSecretId(all, markers) === s.id;
   const isNew = markers.newId === s.id;
+  const rotationId = rotationOf(s.id, inUse, markers);
   const onlyActive = s.status === 'ACTIVE' && all.filter((x) => x.status === 'ACTIVE').length === 1;
   const days = ageInDays(s.created, now);
   const tooOld = days !== undefined && days > maxAgeDays;
   const parts = [s.status === 'ACTIVE' ? 'active' : 'inactive', formatAge(s.created, now)];
   if (inUse) parts.push('in use');
   if (isNew) parts.push('new');
+  if (rotationId) parts.push('rotation in progress');
   if (tooOld) parts.push(`older than ${maxAgeDays} d`);
   const due = s.status === 'ACTIVE' ? describeDue(s.created, maxAgeDays, now) : undefined;
   if (due) parts.push(due);
@@ -98,7 +123,10 @@ export function presentSecret(
     `Created: ${s.created}`,
     inUse ? 'In use: the secret the Workflows connection uses (as recorded or the only active one).' : undefined,
     isNew ? 'New: created by a rotation.' : undefined,
-    onlyActive && canManage
+    rotationId
+      ? 'A rotation is in progress: use its checklist to deactivate or delete this secret (Resume Rotation opens it).'
+      : undefined,
+    onlyActive && canManage && !rotationId
       ? 'The only active secret: Okta refuses to deactivate it. Rotate to replace it (a second secret comes first).'
       : undefined,
     canManage
@@ -114,11 +142,12 @@ export function presentSecret(
     label: s.masked,
     description: parts.join(' · '),
     tooltip,
-    contextValue: secretContextValue(s, inUse, isNew, onlyActive, canManage),
+    contextValue: secretContextValue(s, { inUse, isNew, onlyActive, canManage, rotationId }),
     icon: tooOld ? 'warning' : s.status === 'ACTIVE' ? 'pass-filled' : 'circle-slash',
     inUse,
     isNew,
     tooOld,
+    rotationId,
   };
 }
 

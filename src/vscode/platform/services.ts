@@ -10,6 +10,7 @@ import type { PracticeOrgs } from '../practice/practiceOrgs.ts';
 import type { RunningCampaign } from '../campaign/runningCampaign.ts';
 import type { RotationHistory } from '../history/rotationHistory.ts';
 import type { SecretReminders } from '../reminders/secretReminders.ts';
+import type { BeforeLifecycleAction } from '../tree/treeRotations.ts';
 
 export interface Services {
   readonly extension: vscode.ExtensionContext;
@@ -23,4 +24,6 @@ export interface Services {
   readonly campaigns: RunningCampaign;
   readonly history: RotationHistory;
   readonly reminders: SecretReminders;
+  /** Called before a secret's Activate, Deactivate or Delete reaches Okta (the rotation journal's seam). */
+  readonly beforeLifecycleAction: BeforeLifecycleAction;
 }

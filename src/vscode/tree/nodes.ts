@@ -6,6 +6,7 @@ import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { orgContextValue, type SecretPresentation, type SecretView } from '../../fleet/tree/presentation.ts';
 import type { FailureItem } from '../../fleet/tree/failurePresentation.ts';
 import { setCommandFor } from '../commands/ids.ts';
+import { rotationRef } from '../commands/rotationRef.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
 export class OrgNode {
@@ -108,6 +109,13 @@ export class SecretNode {
         : 'disabledForeground';
     item.iconPath = new vscode.ThemeIcon(p.icon, new vscode.ThemeColor(color));
     item.contextValue = p.contextValue;
+    // A secret an unfinished rotation works on opens that rotation's checklist.
+    if (p.rotationId)
+      item.command = {
+        command: 'oktaWorkflows.resumeRotation',
+        title: 'Open Checklist',
+        arguments: [rotationRef(p.rotationId)],
+      };
     item.accessibilityInformation = { label: `Client secret ending ${this.secret.masked.slice(-4)}, ${p.description}` };
     return item;
   }

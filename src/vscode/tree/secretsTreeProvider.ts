@@ -34,7 +34,7 @@ export interface TreeDeps {
   log: Log;
   /** The orgs' state: refreshed in this session, or as last known. */
   orgState: OrgState;
-  /** Markers from rotation journals ("in use", "new") for an app. */
+  /** An app's unfinished rotation and its markers ("in use", "new"), from the rotation journals. */
   markers: (orgKey: string, appId: string) => SecretMarkers;
 }
 
