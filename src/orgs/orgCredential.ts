@@ -82,3 +82,13 @@ export function secretValuesOf(c: OrgCredential): string[] {
 export function describeCredential(c: Pick<OrgCredential, 'type'> & { clientId?: string }): string {
   return c.type === 'apiToken' ? 'API token' : `OAuth service app${c.clientId ? ` ${c.clientId}` : ''}`;
 }
+
+/** The command that sets (or replaces) a credential of this type. */
+export function setCommandFor(type: CredentialType): {
+  command: 'oktaWorkflows.setApiToken' | 'oktaWorkflows.setServiceApp';
+  title: 'Set API Token' | 'Set OAuth Service App';
+} {
+  return type === 'serviceApp'
+    ? { command: 'oktaWorkflows.setServiceApp', title: 'Set OAuth Service App' }
+    : { command: 'oktaWorkflows.setApiToken', title: 'Set API Token' };
+}

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../platform/services.ts';
 import { required } from '../platform/cancellation.ts';
 import { SecretNode } from '../tree/nodes.ts';
-import { isRotationRef } from './rotationRef.ts';
+import { isRotationRef } from '../tree/treeRotations.ts';
 import { orgOf } from './targets.ts';
 
 export async function resumeRotation(s: Services, node?: unknown): Promise<void> {

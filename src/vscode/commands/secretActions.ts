@@ -8,7 +8,7 @@ import { UserCancelled } from '../platform/cancellation.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
 import { confirmChange } from './confirm.ts';
-import { rotationRef } from './rotationRef.ts';
+import { rotationRef } from '../tree/treeRotations.ts';
 import { resolveSecret, type SecretTarget } from './targets.ts';
 
 const DONE: Record<LifecycleAction, string> = { activate: 'activated', deactivate: 'deactivated', delete: 'deleted' };

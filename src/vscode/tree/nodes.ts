@@ -5,8 +5,8 @@ import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { orgContextValue, type SecretPresentation, type SecretView } from '../../fleet/tree/presentation.ts';
 import type { FailureItem } from '../../fleet/tree/failurePresentation.ts';
-import { setCommandFor } from '../commands/ids.ts';
-import { rotationRef } from '../commands/rotationRef.ts';
+import { setCommandFor } from '../../orgs/orgCredential.ts';
+import { rotationRef } from './treeRotations.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
 export class OrgNode {

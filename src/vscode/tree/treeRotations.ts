@@ -1,5 +1,6 @@
 // What the tree knows of the running rotations (an app's unfinished rotation, the secret it recorded in use, the one
-// it created), and the seam where a lifecycle change made from the tree meets them.
+// it created), how it names a rotation to Resume Rotation, and the seam where a lifecycle change made from the tree
+// meets them.
 import type { LifecycleAction } from '../../fleet/tree/lifecycleConfirmation.ts';
 import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
@@ -35,4 +36,21 @@ export function beforeLifecycleActionOf(rotations: Rotations, log: Log): BeforeL
         `${org.key}: ${action} secret ${secretId} from the tree while rotation ${rotationId} of the app is unfinished`,
       );
   };
+}
+
+/** A rotation named by its id, as a command argument (plain data: command arguments may be copied). */
+export interface RotationRef {
+  readonly kind: 'rotationRef';
+  readonly rotationId: string;
+}
+
+export function rotationRef(rotationId: string): RotationRef {
+  return { kind: 'rotationRef', rotationId };
+}
+
+export function isRotationRef(value: unknown): value is RotationRef {
+  if (typeof value !== 'object' || value === null) return false;
+  return (
+    'kind' in value && value.kind === 'rotationRef' && 'rotationId' in value && typeof value.rotationId === 'string'
+  );
 }

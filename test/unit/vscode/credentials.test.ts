@@ -14,9 +14,9 @@ import {
   parseStoredCredential,
   secretValuesOf,
   serializeCredential,
+  setCommandFor,
   type OrgCredential,
 } from '../../../src/orgs/orgCredential.ts';
-import { setCommandFor } from '../../../src/vscode/commands/ids.ts';
 import {
   CREDENTIAL_METHODS,
   defaultMethod,
