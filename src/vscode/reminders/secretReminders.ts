@@ -107,6 +107,7 @@ export class SecretReminders extends Disposable {
         const listedAt = this.parts.orgState.known.get(org.key)?.listedAt;
         if (listedAt !== undefined && Date.parse(listedAt) > staleBefore) continue;
         if ((this.tried.get(org.key) ?? 0) > staleBefore) continue;
+        if (this.parts.orgState.status(org.key).state === 'refreshing') continue; // its refresh tells us soon
         if (await this.parts.credentials.has(org.key)) stale.push(org);
       }
       for (const org of stale) this.tried.set(org.key, Date.now());
