@@ -1,6 +1,7 @@
 // The layering rule lives here so it cannot rot: the Okta client, the rotation engine, the rotation history, the
-// fleet (many orgs: the campaign, refreshes, imports), the simulator and the redaction function run in plain Node
-// and must never import 'vscode'.
+// orgs (one org's configuration and credential), the fleet (many orgs: what is known of them and its refresher,
+// the tree's and the reminders' pure parts, the campaign, imports), the simulator and the redaction function run
+// in plain Node and must never import 'vscode'.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -47,6 +48,7 @@ export default tseslint.config(
       'src/okta/**/*.ts',
       'src/rotation/**/*.ts',
       'src/history/**/*.ts',
+      'src/orgs/**/*.ts',
       'src/fleet/**/*.ts',
       'src/simulator/**/*.ts',
       'src/redact.ts',

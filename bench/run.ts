@@ -1,6 +1,7 @@
 // `npm run bench`: every figure measured side by side in this one run, median of several runs, printed as ONE
 // Markdown table (for the README). Not a test: it asserts nothing about time. Loopback only, bounded loops.
 //   BENCH_RUNS=5 (client cost, activation)   BENCH_ORG_RUNS=3 (fleet, campaign, rotation)
+//   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -200,13 +201,18 @@ const helpers = {
   defaultConcurrency: CONCURRENCY.default,
   root,
 };
-await clientCost();
-const knee = await fleetRefresh(helpers, rows);
-await campaignPhases(helpers, CONCURRENCY.default, rows);
-await rotation();
-await extension();
-await fleetMemory(helpers, rows);
-log(`the knee of maxConcurrentOrgs is at ${knee} (default ${CONCURRENCY.default}, maximum ${CONCURRENCY.max})`);
+if (process.argv.includes('--fleet-memory')) {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  await fleetMemory(helpers, rows);
+} else {
+  await clientCost();
+  const knee = await fleetRefresh(helpers, rows);
+  await campaignPhases(helpers, CONCURRENCY.default, rows);
+  await rotation();
+  await extension();
+  await fleetMemory(helpers, rows);
+  log(`the knee of maxConcurrentOrgs is at ${knee} (default ${CONCURRENCY.default}, maximum ${CONCURRENCY.max})`);
+}
 
 const cpu = cpus();
 const lines = [

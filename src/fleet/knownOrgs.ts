@@ -3,15 +3,17 @@
 // schema is strict and a masked value shows at most four characters. The tree shows this at once, with its age,
 // while the refresh runs; the campaign picks the orgs that are due from it.
 import * as z from 'zod/mini';
+import { MaskedSecretSchema } from '../rotation/model/shapes.ts';
 import type { ClientSecret, WorkflowsApp } from '../okta/schemas.ts';
-import { maskSecret } from '../redact.ts';
+import { listedSecretOf } from './listedSecret.ts';
+import { ageInDays } from './secretDue.ts';
 
 const KnownSecretSchema = z.lazy(() =>
   z.strictObject({
     id: z.string().check(z.minLength(1), z.maxLength(100)),
     status: z.enum(['ACTIVE', 'INACTIVE']),
     created: z.string(),
-    masked: z.string().check(z.regex(/^••••[\s\S]{0,4}$/, 'a masked secret shows at most four characters')),
+    masked: MaskedSecretSchema,
   }),
 );
 
@@ -36,12 +38,7 @@ export type KnownOrg = z.infer<typeof KnownOrgSchema>;
 export function knownOrgOf(app: WorkflowsApp, secrets: readonly ClientSecret[], listedAt: Date): KnownOrg {
   return {
     app: { ...app, redirectUris: [...app.redirectUris] },
-    secrets: secrets.map((s) => ({
-      id: s.id,
-      status: s.status,
-      created: s.created,
-      masked: s.client_secret ? maskSecret(s.client_secret) : '••••',
-    })),
+    secrets: secrets.map(listedSecretOf),
     listedAt: listedAt.toISOString(),
   };
 }
@@ -59,14 +56,12 @@ export function parseKnownOrgs(raw: unknown): { orgs: Map<string, KnownOrg>; pro
   return { orgs, problems };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Age in days of the oldest ACTIVE secret, or undefined when none is known. */
 export function oldestActiveAgeDays(org: Pick<KnownOrg, 'secrets'>, now: Date): number | undefined {
   let oldest: number | undefined;
   for (const s of org.secrets) {
-    const age = (now.getTime() - Date.parse(s.created)) / DAY_MS;
-    if (s.status === 'ACTIVE' && Number.isFinite(age) && (oldest === undefined || age > oldest)) oldest = age;
+    const age = ageInDays(s.created, now);
+    if (s.status === 'ACTIVE' && age !== undefined && (oldest === undefined || age > oldest)) oldest = age;
   }
   return oldest;
 }

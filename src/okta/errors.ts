@@ -5,6 +5,7 @@
 // taken of it (String(), util.inspect, JSON.stringify, the cause chain) shows only that.
 import { duration, utcTime } from '../presentation/time.ts';
 import { redact } from '../redact.ts';
+import type { ConnectionFailureReason } from './network/connectionFailures.ts';
 import { OKTA_TEXT_MAX, sanitizeText } from './oktaText.ts';
 import type { OktaErrorBody } from './schemas.ts';
 
@@ -46,6 +47,8 @@ export interface OktaErrorInit {
   orphanSecretId?: string;
   /** What signed the request in ("API token", "service app"): named when Okta refuses it. */
   credential?: string;
+  /** For network: what refused the connection before the request left (a proxy, a certificate), when known. */
+  connection?: ConnectionFailureReason;
 }
 
 /**
@@ -172,6 +175,7 @@ export class OktaError extends Error {
   readonly advice: string;
   readonly detail: string | undefined;
   readonly orphanSecretId: string | undefined;
+  readonly connection: ConnectionFailureReason | undefined;
 
   constructor(init: OktaErrorInit) {
     const safe = OktaError.cleanInit(init);
@@ -194,6 +198,7 @@ export class OktaError extends Error {
     this.advice = advice;
     this.detail = safe.detail;
     this.orphanSecretId = safe.orphanSecretId;
+    this.connection = init.connection;
   }
 
   /** What JSON.stringify shows: the same clean fields, and the message. */

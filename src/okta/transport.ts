@@ -226,7 +226,14 @@ export class Transport {
         proxyCredentials: proxy?.authorization !== undefined,
       });
       // Refused by the proxy or at the TLS handshake: the request never left.
-      if (failure && !sent) throw fail({ kind: 'network', ...failure, cause: e });
+      if (failure && !sent)
+        throw fail({
+          kind: 'network',
+          detail: failure.detail,
+          advice: failure.advice,
+          connection: failure.reason,
+          cause: e,
+        });
       if (timedOut || (code !== undefined && TIMEOUTS.has(code))) {
         const err = fail({
           kind: 'timeout',

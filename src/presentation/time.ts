@@ -36,6 +36,12 @@ export function utcDateTime(when: When): string {
   return `${utcDateOf(d)}, ${hhmm(d)}`;
 }
 
+/** "1 Dec 2026" (UTC); '' when it does not parse. */
+export function utcDate(when: When): string {
+  const ms = msOf(when);
+  return Number.isNaN(ms) ? '' : utcDateOf(new Date(ms));
+}
+
 /**
  * '2026-11-26 09:00:01': a UTC time as spreadsheets read it, for the CSV export's cells (a machine's column, not a
  * sentence). Text that does not parse is kept as is, so nothing recorded is lost.
@@ -54,6 +60,16 @@ export function createdAgo(when: When, now: Date): string {
   if (age < HOUR) return `created ${countOf(Math.floor(age / MINUTE), 'minute')} ago`;
   if (age < DAY) return `created ${countOf(Math.floor(age / HOUR), 'hour')} ago`;
   return `created ${countOf(Math.floor(age / DAY), 'day')} ago`;
+}
+
+/** "just now", "5 min", "3 h", "12 d": an age short enough for a tree item's description; '' when unknown. */
+export function shortAge(when: When, now: Date): string {
+  const age = ageMs(when, now);
+  if (age === undefined) return '';
+  if (age < MINUTE) return 'just now';
+  if (age < HOUR) return `${Math.floor(age / MINUTE)} min`;
+  if (age < DAY) return `${Math.floor(age / HOUR)} h`;
+  return `${Math.floor(age / DAY)} d`;
 }
 
 /** "45 s", "3 min", "2 h": how long a wait or a watch lasts, rounded for a person. */

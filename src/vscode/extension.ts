@@ -6,14 +6,15 @@ import { OrgSettings } from './orgs/orgSettings.ts';
 import { OrgCredentialStore } from './storage/orgCredentialStore.ts';
 import { OktaClients } from './connection/oktaClients.ts';
 import { SecretsTreeProvider } from './tree/secretsTreeProvider.ts';
+import { changeSecretOf, rotationMarkers } from './tree/treeRotations.ts';
 import { RunningRotations } from './rotations/runningRotations.ts';
 import { registerCommands } from './commands/registerCommands.ts';
 import { setContextKey } from './platform/contextKeys.ts';
 import type { Services } from './platform/services.ts';
 import { PracticeOrgs } from './practice/practiceOrgs.ts';
-import { startPracticeOrgsIfConfigured } from './practice/startPracticeOrgs.ts';
 import { NetworkSettings } from './connection/networkSettings.ts';
 import { KnownOrgStore } from './storage/knownOrgStore.ts';
+import { OrgState } from './orgs/orgState.ts';
 import { RunningCampaign } from './campaign/runningCampaign.ts';
 import { RotationHistory } from './history/rotationHistory.ts';
 import { SecretReminders } from './reminders/secretReminders.ts';
@@ -34,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): void {
   }));
   // Every store in globalState writes through one SerialMemento: concurrent writes would lose each other's keys.
   const globalState = new SerialMemento(context.globalState);
+  // One state of the orgs: what is known of each, and the one refresher the tree, the reminders and the commands use.
   const known = new KnownOrgStore(globalState, (m) => log.warn(m));
+  const orgState = new OrgState({ settings, credentials, clients, log, known });
   const history = new RotationHistory(context, { log, settings, credentials, clients });
   const rotations = new RunningRotations(context, globalState, {
     log,
@@ -45,15 +48,14 @@ export function activate(context: vscode.ExtensionContext): void {
       known.app(org.key, org.appId) ??
       (await clients.get(org)).findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal),
   });
-  const reminders = new SecretReminders(globalState, { log, settings, credentials, clients });
+  const reminders = new SecretReminders(globalState, { log, settings, credentials, orgState });
   const tree = new SecretsTreeProvider({
     settings,
     credentials,
     clients,
     log,
-    markers: (org, app) => rotations.markers(org, app),
-    known,
-    onLoaded: (org, app, secrets) => reminders.seen(org, app, secrets),
+    orgState,
+    markers: (org, app) => rotationMarkers(rotations, org, app),
   });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
   const campaigns = new RunningCampaign({ context, globalState, log, settings, rotations, clients });
@@ -62,11 +64,12 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     credentials,
     clients,
+    known,
+    orgState,
     rotations,
     reminders,
     tree,
     practice,
-    known,
     campaigns,
   );
 
@@ -76,13 +79,13 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     credentials,
     clients,
-    tree,
+    orgState,
     rotations,
     practice,
-    known,
     campaigns,
     history,
     reminders,
+    changeSecret: changeSecretOf(rotations),
   };
   for (const command of registerCommands(services)) context.subscriptions.push(command);
   context.subscriptions.push(
@@ -93,20 +96,21 @@ export function activate(context: vscode.ExtensionContext): void {
       tree.redraw();
       log.background('Setting context keys', updateContextKeys());
     }),
-    // What follows a rotation of this window: its history record, the log's line when it ends, and the tree,
-    // which reloads the org when a step that changes Okta ended (the new secret, the deleted old one).
+    // What follows a rotation of this window: its history record, the log's line when it ends, and the orgs'
+    // state, which refreshes the org when a step that changes Okta ended (the new secret, the deleted old one).
     rotations.onDidChangeRotation(({ org, previous, snapshot }) => {
       history.record(org, snapshot.journal);
       const ended = previous && endLogLine(previous, snapshot.journal, org.key, new Date());
       if (ended) log.info(ended);
-      if (oktaChanged(previous, snapshot) && tree.hasStarted) log.background(`Reloading ${org.key}`, tree.load([org]));
+      if (oktaChanged(previous, snapshot) && tree.hasStarted)
+        log.background(`Reloading ${org.key}`, orgState.refresh([org]));
     }),
     settings.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
     credentials.onDidChange(() => log.background('Setting context keys', updateContextKeys())),
     // A proxy or certificate setting changed: new clients take the new route, and the tree reloads through them.
     network.onDidChange(() => {
       for (const org of settings.read().orgs) clients.forget(org.key);
-      if (tree.hasStarted) log.background('Reloading the orgs', tree.load());
+      if (tree.hasStarted) log.background('Reloading the orgs', orgState.refresh());
     }),
   );
 
@@ -121,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): void {
   }
   log.background('Setting context keys', updateContextKeys());
   // Opt-in (npm run demo sets it): a loopback simulator, no network beyond 127.0.0.1.
-  startPracticeOrgsIfConfigured(services);
+  practice.startIfConfigured();
 }
 
 export function deactivate(): void {

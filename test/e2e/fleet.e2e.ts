@@ -144,7 +144,7 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     await ui.chooseFile(file);
     await ui.waitForQuickInput('Import Orgs: 6 imported, 1 not imported');
     const rows = (await ui.quickInput.locator('.quick-input-list .monaco-list-row').allInnerTexts()).join('\n');
-    assert.match(rows, /entry 7\s+the domain is not an Okta org domain/);
+    assert.match(rows, /Broken \(entry 7\)\s+not imported: the domain is not an Okta org domain/);
     assert.match(rows, /imported; its API token was checked: found Okta Workflows OAuth/);
     await ui.screenshot('import-orgs-results');
     await ui.page.keyboard.press('Escape');

@@ -126,7 +126,7 @@ describe('e2e: a real org behind a corporate proxy (https://acme.okta.com throug
     await ui.clearNotifications();
   });
 
-  it('a proxy that asks for credentials (407): the tree says the org cannot be reached, the notification names the proxy; with credentials it loads again, and they appear nowhere', async () => {
+  it('a proxy that asks for credentials (407): the tree says the proxy refused, the notification names the proxy; with credentials it loads again, and they appear nowhere', async () => {
     const ui = vscode!;
     const w = world!;
     const acme = w.org('acme');
@@ -135,7 +135,7 @@ describe('e2e: a real org behind a corporate proxy (https://acme.okta.com throug
 
     // The person points http.proxy at a proxy that wants credentials: no reload, the tree reloads through it.
     await ui.changeUserSettings({ 'http.proxy': w.squid.authUrl });
-    await ui.waitForTreeItem(VIEW, /Cannot reach the org/);
+    await ui.waitForTreeItem(VIEW, /The proxy refused the connection \(407\): check the proxy settings/);
     await ui.screenshot('proxy-407-tree');
     await submitApiTokenFromPalette(ui, label, acme.info.apiToken);
     const said = await ui.waitForNotification(/asks for credentials/);

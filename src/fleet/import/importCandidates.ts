@@ -1,7 +1,8 @@
 // Each row to import, checked on its own: a label, a domain that is an Okta org (or the simulator on loopback), an
 // environment, and a credential when one is given (a token in the row, or the environment variable it names).
-// A bad row becomes a problem said in its place ("row 4: the environment is missing") and never stops the others.
-// No problem quotes a value but the org's host once it parsed: a misplaced token must not reach a message.
+// A bad row becomes a problem said in its place ("Acme (row 4, acme.okta.com): the environment is missing", see
+// importOutcome.ts) and never stops the others. No problem quotes a value: the row's label and the org's host once
+// it parsed name the row apart from it, and a misplaced token must not reach a message.
 import { parseOrgInput, type OrgAddress } from '../../okta/orgInput.ts';
 import type { RawOrgRow } from './orgRows.ts';
 
@@ -18,7 +19,9 @@ export interface ImportCandidate {
   credential?: ImportCredential;
 }
 
-export type CheckedRow = { ok: true; candidate: ImportCandidate } | { ok: false; where: string; problem: string };
+export type CheckedRow =
+  | { ok: true; candidate: ImportCandidate }
+  | { ok: false; where: string; label?: string; host?: string; problem: string };
 
 const TOKEN = /^[\x21-\x7e]{10,1000}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
@@ -30,7 +33,13 @@ export function checkRows(
 ): CheckedRow[] {
   const seen = new Map<string, string>();
   return rows.map((row): CheckedRow => {
-    const bad = (problem: string): CheckedRow => ({ ok: false, where: row.where, problem });
+    const named = { where: row.where, ...(row.label ? { label: row.label.slice(0, 200) } : {}) };
+    const bad = (problem: string, host?: string): CheckedRow => ({
+      ok: false,
+      ...named,
+      ...(host ? { host } : {}),
+      problem,
+    });
     if (!row.domain) return bad('the domain is missing');
     let address: OrgAddress;
     try {
@@ -38,16 +47,17 @@ export function checkRows(
     } catch {
       return bad('the domain is not an Okta org domain (acme.okta.com, or http://127.0.0.1:PORT for the simulator)');
     }
-    const first = seen.get(address.host);
-    if (first) return bad(`${address.host} is already listed in ${first}`);
-    seen.set(address.host, row.where);
+    const host = address.host;
+    const first = seen.get(host);
+    if (first) return bad(`already listed in ${first}`, host);
+    seen.set(host, row.where);
     const environment = environmentOf(row.environment, address);
-    if (environment === 'invalid') return bad(`${address.host}: the environment must be "preview" or "production"`);
+    if (environment === 'invalid') return bad('the environment must be "preview" or "production"', host);
     if (environment === undefined && opts.environmentRequired)
-      return bad(`${address.host}: the environment ("preview" or "production") is missing`);
-    const label = (row.label ?? address.host.split('.')[0] ?? address.host).slice(0, 200);
+      return bad('the environment ("preview" or "production") is missing', host);
+    const label = named.label ?? host.split('.')[0] ?? host;
     const credential = credentialOf(row, env);
-    if (typeof credential === 'string') return bad(`${address.host}: ${credential}`);
+    if (typeof credential === 'string') return bad(credential, host);
     return {
       ok: true,
       candidate: {

@@ -2,7 +2,15 @@
 // credentials, unreachable, or refusing the tunnel; a certificate that is untrusted, expired or for another host.
 // Names the proxy by host:port only: its credentials never reach a message.
 
+/** What refused the connection, for whoever must say it in fewer words than `detail` (a tree item's label). */
+export type ConnectionFailureReason =
+  | 'certificate' //        untrusted, expired, or for another host
+  | 'proxyCredentials' //   407: the proxy asks for credentials, or refused the ones sent
+  | 'proxyUnreachable' //   the proxy itself cannot be reached
+  | 'proxyRefused'; //      the proxy answered CONNECT with another refusal
+
 export interface ConnectionFailure {
+  reason: ConnectionFailureReason;
   detail: string;
   advice: string;
 }
@@ -71,6 +79,7 @@ export function describeConnectionFailure(e: unknown, ctx: FailureContext): Conn
   const unreachable = codes.map((c) => PROXY_UNREACHABLE[c]).find((w) => w !== undefined);
   if (unreachable) {
     return {
+      reason: 'proxyUnreachable',
       detail: `the proxy ${ctx.proxyHost} ${unreachable}`,
       advice:
         'Check the proxy in VS Code\'s http.proxy (or HTTPS_PROXY when that is empty) and that it is running; if this network needs no proxy, clear it or set http.proxySupport to "off".',
@@ -83,6 +92,7 @@ function certificateFailure(codes: readonly string[], ctx: FailureContext): Conn
   const via = ctx.proxyHost ? ` (through the proxy ${ctx.proxyHost}, which may inspect TLS)` : '';
   if (codes.some((c) => UNTRUSTED.has(c))) {
     return {
+      reason: 'certificate',
       detail: `the certificate presented for ${ctx.org}${via} is not trusted: its issuer is in no trust store of this computer`,
       advice: TRUST_ADVICE,
     };
@@ -90,6 +100,7 @@ function certificateFailure(codes: readonly string[], ctx: FailureContext): Conn
   if (codes.some((c) => EXPIRED.has(c))) {
     const notYet = codes.includes('CERT_NOT_YET_VALID');
     return {
+      reason: 'certificate',
       detail: `the certificate presented for ${ctx.org}${via} ${notYet ? 'is not valid yet' : 'has expired'}`,
       advice:
         "Check this computer's date and time. If they are right, whoever presents that certificate (the proxy that inspects TLS, or the server) must renew it: tell your IT team.",
@@ -97,6 +108,7 @@ function certificateFailure(codes: readonly string[], ctx: FailureContext): Conn
   }
   if (codes.includes(WRONG_HOST)) {
     return {
+      reason: 'certificate',
       detail: `the certificate presented for ${ctx.org}${via} is for another host name`,
       advice:
         'Check the org domain. If it is right, something between this computer and Okta (a proxy, a captive portal) answers in its place: tell your IT team.',
@@ -108,6 +120,7 @@ function certificateFailure(codes: readonly string[], ctx: FailureContext): Conn
 function tunnelRefusal(status: number, ctx: FailureContext & { proxyHost: string }): ConnectionFailure {
   if (status === 407) {
     return {
+      reason: 'proxyCredentials',
       detail: ctx.proxyCredentials
         ? `the proxy ${ctx.proxyHost} refused the proxy credentials (407 Proxy Authentication Required)`
         : `the proxy ${ctx.proxyHost} asks for credentials (407 Proxy Authentication Required)`,
@@ -117,11 +130,13 @@ function tunnelRefusal(status: number, ctx: FailureContext & { proxyHost: string
   }
   if (status >= 500) {
     return {
+      reason: 'proxyRefused',
       detail: `the proxy ${ctx.proxyHost} could not reach ${ctx.org} (${status})`,
       advice: 'Check the org domain. If it is right, the proxy cannot reach Okta: tell your IT team.',
     };
   }
   return {
+    reason: 'proxyRefused',
     detail: `the proxy ${ctx.proxyHost} refused to open a connection to ${ctx.org} (CONNECT answered ${status})`,
     advice: `Ask your IT team to allow HTTPS to ${ctx.org} through the proxy, or, if the org can be reached without it, add it to VS Code's http.noProxy.`,
   };

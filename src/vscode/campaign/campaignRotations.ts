@@ -3,7 +3,7 @@
 import type { CampaignRotations } from '../../fleet/campaign/campaign.ts';
 import type { CampaignOrg } from '../../fleet/campaign/campaignJournal.ts';
 import { isRotationError } from '../../rotation/errors.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { RunningRotations } from '../rotations/runningRotations.ts';
 

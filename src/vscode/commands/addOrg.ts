@@ -5,18 +5,18 @@ import * as vscode from 'vscode';
 import { parseOrgInput } from '../../okta/orgInput.ts';
 import type { Services } from '../platform/services.ts';
 import { required } from '../platform/cancellation.ts';
-import { CREDENTIAL_METHODS, defaultMethod } from './credentialInput.ts';
-import { describeCredential } from '../storage/orgCredential.ts';
+import { CREDENTIAL_METHODS, defaultMethod } from '../../orgs/credentialInput.ts';
+import { describeCredential } from '../../orgs/orgCredential.ts';
 import { isCancellation } from '../platform/cancellation.ts';
-import { orgSettingFor, parseOrgSettings, type OrgConfig } from '../orgs/orgConfig.ts';
+import { orgSettingFor, parseOrgSettings, type OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgAddress } from '../../okta/orgInput.ts';
 import { isOktaError } from '../../okta/errors.ts';
 import { redact } from '../../redact.ts';
 import { askApiToken, showStored } from './setApiToken.ts';
-import { storedMessage } from './credentialVerdict.ts';
+import { storedMessage } from '../../orgs/credentialVerdict.ts';
 import { askServiceApp } from './setServiceApp.ts';
 import { checkAndStore } from './checkAndStore.ts';
-import { withOrgLabel } from './errorActions.ts';
+import { withOrgLabel } from '../../orgs/errorActions.ts';
 
 export async function addOrg(s: Services): Promise<void> {
   const input = required(

@@ -4,10 +4,10 @@
 // stores the credential all the same. Nothing secret appears in a log line or a message.
 import type { SecretManagementAssessment } from '../../okta/client.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { isCancellation } from '../platform/cancellation.ts';
 import type { Services } from '../platform/services.ts';
-import { describeCredential, type OrgCredential } from '../storage/orgCredential.ts';
+import { describeCredential, type OrgCredential } from '../../orgs/orgCredential.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 
 export interface CheckedCredential {

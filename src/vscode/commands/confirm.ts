@@ -1,7 +1,7 @@
 // Confirmations for changes in Okta: a modal naming org, app and the masked secret; a production org needs the
 // person to type its domain as well, so a reflex click cannot change production.
 import * as vscode from 'vscode';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { UserCancelled } from '../platform/cancellation.ts';
 
 export async function confirmChange(org: OrgConfig, message: string, detail: string, action: string): Promise<void> {

@@ -6,15 +6,14 @@
 import * as vscode from 'vscode';
 import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { checkRows, type CheckedRow, type ImportCandidate } from '../../fleet/import/importCandidates.ts';
+import { outcomeLine, rowName, withoutLeadingHost, type ImportOutcome } from '../../fleet/import/importOutcome.ts';
 import { knownOrgOf } from '../../fleet/knownOrgs.ts';
 import { redact } from '../../redact.ts';
 import { required } from '../platform/cancellation.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
-import { secretValuesOf } from '../storage/orgCredential.ts';
+import { secretValuesOf } from '../../orgs/orgCredential.ts';
 import { pickImportSource } from './importSources.ts';
-
-type Outcome = { where: string; host?: string; ok: boolean; text: string };
 
 export async function importOrgs(s: Services): Promise<void> {
   const source = await pickImportSource(s);
@@ -24,7 +23,9 @@ export async function importOrgs(s: Services): Promise<void> {
     if (c.ok && c.candidate.credential) for (const v of secretValuesOf(c.candidate.credential)) s.log.addKnownSecret(v);
   const candidates: ImportCandidate[] = [];
   for (const c of checked) if (c.ok) candidates.push(await completed(c.candidate, source.kind !== 'file'));
-  const outcomes: Outcome[] = checked.flatMap((c) => (c.ok ? [] : [{ where: c.where, ok: false, text: c.problem }]));
+  const outcomes: ImportOutcome[] = checked.flatMap((c) =>
+    c.ok ? [] : [{ where: c.where, label: c.label, host: c.host, imported: false, text: `not imported: ${c.problem}` }],
+  );
   const imported: ImportCandidate[] = [];
   if (candidates.length > 0) {
     await withOktaProgress(
@@ -37,9 +38,9 @@ export async function importOrgs(s: Services): Promise<void> {
           async (c) => {
             const outcome = await checkAndKeep(s, c, signal);
             outcomes.push(outcome);
-            if (outcome.ok) imported.push(c);
+            if (outcome.imported) imported.push(c);
           },
-          (c, e) => outcomes.push({ where: c.where, host: c.address.host, ok: false, text: messageOf(e) }),
+          (c, e) => outcomes.push({ ...rowOf(c), imported: false, text: `not imported: ${messageOf(e, c)}` }),
           signal,
         ),
     );
@@ -52,8 +53,7 @@ export async function importOrgs(s: Services): Promise<void> {
       ...(c.previewOrg ? { previewOrg: c.previewOrg } : {}),
     })),
   );
-  for (const o of outcomes)
-    (o.ok ? s.log.info : s.log.warn).call(s.log, `Import Orgs: ${o.where}${o.host ? ` (${o.host})` : ''}: ${o.text}`);
+  for (const o of outcomes) (o.imported ? s.log.info : s.log.warn).call(s.log, `Import Orgs: ${outcomeLine(o)}`);
   await showOutcomes(outcomes, checked);
 }
 
@@ -87,10 +87,10 @@ async function completed(c: ImportCandidate, askLabel: boolean): Promise<ImportC
 }
 
 /** Checks the row's credential against its org and stores it (with what was found of the org); no credential: kept as is. */
-async function checkAndKeep(s: Services, c: ImportCandidate, signal: AbortSignal): Promise<Outcome> {
-  const base = { where: c.where, host: c.address.host };
+async function checkAndKeep(s: Services, c: ImportCandidate, signal: AbortSignal): Promise<ImportOutcome> {
+  const base = rowOf(c);
   if (!c.credential)
-    return { ...base, ok: true, text: 'imported without credentials: set an API token or service app later' };
+    return { ...base, imported: true, text: 'imported without credentials: set an API token or service app later' };
   const client = s.clients.withCredential({ key: c.address.host, address: c.address }, c.credential);
   // Each org's check is an operation of its own within the import's (its deadline): one org's retries and waits
   // never use up another's.
@@ -99,35 +99,37 @@ async function checkAndKeep(s: Services, c: ImportCandidate, signal: AbortSignal
     const app = await client.findWorkflowsApp(c.address.appId ? { appId: c.address.appId } : {}, operation.signal);
     const secrets = await client.listSecrets(app.id, operation.signal);
     await s.credentials.store(c.address.host, c.credential);
-    s.known.set(c.address.host, knownOrgOf(app, secrets, new Date()));
+    s.orgState.known.set(c.address.host, knownOrgOf(app, secrets, new Date()));
     const what = c.credential.type === 'apiToken' ? 'API token' : 'service app';
     return {
       ...base,
-      ok: true,
+      imported: true,
       text: `imported; its ${what} was checked: found ${app.label} (client id ${app.clientId})`,
     };
   } catch (e) {
-    return { ...base, ok: false, text: `not imported: ${messageOf(e)}` };
+    return { ...base, imported: false, text: `not imported: ${messageOf(e, c)}` };
   } finally {
     operation.dispose();
     await client.close();
   }
 }
 
-function messageOf(e: unknown): string {
-  return redact(e instanceof Error ? e.message : String(e));
+function rowOf(c: ImportCandidate): Pick<ImportOutcome, 'where' | 'label' | 'host'> {
+  return { where: c.where, label: c.label, host: c.address.host };
+}
+
+/** The error in words, without the org's host it may start with: the row names the org already. */
+function messageOf(e: unknown, c: ImportCandidate): string {
+  return withoutLeadingHost(redact(e instanceof Error ? e.message : String(e)), c.address.host);
 }
 
 /** Every row in its place: imported, or why not. A pick that only shows (choosing a row does nothing more). */
-async function showOutcomes(outcomes: Outcome[], checked: CheckedRow[]): Promise<void> {
+async function showOutcomes(outcomes: ImportOutcome[], checked: CheckedRow[]): Promise<void> {
   const order = new Map(checked.map((c, i) => [c.ok ? c.candidate.where : c.where, i]));
   const sorted = [...outcomes].sort((a, b) => (order.get(a.where) ?? 0) - (order.get(b.where) ?? 0));
-  const ok = sorted.filter((o) => o.ok).length;
+  const ok = sorted.filter((o) => o.imported).length;
   await vscode.window.showQuickPick(
-    sorted.map((o) => ({
-      label: `${o.ok ? '$(pass)' : '$(error)'} ${o.where}${o.host ? `: ${o.host}` : ''}`,
-      detail: o.text,
-    })),
+    sorted.map((o) => ({ label: `${o.imported ? '$(pass)' : '$(error)'} ${rowName(o)}`, detail: o.text })),
     {
       title: `Import Orgs: ${ok} imported, ${sorted.length - ok} not imported`,
       placeHolder: 'Each row of the source and what happened to it',

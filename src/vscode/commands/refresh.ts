@@ -9,6 +9,6 @@ export async function refresh(s: Services, node?: unknown): Promise<void> {
   await withOktaProgress(
     s.clients,
     { title: org ? `Refreshing ${org.label}…` : 'Refreshing Okta orgs…', orgs: targets },
-    (signal) => s.tree.load(targets, signal),
+    (signal) => s.orgState.refresh(targets, signal),
   );
 }

@@ -18,10 +18,10 @@ import { activateSecret, deactivateSecret, deleteSecret } from './secretActions.
 import { verifySecret } from './verifySecret.ts';
 import { copySecretId } from './copySecretId.ts';
 import { showLog } from './showLog.ts';
-import { startPracticeOrgs } from '../practice/startPracticeOrgs.ts';
-import { stopPracticeOrgs } from '../practice/stopPracticeOrgs.ts';
-import { exportRotationHistory } from '../history/exportRotationHistory.ts';
-import { showDueSecrets } from '../reminders/showDueSecrets.ts';
+import { startPracticeOrgs } from './startPracticeOrgs.ts';
+import { stopPracticeOrgs } from './stopPracticeOrgs.ts';
+import { exportRotationHistory } from './exportRotationHistory.ts';
+import { showDueSecrets } from './showDueSecrets.ts';
 
 type Handler = (s: Services, node?: unknown) => unknown;
 

@@ -6,8 +6,8 @@ import { sanitizeText } from '../../okta/oktaText.ts';
 import { redact } from '../../redact.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation } from '../platform/cancellation.ts';
-import { errorActions, withOrgLabel } from './errorActions.ts';
-import type { CredentialType } from '../storage/orgCredential.ts';
+import { errorActions, withOrgLabel } from '../../orgs/errorActions.ts';
+import type { CredentialType } from '../../orgs/orgCredential.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
 /** The kind of credential an org has (undefined: none, or unknown org): decides which "Set …" button a refusal offers. */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../platform/services.ts';
 import { UserCancelled } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
-import { describeCredential } from '../storage/orgCredential.ts';
+import { describeCredential } from '../../orgs/orgCredential.ts';
 
 export async function removeApiToken(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Remove the credentials of which org?', { needsToken: true });

@@ -32,13 +32,13 @@ export async function rotateDueSecrets(s: Services): Promise<void> {
   await withOktaProgress(
     s.clients,
     { title: 'Reading the age of every org’s secret…', orgs: withCredentials },
-    (signal) => s.tree.load(withCredentials, signal),
+    (signal) => s.orgState.refresh(withCredentials, signal),
   );
   const pairs = resolvePairs(withCredentials);
   for (const p of pairs.problems) s.log.warn(p);
   const candidates = campaignCandidates(
     withCredentials,
-    (key) => s.known.get(key),
+    (key) => s.orgState.known.get(key),
     pairs,
     s.settings.number('maxSecretAgeDays', 90),
     new Date(),

@@ -1,34 +1,17 @@
-// Activate / Deactivate / Delete Secret: a confirmation naming org, app and masked secret (plus the production
-// check), the call, Okta's refusal as a clear message, and a refresh of the org afterwards either way.
+// Activate / Deactivate / Delete Secret: a confirmation naming org, app and masked secret (and that the Workflows
+// connection uses it, when it does; plus the production check), the call, Okta's refusal as a clear message, and a
+// refresh of the org afterwards either way. The in-use and the new secret of an unfinished rotation are deactivated
+// and deleted by that rotation: the command sends the person to its checklist instead.
 import * as vscode from 'vscode';
+import { lifecycleConfirmation, type LifecycleAction } from '../../fleet/tree/lifecycleConfirmation.ts';
+import { UserCancelled } from '../platform/cancellation.ts';
+import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
 import { confirmChange } from './confirm.ts';
+import { rotationRef } from '../tree/treeRotations.ts';
 import { resolveSecret, type SecretTarget } from './targets.ts';
-import { withOktaProgress } from '../platform/oktaProgress.ts';
 
-type Lifecycle = 'activate' | 'deactivate' | 'delete';
-
-const TEXT: Record<Lifecycle, { verb: string; action: string; detail: string; done: string }> = {
-  activate: {
-    verb: 'activate',
-    action: 'Activate Secret',
-    detail: 'Clients can authenticate with it again.',
-    done: 'activated',
-  },
-  deactivate: {
-    verb: 'deactivate',
-    action: 'Deactivate Secret',
-    detail:
-      'Every Workflows connection still using it stops working when its token next refreshes. Make sure no flow depends on it.',
-    done: 'deactivated',
-  },
-  delete: {
-    verb: 'delete',
-    action: 'Delete Secret',
-    detail: 'This cannot be undone: the secret is gone for good.',
-    done: 'deleted',
-  },
-};
+const DONE: Record<LifecycleAction, string> = { activate: 'activated', deactivate: 'deactivated', delete: 'deleted' };
 
 export function activateSecret(s: Services, node?: unknown): Promise<void> {
   return lifecycle(s, node, 'activate');
@@ -40,37 +23,43 @@ export function deleteSecret(s: Services, node?: unknown): Promise<void> {
   return lifecycle(s, node, 'delete');
 }
 
-async function lifecycle(s: Services, node: unknown, op: Lifecycle): Promise<void> {
-  const t = TEXT[op];
-  const target = await resolveSecret(s, node, t.verb, (v) =>
+async function lifecycle(s: Services, node: unknown, op: LifecycleAction): Promise<void> {
+  const target = await resolveSecret(s, node, op, (v) =>
     op === 'deactivate' ? v.status === 'ACTIVE' : v.status === 'INACTIVE',
   );
-  await confirmChange(
-    target.org,
-    `${t.action.split(' ')[0]} client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} (${target.org.key})?`,
-    `${describe(target)}\n\n${t.detail}`,
-    t.action,
-  );
+  if (op !== 'activate' && target.rotationId) return offerChecklist(target, op, target.rotationId);
+  const confirmation = lifecycleConfirmation(target, op);
+  await confirmChange(target.org, confirmation.message, confirmation.detail, confirmation.button);
   const client = await s.clients.get(target.org);
   try {
-    await withOktaProgress(
-      s.clients,
-      { title: `${target.org.label}: ${t.action} ${target.secret.masked}…`, orgs: [target.org] },
-      async (signal) => {
-        if (op === 'activate') await client.activateSecret(target.app.id, target.secret.id, signal);
-        else if (op === 'deactivate') await client.deactivateSecret(target.app.id, target.secret.id, signal);
-        else await client.deleteSecret(target.app.id, target.secret.id, signal);
-      },
+    // An app with an unfinished rotation: refused while one of its steps runs, recorded in its journal once done.
+    await s.changeSecret(target.org, target.app.id, target.secret, op, async () =>
+      withOktaProgress(
+        s.clients,
+        { title: `${target.org.label}: ${confirmation.button} ${target.secret.masked}…`, orgs: [target.org] },
+        async (signal) => {
+          if (op === 'activate') await client.activateSecret(target.app.id, target.secret.id, signal);
+          else if (op === 'deactivate') await client.deactivateSecret(target.app.id, target.secret.id, signal);
+          else await client.deleteSecret(target.app.id, target.secret.id, signal);
+        },
+      ),
     );
-    s.log.info(`${target.org.key}: secret ${target.secret.id} ${t.done}`);
+    s.log.info(`${target.org.key}: secret ${target.secret.id} ${DONE[op]}`);
     void vscode.window.showInformationMessage(
-      `Client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} ${t.done}.`,
+      `Client secret ${target.secret.masked} of ${target.app.label} in ${target.org.label} ${DONE[op]}.`,
     );
   } finally {
-    s.log.background(`Reloading ${target.org.key}`, s.tree.load([target.org]));
+    s.log.background(`Reloading ${target.org.key}`, s.orgState.refresh([target.org]));
   }
 }
 
-function describe(t: SecretTarget): string {
-  return `Org: ${t.org.label} (${t.org.key}, ${t.org.environment})\nApp: ${t.app.label} (client id ${t.app.clientId})\nSecret: ${t.secret.masked} (${t.secret.id}, ${t.secret.status})`;
+/** A secret the rotation works on: said so, with the way to its checklist. */
+async function offerChecklist(target: SecretTarget, op: LifecycleAction, rotationId: string): Promise<void> {
+  const open = 'Open Checklist';
+  const choice = await vscode.window.showInformationMessage(
+    `A rotation of ${target.app.label} in ${target.org.label} is in progress and works on client secret ${target.secret.masked}: use its checklist to ${op} it.`,
+    open,
+  );
+  if (choice !== open) throw new UserCancelled();
+  await vscode.commands.executeCommand('oktaWorkflows.resumeRotation', rotationRef(rotationId));
 }

@@ -6,9 +6,9 @@ import type { Services } from '../platform/services.ts';
 import { required } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
-import { storedMessage, type StoredMessage } from './credentialVerdict.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
-import type { OrgCredential } from '../storage/orgCredential.ts';
+import { storedMessage, type StoredMessage } from '../../orgs/credentialVerdict.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
+import type { OrgCredential } from '../../orgs/orgCredential.ts';
 
 export async function setApiToken(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the API token of which org?');

@@ -7,10 +7,10 @@ import type { Services } from '../platform/services.ts';
 import { required, UserCancelled } from '../platform/cancellation.ts';
 import { resolveOrg } from './targets.ts';
 import { checkAndStore } from './checkAndStore.ts';
-import { storedMessage } from './credentialVerdict.ts';
+import { storedMessage } from '../../orgs/credentialVerdict.ts';
 import { showStored } from './setApiToken.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
-import type { OrgCredential } from '../storage/orgCredential.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
+import type { OrgCredential } from '../../orgs/orgCredential.ts';
 import {
   KEY_FILE_FILTERS,
   MAX_KEY_FILE_BYTES,
@@ -18,7 +18,7 @@ import {
   validateClientId,
   validateKeyId,
   type PrivateKeyInput,
-} from './credentialInput.ts';
+} from '../../orgs/credentialInput.ts';
 
 export async function setServiceApp(s: Services, node?: unknown): Promise<void> {
   const org = await resolveOrg(s, node, 'Set the OAuth service app of which org?');

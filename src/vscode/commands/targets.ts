@@ -1,12 +1,13 @@
 // Resolving a command's target: the tree node it was invoked on, or, from the palette, a quick pick.
 import * as vscode from 'vscode';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { Services } from '../platform/services.ts';
 import { required, UserCancelled } from '../platform/cancellation.ts';
 import { OrgNode, SecretNode, MessageNode, AppNode } from '../tree/nodes.ts';
-import { presentSecret, toSecretView, type SecretView } from '../tree/presentation.ts';
+import { presentSecret, rotationOf, toSecretView, type SecretView } from '../../fleet/tree/presentation.ts';
+import { rotationMarkers } from '../tree/treeRotations.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
-import { describeCredential } from '../storage/orgCredential.ts';
+import { describeCredential } from '../../orgs/orgCredential.ts';
 import { isOrgRef } from '../orgs/orgRef.ts';
 
 /** The org a command acts on: from a node (OrgNode, AppNode, SecretNode, MessageNode, an OrgRef) or a pick. */
@@ -72,36 +73,53 @@ export interface SecretTarget {
   org: OrgConfig;
   app: WorkflowsApp;
   secret: SecretView;
+  /** The secret the Workflows connection uses (as recorded, or the only active one), as the tree shows it. */
+  inUse: boolean;
+  /** The app's unfinished rotation, when the secret is its in-use or its new secret. */
+  rotationId: string | undefined;
 }
 
-/** The secret a command acts on: the node, or from the palette an org pick then a secret pick. */
+/**
+ * The secret a command acts on: the node, or from the palette an org pick then a pick among the secrets `accept`
+ * takes. Its rotation is read now: one may have started since the tree drew the node.
+ */
 export async function resolveSecret(
   s: Services,
   node: unknown,
   verb: string,
   accept: (v: SecretView) => boolean,
 ): Promise<SecretTarget> {
-  if (node instanceof SecretNode) return { org: node.org, app: node.app, secret: node.secret };
+  if (node instanceof SecretNode) {
+    const markers = rotationMarkers(s.rotations, node.org.key, node.app.id);
+    const { inUse } = node.presentation;
+    return {
+      org: node.org,
+      app: node.app,
+      secret: node.secret,
+      inUse,
+      rotationId: rotationOf(node.secret.id, inUse, markers),
+    };
+  }
   const org = await resolveOrg(s, node, `Which org's secret to ${verb}?`, { needsToken: true });
   const { app, secrets } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Loading the secrets of ${org.label}` },
-    () => s.tree.loaded(org),
+    () => s.orgState.refreshed(org),
   );
   const views = secrets.map(toSecretView);
-  const eligible = views.filter(accept);
+  const maxAge = s.settings.number('maxSecretAgeDays', 90);
+  const markers = rotationMarkers(s.rotations, org.key, app.id);
+  const now = new Date();
+  const eligible = views
+    .map((v) => ({ v, p: presentSecret(v, views, markers, maxAge, now) }))
+    .filter(({ v }) => accept(v));
   if (eligible.length === 0) {
     void vscode.window.showInformationMessage(`No secret of ${app.label} in ${org.label} can be used to ${verb}.`);
     throw new UserCancelled();
   }
-  const maxAge = s.settings.number('maxSecretAgeDays', 90);
-  const markers = s.rotations.markers(org.key, app.id);
-  const now = new Date();
   const pick = await vscode.window.showQuickPick(
-    eligible.map((v) => {
-      const p = presentSecret(v, views, markers, maxAge, now);
-      return { label: p.label, description: p.description, detail: v.id, secret: v };
-    }),
+    eligible.map(({ v, p }) => ({ label: p.label, description: p.description, detail: v.id, secret: v, p })),
     { placeHolder: `Which secret of ${app.label} (${org.label}) to ${verb}?`, ignoreFocusOut: true },
   );
-  return { org, app, secret: required(pick).secret };
+  const { secret, p } = required(pick);
+  return { org, app, secret, inUse: p.inUse, rotationId: p.rotationId };
 }

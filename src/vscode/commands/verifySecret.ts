@@ -7,7 +7,7 @@ import { withOktaProgress } from '../platform/oktaProgress.ts';
 
 export async function verifySecret(s: Services, node?: unknown): Promise<void> {
   const target = await resolveSecret(s, node, 'verify', (v) => v.hasValue);
-  const value = s.tree.secretValue(target.org.key, target.secret.id);
+  const value = s.orgState.secretValue(target.org.key, target.secret.id);
   if (value === undefined) {
     void vscode.window.showWarningMessage(
       `Okta did not list the value of secret ${target.secret.masked} in ${target.org.label}; refresh and try again.`,

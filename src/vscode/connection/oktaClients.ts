@@ -10,9 +10,9 @@ import { OperationBudget } from '../../okta/http/operationBudget.ts';
 import type { WaitReason } from '../../okta/http/listeners.ts';
 import { ServiceAppAuth } from '../../okta/oauth/serviceAppAuth.ts';
 import type { NetworkOptions } from '../../okta/network/networkOptions.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
-import { secretValuesOf, serializeCredential, type OrgCredential } from '../storage/orgCredential.ts';
+import { secretValuesOf, serializeCredential, type OrgCredential } from '../../orgs/orgCredential.ts';
 import type { Log } from '../platform/log.ts';
 
 export interface ClientSettings {

@@ -12,7 +12,7 @@ import { FileHistoryStore } from '../../history/store.ts';
 import type { RotationJournal } from '../../rotation/model/journal.ts';
 import type { OktaClient } from '../../okta/client.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';

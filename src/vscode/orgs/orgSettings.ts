@@ -1,7 +1,7 @@
 // Reads and writes the `oktaWorkflows.orgs` setting (user settings only: its scope is application) and the
 // numeric settings, and tells listeners when they change.
 import * as vscode from 'vscode';
-import { orgSettingFor, parseOrgSettings, type OrgConfig, type ParsedOrgs } from './orgConfig.ts';
+import { orgSettingFor, parseOrgSettings, type OrgConfig, type ParsedOrgs } from '../../orgs/orgConfig.ts';
 import type { OrgAddress } from '../../okta/orgInput.ts';
 
 const SECTION = 'oktaWorkflows';

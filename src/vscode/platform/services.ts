@@ -4,13 +4,13 @@ import type { Log } from './log.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
-import type { SecretsTreeProvider } from '../tree/secretsTreeProvider.ts';
+import type { OrgState } from '../orgs/orgState.ts';
 import type { RunningRotations } from '../rotations/runningRotations.ts';
 import type { PracticeOrgs } from '../practice/practiceOrgs.ts';
-import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import type { RunningCampaign } from '../campaign/runningCampaign.ts';
 import type { RotationHistory } from '../history/rotationHistory.ts';
 import type { SecretReminders } from '../reminders/secretReminders.ts';
+import type { ChangeSecret } from '../tree/treeRotations.ts';
 
 export interface Services {
   readonly extension: vscode.ExtensionContext;
@@ -18,11 +18,12 @@ export interface Services {
   readonly settings: OrgSettings;
   readonly credentials: OrgCredentialStore;
   readonly clients: OktaClients;
-  readonly tree: SecretsTreeProvider;
+  readonly orgState: OrgState;
   readonly rotations: RunningRotations;
   readonly practice: PracticeOrgs;
-  readonly known: KnownOrgStore;
   readonly campaigns: RunningCampaign;
   readonly history: RotationHistory;
   readonly reminders: SecretReminders;
+  /** Called before a secret's Activate, Deactivate or Delete reaches Okta (the rotation journal's seam). */
+  readonly changeSecret: ChangeSecret;
 }

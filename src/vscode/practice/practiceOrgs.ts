@@ -15,9 +15,11 @@ import {
   withoutPracticeOrgs,
   withPracticeOrgs,
   type PracticeOrg,
-} from './practiceOrgEntries.ts';
+} from '../../orgs/practiceOrgEntries.ts';
 
 const SECTION = 'oktaWorkflows';
+/** `npm run demo` sets it: the practice orgs start with the extension. */
+const STARTUP_SETTING = 'startPracticeOrgsOnStartup';
 
 export interface PracticeDeps {
   log: Log;
@@ -77,6 +79,29 @@ export class PracticeOrgs implements vscode.Disposable {
         throw e;
       }
     });
+  }
+
+  /** At activation: starts them when the setting asks for it. Failures go to the log and a message, never throw. */
+  startIfConfigured(): void {
+    if (this.config().get<unknown>(STARTUP_SETTING) !== true) return;
+    const log = this.deps.log;
+    this.start().then(
+      (orgs) =>
+        log.info(
+          `Practice orgs started at startup (setting oktaWorkflows.${STARTUP_SETTING}): ${orgs.map((o) => o.key).join(', ')}`,
+        ),
+      (e: unknown) => {
+        log.error(`Starting the practice orgs at startup (setting oktaWorkflows.${STARTUP_SETTING})`, e);
+        void vscode.window
+          .showErrorMessage(
+            `The practice orgs could not be started: ${e instanceof Error ? e.message : String(e)}`,
+            'Show Log',
+          )
+          .then((c) => {
+            if (c === 'Show Log') log.show();
+          });
+      },
+    );
   }
 
   /** Stops the simulator and removes every practice org from the settings, with its token and its rotations. */

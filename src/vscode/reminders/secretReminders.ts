@@ -1,21 +1,33 @@
 // Due-date reminders: a status bar item ("Workflows secrets: 2 due") while any org has an ACTIVE secret within
 // `reminderDays` of `maxSecretAgeDays` or past it, and one notification per newly due secret (Rotate, Snooze).
-// What it knows comes from the tree's loads and from a light periodic check: at most one list of secrets per org
-// not loaded within `reminderCheckIntervalHours`, `maxConcurrentOrgs` at a time. What was listed, notified and
-// snoozed is kept in globalState (ids, dates, masked values: never a value).
+// What they know of each org is the window's org state (orgs/orgState.ts): they listen to its changes, and a light
+// periodic check refreshes, through the same refresher, the orgs not listed within `reminderCheckIntervalHours`.
+// Their own notes (which due secrets were notified, which snoozed until when) are kept in globalState (ids and
+// dates, never a value).
 import * as vscode from 'vscode';
-import type { ClientSecret, WorkflowsApp } from '../../okta/schemas.ts';
-import type { OktaClients } from '../connection/oktaClients.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { KnownOrg } from '../../fleet/knownOrgs.ts';
+import {
+  describeDueSecret,
+  dueKey,
+  dueSecrets,
+  statusBarText,
+  type DueSecret,
+} from '../../fleet/reminders/dueSecrets.ts';
+import {
+  differsFromStored,
+  keptNotes,
+  readReminderState,
+  writeReminderState,
+  type ReminderState,
+  type StateMemento,
+} from '../../fleet/reminders/reminderState.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
-import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
+import type { OrgState } from '../orgs/orgState.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
-import { toSecretView } from '../tree/presentation.ts';
-import { describeDueSecret, dueKey, dueSecrets, statusBarText, type DueSecret } from './dueSecrets.ts';
-import { onlyOrgs, readReminderState, withOrgSeen, writeReminderState, type ReminderState } from './reminderState.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const SNOOZE_DAYS = 7;
@@ -23,24 +35,29 @@ const SNOOZE_DAYS = 7;
 const MAX_SINGLE_NOTIFICATIONS = 3;
 /** The first periodic check waits this long after activation: the tree's own load usually makes it unneeded. */
 const FIRST_CHECK_DELAY_MS = 60_000;
+/** The org state's changes are gathered this long: two hundred orgs refreshing make one recomputation, not fifty. */
+const UPDATE_DELAY_MS = 1000;
 
 export interface ReminderParts {
   log: Log;
   settings: OrgSettings;
   credentials: OrgCredentialStore;
-  clients: OktaClients;
+  orgState: OrgState;
 }
 
 export class SecretReminders extends Disposable {
-  private readonly memento: vscode.Memento;
+  private readonly memento: StateMemento;
   private readonly parts: ReminderParts;
   private readonly item: vscode.StatusBarItem;
   private due: DueSecret[] = [];
   private checking = false;
   /** When this window last tried each org: a failing org is tried again only after the interval, like the others. */
   private readonly tried = new Map<string, number>();
+  /** Aborts the periodic check's refreshes when the window closes. */
+  private readonly stopped = new AbortController();
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(memento: vscode.Memento, parts: ReminderParts) {
+  constructor(memento: StateMemento, parts: ReminderParts) {
     super();
     this.memento = memento;
     this.parts = parts;
@@ -50,24 +67,20 @@ export class SecretReminders extends Disposable {
     this.item.name = 'Okta Workflows: secrets due';
     this.item.command = 'oktaWorkflows.showDueSecrets';
     this.register(parts.settings.onDidChange(() => this.update()));
+    this.register(parts.orgState.onDidChange(() => this.updateSoon()));
     // Nothing at activation itself: the last-known state is shown a moment later, the first check after a minute.
     // The timers never keep a process alive on their own.
     const shown = setTimeout(() => this.update(), 0).unref();
     const first = setTimeout(() => this.tick(), FIRST_CHECK_DELAY_MS).unref();
     const every = setInterval(() => this.tick(), HOUR_MS).unref();
     this.register({ dispose: () => [shown, first, every].forEach(clearTimeout) });
+    this.register({ dispose: () => this.stopped.abort() });
+    this.register({ dispose: () => clearTimeout(this.updateTimer) });
   }
 
   /** The due secrets as last computed, most overdue first. */
   dueNow(): readonly DueSecret[] {
     return this.due;
-  }
-
-  /** An org's app and secrets as just listed (the tree's load, or the check): values are dropped here. */
-  seen(org: Pick<OrgConfig, 'key'>, app: Pick<WorkflowsApp, 'id' | 'label'>, secrets: readonly ClientSecret[]): void {
-    const views = secrets.map(toSecretView).map(({ id, status, created, masked }) => ({ id, status, created, masked }));
-    const seen = { appId: app.id, appLabel: app.label, seenAt: new Date().toISOString(), secrets: views };
-    this.update(withOrgSeen(this.state(), org.key, seen));
   }
 
   async snooze(due: readonly DueSecret[]): Promise<void> {
@@ -82,49 +95,28 @@ export class SecretReminders extends Disposable {
     this.update(state);
   }
 
-  /** The periodic check: lists the secrets of every org not seen within the interval, a bounded number at once. */
+  /** The periodic check: refreshes every org not listed within the interval, through the org state's refresher. */
   async check(): Promise<void> {
     const hours = this.parts.settings.number('reminderCheckIntervalHours', 24, { allowZero: true });
     if (hours === 0 || this.checking || this.isDisposed) return;
     this.checking = true;
     try {
-      const state = this.state();
       const staleBefore = Date.now() - hours * HOUR_MS;
       const stale: OrgConfig[] = [];
       for (const org of this.parts.settings.read().orgs) {
-        const seenAt = state.orgs[org.key]?.seenAt;
-        if (seenAt !== undefined && Date.parse(seenAt) > staleBefore) continue;
+        const listedAt = this.parts.orgState.known.get(org.key)?.listedAt;
+        if (listedAt !== undefined && Date.parse(listedAt) > staleBefore) continue;
         if ((this.tried.get(org.key) ?? 0) > staleBefore) continue;
+        if (this.parts.orgState.status(org.key).state === 'refreshing') continue; // its refresh tells us soon
         if (await this.parts.credentials.has(org.key)) stale.push(org);
       }
       for (const org of stale) this.tried.set(org.key, Date.now());
       if (stale.length === 0) return;
       this.parts.log.info(`Reminders: checking the secrets of ${stale.map((o) => o.key).join(', ')}`);
-      await forEachBounded(
-        stale,
-        this.parts.settings.number('maxConcurrentOrgs', 100),
-        (org) => this.checkOrg(org, state.orgs[org.key]),
-        (org, e) => this.parts.log.error(`Reminders: checking ${org.key}`, e),
-      );
+      // With a signal of its own: a long wait of this background check opens no notification.
+      await this.parts.orgState.refresh(stale, this.stopped.signal);
     } finally {
       this.checking = false;
-    }
-  }
-
-  private async checkOrg(org: OrgConfig, last: ReminderState['orgs'][string] | undefined): Promise<void> {
-    const client = await this.parts.clients.get(org);
-    // One operation per org: finding the app and listing its secrets share one deadline and one budget.
-    const operation = this.parts.clients.operation();
-    try {
-      // One list of secrets: the app id is known from the setting or the last listing; found only the first time.
-      const knownId = org.appId || last?.appId;
-      const app = knownId
-        ? { id: knownId, label: last?.appLabel ?? 'Okta Workflows OAuth' }
-        : await client.findWorkflowsApp({}, operation.signal);
-      const secrets = await client.listSecrets(app.id, operation.signal);
-      this.seen(org, app, secrets);
-    } finally {
-      operation.dispose();
     }
   }
 
@@ -132,20 +124,29 @@ export class SecretReminders extends Disposable {
     this.parts.log.background('Reminders: the periodic check', this.check());
   }
 
+  private updateSoon(): void {
+    this.updateTimer ??= setTimeout(() => {
+      this.updateTimer = undefined;
+      this.update();
+    }, UPDATE_DELAY_MS).unref();
+  }
+
   private state(): ReminderState {
     return readReminderState(this.memento, (m) => this.parts.log.warn(m));
   }
 
   /**
-   * Recomputes what is due from `state` (default: as stored) and the settings, shows the item, notifies the newly
-   * due secrets, and saves the state.
+   * Recomputes what is due from the orgs as last known and the settings, shows the item, notifies the newly due
+   * secrets, and saves the notes (`current`, default: as stored) that still concern a configured org's secret.
    */
   private update(current: ReminderState = this.state()): void {
     if (this.isDisposed) return;
     const { orgs } = this.parts.settings.read();
-    const state = onlyOrgs(current, new Set(orgs.map((o) => o.key)));
+    const known = new Map<string, KnownOrg | undefined>(orgs.map((o) => [o.key, this.parts.orgState.known.get(o.key)]));
+    const state = keptNotes(current, known);
     const maxAgeDays = this.parts.settings.number('maxSecretAgeDays', 90);
-    this.due = dueSecrets(state.orgs, {
+    const listed = new Map([...known].flatMap(([key, org]) => (org ? [[key, org] as const] : [])));
+    this.due = dueSecrets(listed, {
       maxAgeDays,
       reminderDays: this.parts.settings.number('reminderDays', 14, { allowZero: true }),
       now: new Date(),
@@ -164,7 +165,7 @@ export class SecretReminders extends Disposable {
     const fresh = this.due.filter((d) => state.notified[dueKey(d.orgKey, d.secretId)] === undefined);
     const now = new Date().toISOString();
     for (const d of fresh) state.notified[dueKey(d.orgKey, d.secretId)] = now;
-    if (JSON.stringify(state) !== JSON.stringify(this.state()))
+    if (differsFromStored(this.memento, state))
       this.parts.log.background('Reminders: saving', writeReminderState(this.memento, state));
     if (fresh.length > 0) this.parts.log.background('Reminders: notifying', this.notify(fresh, label, maxAgeDays));
   }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { RotationEngine } from '../../rotation/engine.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';

@@ -15,7 +15,7 @@ import { recordOutsideChange, stepRunning } from '../../rotation/outsideChanges.
 import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
 import { buildSnapshot } from '../../rotation/snapshot.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
@@ -23,7 +23,7 @@ import { withOktaProgress } from '../platform/oktaProgress.ts';
 import { moveJournalsOutOfGlobalState } from '../storage/journalMigration.ts';
 import { SecretClipboard } from '../platform/secretClipboard.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
-import type { SecretMarkers } from '../tree/presentation.ts';
+import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import { ChecklistPanels } from './checklistPanels.ts';
 import { CHECKLIST_VIEW_TYPE } from './rotationChecklistPanel.ts';
 import { PageStateSchema } from './checklistProtocol.ts';

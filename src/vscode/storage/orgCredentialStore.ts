@@ -3,7 +3,7 @@
 // still read). SecretStorage is shared by every window, and its onDidChange tells the others: our own
 // onDidChange re-emits it per org so trees and clients stay in step.
 import * as vscode from 'vscode';
-import { parseStoredCredential, serializeCredential, type OrgCredential } from './orgCredential.ts';
+import { parseStoredCredential, serializeCredential, type OrgCredential } from '../../orgs/orgCredential.ts';
 
 // The key predates service apps; kept so the credentials stored by earlier versions are found.
 const PREFIX = 'oktaWorkflows.apiToken/';

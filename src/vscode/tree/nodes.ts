@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import type { SecretManagementAssessment } from '../../okta/client.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
-import type { OrgConfig } from '../orgs/orgConfig.ts';
-import { orgContextValue, type SecretPresentation, type SecretView } from './presentation.ts';
-import type { FailureItem } from './failurePresentation.ts';
-import { setCommandFor } from '../storage/orgCredential.ts';
+import type { OrgConfig } from '../../orgs/orgConfig.ts';
+import { orgContextValue, type SecretPresentation, type SecretView } from '../../fleet/tree/presentation.ts';
+import type { FailureItem } from '../../fleet/tree/failurePresentation.ts';
+import { setCommandFor } from '../../orgs/orgCredential.ts';
+import { rotationRef } from './treeRotations.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 
 export class OrgNode {
@@ -108,6 +109,13 @@ export class SecretNode {
         : 'disabledForeground';
     item.iconPath = new vscode.ThemeIcon(p.icon, new vscode.ThemeColor(color));
     item.contextValue = p.contextValue;
+    // A secret an unfinished rotation works on opens that rotation's checklist.
+    if (p.rotationId)
+      item.command = {
+        command: 'oktaWorkflows.resumeRotation',
+        title: 'Open Checklist',
+        arguments: [rotationRef(p.rotationId)],
+      };
     item.accessibilityInformation = { label: `Client secret ending ${this.secret.masked.slice(-4)}, ${p.description}` };
     return item;
   }
@@ -137,7 +145,9 @@ export class MessageNode {
           ? 'shield'
           : this.failure.action === 'startPracticeOrgs'
             ? 'debug-start'
-            : 'warning';
+            : this.failure.action === 'proxySettings'
+              ? 'settings-gear'
+              : 'warning';
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = 'message';
     const orgArg = this.org ? [orgRef(this.org.key)] : [];
@@ -148,7 +158,13 @@ export class MessageNode {
           ? { ...setCommandFor(this.failure.action === 'setApiToken' ? 'apiToken' : 'serviceApp'), arguments: orgArg }
           : this.failure.action === 'retry'
             ? { command: 'oktaWorkflows.refresh', title: 'Retry', arguments: orgArg }
-            : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
+            : this.failure.action === 'proxySettings'
+              ? {
+                  command: 'workbench.action.openSettings',
+                  title: 'Open the Proxy Settings',
+                  arguments: ['http.proxy'],
+                }
+              : { command: 'oktaWorkflows.showLog', title: 'Show Log' };
     return item;
   }
 }

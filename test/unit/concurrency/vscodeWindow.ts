@@ -9,7 +9,7 @@ import { parseOrgInput } from '../../../src/okta/orgInput.ts';
 import type { RotationDeps } from '../../../src/rotation/engine.ts';
 import { OktaClients } from '../../../src/vscode/connection/oktaClients.ts';
 import type { Log } from '../../../src/vscode/platform/log.ts';
-import type { OrgConfig } from '../../../src/vscode/orgs/orgConfig.ts';
+import type { OrgConfig } from '../../../src/orgs/orgConfig.ts';
 import { rotationDepsFor } from '../../../src/rotation/rotationDeps.ts';
 import { FileJournalStore } from '../../../src/rotation/fileJournalStore.ts';
 import { randomUUID } from 'node:crypto';

@@ -1,8 +1,10 @@
 // Import Orgs' readers and checks, in Node: JSON and CSV org lists, okta.yaml as Okta's SDKs read it, the OKTA_CLIENT_*
-// and Terraform variables; a bad row is a problem in its place and the others go on; no problem quotes a token.
+// and Terraform variables; a bad row is a problem in its place and the others go on; no problem quotes a token; every
+// row's outcome is named the same way (its label first, then where it is and the host).
 import assert from 'node:assert/strict';
 import { readCsv } from '../../../src/fleet/import/csv.ts';
 import { checkRows, type CheckedRow } from '../../../src/fleet/import/importCandidates.ts';
+import { outcomeLine, rowName, withoutLeadingHost } from '../../../src/fleet/import/importOutcome.ts';
 import { rowsFromEnvironment } from '../../../src/fleet/import/oktaConfig.ts';
 import { readOktaYaml } from '../../../src/fleet/import/oktaYamlFile.ts';
 import { rowsFromCsv, rowsFromJson } from '../../../src/fleet/import/orgRows.ts';
@@ -10,7 +12,7 @@ import { rowsFromCsv, rowsFromJson } from '../../../src/fleet/import/orgRows.ts'
 const TOKEN = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcd';
 const OTHER = '00zYxWvUtSrQpOnMlKjIhGfEdCbA9876543210zyxw';
 
-const problemsOf = (checked: CheckedRow[]) => checked.flatMap((c) => (c.ok ? [] : [`${c.where}: ${c.problem}`]));
+const problemsOf = (checked: CheckedRow[]) => checked.flatMap((c) => (c.ok ? [] : [`${rowName(c)}: ${c.problem}`]));
 
 describe('Import Orgs: reading an org list', () => {
   it('CSV: header names the columns loosely; quoted cells; one bad row in place, the others import', () => {
@@ -34,9 +36,9 @@ describe('Import Orgs: reading an org list', () => {
     assert.deepEqual(prod.candidate.credential, { type: 'apiToken', token: OTHER });
     const problems = problemsOf(checked);
     assert.deepEqual(problems, [
-      'row 4: the domain is not an Okta org domain (acme.okta.com, or http://127.0.0.1:PORT for the simulator)',
-      'row 5: 127.0.0.1:4001: the environment ("preview" or "production") is missing',
-      'row 6: acme.okta.com is already listed in row 3',
+      'Broken (row 4): the domain is not an Okta org domain (acme.okta.com, or http://127.0.0.1:PORT for the simulator)',
+      'No env (row 5, 127.0.0.1:4001): the environment ("preview" or "production") is missing',
+      'Twice (row 6, acme.okta.com): already listed in row 3',
     ]);
     for (const p of problems) assert.ok(!p.includes(OTHER.slice(0, 10)) && !p.includes(TOKEN.slice(0, 10)));
   });
@@ -55,8 +57,8 @@ describe('Import Orgs: reading an org list', () => {
     const checked = checkRows(rows, {}, { environmentRequired: true });
     assert.ok(checked[0]?.ok && checked[0].candidate.address.isLoopback);
     assert.deepEqual(problemsOf(checked), [
-      "entry 2: gamma.okta.com: the environment variable it names is not set in VS Code's environment",
-      'entry 3: delta.okta.com: the API token is not one word of 10 or more printable characters',
+      "Env (entry 2, gamma.okta.com): the environment variable it names is not set in VS Code's environment",
+      'Short (entry 3, delta.okta.com): the API token is not one word of 10 or more printable characters',
       'entry 4: the domain is missing',
     ]);
     assert.throws(() => rowsFromJson('{"orgs": 3}'), /neither a list of orgs/);
@@ -73,6 +75,32 @@ describe('Import Orgs: reading an org list', () => {
       ['a', 'b "q" c', 'd'],
       ['1', '2', '3'],
     ]);
+  });
+});
+
+describe('Import Orgs: what became of each row', () => {
+  it('every row is named the same way: its label first, then where it is and the host, each once', () => {
+    const refused = {
+      where: 'row 4',
+      label: 'Acme Prod',
+      host: 'acme.okta.com',
+      imported: false,
+      text: `not imported: ${withoutLeadingHost('acme.okta.com refused the API token (401, E0000011). Set a new one.', 'acme.okta.com')}`,
+    };
+    assert.equal(
+      outcomeLine(refused),
+      'Acme Prod (row 4, acme.okta.com): not imported: the org refused the API token (401, E0000011). Set a new one.',
+    );
+    assert.equal(outcomeLine(refused).split('acme.okta.com').length - 1, 1, 'the host is named once');
+    assert.equal(
+      rowName({ where: 'row 2', label: 'Acme Preview', host: 'acme-preview.oktapreview.com' }),
+      'Acme Preview (row 2, acme-preview.oktapreview.com)',
+    );
+    assert.equal(rowName({ where: '~/.okta/okta.yaml', host: 'acme.okta.com' }), 'acme.okta.com (~/.okta/okta.yaml)');
+    assert.equal(rowName({ where: 'entry 4' }), 'entry 4');
+    // A token pasted in the label column is never quoted.
+    assert.equal(rowName({ where: 'row 3', label: TOKEN, host: 'acme.okta.com' }), 'acme.okta.com (row 3)');
+    assert.equal(withoutLeadingHost('Cancelled.', 'acme.okta.com'), 'Cancelled.');
   });
 });
 
@@ -124,7 +152,7 @@ describe("Import Orgs: where Okta's own tools keep credentials", () => {
       'okta:\n  client:\n    orgUrl: https://acme.okta.com\n    authorizationMode: PrivateKey\n',
     );
     assert.deepEqual(problemsOf(checkRows([noKey!], {}, { environmentRequired: false })), [
-      './okta.yaml: acme.okta.com: the service app needs both clientId and privateKey',
+      'acme.okta.com (./okta.yaml): the service app needs both clientId and privateKey',
     ]);
     assert.equal(readOktaYaml('./okta.yaml', 'okta:\n  client: {}\n'), undefined);
     assert.throws(

@@ -46,8 +46,9 @@ import { toMarkdown } from '../../../src/history/markdown.ts';
 import { HistoryRecorder } from '../../../src/history/recording.ts';
 import { followHistory } from '../../support/historyFollow.ts';
 import { FileHistoryStore } from '../../../src/history/store.ts';
-import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/vscode/reminders/dueSecrets.ts';
-import { presentSecret, toSecretView } from '../../../src/vscode/tree/presentation.ts';
+import { describeDueSecret, dueSecrets, statusBarText } from '../../../src/fleet/reminders/dueSecrets.ts';
+import { knownOrgOf } from '../../../src/fleet/knownOrgs.ts';
+import { presentSecret, toSecretView } from '../../../src/fleet/tree/presentation.ts';
 
 /** What the checklist panel posts for one performed action (mirrors RotationChecklistPanel.perform/receive). */
 function panelMessages(
@@ -335,9 +336,10 @@ describeOnPaths('leak audit: every error path, every place text goes', function 
         );
       }
       // What the reminders show for the org's secrets as listed: the status bar, its notifications, the tree.
-      const listed = (await client2.listSecrets(app.id)).map(toSecretView);
-      const seen = { appId: app.id, appLabel: app.label, seenAt: new Date().toISOString(), secrets: listed };
-      const due = dueSecrets({ [client2.org]: seen }, { maxAgeDays: 1, reminderDays: 365, now: new Date() });
+      const secrets = await client2.listSecrets(app.id);
+      const listed = secrets.map(toSecretView);
+      const known = new Map([[client2.org, knownOrgOf(app, secrets, new Date())]]);
+      const due = dueSecrets(known, { maxAgeDays: 1, reminderDays: 365, now: new Date() });
       assert.ok(due.length > 0, 'the reminders have something to say');
       audit.add('status bar', statusBarText(due));
       for (const d of due) audit.add('reminder', describeDueSecret(d, audit.orgLabel, 1));

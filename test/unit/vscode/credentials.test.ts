@@ -16,20 +16,20 @@ import {
   serializeCredential,
   setCommandFor,
   type OrgCredential,
-} from '../../../src/vscode/storage/orgCredential.ts';
+} from '../../../src/orgs/orgCredential.ts';
 import {
   CREDENTIAL_METHODS,
   defaultMethod,
   readPrivateKey,
   validateClientId,
   validateKeyId,
-} from '../../../src/vscode/commands/credentialInput.ts';
-import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
-import { errorActions } from '../../../src/vscode/commands/errorActions.ts';
+} from '../../../src/orgs/credentialInput.ts';
+import { presentFailure } from '../../../src/fleet/tree/failurePresentation.ts';
+import { errorActions } from '../../../src/orgs/errorActions.ts';
 import { waitMessage } from '../../../src/vscode/platform/waitMessage.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
 import { redact } from '../../../src/redact.ts';
-import type { OrgConfig } from '../../../src/vscode/orgs/orgConfig.ts';
+import type { OrgConfig } from '../../../src/orgs/orgConfig.ts';
 
 const TOKEN = '00abcDEFghiJKLmnoPQRstuVWXyz0123456789ABCD';
 

@@ -1,8 +1,8 @@
 // In-place failures, error actions, log lines and the bounded loader: pure parts of the VS Code layer.
 import assert from 'node:assert/strict';
 import { OktaError, tryAgainAfter } from '../../../src/okta/errors.ts';
-import { presentFailure } from '../../../src/vscode/tree/failurePresentation.ts';
-import { errorActions } from '../../../src/vscode/commands/errorActions.ts';
+import { presentFailure } from '../../../src/fleet/tree/failurePresentation.ts';
+import { errorActions } from '../../../src/orgs/errorActions.ts';
 import { describeError, formatApiCall } from '../../../src/vscode/platform/logFormat.ts';
 import { forEachBounded } from '../../../src/fleet/boundedConcurrency.ts';
 
@@ -26,6 +26,26 @@ describe('failures in the tree', () => {
     assert.equal(presentFailure(err('timeout')).action, 'retry');
     assert.equal(presentFailure(err('rateLimited')).action, 'retry');
     assert.equal(presentFailure(new Error('boom')).action, 'showLog');
+  });
+
+  it('a connection the proxy refused: the row says it was the proxy, the tooltip keeps the details', () => {
+    const e = new OktaError({
+      kind: 'network',
+      operation: 'Listing secrets',
+      org: 'acme.okta.com',
+      detail: 'the proxy 10.0.0.5:3128 asks for credentials (407 Proxy Authentication Required)',
+      advice: "Give the proxy's user name and password in VS Code's http.proxy.",
+      connection: 'proxyCredentials',
+    });
+    const item = presentFailure(e);
+    assert.equal(item.label, 'The proxy refused the connection (407): check the proxy settings');
+    assert.equal(item.action, 'proxySettings');
+    assert.match(item.tooltip, /the proxy 10\.0\.0\.5:3128 asks for credentials/);
+    assert.match(item.tooltip, /http\.proxy/);
+    const unreachable = presentFailure(new OktaError({ ...e, kind: 'network', connection: 'proxyUnreachable' }));
+    assert.equal(unreachable.label, 'The proxy cannot be reached: check the proxy settings');
+    // A connection that failed otherwise (no proxy involved) stays a retry.
+    assert.equal(presentFailure(err('network')).label, 'Cannot reach the org: retry');
   });
 
   it("a rate limit's retry time is in UTC, said so, on the same clock as the error message (not the host's zone)", () => {

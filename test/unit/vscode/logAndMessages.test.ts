@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { OktaError } from '../../../src/okta/errors.ts';
 import { endLogLine } from '../../../src/presentation/endings.ts';
 import { STEP_TITLES } from '../../../src/presentation/stories/titles.ts';
-import { withOrgLabel } from '../../../src/vscode/commands/errorActions.ts';
+import { withOrgLabel } from '../../../src/orgs/errorActions.ts';
 import { apiCallLevel, describeError } from '../../../src/vscode/platform/logFormat.ts';
 import { waitFor } from '../../support/waitFor.ts';
 import { drive, startWorld, type World } from '../rotation/world.ts';

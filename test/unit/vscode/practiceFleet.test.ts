@@ -6,8 +6,8 @@ import { resolvePairs } from '../../../src/fleet/campaign/pairing.ts';
 import { campaignCandidates } from '../../../src/fleet/campaign/selection.ts';
 import { knownOrgOf } from '../../../src/fleet/knownOrgs.ts';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.ts';
-import { parseOrgSettings } from '../../../src/vscode/orgs/orgConfig.ts';
-import { practiceOrgsFrom, practiceSeeds } from '../../../src/vscode/practice/practiceOrgEntries.ts';
+import { parseOrgSettings } from '../../../src/orgs/orgConfig.ts';
+import { practiceOrgsFrom, practiceSeeds } from '../../../src/orgs/practiceOrgEntries.ts';
 
 describe('practice orgs: a fleet of eight', () => {
   let sim: Simulator | undefined;

@@ -6,7 +6,7 @@ import { startSimulator, type Simulator } from '../../../src/simulator/index.ts'
 import { OktaClient } from '../../../src/okta/client.ts';
 import { ApiTokenAuth } from '../../../src/okta/auth.ts';
 import { OktaError } from '../../../src/okta/errors.ts';
-import { parseOrgSettings } from '../../../src/vscode/orgs/orgConfig.ts';
+import { parseOrgSettings } from '../../../src/orgs/orgConfig.ts';
 import {
   isPracticeEntry,
   practiceKeys,
@@ -15,11 +15,11 @@ import {
   withPracticeOrgs,
   withoutPracticeOrgs,
   PRACTICE_LABELS,
-} from '../../../src/vscode/practice/practiceOrgEntries.ts';
-import { presentPracticeFailure } from '../../../src/vscode/practice/practicePresentation.ts';
+} from '../../../src/orgs/practiceOrgEntries.ts';
+import { presentPracticeFailure } from '../../../src/fleet/tree/practicePresentation.ts';
 import { isLoopbackJournal } from '../../../src/rotation/previewHistory.ts';
 import { rotationDepsFor } from '../../../src/rotation/rotationDeps.ts';
-import { orgContextValue } from '../../../src/vscode/tree/presentation.ts';
+import { orgContextValue } from '../../../src/fleet/tree/presentation.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { JOURNAL_VERSION, parseJournal, type RotationJournal } from '../../../src/rotation/model/journal.ts';
 import { STEP_IDS } from '../../../src/rotation/model/steps.ts';

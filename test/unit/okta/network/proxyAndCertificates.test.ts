@@ -189,6 +189,7 @@ describe('network: TLS orgs through a real proxy (squid)', function () {
     );
     assert.match(e.advice, /http\.proxy \(http:\/\/user:password@host:port\)/);
     assert.match(e.advice, /http\.proxyAuthorization/);
+    assert.equal(e.connection, 'proxyCredentials', 'said in fewer words where a tree row names it');
     assert.equal(world.org('acme').requests.filter((r) => r.status === 0).length, 0);
   });
 
@@ -197,6 +198,7 @@ describe('network: TLS orgs through a real proxy (squid)', function () {
     const wrong = `http://${world.squid.user}:Wr0ngPassw0rd@${new URL(world.squid.authUrl).host}`;
     const e = await failure('acme', world.network({ log, proxy: { proxy: wrong } }));
     assert.match(e.message, /refused the proxy credentials \(407/);
+    assert.equal(e.connection, 'proxyCredentials');
     const seen = `${everything(e)}\n${log.lines.join('\n')}`;
     for (const secret of [
       'Wr0ngPassw0rd',

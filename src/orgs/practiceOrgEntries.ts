@@ -1,8 +1,8 @@
 // Practice orgs as data: what the bundled simulator is seeded with, the setting entries and tokens built from what
 // it reports, and the edits of the `oktaWorkflows.orgs` list that add or remove them. Pure: no `vscode` import,
 // tested in Node.
-import type { OrgSeed, SimulatedOrgInfo } from '../../simulator/index.ts';
-import { parseOrgSettings, type OrgSetting } from '../orgs/orgConfig.ts';
+import type { OrgSeed, SimulatedOrgInfo } from '../simulator/index.ts';
+import { parseOrgSettings, type OrgSetting } from './orgConfig.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@
 // found, and (asked of Okta without side effects) whether it may manage the app's secrets. A credential that reads
 // without managing, or one Okta does not let the extension judge, is flagged there as a warning.
 import assert from 'node:assert/strict';
-import { storedMessage } from '../../../src/vscode/commands/credentialVerdict.ts';
+import { storedMessage } from '../../../src/orgs/credentialVerdict.ts';
 import { startWorld, type World } from '../rotation/world.ts';
 
 describe('a stored credential is flagged when it may not manage the secret', () => {

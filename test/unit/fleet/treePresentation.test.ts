@@ -1,4 +1,5 @@
-// Tree presentation, pure: labels, ages, markers and the contextValue flags the menus read.
+// Tree presentation, pure: labels, ages, markers, the contextValue flags the menus read (an unfinished rotation's
+// secrets offer its checklist, not Deactivate or Delete), and what a lifecycle action's confirmation says.
 import assert from 'node:assert/strict';
 import {
   formatAge,
@@ -8,7 +9,8 @@ import {
   toSecretView,
   orgContextValue,
   type SecretView,
-} from '../../../src/vscode/tree/presentation.ts';
+} from '../../../src/fleet/tree/presentation.ts';
+import { lifecycleConfirmation } from '../../../src/fleet/tree/lifecycleConfirmation.ts';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
@@ -62,14 +64,18 @@ describe('tree presentation', () => {
   });
 
   it('contextValue flags: \\bactive\\b matches only ACTIVE secrets', () => {
-    const active = secretContextValue(view('x', 'ACTIVE', daysAgo(1), VALUE_A), true, false);
-    const inactive = secretContextValue(view('y', 'INACTIVE', daysAgo(1), VALUE_A), false, false);
+    const active = secretContextValue(view('x', 'ACTIVE', daysAgo(1), VALUE_A), { inUse: true, isNew: false });
+    const inactive = secretContextValue(view('y', 'INACTIVE', daysAgo(1), VALUE_A), { inUse: false, isNew: false });
     assert.equal(active, 'secret active canDeactivate hasValue inUse');
     assert.equal(inactive, 'secret inactive canActivate canDelete hasValue');
     assert.ok(/\bactive\b/.test(active) && !/\bactive\b/.test(inactive));
     assert.ok(/\binactive\b/.test(inactive) && !/\binactive\b/.test(active));
     // The only ACTIVE secret is not offered Deactivate (Okta refuses it); its tooltip says why.
-    const only = secretContextValue(view('x', 'ACTIVE', daysAgo(1), VALUE_A), true, false, true);
+    const only = secretContextValue(view('x', 'ACTIVE', daysAgo(1), VALUE_A), {
+      inUse: true,
+      isNew: false,
+      onlyActive: true,
+    });
     assert.equal(only, 'secret active hasValue inUse');
     assert.ok(
       !/\bcanDeactivate\b/.test(only) && /\bcanDeactivate\b/.test(active) && !/\bcanDeactivate\b/.test(inactive),
@@ -97,5 +103,55 @@ describe('tree presentation', () => {
       assert.doesNotMatch(p.contextValue, /\bcan(Activate|Deactivate|Delete)\b/, p.contextValue);
       assert.match(p.tooltip, /can read but not manage secrets/);
     }
+  });
+
+  it('in the middle of a rotation (two active secrets): neither the one in use nor the new one offers Deactivate or Delete, both offer the checklist and say why', () => {
+    const inUse = view('ocsOld', 'ACTIVE', daysAgo(100), VALUE_A);
+    const fresh = view('ocsNew', 'ACTIVE', daysAgo(0.01), VALUE_B);
+    const markers = { rotationId: 'rot-1', journalInUseId: 'ocsOld', newId: 'ocsNew' };
+    for (const s of [inUse, fresh]) {
+      const p = presentSecret(s, [inUse, fresh], markers, 90, now);
+      assert.equal(p.rotationId, 'rot-1', s.id);
+      assert.doesNotMatch(p.contextValue, /\bcan(Deactivate|Delete)\b/, p.contextValue);
+      assert.match(p.contextValue, /\brotating\b/);
+      assert.match(p.description, /rotation in progress/);
+      assert.match(p.tooltip, /A rotation is in progress: use its checklist/);
+    }
+    // Without the rotation, the same two active secrets each offer Deactivate (Okta accepts it).
+    for (const s of [inUse, fresh])
+      assert.match(presentSecret(s, [inUse, fresh], {}, 90, now).contextValue, /\bcanDeactivate\b/);
+    // A third secret the rotation does not work on (inactive, from before) keeps Activate and Delete.
+    const stray = view('ocsStray', 'INACTIVE', daysAgo(200));
+    const ps = presentSecret(stray, [inUse, fresh, stray], markers, 90, now);
+    assert.equal(ps.rotationId, undefined);
+    assert.match(ps.contextValue, /\bcanActivate\b.*\bcanDelete\b/);
+    assert.doesNotMatch(ps.contextValue, /\brotating\b/);
+    // Before the new secret exists, the only active secret is the rotation's in-use one.
+    const early = presentSecret(inUse, [inUse], { rotationId: 'rot-1' }, 90, now);
+    assert.equal(early.rotationId, 'rot-1');
+    assert.match(early.contextValue, /\brotating\b/);
+  });
+
+  it('the confirmation names the org, app and masked secret, and "in use by your Workflows connection" when it is', () => {
+    const inUse = view('ocsOld', 'ACTIVE', daysAgo(100), VALUE_A);
+    const org = { label: 'Acme', key: 'acme.okta.com', environment: 'production' };
+    const app = { label: 'Okta Workflows OAuth', clientId: '0oaclient' };
+    const c = lifecycleConfirmation({ org, app, secret: inUse, inUse: true }, 'deactivate');
+    assert.equal(
+      c.message,
+      'Deactivate client secret ••••WXYZ, in use by your Workflows connection, of Okta Workflows OAuth in Acme (acme.okta.com)?',
+    );
+    assert.match(c.detail, /Your Workflows connection uses it: its flows stop working/);
+    assert.match(c.detail, /Secret: ••••WXYZ \(ocsOld, ACTIVE, in use by your Workflows connection\)/);
+    assert.equal(c.button, 'Deactivate Secret');
+    assert.ok(!`${c.message}${c.detail}`.includes(VALUE_A.slice(0, 8)), 'never the value');
+    const old = view('ocsGone', 'INACTIVE', daysAgo(120));
+    const d = lifecycleConfirmation({ org, app, secret: old, inUse: true }, 'delete');
+    assert.match(d.message, /^Delete client secret ••••, in use by your Workflows connection, of /);
+    assert.match(d.detail, /cannot be undone/);
+    const other = lifecycleConfirmation({ org, app, secret: old, inUse: false }, 'delete');
+    assert.equal(other.message, 'Delete client secret •••• of Okta Workflows OAuth in Acme (acme.okta.com)?');
+    assert.doesNotMatch(other.detail, /in use/);
+    assert.doesNotMatch(lifecycleConfirmation({ org, app, secret: old, inUse: true }, 'activate').message, /in use/);
   });
 });

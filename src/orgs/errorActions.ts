@@ -1,6 +1,6 @@
 // Which buttons an error message offers. Pure, tested in Node.
-import { isOktaError } from '../../okta/errors.ts';
-import type { CredentialType } from '../storage/orgCredential.ts';
+import { isOktaError } from '../okta/errors.ts';
+import type { CredentialType } from './orgCredential.ts';
 
 export type ErrorAction = 'Show Log' | 'Set API Token' | 'Set OAuth Service App' | 'Retry';
 

@@ -1,6 +1,6 @@
 // The oktaWorkflows.orgs setting as data: hand-edited JSON parsed strictly, each problem named.
 import assert from 'node:assert/strict';
-import { orgSettingFor, parseOrgSettings } from '../../../src/vscode/orgs/orgConfig.ts';
+import { orgSettingFor, parseOrgSettings } from '../../../src/orgs/orgConfig.ts';
 import { parseOrgInput } from '../../../src/okta/orgInput.ts';
 
 describe('org settings', () => {

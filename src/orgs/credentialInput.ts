@@ -1,7 +1,7 @@
 // The pure parts of asking for a credential: the two sign-in methods Add Org offers, and the checks of what a
 // person types or picks for a service app (client id, private key as PEM or JWK, key id). No `vscode` import:
 // tested in Node. Messages never repeat what was typed (it may be a key).
-import type { CredentialType } from '../storage/orgCredential.ts';
+import type { CredentialType } from './orgCredential.ts';
 
 export interface CredentialMethod {
   label: string;

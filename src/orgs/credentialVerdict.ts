@@ -1,7 +1,7 @@
 // What a person is told when a credential was checked and stored: the app found with it, and whether it may
 // manage the app's secrets (the client's checkSecretManagement). A credential that can read but not manage, or
 // one Okta does not let the extension judge, is flagged here, before any rotation. Pure: tested in Node.
-import type { SecretManagementAssessment } from '../../okta/client.ts';
+import type { SecretManagementAssessment } from '../okta/client.ts';
 
 export interface StoredMessage {
   /** Shown as a warning (the credential may not manage the secret) rather than as information. */

@@ -2,7 +2,7 @@
 // by the org's host. Pure: no `vscode` import, tested in Node.
 // The schema is wrapped in z.lazy: built on first use, not at module load (activation time).
 import * as z from 'zod/mini';
-import { parseOrgInput, type OrgAddress } from '../../okta/orgInput.ts';
+import { parseOrgInput, type OrgAddress } from '../okta/orgInput.ts';
 
 const OrgSettingSchema = z.lazy(() =>
   z.object({

@@ -5,7 +5,7 @@ import { orgRef } from '../orgs/orgRef.ts';
 import { required } from '../platform/cancellation.ts';
 import { utcDateTime } from '../../presentation/time.ts';
 import type { Services } from '../platform/services.ts';
-import { describeDue } from './dueSecrets.ts';
+import { describeDue } from '../../fleet/secretDue.ts';
 
 export async function showDueSecrets(s: Services): Promise<void> {
   const due = s.reminders.dueNow();

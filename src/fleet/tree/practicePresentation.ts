@@ -2,7 +2,7 @@
 // started it: after a window reload (or once that window closed) nothing listens on the practice port any more, and
 // "Cannot reach the org: retry" would send the person after a network problem that does not exist. Pure.
 import { isOktaError } from '../../okta/errors.ts';
-import { presentFailure, type FailureItem } from '../tree/failurePresentation.ts';
+import { presentFailure, type FailureItem } from './failurePresentation.ts';
 
 /** Failures that mean "this practice org's simulator is gone" (or its port now belongs to something else). */
 const STOPPED_KINDS = new Set(['network', 'timeout', 'invalidToken', 'notFound', 'protocol', 'serverError']);

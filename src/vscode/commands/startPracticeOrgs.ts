@@ -1,11 +1,9 @@
 // Start Practice Orgs: the bundled simulator's Preview and Production org appear in the tree, tokens set, ready
-// for a rehearsal of the whole rotation. Also run at activation when oktaWorkflows.startPracticeOrgsOnStartup is
-// true (what `npm run demo` sets).
+// for a rehearsal of the whole rotation. (At activation, PracticeOrgs.startIfConfigured starts them when the
+// setting oktaWorkflows.startPracticeOrgsOnStartup asks for it.)
 import * as vscode from 'vscode';
 import type { Services } from '../platform/services.ts';
 import { orgRef } from '../orgs/orgRef.ts';
-
-const STARTUP_SETTING = 'startPracticeOrgsOnStartup';
 
 export async function startPracticeOrgs(s: Services): Promise<void> {
   const wasRunning = s.practice.running;
@@ -22,26 +20,4 @@ export async function startPracticeOrgs(s: Services): Promise<void> {
   const choice = await vscode.window.showInformationMessage(message, rehearse);
   if (choice === rehearse && preview)
     await vscode.commands.executeCommand('oktaWorkflows.rotateSecret', orgRef(preview.key));
-}
-
-/** At activation: starts them when the setting asks for it. Failures go to the log and a message, never throw. */
-export function startPracticeOrgsIfConfigured(s: Services): void {
-  if (vscode.workspace.getConfiguration('oktaWorkflows').get<unknown>(STARTUP_SETTING) !== true) return;
-  s.practice.start().then(
-    (orgs) =>
-      s.log.info(
-        `Practice orgs started at startup (setting oktaWorkflows.${STARTUP_SETTING}): ${orgs.map((o) => o.key).join(', ')}`,
-      ),
-    (e: unknown) => {
-      s.log.error(`Starting the practice orgs at startup (setting oktaWorkflows.${STARTUP_SETTING})`, e);
-      void vscode.window
-        .showErrorMessage(
-          `The practice orgs could not be started: ${e instanceof Error ? e.message : String(e)}`,
-          'Show Log',
-        )
-        .then((c) => {
-          if (c === 'Show Log') s.log.show();
-        });
-    },
-  );
 }

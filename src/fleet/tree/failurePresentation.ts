@@ -1,9 +1,9 @@
 // What a failed org load looks like in place in the tree, and which fix it offers. Pure, tested in Node.
-import { isOktaError } from '../../okta/errors.ts';
+import { isOktaError, type OktaError } from '../../okta/errors.ts';
 import { utcTime } from '../../presentation/time.ts';
-import type { CredentialType } from '../storage/orgCredential.ts';
+import type { CredentialType } from '../../orgs/orgCredential.ts';
 
-type FixAction = 'setApiToken' | 'setServiceApp' | 'retry' | 'showLog' | 'startPracticeOrgs';
+type FixAction = 'setApiToken' | 'setServiceApp' | 'retry' | 'showLog' | 'startPracticeOrgs' | 'proxySettings';
 
 export interface FailureItem {
   label: string;
@@ -20,6 +20,7 @@ export function presentFailure(
   const serviceApp = credential === 'serviceApp';
   const fix = serviceApp ? 'setServiceApp' : 'setApiToken';
   const message = e instanceof Error ? e.message : String(e);
+  if (isOktaError(e) && e.connection) return connectionFailure(e.connection, message);
   if (isOktaError(e)) {
     const errorId = e.errorId ? ` (Okta error ID ${e.errorId})` : '';
     switch (e.kind) {
@@ -70,4 +71,30 @@ export function presentFailure(
     }
   }
   return { label: 'Loading failed: see the log', tooltip: message, action: 'showLog' };
+}
+
+/** A connection refused before the request left: the row says who refused it, the tooltip the details and the fix. */
+function connectionFailure(reason: NonNullable<OktaError['connection']>, message: string): FailureItem {
+  switch (reason) {
+    case 'proxyCredentials':
+      return {
+        label: 'The proxy refused the connection (407): check the proxy settings',
+        tooltip: message,
+        action: 'proxySettings',
+      };
+    case 'proxyUnreachable':
+      return {
+        label: 'The proxy cannot be reached: check the proxy settings',
+        tooltip: message,
+        action: 'proxySettings',
+      };
+    case 'proxyRefused':
+      return {
+        label: 'The proxy refused the connection to the org: check the proxy settings',
+        tooltip: message,
+        action: 'proxySettings',
+      };
+    case 'certificate':
+      return { label: "The org's certificate is not accepted: see the details", tooltip: message, action: 'showLog' };
+  }
 }

@@ -1,39 +1,23 @@
 // How orgs, apps and secrets look in the tree, as pure functions: no `vscode` import, so Node tests cover them.
-// Nothing here ever receives a secret value except maskSecret's input, and only its last four characters leave.
-import { maskSecret } from '../../redact.ts';
-import { describeDue } from '../reminders/dueSecrets.ts';
+// Nothing here ever receives a secret value: secrets come as listed (masked), with whether Okta listed a value.
+import type { ClientSecret } from '../../okta/schemas.ts';
+import { listedSecretOf, type ListedSecret } from '../listedSecret.ts';
+import { shortAge, utcDateTime } from '../../presentation/time.ts';
+import { ageInDays, describeDue } from '../secretDue.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** "just now", "5 min", "3 h", "12 d": short enough for a tree item's description. */
+/** "just now", "5 min", "3 h", "12 d" (the tree's short age), or 'age unknown'. */
 export function formatAge(createdIso: string, now: Date): string {
-  const created = Date.parse(createdIso);
-  if (Number.isNaN(created)) return 'age unknown';
-  const ms = Math.max(0, now.getTime() - created);
-  if (ms < MINUTE) return 'just now';
-  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min`;
-  if (ms < DAY) return `${Math.floor(ms / HOUR)} h`;
-  return `${Math.floor(ms / DAY)} d`;
+  return shortAge(createdIso, now) || 'age unknown';
 }
 
-function ageInDays(createdIso: string, now: Date): number | undefined {
-  const created = Date.parse(createdIso);
-  return Number.isNaN(created) ? undefined : (now.getTime() - created) / DAY;
-}
-
-export interface SecretView {
-  id: string;
-  status: 'ACTIVE' | 'INACTIVE';
-  created: string;
-  /** Whether the list call gave us the plaintext (needed by Verify). The value itself never comes here. */
-  hasValue: boolean;
-  /** Only the last four characters survive masking. */
-  masked: string;
+/** A secret as the tree shows it: as listed, and whether Okta listed its value (Verify needs it; it stays in memory). */
+export interface SecretView extends ListedSecret {
+  readonly hasValue: boolean;
 }
 
 export interface SecretMarkers {
+  /** The unfinished rotation of the app, if any: the secrets it works on change only through its checklist. */
+  rotationId?: string;
   /** The secret a rotation journal recorded as in use, if any. */
   journalInUseId?: string;
   /** The secret a rotation created. */
@@ -49,21 +33,12 @@ export interface SecretPresentation {
   inUse: boolean;
   isNew: boolean;
   tooOld: boolean;
+  /** The unfinished rotation this secret is the in-use or the new secret of: it offers that rotation's checklist. */
+  rotationId: string | undefined;
 }
 
-export function toSecretView(s: {
-  id: string;
-  status: 'ACTIVE' | 'INACTIVE';
-  created: string;
-  client_secret?: string | undefined;
-}): SecretView {
-  return {
-    id: s.id,
-    status: s.status,
-    created: s.created,
-    hasValue: (s.client_secret ?? '') !== '',
-    masked: s.client_secret ? maskSecret(s.client_secret) : '••••',
-  };
+export function toSecretView(s: Pick<ClientSecret, 'id' | 'status' | 'created' | 'client_secret'>): SecretView {
+  return { ...listedSecretOf(s), hasValue: (s.client_secret ?? '') !== '' };
 }
 
 /** "in use": the secret a journal recorded in use, or else the only ACTIVE secret. */
@@ -74,23 +49,42 @@ export function inUseSecretId(secrets: readonly SecretView[], markers: SecretMar
 }
 
 /**
- * Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus: the tree offers only what Okta will
- * accept. `canDeactivate`: an ACTIVE secret beside another ACTIVE one (Okta refuses to deactivate the only active
- * secret); `canActivate`, `canDelete`: an INACTIVE one. None when the org's credential cannot manage secrets.
+ * The unfinished rotation a secret belongs to: the app has one, and the secret is the one in use (as recorded, or
+ * the only active one) or the one it created. Deactivating or deleting either is that rotation's to do.
  */
-export function secretContextValue(
-  s: SecretView,
-  inUse: boolean,
-  isNew: boolean,
-  onlyActive = false,
-  canManage = true,
-): string {
+export function rotationOf(secretId: string, inUse: boolean, markers: SecretMarkers): string | undefined {
+  return markers.rotationId && (inUse || secretId === markers.newId) ? markers.rotationId : undefined;
+}
+
+export interface SecretFlags {
+  inUse: boolean;
+  isNew: boolean;
+  /** The only ACTIVE secret: Okta refuses to deactivate it. */
+  onlyActive?: boolean;
+  /** False when the org's credential is known to be unable to manage secrets. */
+  canManage?: boolean;
+  /** The unfinished rotation the secret belongs to (rotationOf). */
+  rotationId?: string | undefined;
+}
+
+/**
+ * Capability flags read by `viewItem =~ /\bflag\b/` in package.json's menus: the tree offers only what Okta will
+ * accept and what no rotation is doing. `canDeactivate`: an ACTIVE secret beside another ACTIVE one (Okta refuses
+ * to deactivate the only active secret); `canActivate`, `canDelete`: an INACTIVE one. None when the org's credential
+ * cannot manage secrets; no Deactivate or Delete on a secret of an unfinished rotation, which is `rotating` instead
+ * (its menu opens the rotation's checklist).
+ */
+export function secretContextValue(s: SecretView, f: SecretFlags): string {
+  const canManage = f.canManage !== false;
+  const rotating = f.rotationId !== undefined;
   const flags = ['secret', s.status === 'ACTIVE' ? 'active' : 'inactive'];
-  if (canManage && s.status === 'ACTIVE' && !onlyActive) flags.push('canDeactivate');
-  if (canManage && s.status === 'INACTIVE') flags.push('canActivate', 'canDelete');
+  if (canManage && !rotating && s.status === 'ACTIVE' && f.onlyActive !== true) flags.push('canDeactivate');
+  if (canManage && s.status === 'INACTIVE') flags.push('canActivate');
+  if (canManage && !rotating && s.status === 'INACTIVE') flags.push('canDelete');
   if (s.hasValue) flags.push('hasValue');
-  if (inUse) flags.push('inUse');
-  if (isNew) flags.push('new');
+  if (f.inUse) flags.push('inUse');
+  if (f.isNew) flags.push('new');
+  if (rotating) flags.push('rotating');
   return flags.join(' ');
 }
 
@@ -104,22 +98,27 @@ export function presentSecret(
 ): SecretPresentation {
   const inUse = inUseSecretId(all, markers) === s.id;
   const isNew = markers.newId === s.id;
+  const rotationId = rotationOf(s.id, inUse, markers);
   const onlyActive = s.status === 'ACTIVE' && all.filter((x) => x.status === 'ACTIVE').length === 1;
   const days = ageInDays(s.created, now);
   const tooOld = days !== undefined && days > maxAgeDays;
   const parts = [s.status === 'ACTIVE' ? 'active' : 'inactive', formatAge(s.created, now)];
   if (inUse) parts.push('in use');
   if (isNew) parts.push('new');
+  if (rotationId) parts.push('rotation in progress');
   if (tooOld) parts.push(`older than ${maxAgeDays} d`);
   const due = s.status === 'ACTIVE' ? describeDue(s.created, maxAgeDays, now) : undefined;
   if (due) parts.push(due);
   const tooltip = [
     `Client secret ${s.masked} (${s.id})`,
     `Status: ${s.status}`,
-    `Created: ${s.created}`,
+    `Created: ${utcDateTime(s.created) || 'not known'}`,
     inUse ? 'In use: the secret the Workflows connection uses (as recorded or the only active one).' : undefined,
     isNew ? 'New: created by a rotation.' : undefined,
-    onlyActive && canManage
+    rotationId
+      ? 'A rotation is in progress: use its checklist to deactivate or delete this secret (Resume Rotation opens it).'
+      : undefined,
+    onlyActive && canManage && !rotationId
       ? 'The only active secret: Okta refuses to deactivate it. Rotate to replace it (a second secret comes first).'
       : undefined,
     canManage
@@ -135,11 +134,12 @@ export function presentSecret(
     label: s.masked,
     description: parts.join(' · '),
     tooltip,
-    contextValue: secretContextValue(s, inUse, isNew, onlyActive, canManage),
+    contextValue: secretContextValue(s, { inUse, isNew, onlyActive, canManage, rotationId }),
     icon: tooOld ? 'warning' : s.status === 'ACTIVE' ? 'pass-filled' : 'circle-slash',
     inUse,
     isNew,
     tooOld,
+    rotationId,
   };
 }
 
