@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
+import { packageVersion } from '../scripts/package-version-plugin.mjs';
 import { startSimulator } from '../src/simulator/index.ts';
 import { callsOf, drive, startWorld } from '../test/unit/rotation/world.ts';
 import { campaignPhases, fleetMemory, fleetRefresh } from './fleet.ts';
@@ -60,6 +61,7 @@ async function clientCost(): Promise<void> {
     target: 'node22',
     minify: true,
     outfile: OKTA_BUNDLE,
+    plugins: [packageVersion],
     logLevel: 'warning',
   });
   const sim = await startSimulator({
