@@ -1,5 +1,5 @@
 // `npm run bench`: every figure measured side by side in this one run, median of several runs, printed as ONE
-// Markdown table (for the README). Not a test: it asserts nothing about time. Loopback only, bounded loops.
+// Markdown table (for docs/benchmarks.md). Not a test: it asserts nothing about time. Loopback only, bounded loops.
 //   BENCH_RUNS=5 (client cost, activation)   BENCH_ORG_RUNS=3 (fleet, campaign, rotation)
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
