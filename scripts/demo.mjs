@@ -44,8 +44,13 @@ writeFileSync(
   ].join('\n'),
 );
 
-// Whatever ends the demo (Ctrl-C, an error, the window closed), the throwaway profile goes with it.
-process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
+// Whatever ends the demo (Ctrl-C, an error, the window closed), the throwaway profile goes with it. Once code-server
+// served, say so: after Ctrl-C, CodeServer's own handler has already stopped it and the practice orgs with it.
+let serving = false;
+process.on('exit', () => {
+  rmSync(temp, { recursive: true, force: true });
+  if (serving) console.log('demo: stopped code-server and the practice orgs, deleted the temporary profile');
+});
 
 const say = (line) => console.log(`demo: ${line}`);
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -142,6 +147,7 @@ async function browser() {
     ].join('\n'),
   );
   say(`ready in ${seconds()} (code-server log: ${logFile})`);
+  serving = true;
   // Ctrl-C: CodeServer's own handler (registered first) kills the group and exits; this one is the fallback.
   const stop = async () => {
     say('stopping code-server and the practice orgs');
