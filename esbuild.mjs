@@ -11,6 +11,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { packageVersion } from './scripts/package-version-plugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -54,6 +55,7 @@ const common = {
   metafile: true,
   logLevel: 'info',
   legalComments: production ? 'external' : 'inline',
+  plugins: [packageVersion],
 };
 
 /** @type {import('esbuild').BuildOptions} */
@@ -73,7 +75,7 @@ const builds = [
     ...common,
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/extension.js',
-    plugins: [lazyFiles],
+    plugins: [lazyFiles, packageVersion],
     // import() of the sibling files becomes require() in a promise: one module system (CommonJS) for all three,
     // and no detour through Node's ESM loader inside the extension host.
     supported: { 'dynamic-import': false },

@@ -1,5 +1,5 @@
 // `npm run bench`: every figure measured side by side in this one run, median of several runs, printed as ONE
-// Markdown table (for the README). Not a test: it asserts nothing about time. Loopback only, bounded loops.
+// Markdown table (for docs/benchmarks.md). Not a test: it asserts nothing about time. Loopback only, bounded loops.
 //   BENCH_RUNS=5 (client cost, activation)   BENCH_ORG_RUNS=3 (fleet, campaign, rotation)
 //   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute.
 import { execFile, execFileSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
+import { packageVersion } from '../scripts/package-version-plugin.mjs';
 import { startSimulator } from '../src/simulator/index.ts';
 import { callsOf, drive, startWorld } from '../test/unit/rotation/world.ts';
 import { campaignPhases, fleetMemory, fleetRefresh } from './fleet.ts';
@@ -61,6 +62,7 @@ async function clientCost(): Promise<void> {
     target: 'node22',
     minify: true,
     outfile: OKTA_BUNDLE,
+    plugins: [packageVersion],
     logLevel: 'warning',
   });
   const sim = await startSimulator({

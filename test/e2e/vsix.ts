@@ -21,9 +21,19 @@ export function packageExtension(opts: PackageOptions = {}): string {
   mkdirSync(join(out, '..'), { recursive: true });
   if (opts.build ?? dir === projectRoot) run('npm', ['run', '--silent', 'build'], dir, 'npm run build');
   const vsce = join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // --no-dependencies: the bundle carries its dependencies; --allow-missing-repository: a private project with no
-  // public repository URL (vsce would otherwise stop and ask).
-  const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out];
+  // As `npm run package` packs it: --no-dependencies, the bundle carries its dependencies; --allow-missing-repository
+  // and --no-rewrite-relative-links, a project with no public repository URL whose README has inline screenshots
+  // (CONTRIBUTING.md, "Packaging").
+  const args = [
+    vsce,
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '--skip-license',
+    '-o',
+    out,
+  ];
   // Without a .vscodeignore vsce would pack everything, .cache/ (code-server, 600 MB) included.
   if (!existsSync(join(dir, '.vscodeignore')))
     throw new Error(`e2e: ${dir} has no .vscodeignore; vsce would pack the whole folder.`);

@@ -87,11 +87,14 @@ describe('packaging: what the VSIX ships', () => {
   });
 
   it('npm run package packs without node_modules and without asking about the repository', () => {
-    assert.match(pkg.scripts.package, /vsce package --no-dependencies --allow-missing-repository/);
+    assert.match(
+      pkg.scripts.package,
+      /vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links/,
+    );
     assert.equal(
       pkg.repository,
       undefined,
-      'with a repository field, drop --allow-missing-repository (and check README links)',
+      'with a repository field, drop --allow-missing-repository and --no-rewrite-relative-links (CONTRIBUTING.md, "Packaging")',
     );
   });
 });

@@ -13,8 +13,9 @@ import { carryReach, type HttpResponse, type Transport } from '../transport.ts';
 import { abortable } from './abortable.ts';
 import { notifyListener, type ApiCallLog, type ListenerErrorHandler, type WaitReason } from './listeners.ts';
 import { abortedByCancel, abortedByDeadline, OperationBudget, type OperationLimits } from './operationBudget.ts';
+import { PACKAGE_VERSION } from './packageVersion.ts';
 
-export const USER_AGENT = 'okta-workflows-secret-rotation/0.1 (+vscode-extension)';
+export const USER_AGENT = `okta-workflows-secret-rotation/${PACKAGE_VERSION} (+vscode-extension)`;
 
 /** An answer still missing after this long (or half the attempt's time) is said ("waiting for Okta's answer"). */
 const SLOW_ANSWER_MS = 5000;
