@@ -198,7 +198,7 @@ function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
   if (elsewhere && !c.performing) {
     const what = elsewhere.what === 'rollback' ? 'The rollback' : `"${stepTitle(elsewhere.what)}"`;
     return {
-      text: `${what} runs in another window (it said so at ${utcTime(elsewhere.beatAt, c.now)}). This checklist follows it; nothing can be done here until it ends.`,
+      text: `${what} runs in another window (last heard from it at ${utcTime(elsewhere.beatAt, c.now)}). This checklist follows it; nothing can be done here until it ends.`,
     };
   }
   const running = snap.steps.find((s) => s.state === 'running');
