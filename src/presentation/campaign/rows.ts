@@ -148,6 +148,14 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
         who: 'you',
         actions: [],
       };
+    if (step?.state === 'uncertain')
+      return {
+        state: 'failed',
+        status: 'Outcome unknown: Okta could not be read back',
+        next: runLabel(step.id, snap.journal),
+        who: 'extension',
+        actions: [{ kind: 'run', phase, label: runLabel(step.id, snap.journal) }],
+      };
     const label = `${failed ? 'Retry: ' : ''}${PHASE_WORDS[phase].row}`;
     return {
       state: failed ? 'failed' : 'ready',
