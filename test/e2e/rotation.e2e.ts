@@ -153,7 +153,7 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     remember();
     // The log file is written asynchronously: wait until it holds the rotation's last line.
     await waitUntil(
-      async () => /ended: completed/.test(ui.extensionLog()),
+      async () => /ended: rotation completed/.test(ui.extensionLog()),
       `the "${EXTENSION_LOG_NAME}" log file to record the finished rotation`,
     );
     await capturePages('at the end');
