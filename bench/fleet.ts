@@ -191,7 +191,7 @@ async function campaignRun(
     await person();
     await person();
     const verify = await timed('verify');
-    const retire = await timed('retire');
+    const retire = (await timed('deactivate')) + (await timed('watch')) + (await timed('delete'));
     await person();
     if (!campaign.finished) throw new Error('the campaign did not finish');
     return { create, verify, retire };

@@ -23,6 +23,7 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
       secrets: w.secrets,
       client,
       previewRecencyDays: 30,
+      deactivationWatchMinutes: 0,
       log: { error: (_context, e) => void errors.push(e) },
     };
   }
