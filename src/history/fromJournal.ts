@@ -126,7 +126,7 @@ const WATCH_NOTES: Record<string, string> = {
   clean: "no failed sign-in with the old secret in Okta's System Log for the watch's whole length",
   caught: "Okta's System Log showed a connection still using the old secret",
   cannotWatch: 'Okta refused to read its System Log',
-  watching: 'watching',
+  watching: 'watched, not long enough yet',
   deleteDespiteFindings: 'the person chose to delete although a connection still used the old secret',
   confirmedWithoutWatch: "the person confirmed every flow moved, without a watch (their word, not Okta's record)",
 };
@@ -141,8 +141,14 @@ function stepNote(record: StepRecord): string | undefined {
   if (r['recovered'] === true) notes.push('the create’s answer was lost; the new secret was found in the list');
   if (r['valueWiped'] === true) notes.push('the new secret’s stored value was wiped');
   const decision = r['decision'];
+  const watch = r['watch'];
   if (typeof decision === 'string') notes.push(WATCH_NOTES[decision] ?? decision);
-  else if (typeof r['watch'] === 'string' && record.state === 'done') notes.push(WATCH_NOTES[r['watch']] ?? r['watch']);
+  else if (typeof watch === 'string' && record.state !== 'pending') notes.push(WATCH_NOTES[watch] ?? watch);
+  // A watch that ran, then the rotation ended: it was reached, and the ending says what followed.
+  if (typeof watch === 'string' && record.state === 'skipped' && typeof r['reason'] === 'string') {
+    notes.push(`then the rotation was ${r['reason'] === 'rolledBack' ? 'rolled back' : r['reason']}`);
+    return notes.join('; ');
+  }
   if (record.state === 'skipped' && typeof r['reason'] === 'string') notes.push(REASONS[r['reason']] ?? r['reason']);
   return notes.length > 0 ? notes.join('; ') : undefined;
 }

@@ -41,11 +41,6 @@ export function firstCatch(watch: Watch | undefined): WatchFinding | undefined {
   return watch ? countingFindings(watch)[0] : undefined;
 }
 
-/** How many failures were seen, counting those not kept. */
-export function failureCount(watch: Watch): number {
-  return watch.findings.length + (watch.moreFindings ?? 0);
-}
-
 /**
  * The watch in one line, for a row, a tree item or a tooltip: "Watched 12 min of 75 min: nothing found; next look at
  * 14:20 UTC", "Old secret unused for 75 min (14:02–15:17 UTC)", "A connection still uses the old secret: …".

@@ -23,7 +23,7 @@ export interface RotationWiring {
 const PRACTICE_WATCH_MINUTES = 2;
 
 /** The watch's length for `org`: the setting, at most two minutes on a practice org. */
-export function watchMinutesFor(org: RotationWiring['org'], setting: number): number {
+function watchMinutesFor(org: RotationWiring['org'], setting: number): number {
   return org.practice === true ? Math.min(setting, PRACTICE_WATCH_MINUTES) : setting;
 }
 

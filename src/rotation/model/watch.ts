@@ -9,15 +9,14 @@ import * as z from 'zod/mini';
  * 'watching': looked, nothing that counts found, not yet long enough; 'clean': nothing for the whole length;
  * 'caught': a failure that counts (the old secret still presented); 'cannotWatch': Okta refused to read its log.
  */
-export const WATCH_STATUSES = ['watching', 'clean', 'caught', 'cannotWatch'] as const;
-export type WatchStatus = (typeof WATCH_STATUSES)[number];
+const WATCH_STATUSES = ['watching', 'clean', 'caught', 'cannotWatch'] as const;
 
 /**
  * Which secret a failure's event says was presented: one of the old secrets, the new one, another (a typo'd new
  * connection), none said (no hash, or the old secret's hash not known), or a grant refused for another reason than
  * the client's credentials (the client did authenticate).
  */
-export const FINDING_MATCHES = ['oldSecret', 'newSecret', 'otherSecret', 'unknownSecret', 'grantRefused'] as const;
+const FINDING_MATCHES = ['oldSecret', 'newSecret', 'otherSecret', 'unknownSecret', 'grantRefused'] as const;
 export type FindingMatch = (typeof FINDING_MATCHES)[number];
 
 /** A finding means a connection still uses the old secret: its hash is the old one's, or nothing says otherwise. */
@@ -42,8 +41,7 @@ const WatchFindingSchema = z.lazy(() =>
 export type WatchFinding = z.infer<typeof WatchFindingSchema>;
 
 /** The person's word where Okta's record did not decide. */
-export const WATCH_DECISIONS = ['deleteDespiteFindings', 'confirmedWithoutWatch'] as const;
-export type WatchDecision = (typeof WATCH_DECISIONS)[number];
+const WATCH_DECISIONS = ['deleteDespiteFindings', 'confirmedWithoutWatch'] as const;
 
 export const WatchSchema = z.lazy(() =>
   z.strictObject({

@@ -36,7 +36,7 @@ function expectedSecrets(journal: RotationJournal): Map<string, Status> {
 }
 
 /** The differences between what the journal expects and what Okta lists, as outside changes seen `at`. */
-export function driftOf(journal: RotationJournal, listed: Listed, at: string): OutsideChange[] {
+function driftOf(journal: RotationJournal, listed: Listed, at: string): OutsideChange[] {
   const expected = expectedSecrets(journal);
   const known = [...(journal.identify?.candidates ?? []), ...journal.preflight.secrets];
   const masked = (id: string): { masked?: string } => {
@@ -68,7 +68,8 @@ export async function noteDrift(ctx: StepContext, listed: Listed): Promise<Outsi
   const changes = driftOf(ctx.journal, listed, ctx.now());
   if (changes.length === 0) return [];
   await ctx.update((j) => {
-    (j.outsideChanges ??= []).push(...driftOf(j, listed, ctx.now()));
+    const journaled = (j.outsideChanges ??= []);
+    for (const c of driftOf(j, listed, ctx.now())) journaled.push(c);
   });
   return changes;
 }
