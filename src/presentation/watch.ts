@@ -2,7 +2,7 @@
 // tree, the status bar, the history and its exports. What Okta's System Log showed (how long, what it found: when,
 // from which client IP and user agent, with which secret) and, where Okta's record did not decide, the person's word,
 // said as such. Pure, tested in Node.
-import type { RotationJournal } from '../rotation/model/journal.ts';
+import { currentStepOf, type RotationJournal } from '../rotation/model/journal.ts';
 import { countingFindings, watchedMs, type Watch, type WatchFinding } from '../rotation/model/watch.ts';
 import { plural } from './phrases.ts';
 import { duration, utcDateTime, utcSpan, utcTime } from './time.ts';
@@ -116,4 +116,78 @@ export function watchEvidence(watch: Watch): string[] {
       `${utcDateTime(d.at)}: the person confirmed that every flow uses the new connection. This is their word, not Okta's record.`,
     );
   return lines;
+}
+
+/** A rotation's watch in a few words; `alert`: a connection still uses the old secret, or the log cannot be read. */
+export interface WatchNote {
+  text: string;
+  alert: boolean;
+}
+
+/**
+ * A rotation's watch as a tree item says it, short, when the watch is where the rotation stands (at the watch, or
+ * at the delete after it); undefined otherwise.
+ */
+export function watchNote(journal: RotationJournal): WatchNote | undefined {
+  if (journal.outcome !== 'inProgress') return undefined;
+  const at = currentStepOf(journal);
+  const w = journal.watch;
+  const note = (text: string, alert = false): WatchNote => ({ text, alert });
+  if (at === 'deleteOld' && w) return note(w.decision ? 'delete the old secret' : 'watch done: delete the old secret');
+  if (at !== 'watchOld') return undefined;
+  switch (w?.status) {
+    case undefined:
+      return note('old secret deactivated: watch starting');
+    case 'caught':
+      return note('old secret still used: roll back', true);
+    case 'cannotWatch':
+      return note('cannot watch: see the checklist', true);
+    case 'watching':
+    case 'clean':
+      return note(`watching: ${duration(watchedMs(w))} of ${watchLength(w)}`);
+  }
+}
+
+export interface WatchEntry {
+  /** The org as the person named it. */
+  label: string;
+  journal: RotationJournal;
+}
+
+/**
+ * The status bar's words for the watches of unfinished rotations: a catch first, then a log that cannot be read, then
+ * a watch done, then those watching; undefined when no rotation is at its watch or just after it. `rotationId`: the
+ * rotation a click opens (the most urgent).
+ */
+export function watchStatus(
+  entries: readonly WatchEntry[],
+  now: Date,
+): { text: string; tooltip: string; rotationId: string } | undefined {
+  const shown = entries.filter((e) => watchNote(e.journal) !== undefined);
+  if (shown.length === 0) return undefined;
+  const at = (e: WatchEntry) => currentStepOf(e.journal);
+  const groups: Array<[WatchEntry[], (first: WatchEntry, n: number) => string]> = [
+    [
+      shown.filter((e) => at(e) === 'watchOld' && e.journal.watch?.status === 'caught'),
+      (f, n) => `$(warning) ${n === 1 ? `${f.label}: old secret still used` : `${n} old secrets still used`}`,
+    ],
+    [
+      shown.filter((e) => at(e) === 'watchOld' && e.journal.watch?.status === 'cannotWatch'),
+      (f, n) => `$(warning) ${n === 1 ? `${f.label}: cannot watch` : `${n} orgs cannot watch`}`,
+    ],
+    [
+      shown.filter((e) => at(e) === 'deleteOld'),
+      (f, n) => `$(pass) ${n === 1 ? `${f.label}: watch done` : `${n} watches done`}`,
+    ],
+    [shown, (f, n) => `$(eye) ${n === 1 ? `Watching ${f.label}'s old secret` : `Watching ${n} old secrets`}`],
+  ];
+  const [group, text] = groups.find(([g]) => g.length > 0) ?? [shown, () => ''];
+  const first = group[0] ?? shown[0];
+  if (!first) return undefined;
+  const lines = shown.map((e) => `${e.label}: ${watchLine(e.journal, now)}`);
+  return {
+    text: text(first, group.length),
+    tooltip: [...lines, 'Click to open its checklist.'].join('\n'),
+    rotationId: first.journal.rotationId,
+  };
 }
