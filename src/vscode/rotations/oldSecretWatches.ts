@@ -5,7 +5,9 @@
 // stand (a catch first) and opens the most urgent rotation's checklist. The watch's state is in the journals, so a
 // reload loses nothing: the next tick looks again.
 import * as vscode from 'vscode';
+import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { watchStatus } from '../../presentation/watch.ts';
+import type { RotationJournal } from '../../rotation/model/journal.ts';
 import { watchLookDue } from '../../rotation/watchDue.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
@@ -45,35 +47,42 @@ export class OldSecretWatches extends Disposable {
     this.show();
   }
 
-  /** One look at every watch that is due, one rotation after another. */
+  /** One look at every watch that is due, at most maxConcurrentOrgs orgs at once (each has its own rate limits). */
   async tick(): Promise<void> {
     if (this.looking || this.isDisposed) return;
     this.looking = true;
     try {
       const now = new Date();
-      for (const journal of this.parts.rotations.unfinished().filter((j) => watchLookDue(j, now))) {
-        if (this.stopped.signal.aborted) return;
-        const org = this.parts.settings.find(journal.org.host);
-        if (!org) continue;
-        const budget = this.parts.clients.operation(this.stopped.signal);
-        try {
-          const engine = await this.parts.rotations.engineOf(journal.rotationId, org, budget.signal);
-          const snap = engine.snapshot();
-          if (snap.busy || snap.runningElsewhere || snap.currentStep !== 'watchOld') continue;
-          const outcome = await engine.perform({ type: 'run', step: 'watchOld' }, budget.signal);
-          const watch = engine.journal().watch;
-          this.parts.log.info(
-            `Watch of the old secret in ${org.key} (rotation ${journal.rotationId}): ${outcome.ok ? `looked, ${watch?.status ?? 'not watched'}` : `the look did not complete (${outcome.error.kind})`}`,
-          );
-        } catch (e) {
-          this.parts.log.error(`Watching the old secret of ${org.key}`, e);
-        } finally {
-          budget.dispose();
-        }
-      }
+      const due = this.parts.rotations.unfinished().filter((j) => watchLookDue(j, now));
+      await forEachBounded(
+        due,
+        this.parts.settings.number('maxConcurrentOrgs', 100),
+        (journal) => this.look(journal),
+        (journal, e) => this.parts.log.error(`Watching the old secret of ${journal.org.host}`, e),
+        this.stopped.signal,
+      );
     } finally {
       this.looking = false;
       this.show();
+    }
+  }
+
+  /** One look, through the rotation's engine, unless a step of it runs (here or in another window). */
+  private async look(journal: RotationJournal): Promise<void> {
+    const org = this.parts.settings.find(journal.org.host);
+    if (!org) return;
+    const budget = this.parts.clients.operation(this.stopped.signal);
+    try {
+      const engine = await this.parts.rotations.engineOf(journal.rotationId, org, budget.signal);
+      const snap = engine.snapshot();
+      if (snap.busy || snap.runningElsewhere || snap.currentStep !== 'watchOld') return;
+      const outcome = await engine.perform({ type: 'run', step: 'watchOld' }, budget.signal);
+      const watch = engine.journal().watch;
+      this.parts.log.info(
+        `Watch of the old secret in ${org.key} (rotation ${journal.rotationId}): ${outcome.ok ? `looked, ${watch?.status ?? 'not watched'}` : `the look did not complete (${outcome.error.kind})`}`,
+      );
+    } finally {
+      budget.dispose();
     }
   }
 
