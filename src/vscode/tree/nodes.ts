@@ -78,7 +78,8 @@ export class AppNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.app.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `app:${this.org.key}:${this.app.id}`;
-    item.description = `client id ${this.app.clientId}${this.watchNote ? ` · ${this.watchNote.text}` : ''}`;
+    // The watch first: the narrow view cuts the end of a description.
+    item.description = `${this.watchNote ? `${this.watchNote.text} · ` : ''}client id ${this.app.clientId}`;
     item.tooltip = `${this.app.label} (${this.app.name}, ${this.app.id})\nClient id: ${this.app.clientId}\nClient authentication: ${this.app.tokenEndpointAuthMethod}${this.watchNote ? `\nRotation: ${this.watchNote.text}` : ''}`;
     item.iconPath = this.watchNote?.alert
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
