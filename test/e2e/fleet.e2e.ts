@@ -262,7 +262,10 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
       await rowButton(p, 'I deleted the old connection');
       await waitForRow(p, /Done/);
     }
-    await page().getByText('Every rotation of this campaign has ended.').waitFor({ state: 'visible' });
+    // The banner (the live region may say the same at that moment).
+    await page()
+      .locator('.banner', { hasText: 'Every rotation of this campaign has ended.' })
+      .waitFor({ state: 'visible' });
 
     for (const n of names) {
       const secrets = org(n).secrets();
