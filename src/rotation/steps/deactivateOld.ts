@@ -6,6 +6,7 @@ import { isOktaError } from '../../okta/errors.ts';
 import { deactivationAllowed } from '../model/guards.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import type { ApiStepModule, StepContext } from './context.ts';
+import { noteDrift } from './drift.ts';
 import { confirmedOldIds, noteGone, requireNewSecretActive } from './secrets.ts';
 import { RotationError } from '../errors.ts';
 
@@ -18,7 +19,12 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
       : 'the new secret has not verified as valid; verify it, or override explicitly.',
   async run(ctx) {
     const appId = ctx.journal.app.id;
-    const secrets = listFreshFromIdentify(ctx) ?? (await ctx.okta.listSecrets(appId, ctx.signal));
+    let secrets = listFreshFromIdentify(ctx);
+    if (secrets === undefined) {
+      const listed = await ctx.okta.listSecrets(appId, ctx.signal);
+      await noteDrift(ctx, listed);
+      secrets = listed;
+    }
     const newId = requireNewSecretActive(ctx, secrets);
     for (const oldId of confirmedOldIds(ctx.journal)) {
       if (oldId === newId)
