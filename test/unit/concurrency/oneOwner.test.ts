@@ -104,10 +104,18 @@ describe('one owner per running step, across windows', () => {
     const creating = a.perform({ type: 'run', step: 'createSecret' });
     await held.reached;
     const first = (await new FileJournalStore(dir).load(a.rotationId))?.steps.createSecret.owner?.beatAt;
-    // Time passes on the window's clock while the answer is held; the heartbeat renews the claim.
+    // Time passes on the window's clock while the answer is held; the heartbeat renews the claim. Each advance
+    // waits for the beat that follows it (real time bounded), so a loaded machine delays the test, never fails it.
     for (let i = 0; i < 5; i++) {
       w.clock.advanceMs(30_000);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      const after = w.clock.now().toISOString();
+      const until = Date.now() + 10_000;
+      for (;;) {
+        const beat = (await new FileJournalStore(dir).load(a.rotationId))?.steps.createSecret.owner?.beatAt ?? '';
+        if (beat >= after) break;
+        assert.ok(Date.now() < until, `no heartbeat after ${after} within 10 s of real time (last ${beat})`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     }
     const stored = await new FileJournalStore(dir).load(a.rotationId);
     assert.equal(stored?.steps.createSecret.owner?.window, 'window-a');
