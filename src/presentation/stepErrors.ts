@@ -61,7 +61,7 @@ export function inUseNotIdentified(where: string): string {
 }
 
 export function inUseInactiveBeforeCreate(where: string, secretId: string | undefined): string {
-  return `${where}: the secret in use (${secretId ?? 'unknown'}) is no longer active. Nothing was created. Check the app in the Admin Console.`;
+  return `${where}: the secret in use${secretId ? ` (${secretId})` : ''} is no longer active. Nothing was created. Check the app in the Admin Console.`;
 }
 
 export function alreadyTwoSecrets(where: string, secretIds: readonly string[]): string {
