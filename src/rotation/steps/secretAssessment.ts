@@ -49,21 +49,8 @@ export async function assessSecrets(ctx: StepContext, secrets: ClientSecret[]): 
     secretIds: secrets.map((s) => s.id),
     ...(inUse ? { inUseSecretId: inUse.id, inUseMasked: maskSecret(inUse.client_secret ?? '') } : {}),
   };
-  if (needsIdentification) {
-    return {
-      state: 'pending',
-      result: { ...result, waitingFor: 'Paste the value of the secret the Workflows connection uses' },
-    };
-  }
-  if (retire) {
-    return {
-      state: 'pending',
-      result: {
-        ...result,
-        retireSecretId: retire.id,
-        waitingFor: `Confirm retiring ${retire.id} (${retire.reason === 'inactive' ? 'inactive' : 'not identified as in use'})`,
-      },
-    };
-  }
+  // Pending for the person: what they are asked is the step's story (presentation), from the journal.
+  if (needsIdentification) return { state: 'pending', result };
+  if (retire) return { state: 'pending', result: { ...result, retireSecretId: retire.id } };
   return { state: 'done', result };
 }
