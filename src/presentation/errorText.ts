@@ -2,6 +2,7 @@
 // "Rotation of app 0oa… in acme.okta.com" lead goes; the org is named as the person named it; secret ids become
 // their masked values; Okta's error ID is shown apart, with its Copy button. The full message stays in the log.
 // Pure, tested in Node.
+import { rotationWhere } from './rotationErrors.ts';
 
 export interface ErrorTextContext {
   host: string;
@@ -12,7 +13,7 @@ export interface ErrorTextContext {
 }
 
 export function errorText(message: string, errorId: string | undefined, c: ErrorTextContext): string {
-  const where = `Rotation of app ${c.appId} in ${c.host}`;
+  const where = rotationWhere(c.appId, c.host);
   let text = message.trim();
   if (text.startsWith(`${where}: `)) text = capitalize(text.slice(where.length + 2));
   else if (text.startsWith(`${where} `)) text = `The app ${text.slice(where.length + 1)}`;

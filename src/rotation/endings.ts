@@ -5,6 +5,7 @@
 // reads is the presentation's, told from the journal (src/presentation/endings.ts).
 import { isOktaError } from '../okta/errors.ts';
 import { OperationBudget } from '../okta/http/operationBudget.ts';
+import { oldSecretGoneForRollback, rollbackCancelled, rollbackOutcomeUnknown } from '../presentation/rotationErrors.ts';
 import type { ActionOutcome } from './deps.ts';
 import { mayHaveChangedOkta } from './runStep.ts';
 import { JournalStoreFailure, RotationError, toStepError } from './errors.ts';
@@ -44,11 +45,7 @@ export async function rollback(ctx: StepContext, window: string): Promise<Action
     const secrets = await ctx.okta.listSecrets(appId, ctx.signal);
     for (const oldId of ctx.journal.deactivated) {
       const current = secrets.find((s) => s.id === oldId);
-      if (!current)
-        throw new RotationError(
-          'unexpectedState',
-          `${ctx.where}: old secret ${oldId} no longer exists; it cannot be reactivated.`,
-        );
+      if (!current) throw new RotationError('unexpectedState', oldSecretGoneForRollback(ctx.where, oldId));
       if (current.status === 'INACTIVE') await ctx.okta.activateSecret(appId, oldId, ctx.signal);
       await ctx.update((j) => {
         j.rollback?.reactivated.push(oldId);
@@ -83,7 +80,7 @@ async function afterRollbackFailure(ctx: StepContext, e: unknown): Promise<Actio
       ok: false,
       error: {
         kind: 'outcomeUnknown',
-        message: `${ctx.where}: the rollback may have reactivated the old secret, and Okta could not be read back. Roll back again: it reads Okta first and reactivates only what is still inactive.`,
+        message: rollbackOutcomeUnknown(ctx.where),
       },
     };
   const cancelled = ctx.signal?.aborted === true || isOktaError(e, 'cancelled');
@@ -91,7 +88,7 @@ async function afterRollbackFailure(ctx: StepContext, e: unknown): Promise<Actio
     ? {
         ok: false,
         cancelled: true,
-        error: { kind: 'cancelled', message: 'Rollback cancelled; it can be started again.' },
+        error: { kind: 'cancelled', message: rollbackCancelled() },
       }
     : { ok: false, error: toStepError(e, ctx.where) };
 }

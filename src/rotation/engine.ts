@@ -16,13 +16,24 @@
 import { randomUUID } from 'node:crypto';
 import { describeIssues } from '../okta/schemaIssues.ts';
 import { actionTitle } from '../presentation/actions.ts';
-import { stepTitle } from '../presentation/stories/titles.ts';
+import {
+  actionNotPossible,
+  actionNotUnderstood,
+  journalNotFound,
+  manualStepIsConfirmed,
+  oldSecretsChangedSinceShown,
+  productionNeedsAcknowledgement,
+  rotationWhere,
+  runsInAnotherWindow,
+  stepAlreadyRunning,
+  stepRefused,
+} from '../presentation/rotationErrors.ts';
 import { redact } from '../redact.ts';
 import { acknowledge, chooseMode, confirmStep, override } from './decisions.ts';
 import type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
 import { abandon, endRotation, rollback } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
-import { isOffered, RotationActionSchema, type RotationAction } from './model/actions.ts';
+import { isOffered, RotationActionSchema, type NextAction, type RotationAction } from './model/actions.ts';
 import { productionGuardPending } from './model/guards.ts';
 import { cloneJournal, revisionOf, type RotationJournal } from './model/journal.ts';
 import { runningElsewhere } from './model/ownership.ts';
@@ -99,8 +110,7 @@ export class RotationEngine {
     signal?: AbortSignal,
   ): Promise<RotationEngine> {
     const loaded = typeof journalOrId === 'string' ? await deps.journals.load(journalOrId) : cloneJournal(journalOrId);
-    if (!loaded)
-      throw new RotationError('journalNotFound', `No rotation journal with id ${String(journalOrId)} was found.`);
+    if (!loaded) throw new RotationError('journalNotFound', journalNotFound(String(journalOrId)));
     const engine = new RotationEngine(loaded, deps);
     if (!engine.#elsewhere()) await reconcileAfterLoad(engine.#context(signal));
     return engine;
@@ -153,13 +163,10 @@ export class RotationEngine {
   async perform(input: unknown, signal?: AbortSignal): Promise<ActionOutcome> {
     const parsed = RotationActionSchema.safeParse(input);
     if (!parsed.success) {
-      return refused(
-        'invalidAction',
-        `The action is not one the rotation understands (${describeIssues(parsed.error.issues, 1)}).`,
-      );
+      return refused('invalidAction', actionNotUnderstood(describeIssues(parsed.error.issues, 1)));
     }
     const action = parsed.data;
-    if (this.#busy) return refused('busy', `${this.#where()}: a step is running; wait for it or cancel it.`);
+    if (this.#busy) return refused('busy', stepAlreadyRunning(this.#where()));
     this.#busy = true;
     let started = false;
     try {
@@ -169,16 +176,14 @@ export class RotationEngine {
         return refused('staleJournal', staleJournalError(this.#journal).message);
       }
       const elsewhere = this.#elsewhere();
-      if (elsewhere) return refused('runningElsewhere', this.#elsewhereMessage(elsewhere.what));
+      if (elsewhere) return refused('runningElsewhere', runsInAnotherWindow(this.#where(), elsewhere.what));
       const offered = computeNextActions(this.#journal);
       if (!isOffered(action, offered)) {
-        return refused(
-          'actionNotAvailable',
-          `${this.#where()}: "${actionTitle(action, this.#journal)}" is not possible now. Possible: ${offered.map((o) => actionTitle(o, this.#journal)).join(', ') || 'nothing'}.`,
-        );
+        const title = (a: RotationAction | NextAction): string => actionTitle(a, this.#journal);
+        return refused('actionNotAvailable', actionNotPossible(this.#where(), title(action), offered.map(title)));
       }
-      const differs = seenSecretsDiffer(action, this.#journal);
-      if (differs) return refused('staleJournal', `${this.#where()}: ${differs}`);
+      if (seenSecretsDiffer(action, this.#journal))
+        return refused('staleJournal', oldSecretsChangedSinceShown(this.#where()));
       started = true;
       this.#emit();
       return await this.#dispatch(action, this.#context(signal));
@@ -236,15 +241,13 @@ export class RotationEngine {
   }
 
   async #run(step: StepId, ctx: StepContext): Promise<ActionOutcome> {
-    if (productionGuardPending(this.#journal))
-      return refused('guard', `${ctx.where}: this production org needs the preview warning acknowledged first.`);
+    if (productionGuardPending(this.#journal)) return refused('guard', productionNeedsAcknowledgement(ctx.where));
     // An uncertain step is read back from Okta, never run again blindly.
     if (this.#journal.steps[step].state === 'uncertain') return recheckStep(ctx, step);
     const module = stepModule(step);
-    if (module.kind === 'manual')
-      return refused('actionNotAvailable', `"${stepTitle(step)}" is done by a person and confirmed.`);
+    if (module.kind === 'manual') return refused('actionNotAvailable', manualStepIsConfirmed(step));
     const refusal = module.refusal?.(this.#journal);
-    if (refusal !== undefined) return refused('guard', `${ctx.where}: ${refusal}`);
+    if (refusal !== undefined) return refused('guard', stepRefused(ctx.where, refusal));
     if (step === 'createSecret') {
       const wait = await checkPreviewSoak(ctx, () => this.#deps.previewHistory());
       if (wait !== undefined) return refused('guard', wait);
@@ -276,13 +279,8 @@ export class RotationEngine {
     return runningElsewhere(this.#journal, this.#runner.window, this.#clock.now(), this.#staleAfterMs);
   }
 
-  #elsewhereMessage(what: StepId | 'rollback'): string {
-    const doing = what === 'rollback' ? 'The rollback' : `"${stepTitle(what)}"`;
-    return `${this.#where()}: ${doing} runs in another window. Wait for it to end there: this checklist follows it.`;
-  }
-
   #where(): string {
-    return `Rotation of app ${this.#journal.app.id} in ${this.#journal.org.host}`;
+    return rotationWhere(this.#journal.app.id, this.#journal.org.host);
   }
 
   #now(): string {

@@ -2,6 +2,7 @@
 // app and says what to do. Messages are built from ids and our own words; they never carry a secret value.
 import { OktaError } from '../okta/errors.ts';
 import { sanitizeText } from '../okta/oktaText.ts';
+import { journalChangedElsewhere, journalSaveFailed, rotationWhere } from '../presentation/rotationErrors.ts';
 import { redact } from '../redact.ts';
 
 /** Every message of an error built here: redacted, then one line (it may quote an id or a label from Okta). */
@@ -47,21 +48,13 @@ export function staleJournalError(journal: {
   org: { host: string };
   app: { id: string };
 }): RotationError {
-  return new RotationError(
-    'staleJournal',
-    `Rotation of app ${journal.app.id} in ${journal.org.host}: this rotation changed in another window, so nothing was done. The checklist now shows where it stands: do it again if it is still what you want.`,
-  );
+  return new RotationError('staleJournal', journalChangedElsewhere(rotationWhere(journal.app.id, journal.org.host)));
 }
 
 /** The journal store failed: the engine cannot record the state, so it stops (perform rethrows the cause). */
 export class JournalStoreFailure extends Error {
   constructor(cause: unknown) {
-    super(
-      safeMessage(`Saving the rotation journal failed: ${cause instanceof Error ? cause.message : String(cause)}`),
-      {
-        cause,
-      },
-    );
+    super(safeMessage(journalSaveFailed(cause instanceof Error ? cause.message : String(cause))), { cause });
     this.name = 'JournalStoreFailure';
   }
 }

@@ -1,14 +1,13 @@
 // A rotation's first journal: every step pending, the production guard judged from the preview history, and the
 // app's lock claimed in the store (one rotation per app at a time, across windows sharing the store).
 import { randomUUID } from 'node:crypto';
+import { rotationAlreadyInProgress } from '../presentation/rotationErrors.ts';
 import { appRecord } from './appRecord.ts';
 import type { RotationDeps, StartRotation } from './deps.ts';
 import { RotationError } from './errors.ts';
 import { DEFAULT_PREVIEW_RECENCY_DAYS, evaluateProductionGuard } from './guards.ts';
 import { currentStepOf, JOURNAL_VERSION, parseJournal, type RotationJournal } from './model/journal.ts';
 import { systemClock } from './port.ts';
-import { stepTitle } from '../presentation/stories/titles.ts';
-import { utcDateTime } from '../presentation/time.ts';
 import { perStep } from './model/steps.ts';
 
 /** The new rotation's journal, saved and holding the app's lock. RotationError 'alreadyRunning' when another has it. */
@@ -46,11 +45,7 @@ export async function claimNewJournal(params: StartRotation, deps: RotationDeps)
   });
   const holder = await deps.journals.claim(journal);
   if (holder) {
-    const at = currentStepOf(holder);
-    throw new RotationError(
-      'alreadyRunning',
-      `A rotation of app ${holder.app.id} in ${holder.org.host} is already in progress (rotation ${holder.rotationId}, started ${utcDateTime(holder.createdAt)}${at ? `, at step "${stepTitle(at)}"` : ''}). Resume or abandon it before starting another.`,
-    );
+    throw new RotationError('alreadyRunning', rotationAlreadyInProgress(holder, currentStepOf(holder)));
   }
   return journal;
 }

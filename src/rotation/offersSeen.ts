@@ -4,15 +4,13 @@
 import type { RotationAction } from './model/actions.ts';
 import type { RotationJournal } from './model/journal.ts';
 
-/** Why the action must not go ahead (the secrets differ), or undefined. */
-export function seenSecretsDiffer(action: RotationAction, journal: RotationJournal): string | undefined {
-  if ((action.type !== 'run' && action.type !== 'confirm') || action.secretIds === undefined) return undefined;
+/** True when the action must not go ahead: the secrets it names are not the rotation's old secrets now. */
+export function seenSecretsDiffer(action: RotationAction, journal: RotationJournal): boolean {
+  if ((action.type !== 'run' && action.type !== 'confirm') || action.secretIds === undefined) return false;
   const now =
     action.type === 'confirm' && action.step === 'identifyOld'
       ? (journal.identify?.candidates ?? []).map((c) => c.id)
       : (journal.oldSecretIds ?? []);
   const same = now.length === action.secretIds.length && now.every((id) => action.secretIds?.includes(id));
-  return same
-    ? undefined
-    : 'the old secrets are not the ones shown when you chose this (they were listed again meanwhile). Nothing was done: check the list and choose again.';
+  return !same;
 }

@@ -4,6 +4,7 @@
 // store as a compare-and-swap (tried again when another window saved meanwhile), from any window, with or without
 // an engine of the rotation in it; an engine reads it before its next action. Refused while a step of the rotation
 // runs anywhere: its engine owns the journal until the step ends.
+import { outsideChangeKeepsChanging, outsideChangeWhileStepRuns } from '../presentation/rotationErrors.ts';
 import { isRotationError, RotationError } from './errors.ts';
 import { cloneJournal, isFinished, parseJournal, revisionOf, type OutsideChange } from './model/journal.ts';
 import type { RotationJournalStore } from './stores.ts';
@@ -29,10 +30,7 @@ export async function recordOutsideChange(
     const stored = await store.load(rotationId);
     if (!stored || isFinished(stored)) return;
     if (await stepRunning(store, rotationId))
-      throw new RotationError(
-        'runningElsewhere',
-        `A step of the rotation in ${stored.org.host} is running: the change is not recorded in it. Open its checklist.`,
-      );
+      throw new RotationError('runningElsewhere', outsideChangeWhileStepRuns(stored.org.host));
     const next = cloneJournal(stored);
     (next.outsideChanges ??= []).push(change);
     next.revision = revisionOf(stored) + 1;
@@ -44,8 +42,5 @@ export async function recordOutsideChange(
       if (!isRotationError(e, 'staleJournal')) throw e;
     }
   }
-  throw new RotationError(
-    'staleJournal',
-    `The rotation ${rotationId} keeps changing in another window: the change made from the tree is not recorded in it.`,
-  );
+  throw new RotationError('staleJournal', outsideChangeKeepsChanging(rotationId));
 }

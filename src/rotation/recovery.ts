@@ -1,6 +1,7 @@
 // Crash recovery: a journal loaded with a step (or the rollback) still running was interrupted there. What Okta
 // says decides, never a blind redo: the step's recheck (steps/*.ts) ends it done when its effect is there, or back
 // to pending; a running rollback completes when every old secret is active again, or is dropped to be started again.
+import { readAfterInterruptionFailed } from '../presentation/rotationErrors.ts';
 import { JournalStoreFailure, toStepError } from './errors.ts';
 import { completeRollback } from './endings.ts';
 import { STEP_IDS } from './model/steps.ts';
@@ -43,7 +44,7 @@ export async function reconcileAfterLoad(ctx: StepContext): Promise<void> {
           error: {
             ...error,
             kind: 'outcomeUnknown',
-            message: `Reading Okta after the interruption failed: ${error.message} Check again before doing anything else.`,
+            message: readAfterInterruptionFailed(error.message),
           },
         };
       }

@@ -10,6 +10,7 @@
 import { OktaError, isOktaError } from '../okta/errors.ts';
 import { abortedByCancel, OperationBudget } from '../okta/http/operationBudget.ts';
 import { requestMayHaveReachedOkta } from '../okta/transport.ts';
+import { stepCancelled, stepOutcomeUnknown } from '../presentation/rotationErrors.ts';
 import { stepTitle } from '../presentation/stories/titles.ts';
 import type { ActionOutcome } from './deps.ts';
 import { isRotationError, JournalStoreFailure, toStepError } from './errors.ts';
@@ -94,7 +95,7 @@ async function afterFailure(ctx: StepContext, step: StepId, e: unknown): Promise
     if (found.kind === 'failed') {
       const unknown: StepError = {
         kind: 'outcomeUnknown',
-        message: `${stepTitle(step)}: the request may have reached Okta, and reading Okta back failed too (${found.error.message}). Check again before doing anything else.`,
+        message: stepOutcomeUnknown(step, found.error.message),
         ...(found.error.errorId ? { errorId: found.error.errorId } : {}),
       };
       await ctx.update((j) => {
@@ -124,7 +125,7 @@ async function afterFailure(ctx: StepContext, step: StepId, e: unknown): Promise
         cancelled: true,
         error: {
           kind: 'cancelled',
-          message: `${stepTitle(step)}: cancelled. ${mayHaveChangedOkta(e) ? 'Okta was read back: nothing had changed.' : 'Nothing had been sent to Okta.'} Run it again when ready.`,
+          message: stepCancelled(step, mayHaveChangedOkta(e)),
         },
       }
     : { ok: false, error };

@@ -1,6 +1,7 @@
 // Preview before production, per pair: a paired production org's create is asked for, so what its preview org's
 // history says now is checked and journaled (the checklist and the campaign's history show it); a create that
 // must wait is refused with when it may go ahead, and the person may acknowledge instead (decisions.ts).
+import { previewSoakWaits } from '../presentation/rotationErrors.ts';
 import { evaluatePreviewSoak } from './guards.ts';
 import type { RotationJournal } from './model/journal.ts';
 import type { StepContext } from './steps/context.ts';
@@ -22,5 +23,5 @@ export async function checkPreviewSoak(
     if (soak.previewCompletedAt) g.previewCompletedAt = soak.previewCompletedAt;
   });
   if (soak.satisfied) return undefined;
-  return `${ctx.where}: this production org waits for its preview org before its new secret is created: ${soak.reason}. Acknowledge to create it now.`;
+  return previewSoakWaits(ctx.where, soak.reason);
 }

@@ -4,6 +4,7 @@
 // flagged (the checklist says so in step 1). Not being able to ask says nothing about the credential: unknown.
 import { isOktaError } from '../../okta/errors.ts';
 import { RotationError } from '../errors.ts';
+import { capabilityNotAsked, credentialReadOnly } from '../../presentation/stepErrors.ts';
 import type { RotationJournal } from '../model/journal.ts';
 import type { StepContext } from './context.ts';
 
@@ -16,19 +17,12 @@ export async function checkCapability(ctx: StepContext): Promise<void> {
     capability = { verdict: a.verdict, reasons: [...a.reasons], ...(a.advice ? { advice: a.advice } : {}) };
   } catch (e) {
     if (ctx.signal?.aborted === true || isOktaError(e, 'cancelled')) throw e;
-    const why = isOktaError(e) ? e.kind : e instanceof Error ? e.name : 'an error';
-    capability = {
-      verdict: 'unknown',
-      reasons: [`The extension could not ask Okta what the credential may do (${why}).`],
-    };
+    capability = { verdict: 'unknown', reasons: [capabilityNotAsked(isOktaError(e) ? e.kind : 'unexpected')] };
   }
   await ctx.update((j) => {
     j.preflight.capability = capability;
   });
   if (capability.verdict === 'readOnly') {
-    throw new RotationError(
-      'guard',
-      `${ctx.where}: Okta will refuse to create the new secret with this credential, so nothing is created. ${capability.reasons.join(' ')} ${capability.advice ?? ''}`.trim(),
-    );
+    throw new RotationError('guard', credentialReadOnly(ctx.where, capability.reasons, capability.advice));
   }
 }

@@ -5,6 +5,12 @@ import type { CreatedSecret } from '../../okta/secretReconcile.ts';
 import { findCreatedSecret } from '../../okta/secretReconcile.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { RotationError } from '../errors.ts';
+import {
+  alreadyTwoSecrets,
+  createdValueLost,
+  inUseInactiveBeforeCreate,
+  severalNewSecrets,
+} from '../../presentation/stepErrors.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
 import { noteDrift } from './drift.ts';
 import { secretRef } from './secrets.ts';
@@ -26,15 +32,15 @@ export const createSecret: ApiStepModule<'createSecret'> = {
     }
     const inUseId = ctx.journal.inUse?.id;
     if (!list.some((s) => s.id === inUseId && s.status === 'ACTIVE')) {
-      throw new RotationError(
-        'unexpectedState',
-        `${ctx.where}: the secret in use (${inUseId ?? 'unknown'}) is no longer active. Nothing was created. Check the app in the Admin Console.`,
-      );
+      throw new RotationError('unexpectedState', inUseInactiveBeforeCreate(ctx.where, inUseId));
     }
     if (list.length >= 2) {
       throw new RotationError(
         'unexpectedState',
-        `${ctx.where} already has two secrets (${list.map((s) => s.id).join(', ')}), perhaps created by someone else. Nothing was created. Delete the one not in use, then run this step again.`,
+        alreadyTwoSecrets(
+          ctx.where,
+          list.map((s) => s.id),
+        ),
       );
     }
     await ctx.update((j) => {
@@ -79,10 +85,7 @@ async function adoptLostCreate(ctx: StepContext, secrets: ClientSecret[]): Promi
     case 'one':
       return adoptNewSecret(ctx, search.secret, true);
     case 'several':
-      throw new RotationError(
-        'unexpectedState',
-        `${ctx.where}: several new secrets appeared (${search.ids.join(', ')}); someone else is changing this app. Check it in the Admin Console.`,
-      );
+      throw new RotationError('unexpectedState', severalNewSecrets(ctx.where, search.ids));
   }
 }
 
@@ -94,10 +97,7 @@ async function adoptNewSecret(ctx: StepContext, secret: ClientSecret, recovered:
     await ctx.update((j) => {
       if (j.create) j.create.orphanSecretId = secret.id;
     });
-    throw new RotationError(
-      'secretValueLost',
-      `${ctx.where}: secret ${secret.id} was created but its value could not be recovered. Delete ${secret.id} in the Admin Console (the app's Client secrets), then run this step again.`,
-    );
+    throw new RotationError('secretValueLost', createdValueLost(ctx.where, secret.id));
   }
   // The value is safe in the secret store before the journal says the secret exists.
   await ctx.secrets.store(id, value);

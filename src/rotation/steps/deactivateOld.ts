@@ -9,14 +9,12 @@ import type { ApiStepModule, StepContext } from './context.ts';
 import { noteDrift } from './drift.ts';
 import { confirmedOldIds, noteGone, requireNewSecretActive } from './secrets.ts';
 import { RotationError } from '../errors.ts';
+import { refusingToDeactivateNew, unverifiedNewSecretRefusal } from '../../presentation/stepErrors.ts';
 
 export const deactivateOld: ApiStepModule<'deactivateOld'> = {
   id: 'deactivateOld',
   kind: 'api',
-  refusal: (journal) =>
-    deactivationAllowed(journal)
-      ? undefined
-      : 'the new secret has not verified as valid; verify it, or override explicitly.',
+  refusal: (journal) => (deactivationAllowed(journal) ? undefined : unverifiedNewSecretRefusal()),
   async run(ctx) {
     const appId = ctx.journal.app.id;
     let secrets = listFreshFromIdentify(ctx);
@@ -27,8 +25,7 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
     }
     const newId = requireNewSecretActive(ctx, secrets);
     for (const oldId of confirmedOldIds(ctx.journal)) {
-      if (oldId === newId)
-        throw new RotationError('guard', `${ctx.where}: refusing to deactivate ${oldId}: it is the new secret.`);
+      if (oldId === newId) throw new RotationError('guard', refusingToDeactivateNew(ctx.where, oldId));
       const current = secrets.find((s) => s.id === oldId);
       // Only what Okta lists is recorded: a secret gone from its list was deleted elsewhere, not deactivated here.
       if (!current) {

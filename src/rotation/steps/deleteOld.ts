@@ -1,5 +1,6 @@
 // Step 9: delete the deactivated old secrets. After this there is no way back (no rollback).
 import { RotationError } from '../errors.ts';
+import { refusingToDeleteNew } from '../../presentation/stepErrors.ts';
 import type { ApiStepModule } from './context.ts';
 import { confirmedOldIds, deleteIgnoringNotFound, isGone, noteGone } from './secrets.ts';
 
@@ -10,8 +11,7 @@ export const deleteOld: ApiStepModule<'deleteOld'> = {
     const appId = ctx.journal.app.id;
     const newId = ctx.journal.newSecret?.id;
     for (const oldId of confirmedOldIds(ctx.journal)) {
-      if (oldId === newId)
-        throw new RotationError('guard', `${ctx.where}: refusing to delete ${oldId}: it is the new secret.`);
+      if (oldId === newId) throw new RotationError('guard', refusingToDeleteNew(ctx.where, oldId));
       if (ctx.journal.deleted.includes(oldId) || isGone(ctx.journal, oldId)) continue;
       // Okta no longer knowing it means someone deleted it before this call: recorded as such, not as ours.
       if (!(await deleteIgnoringNotFound(ctx, appId, oldId))) {

@@ -6,6 +6,13 @@ import type { ClientSecret } from '../../okta/schemas.ts';
 import { secretMatchesHash } from '../../okta/secretHash.ts';
 import { appRecord } from '../appRecord.ts';
 import { RotationError } from '../errors.ts';
+import {
+  inUseInactiveSoNotRetired,
+  notOfferedForRetirement,
+  otherAppAnswered,
+  pastedValueMatchesNone,
+  secretsListedWithoutValues,
+} from '../../presentation/stepErrors.ts';
 import { constantTimeEquals } from '../guards.ts';
 import type { NextAction } from '../model/actions.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
@@ -19,10 +26,7 @@ export const preflight: ApiStepModule<'preflight'> = {
   async run(ctx) {
     const app = await ctx.okta.findWorkflowsApp({ appId: ctx.journal.app.id }, ctx.signal);
     if (app.id !== ctx.journal.app.id) {
-      throw new RotationError(
-        'unexpectedState',
-        `${ctx.where}: Okta answered with app ${app.id} instead. Start the rotation again from the org.`,
-      );
+      throw new RotationError('unexpectedState', otherAppAnswered(ctx.where, app.id));
     }
     await ctx.update((j) => {
       j.app = appRecord(app);
@@ -60,10 +64,7 @@ export async function identifyInUse(ctx: StepContext, value: string): Promise<St
   const secrets = await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal);
   const active = secrets.filter((s) => s.status === 'ACTIVE');
   if (active.some((s) => s.secret_hash === undefined && s.client_secret === undefined)) {
-    throw new RotationError(
-      'unexpectedState',
-      `${ctx.where}: Okta listed the secrets without their values or their hashes, so the pasted value cannot be compared. Identify the secret in the Admin Console instead.`,
-    );
+    throw new RotationError('unexpectedState', secretsListedWithoutValues(ctx.where));
   }
   const matches = active.filter((s) =>
     s.secret_hash !== undefined
@@ -72,10 +73,7 @@ export async function identifyInUse(ctx: StepContext, value: string): Promise<St
   );
   const match: ClientSecret | undefined = matches.length === 1 ? matches[0] : undefined;
   if (!match) {
-    throw new RotationError(
-      'secretMismatch',
-      `${ctx.where}: the pasted value matches none of the ${active.length} active secrets. Copy the client secret from the Okta connection the flows use and paste it exactly.`,
-    );
+    throw new RotationError('secretMismatch', pastedValueMatchesNone(ctx.where, active.length));
   }
   await ctx.update((j) => {
     j.preflight.inUseSecretId = match.id;
@@ -87,18 +85,14 @@ export async function identifyInUse(ctx: StepContext, value: string): Promise<St
 export async function retire(ctx: StepContext, secretId: string): Promise<StepEnd> {
   const j = ctx.journal;
   if (secretId === j.preflight.inUseSecretId || secretId !== j.preflight.retireCandidate?.id) {
-    throw new RotationError(
-      'guard',
-      `${ctx.where}: secret ${secretId} is not the one offered for retirement; the secret in use is never retired.`,
-    );
+    throw new RotationError('guard', notOfferedForRetirement(ctx.where, secretId));
   }
   const appId = j.app.id;
   let secrets = await ctx.okta.listSecrets(appId, ctx.signal);
   const target = secrets.find((s) => s.id === secretId);
   if (target?.status === 'ACTIVE') {
     const otherActive = secrets.some((s) => s.status === 'ACTIVE' && s.id === j.preflight.inUseSecretId);
-    if (!otherActive)
-      throw new RotationError('guard', `${ctx.where}: the secret in use is not active, so ${secretId} is not retired.`);
+    if (!otherActive) throw new RotationError('guard', inUseInactiveSoNotRetired(ctx.where, secretId));
     await ctx.okta.deactivateSecret(appId, secretId, ctx.signal);
   }
   if (target) await deleteIgnoringNotFound(ctx, appId, secretId);

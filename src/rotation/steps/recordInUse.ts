@@ -1,5 +1,6 @@
 // Step 2: record the secret in use, as the preflight identified it, so it can be retired at the end.
 import { RotationError } from '../errors.ts';
+import { inUseNotIdentified } from '../../presentation/stepErrors.ts';
 import type { ApiStepModule } from './context.ts';
 
 export const recordInUse: ApiStepModule<'recordInUse'> = {
@@ -8,11 +9,7 @@ export const recordInUse: ApiStepModule<'recordInUse'> = {
   async run(ctx) {
     const p = ctx.journal.preflight;
     const inUse = p.secrets.find((s) => s.id === p.inUseSecretId);
-    if (!inUse)
-      throw new RotationError(
-        'unexpectedState',
-        `${ctx.where}: the preflight did not identify the secret in use. Check the org again.`,
-      );
+    if (!inUse) throw new RotationError('unexpectedState', inUseNotIdentified(ctx.where));
     await ctx.update((j) => {
       j.inUse = { ...inUse, status: 'ACTIVE' };
     });

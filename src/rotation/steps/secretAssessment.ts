@@ -3,6 +3,7 @@
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { maskSecret } from '../../redact.ts';
 import { RotationError } from '../errors.ts';
+import { identifiedInUseInactive, secretCountUnfit } from '../../presentation/stepErrors.ts';
 import type { SummaryValue } from '../model/journal.ts';
 import type { StepContext, StepEnd } from './context.ts';
 import { secretRef } from './secrets.ts';
@@ -14,16 +15,10 @@ export async function assessSecrets(ctx: StepContext, secrets: ClientSecret[]): 
   const inactive = secrets.filter((s) => s.status === 'INACTIVE');
   const known = ctx.journal.preflight.inUseSecretId;
   if (active.length === 0 || secrets.length > 2) {
-    throw new RotationError(
-      'unexpectedState',
-      `${ctx.where} has ${active.length} active and ${inactive.length} inactive client secrets; a rotation needs one or two, with one active. Check the app in the Admin Console.`,
-    );
+    throw new RotationError('unexpectedState', secretCountUnfit(ctx.where, active.length, inactive.length));
   }
   if (known !== undefined && !active.some((s) => s.id === known)) {
-    throw new RotationError(
-      'unexpectedState',
-      `${ctx.where}: the secret identified as in use (${known}) is no longer active. Check the Workflows connection and the app in the Admin Console.`,
-    );
+    throw new RotationError('unexpectedState', identifiedInUseInactive(ctx.where, known));
   }
   let inUse: ClientSecret | undefined;
   let retire: RetireCandidate | undefined;
@@ -54,21 +49,8 @@ export async function assessSecrets(ctx: StepContext, secrets: ClientSecret[]): 
     secretIds: secrets.map((s) => s.id),
     ...(inUse ? { inUseSecretId: inUse.id, inUseMasked: maskSecret(inUse.client_secret ?? '') } : {}),
   };
-  if (needsIdentification) {
-    return {
-      state: 'pending',
-      result: { ...result, waitingFor: 'Paste the value of the secret the Workflows connection uses' },
-    };
-  }
-  if (retire) {
-    return {
-      state: 'pending',
-      result: {
-        ...result,
-        retireSecretId: retire.id,
-        waitingFor: `Confirm retiring ${retire.id} (${retire.reason === 'inactive' ? 'inactive' : 'not identified as in use'})`,
-      },
-    };
-  }
+  // Pending for the person: what they are asked is the step's story (presentation), from the journal.
+  if (needsIdentification) return { state: 'pending', result };
+  if (retire) return { state: 'pending', result: { ...result, retireSecretId: retire.id } };
   return { state: 'done', result };
 }

@@ -4,6 +4,7 @@ import { isOktaError } from '../../okta/errors.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { maskSecret } from '../../redact.ts';
 import { RotationError } from '../errors.ts';
+import { newSecretNotActive } from '../../presentation/stepErrors.ts';
 import type { RotationJournal, SecretRef } from '../model/journal.ts';
 import type { StepContext } from './context.ts';
 
@@ -31,10 +32,7 @@ export function requireNewSecretActive(
   const newId = ctx.journal.newSecret?.id;
   const current = secrets.find((s) => s.id === newId);
   if (!newId || current?.status !== 'ACTIVE') {
-    throw new RotationError(
-      'unexpectedState',
-      `${ctx.where}: the new secret ${newId ?? '(none)'} is ${current ? current.status : 'missing'} in Okta, so no old secret is touched. Activate it in the Admin Console, or roll back.`,
-    );
+    throw new RotationError('unexpectedState', newSecretNotActive(ctx.where, newId, current !== undefined));
   }
   return newId;
 }

@@ -3,6 +3,7 @@
 import { redact } from '../../redact.ts';
 import { workflowsApp } from '../appRecord.ts';
 import { RotationError } from '../errors.ts';
+import { newSecretRefused, newSecretUnchecked, newValueNotStored } from '../../presentation/stepErrors.ts';
 import type { NextAction } from '../model/actions.ts';
 import type { ApiStepModule } from './context.ts';
 
@@ -13,10 +14,7 @@ export const verifyNewSecret: ApiStepModule<'verifyNewSecret'> = {
     const j = ctx.journal;
     const value = await ctx.secrets.get(j.rotationId);
     if (!value) {
-      throw new RotationError(
-        'secretValueLost',
-        `${ctx.where}: the new secret's value is no longer in secure storage, so it cannot be verified. Check the new connection in the Workflows console, then override.`,
-      );
+      throw new RotationError('secretValueLost', newValueNotStored(ctx.where));
     }
     const probe = await ctx.okta.verifyClientSecret(workflowsApp(j), value, ctx.signal);
     const reason = redact(probe.reason, [value]);
@@ -32,8 +30,8 @@ export const verifyNewSecret: ApiStepModule<'verifyNewSecret'> = {
       throw new RotationError(
         'verificationFailed',
         probe.outcome === 'invalid'
-          ? `${ctx.where}: the new secret ${j.newSecret?.id ?? ''} was refused by the token endpoint (${reason}). Do not retire the old secret; check the secret in the Admin Console, then verify again.`
-          : `${ctx.where}: the new secret ${j.newSecret?.id ?? ''} could not be checked (${reason}). Verify again in a moment.`,
+          ? newSecretRefused(ctx.where, j.newSecret?.id, reason)
+          : newSecretUnchecked(ctx.where, j.newSecret?.id, reason),
       );
     }
     return { state: 'done', result: { outcome: probe.outcome, reason, secretId: j.newSecret?.id ?? null } };

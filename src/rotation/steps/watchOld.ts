@@ -8,6 +8,7 @@
 // person's confirmation instead, recorded as theirs.
 import type { ClientAuthFailure } from '../../okta/clientAuthFailures.ts';
 import { RotationError } from '../errors.ts';
+import { oldSecretActiveAgain } from '../../presentation/stepErrors.ts';
 import type { NextAction } from '../model/actions.ts';
 import type { RotationJournal } from '../model/journal.ts';
 import {
@@ -43,10 +44,7 @@ export const watchOld: ApiStepModule<'watchOld'> = {
       await ctx.update((j) => {
         delete j.watch;
       });
-      throw new RotationError(
-        'unexpectedState',
-        `${ctx.where}: the old secret ${active.join(', ')} is active again in Okta (changed outside this checklist). While it is active, no failed sign-in can show a flow still using it. Deactivate it again in the Admin Console and look again (the watch starts over), or roll back.`,
-      );
+      throw new RotationError('unexpectedState', oldSecretActiveAgain(ctx.where, active));
     }
     const now = new Date(ctx.now());
     const watch = ctx.journal.watch ?? newWatch(ctx.journal, now);
