@@ -4,6 +4,7 @@
 import type { RotationJournal, SecretRef, StepRecord } from '../rotation/model/journal.ts';
 import { endingLines } from '../presentation/endings.ts';
 import { stepTitle } from '../presentation/stories/titles.ts';
+import { utcDateTime } from '../presentation/time.ts';
 import { STEP_IDS, stepKind, type StepId } from '../rotation/model/steps.ts';
 import {
   HISTORY_VERSION,
@@ -158,7 +159,7 @@ function acknowledgements(journal: RotationJournal): Decision[] {
   const g = journal.guards.productionWithoutPreview;
   if (g?.acknowledgedAt) {
     const last = g.lastPreviewCompletedAt
-      ? `the last one completed ${g.lastPreviewCompletedAt}`
+      ? `the last one completed ${utcDateTime(g.lastPreviewCompletedAt)}`
       : 'none ever completed';
     out.push({
       kind: 'productionWithoutPreview',

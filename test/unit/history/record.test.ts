@@ -72,6 +72,19 @@ describe('rotation history record', () => {
     assert.deepEqual([r.deactivated, r.deleted], [['ocsOLDSECRET00000001'], ['ocsOLDSECRET00000001']]);
   });
 
+  it('an acknowledged production rotation names the last preview completion as a person reads a time', () => {
+    const j = completedJournal();
+    j.guards.productionWithoutPreview = {
+      required: true,
+      days: 30,
+      lastPreviewCompletedAt: '2026-10-02T14:05:00.000Z',
+      acknowledgedAt: '2026-11-26T09:00:02.000Z',
+    };
+    const r = historyRecordOf(j, { orgLabel: 'Acme Production', practice: false, actor: ADMIN });
+    assert.match(r.acknowledgements[0]?.text ?? '', /the last one completed 2 Oct 2026, 14:05 UTC\)/);
+    assert.doesNotMatch(r.acknowledgements[0]?.text ?? '', /T14:05/);
+  });
+
   it('a rollback: the override, the retired stray secret and the reactivated old one; a failed step keeps Okta’s errorId', () => {
     const r = historyRecordOf(rolledBackJournal(), { orgLabel: 'Acme Preview', practice: false, actor: SERVICE_APP });
     assert.equal(r.overrides[0]?.kind, 'unverifiedNewSecret');
