@@ -77,6 +77,8 @@ function installStandIn({ settings = {}, secrets = {} } = {}) {
         },
         { get: (t, k) => (k in t ? t[k] : inert()) },
       ),
+      // The clipboard, openExternal: accepted and forgotten.
+      env: inert(),
       commands: { registerCommand: () => ({ dispose() {} }), executeCommand: async () => undefined },
       Uri: {
         file: (p) => ({ fsPath: p, path: p }),
