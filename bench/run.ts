@@ -5,13 +5,12 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { packageVersion } from '../scripts/package-version-plugin.mjs';
 import { startSimulator } from '../src/simulator/index.ts';
-import { callsOf, drive, startWorld } from '../test/unit/rotation/world.ts';
 import { campaignPhases, fleetMemory, fleetRefresh } from './fleet.ts';
+import { rotationCalls } from './rotationCalls.ts';
 
 const run = promisify(execFile);
 const loadAtStart = loadavg()[0] ?? 0;
@@ -106,39 +105,6 @@ async function clientCost(): Promise<void> {
   });
 }
 
-// ---- rotation: a full rotation, manual steps confirmed at once, 100 ms latency ----
-async function rotation(): Promise<void> {
-  const times: number[] = [];
-  let calls = { api: 0, token: 0 };
-  for (let r = 0; r < ORG_RUNS; r++) {
-    const world = await startWorld({ serviceApp: false });
-    try {
-      world.org.faults.latencyMs = 100;
-      const started = performance.now();
-      const engine = await world.start();
-      // The engine's calls: the app found at the start is remembered in VS Code (one call the first time only).
-      world.org.clearRequests();
-      const { snapshot } = await drive(engine, { mode: 'newConnection' });
-      times.push(performance.now() - started);
-      if (snapshot.outcome !== 'completed') throw new Error(`rotation ended ${snapshot.outcome}`);
-      const c = callsOf(world.org);
-      calls = { api: c.api, token: c.token };
-    } finally {
-      await world.close();
-    }
-  }
-  rows.push({
-    area: 'Rotation',
-    measure:
-      'full rotation at 100 ms latency (manual steps confirmed at once): time, and the calls of its steps to Okta',
-    ours: `${ms(median(times))}, ${calls.api} management + ${calls.token} token-endpoint probe`,
-    other: '',
-    ratio: '',
-    goal: '≤ 7 + 1',
-  });
-  log('rotation done');
-}
-
 // ---- extension: bundle sizes and activation in fresh processes ----
 interface Activation {
   ms: number;
@@ -203,14 +169,16 @@ const helpers = {
   defaultConcurrency: CONCURRENCY.default,
   root,
 };
-if (process.argv.includes('--fleet-memory')) {
+if (process.argv.includes('--rotation')) {
+  await rotationCalls(helpers, rows);
+} else if (process.argv.includes('--fleet-memory')) {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   await fleetMemory(helpers, rows);
 } else {
   await clientCost();
   const knee = await fleetRefresh(helpers, rows);
   await campaignPhases(helpers, CONCURRENCY.default, rows);
-  await rotation();
+  await rotationCalls(helpers, rows);
   await extension();
   await fleetMemory(helpers, rows);
   log(`the knee of maxConcurrentOrgs is at ${knee} (default ${CONCURRENCY.default}, maximum ${CONCURRENCY.max})`);
