@@ -5,7 +5,7 @@
 // {ms, loaded, failed, baseRssKiB, maxRssKiB, heapUsedKiB}.
 const { readFileSync } = require('node:fs');
 const { performance } = require('node:perf_hooks');
-const { installStandIn } = require('./vscodeStandIn.cjs');
+const { installStandIn } = require('../test/support/vscodeStandIn.cjs');
 
 const { orgs } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const settings = {

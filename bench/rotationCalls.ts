@@ -103,7 +103,7 @@ async function session(kind: OrgCredential['type'], rotations: number): Promise<
   try {
     // The app as an earlier session's tree found it (remembered in globalState): a rotation starts without a call,
     // and the session's client has made none yet (no token, no identity asked).
-    const setup = clients.withCredential(org, credential);
+    const setup = await clients.withCredential(org, credential);
     const app = await setup.findWorkflowsApp({ appId: simOrg.info.workflowsAppId });
     await setup.close();
     for (let i = 0; i < rotations; i++) {

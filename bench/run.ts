@@ -1,9 +1,10 @@
 // `npm run bench`: every figure measured side by side in this one run, median of several runs, printed as ONE
 // Markdown table (for docs/benchmarks.md). Not a test: it asserts nothing about time. Loopback only, bounded loops.
 //   BENCH_RUNS=5 (client cost, activation)   BENCH_ORG_RUNS=3 (fleet, campaign, rotation)
-//   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute.
+//   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute;
+//   `-- --extension`: only the bundle sizes and activation, beside version 0.1; `-- --rotation`: only the rotations.
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
@@ -11,6 +12,7 @@ import { packageVersion } from '../scripts/package-version-plugin.mjs';
 import { startSimulator } from '../src/simulator/index.ts';
 import { campaignPhases, fleetMemory, fleetRefresh } from './fleet.ts';
 import { rotationCalls } from './rotationCalls.ts';
+import { extensionRows } from './extension.ts';
 
 const run = promisify(execFile);
 const loadAtStart = loadavg()[0] ?? 0;
@@ -105,60 +107,6 @@ async function clientCost(): Promise<void> {
   });
 }
 
-// ---- extension: bundle sizes and activation in fresh processes ----
-interface Activation {
-  ms: number;
-  maxRssKiB: number;
-  loadedByActivation: string[];
-  lazyMs: Record<string, number>;
-}
-async function extension(): Promise<void> {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const kib = (file: string) => statSync(`${root}dist/${file}`).size / 1024;
-  const lazy = ['undici-pool.js', 'simulator.js', 'okta-yaml.js'];
-  const results: Activation[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { stdout } = await run(process.execPath, [`${here}activation.cjs`], { cwd: root });
-    results.push(JSON.parse(stdout) as Activation);
-  }
-  const early = [...new Set(results.flatMap((r) => r.loadedByActivation))];
-  const total = ['extension.js', ...lazy].reduce((n, f) => n + kib(f), 0);
-  rows.push({
-    area: 'Extension',
-    measure: 'bundle size (dist/extension.js, minified): what activation loads',
-    ours: `${kib('extension.js').toFixed(0)} KiB`,
-    other: '',
-    ratio: '',
-    goal: '< 400 KB',
-  });
-  rows.push({
-    area: 'Extension',
-    measure:
-      'loaded on demand: dist/undici-pool.js (first request), dist/simulator.js (Start Practice Orgs), dist/okta-yaml.js (Import Orgs from okta.yaml)',
-    ours: lazy.map((f) => `${kib(f).toFixed(0)} KiB`).join(' + '),
-    other: `total dist ${total.toFixed(0)} KiB`,
-    ratio: '',
-    goal: '',
-  });
-  rows.push({
-    area: 'Extension',
-    measure: 'load the bundle + activate() (vscode stand-in), fresh process',
-    ours: ms(median(results.map((r) => r.ms))),
-    other: early.length ? `activation loaded ${early.join(', ')}!` : 'loads no on-demand file',
-    ratio: '',
-    goal: '< 30 ms',
-  });
-  rows.push({
-    area: 'Extension',
-    measure: 'later, loading each on-demand file once',
-    ours: lazy.map((f) => `${ms(median(results.map((r) => r.lazyMs[f] ?? NaN)))} (${f})`).join(', '),
-    other: '',
-    ratio: '',
-    goal: '',
-  });
-  log('extension done');
-}
-
 const helpers = {
   runs: ORG_RUNS,
   median,
@@ -171,6 +119,8 @@ const helpers = {
 };
 if (process.argv.includes('--rotation')) {
   await rotationCalls(helpers, rows);
+} else if (process.argv.includes('--extension')) {
+  await extensionRows({ ...helpers, runs: RUNS }, rows);
 } else if (process.argv.includes('--fleet-memory')) {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   await fleetMemory(helpers, rows);
@@ -179,7 +129,7 @@ if (process.argv.includes('--rotation')) {
   const knee = await fleetRefresh(helpers, rows);
   await campaignPhases(helpers, CONCURRENCY.default, rows);
   await rotationCalls(helpers, rows);
-  await extension();
+  await extensionRows({ ...helpers, runs: RUNS }, rows);
   await fleetMemory(helpers, rows);
   log(`the knee of maxConcurrentOrgs is at ${knee} (default ${CONCURRENCY.default}, maximum ${CONCURRENCY.max})`);
 }

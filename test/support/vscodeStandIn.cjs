@@ -1,7 +1,8 @@
 // A minimal stand-in for the `vscode` module, for loading dist/extension.js in a plain Node process (the bench's
-// activation and fleet-memory runs: the one place a stand-in is fine, since no VS Code runs here). Any API it lacks
-// answers with an inert callable proxy. `settings` answers getConfiguration().get(); `secrets` is SecretStorage's
-// content; every tree data provider registered is kept in `treeProviders`.
+// activation and fleet-memory runs, the test that the built files share one module state: the one place a stand-in
+// is fine, since no VS Code runs there). Any API it lacks answers with an inert callable proxy. `settings` answers
+// getConfiguration().get(); `secrets` is SecretStorage's content; every tree data provider registered is kept in
+// `treeProviders`.
 /* global __dirname */
 const Module = require('node:module');
 const os = require('node:os');
@@ -102,7 +103,7 @@ function installStandIn({ settings = {}, secrets = {} } = {}) {
       setKeysForSync: () => undefined,
     };
   };
-  const root = path.resolve(__dirname, '..');
+  const root = path.resolve(__dirname, '..', '..');
   const context = {
     subscriptions: [],
     secrets: {
@@ -117,7 +118,7 @@ function installStandIn({ settings = {}, secrets = {} } = {}) {
     extensionUri: { fsPath: root, path: root },
     extensionPath: root,
     extensionMode: 1,
-    extension: { packageJSON: require('../package.json') },
+    extension: { packageJSON: require('../../package.json') },
     asAbsolutePath: (p) => path.resolve(root, p),
   };
   return { context, treeProviders };
