@@ -2,7 +2,8 @@
 // Markdown table (for docs/benchmarks.md). Not a test: it asserts nothing about time. Loopback only, bounded loops.
 //   BENCH_RUNS=5 (client cost, activation)   BENCH_ORG_RUNS=3 (fleet, campaign, rotation)
 //   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute;
-//   `-- --extension`: only the bundle sizes and activation, beside version 0.1; `-- --rotation`: only the rotations.
+//   `-- --extension`: only the bundle sizes and activation, beside version 0.1; `-- --rotation`: only the rotations;
+//   `-- --fleet`: only the refreshes of many orgs.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -119,6 +120,8 @@ const helpers = {
 };
 if (process.argv.includes('--rotation')) {
   await rotationCalls(helpers, rows);
+} else if (process.argv.includes('--fleet')) {
+  await fleetRefresh(helpers, rows);
 } else if (process.argv.includes('--extension')) {
   await extensionRows({ ...helpers, runs: RUNS }, rows);
 } else if (process.argv.includes('--fleet-memory')) {
