@@ -20,6 +20,11 @@ const watch = process.argv.includes('--watch');
  * the earlier one, which the later one loads. Each source is reached only by `await import()`.
  */
 const LAZY = [
+  {
+    in: 'src/vscode/rotations/journalParts.ts',
+    out: 'journals',
+    when: 'the journals read for the tree, after activation',
+  },
   { in: 'src/vscode/connection/newOktaClient.ts', out: 'okta-client', when: "an org's first client (the Okta client)" },
   { in: 'src/okta/network/dispatcher.ts', out: 'undici-pool', when: 'the first request to an org (undici)' },
   {

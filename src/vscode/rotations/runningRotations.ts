@@ -5,12 +5,10 @@
 // (the history, the tree, the log) subscribes to onDidChangeRotation: nothing of it is woven into running one.
 // The engine and the checklist panels are loaded with the first rotation this window starts, resumes or reads
 // (engineParts.ts); until then only the journals are read, for the tree's markers.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { resolvePairs } from '../../fleet/campaign/pairing.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { RotationDeps, RotationEngine } from '../../rotation/engine.ts';
-import { FileJournalStore } from '../../rotation/fileJournalStore.ts';
 import { isFinished, type OutsideChange, type RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { recordOutsideChange, stepRunning } from '../../rotation/outsideChanges.ts';
@@ -21,13 +19,13 @@ import type { OrgSettings } from '../orgs/orgSettings.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
-import { moveJournalsOutOfGlobalState } from '../storage/journalMigration.ts';
 import { SecretClipboard } from '../platform/secretClipboard.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
 import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import type { ChecklistPanels } from './checklistPanels.ts';
 import { CHECKLIST_VIEW_TYPE, PageStateSchema } from './checklistProtocol.ts';
 import type * as EngineParts from './engineParts.ts';
+import type * as JournalParts from './journalParts.ts';
 import { afterReady } from './journalsAfterReady.ts';
 
 /** One change of a rotation run in this window: its org, the snapshot before (none at its start) and after. */
@@ -53,8 +51,10 @@ export class RunningRotations extends Disposable {
   private cache: RotationJournal[] = [];
   private reloading: ReturnType<typeof setTimeout> | undefined;
   private following: ReturnType<typeof setInterval> | undefined;
-  /** This window among those sharing the journals: a step it runs is its own until it ends. */
-  private readonly windowId = randomUUID();
+  /** This window among those sharing the journals: a step it runs is its own until it ends (set with the journals). */
+  private windowId = '';
+  /** The journals' file store, loaded (with what moves the journals of 0.2) just after activation. */
+  private readonly journalFiles: Promise<typeof JournalParts>;
   /** Where a new secret is copied for the person: cleared again after a minute. */
   readonly clipboard = new SecretClipboard(vscode.env.clipboard);
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -78,12 +78,22 @@ export class RunningRotations extends Disposable {
     this.settings = parts.settings;
     this.clients = parts.clients;
     this.appOf = parts.appOf;
-    const files = new FileJournalStore(vscode.Uri.joinPath(context.globalStorageUri, 'rotations').fsPath);
-    const moved = moveJournalsOutOfGlobalState(globalState, files, (m) => parts.log.warn(m)).then(
-      (n) => (n > 0 ? parts.log.info(`Rotation journals: ${n} moved from globalState to their files`) : undefined),
-      (e: unknown) => parts.log.error('Moving the rotation journals out of globalState', e),
+    const folder = vscode.Uri.joinPath(context.globalStorageUri, 'rotations').fsPath;
+    this.journalFiles = import('./journalParts.ts');
+    this.journals = afterReady(
+      this.journalFiles.then(async (m) => {
+        this.windowId = m.newWindowId();
+        const files = new m.FileJournalStore(folder);
+        await m
+          .moveJournalsOutOfGlobalState(globalState, files, (w) => parts.log.warn(w))
+          .then(
+            (n) =>
+              n > 0 ? parts.log.info(`Rotation journals: ${n} moved from globalState to their files`) : undefined,
+            (e: unknown) => parts.log.error('Moving the rotation journals out of globalState', e),
+          );
+        return files;
+      }),
     );
-    this.journals = afterReady(files, moved);
     this.pending = new SecretStoragePendingSecretStore(context.secrets);
     this.extensionUri = context.extensionUri;
     this.register({ dispose: () => this.stopTimers() });
@@ -95,19 +105,22 @@ export class RunningRotations extends Disposable {
 
   /** The engine and the checklist panels: loaded once, the first time a rotation is started, resumed or read. */
   private parts(): Promise<typeof EngineParts> {
-    this.loaded ??= import('./engineParts.ts').then((parts) => {
-      if (!this.panels && !this.isDisposed)
-        this.panels = this.register(
-          new parts.ChecklistPanels({
-            extensionUri: this.extensionUri,
-            log: this.log,
-            clients: this.clients,
-            labelOf: this.labelOf,
-            clipboard: this.clipboard,
-          }),
-        );
-      return parts;
-    });
+    // The journals' part first: a rotation's dependencies name this window (its id comes with the journals).
+    this.loaded ??= this.journalFiles
+      .then(() => import('./engineParts.ts'))
+      .then((parts) => {
+        if (!this.panels && !this.isDisposed)
+          this.panels = this.register(
+            new parts.ChecklistPanels({
+              extensionUri: this.extensionUri,
+              log: this.log,
+              clients: this.clients,
+              labelOf: this.labelOf,
+              clipboard: this.clipboard,
+            }),
+          );
+        return parts;
+      });
     return this.loaded;
   }
 
