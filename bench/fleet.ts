@@ -6,7 +6,7 @@
 // the extension host's; every figure is the median of several runs, and every 429 is counted.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -256,44 +256,64 @@ export async function campaignPhases(h: Helpers, limit: number, rows: FleetRow[]
   }
 }
 
-/** The extension host's memory with 200 orgs loaded, in a fresh process (bench/fleetMemory.cjs). */
+/** The extension host's memory with 200 orgs loaded, in a fresh process (bench/fleetMemory.cjs): the first load
+ * ever (nothing remembered), then a window reloaded (the apps and secrets its last session remembered). */
 export async function fleetMemory(h: Helpers, rows: FleetRow[]): Promise<void> {
   const { orgs, child } = await fleetSimulator(200, h.root);
-  const file = `${tmpdir()}/okta-workflows-bench-fleet.json`;
+  const dir = mkdtempSync(join(tmpdir(), 'okta-workflows-bench-fleet-'));
+  const file = join(dir, 'orgs.json');
+  const remembered = join(dir, 'globalState.json');
   writeFileSync(file, JSON.stringify({ orgs }), { mode: 0o600 });
-  const results: Array<{ ms: number; baseRssKiB: number; maxRssKiB: number; heapUsedKiB: number; failed: number }> = [];
+  type Result = { ms: number; baseRssKiB: number; maxRssKiB: number; heapUsedKiB: number; failed: number };
+  const results: Record<'cold' | 'reload', Result[]> = { cold: [], reload: [] };
+  const measure = async (...args: string[]): Promise<Result> => {
+    const run = spawn(process.execPath, [`${h.root}bench/fleetMemory.cjs`, file, ...args], {
+      cwd: h.root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const rl = createInterface({ input: run.stdout! });
+    const [line] = (await once(rl, 'line')) as [string];
+    rl.close();
+    await once(run, 'exit');
+    return JSON.parse(line) as Result;
+  };
   try {
     for (let r = 0; r < h.runs; r++) {
-      const run = spawn(process.execPath, [`${h.root}bench/fleetMemory.cjs`, file], {
-        cwd: h.root,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const rl = createInterface({ input: run.stdout! });
-      const [line] = (await once(rl, 'line')) as [string];
-      rl.close();
-      await once(run, 'exit');
-      results.push(JSON.parse(line) as (typeof results)[number]);
+      results.cold.push(await measure('', r === 0 ? remembered : ''));
+      results.reload.push(await measure(remembered));
     }
   } finally {
     await stop(child);
+    rmSync(dir, { recursive: true, force: true });
   }
-  if (results.some((r) => r.failed > 0))
-    throw new Error(`fleet memory: some orgs failed to load: ${JSON.stringify(results)}`);
+  const all = [...results.cold, ...results.reload];
+  if (all.some((r) => r.failed > 0)) throw new Error(`fleet memory: some orgs failed to load: ${JSON.stringify(all)}`);
+  const med = (xs: Result[], f: (r: Result) => number) => h.median(xs.map(f));
   rows.push({
     area: 'Fleet',
     measure:
       'extension host with 200 orgs: the tree loads them all (dist/extension.js, vscode stand-in), peak memory (maxRSS)',
-    ours: h.mib(h.median(results.map((r) => r.maxRssKiB))),
-    other: `${h.mib(h.median(results.map((r) => r.baseRssKiB)))} after activation; heap in use ${h.mib(h.median(results.map((r) => r.heapUsedKiB)))}`,
+    ours: h.mib(med(results.cold, (r) => r.maxRssKiB)),
+    other: `${h.mib(med(results.cold, (r) => r.baseRssKiB))} after activation; heap in use ${h.mib(med(results.cold, (r) => r.heapUsedKiB))}`,
     ratio: '',
     goal: 'reported',
   });
   rows.push({
     area: 'Fleet',
-    measure: 'same: time until every org shows its secrets (cold, default settings)',
-    ours: h.ms(h.median(results.map((r) => r.ms))),
+    measure:
+      'same: time until every org shows its secrets as loaded in this session, the first load ever (nothing remembered: find each app, then list its secrets), default settings',
+    ours: h.ms(med(results.cold, (r) => r.ms)),
     other: '',
     ratio: '',
-    goal: '',
+    goal: '≤ 1 s',
+  });
+  rows.push({
+    area: 'Fleet',
+    measure:
+      'same, a window reloaded: the apps and secrets its last session remembered shown at once, then each org listed (1 call)',
+    ours: h.ms(med(results.reload, (r) => r.ms)),
+    other: '',
+    ratio: '',
+    goal: '≤ 1 s',
   });
 }
