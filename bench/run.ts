@@ -3,7 +3,8 @@
 //   BENCH_RUNS=5 (client cost, activation)   BENCH_ORG_RUNS=3 (fleet, campaign, rotation)
 //   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute;
 //   `-- --extension`: only the bundle sizes and activation, beside version 0.1; `-- --rotation`: only the rotations;
-//   `-- --fleet`: only the refreshes of many orgs.
+//   `-- --fleet`: only the refreshes of many orgs; `-- --watch`: only the watch's look across 200 orgs and the
+//   rotations.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -14,6 +15,7 @@ import { startSimulator } from '../src/simulator/index.ts';
 import { campaignPhases, fleetMemory, fleetRefresh } from './fleet.ts';
 import { rotationCalls } from './rotationCalls.ts';
 import { extensionRows } from './extension.ts';
+import { watchPoll } from './watch.ts';
 
 const run = promisify(execFile);
 const loadAtStart = loadavg()[0] ?? 0;
@@ -127,10 +129,14 @@ if (process.argv.includes('--rotation')) {
 } else if (process.argv.includes('--fleet-memory')) {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   await fleetMemory(helpers, rows);
+} else if (process.argv.includes('--watch')) {
+  await watchPoll(helpers, rows);
+  await rotationCalls(helpers, rows);
 } else {
   await clientCost();
   const knee = await fleetRefresh(helpers, rows);
   await campaignPhases(helpers, CONCURRENCY.default, rows);
+  await watchPoll(helpers, rows);
   await rotationCalls(helpers, rows);
   await extensionRows({ ...helpers, runs: RUNS }, rows);
   await fleetMemory(helpers, rows);
@@ -139,7 +145,7 @@ if (process.argv.includes('--rotation')) {
 
 const cpu = cpus();
 const lines = [
-  `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}, load average ${loadAtStart.toFixed(1)} at the start. Median of ${RUNS} runs (client cost, extension) and ${ORG_RUNS} runs (fleet, campaign, rotation).`,
+  `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}, load average ${loadAtStart.toFixed(1)} at the start. Median of ${RUNS} runs (client cost, extension) and ${ORG_RUNS} runs (fleet, campaign, watch, rotation).`,
   '',
   '| Area | Measure | Ours | Compared with | Ratio | Goal |',
   '|---|---|---|---|---|---|',

@@ -1,6 +1,7 @@
 // The words the CSV and the Markdown report share: who acted, each step, each of Okta's events, with times as a
 // spreadsheet reads them in the CSV and as people read them in the report. One place, so both formats say the same thing the same way.
 import { spreadsheetTime } from '../presentation/time.ts';
+import { watchEvidence } from '../presentation/watch.ts';
 import type { OktaLogSection } from './oktaLog.ts';
 import type { Actor, HistoryRecord, LogParty, OktaLogEvent, SecretEntry, StepEntry } from './record.ts';
 
@@ -108,4 +109,11 @@ export function describeOktaSection(section: OktaLogSection, time: (iso: string)
   const n = c.events.length;
   const when = section.fromHistory ? `kept from the query of ${time(c.queriedAt)}` : `queried ${time(c.queriedAt)}`;
   return `${n} event${n === 1 ? '' : 's'} with the app as target, ${time(c.since)} to ${time(c.until)} (${when})`;
+}
+
+/** The watch of the old secret in Okta's System Log, as sentences: from when to when, what it found, who decided. */
+export function describeWatch(record: HistoryRecord): string[] {
+  return record.watch
+    ? watchEvidence(record.watch)
+    : ['Not watched (no old secret was deactivated, or the rotation predates the watch).'];
 }

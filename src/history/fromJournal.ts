@@ -70,6 +70,7 @@ export function historyRecordOf(
     acknowledgements: acknowledgements(journal),
     overrides: overrides(journal),
     ...(journal.verification ? { verification: { ...journal.verification } } : {}),
+    ...(journal.watch ? { watch: structuredClone(journal.watch) } : {}),
     actors: withActor(previous?.actors ?? [], context.actor),
     // Journals of 0.2 kept their ending as sentences; later ones are told from their state.
     report: journal.report.length > 0 ? [...journal.report] : endingLines(journal, endTime(journal), context.labelOf),
@@ -118,6 +119,16 @@ const REASONS: Record<string, string> = {
   rolledBack: 'not reached: the rotation was rolled back',
   abandoned: 'not reached: the rotation was abandoned',
   'no old active secret': 'no old secret was active',
+  predatesWatch: 'not done: the rotation began before the extension watched the System Log',
+};
+
+const WATCH_NOTES: Record<string, string> = {
+  clean: "no failed sign-in with the old secret in Okta's System Log for the watch's whole length",
+  caught: "Okta's System Log showed a connection still using the old secret",
+  cannotWatch: 'Okta refused to read its System Log',
+  watching: 'watched, not long enough yet',
+  deleteDespiteFindings: 'the person chose to delete although a connection still used the old secret',
+  confirmedWithoutWatch: "the person confirmed every flow moved, without a watch (their word, not Okta's record)",
 };
 
 /** The step's result in words, from the few result fields that mean something to a reader. */
@@ -129,34 +140,61 @@ function stepNote(record: StepRecord): string | undefined {
   if (r['overridden'] === true) notes.push('skipped by the person’s override (deactivation allowed unverified)');
   if (r['recovered'] === true) notes.push('the create’s answer was lost; the new secret was found in the list');
   if (r['valueWiped'] === true) notes.push('the new secret’s stored value was wiped');
+  const decision = r['decision'];
+  const watch = r['watch'];
+  if (typeof decision === 'string') notes.push(WATCH_NOTES[decision] ?? decision);
+  else if (typeof watch === 'string' && record.state !== 'pending') notes.push(WATCH_NOTES[watch] ?? watch);
+  // A watch that ran, then the rotation ended: it was reached, and the ending says what followed.
+  if (typeof watch === 'string' && record.state === 'skipped' && typeof r['reason'] === 'string') {
+    notes.push(`then the rotation was ${r['reason'] === 'rolledBack' ? 'rolled back' : r['reason']}`);
+    return notes.join('; ');
+  }
   if (record.state === 'skipped' && typeof r['reason'] === 'string') notes.push(REASONS[r['reason']] ?? r['reason']);
   return notes.length > 0 ? notes.join('; ') : undefined;
 }
 
 function acknowledgements(journal: RotationJournal): Decision[] {
+  const out: Decision[] = [];
   const g = journal.guards.productionWithoutPreview;
-  if (!g?.acknowledgedAt) return [];
-  const last = g.lastPreviewCompletedAt ? `the last one completed ${g.lastPreviewCompletedAt}` : 'none ever completed';
-  return [
-    {
+  if (g?.acknowledgedAt) {
+    const last = g.lastPreviewCompletedAt
+      ? `the last one completed ${g.lastPreviewCompletedAt}`
+      : 'none ever completed';
+    out.push({
       kind: 'productionWithoutPreview',
       at: g.acknowledgedAt,
       text: `Rotating production without a preview rotation completed within ${g.days} days (${last}): acknowledged.`,
-    },
-  ];
+    });
+  }
+  const d = journal.watch?.decision;
+  if (d?.kind === 'confirmedWithoutWatch')
+    out.push({
+      kind: 'noWatch',
+      at: d.at,
+      text: "Every flow confirmed moved to the new connection by the person: Okta refused to read its System Log, so the old secret's delete rests on this word, not on Okta's record.",
+    });
+  return out;
 }
 
 function overrides(journal: RotationJournal): Decision[] {
+  const out: Decision[] = [];
   const o = journal.guards.unverifiedOverride;
-  if (!o) return [];
-  const outcome = o.verificationOutcome === 'none' ? 'not run' : o.verificationOutcome;
-  return [
-    {
+  if (o) {
+    const outcome = o.verificationOutcome === 'none' ? 'not run' : o.verificationOutcome;
+    out.push({
       kind: 'unverifiedNewSecret',
       at: o.at,
       text: `Old secret allowed to be deactivated although the new secret's verification was ${outcome}.`,
-    },
-  ];
+    });
+  }
+  const d = journal.watch?.decision;
+  if (d?.kind === 'deleteDespiteFindings')
+    out.push({
+      kind: 'oldSecretStillUsed',
+      at: d.at,
+      text: "Old secret allowed to be deleted although Okta's System Log showed a connection still using it.",
+    });
+  return out;
 }
 
 /** The actors so far, plus `actor` when it differs from the last one (a rotation resumed by someone else). */

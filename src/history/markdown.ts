@@ -1,7 +1,14 @@
 // The export as a Markdown report: a summary table (one line per rotation), then one section per rotation with
 // who acted, which secret replaced which, the decisions, every step and Okta's System Log events. Text from
 // people and from Okta is escaped so it cannot break the tables or inject markup.
-import { describeActors, describeOktaSection, describeOutcome, describeParty, describeStepState } from './describe.ts';
+import {
+  describeActors,
+  describeOktaSection,
+  describeOutcome,
+  describeParty,
+  describeStepState,
+  describeWatch,
+} from './describe.ts';
 import { utcDateTime } from '../presentation/time.ts';
 import type { HistoryRecord, SecretEntry, StepEntry } from './record.ts';
 import { describeSelection, type ExportDocument } from './selection.ts';
@@ -51,6 +58,10 @@ function section({ record: r, okta }: Row): string[] {
     ...r.acknowledgements.map((d) => `- Acknowledged ${utcDateTime(d.at)}: ${text(d.text)}`),
     ...r.overrides.map((d) => `- Override ${utcDateTime(d.at)}: ${text(d.text)}`),
     ...r.report.map((s) => `- ${text(s)}`),
+    '',
+    '### Watch of the old secret',
+    '',
+    ...describeWatch(r).map((s) => `- ${text(s)}`),
     '',
     '### Steps',
     '',

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { MaskedSecretSchema, RotationIdSchema } from '../rotation/model/shapes.ts';
 import { STEP_STATES } from '../rotation/model/steps.ts';
+import { WatchSchema } from '../rotation/model/watch.ts';
 
 export const HISTORY_VERSION = 1;
 
@@ -37,7 +38,7 @@ export type StepEntry = z.infer<typeof StepEntrySchema>;
 
 const DecisionSchema = z.lazy(() =>
   z.strictObject({
-    kind: z.enum(['productionWithoutPreview', 'unverifiedNewSecret']),
+    kind: z.enum(['productionWithoutPreview', 'unverifiedNewSecret', 'oldSecretStillUsed', 'noWatch']),
     at: Iso,
     /** The sentence a reader sees: what was acknowledged or overridden, and why it was asked. */
     text: Text,
@@ -130,6 +131,11 @@ const HistoryRecordSchema = z.lazy(() =>
         at: Iso,
       }),
     ),
+    /**
+     * The watch of the deactivated old secret in Okta's System Log, as the journal kept it: from when to when, each
+     * failed sign-in found (event id, time, client IP, user agent, which secret), and the person's decision.
+     */
+    watch: z.optional(WatchSchema),
     actors: z.array(ActorSchema),
     /** The sentences the rotation ended with (ids only). */
     report: z.array(Text),

@@ -21,11 +21,17 @@ const FLEET_AGES: ReadonlyArray<readonly [number, number]> = [
   [25, 50],
 ];
 
+/** The fleet's org with a forgotten flow: a Workflows connection nobody moved, so the watch has something to catch. */
+const FORGOTTEN_FLOW_ORG = 'practice-preview-2';
+/** How often its flow refreshes its token: often enough that a practice watch (two minutes at most) sees it fail. */
+const FORGOTTEN_FLOW_INTERVAL_MS = 20_000;
+
 /**
  * One Preview and one Production org, each with a single ACTIVE secret older than the default maximum age (90 d),
  * so the tree shows the age warning a real org due for rotation shows. Few decoy apps: discovery still pages.
  * With a larger `count` (an even number up to 16), a fleet of preview/production pairs (practice-preview-N and
- * practice-N) of varied ages, for trying Rotate Due Secrets.
+ * practice-N) of varied ages, for trying Rotate Due Secrets; practice-preview-2 has a forgotten flow (a connection
+ * still on its secret, refreshing every 20 s), which the watch of the old secret catches after the deactivation.
  */
 export function practiceSeeds(now: Date, count = 2): OrgSeed[] {
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY_MS).toISOString();
@@ -37,6 +43,9 @@ export function practiceSeeds(now: Date, count = 2): OrgSeed[] {
           environment: 'preview',
           secrets: [{ status: 'ACTIVE', created: daysAgo(previewAge) }],
           decoyApps: 1,
+          ...(`practice-preview-${i + 1}` === FORGOTTEN_FLOW_ORG
+            ? { forgottenFlow: { intervalMs: FORGOTTEN_FLOW_INTERVAL_MS } }
+            : {}),
         },
         {
           name: `practice-${i + 1}`,
@@ -71,8 +80,20 @@ export interface PracticeOrg {
   apiToken: string;
 }
 
-/** The setting entries and tokens of the simulator's orgs, Preview first; a fleet's production orgs paired. */
+/**
+ * The setting entries and tokens of the simulator's orgs, Preview first; a fleet's production orgs paired. An org with
+ * a forgotten flow says so in its label, so a person knows which rehearsal the watch will stop.
+ */
 export function practiceOrgsFrom(infos: readonly SimulatedOrgInfo[]): PracticeOrg[] {
+  const labelOf = (info: SimulatedOrgInfo): string => {
+    const pair = /-(\d+)$/.exec(info.name)?.[1];
+    const label = pair ? `${PRACTICE_LABELS[info.environment]} ${pair}` : PRACTICE_LABELS[info.environment];
+    return info.forgottenFlow ? `${label} (forgotten flow)` : label;
+  };
+  const previewLabel = (pair: string): string => {
+    const preview = infos.find((i) => i.environment === 'preview' && i.name.endsWith(`-${pair}`));
+    return preview ? labelOf(preview) : `${PRACTICE_LABELS.preview} ${pair}`;
+  };
   return [...infos]
     .sort((a, b) => (a.environment === b.environment ? 0 : a.environment === 'preview' ? -1 : 1))
     .map((info) => {
@@ -85,11 +106,11 @@ export function practiceOrgsFrom(infos: readonly SimulatedOrgInfo[]): PracticeOr
         key: url.host,
         apiToken: info.apiToken,
         setting: {
-          label: pair ? `${PRACTICE_LABELS[info.environment]} ${pair}` : PRACTICE_LABELS[info.environment],
+          label: labelOf(info),
           domain: info.baseUrl,
           environment: info.environment,
           practice: true,
-          ...(pair && info.environment === 'production' ? { previewOrg: `${PRACTICE_LABELS.preview} ${pair}` } : {}),
+          ...(pair && info.environment === 'production' ? { previewOrg: previewLabel(pair) } : {}),
         },
       };
     });

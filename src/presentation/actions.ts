@@ -21,6 +21,7 @@ const CONFIRM_LABELS: Partial<Record<StepId, string>> = {
   moveFlows: 'Every flow uses the new connection',
   identifyOld: 'These are the old secrets',
   deleteOldConnection: 'I deleted the old connection',
+  watchOld: 'Every flow moved: go on without a watch…',
 };
 
 const MODE_LABELS: Readonly<Record<ConnectionMode, string>> = {
@@ -41,6 +42,10 @@ export function runLabel(step: StepId, journal: RotationJournal): string {
   if (step === 'preflight' && record.result !== undefined) return `${again}Check the org again`;
   if (step === 'identifyOld' && journal.identify !== undefined && record.state === 'pending') return 'List again';
   if (step === 'identifyOld') return `${again}List the active secrets`;
+  if (step === 'watchOld') {
+    if (journal.watch?.status === 'cannotWatch') return 'Try to read the System Log again';
+    return `${again}${journal.watch ? 'Look again now' : 'Look at the System Log now'}`;
+  }
   return `${again}${stepTitle(step)}`;
 }
 
@@ -60,11 +65,11 @@ export function offerLabel(offer: NextAction, journal: RotationJournal): string 
     case 'identifyInUse':
       return 'Identify the secret in use…';
     case 'override':
-      return 'Continue without verification…';
+      return offer.guard === 'oldSecretStillUsed' ? 'Delete it anyway…' : 'Continue without verification…';
     case 'acknowledge':
       return offer.guard === 'previewSoak' ? 'Create it now, before the soak ends…' : 'Rotate production anyway…';
     case 'rollback':
-      return 'Roll back to the old secret…';
+      return caughtStillUsed(journal) ? 'Roll back (recommended)…' : 'Roll back to the old secret…';
     case 'abandon':
       return 'Abandon the rotation…';
   }
@@ -87,10 +92,16 @@ const ICONS: Readonly<Record<NextAction['type'], string | undefined>> = {
   abandon: 'close',
 };
 
+/** The watch caught a connection still using the old secret: Roll back is the step's own, recommended action. */
+export function caughtStillUsed(journal: Pick<RotationJournal, 'watch' | 'outcome'>): boolean {
+  return journal.outcome === 'inProgress' && journal.watch?.status === 'caught' && journal.watch.decision === undefined;
+}
+
 /**
  * Every offer with its words, its role decided among the others: the step's own action that moves the rotation
- * on is the one primary action (a decision before "Check the org again", the confirmation before "List again");
- * an override is dangerous; the ways out (rollback, abandon) and the guard's acknowledgements are secondary.
+ * on is the one primary action (a decision before "Check the org again", the confirmation before "List again", Roll
+ * back when the watch caught the old secret still used); an override is dangerous; the ways out (rollback, abandon)
+ * and the guard's acknowledgements are secondary otherwise.
  */
 export function offersInWords(
   offers: readonly NextAction[],
@@ -99,7 +110,7 @@ export function offersInWords(
   let primaryTaken = false;
   return offers.map((offer) => {
     const label = offerLabel(offer, journal);
-    const wantsPrimary = isPrimary(offer, offers);
+    const wantsPrimary = isPrimary(offer, offers) || (offer.type === 'rollback' && caughtStillUsed(journal));
     const role: ActionRole =
       offer.type === 'override' ? 'danger' : wantsPrimary && !primaryTaken ? 'primary' : 'secondary';
     if (role === 'primary') primaryTaken = true;
@@ -150,7 +161,9 @@ export function actionTitle(action: RotationAction | NextAction, journal: Rotati
     case 'identifyInUse':
       return 'Identify the secret in use';
     case 'override':
-      return 'Continue without a verified new secret';
+      return action.guard === 'oldSecretStillUsed'
+        ? 'Delete the old secret although a connection still uses it'
+        : 'Continue without a verified new secret';
     case 'acknowledge':
       return action.guard === 'previewSoak'
         ? 'Go ahead before the preview soak ends'
@@ -178,7 +191,9 @@ export function actionInWords(action: RotationAction | NextAction, journal: Rota
     case 'identifyInUse':
       return 'Identifying the secret in use';
     case 'override':
-      return 'Continuing without a verified new secret';
+      return action.guard === 'oldSecretStillUsed'
+        ? 'Allowing the delete although a connection still uses the old secret'
+        : 'Continuing without a verified new secret';
     case 'acknowledge':
       return action.guard === 'previewSoak'
         ? "Acknowledging: the preview org's soak is not over"

@@ -5,6 +5,7 @@ import type { RotationSnapshot } from '../rotation/model/snapshot.ts';
 import { actionInWords } from './actions.ts';
 import { secretInList } from './phrases.ts';
 import { utcTime } from './time.ts';
+import { findingInWords, firstCatch, watchBasis } from './watch.ts';
 
 /** The title of a progress notification: the org as the person named it, then what is happening. */
 export function progressTitle(orgLabel: string, action: RotationAction, snap: RotationSnapshot): string {
@@ -43,6 +44,7 @@ export function riskyConfirmation(
   const body = (...parts: string[]): string => [where, ...parts].filter((p) => p !== '').join('\n\n');
   switch (action.type) {
     case 'override':
+      if (action.guard === 'oldSecretStillUsed') return watchOverrideConfirmation(snap, body, now);
       return {
         title: 'Continue without a verified new secret?',
         detail: body(
@@ -104,11 +106,22 @@ export function riskyConfirmation(
         button: `Retire ${masked}`,
       };
     }
+    case 'confirm':
+      if (action.step !== 'watchOld') return undefined;
+      return {
+        title: 'Go on without a watch of the System Log?',
+        detail: body(
+          "Okta refused to let this credential read the org's System Log, so the extension cannot see whether a flow still uses the old secret.",
+          "Confirm only if you checked that every flow uses the new connection. Your confirmation is recorded as your word, not as Okta's record; the delete is offered next.",
+        ),
+        button: 'Every Flow Moved',
+      };
     case 'run':
       if (action.step === 'deleteOld') {
+        const basis = snap.journal.watch ? `\n\n${watchBasis(snap.journal.watch, now)}` : '';
         return {
           title: `Delete the old secret ${oldText} of ${snap.app.label} in ${production ? 'PRODUCTION org ' : ''}${orgLabel}?`,
-          detail: `${where}\n${secretLine}${newLine}\n\nThis cannot be undone: after the delete there is no rollback. Every Workflows connection must use the new secret.`,
+          detail: `${where}\n${secretLine}${newLine}${basis}\n\nThis cannot be undone: after the delete there is no rollback. Every Workflows connection must use the new secret.`,
           button: 'Delete Old Secret',
         };
       }
@@ -123,6 +136,23 @@ export function riskyConfirmation(
     default:
       return undefined;
   }
+}
+
+/** Deleting the old secret although the watch saw a connection still using it. */
+function watchOverrideConfirmation(
+  snap: RotationSnapshot,
+  body: (...parts: string[]) => string,
+  now: Date,
+): Confirmation {
+  const first = firstCatch(snap.journal.watch);
+  return {
+    title: 'Delete the old secret although a connection still uses it?',
+    detail: body(
+      `Okta's System Log shows ${first ? findingInWords(first, now) : 'a failed sign-in with the old secret'}: a flow is still on the old connection. Once the old secret is deleted, that flow stays broken until someone moves it to the new connection; Roll back would no longer be possible.`,
+      'Your decision is recorded in the rotation and its history. Nothing changes in Okta yet: the delete is offered next, with its own confirmation.',
+    ),
+    button: 'Allow the Delete',
+  };
 }
 
 /** Creating a paired production org's new secret before its preview org's soak is over. */

@@ -36,6 +36,20 @@ export function utcDateTime(when: When): string {
   return `${utcDateOf(d)}, ${hhmm(d)}`;
 }
 
+/**
+ * A stretch of time: "14:02–15:17 UTC" within the day of `now`; "1 Dec 2026, 14:02–15:17 UTC" within another day (or
+ * always with `withDate`, for what is read later); "1 Dec 2026, 23:50 UTC to 2 Dec 2026, 00:40 UTC" across days.
+ */
+export function utcSpan(from: When, to: When, now: Date, options: { withDate?: boolean } = {}): string {
+  const a = msOf(from);
+  const b = msOf(to);
+  if (Number.isNaN(a) || Number.isNaN(b)) return '';
+  const [da, db] = [new Date(a), new Date(b)];
+  if (!sameUtcDay(da, db)) return `${utcDateOf(da)}, ${hhmm(da)} to ${utcDateOf(db)}, ${hhmm(db)}`;
+  const times = `${hhmm(da).replace(' UTC', '')}–${hhmm(db)}`;
+  return options.withDate === true || !sameUtcDay(da, now) ? `${utcDateOf(da)}, ${times}` : times;
+}
+
 /** "1 Dec 2026" (UTC); '' when it does not parse. */
 export function utcDate(when: When): string {
   const ms = msOf(when);

@@ -20,6 +20,11 @@ export interface RotationDeps {
   previewHistory(): Promise<RotationJournal[]>;
   secrets: PendingSecretStore;
   clock?: Clock;
+  /**
+   * How long the watch of the deactivated old secret must find no failed sign-in before the delete is offered
+   * (minutes, default 75: a Workflows connection's token refreshes within the hour). 0: one look.
+   */
+  deactivationWatchMinutes?: number;
   /** A production rotation warns when no preview org completed one within this many days (default 30). */
   previewRecencyDays?: number;
   newRotationId?: () => string;

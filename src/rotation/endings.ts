@@ -67,29 +67,7 @@ export async function rollback(ctx: StepContext, window: string): Promise<Action
  * Every old secret active again: the rollback is complete after all. Otherwise it can be started again.
  */
 async function afterRollbackFailure(ctx: StepContext, e: unknown): Promise<ActionOutcome> {
-  const cancelled = ctx.signal?.aborted === true || isOktaError(e, 'cancelled');
-  if (!mayHaveChangedOkta(e)) {
-    await ctx.update((j) => {
-      delete j.rollback;
-    });
-    return cancelled
-      ? {
-          ok: false,
-          cancelled: true,
-          error: { kind: 'cancelled', message: 'Rollback cancelled; it can be started again.' },
-        }
-      : { ok: false, error: toStepError(e, ctx.where) };
-  }
-  const budget = new OperationBudget({ ...ctx.operation, deadlineMs: 60_000 });
-  let allActive: boolean | undefined;
-  try {
-    const listed = await ctx.okta.listSecrets(ctx.journal.app.id, budget.signal);
-    allActive = ctx.journal.deactivated.every((id) => listed.some((s) => s.id === id && s.status === 'ACTIVE'));
-  } catch {
-    allActive = undefined;
-  } finally {
-    budget.dispose();
-  }
+  const allActive = mayHaveChangedOkta(e) ? await oldSecretsActive(ctx) : false;
   if (allActive === true) {
     await ctx.update((j) => {
       if (j.rollback) j.rollback.reactivated = [...j.deactivated];
@@ -108,6 +86,7 @@ async function afterRollbackFailure(ctx: StepContext, e: unknown): Promise<Actio
         message: `${ctx.where}: the rollback may have reactivated the old secret, and Okta could not be read back. Roll back again: it reads Okta first and reactivates only what is still inactive.`,
       },
     };
+  const cancelled = ctx.signal?.aborted === true || isOktaError(e, 'cancelled');
   return cancelled
     ? {
         ok: false,
@@ -115,6 +94,19 @@ async function afterRollbackFailure(ctx: StepContext, e: unknown): Promise<Actio
         error: { kind: 'cancelled', message: 'Rollback cancelled; it can be started again.' },
       }
     : { ok: false, error: toStepError(e, ctx.where) };
+}
+
+/** Whether every deactivated old secret is ACTIVE in Okta now (undefined: Okta could not be read), on a budget of its own. */
+async function oldSecretsActive(ctx: StepContext): Promise<boolean | undefined> {
+  const budget = new OperationBudget({ ...ctx.operation, deadlineMs: 60_000 });
+  try {
+    const listed = await ctx.okta.listSecrets(ctx.journal.app.id, budget.signal);
+    return ctx.journal.deactivated.every((id) => listed.some((s) => s.id === id && s.status === 'ACTIVE'));
+  } catch {
+    return undefined;
+  } finally {
+    budget.dispose();
+  }
 }
 
 /** Every old secret is active again: the rollback is done and the rotation ends. */

@@ -18,7 +18,7 @@ import { describeIssues } from '../okta/schemaIssues.ts';
 import { actionTitle } from '../presentation/actions.ts';
 import { stepTitle } from '../presentation/stories/titles.ts';
 import { redact } from '../redact.ts';
-import { acknowledge, chooseMode, confirmStep, overrideUnverified } from './decisions.ts';
+import { acknowledge, chooseMode, confirmStep, override } from './decisions.ts';
 import type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
 import { abandon, endRotation, rollback } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
@@ -41,6 +41,13 @@ import { stepModule } from './steps/registry.ts';
 import { UpdateQueue } from './updateQueue.ts';
 
 export type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
+
+/**
+ * How long the watch must see no failed sign-in of the old secret, by default: an org authorization server's access
+ * token lives an hour, so a connection still on the old secret refreshes, and fails, within it; a quarter of an hour
+ * more for Okta publishing the event late and a refresh a little behind.
+ */
+const DEFAULT_WATCH_MINUTES = 75;
 
 /** This process among the windows sharing the journals, when the deps name none. */
 const THIS_PROCESS = randomUUID();
@@ -207,7 +214,7 @@ export class RotationEngine {
         await acknowledge(ctx, action.guard);
         return { ok: true };
       case 'override':
-        await overrideUnverified(ctx);
+        await override(ctx, action.guard);
         return { ok: true };
       case 'chooseMode':
         await chooseMode(ctx, action.mode);
@@ -258,6 +265,7 @@ export class RotationEngine {
       now: () => this.#now(),
       signal,
       operation: this.#deps.operation,
+      watchMinutes: this.#deps.deactivationWatchMinutes ?? DEFAULT_WATCH_MINUTES,
       where: this.#where(),
       end: (outcome) => endRotation(ctx, (j) => this.#deps.journals.release(j), outcome),
     };

@@ -13,6 +13,7 @@ export type RotationOkta = Pick<
   | 'deleteSecret'
   | 'verifyClientSecret'
   | 'checkSecretManagement'
+  | 'listClientAuthFailures'
 >;
 
 /** Times come from here, so tests control "now" (the preview-recency guard counts days). */

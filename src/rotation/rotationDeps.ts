@@ -8,13 +8,23 @@ import { previewHistoryFor } from './previewHistory.ts';
 import type { PendingSecretStore, RotationJournalStore } from './stores.ts';
 
 export interface RotationWiring {
-  org: { address: { isLoopback: boolean } };
+  org: { address: { isLoopback: boolean }; practice?: boolean };
   journals: RotationJournalStore;
   secrets: PendingSecretStore;
   /** The org's client as it is now (its credential may have changed since the last call). */
   client: () => Promise<RotationOkta>;
   previewRecencyDays: number;
+  /** The setting: how long the watch of the deactivated old secret lasts (minutes). */
+  deactivationWatchMinutes: number;
   log: { error(context: string, e: unknown): void };
+}
+
+/** A practice org's watch is short, so a rehearsal does not wait a real token's hour (its forgotten flow is quick). */
+const PRACTICE_WATCH_MINUTES = 2;
+
+/** The watch's length for `org`: the setting, at most two minutes on a practice org. */
+function watchMinutesFor(org: RotationWiring['org'], setting: number): number {
+  return org.practice === true ? Math.min(setting, PRACTICE_WATCH_MINUTES) : setting;
 }
 
 export function rotationDepsFor(wiring: RotationWiring): RotationDeps {
@@ -24,6 +34,7 @@ export function rotationDepsFor(wiring: RotationWiring): RotationDeps {
     previewHistory: previewHistoryFor(wiring.journals, wiring.org.address),
     secrets: wiring.secrets,
     previewRecencyDays: wiring.previewRecencyDays,
+    deactivationWatchMinutes: watchMinutesFor(wiring.org, wiring.deactivationWatchMinutes),
     onListenerError: (e) => wiring.log.error('A rotation checklist listener failed', e),
   };
 }
@@ -51,5 +62,6 @@ function lazyOkta(client: () => Promise<RotationOkta>): RotationOkta {
     deleteSecret: forward('deleteSecret'),
     verifyClientSecret: forward('verifyClientSecret'),
     checkSecretManagement: forward('checkSecretManagement'),
+    listClientAuthFailures: forward('listClientAuthFailures'),
   };
 }

@@ -198,6 +198,7 @@ function withSignal(ctx: StepContext, signal: AbortSignal): StepContext {
     now: () => ctx.now(),
     signal,
     operation: ctx.operation,
+    watchMinutes: ctx.watchMinutes,
     where: ctx.where,
     end: (outcome) => ctx.end(outcome),
   };

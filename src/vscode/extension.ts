@@ -6,8 +6,9 @@ import { OrgSettings } from './orgs/orgSettings.ts';
 import { OrgCredentialStore } from './storage/orgCredentialStore.ts';
 import { OktaClients } from './connection/oktaClients.ts';
 import { SecretsTreeProvider } from './tree/secretsTreeProvider.ts';
-import { changeSecretOf, rotationMarkers } from './tree/treeRotations.ts';
+import { changeSecretOf, rotationMarkers, rotationWatchNote } from './tree/treeRotations.ts';
 import { RunningRotations } from './rotations/runningRotations.ts';
+import { OldSecretWatches } from './rotations/oldSecretWatches.ts';
 import { registerCommands } from './commands/registerCommands.ts';
 import { setContextKey } from './platform/contextKeys.ts';
 import type { Services } from './platform/services.ts';
@@ -56,7 +57,10 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     orgState,
     markers: (org, app) => rotationMarkers(rotations, org, app),
+    watchNote: (org, app) => rotationWatchNote(rotations, org, app),
   });
+  // The watches of old secrets left running: looked at again while this window is open, said in the status bar.
+  const watches = new OldSecretWatches({ rotations, settings, clients, log });
   const practice = new PracticeOrgs({ log, credentials, clients, rotations });
   const campaigns = new RunningCampaign({ context, globalState, log, settings, rotations, clients });
   context.subscriptions.push(
@@ -68,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     orgState,
     rotations,
     reminders,
+    watches,
     tree,
     practice,
     campaigns,

@@ -175,14 +175,14 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
     const checklist = await rotateFromPalette(ui, LABELS.preview);
     await checkPage(checklist, 'preview start', 'words-preview');
     // The header says where the rotation is; no banner in a preview org.
-    assert.match(await checklist.progress(), /^Step 1 of 11 · Check the org$/);
+    assert.match(await checklist.progress(), /^Step 1 of 12 · Check the org$/);
     assert.equal(await checklist.page.locator('.banner').count(), 0);
 
     await checklist.run('preflight', 'chooseMode');
     await checklist.waitForStep('4. Set up the connection', /^current$/);
     const [old] = org('words-preview').secrets();
     // Done steps say what happened, with the secret masked and its age; the header follows.
-    assert.match(await checklist.progress(), /^Step 4 of 11 · Set up the connection$/);
+    assert.match(await checklist.progress(), /^Step 4 of 12 · Set up the connection$/);
     const recorded = await checklist.step('2. Record the secret in use').innerText();
     assert.match(recorded, new RegExp(`Recorded ${escapeRegExp(masked(old!.clientSecret))} \\(created [^)]+\\)`));
     assert.match(recorded, /Done at \d{2}:\d{2} UTC/);

@@ -1,7 +1,8 @@
 // Many orgs in a real VS Code: Import Orgs from a JSON file (six orgs, tokens in the file, one bad row reported in
 // place) and from an okta.yaml; then Rotate Due Secrets from the palette over the six (three preview, three
 // production, paired): bulk actions confirmed once, production typed, each row's manual steps with its own Copy
-// New Secret; a production org whose token is read-only fails in place while the others go on, and is finished
+// New Secret; the old secrets deactivated, watched in Okta's System Log (a short watch here, ended by the extension's
+// own timer) and only then deleted; a production org whose token is read-only fails in place while the others go on, and is finished
 // once it has a real token; a window reload in the middle; at the end every org holds one ACTIVE secret, the new
 // one, created once; and no token or secret value is in the pages, the settings, the logs or VS Code's files.
 import assert from 'node:assert/strict';
@@ -50,8 +51,9 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     vscode = await VsCodeSession.start({
       name: 'fleet',
       vsixFiles: [extensionVsix()],
-      // No soak: a production org goes ahead as soon as its preview org's rotation completed.
-      userSettings: { 'oktaWorkflows.soakHours': 0 },
+      // No soak: a production org goes ahead as soon as its preview org's rotation completed. A 30 s watch of the old
+      // secrets: the bulk watch's look and the extension's timer end it.
+      userSettings: { 'oktaWorkflows.soakHours': 0, 'oktaWorkflows.deactivationWatchMinutes': 0.5 },
     });
   });
   screenshotOnFailure(() => vscode);
@@ -104,6 +106,18 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
       await vscode!.quickInputEnter();
     }
     return text;
+  };
+  /**
+   * The old secrets of `orgs`: deactivated, watched until each row says its watch ended clean, then deleted; each bulk
+   * action confirmed once (typed when it changes production orgs).
+   */
+  const retireOld = async (orgs: readonly string[], typed?: string): Promise<{ deactivate: string; del: string }> => {
+    const deactivate = await bulk('Deactivate the old secrets', orgs.length, typed);
+    for (const n of orgs) await waitForRow(n, /not watched yet|Watched|Old secret unused/);
+    await bulk('Watch for the old secrets', orgs.length);
+    for (const n of orgs) await waitForRow(n, /Old secret unused for/);
+    const del = await bulk('Delete the old secrets', orgs.length, typed);
+    return { deactivate, del };
   };
   /** The person's steps in the Workflows console for one org, confirmed from its row. */
   const personSteps = async (name: string): Promise<void> => {
@@ -191,8 +205,9 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     for (const p of PAIRS) await personSteps(`${p}-preview`);
     await bulk('Verify the new secrets', 3);
     for (const p of PAIRS) await waitForRow(`${p}-preview`, /New secret verified/);
-    const retire = await bulk('Retire the old secrets', 3);
-    assert.match(retire, /deactivates and deletes ••••/);
+    const retire = await retireOld(PAIRS.map((p) => `${p}-preview`));
+    assert.match(retire.deactivate, /deactivates ••••\S* \(ocs\w+\); keeps .*nothing is deleted before the watch/);
+    assert.match(retire.del, /deletes ••••\S* \(ocs\w+\) \(old secret unused for /);
     for (const p of PAIRS) {
       await waitForRow(`${p}-preview`, /Old secret deleted/);
       await rowButton(`${p}-preview`, 'I deleted the old connection');
@@ -241,13 +256,16 @@ describe('e2e: many orgs: Import Orgs and Rotate Due Secrets', () => {
     await personSteps(READ_ONLY);
 
     await bulk('Verify the new secrets', 3);
-    await bulk('Retire the old secrets', 3, '3 production');
+    await retireOld(PAIRS, '3 production');
     for (const p of PAIRS) {
       await waitForRow(p, /Old secret deleted/);
       await rowButton(p, 'I deleted the old connection');
       await waitForRow(p, /Done/);
     }
-    await page().getByText('Every rotation of this campaign has ended.').waitFor({ state: 'visible' });
+    // The banner (the live region may say the same at that moment).
+    await page()
+      .locator('.banner', { hasText: 'Every rotation of this campaign has ended.' })
+      .waitFor({ state: 'visible' });
 
     for (const n of names) {
       const secrets = org(n).secrets();

@@ -36,6 +36,12 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * Settings every session starts with unless the suite says otherwise: the watch of the old secret is one look (the
+ * suites about the watch set a short one), so a whole rotation does not wait the real 75 minutes.
+ */
+const SUITE_DEFAULTS: Readonly<Record<string, unknown>> = { 'oktaWorkflows.deactivationWatchMinutes': 0 };
+
 /** Generous: two busy cores, a cold extension host. Waits are for states, never fixed sleeps. */
 const UI_TIMEOUT_MS = 30_000;
 
@@ -111,7 +117,7 @@ export class VsCodeSession {
         userDataDir: userData,
         extensionsDir: join(temp, 'extensions'),
         folder,
-        userSettings: opts.userSettings ?? {},
+        userSettings: { ...SUITE_DEFAULTS, ...opts.userSettings },
         logFile: join(output, 'code-server.log'),
         ...(opts.env ? { env: opts.env } : {}),
       });

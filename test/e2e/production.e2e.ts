@@ -133,7 +133,7 @@ describe('e2e: production orgs ask more before they change', () => {
       deactivateQuestion,
     );
     await waitForSecrets(rotation, (s) => s.find((x) => x.id === old!.id)?.status === 'INACTIVE');
-    await checklist.run('deleteOld', 'finish');
+    await checklist.run('watchOld', 'finish');
     assert.deepEqual(idsAndStatus(rotation), [[created.id, 'ACTIVE']]);
     assert.equal(createRequests(rotation), 1);
     await ui.screenshot('production-finished');

@@ -118,7 +118,7 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     await checklist.run('chooseMode', 'moveFlows');
     await ui.screenshot('checklist-manual-steps');
     await checklist.run('verifyNewSecret', 'deactivateOld');
-    await checklist.run('deleteOld', 'deleteOld');
+    await checklist.run('watchOld', 'deleteOld');
     // Deleting the old secret asked first, naming the secret (masked), the app and the org.
     const deleteQuestion = checklist.modals.at(-1) ?? '';
     assert.match(
@@ -153,7 +153,7 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     remember();
     // The log file is written asynchronously: wait until it holds the rotation's last line.
     await waitUntil(
-      async () => /ended: completed/.test(ui.extensionLog()),
+      async () => /ended: rotation completed/.test(ui.extensionLog()),
       `the "${EXTENSION_LOG_NAME}" log file to record the finished rotation`,
     );
     await capturePages('at the end');

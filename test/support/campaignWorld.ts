@@ -33,6 +33,8 @@ export interface FleetOptions {
   journals?: RotationJournalStore;
   /** Pairs each production org with the preview org of the same name + "-preview" (default true). */
   paired?: boolean;
+  /** How long the watch of the old secret lasts (default 0: one look). */
+  watchMinutes?: number;
 }
 
 /** The campaign's rotations over engines built the extension's way; counts the engines that run a phase at once. */
@@ -190,6 +192,7 @@ export function connectFleet(infos: readonly SimulatedOrgInfo[], options: FleetO
           secrets,
           client: () => clientOf(org.key),
           previewRecencyDays: 30,
+          deactivationWatchMinutes: options.watchMinutes ?? 0,
           log: { error: (context, e) => console.error(context, e) },
         }),
         ...(options.clock ? { clock: options.clock } : {}),

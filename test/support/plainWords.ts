@@ -5,7 +5,7 @@ const INTERNAL = [
   /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, // an ISO timestamp
   /\b(true|false|null|undefined|NaN)\b/,
   /\b(inProgress|rolledBack|pending|running|skipped)\b/,
-  /\b(preflight|recordInUse|createSecret|newConnection|moveFlows|verifyNewSecret|identifyOld|deactivateOld|deleteOld|deleteOldConnection|reauthorize)\b/,
+  /\b(preflight|recordInUse|createSecret|newConnection|moveFlows|verifyNewSecret|identifyOld|deactivateOld|watchOld|deleteOld|deleteOldConnection|reauthorize)\b/,
   /\b(appId|clientId|secretIds?|inUseSecretId|inUseMasked|waitingFor|retireSecretId|candidateIds|candidatesMasked|newSecretId|matchesRecordedInUse|confirmedBy|valueWiped)\b/,
   /\b(active|inactive|masked|created|recovered|outcome|reason|retired|deactivated|deleted|confirmed|overridden):/,
   /\bocs[A-Za-z0-9]{10,}/, // a secret id (the page shows secrets masked)

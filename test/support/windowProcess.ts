@@ -23,6 +23,7 @@ const engine = await RotationEngine.resume(config.rotationId, {
   okta: client,
   journals,
   previewHistory: () => journals.list(),
+  deactivationWatchMinutes: 0,
   secrets: new MemoryPendingSecretStore(),
   windowId: config.windowId,
 });

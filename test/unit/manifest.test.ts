@@ -178,8 +178,17 @@ describe('package.json manifest', () => {
       assert.notEqual(p.default, undefined, `${name} has a default`);
     }
     // A cloned repository's .vscode/settings.json must not weaken a guard (even in Restricted Mode): the orgs, the
-    // soak, the preview recency, the maximum age and the history's retention are user settings only.
-    const guards = ['orgs', 'maxSecretAgeDays', 'reminderDays', 'previewRecencyDays', 'soakHours', 'historyMaxRecords'];
+    // soak, the preview recency, the maximum age, the watch of the old secret and the history's retention are user
+    // settings only.
+    const guards = [
+      'orgs',
+      'maxSecretAgeDays',
+      'reminderDays',
+      'previewRecencyDays',
+      'soakHours',
+      'deactivationWatchMinutes',
+      'historyMaxRecords',
+    ];
     for (const name of guards) assert.equal(props[`oktaWorkflows.${name}`]?.scope, 'application', name);
     assert.equal(props['oktaWorkflows.maxSecretAgeDays']?.default, 90);
     const numeric = props as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;

@@ -153,6 +153,7 @@ export class Campaign {
         ...(snapshot ? { snapshot } : {}),
         ...(working ? { working } : {}),
         ...(error ? { error } : {}),
+        now: this.#now(),
       });
     });
   }
@@ -224,7 +225,7 @@ export class Campaign {
       const handle = await this.#deps.rotations.handle(org, org.rotationId, signal);
       const outcome = await this.#perform(handle, action, signal);
       // After the person's last step, the extension finishes (wipes the value, closes the rotation): no Okta call.
-      if (outcome.ok && phaseApplies('retire', handle.snapshot())) await drivePhase(handle, 'retire', signal);
+      if (outcome.ok && handle.snapshot().currentStep === 'finish') await drivePhase(handle, 'delete', signal);
       this.#settle(org, handle, outcome.ok ? undefined : outcome.error);
       return outcome;
     } finally {

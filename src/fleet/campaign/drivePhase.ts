@@ -21,12 +21,17 @@ export type PhaseEnd =
 
 /** Drives the rotation through the phase's steps (bounded); each action is one the snapshot offers. */
 export async function drivePhase(handle: RotationHandle, phase: Phase, signal?: AbortSignal): Promise<PhaseEnd> {
+  let looked = false;
   for (let i = 0; i < 12; i++) {
     const snap = handle.snapshot();
-    if (!phaseApplies(phase, snap)) return { ok: true, ...(snap.currentStep ? { at: snap.currentStep } : {}) };
+    const here = { ok: true as const, ...(snap.currentStep ? { at: snap.currentStep } : {}) };
+    if (!phaseApplies(phase, snap)) return here;
+    // The watch waits for time, not for a person: one look per bulk action, the next one later.
+    if (looked && snap.currentStep === 'watchOld') return here;
     const action = nextAction(snap);
-    if (action === undefined) return { ok: true, ...(snap.currentStep ? { at: snap.currentStep } : {}) };
+    if (action === undefined) return here;
     if ('stop' in action) return { ok: false, refused: true, error: action.stop };
+    looked = action.type === 'run' && action.step === 'watchOld';
     const outcome = await handle.perform(action, signal);
     if (!outcome.ok) return { ok: false, error: outcome.error, refused: isRefusal(outcome.error.kind) };
   }

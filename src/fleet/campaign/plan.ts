@@ -6,6 +6,7 @@ import { PHASE_WORDS } from '../../presentation/campaign/phases.ts';
 import { ENDING_TITLES } from '../../presentation/endings.ts';
 import { stepTitle } from '../../presentation/stories/titles.ts';
 import { utcTime } from '../../presentation/time.ts';
+import { watchLine } from '../../presentation/watch.ts';
 import { phaseApplies, type Phase } from '../../rotation/model/phases.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 
@@ -54,7 +55,7 @@ export function planPhase(phase: Phase, orgs: readonly PlanOrg[], ctx: PlanConte
     const snap = org.snapshot;
     const applies = snap ? phaseApplies(phase, snap) : phase === 'check';
     if (!applies) {
-      skipped.push({ label: org.label, why: snap ? whereItIs(snap) : 'not checked yet: check it first' });
+      skipped.push({ label: org.label, why: snap ? whereItIs(snap, ctx.now) : 'not checked yet: check it first' });
       continue;
     }
     const waits = phase === 'create' ? soakWait(org, snap, ctx) : undefined;
@@ -62,11 +63,11 @@ export function planPhase(phase: Phase, orgs: readonly PlanOrg[], ctx: PlanConte
       key: org.key,
       label: org.label,
       environment: org.environment,
-      touches: touches(phase, snap),
+      touches: touches(phase, snap, ctx.now),
       ...(waits ? { waits } : {}),
     });
   }
-  const changesOkta = phase === 'create' || phase === 'retire';
+  const changesOkta = phase === 'create' || phase === 'deactivate' || phase === 'delete';
   return {
     phase,
     title: PHASE_WORDS[phase].bulk,
@@ -77,7 +78,7 @@ export function planPhase(phase: Phase, orgs: readonly PlanOrg[], ctx: PlanConte
   };
 }
 
-function touches(phase: Phase, snap: RotationSnapshot | undefined): string {
+function touches(phase: Phase, snap: RotationSnapshot | undefined, now: Date): string {
   const inUse = snap?.secrets.inUse ?? snap?.secrets.listed.find((s) => s.status === 'ACTIVE');
   const secret = (s: { masked: string; id: string } | undefined) => (s ? `${s.masked} (${s.id})` : 'the secret in use');
   switch (phase) {
@@ -87,8 +88,12 @@ function touches(phase: Phase, snap: RotationSnapshot | undefined): string {
       return `creates a second secret beside ${secret(inUse)}`;
     case 'verify':
       return `asks the token endpoint whether ${secret(snap?.secrets.new)} authenticates; changes nothing`;
-    case 'retire':
-      return `deactivates and deletes ${secret(snap?.secrets.inUse)}; keeps ${secret(snap?.secrets.new)}`;
+    case 'deactivate':
+      return `deactivates ${secret(snap?.secrets.inUse)}; keeps ${secret(snap?.secrets.new)}; nothing is deleted before the watch`;
+    case 'watch':
+      return "reads Okta's System Log for failed sign-ins of the app's client since the deactivation; changes nothing";
+    case 'delete':
+      return `deletes ${secret(snap?.secrets.inUse)} (${snap ? lowerFirst(watchLine(snap.journal, now)) : 'watched'}); keeps ${secret(snap?.secrets.new)}`;
   }
 }
 
@@ -101,8 +106,14 @@ function soakWait(org: PlanOrg, snap: RotationSnapshot | undefined, ctx: PlanCon
   return `waits for ${ctx.labelOf(org.previewOrg)}${until}: nothing is created unless you acknowledge it in its row`;
 }
 
-function whereItIs(snap: RotationSnapshot): string {
+function whereItIs(snap: RotationSnapshot, now: Date): string {
   if (snap.outcome !== 'inProgress') return `its rotation ended (${ENDING_TITLES[snap.outcome].toLowerCase()})`;
+  if (snap.currentStep === 'watchOld') return `its watch is not over (${lowerFirst(watchLine(snap.journal, now))})`;
   const step = snap.steps.find((s) => s.id === snap.currentStep);
   return step ? `it is at "${stepTitle(step.id)}"` : 'nothing to do';
+}
+
+/** "Old secret unused…" inside a sentence: "old secret unused…". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

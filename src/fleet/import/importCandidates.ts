@@ -17,6 +17,8 @@ export interface ImportCandidate {
   environment: 'preview' | 'production' | undefined;
   previewOrg?: string;
   credential?: ImportCredential;
+  /** The environment variable the API token was read from: its value goes to this org only once the person agreed. */
+  tokenVariable?: string;
 }
 
 export type CheckedRow =
@@ -67,9 +69,18 @@ export function checkRows(
         environment,
         ...(row.previewOrg ? { previewOrg: row.previewOrg.slice(0, 200) } : {}),
         ...(credential ? { credential } : {}),
+        ...(credential && row.apiTokenEnv !== undefined ? { tokenVariable: row.apiTokenEnv } : {}),
       },
     };
   });
+}
+
+/**
+ * What the person agrees to before any variable's value leaves this machine: each environment variable named by the
+ * rows, and the org it would be sent to ("OKTA_TOKEN_PROD → acme.okta.com"). Empty when no row names one.
+ */
+export function variablesToSend(candidates: readonly ImportCandidate[]): string[] {
+  return candidates.flatMap((c) => (c.tokenVariable ? [`${c.tokenVariable} → ${c.address.host}`] : []));
 }
 
 function environmentOf(

@@ -125,7 +125,7 @@ function tunnelRefusal(status: number, ctx: FailureContext & { proxyHost: string
         ? `the proxy ${ctx.proxyHost} refused the proxy credentials (407 Proxy Authentication Required)`
         : `the proxy ${ctx.proxyHost} asks for credentials (407 Proxy Authentication Required)`,
       advice:
-        "Give the proxy's user name and password in VS Code's http.proxy (http://user:password@host:port) or its Proxy-Authorization value in http.proxyAuthorization; your IT team knows which. The extension never logs them.",
+        "Give the proxy's user name and password in VS Code's http.proxy (the user name and password before the proxy's host, followed by @) or its Proxy-Authorization value in http.proxyAuthorization; your IT team knows which. The extension never logs them.",
     };
   }
   if (status >= 500) {

@@ -1,6 +1,7 @@
 // Which proxy, if any, carries a request to a URL: VS Code's http.* proxy settings first, then the environment,
 // in the order VS Code itself reads them (http.proxy, then https_proxy, HTTPS_PROXY, http_proxy, HTTP_PROXY;
 // http.noProxy and NO_PROXY exempt hosts). Pure: settings and environment in, a route out.
+import { registerSecret } from '../../redact.ts';
 import { BlockList, isIP } from 'node:net';
 
 /** VS Code's http.proxySupport: 'off' connects directly; the other values use the proxy. */
@@ -85,6 +86,12 @@ function proxyRoute(source: ProxySource, value: string, proxyAuthorization: stri
   const host = `${url.hostname}:${port}`;
   const route: ProxyRoute = { kind: 'proxy', source, proxy: `${url.protocol}//${host}`, host };
   const authorization = proxyAuthorization?.trim() || basicAuthorization(url);
+  // The proxy's credentials are secrets like any other: removed from every text wherever they show up.
+  if (url.password) registerSecret(decodeURIComponent(url.password));
+  if (authorization) {
+    registerSecret(authorization);
+    registerSecret(authorization.replace(/^\S+\s+/, ''));
+  }
   return authorization ? { ...route, authorization } : route;
 }
 

@@ -31,11 +31,25 @@ export const PHASE_WORDS: Readonly<Record<Phase, PhaseWords>> = {
     ready: 'Connection set up',
     icon: 'verified',
   },
-  retire: {
-    bulk: 'Retire the old secrets',
-    row: 'Retire the old secret',
-    working: 'Retiring the old secret',
+  deactivate: {
+    bulk: 'Deactivate the old secrets',
+    row: 'Deactivate the old secret',
+    working: 'Deactivating the old secret',
     ready: 'New secret verified',
+    icon: 'circle-slash',
+  },
+  watch: {
+    bulk: 'Watch for the old secrets',
+    row: 'Look at the System Log now',
+    working: 'Reading the System Log',
+    ready: 'Old secret deactivated',
+    icon: 'eye',
+  },
+  delete: {
+    bulk: 'Delete the old secrets',
+    row: 'Delete the old secret',
+    working: 'Deleting the old secret',
+    ready: 'Watch clean',
     icon: 'trash',
   },
 };

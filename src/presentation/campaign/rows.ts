@@ -8,6 +8,7 @@ import { phaseOf, type Phase } from '../../rotation/model/phases.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { connectionDoneLabel, offerLabel, runLabel } from '../actions.ts';
 import { ENDING_TITLES } from '../endings.ts';
+import { watchLine } from '../watch.ts';
 import { PHASE_WORDS } from './phases.ts';
 
 type RowAction =
@@ -21,7 +22,8 @@ type RowAction =
   | { kind: 'openChecklist'; label: string };
 
 /** How a row stands, for its icon and the counts; shown to people only as its status text. */
-export type RowState = 'notStarted' | 'working' | 'ready' | 'needsYou' | 'waiting' | 'failed' | 'done' | 'stopped';
+export type RowState =
+  'notStarted' | 'working' | 'ready' | 'needsYou' | 'waiting' | 'watching' | 'failed' | 'done' | 'stopped';
 
 export interface CampaignRow {
   key: string;
@@ -50,6 +52,8 @@ export interface RowInput {
   working?: Phase;
   /** The last error a bulk action or a row action met for this org (cleared when the next one goes through). */
   error?: StepError;
+  /** For the times a row says (the watch's next look). Default: the snapshot's last change. */
+  now?: Date;
 }
 
 const CHECKLIST: RowAction = { kind: 'openChecklist', label: 'Open checklist' };
@@ -138,6 +142,7 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
   const step = snap.steps.find((s) => s.id === snap.currentStep);
   const failed = step?.state === 'failed';
   const phase = phaseOf(snap);
+  if (phase === 'watch' && !failed) return watchRow(snap, input.now ?? new Date(snap.updatedAt));
   if (phase) {
     const twoSecrets = snap.nextActions.some((a) => a.type === 'retire' || a.type === 'identifyInUse');
     if (twoSecrets)
@@ -148,16 +153,72 @@ function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
         who: 'you',
         actions: [],
       };
+    if (step?.state === 'uncertain')
+      return {
+        state: 'failed',
+        status: 'Outcome unknown: Okta could not be read back',
+        next: runLabel(step.id, snap.journal),
+        who: 'extension',
+        actions: [{ kind: 'run', phase, label: runLabel(step.id, snap.journal) }],
+      };
     const label = `${failed ? 'Retry: ' : ''}${PHASE_WORDS[phase].row}`;
+    const ready =
+      phase === 'delete'
+        ? snap.currentStep === 'deleteOld'
+          ? watchLine(snap.journal, input.now ?? new Date(snap.updatedAt))
+          : 'Old connection deleted'
+        : PHASE_WORDS[phase].ready;
     return {
       state: failed ? 'failed' : 'ready',
-      status: failed ? `Did not complete: ${PHASE_WORDS[phase].row.toLowerCase()}` : PHASE_WORDS[phase].ready,
+      status: failed ? `Did not complete: ${PHASE_WORDS[phase].row.toLowerCase()}` : ready,
       next: label,
       who: 'extension',
       actions: [{ kind: 'run', phase, label }],
     };
   }
   return personStep(snap);
+}
+
+/** The watch of the deactivated old secret: how long, what it found, and what comes next. */
+function watchRow(snap: RotationSnapshot, now: Date): RowPart {
+  const w = snap.journal.watch;
+  const look = (label: string): RowAction[] => [{ kind: 'run', phase: 'watch', label }];
+  const status = watchLine(snap.journal, now);
+  switch (w?.status) {
+    case undefined:
+      return {
+        state: 'ready',
+        status,
+        next: PHASE_WORDS.watch.row,
+        who: 'extension',
+        actions: look(PHASE_WORDS.watch.row),
+      };
+    case 'watching':
+    case 'clean':
+      return {
+        state: 'watching',
+        status,
+        next: 'The extension looks again by itself; the delete follows a clean watch',
+        who: 'extension',
+        actions: look(runLabel('watchOld', snap.journal)),
+      };
+    case 'caught':
+      return {
+        state: 'needsYou',
+        status,
+        next: 'In its checklist: Roll back (recommended), or delete it anyway',
+        who: 'you',
+        actions: [],
+      };
+    case 'cannotWatch':
+      return {
+        state: 'needsYou',
+        status,
+        next: 'In its checklist: confirm every flow moved, or grant okta.logs.read and look again',
+        who: 'you',
+        actions: look(runLabel('watchOld', snap.journal)),
+      };
+  }
 }
 
 /** The current step is the person's, in the Workflows console. */

@@ -39,6 +39,7 @@ export function campaignView(input: CampaignViewInput): CampaignView {
     `${count('done')} done`,
     `${count('needsYou')} ${count('needsYou') === 1 ? 'needs' : 'need'} you`,
     `${count('waiting')} waiting for their preview org`,
+    ...(count('watching') > 0 ? [`${count('watching')} watching for their old secret`] : []),
     failed === 0 ? 'none failed' : `${failed} failed`,
   ];
   return {
@@ -61,11 +62,15 @@ export function bulkSummary(title: string, ran: readonly CampaignRow[], wentThro
   const others = ran.filter((r) => !wentThrough.has(r.key));
   const of = (state: RowState) => others.filter((r) => r.state === state).length;
   const waiting = of('waiting');
+  const watching = of('watching');
   const failed = of('failed');
-  const needYou = others.length - waiting - failed;
+  const needYou = others.length - waiting - watching - failed;
   const parts = [
     ...(waiting > 0
       ? [`${waiting} ${waiting === 1 ? 'waits' : 'wait'} for ${waiting === 1 ? 'its' : 'their'} preview org`]
+      : []),
+    ...(watching > 0
+      ? [`${watching} still ${watching === 1 ? 'watches' : 'watch'} for ${watching === 1 ? 'its' : 'their'} old secret`]
       : []),
     ...(needYou > 0
       ? [`${needYou} ${needYou === 1 ? 'needs' : 'need'} you (see ${needYou === 1 ? 'its row' : 'their rows'})`]

@@ -6,10 +6,13 @@ import type { NextAction } from '../../rotation/model/actions.ts';
 import type { RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationSnapshot, StepSnapshot } from '../../rotation/model/snapshot.ts';
 import type { StepId } from '../../rotation/model/steps.ts';
-import { modeLabel, offersInWords, type OfferWords } from '../actions.ts';
+import { caughtStillUsed, modeLabel, offersInWords, type OfferWords } from '../actions.ts';
 import type { ActionView, FieldView } from './viewModel.ts';
 
-/** The actions of `step` (the current one) among the offers; Abandon, Roll back and the production guard are not here. */
+/**
+ * The actions of `step` (the current one) among the offers; Abandon, the production guard and (unless the watch caught
+ * the old secret still used) Roll back are not here.
+ */
 export function stepActions(
   offered: readonly NextAction[],
   snap: RotationSnapshot,
@@ -94,6 +97,18 @@ function actionViews(a: NextAction, w: OfferWords, journal: RotationJournal): Ac
       if (a.guard !== 'previewSoak') return [];
       return [{ key: 'acknowledge:previewSoak', label: w.label, ...base, request: { kind: 'action', action: a } }];
     case 'rollback':
+      // The watch caught the old secret still used: Roll back is this step's recommended action, shown in it.
+      return caughtStillUsed(journal)
+        ? [
+            {
+              key: 'rollback',
+              label: w.label,
+              ...base,
+              busyText: 'Rolling back…',
+              request: { kind: 'action', action: { type: 'rollback' } },
+            },
+          ]
+        : [];
     case 'abandon':
       return [];
   }

@@ -4,7 +4,7 @@
 // field name, internal state word or raw time reaches it. Pure: no `vscode` import, tested in Node.
 import type { NextAction } from '../../rotation/model/actions.ts';
 import type { RotationSnapshot, StepSnapshot } from '../../rotation/model/snapshot.ts';
-import { offerLabel } from '../actions.ts';
+import { caughtStillUsed, offerLabel } from '../actions.ts';
 import { ENDING_TITLES, endingLines } from '../endings.ts';
 import { errorText } from '../errorText.ts';
 import { stepStory } from '../stories/index.ts';
@@ -198,7 +198,7 @@ function busyOf(snap: RotationSnapshot, c: ViewContext): BusyView {
   if (elsewhere && !c.performing) {
     const what = elsewhere.what === 'rollback' ? 'The rollback' : `"${stepTitle(elsewhere.what)}"`;
     return {
-      text: `${what} runs in another window (it said so at ${utcTime(elsewhere.beatAt, c.now)}). This checklist follows it; nothing can be done here until it ends.`,
+      text: `${what} runs in another window (last heard from it at ${utcTime(elsewhere.beatAt, c.now)}). This checklist follows it; nothing can be done here until it ends.`,
     };
   }
   const running = snap.steps.find((s) => s.state === 'running');
@@ -231,7 +231,8 @@ function moreOf(offered: readonly NextAction[], snap: RotationSnapshot, busy: bo
   const actions: ActionView[] = [];
   const lines: string[] = [];
   for (const a of offered) {
-    if (a.type === 'rollback') {
+    // When the watch caught the old secret still used, Roll back is the watch step's own action (stepActions.ts).
+    if (a.type === 'rollback' && !caughtStillUsed(snap.journal)) {
       lines.push('Until the old secret is deleted, Roll back reactivates it and ends the rotation.');
       actions.push({
         key: 'rollback',

@@ -6,6 +6,7 @@ import { deleteOldConnectionStory, moveFlowsStory, newConnectionStory } from './
 import { createSecretStory, verifyNewSecretStory } from './newSecret.ts';
 import { deactivateOldStory, deleteOldStory, finishStory, identifyOldStory } from './oldSecret.ts';
 import type { Story, StepStory } from './story.ts';
+import { watchOldStory } from './watch.ts';
 
 const STORIES: { readonly [K in StepId]: Story } = {
   preflight: preflightStory,
@@ -16,6 +17,7 @@ const STORIES: { readonly [K in StepId]: Story } = {
   verifyNewSecret: verifyNewSecretStory,
   identifyOld: identifyOldStory,
   deactivateOld: deactivateOldStory,
+  watchOld: watchOldStory,
   deleteOld: deleteOldStory,
   deleteOldConnection: deleteOldConnectionStory,
   finish: finishStory,

@@ -1,8 +1,9 @@
-// Steps 7, 8 and 9 in words: the old secrets Okta lists (confirmed by the person), deactivated (Roll back can still
-// reactivate them), then deleted (no way back).
+// Steps 7, 8 and 10 in words: the old secrets Okta lists (confirmed by the person), deactivated (Roll back can still
+// reactivate them), then, after the watch (./watch.ts), deleted (no way back).
 import { deactivationAllowed } from '../../rotation/model/guards.ts';
 import { listWords, plural, secretInList } from '../phrases.ts';
 import { utcTime } from '../time.ts';
+import { watchBasis } from '../watch.ts';
 import { confirmedOldInWords, type StepStory, type StoryInput } from './story.ts';
 
 export function identifyOldStory({ journal, record, now }: StoryInput): StepStory {
@@ -60,7 +61,7 @@ export function deactivateOldStory({ journal, record, now }: StoryInput): StepSt
     todo: deactivationAllowed(journal)
       ? [
           `Deactivate ${oldText}. A Workflows connection still using it stops working when its token next refreshes.`,
-          'Until the delete, Roll back can reactivate it.',
+          "Next, the extension watches Okta's System Log for such a failure before it offers the delete; until the delete, Roll back can reactivate it.",
         ]
       : [
           'The new secret has not verified as working: deactivating the old one may break every flow.',
@@ -82,7 +83,10 @@ export function deleteOldStory({ journal, record, now }: StoryInput): StepStory 
     return { summary: 'Not needed: no old secret was active.', todo: [], details: [] };
   return {
     summary: 'Deletes the deactivated old secret; after this there is no way back.',
-    todo: [`Delete ${oldText}. This cannot be undone: after the delete there is no roll back.`],
+    todo: [
+      ...(journal.watch ? [watchBasis(journal.watch, now)] : []),
+      `Delete ${oldText}. This cannot be undone: after the delete there is no roll back.`,
+    ],
     details: [],
   };
 }

@@ -44,6 +44,11 @@ export const STEP_TITLES: { readonly [K in StepId]: StepTitle } = {
     title: 'Deactivate the old secret',
     description: 'Deactivates the old secret. Until it is deleted, a rollback can still reactivate it.',
   },
+  watchOld: {
+    title: 'Watch for the old secret',
+    description:
+      "Reads the org's System Log for failed sign-ins of the app's client since the deactivation: a flow still on the old connection fails when its token next refreshes. The delete is offered once nothing was found for long enough.",
+  },
   deleteOld: {
     title: 'Delete the old secret',
     description: 'Deletes the deactivated old secret. After this there is no way back.',

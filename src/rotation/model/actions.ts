@@ -11,6 +11,13 @@ const SecretIdsSchema = z.lazy(() =>
   z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(10)),
 );
 
+/**
+ * The guards a person can override: deactivating with a new secret not verified, or deleting an old secret the
+ * watch saw still presented.
+ */
+const OVERRIDDEN_GUARDS = ['unverifiedNewSecret', 'oldSecretStillUsed'] as const;
+export type OverriddenGuard = (typeof OVERRIDDEN_GUARDS)[number];
+
 const valuelessActions = () =>
   [
     /** `secretIds`: the secrets the person saw it act on (the old ones); refused when the rotation's differ now. */
@@ -18,7 +25,7 @@ const valuelessActions = () =>
     z.strictObject({ type: z.literal('confirm'), step: StepIdSchema, secretIds: z.optional(SecretIdsSchema) }),
     z.strictObject({ type: z.literal('chooseMode'), mode: ConnectionModeSchema }),
     z.strictObject({ type: z.literal('retire'), secretId: z.string().check(z.minLength(1), z.maxLength(100)) }),
-    z.strictObject({ type: z.literal('override'), guard: z.literal('unverifiedNewSecret') }),
+    z.strictObject({ type: z.literal('override'), guard: z.enum(OVERRIDDEN_GUARDS) }),
     z.strictObject({ type: z.literal('acknowledge'), guard: z.enum(['productionWithoutPreview', 'previewSoak']) }),
     z.strictObject({ type: z.literal('rollback') }),
     z.strictObject({ type: z.literal('abandon') }),
@@ -55,7 +62,7 @@ export type NextAction =
   | { type: 'chooseMode'; options: ConnectionMode[]; current?: ConnectionMode } // → {type:'chooseMode', mode}
   | { type: 'retire'; secretId: string; masked: string; reason: 'inactive' | 'notInUse' } // → {type:'retire', secretId}
   | { type: 'identifyInUse'; candidates: SecretView[] } //           → {type:'identifyInUse', value}
-  | { type: 'override'; guard: 'unverifiedNewSecret' } //            → same
+  | { type: 'override'; guard: OverriddenGuard } //                  → same
   | { type: 'acknowledge'; guard: AcknowledgedGuard } //             → same
   | { type: 'rollback' } //                                          → same
   | { type: 'abandon' }; //                                          → same

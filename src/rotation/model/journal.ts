@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { MaskedSecretSchema, RotationIdSchema } from './shapes.ts';
 import { perStep, STEP_IDS, STEP_STATES, type StepId } from './steps.ts';
+import { WatchSchema } from './watch.ts';
 
 export const JOURNAL_VERSION = 1;
 
@@ -51,6 +52,11 @@ const SecretRefSchema = z.lazy(() =>
     status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
     masked: Masked,
     created: z.optional(z.string()),
+    /**
+     * Okta's secret_hash (22 characters, derived from the value, never the value): the watch tells by it whether a
+     * failed sign-in presented this secret.
+     */
+    hash: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'not a secret hash'))),
   }),
 );
 export type SecretRef = z.infer<typeof SecretRefSchema>;
@@ -147,6 +153,8 @@ const RotationJournalSchema = z.lazy(() =>
     /** The old secrets the person confirmed: deactivated, then deleted. */
     oldSecretIds: z.optional(z.array(z.string())),
     deactivated: z.array(z.string()),
+    /** What Okta's System Log showed after the deactivation: the evidence that the old secret is unused (model/watch.ts). */
+    watch: z.optional(WatchSchema),
     deleted: z.array(z.string()),
     /** Changes of the app's secrets made outside the rotation's own steps, oldest first. */
     outsideChanges: z.optional(z.array(OutsideChangeSchema)),
@@ -197,7 +205,29 @@ export type RotationJournal = z.infer<typeof RotationJournalSchema>;
 
 /** Parses a journal from storage; throws a zod error naming the broken field. */
 export function parseJournal(data: unknown): RotationJournal {
-  return RotationJournalSchema.parse(data);
+  return RotationJournalSchema.parse(withWatchStep(data));
+}
+
+/**
+ * A journal written before the watch step existed (0.2) has no record of it: the watch is pending when the rotation
+ * is still before its delete, and skipped (said why) when the delete was done or skipped, or the rotation ended. The
+ * strict parse then reads it like any other.
+ */
+function withWatchStep(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !('steps' in data)) return data;
+  const steps: unknown = data.steps;
+  if (typeof steps !== 'object' || steps === null || 'watchOld' in steps) return data;
+  const deleteState = 'deleteOld' in steps ? stateOf(steps.deleteOld) : undefined;
+  const ended = 'outcome' in data && data.outcome !== 'inProgress';
+  const watchOld =
+    ended || deleteState === 'done' || deleteState === 'skipped'
+      ? { state: 'skipped', result: { reason: 'predatesWatch' } }
+      : { state: 'pending' };
+  return { ...data, steps: { ...steps, watchOld } };
+}
+
+function stateOf(record: unknown): unknown {
+  return typeof record === 'object' && record !== null && 'state' in record ? record.state : undefined;
 }
 
 /** A deep copy through JSON: what a store keeps and hands back is plain data, never shared with the engine. */

@@ -10,6 +10,7 @@ export const STEP_IDS = [
   'verifyNewSecret',
   'identifyOld',
   'deactivateOld',
+  'watchOld',
   'deleteOld',
   'deleteOldConnection',
   'finish',

@@ -24,6 +24,8 @@ export interface StepContext {
   readonly signal: AbortSignal | undefined;
   /** The limits of the step's own operation when `signal` is not an operation's (RotationDeps.operation). */
   readonly operation?: Omit<OperationBudgetOptions, 'signal'> | undefined;
+  /** How long the watch of the old secret must see no failed sign-in before the delete (minutes). */
+  readonly watchMinutes: number;
   /** "Rotation of app X in org Y", the start of every message. */
   readonly where: string;
   /** Ends the rotation: remaining steps skipped, the outcome recorded, the app's lock released. */

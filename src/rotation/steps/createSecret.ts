@@ -6,6 +6,7 @@ import { findCreatedSecret } from '../../okta/secretReconcile.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import { RotationError } from '../errors.ts';
 import type { ApiStepModule, StepContext, StepEnd } from './context.ts';
+import { noteDrift } from './drift.ts';
 import { secretRef } from './secrets.ts';
 
 export const createSecret: ApiStepModule<'createSecret'> = {
@@ -20,6 +21,7 @@ export const createSecret: ApiStepModule<'createSecret'> = {
       const listed = await ctx.okta.listSecrets(appId, ctx.signal);
       const adopted = await adoptLostCreate(ctx, listed);
       if (adopted) return adopted;
+      await noteDrift(ctx, listed);
       list = listed;
     }
     const inUseId = ctx.journal.inUse?.id;

@@ -2,9 +2,11 @@
 // is ACTIVE in Okta. Until they are deleted, a rollback can reactivate them. Right after the old secrets were listed
 // and confirmed, that list stands for Okta's state: the only step between is the person's confirmation in the
 // checklist, and Okta itself refuses to deactivate the only active secret, and accepts deactivating one twice.
+import { isOktaError } from '../../okta/errors.ts';
 import { deactivationAllowed } from '../model/guards.ts';
 import type { ClientSecret } from '../../okta/schemas.ts';
 import type { ApiStepModule, StepContext } from './context.ts';
+import { noteDrift } from './drift.ts';
 import { confirmedOldIds, noteGone, requireNewSecretActive } from './secrets.ts';
 import { RotationError } from '../errors.ts';
 
@@ -17,7 +19,12 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
       : 'the new secret has not verified as valid; verify it, or override explicitly.',
   async run(ctx) {
     const appId = ctx.journal.app.id;
-    const secrets = listFreshFromIdentify(ctx) ?? (await ctx.okta.listSecrets(appId, ctx.signal));
+    let secrets = listFreshFromIdentify(ctx);
+    if (secrets === undefined) {
+      const listed = await ctx.okta.listSecrets(appId, ctx.signal);
+      await noteDrift(ctx, listed);
+      secrets = listed;
+    }
     const newId = requireNewSecretActive(ctx, secrets);
     for (const oldId of confirmedOldIds(ctx.journal)) {
       if (oldId === newId)
@@ -28,7 +35,10 @@ export const deactivateOld: ApiStepModule<'deactivateOld'> = {
         await noteGone(ctx, oldId);
         continue;
       }
-      if (current.status === 'ACTIVE') await ctx.okta.deactivateSecret(appId, oldId, ctx.signal);
+      if (current.status === 'ACTIVE' && !(await deactivateUnlessGone(ctx, appId, oldId))) {
+        await noteGone(ctx, oldId);
+        continue;
+      }
       await ctx.update((j) => {
         if (!j.deactivated.includes(oldId)) j.deactivated.push(oldId);
       });
@@ -71,4 +81,15 @@ function listFreshFromIdentify(ctx: StepContext): Array<Pick<ClientSecret, 'id' 
     ...j.identify.candidates.map((c) => ({ id: c.id, status: c.status ?? 'ACTIVE' })),
     { id: j.newSecret.id, status: 'ACTIVE' as const },
   ];
+}
+
+/** Deactivates the secret; false when Okta no longer knows it (deleted since it was listed). */
+async function deactivateUnlessGone(ctx: StepContext, appId: string, secretId: string): Promise<boolean> {
+  try {
+    await ctx.okta.deactivateSecret(appId, secretId, ctx.signal);
+    return true;
+  } catch (e) {
+    if (!isOktaError(e, 'notFound')) throw e;
+    return false;
+  }
 }

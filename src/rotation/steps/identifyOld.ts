@@ -1,6 +1,7 @@
 // Step 7: list every active secret but the new one; the person confirms them as the old secrets to deactivate
-// and delete (none confirmed: both later steps are skipped).
+// and delete (none confirmed: the deactivation, the watch and the delete are skipped).
 import type { ApiStepModule } from './context.ts';
+import { noteDrift } from './drift.ts';
 import { requireNewSecretActive, secretRef } from './secrets.ts';
 
 export const identifyOld: ApiStepModule<'identifyOld'> = {
@@ -8,6 +9,7 @@ export const identifyOld: ApiStepModule<'identifyOld'> = {
   kind: 'api',
   async run(ctx) {
     const secrets = await ctx.okta.listSecrets(ctx.journal.app.id, ctx.signal);
+    await noteDrift(ctx, secrets);
     const newId = requireNewSecretActive(ctx, secrets);
     const candidates = secrets.filter((s) => s.status === 'ACTIVE' && s.id !== newId).map(secretRef);
     await ctx.update((j) => {
@@ -36,7 +38,7 @@ export const identifyOld: ApiStepModule<'identifyOld'> = {
         result: { ...j.steps.identifyOld.result, confirmed: true },
       };
       if (old.length === 0) {
-        for (const id of ['deactivateOld', 'deleteOld'] as const) {
+        for (const id of ['deactivateOld', 'watchOld', 'deleteOld'] as const) {
           j.steps[id] = { state: 'skipped', endedAt: ctx.now(), result: { reason: 'no old active secret' } };
         }
       }

@@ -13,6 +13,7 @@ import { newConnection } from './newConnection.ts';
 import { preflight } from './preflight.ts';
 import { recordInUse } from './recordInUse.ts';
 import { verifyNewSecret } from './verifyNewSecret.ts';
+import { watchOld } from './watchOld.ts';
 
 // A step missing, an extra one, or a module of the wrong kind for its id fails to compile.
 const STEP_REGISTRY = {
@@ -24,6 +25,7 @@ const STEP_REGISTRY = {
   verifyNewSecret,
   identifyOld,
   deactivateOld,
+  watchOld,
   deleteOld,
   deleteOldConnection,
   finish,

@@ -7,9 +7,15 @@ import { RotationError } from '../errors.ts';
 import type { RotationJournal, SecretRef } from '../model/journal.ts';
 import type { StepContext } from './context.ts';
 
-/** A secret as the journal keeps it: id, status, creation time and the value masked. */
+/** A secret as the journal keeps it: id, status, creation time, the value masked, and Okta's hash of it when listed. */
 export function secretRef(s: ClientSecret): SecretRef {
-  return { id: s.id, status: s.status, masked: maskSecret(s.client_secret ?? ''), created: s.created };
+  return {
+    id: s.id,
+    status: s.status,
+    masked: maskSecret(s.client_secret ?? ''),
+    created: s.created,
+    ...(s.secret_hash ? { hash: s.secret_hash } : {}),
+  };
 }
 
 /** The old secrets the person confirmed (none before identifyOld is confirmed). */

@@ -5,7 +5,12 @@
 // never logged, and every token in it is a known secret of the log before anything else happens.
 import * as vscode from 'vscode';
 import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
-import { checkRows, type CheckedRow, type ImportCandidate } from '../../fleet/import/importCandidates.ts';
+import {
+  checkRows,
+  variablesToSend,
+  type CheckedRow,
+  type ImportCandidate,
+} from '../../fleet/import/importCandidates.ts';
 import { outcomeLine, rowName, withoutLeadingHost, type ImportOutcome } from '../../fleet/import/importOutcome.ts';
 import { knownOrgOf } from '../../fleet/knownOrgs.ts';
 import { redact } from '../../redact.ts';
@@ -21,11 +26,25 @@ export async function importOrgs(s: Services): Promise<void> {
   const checked = checkRows(rows, process.env, { environmentRequired: source.kind === 'file' });
   for (const c of checked)
     if (c.ok && c.candidate.credential) for (const v of secretValuesOf(c.candidate.credential)) s.log.addKnownSecret(v);
-  const candidates: ImportCandidate[] = [];
-  for (const c of checked) if (c.ok) candidates.push(await completed(c.candidate, source.kind !== 'file'));
-  const outcomes: ImportOutcome[] = checked.flatMap((c) =>
-    c.ok ? [] : [{ where: c.where, label: c.label, host: c.host, imported: false, text: `not imported: ${c.problem}` }],
-  );
+  const completedRows: ImportCandidate[] = [];
+  for (const c of checked) if (c.ok) completedRows.push(await completed(c.candidate, source.kind !== 'file'));
+  // A variable's value leaves this machine only for the org the person saw it paired with.
+  const candidates = (await agreedToSend(completedRows))
+    ? completedRows
+    : completedRows.filter((c) => !c.tokenVariable);
+  const withheld = completedRows.filter((c) => !candidates.includes(c));
+  const outcomes: ImportOutcome[] = [
+    ...checked.flatMap((c) =>
+      c.ok
+        ? []
+        : [{ where: c.where, label: c.label, host: c.host, imported: false, text: `not imported: ${c.problem}` }],
+    ),
+    ...withheld.map((c) => ({
+      ...rowOf(c),
+      imported: false,
+      text: `not imported: you did not let ${c.tokenVariable ?? 'the variable'}'s value be sent to it`,
+    })),
+  ];
   const imported: ImportCandidate[] = [];
   if (candidates.length > 0) {
     await withOktaProgress(
@@ -55,6 +74,22 @@ export async function importOrgs(s: Services): Promise<void> {
   );
   for (const o of outcomes) (o.imported ? s.log.info : s.log.warn).call(s.log, `Import Orgs: ${outcomeLine(o)}`);
   await showOutcomes(outcomes, checked);
+}
+
+/** Asks before the values of the environment variables the rows name are sent, each to its org; true when agreed. */
+async function agreedToSend(candidates: readonly ImportCandidate[]): Promise<boolean> {
+  const lines = variablesToSend(candidates);
+  if (lines.length === 0) return true;
+  const send = 'Send and Check';
+  const choice = await vscode.window.showWarningMessage(
+    `Import Orgs: send the API tokens held in ${lines.length === 1 ? 'this environment variable' : 'these environment variables'} to the org beside each?`,
+    {
+      modal: true,
+      detail: `${lines.join('\n')}\n\nEach value is sent only to its org, to check it finds the Okta Workflows OAuth app, then kept in VS Code's secret storage.`,
+    },
+    send,
+  );
+  return choice === send;
 }
 
 /** The environment (and for one org from okta.yaml or the environment, its label), asked when the source cannot say. */

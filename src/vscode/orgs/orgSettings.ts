@@ -72,7 +72,8 @@ export class OrgSettings implements vscode.Disposable {
       | 'operationTimeoutSeconds'
       | 'reminderDays'
       | 'reminderCheckIntervalHours'
-      | 'historyMaxRecords',
+      | 'historyMaxRecords'
+      | 'deactivationWatchMinutes',
     fallback: number,
     opts: { allowZero?: boolean } = {},
   ): number {

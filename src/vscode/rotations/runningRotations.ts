@@ -339,6 +339,7 @@ export class RunningRotations extends Disposable {
         secrets: this.pending,
         client: () => this.clients.get(org),
         previewRecencyDays: this.settings.number('previewRecencyDays', 30),
+        deactivationWatchMinutes: this.settings.number('deactivationWatchMinutes', 75, { allowZero: true }),
         log: this.log,
       }),
       windowId: this.windowId,

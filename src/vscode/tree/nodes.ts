@@ -4,6 +4,7 @@ import type { SecretManagementAssessment } from '../../okta/client.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { orgContextValue, type SecretPresentation, type SecretView } from '../../fleet/tree/presentation.ts';
+import type { WatchNote } from '../../presentation/watch.ts';
 import type { FailureItem } from '../../fleet/tree/failurePresentation.ts';
 import { setCommandFor } from '../../orgs/orgCredential.ts';
 import { rotationRef } from './treeRotations.ts';
@@ -65,18 +66,24 @@ export class AppNode {
   readonly kind = 'app';
   readonly org: OrgConfig;
   readonly app: WorkflowsApp;
+  /** Its rotation's watch of the old secret, in a few words ("watching: 12 min of 75 min"), when there is one. */
+  readonly watchNote: WatchNote | undefined;
 
-  constructor(org: OrgConfig, app: WorkflowsApp) {
+  constructor(org: OrgConfig, app: WorkflowsApp, watchNote?: WatchNote) {
     this.org = org;
     this.app = app;
+    this.watchNote = watchNote;
   }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.app.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `app:${this.org.key}:${this.app.id}`;
-    item.description = `client id ${this.app.clientId}`;
-    item.tooltip = `${this.app.label} (${this.app.name}, ${this.app.id})\nClient id: ${this.app.clientId}\nClient authentication: ${this.app.tokenEndpointAuthMethod}`;
-    item.iconPath = new vscode.ThemeIcon('key');
+    // The watch first: the narrow view cuts the end of a description.
+    item.description = `${this.watchNote ? `${this.watchNote.text} · ` : ''}client id ${this.app.clientId}`;
+    item.tooltip = `${this.app.label} (${this.app.name}, ${this.app.id})\nClient id: ${this.app.clientId}\nClient authentication: ${this.app.tokenEndpointAuthMethod}${this.watchNote ? `\nRotation: ${this.watchNote.text}` : ''}`;
+    item.iconPath = this.watchNote?.alert
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon('key');
     item.contextValue = 'app';
     return item;
   }

@@ -17,6 +17,7 @@ import {
   type SecretView,
 } from '../../fleet/tree/presentation.ts';
 import { presentFailure } from '../../fleet/tree/failurePresentation.ts';
+import type { WatchNote } from '../../presentation/watch.ts';
 import { presentPracticeFailure } from '../../fleet/tree/practicePresentation.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { OrgState } from '../orgs/orgState.ts';
@@ -36,6 +37,8 @@ export interface TreeDeps {
   orgState: OrgState;
   /** An app's unfinished rotation and its markers ("in use", "new"), from the rotation journals. */
   markers: (orgKey: string, appId: string) => SecretMarkers;
+  /** The app's rotation and the watch of its old secret, in a few words (watching, caught, done), if any. */
+  watchNote: (orgKey: string, appId: string) => WatchNote | undefined;
 }
 
 /** How long redraws are gathered: short enough to look immediate, long enough to merge a burst of loads. */
@@ -205,11 +208,11 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     const status = this.deps.orgState.status(org.key);
     switch (status.state) {
       case 'refreshed':
-        return [new AppNode(org, status.app)];
+        return [new AppNode(org, status.app, this.deps.watchNote(org.key, status.app.id))];
       case 'idle':
       case 'refreshing': {
         const known = this.deps.orgState.known.get(org.key);
-        return known ? [new AppNode(org, known.app)] : [];
+        return known ? [new AppNode(org, known.app, this.deps.watchNote(org.key, known.app.id))] : [];
       }
       case 'failed':
         return [

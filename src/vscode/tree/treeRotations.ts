@@ -4,6 +4,7 @@
 import type { LifecycleAction } from '../../fleet/tree/lifecycleConfirmation.ts';
 import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
+import { watchNote, type WatchNote } from '../../presentation/watch.ts';
 import type { RunningRotations } from '../rotations/runningRotations.ts';
 
 type Rotations = Pick<RunningRotations, 'markers' | 'unfinished'>;
@@ -13,6 +14,19 @@ export function rotationMarkers(rotations: Rotations, orgKey: string, appId: str
   const unfinished = rotations.unfinished().filter((j) => j.org.host === orgKey && j.app.id === appId);
   const latest = unfinished.at(-1);
   return latest ? { ...rotations.markers(orgKey, appId), rotationId: latest.rotationId } : {};
+}
+
+/** Where the app's unfinished rotation stands with the watch of its old secret, in a few words, or nothing. */
+export function rotationWatchNote(
+  rotations: Pick<RunningRotations, 'unfinished'>,
+  orgKey: string,
+  appId: string,
+): WatchNote | undefined {
+  const latest = rotations
+    .unfinished()
+    .filter((j) => j.org.host === orgKey && j.app.id === appId)
+    .at(-1);
+  return latest ? watchNote(latest) : undefined;
 }
 
 /**

@@ -24,6 +24,7 @@ const STATE_ICON: Record<CampaignRow['state'], string> = {
   ready: 'play-circle',
   needsYou: 'person',
   waiting: 'watch',
+  watching: 'eye',
   failed: 'error',
   done: 'pass-filled',
   stopped: 'circle-slash',

@@ -58,6 +58,7 @@ describe('refreshing fifty orgs while a rotation runs', function () {
       okta: rotatingClient,
       journals,
       previewHistory: () => journals.list(),
+      deactivationWatchMinutes: 0,
       secrets,
       clock: new TestClock(),
     };

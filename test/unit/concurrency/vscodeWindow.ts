@@ -71,6 +71,7 @@ export function vscodeWindow(storage: string): VsCodeWindow {
           secrets: w.secrets,
           client: windowClients ? () => windowClients.get(org) : async () => w.client,
           previewRecencyDays: 30,
+          deactivationWatchMinutes: 0,
           log,
         }),
         clock: w.clock,

@@ -3,7 +3,7 @@
 // row's outcome is named the same way (its label first, then where it is and the host).
 import assert from 'node:assert/strict';
 import { readCsv } from '../../../src/fleet/import/csv.ts';
-import { checkRows, type CheckedRow } from '../../../src/fleet/import/importCandidates.ts';
+import { checkRows, variablesToSend, type CheckedRow } from '../../../src/fleet/import/importCandidates.ts';
 import { outcomeLine, rowName, withoutLeadingHost } from '../../../src/fleet/import/importOutcome.ts';
 import { rowsFromEnvironment } from '../../../src/fleet/import/oktaConfig.ts';
 import { readOktaYaml } from '../../../src/fleet/import/oktaYamlFile.ts';
@@ -66,6 +66,24 @@ describe('Import Orgs: reading an org list', () => {
       () => rowsFromJson(`{"apiToken": "${TOKEN}",`),
       (e: Error) => !e.message.includes(TOKEN.slice(0, 8)),
     );
+  });
+
+  it('a token held in an environment variable: the person is shown each "variable → host" before any value is sent; plain http to a real org is refused', () => {
+    const rows = rowsFromJson(
+      JSON.stringify([
+        { label: 'Prod', domain: 'acme.okta.com', environment: 'production', apiTokenEnv: 'OKTA_TOKEN_PROD' },
+        { label: 'Plain', domain: 'beta.okta.com', environment: 'production', apiToken: TOKEN },
+        { label: 'Http', domain: 'http://gamma.okta.com', environment: 'production', apiToken: TOKEN },
+      ]),
+    );
+    const checked = checkRows(rows, { OKTA_TOKEN_PROD: OTHER }, { environmentRequired: true });
+    const candidates = checked.flatMap((c) => (c.ok ? [c.candidate] : []));
+    assert.deepEqual(variablesToSend(candidates), ['OKTA_TOKEN_PROD → acme.okta.com']);
+    assert.equal(candidates[0]?.tokenVariable, 'OKTA_TOKEN_PROD');
+    assert.equal(candidates[1]?.tokenVariable, undefined, 'a token in the file is not a variable');
+    assert.deepEqual(problemsOf(checked), [
+      'Http (entry 3): the domain is not an Okta org domain (acme.okta.com, or http://127.0.0.1:PORT for the simulator)',
+    ]);
   });
 
   it('CSV needs a header with a domain column; a quote left open is said with its line', () => {

@@ -37,7 +37,7 @@ describe('rotation history exports', () => {
     const header = rows[0] as string[];
     const completed = Object.fromEntries(header.map((h, i) => [h, rows[2]?.[i] ?? '']));
     assert.equal(completed['Started (UTC)'], '2026-11-26 09:00:01');
-    assert.equal(completed['Ended (UTC)'], '2026-11-26 09:00:56');
+    assert.equal(completed['Ended (UTC)'], '2026-11-26 10:16:28');
     assert.equal(completed['Org'], 'Acme Production');
     assert.equal(completed['Old secret IDs'], 'ocsOLDSECRET00000001');
     assert.equal(completed['Old secrets created (UTC)'], '2026-08-20 08:15:00');
@@ -50,7 +50,11 @@ describe('rotation history exports', () => {
       /app\.oauth2\.credentials\.lifecycle\.create SUCCESS by jane\.doe@acme\.com/,
     );
     assert.match(completed['Acknowledgements'] ?? '', /without a preview rotation completed within 30 days/);
-    assert.equal((completed['Steps'] ?? '').split('\n').length, 11);
+    assert.equal((completed['Steps'] ?? '').split('\n').length, 12);
+    assert.match(
+      completed['Old secret watch (Okta System Log)'] ?? '',
+      /^Old secret unused, per Okta's System Log: no failed sign-in of the app's client from 26 Nov 2026, 09:00–10:15 UTC \(75 min watched/,
+    );
   });
 
   it('CSV: a cell a spreadsheet would run as a formula is text; quotes, commas and line breaks stay in their cell', () => {

@@ -1,6 +1,7 @@
 // Journals with fixed ids and times, shaped as the engine writes them (the completed one is a real rotation's
-// journal with its random ids replaced), and the history context and Okta sections the golden exports are built
-// from. Plain data: the formats are pure functions of it.
+// journal with its random ids replaced, its watch of the old secret clean; the rolled-back one's watch caught a
+// forgotten flow; the one in progress is shaped as version 0.2 wrote it, before the watch step), and the history
+// context and Okta sections the golden exports are built from. Plain data: the formats are pure functions of it.
 import type { RecordContext } from '../../../src/history/fromJournal.ts';
 import type { OktaLogSection } from '../../../src/history/oktaLog.ts';
 import type { Actor } from '../../../src/history/record.ts';
@@ -16,8 +17,20 @@ const APP = {
   tokenEndpointAuthMethod: 'client_secret_basic',
   redirectUris: ['https://oauth.workflows.okta.com/oauth/okta/cb'],
 };
-const OLD = { id: 'ocsOLDSECRET00000001', status: 'ACTIVE', masked: '••••VS8o', created: '2026-08-20T08:15:00.000Z' };
-const NEW = { id: 'ocsNEWSECRET00000002', status: 'ACTIVE', masked: '••••XbGF', created: '2026-11-26T09:00:18.000Z' };
+const OLD = {
+  id: 'ocsOLDSECRET00000001',
+  status: 'ACTIVE',
+  masked: '••••VS8o',
+  created: '2026-08-20T08:15:00.000Z',
+  hash: 'oldSecretHash000000001',
+};
+const NEW = {
+  id: 'ocsNEWSECRET00000002',
+  status: 'ACTIVE',
+  masked: '••••XbGF',
+  created: '2026-11-26T09:00:18.000Z',
+  hash: 'newSecretHash000000002',
+};
 const done = (startedAt: string, endedAt: string, result?: Record<string, unknown>) => ({
   state: 'done',
   startedAt,
@@ -35,8 +48,8 @@ export function completedJournal(): RotationJournal {
     environment: 'production',
     app: APP,
     createdAt: '2026-11-26T09:00:01.000Z',
-    updatedAt: '2026-11-26T09:01:00.000Z',
-    endedAt: '2026-11-26T09:00:56.000Z',
+    updatedAt: '2026-11-26T10:16:40.000Z',
+    endedAt: '2026-11-26T10:16:28.000Z',
     outcome: 'completed',
     mode: 'newConnection',
     steps: {
@@ -48,9 +61,14 @@ export function completedJournal(): RotationJournal {
       verifyNewSecret: done('2026-11-26T09:00:28.000Z', '2026-11-26T09:00:32.000Z', { outcome: 'valid' }),
       identifyOld: done('2026-11-26T09:00:34.000Z', '2026-11-26T09:00:39.000Z', { confirmed: true }),
       deactivateOld: done('2026-11-26T09:00:41.000Z', '2026-11-26T09:00:44.000Z', { deactivated: [OLD.id] }),
-      deleteOld: done('2026-11-26T09:00:46.000Z', '2026-11-26T09:00:49.000Z', { deleted: [OLD.id] }),
-      deleteOldConnection: done('2026-11-26T09:00:51.000Z', '2026-11-26T09:00:52.000Z', { confirmedBy: 'person' }),
-      finish: done('2026-11-26T09:00:54.000Z', '2026-11-26T09:00:59.000Z', { valueWiped: true }),
+      watchOld: done('2026-11-26T10:15:58.000Z', '2026-11-26T10:16:00.000Z', {
+        watch: 'clean',
+        watchedMinutes: 75,
+        failures: 0,
+      }),
+      deleteOld: done('2026-11-26T10:16:10.000Z', '2026-11-26T10:16:13.000Z', { deleted: [OLD.id] }),
+      deleteOldConnection: done('2026-11-26T10:16:20.000Z', '2026-11-26T10:16:21.000Z', { confirmedBy: 'person' }),
+      finish: done('2026-11-26T10:16:25.000Z', '2026-11-26T10:16:30.000Z', { valueWiped: true }),
     },
     preflight: { secrets: [OLD], inUseSecretId: OLD.id, needsInUseIdentification: false, retired: [] },
     inUse: OLD,
@@ -65,6 +83,15 @@ export function completedJournal(): RotationJournal {
     identify: { candidates: [OLD], listedAt: '2026-11-26T09:00:36.000Z' },
     oldSecretIds: [OLD.id],
     deactivated: [OLD.id],
+    watch: {
+      since: '2026-11-26T09:00:41.000Z',
+      minutes: 75,
+      status: 'clean',
+      looks: 16,
+      checkedUntil: '2026-11-26T10:15:59.000Z',
+      lastLookAt: '2026-11-26T10:15:59.000Z',
+      findings: [],
+    },
     deleted: [OLD.id],
     guards: { productionWithoutPreview: { required: true, days: 30, acknowledgedAt: '2026-11-26T09:00:02.000Z' } },
     report: [`Rotation completed: secret ${NEW.id} is in use; old secret ${OLD.id} deleted.`],
@@ -78,6 +105,7 @@ export function rolledBackJournal(): RotationJournal {
     status: 'ACTIVE',
     masked: '••••p9Qa',
     created: '2026-07-01T10:00:00.000Z',
+    hash: 'oldPreviewHash00000003',
   };
   const STRAY = {
     id: 'ocsSTRAY000000000004',
@@ -116,6 +144,11 @@ export function rolledBackJournal(): RotationJournal {
       },
       identifyOld: done('2026-10-03T14:09:00.000Z', '2026-10-03T14:09:30.000Z', { confirmed: true }),
       deactivateOld: done('2026-10-03T14:10:00.000Z', '2026-10-03T14:10:02.000Z'),
+      watchOld: {
+        state: 'skipped',
+        startedAt: '2026-10-03T14:15:00.000Z',
+        result: { watch: 'caught', watchedMinutes: 5, failures: 2, reason: 'rolledBack' },
+      },
       deleteOld: { state: 'skipped', result: { reason: 'rolledBack' } },
       deleteOldConnection: {
         state: 'skipped',
@@ -133,8 +166,34 @@ export function rolledBackJournal(): RotationJournal {
       status: 503,
       at: '2026-10-03T14:07:00.000Z',
     },
+    identify: { candidates: [OLD2], listedAt: '2026-10-03T14:09:10.000Z' },
     oldSecretIds: [OLD2.id],
     deactivated: [OLD2.id],
+    watch: {
+      since: '2026-10-03T14:10:00.000Z',
+      minutes: 75,
+      status: 'caught',
+      looks: 2,
+      checkedUntil: '2026-10-03T14:15:01.000Z',
+      lastLookAt: '2026-10-03T14:15:01.000Z',
+      findings: [
+        {
+          id: 'evt-fail-0001',
+          at: '2026-10-03T14:12:20.000Z',
+          eventType: 'app.oauth2.invalid_client_credentials',
+          match: 'oldSecret',
+          clientIp: '203.0.113.7',
+          userAgent: 'okta-workflows-connector/1.0',
+        },
+        {
+          id: 'evt-fail-0002',
+          at: '2026-10-03T14:13:05.000Z',
+          eventType: 'app.oauth2.invalid_client_credentials',
+          match: 'otherSecret',
+          clientIp: '198.51.100.4',
+        },
+      ],
+    },
     deleted: [],
     guards: { unverifiedOverride: { at: '2026-10-03T14:08:00.000Z', verificationOutcome: 'unknown' } },
     rollback: {
@@ -216,7 +275,7 @@ const LISTED: OktaLogSection = {
   capture: {
     queriedAt: '2026-11-28T08:00:00.000Z',
     since: '2026-11-26T08:58:01.000Z',
-    until: '2026-11-26T09:10:56.000Z',
+    until: '2026-11-26T10:26:28.000Z',
     filter: 'target.id eq "0oa1workflowsapp0001"',
     events: [
       {

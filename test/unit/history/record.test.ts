@@ -52,9 +52,9 @@ describe('rotation history record', () => {
     });
     assert.deepEqual(
       [r.startedAt, r.endedAt, r.outcome],
-      ['2026-11-26T09:00:01.000Z', '2026-11-26T09:00:56.000Z', 'completed'],
+      ['2026-11-26T09:00:01.000Z', '2026-11-26T10:16:28.000Z', 'completed'],
     );
-    assert.equal(r.steps.length, 11);
+    assert.equal(r.steps.length, 12);
     assert.deepEqual(r.steps[3], {
       id: 'newConnection',
       label: 'Set up the connection',

@@ -102,6 +102,7 @@ describe("hostile org: ids in Okta's answers", function () {
         okta: c,
         journals,
         previewHistory: () => journals.list(),
+        deactivationWatchMinutes: 0,
         secrets: new MemoryPendingSecretStore(),
         clock: new TestClock(),
       },

@@ -194,6 +194,7 @@ describe('Okta answers that break the contract (stub server: the simulator canno
         okta: client,
         journals,
         previewHistory: () => journals.list(),
+        deactivationWatchMinutes: 0,
         secrets: new MemoryPendingSecretStore(),
         clock: new TestClock(),
       },

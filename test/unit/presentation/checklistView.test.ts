@@ -95,12 +95,12 @@ describe('checklist view: words for people at every moment of a rotation', () =>
     return views;
   }
 
-  it('one secret, preview: from "Step 1 of 11" to "Completed", each done step saying what happened', async () => {
+  it('one secret, preview: from "Step 1 of 12" to "Completed", each done step saying what happened', async () => {
     world = await startWorld();
     const [old] = world.org.secrets();
     const engine = await world.start();
     const views = await driveChecking(world, engine);
-    assert.equal(views[0]?.progress, 'Step 1 of 11 · Check the org');
+    assert.equal(views[0]?.progress, 'Step 1 of 12 · Check the org');
     assert.equal(views[0]?.notice, undefined, 'no banner in a preview org');
     const end = views.at(-1)!;
     assert.match(end.progress, /^Completed · \d{2}:\d{2} UTC$/);

@@ -212,6 +212,7 @@ describeOnPaths('rotation engine: a create whose answer is lost', (path) => {
       deleteSecret: (a, id, sig) => client.deleteSecret(a, id, sig),
       verifyClientSecret: (app, v, sig) => client.verifyClientSecret(app, v, sig),
       checkSecretManagement: (sig) => client.checkSecretManagement(sig),
+      listClientAuthFailures: (q, sig) => client.listClientAuthFailures(q, sig),
     };
     const engine = await world.start({ okta: port });
     await drive(engine, { stopWhen: (s) => s.currentStep === 'createSecret' });

@@ -79,14 +79,15 @@ describeOnPaths('rotation engine: whole rotations against the simulator', (path)
 
     const calls = callsOf(world.org);
     // Okta calls of one full rotation (management API + token probe): the create reuses the org check's list, the
-    // deactivation the list of old secrets just confirmed.
+    // deactivation the list of old secrets just confirmed; the watch (one look here) lists the secrets and reads the log.
     console.log(
-      `      Okta calls of a full rotation: ${calls.api + calls.token} (${calls.api} management API, ${calls.token} token-endpoint probe)`,
+      `      Okta calls of a full rotation: ${calls.api + calls.logs + calls.token} (${calls.api} management API, ${calls.logs} System Log, ${calls.token} token-endpoint probe)`,
     );
     assert.equal(calls.creates, 1);
     assert.equal(calls.deactivates, 1);
     assert.equal(calls.deletes, 1);
-    assert.equal(calls.api, 6, `6 management calls, got ${calls.api}`);
+    assert.equal(calls.api, 7, `7 management calls, got ${calls.api}`);
+    assert.equal(calls.logs, 1, 'one look at the System Log');
     assert.equal(calls.token, 1);
   });
 

@@ -125,7 +125,16 @@ export async function startWorld(seed: Partial<OrgSeed> = {}, options: WorldOpti
   const clock = options.clock ?? new TestClock();
   const deps = (overrides: DepsOverrides = {}): RotationDeps => {
     const store = overrides.journals ?? journals;
-    return { okta: client, journals: store, previewHistory: () => store.list(), secrets, clock, ...overrides };
+    // One look at the System Log ends the watch of the old secret, unless a test sets a length (the watch's tests do).
+    return {
+      okta: client,
+      journals: store,
+      previewHistory: () => store.list(),
+      secrets,
+      clock,
+      deactivationWatchMinutes: 0,
+      ...overrides,
+    };
   };
   return {
     path,
@@ -248,9 +257,10 @@ export class CrashingJournalStore implements RotationJournalStore {
   }
 }
 
-/** Management-API calls (the rate-limited bucket) and token-endpoint calls the org received. */
+/** Management-API calls (the apps bucket), System Log reads and token-endpoint calls the org received. */
 export function callsOf(org: SimulatedOrg): {
   api: number;
+  logs: number;
   token: number;
   creates: number;
   deactivates: number;
@@ -259,6 +269,7 @@ export function callsOf(org: SimulatedOrg): {
   const r = org.requests;
   return {
     api: r.filter((x) => x.path.startsWith('/api/v1/apps')).length,
+    logs: r.filter((x) => x.path === '/api/v1/logs').length,
     token: r.filter((x) => x.path === '/oauth2/v1/token').length,
     creates: r.filter((x) => x.method === 'POST' && /\/credentials\/secrets$/.test(x.path)).length,
     deactivates: r.filter((x) => x.method === 'POST' && /\/lifecycle\/deactivate$/.test(x.path)).length,

@@ -10,7 +10,7 @@ describe('campaign page protocol', () => {
     for (const m of [
       { type: 'ready' },
       request({ kind: 'bulk', phase: 'create', orgs: ['acme.okta.com'] }),
-      request({ kind: 'row', org: 'acme.okta.com', action: { kind: 'run', phase: 'retire' } }),
+      request({ kind: 'row', org: 'acme.okta.com', action: { kind: 'run', phase: 'delete' } }),
       request({ kind: 'row', org: 'acme.okta.com', action: { kind: 'connection', mode: 'reauthorize' } }),
       request({ kind: 'row', org: 'acme.okta.com', action: { kind: 'confirm', step: 'moveFlows' } }),
       request({ kind: 'row', org: 'acme.okta.com', action: { kind: 'acknowledge', guard: 'previewSoak' } }),

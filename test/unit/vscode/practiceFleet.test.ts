@@ -1,6 +1,6 @@
 // A fleet of practice orgs (oktaWorkflows.practiceOrgCount, 8 in npm run demo): preview/production pairs with the
 // production entries naming their preview org, secrets of varied ages so that Rotate Due Secrets has some orgs to
-// pick and some to leave.
+// pick and some to leave; one org with a forgotten flow, for the watch of the old secret to catch.
 import assert from 'node:assert/strict';
 import { resolvePairs } from '../../../src/fleet/campaign/pairing.ts';
 import { campaignCandidates } from '../../../src/fleet/campaign/selection.ts';
@@ -22,7 +22,7 @@ describe('practice orgs: a fleet of eight', () => {
       orgs.map((o) => o.setting.label),
       [
         'Practice Preview 1',
-        'Practice Preview 2',
+        'Practice Preview 2 (forgotten flow)',
         'Practice Preview 3',
         'Practice Preview 4',
         'Practice Production 1',
@@ -30,6 +30,16 @@ describe('practice orgs: a fleet of eight', () => {
         'Practice Production 3',
         'Practice Production 4',
       ],
+    );
+    // One org has a forgotten flow (a connection left on its secret, refreshing every 20 s), for the watch to catch;
+    // its production org names it as its preview org.
+    assert.deepEqual(
+      sim.orgs.filter((o) => o.forgottenFlow).map((o) => [o.name, o.forgottenFlow?.intervalMs]),
+      [['practice-preview-2', 20_000]],
+    );
+    assert.equal(
+      orgs.find((o) => o.setting.label === 'Practice Production 2')?.setting.previewOrg,
+      'Practice Preview 2 (forgotten flow)',
     );
     const parsed = parseOrgSettings(orgs.map((o) => o.setting));
     assert.deepEqual(parsed.problems, []);
@@ -58,7 +68,7 @@ describe('practice orgs: a fleet of eight', () => {
       picked.map((c) => c.org.label),
       [
         'Practice Preview 1',
-        'Practice Preview 2',
+        'Practice Preview 2 (forgotten flow)',
         'Practice Preview 3',
         'Practice Production 1',
         'Practice Production 2',

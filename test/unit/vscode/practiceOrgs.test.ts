@@ -197,6 +197,7 @@ describe('practice orgs: a rehearsal is not a test in a real Preview org', () =>
         secrets: new MemoryPendingSecretStore(),
         client: () => Promise.reject(new Error('starting a rotation calls no Okta API')),
         previewRecencyDays: 30,
+        deactivationWatchMinutes: 0,
         log: { error: (context, e) => assert.fail(`${context}: ${String(e)}`) },
       }),
     );

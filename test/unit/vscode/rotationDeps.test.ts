@@ -23,6 +23,7 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
       secrets: w.secrets,
       client,
       previewRecencyDays: 30,
+      deactivationWatchMinutes: 0,
       log: { error: (_context, e) => void errors.push(e) },
     };
   }
@@ -35,7 +36,7 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
     );
   }
 
-  it('forwards every call with all its arguments (the create and the deactivation reuse the lists just read: 6 management calls), resolving the client each time', async () => {
+  it('forwards every call with all its arguments (the create and the deactivation reuse the lists just read: 7 management calls, one of them the watch’s), resolving the client each time', async () => {
     const w = await startWorld();
     world = w;
     let resolved = 0;
@@ -51,16 +52,29 @@ describe('rotationDepsFor: the VS Code wiring of the engine', () => {
     const calls = callsOf(w.org);
     assert.equal(
       calls.api,
-      6,
-      'as in a full rotation: 6 management calls, no list before the create or the deactivation',
+      7,
+      "as in a full rotation: 7 management calls, no list before the create or the deactivation (one is the watch's)",
     );
+    assert.equal(calls.logs, 1, "the watch's one look at the System Log");
     assert.equal(calls.creates, 1);
     // The preflight's capability check is one call of the port, which reads who the admin is and their roles.
     const identity = w.org.requests.filter((r) => /^\/api\/v1\/(users|iam)\//.test(r.path)).map((r) => r.path);
     assert.equal(identity.length, 2, JSON.stringify(identity));
     assert.equal(identity[0], '/api/v1/users/me');
     assert.match(identity[1] ?? '', /^\/api\/v1\/users\/\w+\/roles$/);
-    assert.equal(resolved, calls.api + calls.token + 1, 'the client was resolved for every call');
+    assert.equal(resolved, calls.api + calls.logs + calls.token + 1, 'the client was resolved for every call');
+  });
+
+  it('the watch lasts as the setting says; a practice org watches two minutes at most, so a rehearsal does not wait an hour', async () => {
+    const w = await startWorld();
+    world = w;
+    const client = async () => w.client;
+    const minutes = (org: RotationWiring['org'], setting: number) =>
+      rotationDepsFor({ ...wiring(w, client), org, deactivationWatchMinutes: setting }).deactivationWatchMinutes;
+    assert.equal(minutes({ address: { isLoopback: false } }, 75), 75);
+    assert.equal(minutes({ address: { isLoopback: true } }, 75), 75, 'a loopback org that is not a practice org');
+    assert.equal(minutes({ address: { isLoopback: true }, practice: true }, 75), 2);
+    assert.equal(minutes({ address: { isLoopback: true }, practice: true }, 0.5), 0.5);
   });
 
   it("picks up the org's new client (a new token) in the middle of a rotation", async () => {

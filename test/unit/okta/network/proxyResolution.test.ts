@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { matchesNoProxy, resolveProxy, type ProxySettings } from '../../../../src/okta/network/proxyResolution.ts';
 import { describeRoute } from '../../../../src/okta/network/networkOptions.ts';
+import { redact } from '../../../../src/redact.ts';
 
 const ACME = 'https://acme.okta.com';
 const basic = (userPass: string) => `Basic ${Buffer.from(userPass).toString('base64')}`;
@@ -180,6 +181,17 @@ describe('network: proxy resolution (settings + environment + noProxy -> route)'
       assert.doesNotMatch(describeRoute(route), /alice|s%40cret|s@cret|bob:|pw@/);
     });
   }
+
+  it("the proxy's password and Proxy-Authorization value are registered secrets: removed from any text after", () => {
+    resolveProxy(new URL(ACME), { proxy: 'http://carol:Pr0xyPassw0rd9@proxy.corp:3128', env: {} });
+    resolveProxy(new URL(ACME), {
+      proxy: 'http://proxy.corp:3128',
+      proxyAuthorization: 'Negotiate YIIBkgYGKwYBBQUC',
+      env: {},
+    });
+    const text = redact('carol used Pr0xyPassw0rd9 and then YIIBkgYGKwYBBQUC in a message');
+    assert.ok(!text.includes('Pr0xyPassw0rd9') && !text.includes('YIIBkgYGKwYBBQUC'), text);
+  });
 
   it('matchesNoProxy ignores empty entries and IPv6 brackets', () => {
     assert.equal(matchesNoProxy(new URL('https://[::1]:8443'), ['', '[::1]:8443']), true);
