@@ -1,50 +1,56 @@
 // Bundles the extension host code into CommonJS files: the packaged VSIX ships no node_modules.
-//   dist/extension.js   what activation loads
-//   dist/undici-pool.js undici's Pool and ProxyAgent with the proxy and certificate rules, loaded by the Okta
-//                       transport on its first request (src/okta/network/dispatcher.ts)
-//   dist/simulator.js   the practice orgs' Okta simulator, loaded by Start Practice Orgs (src/simulator/index.ts)
+//   dist/extension.js   what activation loads, one file
+//   dist/<out>.js       each part loaded on first use (LAZY below), reached by `await import(...)` in the source
 //   dist/webview/checklist.js  the checklist page (src/webview/checklist), a browser script the webview loads
 //   dist/webview/campaign.js   the campaign page (src/webview/campaign), likewise
-//   dist/okta-yaml.js   the YAML parser reading an okta.yaml, loaded by Import Orgs (src/fleet/import/oktaYamlFile.ts)
-// The main bundle reaches undici-pool, simulator and okta-yaml only through `await import(...)`, which the plugin
-// below turns into a require() of the sibling file, so activation parses none of them.
+// Every module is in exactly one file (scripts/bundle-parts.mjs): a module's state (the redaction registry, a class
+// an instanceof checks) is one across all of them, a part taking what an earlier file holds from that file.
+// The build writes dist/bundles.json (not shipped): each file, its size, and whether activation loads it or what
+// loads it later; the bench and the packaging test read it, and a production build prints it.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { packageVersion } from './scripts/package-version-plugin.mjs';
+import { buildParts } from './scripts/bundle-parts.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Source files loaded lazily, and the dist file each becomes. */
+/**
+ * The parts activation does not load, in the order they are usually first needed: a module two parts use belongs to
+ * the earlier one, which the later one loads. Each source is reached only by `await import()`.
+ */
 const LAZY = [
-  { source: 'src/okta/network/dispatcher.ts', outfile: 'dist/undici-pool.js' },
-  { source: 'src/simulator/index.ts', outfile: 'dist/simulator.js' },
-  { source: 'src/fleet/import/oktaYamlFile.ts', outfile: 'dist/okta-yaml.js' },
+  {
+    in: 'src/vscode/rotations/journalParts.ts',
+    out: 'journals',
+    when: 'the journals read for the tree, after activation',
+  },
+  { in: 'src/vscode/connection/newOktaClient.ts', out: 'okta-client', when: "an org's first client (the Okta client)" },
+  { in: 'src/okta/network/dispatcher.ts', out: 'undici-pool', when: 'the first request to an org (undici)' },
+  {
+    in: 'src/vscode/reminders/reminderParts.ts',
+    out: 'reminders',
+    when: "the reminders' first update, after activation",
+  },
+  { in: 'src/vscode/commands/handlers.ts', out: 'commands', when: 'the first command run' },
+  { in: 'src/vscode/rotations/engineParts.ts', out: 'rotations', when: 'the first rotation started, resumed or read' },
+  { in: 'src/vscode/history/historyParts.ts', out: 'history', when: "a rotation's first record, or the history read" },
+  {
+    in: 'src/vscode/campaign/campaignParts.ts',
+    out: 'campaign',
+    when: 'Rotate Due Secrets, or a campaign view restored',
+  },
+  { in: 'src/vscode/commands/importOrgs.ts', out: 'import-orgs', when: 'Import Orgs' },
+  { in: 'src/fleet/import/oktaYamlFile.ts', out: 'okta-yaml', when: 'Import Orgs, from an okta.yaml' },
+  { in: 'src/vscode/commands/exportRotationHistory.ts', out: 'history-export', when: 'Export Rotation History' },
+  { in: 'src/simulator/index.ts', out: 'simulator', when: 'Start Practice Orgs' },
 ];
 
-/** In the main bundle, an import of a LAZY source resolves to its dist file, left external (a require at run time). */
-const lazyFiles = {
-  name: 'lazy-files',
-  setup(build) {
-    const byPath = new Map(LAZY.map((l) => [resolve(l.source), `./${l.outfile.replace(/^dist\//, '')}`]));
-    build.onResolve({ filter: /(?:network\/dispatcher|simulator\/index|import\/oktaYamlFile)\.ts$/ }, (args) => {
-      const target = byPath.get(resolve(args.resolveDir, args.path));
-      if (!target) return undefined;
-      if (args.kind !== 'dynamic-import') {
-        return {
-          errors: [{ text: `${args.path} must be imported with await import() (it is a separate file: ${target})` }],
-        };
-      }
-      return { path: target, external: true };
-    });
-  },
-};
+const ENTRY = { in: 'src/vscode/extension.ts', out: 'extension' };
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
-  format: 'cjs',
   platform: 'node',
   // VS Code 1.101 (engines.vscode) runs extensions on Node 22; code-server 1.139 on Node 24.
   target: 'node22',
@@ -52,8 +58,7 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
-  metafile: true,
-  logLevel: 'info',
+  logLevel: 'warning',
   legalComments: production ? 'external' : 'inline',
   plugins: [packageVersion],
 };
@@ -65,27 +70,34 @@ const webviewPage = {
   platform: 'browser',
   // VS Code 1.101's webviews run in Electron 35's Chromium (134); code-server's in the person's browser.
   target: 'chrome120',
-  external: [],
+  sourcemap: !production,
   legalComments: 'none',
 };
 
-/** @type {import('esbuild').BuildOptions[]} */
-const builds = [
-  {
-    ...common,
-    entryPoints: ['src/vscode/extension.ts'],
-    outfile: 'dist/extension.js',
-    plugins: [lazyFiles, packageVersion],
-    // import() of the sibling files becomes require() in a promise: one module system (CommonJS) for all three,
-    // and no detour through Node's ESM loader inside the extension host.
-    supported: { 'dynamic-import': false },
-  },
-  ...LAZY.map((l) => ({ ...common, entryPoints: [l.source], outfile: l.outfile })),
-  // The pages: each a script for its webview (a browser), one IIFE loaded by nonce; they import only types from
-  // the extension's side, so nothing of Node, zod or the engine lands in them.
+// The pages: each a script for its webview (a browser), one IIFE loaded by nonce; they import only types from the
+// extension's side, so nothing of Node, zod or the engine lands in them.
+const pages = [
   { ...webviewPage, entryPoints: ['src/webview/checklist/main.ts'], outfile: 'dist/webview/checklist.js' },
   { ...webviewPage, entryPoints: ['src/webview/campaign/main.ts'], outfile: 'dist/webview/campaign.js' },
 ];
+
+async function build() {
+  const [files] = await Promise.all([
+    buildParts(common, ENTRY, LAZY),
+    ...pages.map((options) => esbuild.build(options)),
+  ]);
+  const manifest = [
+    ...files.map(({ part, file, bytes }) => ({
+      file,
+      bytes,
+      loadedBy: part === ENTRY ? 'activation' : LAZY.find((l) => l === part).when,
+      source: part.in,
+    })),
+    ...pages.map(({ outfile }) => ({ file: outfile, bytes: statSync(outfile).size, loadedBy: 'its page' })),
+  ];
+  writeFileSync('dist/bundles.json', `${JSON.stringify({ production, files: manifest }, null, 2)}\n`);
+  return manifest;
+}
 
 // The webview pages load codicons from media/ (their CSP allows nothing else); the VSIX has no node_modules,
 // so the font and its stylesheet are copied next to the pages on every build (git-ignored: the package is the source).
@@ -93,20 +105,45 @@ mkdirSync('media/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf'])
   copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
 
-// A file left by an earlier build (a licence notice that no longer applies, a source map) would be shipped or
-// mislead: each build's own outputs are removed first.
-for (const { outfile } of builds)
-  for (const suffix of ['', '.map', '.LEGAL.txt']) rmSync(`${outfile}${suffix}`, { force: true });
+// A file left by an earlier build (a part since renamed, a licence notice that no longer applies, a source map)
+// would be shipped or mislead: every script and what goes with it is removed first (the VSIX stays).
+mkdirSync('dist', { recursive: true });
+for (const dir of ['dist', 'dist/webview'])
+  for (const name of existsSync(dir) ? readdirSync(dir) : [])
+    if (/\.js(?:\.map|\.LEGAL\.txt)?$|^bundles\.json$/.test(name)) rmSync(`${dir}/${name}`);
 
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  // Any change of a source rebuilds every file: which file owns a module can change with any import.
+  const rebuild = {
+    name: 'rebuild-parts',
+    setup(b) {
+      b.onEnd(async (result) => {
+        if (result.errors.length > 0) return;
+        await build().then(
+          () => console.log(`[watch] built ${new Date().toLocaleTimeString()}`),
+          (e) => console.error(`[watch] ${e instanceof Error ? e.message : String(e)}`),
+        );
+      });
+    },
+  };
+  const sources = {
+    ...common,
+    entryPoints: [ENTRY.in],
+    write: false,
+    outdir: 'dist',
+    plugins: [packageVersion, rebuild],
+  };
+  await (await esbuild.context({ ...sources, format: 'esm', splitting: false })).watch();
 } else {
-  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const files = await build();
   if (production) {
-    for (const result of results) {
-      for (const [file, output] of Object.entries(result.metafile.outputs)) {
-        if (file.endsWith('.js')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB`);
-      }
-    }
+    const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+    for (const { file, bytes } of files) console.log(`${file}: ${kib(bytes)}`);
+    console.log(
+      `loaded by activation: ${files
+        .filter((f) => f.loadedBy === 'activation')
+        .map((f) => f.file)
+        .join(', ')}`,
+    );
   }
 }

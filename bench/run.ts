@@ -1,18 +1,20 @@
 // `npm run bench`: every figure measured side by side in this one run, median of several runs, printed as ONE
 // Markdown table (for docs/benchmarks.md). Not a test: it asserts nothing about time. Loopback only, bounded loops.
 //   BENCH_RUNS=5 (client cost, activation)   BENCH_ORG_RUNS=3 (fleet, campaign, rotation)
-//   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute.
-//   `npm run bench -- --watch`: only the watch's look across 200 orgs and the full rotation's row.
+//   `npm run bench -- --fleet-memory`: only the extension host's 200-org rows (builds dist/ first), about a minute;
+//   `-- --extension`: only the bundle sizes and activation, beside version 0.1; `-- --rotation`: only the rotations;
+//   `-- --fleet`: only the refreshes of many orgs; `-- --watch`: only the watch's look across 200 orgs and the
+//   rotations.
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { packageVersion } from '../scripts/package-version-plugin.mjs';
 import { startSimulator } from '../src/simulator/index.ts';
-import { callsOf, drive, startWorld } from '../test/unit/rotation/world.ts';
 import { campaignPhases, fleetMemory, fleetRefresh } from './fleet.ts';
+import { rotationCalls } from './rotationCalls.ts';
+import { extensionRows } from './extension.ts';
 import { watchPoll } from './watch.ts';
 
 const run = promisify(execFile);
@@ -108,93 +110,6 @@ async function clientCost(): Promise<void> {
   });
 }
 
-// ---- rotation: a full rotation, manual steps confirmed at once, 100 ms latency ----
-async function rotation(): Promise<void> {
-  const times: number[] = [];
-  let calls = { api: 0, logs: 0, token: 0 };
-  for (let r = 0; r < ORG_RUNS; r++) {
-    const world = await startWorld({ serviceApp: false });
-    try {
-      world.org.faults.latencyMs = 100;
-      const started = performance.now();
-      const engine = await world.start();
-      // The engine's calls: the app found at the start is remembered in VS Code (one call the first time only).
-      world.org.clearRequests();
-      const { snapshot } = await drive(engine, { mode: 'newConnection' });
-      times.push(performance.now() - started);
-      if (snapshot.outcome !== 'completed') throw new Error(`rotation ended ${snapshot.outcome}`);
-      const c = callsOf(world.org);
-      calls = { api: c.api, logs: c.logs, token: c.token };
-    } finally {
-      await world.close();
-    }
-  }
-  rows.push({
-    area: 'Rotation',
-    measure:
-      'full rotation at 100 ms latency (manual steps confirmed at once): time, and the calls of its steps to Okta',
-    ours: `${ms(median(times))}, ${calls.api} management + ${calls.logs} System Log + ${calls.token} token-endpoint probe`,
-    other: 'the watch ends at its first look here (0 min)',
-    ratio: '',
-    goal: '≤ 7 + 1 + 1',
-  });
-  log('rotation done');
-}
-
-// ---- extension: bundle sizes and activation in fresh processes ----
-interface Activation {
-  ms: number;
-  maxRssKiB: number;
-  loadedByActivation: string[];
-  lazyMs: Record<string, number>;
-}
-async function extension(): Promise<void> {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const kib = (file: string) => statSync(`${root}dist/${file}`).size / 1024;
-  const lazy = ['undici-pool.js', 'simulator.js', 'okta-yaml.js'];
-  const results: Activation[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { stdout } = await run(process.execPath, [`${here}activation.cjs`], { cwd: root });
-    results.push(JSON.parse(stdout) as Activation);
-  }
-  const early = [...new Set(results.flatMap((r) => r.loadedByActivation))];
-  const total = ['extension.js', ...lazy].reduce((n, f) => n + kib(f), 0);
-  rows.push({
-    area: 'Extension',
-    measure: 'bundle size (dist/extension.js, minified): what activation loads',
-    ours: `${kib('extension.js').toFixed(0)} KiB`,
-    other: '',
-    ratio: '',
-    goal: '< 400 KB',
-  });
-  rows.push({
-    area: 'Extension',
-    measure:
-      'loaded on demand: dist/undici-pool.js (first request), dist/simulator.js (Start Practice Orgs), dist/okta-yaml.js (Import Orgs from okta.yaml)',
-    ours: lazy.map((f) => `${kib(f).toFixed(0)} KiB`).join(' + '),
-    other: `total dist ${total.toFixed(0)} KiB`,
-    ratio: '',
-    goal: '',
-  });
-  rows.push({
-    area: 'Extension',
-    measure: 'load the bundle + activate() (vscode stand-in), fresh process',
-    ours: ms(median(results.map((r) => r.ms))),
-    other: early.length ? `activation loaded ${early.join(', ')}!` : 'loads no on-demand file',
-    ratio: '',
-    goal: '< 30 ms',
-  });
-  rows.push({
-    area: 'Extension',
-    measure: 'later, loading each on-demand file once',
-    ours: lazy.map((f) => `${ms(median(results.map((r) => r.lazyMs[f] ?? NaN)))} (${f})`).join(', '),
-    other: '',
-    ratio: '',
-    goal: '',
-  });
-  log('extension done');
-}
-
 const helpers = {
   runs: ORG_RUNS,
   median,
@@ -205,19 +120,25 @@ const helpers = {
   defaultConcurrency: CONCURRENCY.default,
   root,
 };
-if (process.argv.includes('--fleet-memory')) {
+if (process.argv.includes('--rotation')) {
+  await rotationCalls(helpers, rows);
+} else if (process.argv.includes('--fleet')) {
+  await fleetRefresh(helpers, rows);
+} else if (process.argv.includes('--extension')) {
+  await extensionRows({ ...helpers, runs: RUNS }, rows);
+} else if (process.argv.includes('--fleet-memory')) {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   await fleetMemory(helpers, rows);
 } else if (process.argv.includes('--watch')) {
   await watchPoll(helpers, rows);
-  await rotation();
+  await rotationCalls(helpers, rows);
 } else {
   await clientCost();
   const knee = await fleetRefresh(helpers, rows);
   await campaignPhases(helpers, CONCURRENCY.default, rows);
   await watchPoll(helpers, rows);
-  await rotation();
-  await extension();
+  await rotationCalls(helpers, rows);
+  await extensionRows({ ...helpers, runs: RUNS }, rows);
   await fleetMemory(helpers, rows);
   log(`the knee of maxConcurrentOrgs is at ${knee} (default ${CONCURRENCY.default}, maximum ${CONCURRENCY.max})`);
 }

@@ -1,6 +1,7 @@
 // Refreshing one org. Its Workflows app is remembered after the first discovery (knownOrgs.ts), so a refresh is one
 // call: list that app's secrets. An app Okta no longer knows by that id (404: deleted, or the org restored) is
-// found again, once; an app id set in the org's setting always wins over a remembered one.
+// found again, once; an app id set in the org's setting always wins over a remembered one. With that id and nothing
+// remembered, the app and its secrets are read at once: one round trip, not two.
 import { isOktaError } from '../okta/errors.ts';
 import type { OktaClient } from '../okta/client.ts';
 import type { ClientSecret, WorkflowsApp } from '../okta/schemas.ts';
@@ -29,6 +30,16 @@ export async function refreshOrg(
       if (!isOktaError(e, 'notFound')) throw e;
     }
   }
-  const app = await client.findWorkflowsApp(org.appId ? { appId: org.appId } : {}, signal);
+  if (org.appId !== undefined) {
+    // The app's answer decides (not an OAuth app, not found) before the list's.
+    const [app, secrets] = await Promise.allSettled([
+      client.findWorkflowsApp({ appId: org.appId }, signal),
+      client.listSecrets(org.appId, signal),
+    ]);
+    if (app.status === 'rejected') throw app.reason;
+    if (secrets.status === 'rejected') throw secrets.reason;
+    return { app: app.value, secrets: secrets.value, discovered: true };
+  }
+  const app = await client.findWorkflowsApp({}, signal);
   return { app, secrets: await client.listSecrets(app.id, signal), discovered: true };
 }

@@ -36,13 +36,20 @@ const ROLE_TYPE = /^[A-Z][A-Z0-9_]{1,63}$/;
 
 export class OrgIdentity {
   readonly #http: RequestLoop;
+  /**
+   * The admin behind the API token, once read: a token belongs to one admin for its life, and a client lives as long
+   * as its credential (a new credential makes a new client), so users/me is asked once per credential and session.
+   * Roles are not kept: an admin's rights can change while the session lasts.
+   */
+  #me: AdminIdentity | undefined;
 
   constructor(http: RequestLoop) {
     this.#http = http;
   }
 
-  /** The admin an API token belongs to. */
+  /** The admin an API token belongs to (asked of Okta the first time only; a failure is not kept). */
   async me(signal?: AbortSignal): Promise<AdminIdentity> {
+    if (this.#me) return { ...this.#me };
     const operation = 'Reading the admin behind the API token';
     const org = this.#http.org;
     const res = await this.#get(operation, '/api/v1/users/me', signal);
@@ -50,7 +57,8 @@ export class OrgIdentity {
     if (!isUserId(user.id)) throw protocolError(operation, org, 'the user id is not an Okta user id', res.status);
     const p = user.profile;
     const full = [p.firstName, p.lastName].filter((s) => typeof s === 'string' && s.length > 0).join(' ');
-    return { kind: 'admin', id: user.id, login: p.login, name: p.displayName || full || p.login };
+    this.#me = { kind: 'admin', id: user.id, login: p.login, name: p.displayName || full || p.login };
+    return this.#me;
   }
 
   /** The admin roles assigned to the user `userId` (directly or through a group). */

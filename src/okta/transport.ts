@@ -195,6 +195,9 @@ export class Transport {
       });
       sent = true;
       const body = await this.readCapped(res.body, req);
+      // One turn of the event loop lets undici put the connection back in the pool: the org's next request then
+      // reuses it instead of opening another (a TCP and TLS handshake, through a proxy a CONNECT as well).
+      await new Promise((resolve) => setImmediate(resolve));
       return { status: res.statusCode, headers: res.headers, body };
     } catch (e) {
       if (e instanceof OktaError) throw e;

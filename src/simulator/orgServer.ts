@@ -33,6 +33,8 @@ export interface RequestRecord {
   path: string;
   /** The status answered; 0 while pending, and for requests that got no answer (stalled, dropped). */
   status: number;
+  /** A token request's grant_type (the secret probe, a service app's token, a connection's refresh): one path, three callers. */
+  grant?: string;
 }
 
 export interface RequestLogEntry {
@@ -179,6 +181,8 @@ export class OrgServer {
       });
 
     const body = await readBody(req);
+    if (url.pathname === '/oauth2/v1/token')
+      record.grant = new URLSearchParams(body.toString('utf8')).get('grant_type') ?? '';
     if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs, this.closing.signal);
     if (this.closing.signal.aborted) return;
 

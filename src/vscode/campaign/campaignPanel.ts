@@ -22,8 +22,6 @@ import {
   type RowActionRequest,
 } from './campaignProtocol.ts';
 
-export const CAMPAIGN_VIEW_TYPE = 'oktaWorkflows.campaign';
-
 /** What the panel needs beyond the campaign: the host's side of a row's actions. */
 export interface CampaignBinding {
   campaign: Campaign;

@@ -48,6 +48,9 @@ export type HostMessage =
   { type: 'state'; view: CampaignView } | { type: 'reply'; seq: number; ok: boolean; message?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
+/** The campaign view's webview type (VS Code restores it after a reload by it). */
+export const CAMPAIGN_VIEW_TYPE = 'oktaWorkflows.campaign';
+
 export const CampaignPageStateSchema = z.lazy(() => z.looseObject({ campaignId: RotationIdSchema }));
 
 /** Parses a message from the page (at most 100 000 characters). */

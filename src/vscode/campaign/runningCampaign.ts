@@ -1,8 +1,9 @@
 // The campaign of this window: begun by Rotate Due Secrets, or resumed from its journal (globalState) when the
 // command runs again or its panel is restored after a reload. Its rows follow every rotation change, whoever made
 // it (a bulk action, a row, a checklist), because each org's rotation is one of RunningRotations' engines.
+// Activation registers only its serializer: the campaign itself is loaded on first use (campaignParts.ts).
 import * as vscode from 'vscode';
-import { Campaign, type CampaignDeps } from '../../fleet/campaign/campaign.ts';
+import type { Campaign, CampaignDeps } from '../../fleet/campaign/campaign.ts';
 import type { CampaignOrg } from '../../fleet/campaign/campaignJournal.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import { orgRef } from '../orgs/orgRef.ts';
@@ -11,10 +12,10 @@ import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { RunningRotations } from '../rotations/runningRotations.ts';
-import { GlobalStateCampaignStore } from '../storage/globalStateCampaignStore.ts';
-import { CAMPAIGN_VIEW_TYPE, CampaignPanel } from './campaignPanel.ts';
-import { CampaignPageStateSchema } from './campaignProtocol.ts';
-import { campaignRotations } from './campaignRotations.ts';
+import type { GlobalStateCampaignStore } from '../storage/globalStateCampaignStore.ts';
+import type * as CampaignParts from './campaignParts.ts';
+import type { CampaignPanel } from './campaignPanel.ts';
+import { CAMPAIGN_VIEW_TYPE, CampaignPageStateSchema } from './campaignProtocol.ts';
 
 export interface CampaignWiring {
   context: vscode.ExtensionContext;
@@ -28,14 +29,15 @@ export interface CampaignWiring {
 
 export class RunningCampaign extends Disposable {
   private readonly w: CampaignWiring;
-  private readonly store: GlobalStateCampaignStore;
+  private loaded: Promise<{ parts: typeof CampaignParts; store: GlobalStateCampaignStore }> | undefined;
+  /** Set once loaded: a campaign (and so a view of it) exists only after that. */
+  private parts: typeof CampaignParts | undefined;
   private campaign: Campaign | undefined;
   private panel: CampaignPanel | undefined;
 
   constructor(wiring: CampaignWiring) {
     super();
     this.w = wiring;
-    this.store = new GlobalStateCampaignStore(wiring.globalState, (m) => wiring.log.warn(m));
     // A checklist (or another bulk action) moved a rotation: the rows follow.
     this.register(
       wiring.rotations.onDidChange(() => {
@@ -44,11 +46,21 @@ export class RunningCampaign extends Disposable {
     );
   }
 
+  /** The campaign's parts and its store, loaded the first time a campaign is begun, resumed or restored. */
+  private load(): Promise<{ parts: typeof CampaignParts; store: GlobalStateCampaignStore }> {
+    this.loaded ??= import('./campaignParts.ts').then((parts) => {
+      this.parts = parts;
+      return { parts, store: new parts.GlobalStateCampaignStore(this.w.globalState, (m) => this.w.log.warn(m)) };
+    });
+    return this.loaded;
+  }
+
   /** The campaign in progress: this window's, or the one its journal holds (resumed). */
   async current(): Promise<Campaign | undefined> {
     if (!this.campaign) {
+      const deps = await this.deps();
       await this.w.rotations.refreshJournals();
-      this.campaign = await Campaign.resume(this.deps());
+      this.campaign = await (await this.load()).parts.Campaign.resume(deps);
     }
     return this.campaign;
   }
@@ -58,8 +70,9 @@ export class RunningCampaign extends Disposable {
     const previous = await this.current();
     if (previous) await previous.end();
     this.panel?.dispose();
-    this.campaign = await Campaign.begin(
-      this.deps(),
+    const { parts } = await this.load();
+    this.campaign = await parts.Campaign.begin(
+      await this.deps(),
       orgs,
       this.w.settings.number('soakHours', 24, { allowZero: true }),
     );
@@ -70,7 +83,8 @@ export class RunningCampaign extends Disposable {
   /** Shows the campaign's view (restoring `restored` after a reload). */
   open(restored?: vscode.WebviewPanel): void {
     const campaign = this.campaign;
-    if (!campaign) {
+    const parts = this.parts;
+    if (!campaign || !parts) {
       restored?.dispose();
       return;
     }
@@ -84,7 +98,7 @@ export class RunningCampaign extends Disposable {
         enableScripts: true,
         retainContextWhenHidden: false,
       });
-    const view = new CampaignPanel(
+    const view = new parts.CampaignPanel(
       panel,
       {
         campaign,
@@ -135,10 +149,11 @@ export class RunningCampaign extends Disposable {
     });
   }
 
-  private deps(): CampaignDeps {
+  private async deps(): Promise<CampaignDeps> {
+    const { parts, store } = await this.load();
     return {
-      rotations: campaignRotations(this.w.rotations, this.w.settings),
-      store: this.store,
+      rotations: parts.campaignRotations(this.w.rotations, this.w.settings),
+      store,
       history: async () => this.w.rotations.allJournals(),
       maxConcurrentOrgs: this.w.settings.number('maxConcurrentOrgs', 100),
       previewRecencyDays: this.w.settings.number('previewRecencyDays', 30),

@@ -23,7 +23,7 @@ export async function checkAndStore(
 ): Promise<CheckedCredential> {
   const what = describeCredential({ type: credential.type });
   // Throws OktaError 'input' for a key or client id the Okta layer cannot use, before any request.
-  const client = s.clients.withCredential(org, credential);
+  const client = await s.clients.withCredential(org, credential);
   try {
     const checked = await withOktaProgress(
       s.clients,

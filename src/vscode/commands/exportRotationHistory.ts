@@ -74,7 +74,7 @@ async function oktaSections(s: Services, records: HistoryRecord[], now: Date): P
           const sections = await oktaLogForOrg(list, await readerFor(s, host), {
             now,
             signal,
-            keep: (record, capture) => s.history.store.put({ ...record, oktaLog: capture }),
+            keep: async (record, capture) => (await s.history.store()).put({ ...record, oktaLog: capture }),
           });
           for (const [id, section] of sections) out.set(id, section);
         },

@@ -126,7 +126,7 @@ async function checkAndKeep(s: Services, c: ImportCandidate, signal: AbortSignal
   const base = rowOf(c);
   if (!c.credential)
     return { ...base, imported: true, text: 'imported without credentials: set an API token or service app later' };
-  const client = s.clients.withCredential({ key: c.address.host, address: c.address }, c.credential);
+  const client = await s.clients.withCredential({ key: c.address.host, address: c.address }, c.credential);
   // Each org's check is an operation of its own within the import's (its deadline): one org's retries and waits
   // never use up another's.
   const operation = s.clients.operation(signal);

@@ -1,29 +1,17 @@
 // One OktaClient per org, created on first use with the org's credential (API token or OAuth service app) and
 // disposed when the credential or the settings change. Creating a client makes no request: the network starts
-// with the first call. Rate-limit waits of every client are announced through onWait (progress notifications).
+// with the first call. The Okta client itself is loaded with the first one (newOktaClient.ts, its own file). Rate-limit waits of every client are announced through onWait (progress notifications).
 // Each command and each tree load of an org is one operation with one deadline (operation() makes its budget).
 import type * as vscode from 'vscode';
-import { ApiTokenAuth, type Authenticator } from '../../okta/auth.ts';
-import { OktaClient } from '../../okta/client.ts';
+import type { OktaClient } from '../../okta/client.ts';
 import { OktaError } from '../../okta/errors.ts';
 import { OperationBudget } from '../../okta/http/operationBudget.ts';
 import type { WaitReason } from '../../okta/http/listeners.ts';
-import { ServiceAppAuth } from '../../okta/oauth/serviceAppAuth.ts';
-import type { NetworkOptions } from '../../okta/network/networkOptions.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import { secretValuesOf, serializeCredential, type OrgCredential } from '../../orgs/orgCredential.ts';
 import type { Log } from '../platform/log.ts';
-
-export interface ClientSettings {
-  timeoutMs: number;
-  /** A 429 asking for a longer wait fails at once with the time to try again. */
-  maxRateLimitWaitMs: number;
-  /** Proxy and certificate trust, from VS Code's http.* settings (connection/networkSettings.ts). */
-  network?: NetworkOptions;
-  /** One operation's deadline (a command, a tree load of an org), every page, retry and wait included. Default 180 s. */
-  operationTimeoutMs?: number;
-}
+import type { ClientSettings } from './newOktaClient.ts';
 
 /** The setting a person raises when operations need more time, named in the error at the deadline. */
 const OPERATION_TIMEOUT_SETTING = 'oktaWorkflows.operationTimeoutSeconds';
@@ -34,7 +22,7 @@ export type CredentialSource = Pick<OrgCredentialStore, 'get' | 'onDidChange'>;
 export type WaitListener = (orgKey: string, reason: WaitReason, ms: number) => void;
 
 export class OktaClients implements vscode.Disposable {
-  private readonly clients = new Map<string, { client: OktaClient; fingerprint: string }>();
+  private readonly clients = new Map<string, { client: Promise<OktaClient>; fingerprint: string }>();
   private readonly credentials: CredentialSource;
   private readonly log: Log;
   private readonly settings: () => ClientSettings;
@@ -74,41 +62,24 @@ export class OktaClients implements vscode.Disposable {
     const existing = this.clients.get(org.key);
     if (existing?.fingerprint === fingerprint) return existing.client;
     if (existing) this.forget(org.key);
+    // One client for the callers that ask at once (two hundred orgs' first loads): the promise is kept.
     const client = this.withCredential(org, credential);
     this.clients.set(org.key, { client, fingerprint });
+    client.catch(() => {
+      if (this.clients.get(org.key)?.client === client) this.clients.delete(org.key);
+    });
     return client;
   }
 
   /**
    * A client with a credential that is not stored (yet): used to check it before storing it. Caller closes it.
-   * Throws OktaError 'input' for an unusable service-app key or client id (never with the key in it).
+   * Rejects with OktaError 'input' for an unusable service-app key or client id (never with the key in it).
    */
-  withCredential(org: Pick<OrgConfig, 'key' | 'address'>, credential: OrgCredential): OktaClient {
+  async withCredential(org: Pick<OrgConfig, 'key' | 'address'>, credential: OrgCredential): Promise<OktaClient> {
     for (const v of secretValuesOf(credential)) this.log.addKnownSecret(v);
-    const { timeoutMs, maxRateLimitWaitMs, network, operationTimeoutMs } = this.settings();
-    const onApiCall = (c: Parameters<Log['apiCall']>[1]) => this.log.apiCall(org.key, c);
-    const auth: Authenticator =
-      credential.type === 'apiToken'
-        ? new ApiTokenAuth(credential.token, { org: org.address.host })
-        : new ServiceAppAuth({
-            baseUrl: org.address.baseUrl,
-            clientId: credential.clientId,
-            privateKey: credential.privateKey,
-            ...(credential.keyId ? { keyId: credential.keyId } : {}),
-            // Export Rotation History lists Okta's System Log when the app was granted this; asked for, never needed.
-            optionalScopes: ['okta.logs.read'],
-            timeoutMs,
-            onApiCall,
-            network,
-          });
-    return new OktaClient({
-      baseUrl: org.address.baseUrl,
-      auth,
-      timeoutMs,
-      maxRateLimitWaitMs,
-      onApiCall,
-      network,
-      operation: operationTimeoutMs === undefined ? {} : { deadlineMs: operationTimeoutMs },
+    const { newOktaClient } = await import('./newOktaClient.ts');
+    return newOktaClient(org, credential, this.settings(), {
+      onApiCall: (c) => this.log.apiCall(org.key, c),
       onWait: (reason, ms) => {
         for (const l of [...this.waitListeners]) l(org.key, reason, ms);
       },
@@ -138,7 +109,12 @@ export class OktaClients implements vscode.Disposable {
     const entry = this.clients.get(orgKey);
     if (!entry) return;
     this.clients.delete(orgKey);
-    entry.client.close().catch((e: unknown) => this.log.error(`Closing the connection pool of ${orgKey}`, e));
+    entry.client
+      .then(
+        (client) => client.close(),
+        () => undefined, // never built: nothing to close, and its failure was its caller's
+      )
+      .catch((e: unknown) => this.log.error(`Closing the connection pool of ${orgKey}`, e));
   }
 
   dispose(): void {

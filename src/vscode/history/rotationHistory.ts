@@ -2,13 +2,14 @@
 // window), kept to `oktaWorkflows.historyMaxRecords`, rebuilt after every change of a rotation of this window
 // (record(), which the running rotations' event calls) without the rotation ever waiting on it. Who acts is asked
 // once per org and credential in a session (the org's credential, the admin behind an API token by Okta's
-// users/me, the operating-system user), within its own deadline.
+// users/me, the operating-system user), within its own deadline. The store and the recorder are loaded with the
+// first record or read (historyParts.ts), not at activation.
 import * as vscode from 'vscode';
 import { actorFor } from '../../history/actor.ts';
 import type { RecordContext } from '../../history/fromJournal.ts';
 import type { HistoryRecord } from '../../history/record.ts';
-import { backfillHistory, HistoryRecorder } from '../../history/recording.ts';
-import { FileHistoryStore } from '../../history/store.ts';
+import type { HistoryRecorder } from '../../history/recording.ts';
+import type { FileHistoryStore } from '../../history/store.ts';
 import type { RotationJournal } from '../../rotation/model/journal.ts';
 import type { OktaClient } from '../../okta/client.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
@@ -16,13 +17,20 @@ import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
+import type * as HistoryParts from './historyParts.ts';
 
 /** How long naming who acts (Okta's users/me) may take before the record goes without it. */
 const WHO_ACTS_TIMEOUT_MS = 30_000;
 
+interface Loaded {
+  parts: typeof HistoryParts;
+  store: FileHistoryStore;
+  recorder: HistoryRecorder;
+}
+
 export class RotationHistory {
-  readonly store: FileHistoryStore;
-  private readonly recorder: HistoryRecorder;
+  private readonly folder: string;
+  private loaded: Promise<Loaded> | undefined;
   private readonly log: Log;
   private readonly settings: OrgSettings;
   private readonly credentials: OrgCredentialStore;
@@ -38,27 +46,44 @@ export class RotationHistory {
     this.settings = parts.settings;
     this.credentials = parts.credentials;
     this.clients = parts.clients;
-    this.store = new FileHistoryStore(vscode.Uri.joinPath(context.globalStorageUri, 'rotation-history').fsPath, {
-      maxRecords: () => this.settings.number('historyMaxRecords', 1000),
-      onProblem: (m) => this.log.warn(m),
-    });
-    this.recorder = new HistoryRecorder(this.store, (what, e) => this.log.error(what, e));
+    this.folder = vscode.Uri.joinPath(context.globalStorageUri, 'rotation-history').fsPath;
   }
 
-  /** Queues the record of `journal`, a rotation of `org`, as it is now. */
+  /** The store and the recorder, built the first time the history is written or read. */
+  private load(): Promise<Loaded> {
+    this.loaded ??= import('./historyParts.ts').then((parts) => {
+      const store = new parts.FileHistoryStore(this.folder, {
+        maxRecords: () => this.settings.number('historyMaxRecords', 1000),
+        onProblem: (m) => this.log.warn(m),
+      });
+      return { parts, store, recorder: new parts.HistoryRecorder(store, (what, e) => this.log.error(what, e)) };
+    });
+    return this.loaded;
+  }
+
+  /** The history's file store (the export keeps the System Log it read beside each record). */
+  async store(): Promise<FileHistoryStore> {
+    return (await this.load()).store;
+  }
+
+  /** Queues the record of `journal`, a rotation of `org`, as it is now (in the order the calls came). */
   record(org: OrgConfig, journal: RotationJournal): void {
-    this.recorder.record(journal, () => this.actingContext(org));
+    this.log.background(
+      'Recording the rotation history',
+      this.load().then(({ recorder }) => recorder.record(journal, () => this.actingContext(org))),
+    );
   }
 
   /** Every record, after adding those of journals kept before the history was (oldest first). */
   async records(journals: readonly RotationJournal[]): Promise<HistoryRecord[]> {
-    await this.recorder.idle();
-    const added = await backfillHistory(this.store, journals, (j) => {
+    const { parts, store, recorder } = await this.load();
+    await recorder.idle();
+    const added = await parts.backfillHistory(store, journals, (j) => {
       const org = this.settings.find(j.org.host);
       return { orgLabel: org?.label ?? j.org.host, practice: org?.practice === true, labelOf: this.labelOf };
     });
     if (added > 0) this.log.info(`Rotation history: ${added} record(s) added from the rotation journals`);
-    return this.store.list();
+    return store.list();
   }
 
   private readonly labelOf = (host: string): string => this.settings.find(host)?.label ?? host;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ApiCallLog } from '../../okta/client.ts';
 import { registerSecret } from '../../redact.ts';
-import { apiCallLevel, describeError, formatApiCall, logLine } from './logFormat.ts';
+import { apiCallLevel, apiCallLine, describeError, logLine } from './logFormat.ts';
 
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Okta Workflows', { log: true });
@@ -16,7 +16,7 @@ export class Log implements vscode.Disposable {
   }
 
   apiCall(org: string, call: ApiCallLog): void {
-    const line = logLine(formatApiCall(org, call));
+    const line = apiCallLine(org, call);
     if (apiCallLevel(call) === 'warn') this.channel.warn(line);
     else this.channel.info(line);
   }

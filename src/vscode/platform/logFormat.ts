@@ -12,6 +12,11 @@ export function logLine(text: string): string {
   return sanitizeText(redact(text), MAX_LINE);
 }
 
+/** An API call's log line: formatApiCall redacts it already, so it is only made one line (one call in hundreds). */
+export function apiCallLine(org: string, c: ApiCallLog): string {
+  return sanitizeText(formatApiCall(org, c), MAX_LINE);
+}
+
 export function formatApiCall(org: string, c: ApiCallLog): string {
   const parts = [`${org}`, c.method, c.path, String(c.status), `${Math.round(c.ms)} ms`];
   if (c.rateLimitRemaining !== undefined) parts.push(`rate-limit remaining ${c.rateLimitRemaining}`);

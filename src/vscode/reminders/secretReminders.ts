@@ -3,24 +3,11 @@
 // What they know of each org is the window's org state (orgs/orgState.ts): they listen to its changes, and a light
 // periodic check refreshes, through the same refresher, the orgs not listed within `reminderCheckIntervalHours`.
 // Their own notes (which due secrets were notified, which snoozed until when) are kept in globalState (ids and
-// dates, never a value).
+// dates, never a value). Their rules and notes are loaded for the first update, after activation (reminderParts.ts).
 import * as vscode from 'vscode';
 import type { KnownOrg } from '../../fleet/knownOrgs.ts';
-import {
-  describeDueSecret,
-  dueKey,
-  dueSecrets,
-  statusBarText,
-  type DueSecret,
-} from '../../fleet/reminders/dueSecrets.ts';
-import {
-  differsFromStored,
-  keptNotes,
-  readReminderState,
-  writeReminderState,
-  type ReminderState,
-  type StateMemento,
-} from '../../fleet/reminders/reminderState.ts';
+import type { DueSecret } from '../../fleet/reminders/dueSecrets.ts';
+import type { ReminderState, StateMemento } from '../../fleet/reminders/reminderState.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { orgRef } from '../orgs/orgRef.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
@@ -28,6 +15,9 @@ import type { OrgState } from '../orgs/orgState.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
+import type * as ReminderRules from './reminderParts.ts';
+
+type Rules = typeof ReminderRules;
 
 const HOUR_MS = 60 * 60 * 1000;
 const SNOOZE_DAYS = 7;
@@ -56,6 +46,7 @@ export class SecretReminders extends Disposable {
   /** Aborts the periodic check's refreshes when the window closes. */
   private readonly stopped = new AbortController();
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
+  private loaded: Promise<Rules> | undefined;
 
   constructor(memento: StateMemento, parts: ReminderParts) {
     super();
@@ -84,15 +75,21 @@ export class SecretReminders extends Disposable {
   }
 
   async snooze(due: readonly DueSecret[]): Promise<void> {
+    const rules = await this.rules();
     const until = new Date(Date.now() + SNOOZE_DAYS * 24 * HOUR_MS).toISOString();
-    const state = this.state();
+    const state = this.state(rules);
     for (const d of due) {
       // Notified again when the snooze ends, as a newly due secret.
-      state.snoozedUntil[dueKey(d.orgKey, d.secretId)] = until;
-      delete state.notified[dueKey(d.orgKey, d.secretId)];
+      state.snoozedUntil[rules.dueKey(d.orgKey, d.secretId)] = until;
+      delete state.notified[rules.dueKey(d.orgKey, d.secretId)];
     }
-    await writeReminderState(this.memento, state);
+    await rules.writeReminderState(this.memento, state);
     this.update(state);
+  }
+
+  private rules(): Promise<Rules> {
+    this.loaded ??= import('./reminderParts.ts');
+    return this.loaded;
   }
 
   /** The periodic check: refreshes every org not listed within the interval, through the org state's refresher. */
@@ -131,16 +128,24 @@ export class SecretReminders extends Disposable {
     }, UPDATE_DELAY_MS).unref();
   }
 
-  private state(): ReminderState {
-    return readReminderState(this.memento, (m) => this.parts.log.warn(m));
+  private state(rules: Rules): ReminderState {
+    return rules.readReminderState(this.memento, (m) => this.parts.log.warn(m));
   }
 
   /**
    * Recomputes what is due from the orgs as last known and the settings, shows the item, notifies the newly due
    * secrets, and saves the notes (`current`, default: as stored) that still concern a configured org's secret.
    */
-  private update(current: ReminderState = this.state()): void {
+  private update(current?: ReminderState): void {
+    this.parts.log.background(
+      'Reminders: updating',
+      this.rules().then((rules) => this.updateBy(rules, current ?? this.state(rules))),
+    );
+  }
+
+  private updateBy(rules: Rules, current: ReminderState): void {
     if (this.isDisposed) return;
+    const { describeDueSecret, dueKey, dueSecrets, statusBarText, differsFromStored, keptNotes } = rules;
     const { orgs } = this.parts.settings.read();
     const known = new Map<string, KnownOrg | undefined>(orgs.map((o) => [o.key, this.parts.orgState.known.get(o.key)]));
     const state = keptNotes(current, known);
@@ -166,11 +171,17 @@ export class SecretReminders extends Disposable {
     const now = new Date().toISOString();
     for (const d of fresh) state.notified[dueKey(d.orgKey, d.secretId)] = now;
     if (differsFromStored(this.memento, state))
-      this.parts.log.background('Reminders: saving', writeReminderState(this.memento, state));
-    if (fresh.length > 0) this.parts.log.background('Reminders: notifying', this.notify(fresh, label, maxAgeDays));
+      this.parts.log.background('Reminders: saving', rules.writeReminderState(this.memento, state));
+    if (fresh.length > 0)
+      this.parts.log.background('Reminders: notifying', this.notify(rules, fresh, label, maxAgeDays));
   }
 
-  private async notify(fresh: DueSecret[], label: (key: string) => string, maxAgeDays: number): Promise<void> {
+  private async notify(
+    { describeDueSecret }: Rules,
+    fresh: DueSecret[],
+    label: (key: string) => string,
+    maxAgeDays: number,
+  ): Promise<void> {
     if (fresh.length > MAX_SINGLE_NOTIFICATIONS) {
       const choice = await vscode.window.showWarningMessage(
         `${fresh.length} Okta Workflows secrets are due for rotation.`,

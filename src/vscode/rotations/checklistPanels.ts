@@ -9,12 +9,8 @@ import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { SecretClipboard } from '../platform/secretClipboard.ts';
-import {
-  CHECKLIST_VIEW_TYPE,
-  RotationChecklistPanel,
-  webviewOptions,
-  type RotationBinding,
-} from './rotationChecklistPanel.ts';
+import { CHECKLIST_VIEW_TYPE } from './checklistProtocol.ts';
+import { RotationChecklistPanel, webviewOptions, type RotationBinding } from './rotationChecklistPanel.ts';
 
 export class ChecklistPanels extends Disposable {
   private readonly panels = new Map<string, RotationChecklistPanel>();

@@ -43,6 +43,9 @@ export type HostMessage =
   { type: 'view'; view: ChecklistView } | { type: 'reply'; seq: number; ok: boolean; message?: string };
 
 /** What the page keeps with setState, and what the serializer reads back after a reload. */
+/** The checklist panels' webview type (VS Code restores them after a reload by it). */
+export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
+
 export const PageStateSchema = z.lazy(() => z.looseObject({ rotationId: RotationIdSchema }));
 
 /** Parses a message from the page (at most 10 000 characters). */

@@ -1,19 +1,15 @@
-// The journal store, used only once `ready` settled (the journals of 0.2 moved out of globalState first), so no
-// window starts or resumes a rotation from a store still being filled.
+// The journal store, used only once it is ready: its file loaded and the journals of 0.2 moved out of globalState
+// first, so no window starts or resumes a rotation from a store still being filled.
 import type { RotationJournalStore } from '../../rotation/stores.ts';
 
-export function afterReady(store: RotationJournalStore, ready: Promise<unknown>): RotationJournalStore {
-  const settled = ready.then(
-    () => undefined,
-    () => undefined,
-  );
+export function afterReady(ready: Promise<RotationJournalStore>): RotationJournalStore {
   return {
-    load: async (id) => (await settled, store.load(id)),
-    save: async (journal, expected) => (await settled, store.save(journal, expected)),
-    importJournal: async (journal) => (await settled, store.importJournal(journal)),
-    delete: async (id) => (await settled, store.delete(id)),
-    list: async () => (await settled, store.list()),
-    claim: async (journal) => (await settled, store.claim(journal)),
-    release: async (journal) => (await settled, store.release(journal)),
+    load: async (id) => (await ready).load(id),
+    save: async (journal, expected) => (await ready).save(journal, expected),
+    importJournal: async (journal) => (await ready).importJournal(journal),
+    delete: async (id) => (await ready).delete(id),
+    list: async () => (await ready).list(),
+    claim: async (journal) => (await ready).claim(journal),
+    release: async (journal) => (await ready).release(journal),
   };
 }

@@ -21,8 +21,6 @@ import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
 import { webviewHtml, newNonce } from '../platform/webviewHtml.ts';
 import { parsePageMessage, type HostMessage } from './checklistProtocol.ts';
 
-export const CHECKLIST_VIEW_TYPE = 'oktaWorkflows.rotationChecklist';
-
 /** What the panel needs from a running rotation: the engine, plus the two host-side secret operations. */
 export interface RotationBinding {
   readonly rotationId: string;

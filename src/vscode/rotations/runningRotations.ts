@@ -3,30 +3,29 @@
 // steps, guards, locks and who runs a step are the engine's. The journals are files in the extension's global
 // storage, shared by every window (journals of 0.2 move there from globalState once). What else follows a rotation
 // (the history, the tree, the log) subscribes to onDidChangeRotation: nothing of it is woven into running one.
-import { randomUUID } from 'node:crypto';
+// The engine and the checklist panels are loaded with the first rotation this window starts, resumes or reads
+// (engineParts.ts); until then only the journals are read, for the tree's markers.
 import * as vscode from 'vscode';
 import { resolvePairs } from '../../fleet/campaign/pairing.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
-import { RotationEngine, type RotationDeps } from '../../rotation/engine.ts';
-import { FileJournalStore } from '../../rotation/fileJournalStore.ts';
+import type { RotationDeps, RotationEngine } from '../../rotation/engine.ts';
 import { isFinished, type OutsideChange, type RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { recordOutsideChange, stepRunning } from '../../rotation/outsideChanges.ts';
 import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
-import { buildSnapshot } from '../../rotation/snapshot.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
-import { moveJournalsOutOfGlobalState } from '../storage/journalMigration.ts';
 import { SecretClipboard } from '../platform/secretClipboard.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
 import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
-import { ChecklistPanels } from './checklistPanels.ts';
-import { CHECKLIST_VIEW_TYPE } from './rotationChecklistPanel.ts';
-import { PageStateSchema } from './checklistProtocol.ts';
+import type { ChecklistPanels } from './checklistPanels.ts';
+import { CHECKLIST_VIEW_TYPE, PageStateSchema } from './checklistProtocol.ts';
+import type * as EngineParts from './engineParts.ts';
+import type * as JournalParts from './journalParts.ts';
 import { afterReady } from './journalsAfterReady.ts';
 
 /** One change of a rotation run in this window: its org, the snapshot before (none at its start) and after. */
@@ -46,12 +45,16 @@ export class RunningRotations extends Disposable {
   private readonly journals;
   private readonly pending: SecretStoragePendingSecretStore;
   private readonly engines = new Map<string, { engine: RotationEngine; org: OrgConfig; unsubscribe: () => void }>();
-  private readonly panels: ChecklistPanels;
+  private panels: ChecklistPanels | undefined;
+  private loaded: Promise<typeof EngineParts> | undefined;
+  private readonly extensionUri: vscode.Uri;
   private cache: RotationJournal[] = [];
   private reloading: ReturnType<typeof setTimeout> | undefined;
   private following: ReturnType<typeof setInterval> | undefined;
-  /** This window among those sharing the journals: a step it runs is its own until it ends. */
-  private readonly windowId = randomUUID();
+  /** This window among those sharing the journals: a step it runs is its own until it ends (set with the journals). */
+  private windowId = '';
+  /** The journals' file store, loaded (with what moves the journals of 0.2) just after activation. */
+  private readonly journalFiles: Promise<typeof JournalParts>;
   /** Where a new secret is copied for the person: cleared again after a minute. */
   readonly clipboard = new SecretClipboard(vscode.env.clipboard);
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -75,28 +78,58 @@ export class RunningRotations extends Disposable {
     this.settings = parts.settings;
     this.clients = parts.clients;
     this.appOf = parts.appOf;
-    const files = new FileJournalStore(vscode.Uri.joinPath(context.globalStorageUri, 'rotations').fsPath);
-    const moved = moveJournalsOutOfGlobalState(globalState, files, (m) => parts.log.warn(m)).then(
-      (n) => (n > 0 ? parts.log.info(`Rotation journals: ${n} moved from globalState to their files`) : undefined),
-      (e: unknown) => parts.log.error('Moving the rotation journals out of globalState', e),
-    );
-    this.journals = afterReady(files, moved);
-    this.pending = new SecretStoragePendingSecretStore(context.secrets);
-    this.panels = this.register(
-      new ChecklistPanels({
-        extensionUri: context.extensionUri,
-        log: parts.log,
-        clients: parts.clients,
-        labelOf: this.labelOf,
-        clipboard: this.clipboard,
+    const folder = vscode.Uri.joinPath(context.globalStorageUri, 'rotations').fsPath;
+    this.journalFiles = import('./journalParts.ts');
+    this.journals = afterReady(
+      this.journalFiles.then(async (m) => {
+        this.windowId = m.newWindowId();
+        const files = new m.FileJournalStore(folder);
+        await m
+          .moveJournalsOutOfGlobalState(globalState, files, (w) => parts.log.warn(w))
+          .then(
+            (n) =>
+              n > 0 ? parts.log.info(`Rotation journals: ${n} moved from globalState to their files`) : undefined,
+            (e: unknown) => parts.log.error('Moving the rotation journals out of globalState', e),
+          );
+        return files;
       }),
     );
+    this.pending = new SecretStoragePendingSecretStore(context.secrets);
+    this.extensionUri = context.extensionUri;
     this.register({ dispose: () => this.stopTimers() });
     this.register({ dispose: () => void this.clipboard.dispose() });
     void this.reloadJournals();
   }
 
   private readonly labelOf = (host: string): string => this.settings.find(host)?.label ?? host;
+
+  /** The engine and the checklist panels: loaded once, the first time a rotation is started, resumed or read. */
+  private parts(): Promise<typeof EngineParts> {
+    // The journals' part first: a rotation's dependencies name this window (its id comes with the journals).
+    this.loaded ??= this.journalFiles
+      .then(() => import('./engineParts.ts'))
+      .then((parts) => {
+        if (!this.panels && !this.isDisposed)
+          this.panels = this.register(
+            new parts.ChecklistPanels({
+              extensionUri: this.extensionUri,
+              log: this.log,
+              clients: this.clients,
+              labelOf: this.labelOf,
+              clipboard: this.clipboard,
+            }),
+          );
+        return parts;
+      });
+    return this.loaded;
+  }
+
+  /** Opens (or reveals) the rotation's checklist, in `restored` when VS Code hands a panel back after a reload. */
+  private async openPanel(engine: RotationEngine, org: OrgConfig, restored?: vscode.WebviewPanel): Promise<void> {
+    await this.parts();
+    if (this.panels) this.panels.open(engine, org, restored);
+    else restored?.dispose(); // the window is closing
+  }
 
   /** "in use" and "new" for an app, from its unfinished rotation's journal. */
   markers(orgKey: string, appId: string): SecretMarkers {
@@ -126,7 +159,7 @@ export class RunningRotations extends Disposable {
       { title: `${org.label}: finding the Okta Workflows OAuth app…`, orgs: [org] },
       (signal) => this.startEngine(org, this.pairingOf(org), signal),
     );
-    this.panels.open(engine, org);
+    await this.openPanel(engine, org);
   }
 
   /**
@@ -145,6 +178,7 @@ export class RunningRotations extends Disposable {
       app,
       ...(pairing ? { pairing } : {}),
     };
+    const { RotationEngine } = await this.parts();
     const engine = await RotationEngine.start(started, this.deps(org));
     this.log.info(`Started rotation ${engine.rotationId} of ${org.key}`);
     this.adopt(engine, org);
@@ -163,17 +197,18 @@ export class RunningRotations extends Disposable {
   async engineOf(rotationId: string, org: OrgConfig, signal?: AbortSignal): Promise<RotationEngine> {
     const running = this.engines.get(rotationId)?.engine;
     if (running) return running;
+    const { RotationEngine } = await this.parts();
     const engine = await RotationEngine.resume(rotationId, this.deps(org), signal);
     this.adopt(engine, org);
     return engine;
   }
 
   /** The rotation as it stands (its engine's, else its journal's), without resuming it. */
-  snapshotOf(rotationId: string): RotationSnapshot | undefined {
+  async snapshotOf(rotationId: string): Promise<RotationSnapshot | undefined> {
     const engine = this.engines.get(rotationId)?.engine;
     if (engine) return engine.snapshot();
     const journal = this.cache.find((j) => j.rotationId === rotationId);
-    return journal ? buildSnapshot(journal, false) : undefined;
+    return journal ? (await this.parts()).buildSnapshot(journal, false) : undefined;
   }
 
   /** The org's rotation in progress (of `appId` when given), if any. */
@@ -227,7 +262,7 @@ export class RunningRotations extends Disposable {
 
   /** Reopens a rotation from its journal: its panel when open, otherwise a new engine from the journal. */
   async resume(journal: RotationJournal, panel?: vscode.WebviewPanel): Promise<void> {
-    if (!panel && this.panels.reveal(journal.rotationId)) return;
+    if (!panel && this.panels?.reveal(journal.rotationId)) return;
     const org = this.settings.find(journal.org.host);
     if (!org) {
       panel?.dispose();
@@ -238,6 +273,7 @@ export class RunningRotations extends Disposable {
     let engine = this.engines.get(journal.rotationId)?.engine;
     if (!engine) {
       try {
+        const { RotationEngine } = await this.parts();
         engine = await withOktaProgress(
           this.clients,
           { title: `${org.label}: resuming the rotation…`, orgs: [org] },
@@ -249,7 +285,7 @@ export class RunningRotations extends Disposable {
       }
       this.adopt(engine, org);
     }
-    this.panels.open(engine, org, panel);
+    await this.openPanel(engine, org, panel);
   }
 
   /**
@@ -259,7 +295,7 @@ export class RunningRotations extends Disposable {
   async forgetOrg(orgKey: string): Promise<RotationJournal[]> {
     const forgotten = (await this.journals.list()).filter((j) => j.org.host === orgKey);
     for (const j of forgotten) {
-      this.panels.close(j.rotationId);
+      this.panels?.close(j.rotationId);
       this.engines.get(j.rotationId)?.unsubscribe();
       this.engines.delete(j.rotationId);
       await this.pending.delete(j.rotationId);

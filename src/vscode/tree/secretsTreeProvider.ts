@@ -1,8 +1,9 @@
 // The Orgs tree: org → Workflows OAuth app → secrets, a view of the window's org state (orgs/orgState.ts): each
 // org refreshes on its own (its own spinner), and a failure stays in place under its org. What was last known of an
 // org (its app, its secrets masked) shows at once with its age while it refreshes, and the refresh replaces it in
-// place. Redraws are gathered: the org state's changes arrive in batches and two hundred orgs loading make a few
-// redraws, not four hundred. No secret value ever goes into a TreeItem.
+// place. Redraws are coalesced (fleet/tree/coalescedRedraw.ts): two hundred orgs loading make a redraw every
+// REDRAW_EVERY_MS at most, not four hundred, and the end of the loads is drawn at once. What each org's credential
+// may do is asked after that redraw, so its requests never delay it. No secret value ever goes into a TreeItem.
 import * as vscode from 'vscode';
 import type { SecretManagementAssessment } from '../../okta/client.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
@@ -26,6 +27,7 @@ import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import type { Log } from '../platform/log.ts';
 import { Disposable } from '../platform/disposable.ts';
 import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
+import { CoalescedRedraw } from '../../fleet/tree/coalescedRedraw.ts';
 import { AppNode, MessageNode, OrgNode, SecretNode, type TreeNode } from './nodes.ts';
 
 export interface TreeDeps {
@@ -41,8 +43,8 @@ export interface TreeDeps {
   watchNote: (orgKey: string, appId: string) => WatchNote | undefined;
 }
 
-/** How long redraws are gathered: short enough to look immediate, long enough to merge a burst of loads. */
-const REDRAW_DELAY_MS = 50;
+/** At most one redraw this often while orgs load: each redraw fetches the whole tree again (VS Code does). */
+const REDRAW_EVERY_MS = 100;
 
 export class SecretsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
@@ -56,7 +58,9 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly credentialKinds = new Map<string, CredentialType | null>();
   private readonly deps: TreeDeps;
   private started = false;
-  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly redraws = new CoalescedRedraw(() => this.changed.fire(undefined), REDRAW_EVERY_MS);
+  /** The capability checks wait for the redraw that shows the loads' end: their requests would delay it. */
+  private askTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(deps: TreeDeps) {
     super();
@@ -84,8 +88,18 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
         for (const key of keys)
           if (deps.orgState.status(key).state === 'refreshed' && !this.capabilityAsked.has(key))
             this.capabilityToAsk.add(key);
-        if (!deps.orgState.busy) this.askCapabilities();
-        this.redraw();
+        if (this.isDisposed) return;
+        // The last load ended: drawn now, the capability checks after it.
+        if (deps.orgState.busy) {
+          this.redraw();
+          return;
+        }
+        this.redraws.now();
+        if (!this.askTimer)
+          this.askTimer = setTimeout(() => {
+            this.askTimer = undefined;
+            if (!this.isDisposed && !deps.orgState.busy) this.askCapabilities();
+          }, REDRAW_EVERY_MS);
       }),
     );
   }
@@ -105,18 +119,15 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
     return undefined;
   }
 
-  /** Redraws (gathered with other redraws asked for meanwhile), without reloading from Okta. */
+  /** Redraws (now, or coalesced with the other redraws asked for meanwhile), without reloading from Okta. */
   redraw(): void {
-    if (this.redrawTimer || this.isDisposed) return;
-    this.redrawTimer = setTimeout(() => {
-      this.redrawTimer = undefined;
-      if (!this.isDisposed) this.changed.fire(undefined);
-    }, REDRAW_DELAY_MS);
+    if (!this.isDisposed) this.redraws.request();
   }
 
   override dispose(): void {
-    if (this.redrawTimer) clearTimeout(this.redrawTimer);
-    this.redrawTimer = undefined;
+    this.redraws.dispose();
+    if (this.askTimer) clearTimeout(this.askTimer);
+    this.askTimer = undefined;
     super.dispose();
   }
 

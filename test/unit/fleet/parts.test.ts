@@ -6,6 +6,7 @@ import { resolvePairs, type FleetOrg } from '../../../src/fleet/campaign/pairing
 import { campaignCandidates } from '../../../src/fleet/campaign/selection.ts';
 import { knownOrgOf, parseKnownOrgs, type KnownOrg } from '../../../src/fleet/knownOrgs.ts';
 import { refreshOrg } from '../../../src/fleet/orgRefresh.ts';
+import { isOktaError } from '../../../src/okta/errors.ts';
 import { orgSignal } from '../../../src/fleet/campaign/orgSignal.ts';
 import { abortedByCancel, abortedByDeadline, OperationBudget } from '../../../src/okta/http/operationBudget.ts';
 import { waitFor } from '../../support/waitFor.ts';
@@ -183,6 +184,32 @@ describe('fleet: refreshing an org', () => {
     const other = o.addApp({ name: 'oidc_client', label: 'Other', oauthClient: { redirectUris: ['https://o/cb'] } });
     const pinned = await refreshOrg(client, { appId: other }, cold.app);
     assert.equal(pinned.app.id, other, "the org setting's app id wins over the remembered one");
+  });
+
+  it("with the setting's app id and nothing remembered, the app and its secrets are asked at once", async () => {
+    sim = await startSimulator({ orgs: [{ name: 'acme', environment: 'production', serviceApp: false }] });
+    const o = sim.org('acme');
+    client = new OktaClient({ baseUrl: o.info.baseUrl, auth: new ApiTokenAuth(o.info.apiToken) });
+    const appId = o.info.workflowsAppId;
+    // The app's answer is held: the list still reaches the org meanwhile, so the two were in flight together.
+    const held = o.faults.hold('GET', new RegExp(`/apps/${appId}$`));
+    const refreshing = refreshOrg(client, { appId }, undefined);
+    await held.reached;
+    await waitFor(
+      () => o.requests.some((r) => r.path.endsWith('/credentials/secrets') && r.status === 200),
+      'the secrets listed while the app was held',
+    );
+    held.release();
+    const first = await refreshing;
+    assert.equal(first.app.id, appId);
+    assert.equal(first.secrets.length, 1);
+    assert.deepEqual(o.requests.map((r) => `${r.method} ${r.path}`).sort(), [
+      `GET /api/v1/apps/${appId}`,
+      `GET /api/v1/apps/${appId}/credentials/secrets`,
+    ]);
+    // An id that is not an OAuth app: the app's refusal is what the org shows, not the list's.
+    const other = o.addApp({ name: 'bookmark', label: 'A bookmark', signOnMode: 'BOOKMARK', oauthClient: false });
+    await assert.rejects(refreshOrg(client, { appId: other }, undefined), (e: unknown) => isOktaError(e, 'input'));
   });
 });
 

@@ -183,7 +183,7 @@ describe("rotation history: Okta's System Log beside it", () => {
         const info = sim.org(name).info;
         const address = parseOrgInput(info.baseUrl, { allowLoopback: true });
         const sa = info.serviceApp!;
-        const client = clients.withCredential(
+        const client = await clients.withCredential(
           { key: address.host, address },
           { type: 'serviceApp', clientId: sa.clientId, keyId: sa.keyId, privateKey: sa.privateKeyPem },
         );

@@ -9,7 +9,7 @@ import { inspect } from 'node:util';
 import { isOktaError, type OktaError } from '../../../src/okta/errors.ts';
 import { ServiceAppAuth } from '../../../src/okta/oauth/serviceAppAuth.ts';
 import { OktaClient } from '../../../src/okta/client.ts';
-import { describeError, formatApiCall, logLine } from '../../../src/vscode/platform/logFormat.ts';
+import { apiCallLine, describeError, logLine } from '../../../src/vscode/platform/logFormat.ts';
 import type { ApiCallLog } from '../../../src/okta/http/listeners.ts';
 import { rejection } from '../okta/fixture.ts';
 import { APP_ID, HOSTILE_TOKEN, hostileWorld, json, secret, workflowsApp } from './hostileOrg.ts';
@@ -72,7 +72,7 @@ describe("hostile org: Okta's text reaches people as one safe line", function ()
       assert.equal(e.kind, 'notFound');
       assert.match(e.message, shown);
       assertCleanViews(e);
-      for (const call of logged) assert.ok(!UNSAFE.test(logLine(formatApiCall('org', call))));
+      for (const call of logged) assert.ok(!UNSAFE.test(apiCallLine('org', call)));
     });
   }
 
@@ -108,7 +108,7 @@ describe("hostile org: Okta's text reaches people as one safe line", function ()
     const e = await rejection(c.getApp(APP_ID));
     assert.ok((e.errorId ?? '').length <= 64 && (e.errorId ?? '').startsWith('oae1\\r\\nforged'), e.errorId);
     assertCleanViews(e);
-    const line = logLine(formatApiCall('127.0.0.1', logged[0]!));
+    const line = apiCallLine('127.0.0.1', logged[0]!);
     assert.ok(!UNSAFE.test(line) && line.includes('errorId oae1\\r\\nforged'), line);
   });
 

@@ -53,6 +53,25 @@ describe('Okta client: who the credential is and what it may do', () => {
     assert.deepEqual(org.requests, [], 'no token request, no API call');
   });
 
+  it('users/me is asked once per client (per credential and session), roles every time; a failure is not kept', async () => {
+    const { org, clientOf } = world();
+    const client = clientOf();
+    org.faults.failNext(1, { status: 403, path: /\/users\/me$/ });
+    org.clearRequests();
+    await rejection(client.whoAmI());
+    const who = await client.whoAmI();
+    await client.checkSecretManagement();
+    assert.deepEqual(await client.whoAmI(), who);
+    await client.checkSecretManagement();
+    const meCalls = (o: SimulatedOrg) => apiPaths(o).filter((p) => p === '/api/v1/users/me').length;
+    assert.equal(meCalls(org), 2, 'the refused ask, then one for the rest');
+    assert.equal(apiPaths(org).filter((p) => p.endsWith('/roles')).length, 2, 'roles read at each check');
+    // Another client (a credential set again) asks again.
+    org.clearRequests();
+    assert.deepEqual(await clientOf().whoAmI(), who);
+    assert.equal(meCalls(org), 1);
+  });
+
   it("listAdminRoles and rolePermissions: a super admin's role, a custom role's id and permissions", async () => {
     const { clientOf, org } = world();
     const admin = clientOf();

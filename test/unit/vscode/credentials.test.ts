@@ -253,7 +253,7 @@ describe('credentials: the clients built from each kind, against the simulator',
       { type: 'serviceApp', clientId: info.serviceApp!.clientId, keyId: jwk.keyId!, privateKey: jwk.privateKey },
     ];
     for (const c of credentials) {
-      const client = clients.withCredential(org, c);
+      const client = await clients.withCredential(org, c);
       try {
         const app = await client.findWorkflowsApp();
         assert.equal(app.id, info.workflowsAppId);
@@ -273,7 +273,7 @@ describe('credentials: the clients built from each kind, against the simulator',
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
       .toString();
-    const client = clients.withCredential(org, {
+    const client = await clients.withCredential(org, {
       type: 'serviceApp',
       clientId: info.serviceApp!.clientId,
       privateKey: other,
@@ -287,13 +287,12 @@ describe('credentials: the clients built from each kind, against the simulator',
     } finally {
       await client.close();
     }
-    assert.throws(
-      () =>
-        clients.withCredential(org, {
-          type: 'serviceApp',
-          clientId: info.serviceApp!.clientId,
-          privateKey: 'not a key at all, but long enough',
-        }),
+    await assert.rejects(
+      clients.withCredential(org, {
+        type: 'serviceApp',
+        clientId: info.serviceApp!.clientId,
+        privateKey: 'not a key at all, but long enough',
+      }),
       (e: unknown) => isOktaError(e, 'input'),
     );
   });
