@@ -191,7 +191,8 @@ async function campaignRun(
   limit: number,
 ): Promise<Record<'create' | 'verify' | 'retire', number>> {
   // The extension's own journal store: the journal files, in a folder of the run's own.
-  const journals = new FileJournalStore(mkdtempSync(join(tmpdir(), 'bench-journals-')));
+  const journalDir = mkdtempSync(join(tmpdir(), 'bench-journals-'));
+  const journals = new FileJournalStore(journalDir);
   // Every org as a preview org: the bench measures the phases, not the soak between a pair's two orgs.
   const fleet = connectFleet(
     orgs.map((o) => ({ ...o, environment: 'preview' as const })),
@@ -226,6 +227,7 @@ async function campaignRun(
     return { create, verify, retire };
   } finally {
     await fleet.close();
+    rmSync(journalDir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@
 // to the org counted at the org and listed by kind, for an API token and for an OAuth service app, the first
 // rotation of a session and a later one. The kinds come from the request's method and path (ids replaced), so a
 // new kind of call (a System Log read) shows as a row of its own without touching this file.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -98,7 +98,8 @@ async function session(kind: OrgCredential['type'], rotations: number): Promise<
     log as unknown as Log,
     () => ({ timeoutMs: 30_000, maxRateLimitWaitMs: 65_000 }),
   );
-  const journals = new FileJournalStore(mkdtempSync(join(tmpdir(), 'bench-rotation-')));
+  const journalDir = mkdtempSync(join(tmpdir(), 'bench-rotation-'));
+  const journals = new FileJournalStore(journalDir);
   const out: Session = { times: [], calls: [] };
   try {
     // The app as an earlier session's tree found it (remembered in globalState): a rotation starts without a call,
@@ -132,6 +133,7 @@ async function session(kind: OrgCredential['type'], rotations: number): Promise<
   } finally {
     clients.dispose();
     await sim.close();
+    rmSync(journalDir, { recursive: true, force: true });
   }
   return out;
 }

@@ -1,10 +1,10 @@
 // `npm test`: every stage CI runs, in order, then one closing line with the totals. A stage that fails, or a
 // suite that ran no test at all, fails the whole run: an empty suite is a defect, not a pass.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // The Debian packages the stages need (squid for the unit suite; Chromium and code-server's build tools for e2e),
 // installed first when missing: the same installer as `npm run demo` and `npm run e2e:setup`.
@@ -99,6 +99,7 @@ for (const stage of stages) {
 }
 
 const lines = existsSync(statsFile) ? readFileSync(statsFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+rmSync(dirname(statsFile), { recursive: true, force: true });
 const runs = lines.map((l) => JSON.parse(l));
 let passes = 0;
 let failures = 0;
