@@ -55,7 +55,7 @@ fi
 if [ -f "$cs_marker" ] && [ "$(cat "$cs_marker")" = "$cs_want" ] && [ -f "$cs_entry" ]; then
   say "code-server $CODE_SERVER_VERSION present: $cs_entry"
 else
-  say "installing code-server@$CODE_SERVER_VERSION into $cs_prefix with Node v$NODE_VERSION (about 2.5 min on 2 cores)"
+  say "installing code-server@$CODE_SERVER_VERSION into $cs_prefix with Node v$NODE_VERSION (about 3 min on 2 cores)"
   started=$SECONDS
   rm -rf "$cs_prefix"
   mkdir -p "$cs_prefix"
