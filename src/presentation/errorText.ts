@@ -10,6 +10,8 @@ export interface ErrorTextContext {
   orgLabel: string;
   /** Secrets the rotation knows: their ids are replaced by their masked values. */
   secrets: ReadonlyArray<{ id: string; masked: string }>;
+  /** Other orgs the message may name (a production org's preview org): each by its label too. */
+  otherOrgs?: ReadonlyArray<{ host: string; label: string }>;
 }
 
 export function errorText(message: string, errorId: string | undefined, c: ErrorTextContext): string {
@@ -18,7 +20,11 @@ export function errorText(message: string, errorId: string | undefined, c: Error
   if (text.startsWith(`${where}: `)) text = capitalize(text.slice(where.length + 2));
   else if (text.startsWith(`${where} `)) text = `The app ${text.slice(where.length + 1)}`;
   if (errorId) text = text.replace(` ${oktaErrorIdPhrase(errorId)}.`, '').replace(oktaErrorIdPhrase(errorId), '');
-  text = replaceAll(text, c.host, c.orgLabel);
+  // The longest host first: one host may end another (x.okta.com in prex.okta.com).
+  const orgs = [{ host: c.host, label: c.orgLabel }, ...(c.otherOrgs ?? [])].sort(
+    (a, b) => b.host.length - a.host.length,
+  );
+  for (const o of orgs) text = replaceAll(text, o.host, o.label);
   text = replaceAll(text, `app ${c.appId}`, 'the app');
   for (const s of c.secrets) text = replaceAll(text, s.id, s.masked);
   return text.trim();

@@ -134,6 +134,7 @@ function errorOf(snap: RotationSnapshot, step: StepSnapshot, c: ViewContext): St
     appId: snap.app.id,
     orgLabel: c.orgLabel,
     secrets,
+    otherOrgs: pairedPreview(snap, c.labelOf),
   });
   if (!e.errorId) return { text };
   return {
@@ -269,4 +270,13 @@ function outsideChangesInWords(snap: RotationSnapshot, now: Date): string | unde
       `${x.masked ?? 'a secret'} ${CHANGE_WORDS[x.change]} ${x.source === 'tree' ? 'from the Orgs tree' : 'outside the extension (seen in Okta)'} at ${utcTime(x.at, now)}`,
   );
   return `Changed outside this checklist: ${listWords(each)}.`;
+}
+
+/** The preview org a production rotation waits for, by its label (when the page knows the labels). */
+export function pairedPreview(
+  snap: RotationSnapshot,
+  labelOf: ((host: string) => string) | undefined,
+): Array<{ host: string; label: string }> {
+  const host = snap.guards.previewSoak?.previewOrg;
+  return host && labelOf ? [{ host, label: labelOf(host) }] : [];
 }

@@ -8,7 +8,7 @@ import type { ActionOutcome } from '../../rotation/engine.ts';
 import type { NextAction, RotationAction } from '../../rotation/model/actions.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { actionInWords } from '../../presentation/actions.ts';
-import { checklistView, type ViewContext } from '../../presentation/checklist/view.ts';
+import { checklistView, pairedPreview, type ViewContext } from '../../presentation/checklist/view.ts';
 import type { PageRequest } from '../../presentation/checklist/viewModel.ts';
 import { progressTitle, riskyConfirmation } from '../../presentation/confirmations.ts';
 import { errorText, oktaErrorIdPhrase } from '../../presentation/errorText.ts';
@@ -309,6 +309,7 @@ export class RotationChecklistPanel extends Disposable {
       appId: snap.app.id,
       orgLabel: this.binding.orgLabel,
       secrets: [...snap.secrets.listed, ...snap.secrets.old, ...(snap.secrets.new ? [snap.secrets.new] : [])],
+      otherOrgs: pairedPreview(snap, (host) => this.binding.labelOf(host)),
     });
     return errorId ? `${text} ${oktaErrorIdPhrase(errorId)}.` : text;
   }

@@ -297,6 +297,24 @@ describe('checklist words: one convention for times and secrets', () => {
       'Acme Production refused the API token (401, E0000011): Invalid token provided. Set a new one.',
     );
   });
+
+  it('names every org a message names by its label, the longer host first (one host may end another)', () => {
+    const c = {
+      host: 'x.okta.com',
+      appId: '0oa1',
+      orgLabel: 'X Production',
+      secrets: [],
+      otherOrgs: [{ host: 'prex.okta.com', label: 'X Preview' }],
+    };
+    assert.equal(
+      personText(
+        'Rotation of app 0oa1 in x.okta.com: this production org waits for its preview org before its new secret is created: no rotation of its preview org prex.okta.com has completed yet. Acknowledge to create it now.',
+        undefined,
+        c,
+      ),
+      'This production org waits for its preview org before its new secret is created: no rotation of its preview org X Preview has completed yet. Acknowledge to create it now.',
+    );
+  });
 });
 
 function escape(text: string): string {
