@@ -194,7 +194,7 @@ describe('package.json manifest', () => {
     const numeric = props as Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
     assert.deepEqual(
       [numeric['oktaWorkflows.maxConcurrentOrgs']?.default, numeric['oktaWorkflows.maxConcurrentOrgs']?.maximum],
-      [100, 256],
+      [200, 256],
     );
     assert.deepEqual(
       [

@@ -6,6 +6,12 @@ import type { OrgAddress } from '../../okta/orgInput.ts';
 
 const SECTION = 'oktaWorkflows';
 
+/**
+ * package.json's default for maxConcurrentOrgs, for where the setting cannot be read as a number. 200: the benchmark's
+ * knee for 200 orgs, and the first load of a 200-org fleet in one wave (two calls per org) instead of two.
+ */
+export const MAX_CONCURRENT_ORGS_DEFAULT = 200;
+
 export class OrgSettings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private parsed: { text: string; orgs: ParsedOrgs } | undefined;
