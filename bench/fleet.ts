@@ -185,6 +185,17 @@ export async function fleetRefresh(h: Helpers, rows: FleetRow[]): Promise<number
   return knee;
 }
 
+/** The person's part of every row, done at once: a new connection made, or a manual step confirmed (one per row). */
+export async function confirmPersonSteps(campaign: Campaign): Promise<void> {
+  for (const row of campaign.rows())
+    for (const a of row.actions)
+      if ((a.kind === 'connection' && a.mode === 'newConnection') || a.kind === 'confirm') {
+        const out = await campaign.act(row.key, a);
+        if (!out.ok) throw new Error(JSON.stringify(out));
+        break;
+      }
+}
+
 /** The three bulk phases of a campaign over 50 orgs, at `limit` orgs at a time; the wall time of each. */
 async function campaignRun(
   orgs: SimulatedOrgInfo[],
@@ -207,15 +218,7 @@ async function campaignRun(
       if (failed.length > 0) throw new Error(`${phase}: ${JSON.stringify(failed[0])}`);
       return performance.now() - started;
     };
-    const person = async () => {
-      for (const row of campaign.rows())
-        for (const a of row.actions)
-          if ((a.kind === 'connection' && a.mode === 'newConnection') || a.kind === 'confirm') {
-            const out = await campaign.act(row.key, a);
-            if (!out.ok) throw new Error(JSON.stringify(out));
-            break;
-          }
-    };
+    const person = () => confirmPersonSteps(campaign);
     await timed('check');
     const create = await timed('create');
     await person();

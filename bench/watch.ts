@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { Campaign } from '../src/fleet/campaign/campaign.ts';
 import { connectFleet } from '../test/support/campaignWorld.ts';
-import { fleetSimulator, stop, type FleetRow, type Helpers } from './fleet.ts';
+import { confirmPersonSteps, fleetSimulator, stop, type FleetRow, type Helpers } from './fleet.ts';
 
 const ORGS = 200;
 
@@ -41,14 +41,7 @@ export async function watchPoll(h: Helpers, rows: FleetRow[]): Promise<void> {
     h.log(`watch: bringing ${ORGS} orgs to their watch`);
     await phase('check');
     await phase('create');
-    for (let round = 0; round < 2; round++)
-      for (const row of campaign.rows())
-        for (const a of row.actions)
-          if ((a.kind === 'connection' && a.mode === 'newConnection') || a.kind === 'confirm') {
-            const out = await campaign.act(row.key, a);
-            if (!out.ok) throw new Error(JSON.stringify(out));
-            break;
-          }
+    for (let round = 0; round < 2; round++) await confirmPersonSteps(campaign);
     await phase('verify');
     await phase('deactivate');
     for (let r = 0; r < h.runs; r++) {
