@@ -13,6 +13,7 @@ import { isFinished, type OutsideChange, type RotationJournal } from '../../rota
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { recordOutsideChange, stepRunning } from '../../rotation/outsideChanges.ts';
 import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
+import { WindowEngines } from '../../rotation/windowEngines.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import type { OrgSettings } from '../orgs/orgSettings.ts';
@@ -38,19 +39,16 @@ export interface RotationChange {
 /** Where a rotation's Workflows app comes from: remembered for the org, or found in Okta. */
 export type AppFinder = (org: OrgConfig, signal?: AbortSignal) => Promise<WorkflowsApp>;
 
-/** How often a rotation whose step runs in another window is read again, so its checklist here follows it. */
-const FOLLOW_MS = 2_000;
-
 export class RunningRotations extends Disposable {
   private readonly journals;
   private readonly pending: SecretStoragePendingSecretStore;
-  private readonly engines = new Map<string, { engine: RotationEngine; org: OrgConfig; unsubscribe: () => void }>();
+  /** One engine per rotation in this window, however many ask for it at once (a restored checklist, the palette). */
+  private readonly engines: WindowEngines<OrgConfig>;
   private panels: ChecklistPanels | undefined;
   private loaded: Promise<typeof EngineParts> | undefined;
   private readonly extensionUri: vscode.Uri;
   private cache: RotationJournal[] = [];
   private reloading: ReturnType<typeof setTimeout> | undefined;
-  private following: ReturnType<typeof setInterval> | undefined;
   /** This window among those sharing the journals: a step it runs is its own until it ends (set with the journals). */
   private windowId = '';
   /** The journals' file store, loaded (with what moves the journals of 0.2) just after activation. */
@@ -78,6 +76,13 @@ export class RunningRotations extends Disposable {
     this.settings = parts.settings;
     this.clients = parts.clients;
     this.appOf = parts.appOf;
+    this.engines = new WindowEngines<OrgConfig>({
+      changed: (org, previous, snapshot) => {
+        if (!this.isDisposed) this.rotationChanged.fire({ org, previous, snapshot });
+        this.scheduleReload();
+      },
+      followFailed: (e) => parts.log.error('Following a rotation', e),
+    });
     const folder = vscode.Uri.joinPath(context.globalStorageUri, 'rotations').fsPath;
     this.journalFiles = import('./journalParts.ts');
     this.journals = afterReady(
@@ -181,7 +186,7 @@ export class RunningRotations extends Disposable {
     const { RotationEngine } = await this.parts();
     const engine = await RotationEngine.start(started, this.deps(org));
     this.log.info(`Started rotation ${engine.rotationId} of ${org.key}`);
-    this.adopt(engine, org);
+    this.engines.adopt(engine, org);
     return engine;
   }
 
@@ -195,17 +200,15 @@ export class RunningRotations extends Disposable {
 
   /** The rotation's engine: running in this window, or resumed from its journal (no checklist opened). */
   async engineOf(rotationId: string, org: OrgConfig, signal?: AbortSignal): Promise<RotationEngine> {
-    const running = this.engines.get(rotationId)?.engine;
-    if (running) return running;
-    const { RotationEngine } = await this.parts();
-    const engine = await RotationEngine.resume(rotationId, this.deps(org), signal);
-    this.adopt(engine, org);
-    return engine;
+    return this.engines.getOrLoad(rotationId, org, async () => {
+      const { RotationEngine } = await this.parts();
+      return RotationEngine.resume(rotationId, this.deps(org), signal);
+    });
   }
 
   /** The rotation as it stands (its engine's, else its journal's), without resuming it. */
   async snapshotOf(rotationId: string): Promise<RotationSnapshot | undefined> {
-    const engine = this.engines.get(rotationId)?.engine;
+    const engine = this.engines.get(rotationId);
     if (engine) return engine.snapshot();
     const journal = this.cache.find((j) => j.rotationId === rotationId);
     return journal ? (await this.parts()).buildSnapshot(journal, false) : undefined;
@@ -225,12 +228,12 @@ export class RunningRotations extends Disposable {
 
   /** The new secret's value of a rotation in progress, for Copy New Secret (in the host, never to a page). */
   newSecretValue(rotationId: string): Promise<string | undefined> {
-    return this.engines.get(rotationId)?.engine.newSecretValue() ?? this.pending.get(rotationId);
+    return this.engines.get(rotationId)?.newSecretValue() ?? this.pending.get(rotationId);
   }
 
   /** Reads the journals again now (a campaign needs them current before it reads a rotation's state). */
   async refreshJournals(): Promise<void> {
-    await Promise.all([...this.engines.values()].map(({ engine }) => engine.refresh().catch(() => false)));
+    await this.engines.refreshAll();
     await this.reloadJournals();
   }
 
@@ -270,20 +273,19 @@ export class RunningRotations extends Disposable {
         `The rotation ${journal.rotationId} is of ${journal.org.host}, which is no longer in the setting oktaWorkflows.orgs. Add the org again (Add Org), then Resume Rotation.`,
       );
     }
-    let engine = this.engines.get(journal.rotationId)?.engine;
-    if (!engine) {
-      try {
+    let engine: RotationEngine;
+    try {
+      engine = await this.engines.getOrLoad(journal.rotationId, org, async () => {
         const { RotationEngine } = await this.parts();
-        engine = await withOktaProgress(
+        return withOktaProgress(
           this.clients,
           { title: `${org.label}: resuming the rotation…`, orgs: [org] },
           (signal) => RotationEngine.resume(journal.rotationId, this.deps(org), signal),
         );
-      } catch (e) {
-        panel?.dispose();
-        throw e;
-      }
-      this.adopt(engine, org);
+      });
+    } catch (e) {
+      panel?.dispose();
+      throw e;
     }
     await this.openPanel(engine, org, panel);
   }
@@ -296,8 +298,7 @@ export class RunningRotations extends Disposable {
     const forgotten = (await this.journals.list()).filter((j) => j.org.host === orgKey);
     for (const j of forgotten) {
       this.panels?.close(j.rotationId);
-      this.engines.get(j.rotationId)?.unsubscribe();
-      this.engines.delete(j.rotationId);
+      this.engines.forget(j.rotationId);
       await this.pending.delete(j.rotationId);
       await this.journals.delete(j.rotationId);
     }
@@ -346,34 +347,6 @@ export class RunningRotations extends Disposable {
     };
   }
 
-  private adopt(engine: RotationEngine, org: OrgConfig): void {
-    let previous: RotationSnapshot | undefined;
-    const tell = (snapshot: RotationSnapshot): void => {
-      if (!this.isDisposed) this.rotationChanged.fire({ org, previous, snapshot });
-      previous = snapshot;
-      this.scheduleReload();
-      this.followElsewhere();
-    };
-    const unsubscribe = engine.onDidChange(tell);
-    this.engines.set(engine.rotationId, { engine, org, unsubscribe });
-    tell(engine.snapshot());
-  }
-
-  /** While a step of one of this window's rotations runs in another window, read it again now and then. */
-  private followElsewhere(): void {
-    const elsewhere = () => [...this.engines.values()].filter(({ engine }) => engine.snapshot().runningElsewhere);
-    if (this.following || elsewhere().length === 0) return;
-    this.following = setInterval(() => {
-      const followed = elsewhere();
-      if (followed.length === 0) {
-        clearInterval(this.following);
-        this.following = undefined;
-        return;
-      }
-      for (const { engine } of followed) this.log.background('Following a rotation', engine.refresh());
-    }, FOLLOW_MS);
-  }
-
   /** Many saves at once (a campaign) read the journals once. */
   private scheduleReload(): void {
     if (this.reloading) return;
@@ -385,8 +358,7 @@ export class RunningRotations extends Disposable {
 
   private stopTimers(): void {
     if (this.reloading) clearTimeout(this.reloading);
-    if (this.following) clearInterval(this.following);
-    for (const { unsubscribe } of this.engines.values()) unsubscribe();
+    this.engines.dispose();
   }
 
   private async reloadJournals(): Promise<void> {

@@ -1,0 +1,113 @@
+// The rotation engines of one window, at most one per rotation. Two callers can ask for the same rotation at the
+// same instant (VS Code restoring a checklist in a window just opened, and Resume Rotation from the palette): they
+// share one engine, loaded once. Two engines of one rotation in a window would each hold a copy of the journal, and
+// a checklist bound to the one nobody reads again would never see another window's step end. While a step of one
+// of these rotations runs in another window, its engine reads the journal again now and then, so what shows it
+// follows that window.
+import type { RotationEngine } from './engine.ts';
+import type { RotationSnapshot } from './model/snapshot.ts';
+
+export interface WindowEnginesOptions<O> {
+  /** Every change of an engine here: its org, the snapshot before (none when it was adopted) and after. */
+  changed: (org: O, previous: RotationSnapshot | undefined, snapshot: RotationSnapshot) => void;
+  /** A read of the journal that failed while following another window (the next one tries again). */
+  followFailed: (e: unknown) => void;
+  /** How often a rotation whose step runs in another window is read again. Default 2 s. */
+  followMs?: number;
+}
+
+interface Entry<O> {
+  engine: RotationEngine;
+  org: O;
+  unsubscribe: () => void;
+}
+
+export class WindowEngines<O> {
+  readonly #entries = new Map<string, Entry<O>>();
+  readonly #loading = new Map<string, Promise<RotationEngine>>();
+  readonly #options: WindowEnginesOptions<O>;
+  #following: ReturnType<typeof setInterval> | undefined;
+  #disposed = false;
+
+  constructor(options: WindowEnginesOptions<O>) {
+    this.#options = options;
+  }
+
+  get(rotationId: string): RotationEngine | undefined {
+    return this.#entries.get(rotationId)?.engine;
+  }
+
+  all(): RotationEngine[] {
+    return [...this.#entries.values()].map((e) => e.engine);
+  }
+
+  /**
+   * The rotation's engine in this window, or the one `load` makes, adopted. However many ask while it loads, `load`
+   * runs once and all get the same engine (or the same error).
+   */
+  getOrLoad(rotationId: string, org: O, load: () => Promise<RotationEngine>): Promise<RotationEngine> {
+    const running = this.get(rotationId);
+    if (running) return Promise.resolve(running);
+    let loading = this.#loading.get(rotationId);
+    if (!loading) {
+      loading = load()
+        .then((engine) => {
+          const meanwhile = this.get(rotationId);
+          if (meanwhile) return meanwhile;
+          this.adopt(engine, org);
+          return engine;
+        })
+        .finally(() => this.#loading.delete(rotationId));
+      this.#loading.set(rotationId, loading);
+    }
+    return loading;
+  }
+
+  /** Keeps `engine` (a rotation started here, or resumed) and tells `changed` of each of its changes from now on. */
+  adopt(engine: RotationEngine, org: O): void {
+    this.#entries.get(engine.rotationId)?.unsubscribe();
+    let previous: RotationSnapshot | undefined;
+    const tell = (snapshot: RotationSnapshot): void => {
+      if (this.#disposed) return;
+      this.#options.changed(org, previous, snapshot);
+      previous = snapshot;
+      this.#follow();
+    };
+    const unsubscribe = engine.onDidChange(tell);
+    this.#entries.set(engine.rotationId, { engine, org, unsubscribe });
+    tell(engine.snapshot());
+  }
+
+  /** Drops the rotation's engine (its org is gone). */
+  forget(rotationId: string): void {
+    this.#entries.get(rotationId)?.unsubscribe();
+    this.#entries.delete(rotationId);
+  }
+
+  /** Reads every rotation here again (another window may have moved one on). */
+  async refreshAll(): Promise<void> {
+    await Promise.all(this.all().map((engine) => engine.refresh().catch(() => false)));
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    if (this.#following) clearInterval(this.#following);
+    this.#following = undefined;
+    for (const { unsubscribe } of this.#entries.values()) unsubscribe();
+  }
+
+  /** While a step of one of these rotations runs in another window, read it again now and then. */
+  #follow(): void {
+    const elsewhere = () => this.all().filter((engine) => engine.snapshot().runningElsewhere);
+    if (this.#following || this.#disposed || elsewhere().length === 0) return;
+    this.#following = setInterval(() => {
+      const followed = elsewhere();
+      if (followed.length === 0) {
+        clearInterval(this.#following);
+        this.#following = undefined;
+        return;
+      }
+      for (const engine of followed) engine.refresh().catch(this.#options.followFailed);
+    }, this.#options.followMs ?? 2_000);
+  }
+}
