@@ -157,6 +157,28 @@ export class RotationEngine {
   }
 
   /**
+   * A step (or the rollback) another window ran and went quiet on (closed or crashed: its heartbeat is stale) is
+   * recovered as a resume would recover it: read back from Okta, never redone. True when there was one to recover.
+   */
+  async recoverAbandoned(signal?: AbortSignal): Promise<boolean> {
+    const j = this.#journal;
+    const runs = j.rollback?.state === 'running' || Object.values(j.steps).some((s) => s.state === 'running');
+    if (this.#busy || !runs || this.#elsewhere()) return false;
+    this.#busy = true;
+    try {
+      await reconcileAfterLoad(this.#context(signal));
+    } catch (e) {
+      // Another window recovered it first: its record stands.
+      if (!isRotationError(e, 'staleJournal')) throw e;
+      await this.#refreshQuietly();
+    } finally {
+      this.#busy = false;
+      this.#emit();
+    }
+    return true;
+  }
+
+  /**
    * Performs one of the snapshot's nextActions. Resolves to an outcome (refusals and step failures included);
    * rejects only when the journal store fails, since then no state can be recorded.
    */

@@ -3,7 +3,7 @@
 // share one engine, loaded once. Two engines of one rotation in a window would each hold a copy of the journal, and
 // a checklist bound to the one nobody reads again would never see another window's step end. While a step of one
 // of these rotations runs in another window, its engine reads the journal again now and then, so what shows it
-// follows that window.
+// follows that window; when that window goes quiet mid-step (closed, crashed), the step is recovered here.
 import type { RotationEngine } from './engine.ts';
 import type { RotationSnapshot } from './model/snapshot.ts';
 
@@ -27,6 +27,8 @@ export class WindowEngines<O> {
   readonly #loading = new Map<string, Promise<RotationEngine>>();
   readonly #options: WindowEnginesOptions<O>;
   #following: ReturnType<typeof setInterval> | undefined;
+  /** The engines whose step runs in another window, as last seen. */
+  readonly #followed = new Set<RotationEngine>();
   #disposed = false;
 
   constructor(options: WindowEnginesOptions<O>) {
@@ -65,7 +67,9 @@ export class WindowEngines<O> {
 
   /** Keeps `engine` (a rotation started here, or resumed) and tells `changed` of each of its changes from now on. */
   adopt(engine: RotationEngine, org: O): void {
-    this.#entries.get(engine.rotationId)?.unsubscribe();
+    const replaced = this.#entries.get(engine.rotationId);
+    replaced?.unsubscribe();
+    if (replaced) this.#followed.delete(replaced.engine);
     let previous: RotationSnapshot | undefined;
     const tell = (snapshot: RotationSnapshot): void => {
       if (this.#disposed) return;
@@ -80,7 +84,9 @@ export class WindowEngines<O> {
 
   /** Drops the rotation's engine (its org is gone). */
   forget(rotationId: string): void {
-    this.#entries.get(rotationId)?.unsubscribe();
+    const entry = this.#entries.get(rotationId);
+    entry?.unsubscribe();
+    if (entry) this.#followed.delete(entry.engine);
     this.#entries.delete(rotationId);
   }
 
@@ -96,18 +102,30 @@ export class WindowEngines<O> {
     for (const { unsubscribe } of this.#entries.values()) unsubscribe();
   }
 
-  /** While a step of one of these rotations runs in another window, read it again now and then. */
+  /**
+   * While a step of one of these rotations runs in another window, read it again now and then. When it stops
+   * running there without a word (that window closed or crashed mid-step), it is recovered here from Okta.
+   */
   #follow(): void {
-    const elsewhere = () => this.all().filter((engine) => engine.snapshot().runningElsewhere);
-    if (this.#following || this.#disposed || elsewhere().length === 0) return;
+    const elsewhere = (engine: RotationEngine) => engine.snapshot().runningElsewhere !== undefined;
+    for (const engine of this.all()) if (elsewhere(engine)) this.#followed.add(engine);
+    if (this.#following || this.#disposed || this.#followed.size === 0) return;
     this.#following = setInterval(() => {
-      const followed = elsewhere();
-      if (followed.length === 0) {
-        clearInterval(this.#following);
-        this.#following = undefined;
-        return;
+      for (const engine of [...this.#followed]) {
+        if (elsewhere(engine)) {
+          engine.refresh().catch(this.#options.followFailed);
+          continue;
+        }
+        this.#followed.delete(engine);
+        engine
+          .refresh()
+          .then(() => engine.recoverAbandoned())
+          .catch(this.#options.followFailed);
       }
-      for (const engine of followed) engine.refresh().catch(this.#options.followFailed);
+      if (this.#followed.size > 0) return;
+      clearInterval(this.#following);
+      this.#following = undefined;
     }, this.#options.followMs ?? 2_000);
+    this.#following.unref?.();
   }
 }

@@ -117,4 +117,37 @@ describe('the engines of one window: one per rotation, following another window'
     assert.deepEqual(last?.nextActions, a.snapshot().nextActions);
     assert.equal(callsOf(w.org).creates, 1);
   });
+
+  it('the other window goes quiet mid-step (closed, crashed): this window recovers the step from Okta by itself, never redoing it', async () => {
+    const w = await startWorld();
+    world = w;
+    // Window A never beats again once its step started: as if it crashed right after sending the create.
+    const a = await w.start({ ...windowOf('window-a'), heartbeatMs: 3_600_000 });
+    await drive(a, { stopWhen: (s) => s.currentStep === 'createSecret' });
+    const held = w.org.faults.hold('POST', /\/credentials\/secrets$/);
+    const creating = a.perform({ type: 'run', step: 'createSecret' }).catch(() => undefined);
+    await held.reached;
+
+    let last: RotationSnapshot | undefined;
+    engines = new WindowEngines<string>({
+      changed: (_org, _previous, snapshot) => (last = snapshot),
+      followFailed: (e) => assert.fail(String(e)),
+      followMs: 20,
+    });
+    const b = await engines.getOrLoad(a.rotationId, 'org', () =>
+      RotationEngine.resume(a.rotationId, w.deps(windowOf('window-b'))),
+    );
+    assert.equal(last?.runningElsewhere?.what, 'createSecret', 'at first B leaves the step to A');
+    // A's heartbeat is now older than the limit.
+    w.clock.advanceMs(120_000);
+    await waitFor(
+      () => last !== undefined && last.steps.find((s) => s.id === 'createSecret')?.state === 'done',
+      "window B to recover the create from Okta's record",
+    );
+    assert.equal(last?.runningElsewhere, undefined);
+    assert.equal(b.snapshot().secrets.new?.id, w.org.secrets()[1]?.id, "B adopted the secret A's request made");
+    held.release();
+    await creating;
+    assert.equal(callsOf(w.org).creates, 1, 'the create was never sent again');
+  });
 });
