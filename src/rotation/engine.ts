@@ -1,6 +1,7 @@
 // The rotation engine: sequences the steps of the registry (steps/registry.ts) against Okta through the
 // RotationOkta port, records every transition in the journal before anything else can happen, and resumes from
-// the journal after a crash (recovery.ts). This file only guards, dispatches, saves and emits.
+// the journal after a crash (recovery.ts). This file only guards, saves and emits; each action is carried out by
+// actionDispatch.ts.
 //
 // Rules that hold everywhere:
 // - The journal is saved after every transition; a step is marked running by this window (and saved) before its
@@ -20,35 +21,26 @@ import {
   actionNotPossible,
   actionNotUnderstood,
   journalNotFound,
-  manualStepIsConfirmed,
   oldSecretsChangedSinceShown,
-  productionNeedsAcknowledgement,
   rotationWhere,
   runsInAnotherWindow,
   stepAlreadyRunning,
-  stepRefused,
 } from '../presentation/rotationErrors.ts';
-import { redact } from '../redact.ts';
-import { acknowledge, chooseMode, confirmStep, override } from './decisions.ts';
+import { dispatchAction, refused } from './actionDispatch.ts';
 import type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
-import { abandon, endRotation, rollback } from './endings.ts';
+import { endRotation } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
 import { isOffered, RotationActionSchema, type NextAction, type RotationAction } from './model/actions.ts';
-import { productionGuardPending } from './model/guards.ts';
 import { cloneJournal, revisionOf, type RotationJournal } from './model/journal.ts';
 import { runningElsewhere } from './model/ownership.ts';
 import type { RotationSnapshot } from './model/snapshot.ts';
-import type { StepId } from './model/steps.ts';
 import { claimNewJournal } from './journalStart.ts';
 import { seenSecretsDiffer } from './offersSeen.ts';
 import { systemClock, type Clock } from './port.ts';
 import { reconcileAfterLoad } from './recovery.ts';
-import { recheckStep, runStep, type StepRunner } from './runStep.ts';
-import { checkPreviewSoak } from './soak.ts';
+import type { StepRunner } from './runStep.ts';
 import { buildSnapshot, computeNextActions } from './snapshot.ts';
 import type { StepContext } from './steps/context.ts';
-import { identifyInUse, retire } from './steps/preflight.ts';
-import { stepModule } from './steps/registry.ts';
 import { UpdateQueue } from './updateQueue.ts';
 
 export type { ActionOutcome, RotationDeps, SnapshotListener, StartRotation } from './deps.ts';
@@ -208,7 +200,10 @@ export class RotationEngine {
         return refused('staleJournal', oldSecretsChangedSinceShown(this.#where()));
       started = true;
       this.#emit();
-      return await this.#dispatch(action, this.#context(signal));
+      return await dispatchAction(action, this.#context(signal), {
+        runner: this.#runner,
+        previewHistory: () => this.#deps.previewHistory(),
+      });
     } catch (e) {
       if (e instanceof JournalStoreFailure) {
         // A save refused because another window saved first changed nothing here: read that window's state.
@@ -231,50 +226,6 @@ export class RotationEngine {
     if (!stored || revisionOf(stored) === revisionOf(this.#journal)) return false;
     this.#journal = stored;
     return true;
-  }
-
-  async #dispatch(action: RotationAction, ctx: StepContext): Promise<ActionOutcome> {
-    switch (action.type) {
-      case 'acknowledge':
-        // What the preview org had done when the person went ahead is recorded with the decision.
-        if (action.guard === 'previewSoak') await checkPreviewSoak(ctx, () => this.#deps.previewHistory());
-        await acknowledge(ctx, action.guard);
-        return { ok: true };
-      case 'override':
-        await override(ctx, action.guard);
-        return { ok: true };
-      case 'chooseMode':
-        await chooseMode(ctx, action.mode);
-        return { ok: true };
-      case 'confirm':
-        await confirmStep(ctx, action.step);
-        return { ok: true };
-      case 'run':
-        return this.#run(action.step, ctx);
-      case 'retire':
-        return runStep(ctx, 'preflight', this.#runner, (c) => retire(c, action.secretId));
-      case 'identifyInUse':
-        return runStep(ctx, 'preflight', this.#runner, (c) => identifyInUse(c, action.value));
-      case 'rollback':
-        return rollback(ctx, this.#runner.window);
-      case 'abandon':
-        return abandon(ctx);
-    }
-  }
-
-  async #run(step: StepId, ctx: StepContext): Promise<ActionOutcome> {
-    if (productionGuardPending(this.#journal)) return refused('guard', productionNeedsAcknowledgement(ctx.where));
-    // An uncertain step is read back from Okta, never run again blindly.
-    if (this.#journal.steps[step].state === 'uncertain') return recheckStep(ctx, step);
-    const module = stepModule(step);
-    if (module.kind === 'manual') return refused('actionNotAvailable', manualStepIsConfirmed(step));
-    const refusal = module.refusal?.(this.#journal);
-    if (refusal !== undefined) return refused('guard', stepRefused(ctx.where, refusal));
-    if (step === 'createSecret') {
-      const wait = await checkPreviewSoak(ctx, () => this.#deps.previewHistory());
-      if (wait !== undefined) return refused('guard', wait);
-    }
-    return runStep(ctx, step, this.#runner, (c) => module.run(c));
   }
 
   /** What a step (or ending) is given: the journal as saved, a compare-and-swap update, the ports, the signal. */
@@ -332,10 +283,6 @@ export class RotationEngine {
       warnListenerFailed(reportError);
     }
   }
-}
-
-function refused(kind: string, message: string): ActionOutcome {
-  return { ok: false, error: { kind, message: redact(message) } };
 }
 
 /** The default report: a process warning naming what failed, never the error's text (it may quote anything). */
