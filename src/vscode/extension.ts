@@ -8,6 +8,7 @@ import { OktaClients } from './connection/oktaClients.ts';
 import { SecretsTreeProvider } from './tree/secretsTreeProvider.ts';
 import { changeSecretOf, rotationMarkers, rotationWatchNote } from './tree/treeRotations.ts';
 import { RunningRotations } from './rotations/runningRotations.ts';
+import { registerChecklistSerializer } from './rotations/checklistSerializer.ts';
 import { OldSecretWatches } from './rotations/oldSecretWatches.ts';
 import { registerCommands } from './commands/registerCommands.ts';
 import { setContextKey } from './platform/contextKeys.ts';
@@ -95,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): void {
   for (const command of registerCommands(services)) context.subscriptions.push(command);
   context.subscriptions.push(
     vscode.window.createTreeView('oktaWorkflows.orgs', { treeDataProvider: tree, showCollapseAll: true }),
-    rotations.registerSerializer(),
+    registerChecklistSerializer(rotations, log),
     campaigns.registerSerializer(),
     rotations.onDidChange(() => {
       tree.redraw();

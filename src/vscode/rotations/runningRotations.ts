@@ -1,5 +1,5 @@
-// The running rotations of this window: one engine per rotation, its checklist panel, and the journals (for the
-// tree's markers and Resume Rotation). It adapts the engine to VS Code and decides nothing the engine decides:
+// The running rotations of this window: one engine per rotation (WindowEngines), its checklist panel, and the
+// journals as last read (JournalsAsRead, for the tree's markers and Resume Rotation). It adapts the engine to VS Code and decides nothing the engine decides:
 // steps, guards, locks and who runs a step are the engine's. The journals are files in the extension's global
 // storage, shared by every window (journals of 0.2 move there from globalState once). What else follows a rotation
 // (the history, the tree, the log) subscribes to onDidChangeRotation: nothing of it is woven into running one.
@@ -9,9 +9,11 @@ import * as vscode from 'vscode';
 import { resolvePairs } from '../../fleet/campaign/pairing.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { RotationDeps, RotationEngine } from '../../rotation/engine.ts';
-import { isFinished, type OutsideChange, type RotationJournal } from '../../rotation/model/journal.ts';
+import type { OutsideChange, RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { recordOutsideChange, stepRunning } from '../../rotation/outsideChanges.ts';
+import { JournalsAsRead } from '../../rotation/journalsAsRead.ts';
+import type { RotationJournalStore } from '../../rotation/stores.ts';
 import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
 import { WindowEngines } from '../../rotation/windowEngines.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
@@ -24,10 +26,8 @@ import { SecretClipboard } from '../platform/secretClipboard.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
 import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import type { ChecklistPanels } from './checklistPanels.ts';
-import { CHECKLIST_VIEW_TYPE, PageStateSchema } from './checklistProtocol.ts';
 import type * as EngineParts from './engineParts.ts';
-import type * as JournalParts from './journalParts.ts';
-import { afterReady } from './journalsAfterReady.ts';
+import { openJournalFiles } from './journalsAfterReady.ts';
 
 /** One change of a rotation run in this window: its org, the snapshot before (none at its start) and after. */
 export interface RotationChange {
@@ -40,19 +40,19 @@ export interface RotationChange {
 export type AppFinder = (org: OrgConfig, signal?: AbortSignal) => Promise<WorkflowsApp>;
 
 export class RunningRotations extends Disposable {
-  private readonly journals;
+  private readonly journals: RotationJournalStore;
   private readonly pending: SecretStoragePendingSecretStore;
   /** One engine per rotation in this window, however many ask for it at once (a restored checklist, the palette). */
   private readonly engines: WindowEngines<OrgConfig>;
   private panels: ChecklistPanels | undefined;
   private loaded: Promise<typeof EngineParts> | undefined;
   private readonly extensionUri: vscode.Uri;
-  private cache: RotationJournal[] = [];
-  private reloading: ReturnType<typeof setTimeout> | undefined;
+  /** The journals as last read, for the tree's markers, Resume Rotation and the campaign. */
+  private readonly read: JournalsAsRead;
   /** This window among those sharing the journals: a step it runs is its own until it ends (set with the journals). */
   private windowId = '';
-  /** The journals' file store, loaded (with what moves the journals of 0.2) just after activation. */
-  private readonly journalFiles: Promise<typeof JournalParts>;
+  /** This window's id is known (it comes with the journals' part, loaded just after activation). */
+  private readonly windowReady: Promise<void>;
   /** Where a new secret is copied for the person: cleared again after a minute. */
   readonly clipboard = new SecretClipboard(vscode.env.clipboard);
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -79,31 +79,28 @@ export class RunningRotations extends Disposable {
     this.engines = new WindowEngines<OrgConfig>({
       changed: (org, previous, snapshot) => {
         if (!this.isDisposed) this.rotationChanged.fire({ org, previous, snapshot });
-        this.scheduleReload();
+        this.read.reloadSoon();
       },
       followFailed: (e) => parts.log.error('Following a rotation', e),
     });
+    this.read = new JournalsAsRead({
+      list: () => this.journals.list(),
+      read: () => {
+        if (!this.isDisposed) this.changed.fire();
+      },
+      failed: (e) => parts.log.error('Reading the rotation journals', e),
+    });
     const folder = vscode.Uri.joinPath(context.globalStorageUri, 'rotations').fsPath;
-    this.journalFiles = import('./journalParts.ts');
-    this.journals = afterReady(
-      this.journalFiles.then(async (m) => {
-        this.windowId = m.newWindowId();
-        const files = new m.FileJournalStore(folder);
-        await m
-          .moveJournalsOutOfGlobalState(globalState, files, (w) => parts.log.warn(w))
-          .then(
-            (n) =>
-              n > 0 ? parts.log.info(`Rotation journals: ${n} moved from globalState to their files`) : undefined,
-            (e: unknown) => parts.log.error('Moving the rotation journals out of globalState', e),
-          );
-        return files;
-      }),
-    );
+    const files = openJournalFiles(folder, globalState, parts.log);
+    this.journals = files.journals;
+    this.windowReady = files.windowId.then((id) => {
+      this.windowId = id;
+    });
     this.pending = new SecretStoragePendingSecretStore(context.secrets);
     this.extensionUri = context.extensionUri;
     this.register({ dispose: () => this.stopTimers() });
     this.register({ dispose: () => void this.clipboard.dispose() });
-    void this.reloadJournals();
+    void this.read.reload();
   }
 
   private readonly labelOf = (host: string): string => this.settings.find(host)?.label ?? host;
@@ -111,7 +108,7 @@ export class RunningRotations extends Disposable {
   /** The engine and the checklist panels: loaded once, the first time a rotation is started, resumed or read. */
   private parts(): Promise<typeof EngineParts> {
     // The journals' part first: a rotation's dependencies name this window (its id comes with the journals).
-    this.loaded ??= this.journalFiles
+    this.loaded ??= this.windowReady
       .then(() => import('./engineParts.ts'))
       .then((parts) => {
         if (!this.panels && !this.isDisposed)
@@ -145,11 +142,11 @@ export class RunningRotations extends Disposable {
   }
 
   hasUnfinished(): boolean {
-    return this.cache.some((j) => !isFinished(j));
+    return this.read.unfinished().length > 0;
   }
 
   unfinished(): RotationJournal[] {
-    return this.cache.filter((j) => !isFinished(j));
+    return this.read.unfinished();
   }
 
   /** Every journal kept, finished ones included (the rotation history is backfilled from them). */
@@ -210,20 +207,18 @@ export class RunningRotations extends Disposable {
   async snapshotOf(rotationId: string): Promise<RotationSnapshot | undefined> {
     const engine = this.engines.get(rotationId);
     if (engine) return engine.snapshot();
-    const journal = this.cache.find((j) => j.rotationId === rotationId);
+    const journal = this.read.find(rotationId);
     return journal ? (await this.parts()).buildSnapshot(journal, false) : undefined;
   }
 
   /** The org's rotation in progress (of `appId` when given), if any. */
   unfinishedOf(orgKey: string, appId?: string): RotationJournal | undefined {
-    return this.cache.find(
-      (j) => j.org.host === orgKey && !isFinished(j) && (appId === undefined || j.app.id === appId),
-    );
+    return this.read.unfinishedOf(orgKey, appId);
   }
 
   /** Every journal kept (the campaign's soak reads the preview orgs' completed rotations). */
   allJournals(): RotationJournal[] {
-    return [...this.cache];
+    return this.read.all();
   }
 
   /** The new secret's value of a rotation in progress, for Copy New Secret (in the host, never to a page). */
@@ -234,7 +229,7 @@ export class RunningRotations extends Disposable {
   /** Reads the journals again now (a campaign needs them current before it reads a rotation's state). */
   async refreshJournals(): Promise<void> {
     await this.engines.refreshAll();
-    await this.reloadJournals();
+    await this.read.reload();
   }
 
   /**
@@ -247,7 +242,7 @@ export class RunningRotations extends Disposable {
     change: Omit<OutsideChange, 'at' | 'source'>,
     run: () => Promise<void>,
   ): Promise<void> {
-    await this.reloadJournals();
+    await this.read.reload();
     const rotation = this.unfinishedOf(org.key, appId);
     if (rotation && (await stepRunning(this.journals, rotation.rotationId)))
       throw new Error(
@@ -302,34 +297,13 @@ export class RunningRotations extends Disposable {
       await this.pending.delete(j.rotationId);
       await this.journals.delete(j.rotationId);
     }
-    if (forgotten.length > 0) await this.reloadJournals();
+    if (forgotten.length > 0) await this.read.reload();
     return forgotten;
   }
 
-  registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => {
-        const parsed = PageStateSchema.safeParse(state);
-        const journal = parsed.success ? await this.journals.load(parsed.data.rotationId) : undefined;
-        if (!journal || isFinished(journal)) {
-          this.log.info(
-            `Not restoring a checklist panel: ${parsed.success ? `rotation ${parsed.data.rotationId} is ${journal ? 'finished' : 'unknown'}` : 'no rotation id in its state'}`,
-          );
-          panel.dispose();
-          return;
-        }
-        try {
-          await this.resume(journal, panel);
-        } catch (e) {
-          this.log.error(`Restoring the checklist of rotation ${journal.rotationId}`, e);
-          const choice = await vscode.window.showErrorMessage(
-            `The checklist of the rotation in ${journal.org.host} could not be restored: ${e instanceof Error ? e.message : String(e)}`,
-            'Show Log',
-          );
-          if (choice === 'Show Log') this.log.show();
-        }
-      },
-    });
+  /** The stored journal of a rotation (a restored checklist names it). */
+  loadJournal(rotationId: string): Promise<RotationJournal | undefined> {
+    return this.journals.load(rotationId);
   }
 
   private deps(org: OrgConfig): RotationDeps {
@@ -347,26 +321,8 @@ export class RunningRotations extends Disposable {
     };
   }
 
-  /** Many saves at once (a campaign) read the journals once. */
-  private scheduleReload(): void {
-    if (this.reloading) return;
-    this.reloading = setTimeout(() => {
-      this.reloading = undefined;
-      void this.reloadJournals();
-    }, 100);
-  }
-
   private stopTimers(): void {
-    if (this.reloading) clearTimeout(this.reloading);
+    this.read.dispose();
     this.engines.dispose();
-  }
-
-  private async reloadJournals(): Promise<void> {
-    try {
-      this.cache = (await this.journals.list()).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-    } catch (e) {
-      this.log.error('Reading the rotation journals', e);
-    }
-    if (!this.isDisposed) this.changed.fire();
   }
 }
