@@ -1,7 +1,7 @@
-// The safety rules of a rotation, as pure functions the engine and its tests call.
+// The safety rules of a rotation, as pure functions the engine and its tests call (their words: presentation/).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Environment, RotationJournal } from './model/journal.ts';
-import { utcTime } from '../presentation/time.ts';
+import { previewNeverRotated, previewRotationTooOld, previewStillSoaking } from '../presentation/soak.ts';
 
 export const DEFAULT_PREVIEW_RECENCY_DAYS = 30;
 const HOUR_MS = 60 * 60 * 1000;
@@ -62,8 +62,7 @@ export function evaluatePreviewSoak(
     .map((j) => j.endedAt as string)
     .sort()
     .at(-1);
-  if (completedAt === undefined)
-    return { satisfied: false, reason: `no rotation of its preview org ${previewOrg} has completed yet` };
+  if (completedAt === undefined) return { satisfied: false, reason: previewNeverRotated(previewOrg) };
   const ended = Date.parse(completedAt);
   const readyAt = new Date(ended + hours * HOUR_MS).toISOString();
   const at = { previewCompletedAt: completedAt, readyAt };
@@ -71,13 +70,13 @@ export function evaluatePreviewSoak(
     return {
       satisfied: false,
       ...at,
-      reason: `the last rotation of its preview org ${previewOrg} completed ${utcTime(completedAt, now)}, more than ${recencyDays} days ago`,
+      reason: previewRotationTooOld(previewOrg, completedAt, recencyDays, now),
     };
   if (now.getTime() < ended + hours * HOUR_MS)
     return {
       satisfied: false,
       ...at,
-      reason: `its preview org ${previewOrg} completed its rotation ${utcTime(completedAt, now)}; the soak of ${hours} h ends ${utcTime(readyAt, now)}`,
+      reason: previewStillSoaking(previewOrg, completedAt, { hours, readyAt }, now),
     };
   return { satisfied: true, ...at, reason: '' };
 }
