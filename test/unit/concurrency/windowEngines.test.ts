@@ -30,6 +30,29 @@ describe('the engines of one window: one per rotation, following another window'
 
   const windowOf = (id: string) => ({ journals: new FileJournalStore(dir), windowId: id });
 
+  /** Window A's create, sent and carried out by Okta, its answer held; A beats every `heartbeatMs` meanwhile. */
+  async function createHeldInWindowA(heartbeatMs: number) {
+    const w = await startWorld();
+    world = w;
+    const a = await w.start({ ...windowOf('window-a'), heartbeatMs });
+    await drive(a, { stopWhen: (s) => s.currentStep === 'createSecret' });
+    const held = w.org.faults.hold('POST', /\/credentials\/secrets$/);
+    const creating = a.perform({ type: 'run', step: 'createSecret' });
+    await held.reached;
+    return { w, a, held, creating };
+  }
+
+  /** Window B's engines, following every 20 ms; `last()` is the snapshot its checklist would show. */
+  function windowB(): { engines: WindowEngines<string>; last: () => RotationSnapshot | undefined } {
+    let last: RotationSnapshot | undefined;
+    engines = new WindowEngines<string>({
+      changed: (_org, _previous, snapshot) => (last = snapshot),
+      followFailed: (e) => assert.fail(String(e)),
+      followMs: 20,
+    });
+    return { engines, last: () => last };
+  }
+
   it('two asks for one rotation at once (a restored checklist and Resume Rotation): resumed once, one engine for both', async () => {
     const w = await startWorld();
     world = w;
@@ -79,75 +102,49 @@ describe('the engines of one window: one per rotation, following another window'
   });
 
   it('a step running in another window is followed: its end reaches this window by itself, no second request to Okta', async () => {
-    const w = await startWorld();
-    world = w;
     // Window A beats often, on the test's clock, so window B never takes its step for a crash.
-    const a = await w.start({ ...windowOf('window-a'), heartbeatMs: 20 });
-    await drive(a, { stopWhen: (s) => s.currentStep === 'createSecret' });
-    const held = w.org.faults.hold('POST', /\/credentials\/secrets$/);
-    const creating = a.perform({ type: 'run', step: 'createSecret' });
-    await held.reached;
-
-    let last: RotationSnapshot | undefined;
-    engines = new WindowEngines<string>({
-      changed: (_org, _previous, snapshot) => (last = snapshot),
-      followFailed: (e) => assert.fail(String(e)),
-      followMs: 20,
-    });
+    const { w, a, held, creating } = await createHeldInWindowA(20);
+    const { engines, last } = windowB();
     const b = await Promise.all(
       [1, 2].map(() =>
-        engines!.getOrLoad(a.rotationId, 'org', () =>
+        engines.getOrLoad(a.rotationId, 'org', () =>
           RotationEngine.resume(a.rotationId, w.deps({ ...windowOf('window-b'), staleAfterMs: 3_600_000 })),
         ),
       ),
     );
     assert.equal(b[0], b[1]);
-    assert.equal(last?.runningElsewhere?.what, 'createSecret', 'B says the step runs in another window');
+    assert.equal(last()?.runningElsewhere?.what, 'createSecret', 'B says the step runs in another window');
 
     held.release();
     assert.ok((await creating).ok);
     await waitFor(
-      () =>
-        last !== undefined &&
-        last.runningElsewhere === undefined &&
-        last.steps.find((s) => s.id === 'createSecret')?.state === 'done',
+      () => createShownDone(last()) && last()?.runningElsewhere === undefined,
       'window B to show the create done',
     );
-    assert.deepEqual(last?.steps, a.snapshot().steps, 'both windows show the same state');
-    assert.deepEqual(last?.nextActions, a.snapshot().nextActions);
+    assert.deepEqual(last()?.steps, a.snapshot().steps, 'both windows show the same state');
+    assert.deepEqual(last()?.nextActions, a.snapshot().nextActions);
     assert.equal(callsOf(w.org).creates, 1);
   });
 
   it('the other window goes quiet mid-step (closed, crashed): this window recovers the step from Okta by itself, never redoing it', async () => {
-    const w = await startWorld();
-    world = w;
     // Window A never beats again once its step started: as if it crashed right after sending the create.
-    const a = await w.start({ ...windowOf('window-a'), heartbeatMs: 3_600_000 });
-    await drive(a, { stopWhen: (s) => s.currentStep === 'createSecret' });
-    const held = w.org.faults.hold('POST', /\/credentials\/secrets$/);
-    const creating = a.perform({ type: 'run', step: 'createSecret' }).catch(() => undefined);
-    await held.reached;
-
-    let last: RotationSnapshot | undefined;
-    engines = new WindowEngines<string>({
-      changed: (_org, _previous, snapshot) => (last = snapshot),
-      followFailed: (e) => assert.fail(String(e)),
-      followMs: 20,
-    });
+    const { w, held, a, creating } = await createHeldInWindowA(3_600_000);
+    const { engines, last } = windowB();
     const b = await engines.getOrLoad(a.rotationId, 'org', () =>
       RotationEngine.resume(a.rotationId, w.deps(windowOf('window-b'))),
     );
-    assert.equal(last?.runningElsewhere?.what, 'createSecret', 'at first B leaves the step to A');
+    assert.equal(last()?.runningElsewhere?.what, 'createSecret', 'at first B leaves the step to A');
     // A's heartbeat is now older than the limit.
     w.clock.advanceMs(120_000);
-    await waitFor(
-      () => last !== undefined && last.steps.find((s) => s.id === 'createSecret')?.state === 'done',
-      "window B to recover the create from Okta's record",
-    );
-    assert.equal(last?.runningElsewhere, undefined);
+    await waitFor(() => createShownDone(last()), "window B to recover the create from Okta's record");
+    assert.equal(last()?.runningElsewhere, undefined);
     assert.equal(b.snapshot().secrets.new?.id, w.org.secrets()[1]?.id, "B adopted the secret A's request made");
     held.release();
-    await creating;
+    await creating.catch(() => undefined);
     assert.equal(callsOf(w.org).creates, 1, 'the create was never sent again');
   });
 });
+
+function createShownDone(snapshot: RotationSnapshot | undefined): boolean {
+  return snapshot?.steps.find((s) => s.id === 'createSecret')?.state === 'done';
+}
