@@ -32,7 +32,7 @@ import { endRotation } from './endings.ts';
 import { isRotationError, JournalStoreFailure, RotationError, staleJournalError } from './errors.ts';
 import { isOffered, RotationActionSchema, type NextAction, type RotationAction } from './model/actions.ts';
 import { cloneJournal, revisionOf, type RotationJournal } from './model/journal.ts';
-import { runningElsewhere } from './model/ownership.ts';
+import { runningElsewhere, runsAStep } from './model/ownership.ts';
 import type { RotationSnapshot } from './model/snapshot.ts';
 import { claimNewJournal } from './journalStart.ts';
 import { seenSecretsDiffer } from './offersSeen.ts';
@@ -153,9 +153,7 @@ export class RotationEngine {
    * recovered as a resume would recover it: read back from Okta, never redone. True when there was one to recover.
    */
   async recoverAbandoned(signal?: AbortSignal): Promise<boolean> {
-    const j = this.#journal;
-    const runs = j.rollback?.state === 'running' || Object.values(j.steps).some((s) => s.state === 'running');
-    if (this.#busy || !runs || this.#elsewhere()) return false;
+    if (this.#busy || !runsAStep(this.#journal) || this.#elsewhere()) return false;
     this.#busy = true;
     try {
       await reconcileAfterLoad(this.#context(signal));

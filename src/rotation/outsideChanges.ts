@@ -8,7 +8,7 @@ import { outsideChangeKeepsChanging, outsideChangeWhileStepRuns } from '../prese
 import { isRotationError, RotationError } from './errors.ts';
 import { cloneJournal, isFinished, parseJournal, revisionOf, type OutsideChange } from './model/journal.ts';
 import type { RotationJournalStore } from './stores.ts';
-import { STEP_IDS } from './model/steps.ts';
+import { runsAStep } from './model/ownership.ts';
 
 type Store = Pick<RotationJournalStore, 'load' | 'save'>;
 
@@ -16,7 +16,7 @@ type Store = Pick<RotationJournalStore, 'load' | 'save'>;
 export async function stepRunning(store: Store, rotationId: string): Promise<boolean> {
   const journal = await store.load(rotationId);
   if (!journal || isFinished(journal)) return false;
-  return journal.rollback?.state === 'running' || STEP_IDS.some((id) => journal.steps[id].state === 'running');
+  return runsAStep(journal);
 }
 
 /** Appends `change` to the rotation's journal. RotationError 'runningElsewhere' while one of its steps runs. */

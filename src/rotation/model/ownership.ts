@@ -28,3 +28,8 @@ export function runningElsewhere(
   }
   return undefined;
 }
+
+/** Whether a step or the rollback of the rotation is marked running, by whichever window. */
+export function runsAStep(journal: Pick<RotationJournal, 'steps' | 'rollback'>): boolean {
+  return journal.rollback?.state === 'running' || STEP_IDS.some((id) => journal.steps[id].state === 'running');
+}

@@ -16,7 +16,6 @@ import type { GlobalStateCampaignStore } from '../storage/globalStateCampaignSto
 import type * as CampaignParts from './campaignParts.ts';
 import type { CampaignPanel } from './campaignPanel.ts';
 import { CAMPAIGN_VIEW_TYPE, CampaignPageStateSchema } from './campaignProtocol.ts';
-import { MAX_CONCURRENT_ORGS_DEFAULT } from '../orgs/orgSettings.ts';
 
 export interface CampaignWiring {
   context: vscode.ExtensionContext;
@@ -156,7 +155,7 @@ export class RunningCampaign extends Disposable {
       rotations: parts.campaignRotations(this.w.rotations, this.w.settings),
       store,
       history: async () => this.w.rotations.allJournals(),
-      maxConcurrentOrgs: this.w.settings.number('maxConcurrentOrgs', MAX_CONCURRENT_ORGS_DEFAULT),
+      maxConcurrentOrgs: this.w.settings.maxConcurrentOrgs(),
       previewRecencyDays: this.w.settings.number('previewRecencyDays', 30),
     };
   }

@@ -14,7 +14,6 @@ import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
 import { pickDestination, pickFormats, pickOrg, pickPeriod, type ExportFormat } from './exportChoices.ts';
-import { MAX_CONCURRENT_ORGS_DEFAULT } from '../orgs/orgSettings.ts';
 
 const RENDER: Record<ExportFormat, (doc: ExportDocument) => string> = { csv: toCsv, json: toJson, md: toMarkdown };
 
@@ -70,7 +69,7 @@ async function oktaSections(s: Services, records: HistoryRecord[], now: Date): P
     async (signal) => {
       await forEachBounded(
         [...byOrg],
-        s.settings.number('maxConcurrentOrgs', MAX_CONCURRENT_ORGS_DEFAULT),
+        s.settings.maxConcurrentOrgs(),
         async ([host, list]) => {
           const sections = await oktaLogForOrg(list, await readerFor(s, host), {
             now,

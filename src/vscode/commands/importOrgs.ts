@@ -19,7 +19,6 @@ import { withOktaProgress } from '../platform/oktaProgress.ts';
 import type { Services } from '../platform/services.ts';
 import { secretValuesOf } from '../../orgs/orgCredential.ts';
 import { pickImportSource } from './importSources.ts';
-import { MAX_CONCURRENT_ORGS_DEFAULT } from '../orgs/orgSettings.ts';
 
 export async function importOrgs(s: Services): Promise<void> {
   const source = await pickImportSource(s);
@@ -54,7 +53,7 @@ export async function importOrgs(s: Services): Promise<void> {
       (signal) =>
         forEachBounded(
           candidates,
-          s.settings.number('maxConcurrentOrgs', MAX_CONCURRENT_ORGS_DEFAULT),
+          s.settings.maxConcurrentOrgs(),
           async (c) => {
             const outcome = await checkAndKeep(s, c, signal);
             outcomes.push(outcome);

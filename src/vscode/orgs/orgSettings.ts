@@ -10,7 +10,7 @@ const SECTION = 'oktaWorkflows';
  * package.json's default for maxConcurrentOrgs, for where the setting cannot be read as a number. 200: the benchmark's
  * knee for 200 orgs, and the first load of a 200-org fleet in one wave (two calls per org) instead of two.
  */
-export const MAX_CONCURRENT_ORGS_DEFAULT = 200;
+const MAX_CONCURRENT_ORGS_DEFAULT = 200;
 
 export class OrgSettings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -63,6 +63,11 @@ export class OrgSettings implements vscode.Disposable {
       this.rawList(config).filter((entry) => !sameHost(entry, key)),
       vscode.ConfigurationTarget.Global,
     );
+  }
+
+  /** How many orgs are worked on at once (loads, campaigns, watches, imports, exports). */
+  maxConcurrentOrgs(): number {
+    return this.number('maxConcurrentOrgs', MAX_CONCURRENT_ORGS_DEFAULT);
   }
 
   /** A numeric setting, or `fallback` when it is not a number of at least 1 (0 too where `allowZero`). */

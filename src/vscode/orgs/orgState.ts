@@ -14,7 +14,6 @@ import { announceLongWaits } from '../platform/oktaProgress.ts';
 import type { KnownOrgStore } from '../storage/knownOrgStore.ts';
 import type { OrgCredentialStore } from '../storage/orgCredentialStore.ts';
 import type { OrgSettings } from './orgSettings.ts';
-import { MAX_CONCURRENT_ORGS_DEFAULT } from './orgSettings.ts';
 
 export interface OrgStateParts {
   settings: OrgSettings;
@@ -42,7 +41,7 @@ export class OrgState extends Disposable {
       client: (org) => clients.get(org),
       operation: (signal) => clients.operation(signal),
       known,
-      concurrency: () => settings.number('maxConcurrentOrgs', MAX_CONCURRENT_ORGS_DEFAULT),
+      concurrency: () => settings.maxConcurrentOrgs(),
       onFailure: (org, e) => log.error(`Loading ${org.key}`, e),
       watch: (org, cancel, done) => announceLongWaits(clients, org, `Loading ${org.label}`, cancel, done),
     });

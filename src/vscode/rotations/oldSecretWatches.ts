@@ -15,7 +15,6 @@ import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { rotationRef } from '../tree/treeRotations.ts';
 import type { RunningRotations } from './runningRotations.ts';
-import { MAX_CONCURRENT_ORGS_DEFAULT } from '../orgs/orgSettings.ts';
 
 /** How often the due watches are looked for (a look itself is due every few minutes, or at the watch's end). */
 const TICK_MS = 20_000;
@@ -57,7 +56,7 @@ export class OldSecretWatches extends Disposable {
       const due = this.parts.rotations.unfinished().filter((j) => watchLookDue(j, now));
       await forEachBounded(
         due,
-        this.parts.settings.number('maxConcurrentOrgs', MAX_CONCURRENT_ORGS_DEFAULT),
+        this.parts.settings.maxConcurrentOrgs(),
         (journal) => this.look(journal),
         (journal, e) => this.parts.log.error(`Watching the old secret of ${journal.org.host}`, e),
         this.stopped.signal,

@@ -1,10 +1,10 @@
 // The running rotations of this window: one engine per rotation (WindowEngines), its checklist panel, and the
-// journals as last read (JournalsAsRead, for the tree's markers and Resume Rotation). It adapts the engine to VS Code and decides nothing the engine decides:
-// steps, guards, locks and who runs a step are the engine's. The journals are files in the extension's global
-// storage, shared by every window (journals of 0.2 move there from globalState once). What else follows a rotation
-// (the history, the tree, the log) subscribes to onDidChangeRotation: nothing of it is woven into running one.
-// The engine and the checklist panels are loaded with the first rotation this window starts, resumes or reads
-// (engineParts.ts); until then only the journals are read, for the tree's markers.
+// journals as last read (JournalsAsRead, for the tree's markers and Resume Rotation). It adapts the engine to VS Code
+// and decides nothing the engine decides: steps, guards, locks and who runs a step are the engine's. The journals are
+// files in the extension's global storage, shared by every window (journals of 0.2 move there from globalState
+// once). What else follows a rotation (the history, the tree, the log) subscribes to onDidChangeRotation: nothing of
+// it is woven into running one. The engine and the checklist panels are loaded with the first rotation this window
+// starts, resumes or reads (engineParts.ts); until then only the journals are read, for the tree's markers.
 import * as vscode from 'vscode';
 import { resolvePairs } from '../../fleet/campaign/pairing.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';

@@ -29,7 +29,6 @@ import { Disposable } from '../platform/disposable.ts';
 import { forEachBounded } from '../../fleet/boundedConcurrency.ts';
 import { CoalescedRedraw } from '../../fleet/tree/coalescedRedraw.ts';
 import { AppNode, MessageNode, OrgNode, SecretNode, type TreeNode } from './nodes.ts';
-import { MAX_CONCURRENT_ORGS_DEFAULT } from '../orgs/orgSettings.ts';
 
 export interface TreeDeps {
   settings: OrgSettings;
@@ -177,7 +176,7 @@ export class SecretsTreeProvider extends Disposable implements vscode.TreeDataPr
       'Checking what the credentials may do',
       forEachBounded(
         orgs,
-        this.deps.settings.number('maxConcurrentOrgs', MAX_CONCURRENT_ORGS_DEFAULT),
+        this.deps.settings.maxConcurrentOrgs(),
         (org) => this.checkCapability(org),
         (org, e) => this.deps.log.error(`Checking ${org.key}'s credential`, e),
       ),
