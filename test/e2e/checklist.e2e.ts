@@ -286,6 +286,8 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
   it('shows the checklist in a light, a dark and a high-contrast theme, with no serious axe violation in any', async () => {
     const ui = vscode!;
     const heading = `Rotate the Workflows secret: ${LABELS.keyboard}`;
+    // The checklist shown again under the tab the last test closed: its page loaded before the palette opens.
+    await checklistFrame(ui.page, heading);
     for (const [theme, bodyClass, file] of [
       ['Light Modern', 'vscode-light', 'checklist-light'],
       ['Dark Modern', 'vscode-dark', 'checklist-dark'],

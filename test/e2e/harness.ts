@@ -166,15 +166,25 @@ export class VsCodeSession {
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (;;) {
       await this.openPalette();
-      await this.quickInput.locator('input.input').fill(`>${title}`);
-      // A palette opened while another quick input is still closing can stay empty: then it is reopened too.
-      const listed = await anyRow
-        .first()
-        .waitFor({ state: 'visible', timeout: 5_000 })
+      // A webview that takes the focus as it shows (the tab under a closed one) closes the palette it blurs: the
+      // fill then finds no input, and the palette is opened again.
+      const typed = await this.quickInput
+        .locator('input.input')
+        .fill(`>${title}`, { timeout: 5_000 })
         .then(
           () => true,
           () => false,
         );
+      // A palette opened while another quick input is still closing can stay empty: then it is reopened too.
+      const listed =
+        typed &&
+        (await anyRow
+          .first()
+          .waitFor({ state: 'visible', timeout: 5_000 })
+          .then(
+            () => true,
+            () => false,
+          ));
       // The list is filtered synchronously on input: once a row shows, the match is either there or not.
       if (listed && (await row.isVisible())) break;
       if (Date.now() > deadline) {
@@ -633,11 +643,27 @@ export class VsCodeSession {
 
   /** "Preferences: Color Theme" from the palette, the theme typed and picked, as a person switches themes. */
   async setColorTheme(theme: string): Promise<void> {
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      // The theme picker closes as the palette does when a webview takes the focus: then it is asked for again.
+      const picked = await this.pickColorTheme(theme).then(
+        () => true,
+        (err: unknown) => {
+          if (Date.now() > deadline) throw err;
+          return false;
+        },
+      );
+      if (picked) return;
+    }
+  }
+
+  private async pickColorTheme(theme: string): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
     await this.waitForQuickInput();
-    await this.quickInputType(theme);
-    await this.quickInputRow(theme).first().waitFor({ state: 'visible' });
-    await this.quickInputEnter();
+    const input = this.quickInput.locator('input.input');
+    await input.fill(theme, { timeout: 5_000 });
+    await this.quickInputRow(theme).first().waitFor({ state: 'visible', timeout: 5_000 });
+    await input.press('Enter', { timeout: 5_000 });
     await this.waitForQuickInputClosed();
   }
 
