@@ -4,7 +4,7 @@
 // (rotationDepsFor), a settable clock. A "reload" is a new EngineRotations over the same stores: no engine survives.
 import { ApiTokenAuth, OktaClient } from '../../src/okta/client.ts';
 import type { OktaClientOptions } from '../../src/okta/client.ts';
-import type { CampaignDeps, CampaignRotations } from '../../src/fleet/campaign/campaign.ts';
+import type { CampaignDeps, CampaignRotations } from '../../src/fleet/campaign/campaignDeps.ts';
 import type { CampaignOrg } from '../../src/fleet/campaign/campaignJournal.ts';
 import { MemoryCampaignStore } from '../../src/fleet/campaign/campaignJournal.ts';
 import type { RotationHandle } from '../../src/fleet/campaign/drivePhase.ts';

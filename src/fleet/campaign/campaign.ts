@@ -6,58 +6,19 @@
 import { randomUUID } from 'node:crypto';
 import { toStepError } from '../../rotation/errors.ts';
 import type { ActionOutcome } from '../../rotation/deps.ts';
-import type { RotationJournal, StepError } from '../../rotation/model/journal.ts';
-import { systemClock, type Clock } from '../../rotation/port.ts';
-import type { AcknowledgedGuard } from '../../rotation/model/actions.ts';
+import type { StepError } from '../../rotation/model/journal.ts';
+import { systemClock } from '../../rotation/port.ts';
 import { phaseApplies, type Phase } from '../../rotation/model/phases.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { orgSignal } from './orgSignal.ts';
 import { forEachBounded } from '../boundedConcurrency.ts';
-import {
-  CAMPAIGN_JOURNAL_VERSION,
-  type CampaignJournal,
-  type CampaignOrg,
-  type CampaignStore,
-} from './campaignJournal.ts';
+import { CAMPAIGN_JOURNAL_VERSION, type CampaignJournal, type CampaignOrg } from './campaignJournal.ts';
 import { campaignHistory, type HistoryLine } from '../../presentation/campaign/history.ts';
 import { campaignRow, type CampaignRow } from '../../presentation/campaign/rows.ts';
 import { drivePhase, type PhaseEnd, type RotationHandle } from './drivePhase.ts';
+import type { CampaignDeps } from './campaignDeps.ts';
 import { planPhase, type PhasePlan } from './plan.ts';
-
-/** How the campaign reaches the rotations: the running engines (shared with the checklists) and their journals. */
-export interface CampaignRotations {
-  /**
-   * Starts the org's rotation (its Workflows app found or remembered), paired when `pairing` is given. When the
-   * org already has a rotation in progress (started from its checklist), that one is adopted instead.
-   */
-  start(
-    org: CampaignOrg,
-    pairing: { previewOrg: string; soakHours: number } | undefined,
-    signal?: AbortSignal,
-  ): Promise<RotationHandle>;
-  /** The rotation's engine: the running one, or one resumed from its journal (re-checking a running step). */
-  handle(org: CampaignOrg, rotationId: string, signal?: AbortSignal): Promise<RotationHandle>;
-  /** The rotation as it stands, without resuming an engine; undefined when its journal is gone. */
-  snapshot(rotationId: string): Promise<RotationSnapshot | undefined>;
-}
-
-export interface CampaignDeps {
-  rotations: CampaignRotations;
-  store: CampaignStore;
-  /** The completed rotations the soak of a paired production org counts. */
-  history(): Promise<RotationJournal[]>;
-  maxConcurrentOrgs: number;
-  previewRecencyDays: number;
-  clock?: Clock;
-  newId?: () => string;
-}
-
-/** The row actions that are the rotation's own (the others: copying and opening the checklist, are the host's). */
-export type RotationRowAction =
-  | { kind: 'run'; phase: Phase }
-  | { kind: 'connection'; mode: 'newConnection' | 'reauthorize' }
-  | { kind: 'confirm'; step: 'moveFlows' | 'deleteOldConnection' }
-  | { kind: 'acknowledge'; guard: AcknowledgedGuard };
+import { performRowAction, type RotationRowAction } from './rowAction.ts';
 
 export interface PhaseReport {
   phase: Phase;
@@ -223,7 +184,7 @@ export class Campaign {
     try {
       const { signal } = own;
       const handle = await this.#deps.rotations.handle(org, org.rotationId, signal);
-      const outcome = await this.#perform(handle, action, signal);
+      const outcome = await performRowAction(handle, action, signal);
       // After the person's last step, the extension finishes (wipes the value, closes the rotation): no Okta call.
       if (outcome.ok && handle.snapshot().currentStep === 'finish') await drivePhase(handle, 'delete', signal);
       this.#settle(org, handle, outcome.ok ? undefined : outcome.error);
@@ -243,24 +204,6 @@ export class Campaign {
   onDidChange(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
-
-  async #perform(handle: RotationHandle, action: RotationRowAction, signal?: AbortSignal): Promise<ActionOutcome> {
-    switch (action.kind) {
-      case 'connection': {
-        if (handle.snapshot().mode !== action.mode) {
-          const chosen = await handle.perform({ type: 'chooseMode', mode: action.mode }, signal);
-          if (!chosen.ok) return chosen;
-        }
-        return handle.perform({ type: 'confirm', step: 'newConnection' }, signal);
-      }
-      case 'confirm':
-        return handle.perform({ type: 'confirm', step: action.step }, signal);
-      case 'acknowledge':
-        return handle.perform({ type: 'acknowledge', guard: action.guard }, signal);
-      case 'run':
-        return { ok: false, error: { kind: 'actionNotAvailable', message: 'a phase is run, not performed' } };
-    }
   }
 
   async #runOne(phase: Phase, org: CampaignOrg, bulk?: AbortSignal): Promise<PhaseEnd> {

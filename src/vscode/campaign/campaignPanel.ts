@@ -3,7 +3,8 @@
 // cancellable progress notification; a row's action is checked against what that row offers. Copy New Secret
 // runs in the host: no secret ever reaches the page.
 import * as vscode from 'vscode';
-import type { Campaign, RotationRowAction } from '../../fleet/campaign/campaign.ts';
+import type { Campaign } from '../../fleet/campaign/campaign.ts';
+import type { RotationRowAction } from '../../fleet/campaign/rowAction.ts';
 import { PHASE_WORDS } from '../../presentation/campaign/phases.ts';
 import type { CampaignRow } from '../../presentation/campaign/rows.ts';
 import { bulkSummary, campaignView, type CampaignView } from '../../presentation/campaign/view.ts';

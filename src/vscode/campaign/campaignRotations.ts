@@ -1,6 +1,6 @@
 // The campaign's way to the rotations in VS Code: the running engines of RunningRotations, so a row and its
 // checklist act on the same engine, and a rotation started from a checklist is adopted rather than refused.
-import type { CampaignRotations } from '../../fleet/campaign/campaign.ts';
+import type { CampaignRotations } from '../../fleet/campaign/campaignDeps.ts';
 import type { CampaignOrg } from '../../fleet/campaign/campaignJournal.ts';
 import { isRotationError } from '../../rotation/errors.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';

@@ -3,7 +3,8 @@
 // it (a bulk action, a row, a checklist), because each org's rotation is one of RunningRotations' engines.
 // Activation registers only its serializer: the campaign itself is loaded on first use (campaignParts.ts).
 import * as vscode from 'vscode';
-import type { Campaign, CampaignDeps } from '../../fleet/campaign/campaign.ts';
+import type { Campaign } from '../../fleet/campaign/campaign.ts';
+import type { CampaignDeps } from '../../fleet/campaign/campaignDeps.ts';
 import type { CampaignOrg } from '../../fleet/campaign/campaignJournal.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import { orgRef } from '../orgs/orgRef.ts';
