@@ -15,7 +15,7 @@ import { connectionFields, stepActions } from './stepActions.ts';
 import type { ActionView, BusyView, ChecklistView, MoreView, NoticeView, StepView } from './viewModel.ts';
 
 /** Why the Okta client waits (its WaitReason): Okta's rate limit, a retry's backoff, or a slow answer. */
-type WaitReason = 'rateLimit' | 'retry' | 'answer';
+export type WaitReason = 'rateLimit' | 'retry' | 'answer';
 
 export interface ViewContext {
   orgLabel: string;

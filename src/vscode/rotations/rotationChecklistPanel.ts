@@ -14,6 +14,7 @@ import { progressTitle, riskyConfirmation } from '../../presentation/confirmatio
 import { errorText, oktaErrorIdPhrase } from '../../presentation/errorText.ts';
 import { redact } from '../../redact.ts';
 import { sanitizeText } from '../../okta/oktaText.ts';
+import { ClientWait } from '../../presentation/checklist/clientWait.ts';
 import type { WaitReason } from '../../okta/http/listeners.ts';
 import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
@@ -76,8 +77,7 @@ export class RotationChecklistPanel extends Disposable {
   private running: AbortController | undefined;
   /** The action under way (its words and what was offered when it started), for the view. */
   private performing: ViewContext['performing'];
-  private wait: { reason: WaitReason; until: number } | undefined;
-  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly wait = new ClientWait(() => this.pushView());
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
@@ -108,14 +108,17 @@ export class RotationChecklistPanel extends Disposable {
     // keeps its Cancel. (A cancel of a write that left is read back from Okta: runStep.ts.)
     this.register(
       panel.onDidDispose(() => {
-        this.clearWait();
+        this.wait.clear();
         this.closed.fire();
         this.dispose();
       }),
     );
     const unsubscribe = binding.onDidChange(() => this.pushView());
     this.register({ dispose: unsubscribe });
-    const unsubscribeWaits = binding.onWait((reason, ms) => this.onWait(reason, ms));
+    // A wait is said only while this checklist's own action runs.
+    const unsubscribeWaits = binding.onWait((reason, ms) => {
+      if (this.performing) this.wait.note(reason, ms);
+    });
     this.register({ dispose: unsubscribeWaits });
   }
 
@@ -128,47 +131,15 @@ export class RotationChecklistPanel extends Disposable {
   }
 
   private pushView(): void {
-    const now = Date.now();
-    const wait =
-      this.wait && this.performing
-        ? { reason: this.wait.reason, seconds: Math.max(1, Math.ceil((this.wait.until - now) / 1000)) }
-        : undefined;
+    const wait = this.performing ? this.wait.shown() : undefined;
     const view = checklistView(this.binding.snapshot(), {
       orgLabel: this.binding.orgLabel,
       labelOf: (host) => this.binding.labelOf(host),
-      now: new Date(now),
+      now: new Date(),
       ...(this.performing ? { performing: this.performing } : {}),
       ...(wait ? { wait } : {}),
     });
     this.post({ type: 'view', view });
-  }
-
-  /** A wait of the org's client while an action of this checklist runs: said in the page, cleared when it ends. */
-  private onWait(reason: WaitReason, ms: number): void {
-    if (!this.performing) return;
-    // The slow answer came (its wait of 0): what the page said of it goes.
-    if (reason === 'answer' && ms <= 0) {
-      if (this.wait?.reason === 'answer') {
-        this.clearWait();
-        this.pushView();
-      }
-      return;
-    }
-    // Backoffs under a second pass unnoticed, as in the notification.
-    if (reason === 'retry' && ms < 1000) return;
-    this.clearWait();
-    this.wait = { reason, until: Date.now() + ms };
-    this.waitTimer = setTimeout(() => {
-      this.clearWait();
-      this.pushView();
-    }, ms);
-    this.pushView();
-  }
-
-  private clearWait(): void {
-    if (this.waitTimer) clearTimeout(this.waitTimer);
-    this.waitTimer = undefined;
-    this.wait = undefined;
   }
 
   /** Buffers until the page said ready: messages posted before its script runs would be lost. */
@@ -295,7 +266,7 @@ export class RotationChecklistPanel extends Disposable {
 
   private setPerforming(performing: { label: string; cancellable: boolean; offered: NextAction[] } | undefined): void {
     this.performing = performing;
-    if (!performing) this.clearWait();
+    if (!performing) this.wait.clear();
     this.pushView();
   }
 
