@@ -17,7 +17,8 @@ import type { NetworkOptions } from '../network/networkOptions.ts';
 import { abortable } from '../http/abortable.ts';
 import { DpopKey, dpopNonceOf } from './dpop.ts';
 import { refusedOptionalScopes } from './optionalScopes.ts';
-import { algorithmOf, privateKeyFrom, signJwt, type JwsAlgorithm } from './jwt.ts';
+import { signJwt, type JwsAlgorithm } from './jwt.ts';
+import { readServiceAppCredentials } from './serviceAppCredentials.ts';
 import { parseTokenAnswer, readOAuthError, SERVICE_APP_ADVICE, tokenError } from './tokenAnswer.ts';
 
 /** What the extension needs, and nothing more. */
@@ -102,47 +103,13 @@ export class ServiceAppAuth implements Authenticator {
     const operation = 'Reading the service app credentials';
     const url = checkOrgOrigin(opts.baseUrl, operation);
     this.org = url.host;
-    const clientId = typeof opts.clientId === 'string' ? opts.clientId.trim() : '';
-    if (!/^[A-Za-z0-9_-]{6,100}$/.test(clientId)) {
-      throw new OktaError({
-        kind: 'input',
-        operation,
-        org: this.org,
-        detail: 'the client id is missing or malformed',
-        advice: 'Copy the client id of the service app (Applications > the app > General > Client Credentials).',
-      });
-    }
-    let parsed: { key: KeyObject; kid?: string };
-    try {
-      parsed = privateKeyFrom(opts.privateKey);
-    } catch (e) {
-      // privateKeyFrom's messages are our own words, never key material.
-      throw new OktaError({
-        kind: 'input',
-        operation,
-        org: this.org,
-        detail: `the private key cannot be used: ${e instanceof Error ? e.message : 'it could not be read'}`,
-        advice:
-          'Paste the private key of the service app as a PEM (-----BEGIN PRIVATE KEY-----) or as a JWK with its "d" member.',
-      });
-    }
-    const alg = algorithmOf(parsed.key);
-    if (!alg) {
-      throw new OktaError({
-        kind: 'input',
-        operation,
-        org: this.org,
-        detail: 'the private key is neither RSA (2048 bits or more) nor EC P-256',
-        advice: 'Use the RSA or EC P-256 key pair whose public key is registered with the service app.',
-      });
-    }
-    rememberKeyMaterial(opts.privateKey, parsed.key);
+    const { clientId, key, alg, kid } = readServiceAppCredentials(opts, this.org, operation);
     this.clientId = clientId;
-    this.keyId = opts.keyId?.trim() || parsed.kid;
+    this.keyId = opts.keyId?.trim() || kid;
     this.scopes = [...(opts.scopes ?? SERVICE_APP_SCOPES)];
     this.optionalScopes = (opts.optionalScopes ?? []).filter((s) => !this.scopes.includes(s));
     this.serviceApp = { clientId, grantedScopes: (signal) => this.grantedScopes(signal) };
-    this.#key = parsed.key;
+    this.#key = key;
     this.#alg = alg;
     this.#tokenUrl = `${url.origin}/oauth2/v1/token`;
     this.#dpopAlgorithm = opts.dpopAlgorithm ?? 'RS256';
@@ -320,11 +287,4 @@ export class ServiceAppAuth implements Authenticator {
   private log(entry: ApiCallLog): void {
     notifyListener('onApiCall', this.#onApiCall, [entry], this.#onListenerError);
   }
-}
-
-/** The private key as given and its private members: registered with redaction, so none of it can show anywhere. */
-function rememberKeyMaterial(given: string | JsonWebKey, key: KeyObject): void {
-  if (typeof given === 'string') registerSecret(given);
-  const jwk = key.export({ format: 'jwk' });
-  for (const member of [jwk.d, jwk.p, jwk.q, jwk.dp, jwk.dq, jwk.qi]) registerSecret(member);
 }
