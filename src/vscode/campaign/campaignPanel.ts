@@ -16,6 +16,7 @@ import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { newNonce, webviewHtml } from '../platform/webviewHtml.ts';
 import { confirmBulk } from './bulkConfirmation.ts';
+import { keyboardBackTo } from '../platform/keyboardBack.ts';
 import {
   parseCampaignMessage,
   type CampaignRequest,
@@ -170,7 +171,7 @@ export class CampaignPanel extends Disposable {
     if (this.running) throw new Error(`${this.running} is running; wait for it to end.`);
     const campaign = this.binding.campaign;
     const plan = await campaign.plan(phase, orgs);
-    await confirmBulk(plan);
+    await keyboardBackTo(this.panel, () => confirmBulk(plan));
     const keys = plan.entries.map((e) => e.key);
     this.running = plan.title;
     this.pushSoon();
@@ -234,7 +235,9 @@ export class CampaignPanel extends Disposable {
     const snap = this.binding.campaign.snapshot(row.key);
     const c = snap ? riskyConfirmation({ type: 'acknowledge', guard }, snap, row.label) : undefined;
     if (!c) throw new Error(`${row.label}: that action is not possible now (the view may be out of date).`);
-    const choice = await vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button);
+    const choice = await keyboardBackTo(this.panel, () =>
+      vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button),
+    );
     if (choice !== c.button) throw new UserCancelled();
   }
 

@@ -20,6 +20,7 @@ import { Disposable } from '../platform/disposable.ts';
 import type { Log } from '../platform/log.ts';
 import { isCancellation, UserCancelled } from '../platform/cancellation.ts';
 import { webviewHtml, newNonce } from '../platform/webviewHtml.ts';
+import { keyboardBackTo } from '../platform/keyboardBack.ts';
 import { parsePageMessage, type HostMessage } from './checklistProtocol.ts';
 
 /** What the panel needs from a running rotation: the engine, plus the two host-side secret operations. */
@@ -197,13 +198,15 @@ export class RotationChecklistPanel extends Disposable {
         await this.confirmIfRisky(req.action, snap);
         return this.perform(req.action, snap);
       case 'identifyInUse': {
-        const value = await vscode.window.showInputBox({
-          title: `Which secret does the Workflows connection of ${this.binding.orgLabel} use?`,
-          prompt:
-            'Two secrets are active. Paste the value the Workflows connection uses (from your records or the Admin Console); it is compared with the listed secrets and not stored.',
-          password: true,
-          ignoreFocusOut: true,
-        });
+        const value = await keyboardBackTo(this.panel, () =>
+          vscode.window.showInputBox({
+            title: `Which secret does the Workflows connection of ${this.binding.orgLabel} use?`,
+            prompt:
+              'Two secrets are active. Paste the value the Workflows connection uses (from your records or the Admin Console); it is compared with the listed secrets and not stored.',
+            password: true,
+            ignoreFocusOut: true,
+          }),
+        );
         if (!value) throw new UserCancelled();
         return this.perform({ type: 'identifyInUse', value }, snap);
       }
@@ -289,7 +292,9 @@ export class RotationChecklistPanel extends Disposable {
   private async confirmIfRisky(action: RotationAction, snap: RotationSnapshot): Promise<void> {
     const c = riskyConfirmation(action, snap, this.binding.orgLabel);
     if (!c) return;
-    const choice = await vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button);
+    const choice = await keyboardBackTo(this.panel, () =>
+      vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button),
+    );
     if (choice !== c.button) throw new UserCancelled();
   }
 
