@@ -6,6 +6,7 @@
 // follows that window; when that window goes quiet mid-step (closed, crashed), the step is recovered here.
 import type { RotationEngine } from './engine.ts';
 import type { RotationSnapshot } from './model/snapshot.ts';
+import { isOktaError } from '../okta/errors.ts';
 
 export interface WindowEnginesOptions<O> {
   /** Every change of an engine here: its org, the snapshot before (none when it was adopted) and after. */
@@ -45,23 +46,27 @@ export class WindowEngines<O> {
 
   /**
    * The rotation's engine in this window, or the one `load` makes, adopted. However many ask while it loads, `load`
-   * runs once and all get the same engine (or the same error).
+   * runs once and all get the same engine (or the same error). A load cancelled by the one who started it is not
+   * the others' cancel: each of them then loads again with its own `load`.
    */
   getOrLoad(rotationId: string, org: O, load: () => Promise<RotationEngine>): Promise<RotationEngine> {
     const running = this.get(rotationId);
     if (running) return Promise.resolve(running);
-    let loading = this.#loading.get(rotationId);
-    if (!loading) {
-      loading = load()
-        .then((engine) => {
-          const meanwhile = this.get(rotationId);
-          if (meanwhile) return meanwhile;
-          this.adopt(engine, org);
-          return engine;
-        })
-        .finally(() => this.#loading.delete(rotationId));
-      this.#loading.set(rotationId, loading);
-    }
+    const shared = this.#loading.get(rotationId);
+    if (shared)
+      return shared.catch((e: unknown) => {
+        if (!isCancelled(e)) throw e;
+        return this.getOrLoad(rotationId, org, load);
+      });
+    const loading = load()
+      .then((engine) => {
+        const meanwhile = this.get(rotationId);
+        if (meanwhile) return meanwhile;
+        this.adopt(engine, org);
+        return engine;
+      })
+      .finally(() => this.#loading.delete(rotationId));
+    this.#loading.set(rotationId, loading);
     return loading;
   }
 
@@ -128,4 +133,9 @@ export class WindowEngines<O> {
     }, this.#options.followMs ?? 2_000);
     this.#following.unref?.();
   }
+}
+
+/** A load that stopped because its own signal was aborted (the client's cancel, or an AbortError). */
+function isCancelled(e: unknown): boolean {
+  return isOktaError(e, 'cancelled') || (e instanceof Error && e.name === 'AbortError');
 }

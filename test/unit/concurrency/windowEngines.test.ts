@@ -101,6 +101,30 @@ describe('the engines of one window: one per rotation, following another window'
     assert.equal(engines.get('rot-1'), undefined);
   });
 
+  it("a resume cancelled by the one who asked first is not the others' cancel: they resume on their own", async () => {
+    const w = await startWorld();
+    world = w;
+    const a = await w.start(windowOf('window-a'));
+    await drive(a, { stopWhen: (s) => s.currentStep === 'createSecret' });
+    engines = new WindowEngines<string>({ changed: () => undefined, followFailed: (e) => assert.fail(String(e)) });
+    // The first ask's resume waits under its progress notification, whose Cancel the person presses.
+    const cancel = new AbortController();
+    const cancelled = (): Promise<RotationEngine> =>
+      new Promise((_, reject) => cancel.signal.addEventListener('abort', () => reject(cancel.signal.reason)));
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return RotationEngine.resume(a.rotationId, w.deps(windowOf('window-b')));
+    };
+    const first = engines.getOrLoad(a.rotationId, 'org', cancelled);
+    const second = engines.getOrLoad(a.rotationId, 'org', load);
+    cancel.abort();
+    await assert.rejects(first, { name: 'AbortError' });
+    const engine = await second;
+    assert.equal(loads, 1, 'the second ask resumed by itself');
+    assert.equal(engines.get(a.rotationId), engine);
+  });
+
   it('a step running in another window is followed: its end reaches this window by itself, no second request to Okta', async () => {
     // Window A beats often, on the test's clock, so window B never takes its step for a crash.
     const { w, a, held, creating } = await createHeldInWindowA(20);
