@@ -185,7 +185,7 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
     assert.match(await checklist.progress(), /^Step 4 of 12 · Set up the connection$/);
     const recorded = await checklist.step('2. Record the secret in use').innerText();
     assert.match(recorded, new RegExp(`Recorded ${escapeRegExp(masked(old!.clientSecret))} \\(created [^)]+\\)`));
-    assert.match(recorded, /Done at \d{2}:\d{2} UTC/);
+    assert.match(recorded, /Done at (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC/);
     // Copy buttons say what they copy; one primary action in the current step.
     for (const name of ['Copy domain', 'Copy client ID', 'Copy new secret'])
       await checklist.page.getByRole('button', { name, exact: true }).waitFor({ state: 'visible' });
@@ -194,7 +194,7 @@ describe('e2e: the checklist reads like a runbook a person trusts', () => {
     await ui.screenshot('checklist-mid-rotation');
 
     await checklist.run('newConnection', 'finish');
-    assert.match(await checklist.progress(), /^Completed · \d{2}:\d{2} UTC$/);
+    assert.match(await checklist.progress(), /^Completed · (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC$/);
     await checklist.page.locator('.banner', { hasText: 'Rotation completed' }).waitFor({ state: 'visible' });
     await checkPage(checklist, 'preview end', 'words-preview');
     await ui.screenshot('checklist-completed');
