@@ -103,7 +103,7 @@ describe('checklist view: words for people at every moment of a rotation', () =>
     assert.equal(views[0]?.progress, 'Step 1 of 12 · Check the org');
     assert.equal(views[0]?.notice, undefined, 'no banner in a preview org');
     const end = views.at(-1)!;
-    assert.match(end.progress, /^Completed · \d{2}:\d{2} UTC$/);
+    assert.match(end.progress, /^Completed · (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC$/);
     assert.equal(end.notice?.title, 'Rotation completed');
     assert.match(
       end.notice?.lines[0] ?? '',
@@ -116,7 +116,7 @@ describe('checklist view: words for people at every moment of a rotation', () =>
         `^Recorded ${escape(maskSecret(old!.clientSecret))} \\(created .+\\) as the secret your Workflows connection uses`,
       ),
     );
-    assert.match(recorded.statusText, /^Done at \d{2}:\d{2} UTC$/);
+    assert.match(recorded.statusText, /^Done at (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC$/);
     assert.ok(
       end.steps.every((s) => s.status === 'done'),
       JSON.stringify(end.steps.map((s) => s.status)),
@@ -357,7 +357,7 @@ describe("checklist view: a paired production org waiting for its preview org's 
     const create = v.steps.find((s) => s.key === 'createSecret');
     const said = (create?.todo ?? []).join(' ');
     assert.match(said, new RegExp(`waits for its preview org ${preview.client.org.replace(/\./g, '\\.')}`));
-    assert.match(said, /completed its rotation \d{2}:\d{2} UTC/);
+    assert.match(said, /completed its rotation (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC/);
     assert.doesNotMatch(said, /\d{4}-\d{2}-\d{2}T/, 'no ISO time');
     const ack = create?.actions.find((a) => a.key === 'acknowledge:previewSoak');
     assert.equal(ack?.label, 'Create it now, before the soak ends…');
@@ -372,7 +372,7 @@ describe("checklist view: a paired production org waiting for its preview org's 
     assert.equal(modal?.button, 'Create It Now');
     assert.match(
       modal?.detail ?? '',
-      /completed its rotation \d{2}:\d{2} UTC; the new secret here waits 24 h after it/,
+      /completed its rotation (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC; the new secret here waits 24 h after it/,
     );
   });
 });

@@ -154,7 +154,7 @@ describeOnPaths('the watch of the old secret in the System Log', (path) => {
     assert.deepEqual(offered(s), ['run:watchOld', 'rollback']);
     const story = stepStory(s.journal, 'watchOld', new Date(s.updatedAt));
     assert.match(story.summary, /^Watched 10 min of 75 min: no failed sign-in of this app's client/);
-    assert.match(story.todo[0] ?? '', /next look at \d\d:\d\d UTC/);
+    assert.match(story.todo[0] ?? '', /next look at (\d{1,2} \w{3} \d{4}, )?\d\d:\d\d UTC/);
     assert.ok(s.journal.watch?.nextLookAt, 'a next look is due');
 
     later(w, 66 * MINUTE);
