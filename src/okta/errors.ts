@@ -7,7 +7,7 @@ import { duration, utcTime } from '../presentation/time.ts';
 import { redact } from '../redact.ts';
 import type { ConnectionFailureReason } from './network/connectionFailures.ts';
 import { OKTA_TEXT_MAX, sanitizeText } from './oktaText.ts';
-import type { OktaErrorBody } from './schemas.ts';
+import type { OktaErrorBody } from './errorBodies.ts';
 
 export type OktaErrorKind =
   | 'invalidToken' //        401 E0000011

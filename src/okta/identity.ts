@@ -8,7 +8,20 @@ import { parseResponse, protocolError } from './http/parseResponse.ts';
 import type { RequestLoop } from './http/requestLoop.ts';
 import { PermissionsSchema, RoleAssignmentListSchema, UserSchema } from './identitySchemas.ts';
 import { assertRoleId, assertUserId, isRoleId, isUserId, shownRoleId, shownUserId } from './ids.ts';
-import type { RoleEvidence, SecretManagementEvidence } from './secretManagement.ts';
+
+/** What is read here for secretManagement.ts to judge: a custom role's permissions, or why they are unknown. */
+export type RoleEvidence = { permissions: readonly string[] } | { unreadable: 'forbidden' | 'notFound' };
+
+export type SecretManagementEvidence =
+  | { kind: 'serviceApp'; clientId: string; grantedScopes: readonly string[] }
+  | {
+      kind: 'admin';
+      admin: AdminIdentity;
+      /** `listed: false`: Okta answered 403 to listing the admin's roles. Permissions are by custom role id. */
+      roles:
+        | { listed: false }
+        | { listed: true; roles: readonly AdminRole[]; permissions: ReadonlyMap<string, RoleEvidence> };
+    };
 
 /** The admin behind an API token. `login` and `name` are Okta's profile text: escape them wherever they are shown. */
 export interface AdminIdentity {

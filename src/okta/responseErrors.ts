@@ -1,7 +1,7 @@
 // Turning an Okta error answer into an OktaError of the right kind. The three client-secret rules share one
 // errorCode (E0000001, "OAuth2ClientSecretMediated") and differ only by the text of their first cause.
 import { OktaError, type OktaErrorKind } from './errors.ts';
-import { OktaErrorBodySchema, type OktaErrorBody } from './schemas.ts';
+import { OktaErrorBodySchema, type OktaErrorBody } from './errorBodies.ts';
 
 export interface ErrorContext {
   operation: string;

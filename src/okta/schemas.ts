@@ -98,25 +98,6 @@ export const ApplicationSchema = z.lazy(() =>
 export type Application = z.infer<typeof ApplicationSchema>;
 export const ApplicationListSchema = z.lazy(() => z.array(ApplicationSchema));
 
-/** Okta's error body. Every field is optional in the spec; we keep what we show, made safe (no errorLink). */
-export const OktaErrorBodySchema = z.lazy(() =>
-  z.object({
-    errorCode: z.optional(oktaText(64)),
-    errorSummary: z.optional(oktaText(300)),
-    errorId: z.optional(oktaText(64)),
-    errorCauses: z.optional(z.array(z.object({ errorSummary: z.optional(oktaText(300)) }))),
-  }),
-);
-export type OktaErrorBody = z.infer<typeof OktaErrorBodySchema>;
-
-/** The OAuth 2.0 error body of /oauth2/v1/token (RFC 6749 §5.2), made safe where it enters. */
-export const OAuthErrorBodySchema = z.lazy(() =>
-  z.object({
-    error: oktaText(64),
-    error_description: z.optional(oktaText(300)),
-  }),
-);
-
 /** What the rest of the code needs to know about the Workflows OAuth app, derived from an Application. */
 export interface WorkflowsApp {
   readonly id: string;

@@ -22,24 +22,11 @@
 //        permissions cannot be read.
 //     A7 inferred: inactive assignments grant nothing; an admin with no active role cannot manage.
 //   Verdict: able if any role or scope can; otherwise unknown if any is unknown; otherwise readOnly.
-import type { AdminIdentity, AdminRole, CredentialIdentity } from './identity.ts';
+import type { AdminRole, CredentialIdentity, RoleEvidence, SecretManagementEvidence } from './identity.ts';
 import { isRoleId } from './ids.ts';
 
 const MANAGE = 'okta.apps.manage';
 const READ = 'okta.apps.read';
-
-export type RoleEvidence = { permissions: readonly string[] } | { unreadable: 'forbidden' | 'notFound' };
-
-export type SecretManagementEvidence =
-  | { kind: 'serviceApp'; clientId: string; grantedScopes: readonly string[] }
-  | {
-      kind: 'admin';
-      admin: AdminIdentity;
-      /** `listed: false`: Okta answered 403 to listing the admin's roles. Permissions are by custom role id. */
-      roles:
-        | { listed: false }
-        | { listed: true; roles: readonly AdminRole[]; permissions: ReadonlyMap<string, RoleEvidence> };
-    };
 
 type SecretManagementVerdict = 'able' | 'readOnly' | 'unknown';
 

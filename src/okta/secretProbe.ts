@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { isOktaError } from './errors.ts';
 import type { RequestLoop } from './http/requestLoop.ts';
 import { header } from './rateLimit.ts';
-import { OAuthErrorBodySchema, type WorkflowsApp } from './schemas.ts';
+import { OAuthErrorBodySchema } from './errorBodies.ts';
+import type { WorkflowsApp } from './schemas.ts';
 import type { HttpResponse } from './transport.ts';
 
 export type SecretProbeResult = { outcome: 'valid' | 'invalid' | 'unknown'; reason: string; status?: number };

@@ -1,6 +1,5 @@
-// What a route handler sees and returns. Handlers are synchronous: the org state lives in memory.
+// What a route handler sees (its answer: answer.ts). Handlers are synchronous: the org state lives in memory.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { OktaErrorAnswer } from './errors.ts';
 import type { Principal } from './logEvents.ts';
 import type { OrgState } from './orgState.ts';
 
@@ -21,17 +20,3 @@ export interface RequestContext {
   /** The client's IP address, as the System Log records it. */
   ip: string;
 }
-
-export interface Answer {
-  status: number;
-  /** undefined: no body (204) */
-  body?: unknown;
-  headers?: Record<string, string | string[]>;
-}
-
-export const json = (status: number, body: unknown, headers?: Record<string, string | string[]>): Answer => ({
-  status,
-  body,
-  headers,
-});
-export const fromError = (e: OktaErrorAnswer): Answer => ({ status: e.status, body: e.body });

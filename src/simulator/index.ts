@@ -8,7 +8,7 @@ import type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 import { OrgServer } from './orgServer.ts';
 import { OrgState } from './orgState.ts';
 import type { AppSeed, SecretRecord } from './orgState.ts';
-import type { SecretValues } from './representations.ts';
+import type { SecretValues } from './orgState.ts';
 import type { RateBucket } from './routes/index.ts';
 import { DEFAULT_ORGS, seedOrg } from './seed.ts';
 import { ServiceApp, serviceAppKeys } from './serviceApp.ts';
@@ -21,7 +21,7 @@ export type { AppSeed, SecretSeed } from './orgState.ts';
 export type { ForgottenFlowSeed, OrgSeed } from './seed.ts';
 export { AUDITING_SERVICE_APP } from './seed.ts';
 export type { RateBucket } from './routes/index.ts';
-export type { SecretValues } from './representations.ts';
+export type { SecretValues } from './orgState.ts';
 export type { ServiceAppInfo, ServiceAppSeed } from './serviceApp.ts';
 export type { OrgTls, RequestLogEntry, RequestRecord } from './orgServer.ts';
 

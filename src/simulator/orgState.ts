@@ -3,12 +3,19 @@
 // representations.ts and identityRepresentations.ts.
 import { randomBytes } from 'node:crypto';
 import { AdminDirectory, type AdminRecord } from './admins.ts';
-import type { SecretValues } from './representations.ts';
 import type { ServiceApp } from './serviceApp.ts';
 import { isoNow, newApiToken, newAppId, newClientSecret, newSecretId, randomBase62, secretHash } from './ids.ts';
 import { SystemLog } from './systemLog.ts';
 
 type SecretStatus = 'ACTIVE' | 'INACTIVE';
+
+/**
+ * How an org's answers show a secret's value: plaintext (as Okta does for apps, FACTS.md), masked as in the spec's
+ * examples (`DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B`, whose hash is not the listed one), or absent (the spec says
+ * `client_secret` may be left out). The create's answer always carries the plaintext: it is the only time anyone can
+ * learn a generated value.
+ */
+export type SecretValues = 'plaintext' | 'masked' | 'absent';
 
 export interface SecretRecord {
   id: string;

@@ -1,20 +1,12 @@
 // The JSON Okta sends for an app and for a client secret, shaped as the OpenAPI excerpt and real org exports.
 // `_links` hrefs are absolute on the org's base URL, as Okta's are.
-import type { AppRecord, SecretRecord } from './orgState.ts';
+import type { AppRecord, SecretRecord, SecretValues } from './orgState.ts';
 
 const link = (href: string, allow?: string[]) => (allow ? { href, hints: { allow } } : { href });
 
 function secretsUrl(baseUrl: string, appId: string): string {
   return `${baseUrl}/api/v1/apps/${appId}/credentials/secrets`;
 }
-
-/**
- * How an org's answers show a secret's value: plaintext (as Okta does for apps, FACTS.md), masked as in the spec's
- * examples (`DRUFXGF9XbLn......a3x3POBiIxDreBCdZuFs5B`, whose hash is not the listed one), or absent (the spec says
- * `client_secret` may be left out). The create's answer always carries the plaintext: it is the only time anyone can
- * learn a generated value.
- */
-export type SecretValues = 'plaintext' | 'masked' | 'absent';
 
 function shownValue(value: string, shown: SecretValues): string | undefined {
   if (shown === 'plaintext') return value;

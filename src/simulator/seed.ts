@@ -2,7 +2,7 @@
 // "Okta Workflows" sign-in tile and ordinary apps as decoys. Shapes follow public org exports: the `flow` app's
 // settings.app holds the Workflows service domain and its redirect URI.
 import type { AppSeed, OrgState, SecretSeed } from './orgState.ts';
-import type { SecretValues } from './representations.ts';
+import type { SecretValues } from './orgState.ts';
 import type { ServiceAppSeed } from './serviceApp.ts';
 
 export interface OrgSeed {

@@ -8,7 +8,7 @@ import { generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { accessDenied } from './errors.ts';
 import { newAppId, newErrorId, randomBase62 } from './ids.ts';
-import type { Answer } from './http.ts';
+import type { Answer } from './answer.ts';
 import { decodeJwt, publicKeyFromJwk, sha256Base64url, thumbprint, verifySignature, type DecodedJwt } from './jose.ts';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';

@@ -4,7 +4,7 @@
 // hands its signal to the client's calls; the request loop finds the budget through that signal. A call made
 // without one gets its own (RequestLoop.operation), so nothing Okta sends can keep any call going unbounded.
 import { OktaError, tryAgainAfter } from '../errors.ts';
-import type { OktaErrorBody } from '../schemas.ts';
+import type { OktaErrorBody } from '../errorBodies.ts';
 
 export interface OperationLimits {
   /** The whole operation, from its start: every request, retry and wait. */

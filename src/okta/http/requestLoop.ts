@@ -8,7 +8,7 @@ import type { Authenticator } from '../auth.ts';
 import { OktaError, isOktaError } from '../errors.ts';
 import { header, rateLimitWaitMs, readRateLimit, requestIdOf, type RateLimitSnapshot } from '../rateLimit.ts';
 import { errorForStatus, parseErrorBody, type ErrorContext } from '../responseErrors.ts';
-import type { OktaErrorBody } from '../schemas.ts';
+import type { OktaErrorBody } from '../errorBodies.ts';
 import { carryReach, type HttpResponse, type Transport } from '../transport.ts';
 import { abortable } from './abortable.ts';
 import { notifyListener, type ApiCallLog, type ListenerErrorHandler, type WaitReason } from './listeners.ts';

@@ -7,7 +7,7 @@ import { OktaError, type OktaErrorKind } from '../errors.ts';
 import { describeIssues } from '../schemaIssues.ts';
 import { sanitizeText } from '../oktaText.ts';
 import { header } from '../rateLimit.ts';
-import { OAuthErrorBodySchema } from '../schemas.ts';
+import { OAuthErrorBodySchema } from '../errorBodies.ts';
 import type { HttpResponse } from '../transport.ts';
 
 // z.lazy: built on the first token request, not when the extension activates.

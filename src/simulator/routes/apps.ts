@@ -4,8 +4,9 @@
 // limit: default 20 (the spec's -1 means "the server's default"), at most 200. Pages: `after` is the id of the
 // last app of the previous page, handed out only inside the `Link: <…>; rel="next"` header.
 import { invalidSearch, notFound } from '../errors.ts';
-import { fromError, json } from '../http.ts';
-import type { Answer, RequestContext } from '../http.ts';
+import { fromError, json } from '../answer.ts';
+import type { Answer } from '../answer.ts';
+import type { RequestContext } from '../http.ts';
 import type { AppRecord } from '../orgState.ts';
 import { appJson } from '../representations.ts';
 

@@ -2,8 +2,9 @@
 // scopes, an admin's right) and which rate-limit bucket it counts against.
 import type { AdminRight } from '../admins.ts';
 import { methodNotAllowed, notFound } from '../errors.ts';
-import { fromError } from '../http.ts';
-import type { Answer, RequestContext } from '../http.ts';
+import { fromError } from '../answer.ts';
+import type { Answer } from '../answer.ts';
+import type { RequestContext } from '../http.ts';
 import { getApp, listApps } from './apps.ts';
 import { listRolePermissions } from './iam.ts';
 import { listLogEvents } from './logs.ts';

@@ -1,7 +1,8 @@
 // GET /api/v1/logs: one page of the org's System Log (systemLog.ts has the query's rules), with
 // `Link: <…>; rel="self"` and, while more events match, `rel="next"` carrying the opaque `after` cursor.
-import { fromError, json } from '../http.ts';
-import type { Answer, RequestContext } from '../http.ts';
+import { fromError, json } from '../answer.ts';
+import type { Answer } from '../answer.ts';
+import type { RequestContext } from '../http.ts';
 
 export function listLogEvents(ctx: RequestContext): Answer {
   const { org, url } = ctx;

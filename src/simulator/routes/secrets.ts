@@ -2,8 +2,9 @@
 // (no body), activate 200, deactivate 200. Each change (not a no-op) writes one System Log event naming who made it.
 // Values are shown as the org says (OrgState.secretValues), except in the create's answer: always the plaintext.
 import { invalidJsonBody, notFound } from '../errors.ts';
-import { fromError, json } from '../http.ts';
-import type { Answer, RequestContext } from '../http.ts';
+import { fromError, json } from '../answer.ts';
+import type { Answer } from '../answer.ts';
+import type { RequestContext } from '../http.ts';
 import { secretChangeEvent, type SecretChange } from '../logEvents.ts';
 import type { AppRecord, SecretRecord } from '../orgState.ts';
 import { secretJson } from '../representations.ts';

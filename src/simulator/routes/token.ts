@@ -9,7 +9,8 @@
 // (tokenEvents.ts), with the presented secret's hash, never the secret. A request carrying an `Origin` header is
 // treated as a browser request, for which Okta demands PKCE and answers invalid_client.
 import { timingSafeEqual } from 'node:crypto';
-import type { Answer, RequestContext } from '../http.ts';
+import type { Answer } from '../answer.ts';
+import type { RequestContext } from '../http.ts';
 import { randomBase62, secretHash } from '../ids.ts';
 import type { AppRecord } from '../orgState.ts';
 import { ASSERTION_TYPE } from '../serviceApp.ts';

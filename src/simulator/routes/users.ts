@@ -2,8 +2,9 @@
 // A service app's access token has no user behind it: its `me` is 404 E0000007, as for any unknown user (inferred:
 // Okta documents `me` only for API tokens and sessions).
 import { notFound } from '../errors.ts';
-import { fromError, json } from '../http.ts';
-import type { Answer, RequestContext } from '../http.ts';
+import { fromError, json } from '../answer.ts';
+import type { Answer } from '../answer.ts';
+import type { RequestContext } from '../http.ts';
 import { roleAssignmentJson, userJson } from '../identityRepresentations.ts';
 
 export function getUser(ctx: RequestContext, id: string): Answer {

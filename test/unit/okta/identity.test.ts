@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import type { OktaClient } from '../../../src/okta/client.ts';
 import type { AdminIdentity, AdminRole } from '../../../src/okta/identity.ts';
-import { assessSecretManagement, type RoleEvidence } from '../../../src/okta/secretManagement.ts';
+import { assessSecretManagement } from '../../../src/okta/secretManagement.ts';
+import type { RoleEvidence } from '../../../src/okta/identity.ts';
 import { AUDITING_SERVICE_APP, type SimulatedOrg } from '../../../src/simulator/index.ts';
 import { rejection, withClientWorld } from './fixture.ts';
 
