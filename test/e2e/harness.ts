@@ -478,9 +478,26 @@ export class VsCodeSession {
 
   /** Waits for a tree row whose text matches, returns its text. */
   async waitForTreeItem(viewName: string, text: string | RegExp): Promise<string> {
-    const row = this.treeItem(viewName, text).first();
-    await row.waitFor({ state: 'visible' });
-    return rowText(row);
+    // The tree reuses its row elements as it reloads: a row found by its text may show another item's by the
+    // time it is read, so the text read must match again.
+    let found = '';
+    await waitUntil(
+      async () => {
+        for (const row of await this.treeItem(viewName, text).all()) {
+          const read = await rowText(row, 1_000).catch(() => '');
+          const whole = await row.innerText({ timeout: 1_000 }).catch(() => '');
+          if (rowMatches(read, text) || rowMatches(whole, text)) {
+            found = read || whole;
+            return true;
+          }
+        }
+        return false;
+      },
+      `tree row ${String(text)}`,
+      UI_TIMEOUT_MS,
+      async () => JSON.stringify(await this.treeItems(viewName)),
+    );
+    return found;
   }
 
   /** Expands a collapsed tree row (no-op when already expanded). */
@@ -785,6 +802,13 @@ export function waitUntil(
 async function rowText(row: Locator, timeout?: number): Promise<string> {
   const parts = await row.locator('.label-name, .label-description').allInnerTexts();
   return (parts.length > 0 ? parts.join(' ') : await row.innerText({ timeout })).replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a row's text matches as Playwright's hasText does: a string anywhere, case and spacing aside. */
+function rowMatches(rowText: string, text: string | RegExp): boolean {
+  if (text instanceof RegExp) return text.test(rowText);
+  const squash = (t: string): string => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  return squash(rowText).includes(squash(text));
 }
 
 function escapeRegExp(text: string): string {
