@@ -3,6 +3,7 @@
 import type { RotationAction, SecretView } from '../rotation/model/actions.ts';
 import type { RotationSnapshot } from '../rotation/model/snapshot.ts';
 import { actionInWords } from './actions.ts';
+import type { OrgLabelOf } from './endings.ts';
 import { secretInList } from './phrases.ts';
 import { utcTime } from './time.ts';
 import { findingInWords, firstCatch, watchBasis } from './watch.ts';
@@ -29,6 +30,7 @@ export function riskyConfirmation(
   snap: RotationSnapshot,
   orgLabel: string,
   now: Date = new Date(),
+  labelOf: OrgLabelOf = (host) => host,
 ): Confirmation | undefined {
   const production = snap.environment === 'production';
   const org = `${orgLabel} (${snap.org.host}, ${production ? 'PRODUCTION' : snap.environment})`;
@@ -54,7 +56,7 @@ export function riskyConfirmation(
         button: 'Continue Without Verification',
       };
     case 'acknowledge': {
-      if (action.guard === 'previewSoak') return soakConfirmation(snap, body, now);
+      if (action.guard === 'previewSoak') return soakConfirmation(snap, body, now, labelOf);
       const guard = snap.guards.productionWithoutPreview;
       const last = guard?.lastPreviewCompletedAt
         ? `the last one ended ${utcTime(guard.lastPreviewCompletedAt, now)}`
@@ -156,16 +158,22 @@ function watchOverrideConfirmation(
 }
 
 /** Creating a paired production org's new secret before its preview org's soak is over. */
-function soakConfirmation(snap: RotationSnapshot, body: (...parts: string[]) => string, now: Date): Confirmation {
+function soakConfirmation(
+  snap: RotationSnapshot,
+  body: (...parts: string[]) => string,
+  now: Date,
+  labelOf: OrgLabelOf,
+): Confirmation {
   const soak = snap.guards.previewSoak;
-  const preview = soak?.previewOrg ?? 'its preview org';
+  const label = soak ? labelOf(soak.previewOrg) : undefined;
+  const preview = !soak ? '' : label === soak.previewOrg ? ` ${label}` : ` ${label} (${soak.previewOrg})`;
   const completed = soak?.previewCompletedAt
     ? `completed its rotation ${utcTime(soak.previewCompletedAt, now)}`
     : 'has not completed a rotation';
   return {
     title: 'Create the new secret of this production org before its preview org has soaked?',
     detail: body(
-      `Its preview org ${preview} ${completed}; the new secret here waits ${soak?.hours ?? 0} h after it, so a problem the rehearsal brings out shows there first.`,
+      `Its preview org${preview} ${completed}; the new secret here waits ${soak?.hours ?? 0} h after it, so a problem the rehearsal brings out shows there first.`,
       'Your decision is recorded in the rotation, then the new secret is created. Abandon and Roll back stay possible.',
     ),
     button: 'Create It Now',

@@ -233,7 +233,10 @@ export class CampaignPanel extends Disposable {
     guard: 'productionWithoutPreview' | 'previewSoak',
   ): Promise<void> {
     const snap = this.binding.campaign.snapshot(row.key);
-    const c = snap ? riskyConfirmation({ type: 'acknowledge', guard }, snap, row.label) : undefined;
+    const labelOf = (key: string): string => this.binding.campaign.rows().find((r) => r.key === key)?.label ?? key;
+    const c = snap
+      ? riskyConfirmation({ type: 'acknowledge', guard }, snap, row.label, new Date(), labelOf)
+      : undefined;
     if (!c) throw new Error(`${row.label}: that action is not possible now (the view may be out of date).`);
     const choice = await keyboardBackTo(this.panel, () =>
       vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button),

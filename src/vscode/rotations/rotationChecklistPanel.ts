@@ -290,7 +290,7 @@ export class RotationChecklistPanel extends Disposable {
 
   /** Risky actions (see riskyConfirmation: the old secret's deactivation in production and its deletion included) ask first in a modal. */
   private async confirmIfRisky(action: RotationAction, snap: RotationSnapshot): Promise<void> {
-    const c = riskyConfirmation(action, snap, this.binding.orgLabel);
+    const c = riskyConfirmation(action, snap, this.binding.orgLabel, new Date(), (host) => this.binding.labelOf(host));
     if (!c) return;
     const choice = await keyboardBackTo(this.panel, () =>
       vscode.window.showWarningMessage(c.title, { modal: true, detail: c.detail }, c.button),

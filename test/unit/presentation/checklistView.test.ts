@@ -368,8 +368,14 @@ describe("checklist view: a paired production org waiting for its preview org's 
       snap,
       'Acme',
       new Date(snap.updatedAt),
+      (host) => (host === preview.client.org ? 'Acme Preview' : host),
     );
     assert.equal(modal?.button, 'Create It Now');
+    // The preview org by the name the person gave it, its host beside it.
+    assert.match(
+      modal?.detail ?? '',
+      new RegExp(`Its preview org Acme Preview \\(${preview.client.org.replace(/\./g, '\\.')}\\) completed`),
+    );
     assert.match(
       modal?.detail ?? '',
       /completed its rotation (\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2} UTC; the new secret here waits 24 h after it/,
