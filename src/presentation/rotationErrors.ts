@@ -83,6 +83,10 @@ export function outsideChangeWhileStepRuns(host: string): string {
   return `A step of the rotation in ${host} is running: the change is not recorded in it. Open its checklist.`;
 }
 
+export function outsideChangeBeforeStepEnds(orgLabel: string): string {
+  return `${orgLabel}: a step of its rotation is running; wait for it to end (its checklist shows it), then try again.`;
+}
+
 export function outsideChangeKeepsChanging(rotationId: string): string {
   return `The rotation ${rotationId} keeps changing in another window: the change made from the tree is not recorded in it.`;
 }

@@ -4,23 +4,34 @@
 // store as a compare-and-swap (tried again when another window saved meanwhile), from any window, with or without
 // an engine of the rotation in it; an engine reads it before its next action. Refused while a step of the rotation
 // runs anywhere: its engine owns the journal until the step ends.
-import { outsideChangeKeepsChanging, outsideChangeWhileStepRuns } from '../presentation/rotationErrors.ts';
+import {
+  outsideChangeBeforeStepEnds,
+  outsideChangeKeepsChanging,
+  outsideChangeWhileStepRuns,
+} from '../presentation/rotationErrors.ts';
 import { isRotationError, RotationError } from './errors.ts';
-import { cloneJournal, isFinished, parseJournal, revisionOf, type OutsideChange } from './model/journal.ts';
+import {
+  cloneJournal,
+  isFinished,
+  parseJournal,
+  revisionOf,
+  type OutsideChange,
+  type RotationJournal,
+} from './model/journal.ts';
 import type { RotationJournalStore } from './stores.ts';
 import { runsAStep } from './model/ownership.ts';
 
 type Store = Pick<RotationJournalStore, 'load' | 'save'>;
 
 /** True when a step (or the rollback) of the rotation is running now, in any window. */
-export async function stepRunning(store: Store, rotationId: string): Promise<boolean> {
+async function stepRunning(store: Store, rotationId: string): Promise<boolean> {
   const journal = await store.load(rotationId);
   if (!journal || isFinished(journal)) return false;
   return runsAStep(journal);
 }
 
 /** Appends `change` to the rotation's journal. RotationError 'runningElsewhere' while one of its steps runs. */
-export async function recordOutsideChange(
+async function recordOutsideChange(
   store: Store,
   rotationId: string,
   change: OutsideChange,
@@ -43,4 +54,22 @@ export async function recordOutsideChange(
     }
   }
   throw new RotationError('staleJournal', outsideChangeKeepsChanging(rotationId));
+}
+
+/**
+ * Runs a change of an app's secret made from the Orgs tree beside the app's unfinished rotation, if any: refused
+ * before it runs while a step of the rotation runs (in any window), recorded in its journal after. True when recorded.
+ */
+export async function changeBesideRotation(
+  store: Store,
+  rotation: RotationJournal | undefined,
+  change: { orgLabel: string; recorded: Omit<OutsideChange, 'at' | 'source'>; run: () => Promise<void> },
+  now: () => string = () => new Date().toISOString(),
+): Promise<boolean> {
+  if (rotation && (await stepRunning(store, rotation.rotationId)))
+    throw new Error(outsideChangeBeforeStepEnds(change.orgLabel));
+  await change.run();
+  if (!rotation) return false;
+  await recordOutsideChange(store, rotation.rotationId, { ...change.recorded, at: now(), source: 'tree' }, now);
+  return true;
 }

@@ -11,7 +11,7 @@ import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { RotationDeps, RotationEngine } from '../../rotation/engine.ts';
 import type { OutsideChange, RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
-import { recordOutsideChange, stepRunning } from '../../rotation/outsideChanges.ts';
+import { changeBesideRotation } from '../../rotation/outsideChanges.ts';
 import { JournalsAsRead } from '../../rotation/journalsAsRead.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
 import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
@@ -244,18 +244,12 @@ export class RunningRotations extends Disposable {
   ): Promise<void> {
     await this.read.reload();
     const rotation = this.unfinishedOf(org.key, appId);
-    if (rotation && (await stepRunning(this.journals, rotation.rotationId)))
-      throw new Error(
-        `${org.label}: a step of its rotation is running; wait for it to end (its checklist shows it), then try again.`,
-      );
-    await run();
-    if (!rotation) return;
-    await recordOutsideChange(this.journals, rotation.rotationId, {
-      ...change,
-      at: new Date().toISOString(),
-      source: 'tree',
+    const recorded = await changeBesideRotation(this.journals, rotation, {
+      orgLabel: org.label,
+      recorded: change,
+      run,
     });
-    await this.refreshJournals();
+    if (recorded) await this.refreshJournals();
   }
 
   /** Reopens a rotation from its journal: its panel when open, otherwise a new engine from the journal. */

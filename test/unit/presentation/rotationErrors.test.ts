@@ -100,6 +100,11 @@ const MESSAGES: Record<keyof typeof words, { text: string; says: RegExp; names: 
     says: /the change is not recorded in it\. Open its checklist/,
     names: ['org'],
   },
+  outsideChangeBeforeStepEnds: {
+    text: words.outsideChangeBeforeStepEnds(HOST),
+    says: /a step of its rotation is running; wait for it to end \(its checklist shows it\), then try again/,
+    names: ['org'],
+  },
   outsideChangeKeepsChanging: {
     text: words.outsideChangeKeepsChanging(ROTATION),
     says: /the change made from the tree is not recorded in it/,
