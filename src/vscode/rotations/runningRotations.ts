@@ -6,7 +6,6 @@
 // it is woven into running one. The engine and the checklist panels are loaded with the first rotation this window
 // starts, resumes or reads (engineParts.ts); until then only the journals are read, for the tree's markers.
 import * as vscode from 'vscode';
-import { resolvePairs } from '../../fleet/campaign/pairing.ts';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { RotationDeps, RotationEngine } from '../../rotation/engine.ts';
 import type { OutsideChange, RotationJournal } from '../../rotation/model/journal.ts';
@@ -14,7 +13,6 @@ import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { changeBesideRotation } from '../../rotation/outsideChanges.ts';
 import { JournalsAsRead } from '../../rotation/journalsAsRead.ts';
 import type { RotationJournalStore } from '../../rotation/stores.ts';
-import { rotationDepsFor } from '../../rotation/rotationDeps.ts';
 import { WindowEngines } from '../../rotation/windowEngines.ts';
 import type { OktaClients } from '../connection/oktaClients.ts';
 import type { OrgConfig } from '../../orgs/orgConfig.ts';
@@ -28,6 +26,7 @@ import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import type { ChecklistPanels } from './checklistPanels.ts';
 import type * as EngineParts from './engineParts.ts';
 import { openJournalFiles } from './journalsAfterReady.ts';
+import { pairingFromSettings, rotationDepsFromSettings } from './rotationSettings.ts';
 
 /** One change of a rotation run in this window: its org, the snapshot before (none at its start) and after. */
 export interface RotationChange {
@@ -159,7 +158,7 @@ export class RunningRotations extends Disposable {
     const engine = await withOktaProgress(
       this.clients,
       { title: `${org.label}: finding the Okta Workflows OAuth app…`, orgs: [org] },
-      (signal) => this.startEngine(org, this.pairingOf(org), signal),
+      (signal) => this.startEngine(org, pairingFromSettings(this.settings, org), signal),
     );
     await this.openPanel(engine, org);
   }
@@ -185,14 +184,6 @@ export class RunningRotations extends Disposable {
     this.log.info(`Started rotation ${engine.rotationId} of ${org.key}`);
     this.engines.adopt(engine, org);
     return engine;
-  }
-
-  /** A production org's pairing from the settings (its previewOrg's key), with the soak setting. */
-  pairingOf(org: OrgConfig): { previewOrg: string; soakHours: number } | undefined {
-    const previewOrg = resolvePairs(this.settings.read().orgs).previewOf.get(org.key);
-    return previewOrg
-      ? { previewOrg, soakHours: this.settings.number('soakHours', 24, { allowZero: true }) }
-      : undefined;
   }
 
   /** The rotation's engine: running in this window, or resumed from its journal (no checklist opened). */
@@ -301,18 +292,8 @@ export class RunningRotations extends Disposable {
   }
 
   private deps(org: OrgConfig): RotationDeps {
-    return {
-      ...rotationDepsFor({
-        org,
-        journals: this.journals,
-        secrets: this.pending,
-        client: () => this.clients.get(org),
-        previewRecencyDays: this.settings.number('previewRecencyDays', 30),
-        deactivationWatchMinutes: this.settings.number('deactivationWatchMinutes', 75, { allowZero: true }),
-        log: this.log,
-      }),
-      windowId: this.windowId,
-    };
+    const { journals, pending: secrets, clients, log, windowId } = this;
+    return rotationDepsFromSettings(this.settings, org, { journals, secrets, clients, log, windowId });
   }
 
   private stopTimers(): void {
