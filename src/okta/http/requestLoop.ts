@@ -1,12 +1,13 @@
 // Sending one API call until it succeeds or fails for good: the authenticator's headers on every attempt, Okta's
 // 429s waited out (X-Okta-Retry-For / -Count sent back), reads retried after network errors and 5xx with jittered
-// backoff, one more try after a 401 the authenticator refreshed, one log line per exchange, and every failure
-// turned into a classified OktaError. Writes are never retried here: their callers reconcile instead.
+// backoff (when to try again: retryPolicy.ts), one more try after a 401 the authenticator refreshed, one log line
+// per exchange, and every failure turned into a classified OktaError. Writes are never retried here: their callers
+// reconcile instead.
 // Every call belongs to an operation (operationBudget.ts): its deadline bounds each attempt and each wait, and its
 // counts of waits, retries and bytes are shared by all the operation's calls and pages.
 import type { Authenticator } from '../auth.ts';
 import { OktaError, isOktaError } from '../errors.ts';
-import { header, rateLimitWaitMs, readRateLimit, requestIdOf, type RateLimitSnapshot } from '../rateLimit.ts';
+import { header, readRateLimit, type RateLimitSnapshot } from '../rateLimit.ts';
 import { errorForStatus, parseErrorBody, type ErrorContext } from '../responseErrors.ts';
 import type { OktaErrorBody } from '../errorBodies.ts';
 import { carryReach, type HttpResponse, type Transport } from '../transport.ts';
@@ -14,6 +15,7 @@ import { abortable } from './abortable.ts';
 import { notifyListener, type ApiCallLog, type ListenerErrorHandler, type WaitReason } from './listeners.ts';
 import { abortedByCancel, abortedByDeadline, OperationBudget, type OperationLimits } from './operationBudget.ts';
 import { PACKAGE_VERSION } from './packageVersion.ts';
+import { rateLimitWait, retryDelay, type Attempts } from './retryPolicy.ts';
 
 export const USER_AGENT = `okta-workflows-secret-rotation/${PACKAGE_VERSION} (+vscode-extension)`;
 
@@ -60,14 +62,6 @@ export interface RequestLoopOptions {
   onApiCall?: ((c: ApiCallLog) => void) | undefined;
   onWait?: ((reason: WaitReason, ms: number) => void) | undefined;
   onListenerError?: ListenerErrorHandler | undefined;
-}
-
-/** The state of one call across its attempts. */
-interface Attempts {
-  failures: number;
-  rateLimitRetries: number;
-  reauthorized: boolean;
-  retryFor: string | undefined;
 }
 
 export class RequestLoop {
@@ -148,7 +142,7 @@ export class RequestLoop {
       } catch (e) {
         const status = isOktaError(e, 'cancelled') ? 'cancelled' : 'error';
         this.#log({ method: call.method, path: call.url.pathname, status, ms: now() - started, attempt });
-        const delay = isOktaError(e, 'network') ? this.#retryDelay(call, state, budget) : undefined;
+        const delay = isOktaError(e, 'network') ? retryDelay(call.tries, state, budget, this.#opts) : undefined;
         if (delay !== undefined) {
           await this.#pause(call.operation, delay, budget, 'retry');
           continue;
@@ -180,7 +174,9 @@ export class RequestLoop {
         if (refreshed) continue;
       }
       const delay =
-        res.status >= 500 && res.status < 600 && !call.networkOnly ? this.#retryDelay(call, state, budget) : undefined;
+        res.status >= 500 && res.status < 600 && !call.networkOnly
+          ? retryDelay(call.tries, state, budget, this.#opts)
+          : undefined;
       if (delay !== undefined) {
         await this.#pause(call.operation, delay, budget, 'retry');
         continue;
@@ -220,10 +216,7 @@ export class RequestLoop {
     }
   }
 
-  /**
-   * A 429: waits until Okta's reset (on Okta's clock), when the call and the operation allow one more wait of that
-   * length; otherwise a rateLimited error saying when to try again.
-   */
+  /** A 429: waits until Okta's reset when the call and the operation allow it (retryPolicy.ts), else throws. */
   async #waitOutRateLimit(
     call: HttpCall,
     res: HttpResponse,
@@ -232,41 +225,8 @@ export class RequestLoop {
     context: ErrorContext,
     body: OktaErrorBody | undefined,
   ): Promise<void> {
-    const at = this.#opts.now();
-    const wait = rateLimitWaitMs(res.headers, at);
-    if (wait === undefined) {
-      throw new OktaError({
-        kind: 'rateLimited',
-        operation: call.operation,
-        org: this.org,
-        status: 429,
-        body,
-        detail: 'its X-Rate-Limit-Reset is not a believable time, so the extension did not wait',
-        advice: 'Okta is rate limiting this org: try again in a few minutes.',
-      });
-    }
-    const retryAt = new Date(at + wait);
-    budget.rateLimitSeen(retryAt);
-    const { maxRateLimitRetries, maxRateLimitWaitMs } = this.#opts;
-    if (state.rateLimitRetries >= maxRateLimitRetries || wait > maxRateLimitWaitMs || !budget.canWaitForRateLimit())
-      throw errorForStatus(context, 429, body, retryAt, new Date(at));
-    if (wait >= budget.remainingMs())
-      throw budget.rateLimitPastDeadline(call.operation, this.org, retryAt, new Date(at), body);
-    state.rateLimitRetries++;
-    state.retryFor = requestIdOf(res.headers) ?? state.retryFor;
-    budget.rateLimitWait(wait, retryAt);
+    const wait = rateLimitWait(res, this.#opts.now(), state, budget, this.#opts, context, body);
     await this.#pause(call.operation, wait, budget, 'rateLimit');
-  }
-
-  /** The backoff before trying a failed try again, when the call's tries and the operation's retries and time allow. */
-  #retryDelay(call: HttpCall, state: Attempts, budget: OperationBudget): number | undefined {
-    state.failures++;
-    if (state.failures >= call.tries || !budget.canRetry()) return undefined;
-    const ceiling = Math.min(4000, this.#opts.retryBaseDelayMs * 2 ** (state.failures - 1));
-    const delay = Math.round(ceiling / 2 + (this.#opts.random() * ceiling) / 2);
-    if (delay >= budget.remainingMs()) return undefined;
-    budget.retried();
-    return delay;
   }
 
   /** Refuses to start another attempt once the operation is cancelled or out of time. */
