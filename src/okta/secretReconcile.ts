@@ -3,7 +3,7 @@
 import { OktaError, isOktaError } from './errors.ts';
 import type { ClientSecret } from './schemas.ts';
 import { listedIds } from './ids.ts';
-import { requestMayHaveReachedOkta } from './transport.ts';
+import { requestMayHaveReachedOkta } from './requestReach.ts';
 
 /** A created secret. `recovered` is set when the create's answer was lost and the value was read back from the list. */
 export type CreatedSecret = ClientSecret & { recovered?: boolean };

@@ -1,12 +1,14 @@
 // One HTTP exchange with one org, over one keep-alive undici Pool: a hard deadline per attempt, the caller's
 // AbortSignal bridged in, a cap on the body we read, and every failure turned into an OktaError. Nothing here
-// retries or logs: that is the client's policy.
+// retries or logs: that is the client's policy. A failure after which the request may have reached Okta is marked
+// so (requestReach.ts): a write is then read back before anything is recorded about it.
 // The dispatcher (a Pool to the org, or a ProxyAgent through the proxy the network options name) is created on the
 // first request: undici (about 300 KiB with its HTTP parser) is loaded then, not when the extension activates
 // (esbuild.mjs emits ./network/dispatcher.ts, undici included, as dist/undici-pool.js).
 import type { IncomingHttpHeaders } from 'node:http';
 import { OktaError } from './errors.ts';
 import { abortedByDeadline } from './http/operationBudget.ts';
+import { CANCELLED_AFTER_SENDING, mayHaveReachedOkta } from './requestReach.ts';
 import type * as DispatcherModule from './network/dispatcher.ts';
 import type { UsableRoute } from './network/dispatcher.ts';
 import type { NetworkOptions } from './network/networkOptions.ts';
@@ -50,24 +52,6 @@ export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: Buffer;
-}
-
-// Errors after which the request may have reached Okta and been acted on (the answer was lost), as opposed to
-// errors where it certainly was not sent (refused, unresolvable). Writes reconcile only the former.
-const mayHaveReached = new WeakSet<OktaError>();
-
-/** The detail of a write cancelled once it was sent (OktaError kind 'cancelled', requestMayHaveReachedOkta true). */
-export const CANCELLED_AFTER_SENDING = 'the request had been sent, so whether Okta carried it out is unknown';
-
-/** True when the request behind `e` may have been executed by Okta although no answer arrived. */
-export function requestMayHaveReachedOkta(e: unknown): boolean {
-  return e instanceof OktaError && mayHaveReached.has(e);
-}
-
-/** `to`, an error that replaces `from`, may have reached Okta when `from` may have: a write still reconciles. */
-export function carryReach(from: unknown, to: OktaError): OktaError {
-  if (requestMayHaveReachedOkta(from)) mayHaveReached.add(to);
-  return to;
 }
 
 // RFC 9110 field values: visible ASCII, spaces and tabs, obs-text. A CR, LF or NUL would split or end the header.
@@ -213,14 +197,14 @@ export class Transport {
       if (cancelled) {
         if (req.method === 'GET') throw fail({ kind: 'cancelled', cause: e });
         // A write cancelled after it left may still have been carried out: its outcome is unknown.
-        const err = fail({
-          kind: 'cancelled',
-          cause: e,
-          detail: CANCELLED_AFTER_SENDING,
-          advice: 'Refresh the secrets list to see what Okta did before acting again.',
-        });
-        mayHaveReached.add(err);
-        throw err;
+        throw mayHaveReachedOkta(
+          fail({
+            kind: 'cancelled',
+            cause: e,
+            detail: CANCELLED_AFTER_SENDING,
+            advice: 'Refresh the secrets list to see what Okta did before acting again.',
+          }),
+        );
       }
       const proxy = open.route.kind === 'proxy' ? open.route : undefined;
       const failure = open.describe(e, {
@@ -238,17 +222,17 @@ export class Transport {
           cause: e,
         });
       if (timedOut || (code !== undefined && TIMEOUTS.has(code))) {
-        const err = fail({
-          kind: 'timeout',
-          detail: `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`,
-          cause: e,
-        });
-        mayHaveReached.add(err);
-        throw err;
+        throw mayHaveReachedOkta(
+          fail({
+            kind: 'timeout',
+            detail: `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`,
+            cause: e,
+          }),
+        );
       }
       const words = (code && NETWORK_WORDS[code]) ?? 'the connection failed';
       const err = fail({ kind: 'network', detail: `${words}${code ? ` (${code})` : ''}`, cause: e });
-      if (sent || code === undefined || !NOT_SENT.has(code)) mayHaveReached.add(err);
+      if (sent || code === undefined || !NOT_SENT.has(code)) mayHaveReachedOkta(err);
       throw err;
     } finally {
       clearTimeout(timer);

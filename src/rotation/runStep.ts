@@ -9,7 +9,7 @@
 // retry, not a cancel.
 import { OktaError, isOktaError } from '../okta/errors.ts';
 import { abortedByCancel, OperationBudget } from '../okta/http/operationBudget.ts';
-import { requestMayHaveReachedOkta } from '../okta/transport.ts';
+import { requestMayHaveReachedOkta } from '../okta/requestReach.ts';
 import { stepCancelled, stepOutcomeUnknown } from '../presentation/rotationErrors.ts';
 import { stepTitle } from '../presentation/stories/titles.ts';
 import type { ActionOutcome } from './deps.ts';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Authenticator } from '../../../src/okta/auth.ts';
 import { OktaClient } from '../../../src/okta/client.ts';
-import { requestMayHaveReachedOkta } from '../../../src/okta/transport.ts';
+import { requestMayHaveReachedOkta } from '../../../src/okta/requestReach.ts';
 import { RotationEngine } from '../../../src/rotation/engine.ts';
 import { MemoryJournalStore, MemoryPendingSecretStore } from '../../../src/rotation/stores.ts';
 import { TestClock } from '../rotation/world.ts';

@@ -4,7 +4,7 @@
 // plain cancel. On loopback and over TLS through squid.
 import assert from 'node:assert/strict';
 import type { OktaClient } from '../../../src/okta/client.ts';
-import { CANCELLED_AFTER_SENDING, requestMayHaveReachedOkta } from '../../../src/okta/transport.ts';
+import { CANCELLED_AFTER_SENDING, requestMayHaveReachedOkta } from '../../../src/okta/requestReach.ts';
 import type { OktaError } from '../../../src/okta/errors.ts';
 import type { SimulatedOrg } from '../../../src/simulator/index.ts';
 import { describeOnPaths } from '../../support/proxiedPath.ts';
