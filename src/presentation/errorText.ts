@@ -2,6 +2,8 @@
 // "Rotation of app 0oa… in acme.okta.com" lead goes; the org is named as the person named it; secret ids become
 // their masked values; Okta's error ID is shown apart, with its Copy button. The full message stays in the log.
 // Pure, tested in Node.
+import type { RotationSnapshot } from '../rotation/model/snapshot.ts';
+import type { OrgLabelOf } from './endings.ts';
 import { rotationWhere } from './rotationErrors.ts';
 
 export interface ErrorTextContext {
@@ -28,6 +30,30 @@ export function errorText(message: string, errorId: string | undefined, c: Error
   text = replaceAll(text, `app ${c.appId}`, 'the app');
   for (const s of c.secrets) text = replaceAll(text, s.id, s.masked);
   return text.trim();
+}
+
+/** What a rotation's messages may name, from its snapshot: its org and app, every secret it knows, its preview org. */
+export function rotationTextContext(
+  snap: RotationSnapshot,
+  orgLabel: string,
+  labelOf: OrgLabelOf | undefined,
+): ErrorTextContext {
+  const { listed, old, inUse, new: created } = snap.secrets;
+  const preview = snap.guards.previewSoak?.previewOrg;
+  return {
+    host: snap.org.host,
+    appId: snap.app.id,
+    orgLabel,
+    secrets: [...listed, ...old, ...(inUse ? [inUse] : []), ...(created ? [created] : [])],
+    otherOrgs: preview && labelOf ? [{ host: preview, label: labelOf(preview) }] : [],
+  };
+}
+
+/** A failure as a notification says it: as errorText, with Okta's error ID (when the message has one) at its end. */
+export function notificationText(message: string, c: ErrorTextContext): string {
+  const errorId = /Okta error ID: (\S+?)\.?$/.exec(message)?.[1];
+  const text = errorText(message, errorId, c);
+  return errorId ? `${text} ${oktaErrorIdPhrase(errorId)}.` : text;
 }
 
 function capitalize(s: string): string {

@@ -6,7 +6,7 @@ import type { NextAction } from '../../rotation/model/actions.ts';
 import type { RotationSnapshot, StepSnapshot } from '../../rotation/model/snapshot.ts';
 import { caughtStillUsed, offerLabel } from '../actions.ts';
 import { ENDING_TITLES, endingLines } from '../endings.ts';
-import { errorText } from '../errorText.ts';
+import { errorText, rotationTextContext } from '../errorText.ts';
 import { stepStory } from '../stories/index.ts';
 import { stepTitle } from '../stories/titles.ts';
 import { listWords } from '../phrases.ts';
@@ -123,19 +123,7 @@ function stepView(
 function errorOf(snap: RotationSnapshot, step: StepSnapshot, c: ViewContext): StepView['error'] {
   const e = step.error;
   if (!e) return undefined;
-  const secrets = [
-    ...snap.secrets.listed,
-    ...snap.secrets.old,
-    ...(snap.secrets.inUse ? [snap.secrets.inUse] : []),
-    ...(snap.secrets.new ? [snap.secrets.new] : []),
-  ];
-  const text = errorText(e.message, e.errorId, {
-    host: snap.org.host,
-    appId: snap.app.id,
-    orgLabel: c.orgLabel,
-    secrets,
-    otherOrgs: pairedPreview(snap, c.labelOf),
-  });
+  const text = errorText(e.message, e.errorId, rotationTextContext(snap, c.orgLabel, c.labelOf));
   if (!e.errorId) return { text };
   return {
     text,
@@ -270,13 +258,4 @@ function outsideChangesInWords(snap: RotationSnapshot, now: Date): string | unde
       `${x.masked ?? 'a secret'} ${CHANGE_WORDS[x.change]} ${x.source === 'tree' ? 'from the Orgs tree' : 'outside the extension (seen in Okta)'} at ${utcTime(x.at, now)}`,
   );
   return `Changed outside this checklist: ${listWords(each)}.`;
-}
-
-/** The preview org a production rotation waits for, by its label (when the page knows the labels). */
-export function pairedPreview(
-  snap: RotationSnapshot,
-  labelOf: ((host: string) => string) | undefined,
-): Array<{ host: string; label: string }> {
-  const host = snap.guards.previewSoak?.previewOrg;
-  return host && labelOf ? [{ host, label: labelOf(host) }] : [];
 }

@@ -1,17 +1,17 @@
 // The webview host of one rotation's checklist. It posts the page a view of the engine's snapshot (words for
-// people: src/presentation/checklist/view.ts) and turns the page's requests into engine actions; confirmations of risky actions
-// and the two secret-handling requests (copy the new secret, identify the secret in use) run here in the host, so
-// no secret ever reaches the page. While an action runs, the view says so (with Cancel and any wait Okta asked
-// for), so a page hidden and shown again mid-step still offers Cancel.
+// people: src/presentation/checklist/view.ts) and turns the page's requests into engine actions; confirmations of
+// risky actions and the two secret-handling requests (copy the new secret, identify the secret in use) run here in
+// the host, so no secret ever reaches the page. While an action runs, the view says so (with Cancel and any wait
+// Okta asked for), so a page hidden and shown again mid-step still offers Cancel.
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../rotation/engine.ts';
 import type { NextAction, RotationAction } from '../../rotation/model/actions.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { actionInWords } from '../../presentation/actions.ts';
-import { checklistView, pairedPreview, type ViewContext } from '../../presentation/checklist/view.ts';
+import { checklistView, type ViewContext } from '../../presentation/checklist/view.ts';
 import type { PageRequest } from '../../presentation/checklist/viewModel.ts';
 import { progressTitle, riskyConfirmation } from '../../presentation/confirmations.ts';
-import { errorText, oktaErrorIdPhrase } from '../../presentation/errorText.ts';
+import { notificationText, oktaErrorIdPhrase, rotationTextContext } from '../../presentation/errorText.ts';
 import { redact } from '../../redact.ts';
 import { sanitizeText } from '../../okta/oktaText.ts';
 import { ClientWait } from '../../presentation/checklist/clientWait.ts';
@@ -276,16 +276,8 @@ export class RotationChecklistPanel extends Disposable {
   /** An error as the person reads it: the org by its label, no engine lead, masked secrets, Okta's error id. */
   private forPerson(e: unknown): string {
     const message = redact(e instanceof Error ? e.message : String(e));
-    const snap = this.binding.snapshot();
-    const errorId = /Okta error ID: (\S+?)\.?$/.exec(message)?.[1];
-    const text = errorText(message, errorId, {
-      host: snap.org.host,
-      appId: snap.app.id,
-      orgLabel: this.binding.orgLabel,
-      secrets: [...snap.secrets.listed, ...snap.secrets.old, ...(snap.secrets.new ? [snap.secrets.new] : [])],
-      otherOrgs: pairedPreview(snap, (host) => this.binding.labelOf(host)),
-    });
-    return errorId ? `${text} ${oktaErrorIdPhrase(errorId)}.` : text;
+    const context = rotationTextContext(this.binding.snapshot(), this.binding.orgLabel, (h) => this.binding.labelOf(h));
+    return notificationText(message, context);
   }
 
   /** Risky actions (see riskyConfirmation: the old secret's deactivation in production and its deletion included) ask first in a modal. */
