@@ -1,6 +1,6 @@
 // The rotation journals as last read from the store, oldest first: what the tree's markers, Resume Rotation and the
 // campaign read without going to the files each time. Many saves at once (a campaign) are read again once.
-import { isFinished, type RotationJournal } from './model/journal.ts';
+import { isFinished, revisionOf, type RotationJournal } from './model/journal.ts';
 
 export interface JournalsAsReadOptions {
   /** Every journal kept (the store's list). */
@@ -49,6 +49,19 @@ export class JournalsAsRead {
       this.#options.failed(e);
     }
     this.#options.read();
+  }
+
+  /**
+   * Takes a journal this window just saved, at once and without telling `read` (the reading that follows does):
+   * what renders before that reading (an org reloaded when the step ended) already has the step's state. A newer
+   * revision read meanwhile (another window's) is kept.
+   */
+  saved(journal: RotationJournal): void {
+    const i = this.#journals.findIndex((j) => j.rotationId === journal.rotationId);
+    const held = this.#journals[i];
+    if (held && revisionOf(held) > revisionOf(journal)) return;
+    if (held) this.#journals[i] = journal;
+    else this.#journals = [...this.#journals, journal].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   }
 
   /** Reads them again soon: the saves made meanwhile are read once. */

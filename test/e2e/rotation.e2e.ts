@@ -102,8 +102,11 @@ describe('e2e: rotate the Workflows secret of an org', () => {
     await checklist.page.locator('code', { hasText: masked(created.clientSecret) }).waitFor({ state: 'visible' });
     await checklist.page.locator('code', { hasText: org.info.clientId }).waitFor({ state: 'visible' });
     // The tree reloads the org when the step ends: the new secret shows, marked new, with no Refresh.
-    const rows = await waitForSecretRows(ui, label, [masked(old.clientSecret), masked(created.clientSecret)]);
-    assert.match(rows.find((r) => r.startsWith(masked(created.clientSecret))) ?? '', /\bnew\b/, JSON.stringify(rows));
+    const newRow = (rows: string[]): string => rows.find((r) => r.startsWith(masked(created.clientSecret))) ?? '';
+    await waitForSecretRows(ui, label, [masked(old.clientSecret), masked(created.clientSecret)], {
+      what: ', the new one marked new',
+      holds: (rows) => /\bnew\b/.test(newRow(rows)),
+    });
 
     // Copy New Secret copies in the extension host: the value reaches the clipboard, never the page.
     await checklist.click('Copy new secret');

@@ -316,6 +316,7 @@ export async function waitForSecretRows(
   ui: VsCodeSession,
   orgLabel: string,
   expected: readonly string[],
+  also: { what: string; holds: (rows: string[]) => boolean } = { what: '', holds: () => true },
 ): Promise<string[]> {
   const rows = async (): Promise<string[]> => secretRowsOf(await ui.treeItems(VIEW), orgLabel);
   let last: string[] = [];
@@ -323,9 +324,9 @@ export async function waitForSecretRows(
     async () => {
       last = await rows();
       const maskedShown = last.map((r) => /•+\S{4}/.exec(r)?.[0] ?? r).sort();
-      return JSON.stringify(maskedShown) === JSON.stringify([...expected].sort());
+      return JSON.stringify(maskedShown) === JSON.stringify([...expected].sort()) && also.holds(last);
     },
-    `the tree to show ${orgLabel}'s secrets ${JSON.stringify(expected)} without a Refresh`,
+    `the tree to show ${orgLabel}'s secrets ${JSON.stringify(expected)}${also.what} without a Refresh`,
     30_000,
     async () => JSON.stringify(await ui.treeItems(VIEW)),
   );

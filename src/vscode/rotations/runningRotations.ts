@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { WorkflowsApp } from '../../okta/schemas.ts';
 import type { RotationDeps, RotationEngine } from '../../rotation/engine.ts';
-import type { OutsideChange, RotationJournal } from '../../rotation/model/journal.ts';
+import { cloneJournal, type OutsideChange, type RotationJournal } from '../../rotation/model/journal.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { changeBesideRotation } from '../../rotation/outsideChanges.ts';
 import { JournalsAsRead } from '../../rotation/journalsAsRead.ts';
@@ -77,6 +77,8 @@ export class RunningRotations extends Disposable {
     this.appOf = parts.appOf;
     this.engines = new WindowEngines<OrgConfig>({
       changed: (org, previous, snapshot) => {
+        // The tree's markers have the new state before the org reloads for it (the new secret shows as new).
+        this.read.saved(cloneJournal(snapshot.journal));
         if (!this.isDisposed) this.rotationChanged.fire({ org, previous, snapshot });
         this.read.reloadSoon();
       },

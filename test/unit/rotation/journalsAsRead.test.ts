@@ -78,4 +78,37 @@ describe('the rotation journals as last read', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     assert.equal(lists, 1, 'nothing read after dispose');
   });
+
+  it("a journal this window saved is taken at once, without a reading; another window's newer one is kept", async () => {
+    const journals = new MemoryJournalStore();
+    const w = await startWorld({}, { journals });
+    worlds.push(w);
+    const engine = await w.start();
+    let readings = 0;
+    const read = new JournalsAsRead({ list: () => journals.list(), read: () => readings++, failed: assert.fail });
+    await read.reload();
+    assert.equal(read.unfinishedOf(engine.journal().org.host)?.newSecret, undefined);
+
+    await drive(engine, { stopWhen: (s) => s.currentStep === 'newConnection' });
+    const created = engine.journal();
+    read.saved(created);
+    assert.equal(read.find(engine.rotationId)?.newSecret?.id, created.newSecret?.id, 'the new secret, at once');
+    assert.equal(readings, 1, 'nobody told: the reading that follows the save does');
+
+    // A newer revision of the same rotation (another window moved it on) was read; an older save does not undo it.
+    await drive(engine, { stopWhen: (s) => s.currentStep === 'verifyNewSecret' });
+    await read.reload();
+    read.saved(created);
+    assert.equal(read.find(engine.rotationId)?.revision, engine.journal().revision, 'the newer revision stays');
+
+    // A rotation not read yet (just started here) joins the list in its place, oldest first.
+    const other = await startWorld({}, { journals, clock: w.clock });
+    worlds.push(other);
+    const started = await other.start();
+    read.saved(started.journal());
+    assert.deepEqual(
+      read.all().map((j) => j.rotationId),
+      [engine.rotationId, started.rotationId],
+    );
+  });
 });
