@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { notificationText, rotationTextContext } from '../../../src/presentation/errorText.ts';
 import { rotationWhere } from '../../../src/presentation/rotationErrors.ts';
+import type { RotationSnapshot } from '../../../src/rotation/model/snapshot.ts';
 import { drive, startWorld, type World } from '../rotation/world.ts';
 
 describe("a rotation's failure in a notification", () => {
@@ -34,16 +35,19 @@ describe("a rotation's failure in a notification", () => {
 
   it('a message without an error ID ends as it was; a paired preview org is named by its label', async () => {
     world = await startWorld();
-    const w = world;
     const preview = 'acme-preview.oktapreview.com';
-    const engine = await w.start();
+    const engine = await world.start();
     const snap = engine.snapshot();
-    const paired = { ...snap, guards: { ...snap.guards, previewSoak: { previewOrg: preview, hours: 24 } } };
-    const context = rotationTextContext(paired as typeof snap, 'Acme', (h) => (h === preview ? 'Acme Preview' : h));
+    // The same rotation as a production org paired with its preview org would see it.
+    const paired: RotationSnapshot = {
+      ...snap,
+      guards: { ...snap.guards, previewSoak: { previewOrg: preview, hours: 24 } },
+    };
+    const context = rotationTextContext(paired, 'Acme', (h) => (h === preview ? 'Acme Preview' : h));
     assert.equal(
       notificationText(`Its preview org ${preview} has not completed a rotation.`, context),
       'Its preview org Acme Preview has not completed a rotation.',
     );
-    assert.deepEqual(rotationTextContext(paired as typeof snap, 'Acme', undefined).otherOrgs, []);
+    assert.deepEqual(rotationTextContext(paired, 'Acme', undefined).otherOrgs, []);
   });
 });
