@@ -8,8 +8,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { adminMay } from './admins.ts';
-import { accessDenied, internalError, invalidToken, tooManyRequests } from './errors.ts';
+import { internalError, tooManyRequests } from './errors.ts';
+import { authorize } from './credentialCheck.ts';
 import { Faults, malformedBody } from './faults.ts';
 import { flowTargetOf, ForgottenFlows, type ForgottenFlow, type ForgottenFlowOptions } from './forgottenFlow.ts';
 import { fromError } from './answer.ts';
@@ -19,7 +19,7 @@ import { newRequestId } from './ids.ts';
 import type { Principal } from './logEvents.ts';
 import type { OrgState } from './orgState.ts';
 import { RateLimiter } from './rateLimiter.ts';
-import { route, type Access, type RateBucket } from './routes/index.ts';
+import { route, type RateBucket } from './routes/index.ts';
 
 /**
  * Per-minute limits of the buckets other than apps (whose limit the options give): Okta's published management
@@ -202,7 +202,7 @@ export class OrgServer {
       answer = fault.status === 429 ? fromError(tooManyRequests()) : fromError(internalError(fault.status));
     let principal: Principal | undefined;
     if (!answer && target.kind === 'managementApi') {
-      const checked = this.authorize(req, method, url, target.access);
+      const checked = authorize(this.state, req.headers, method, url, target.access);
       if ('kind' in checked) principal = checked;
       else answer = checked;
     }
@@ -243,28 +243,6 @@ export class OrgServer {
     }
     record.status = res.statusCode;
     log(res.statusCode);
-  }
-
-  /** Who sent the request, or the refusal to send: 401 for no valid credential, 403 for one without the right. */
-  private authorize(req: IncomingMessage, method: string, url: URL, access: Access | undefined): Answer | Principal {
-    const scheme = /^(\S+)\s/.exec(req.headers.authorization ?? '')?.[1]?.toLowerCase();
-    const app = this.state.serviceApp;
-    if (app && (scheme === 'dpop' || scheme === 'bearer')) {
-      // A service app's access token (OAuth 2.0 + DPoP): checked by serviceApp.ts, scopes included.
-      const refused = app.authorizeApi(
-        req.headers.authorization ?? '',
-        req.headers.dpop,
-        method,
-        `${url.origin}${url.pathname}`,
-        access?.scopes ?? [],
-      );
-      return refused ?? { kind: 'serviceApp', clientId: app.clientId, label: app.label };
-    }
-    const m = /^SSWS\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    const admin = m?.[1] ? this.state.adminByToken(m[1]) : undefined;
-    if (!admin) return fromError(invalidToken());
-    if (access && access.right !== 'self' && !adminMay(admin, access.right)) return fromError(accessDenied());
-    return { kind: 'admin', admin };
   }
 
   private send(res: ServerResponse, answer: Answer, requestId: string, rawBody?: string): void {

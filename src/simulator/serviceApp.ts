@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { accessDenied } from './errors.ts';
 import { newAppId, newErrorId, randomBase62 } from './ids.ts';
 import type { Answer } from './answer.ts';
+import { NonceIssuer, ReplayCache } from './oneTimeValues.ts';
 import { decodeJwt, publicKeyFromJwk, sha256Base64url, thumbprint, verifySignature, type DecodedJwt } from './jose.ts';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -42,7 +43,6 @@ interface IssuedToken {
 
 const IAT_PAST_S = 300; // a proof older than this is stale
 const IAT_FUTURE_S = 60; // clock skew tolerated
-const NONCE_LIFETIME_MS = 10 * 60_000;
 const NO_STORE = { 'Cache-Control': 'no-cache, no-store', Pragma: 'no-cache' };
 
 // One RSA 2048 key pair per process, shared by every org's service app (each has its own client id and key id):
@@ -83,31 +83,6 @@ function apiUnauthorized(error: string, description: string, headers: Record<str
       ...headers,
     },
   };
-}
-
-/** A set of seen values that forgets each one once it could no longer be accepted anyway. */
-class ReplayCache {
-  private readonly seen = new Map<string, number>();
-  /** False when `id` was seen before; records it until `until` (epoch ms). */
-  add(id: string, until: number, now: number): boolean {
-    if (this.seen.size > 10_000) for (const [k, t] of this.seen) if (t < now) this.seen.delete(k);
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, until);
-    return true;
-  }
-}
-
-class NonceIssuer {
-  private readonly issued = new Map<string, number>();
-  issue(now: number): string {
-    const nonce = randomBytes(24).toString('base64url');
-    this.issued.set(nonce, now);
-    return nonce;
-  }
-  valid(nonce: unknown, now: number): boolean {
-    const at = typeof nonce === 'string' ? this.issued.get(nonce) : undefined;
-    return at !== undefined && now - at < NONCE_LIFETIME_MS;
-  }
 }
 
 type ProofCheck = { ok: true; jkt: string; proof: DecodedJwt } | { ok: false; description: string };

@@ -2,59 +2,14 @@
 // extension in a bulk action), the last error with its fix, and what the row itself offers (the manual steps with
 // that org's values, an acknowledgement, a retry). Built from the rotation's snapshot only (no secret value), with
 // the same words the checklist gives the same offers (../actions.ts).
-import type { AcknowledgedGuard } from '../../rotation/model/actions.ts';
 import type { StepError } from '../../rotation/model/journal.ts';
-import { phaseOf, type Phase } from '../../rotation/model/phases.ts';
+import { phaseOf } from '../../rotation/model/phases.ts';
 import type { RotationSnapshot } from '../../rotation/model/snapshot.ts';
 import { connectionDoneLabel, offerLabel, runLabel } from '../actions.ts';
 import { ENDING_TITLES } from '../endings.ts';
 import { watchLine } from '../watch.ts';
 import { PHASE_WORDS } from './phases.ts';
-
-type RowAction =
-  | { kind: 'run'; phase: Phase; label: string }
-  | { kind: 'connection'; mode: 'newConnection' | 'reauthorize'; label: string }
-  | { kind: 'confirm'; step: 'moveFlows' | 'deleteOldConnection'; label: string }
-  | { kind: 'acknowledge'; guard: AcknowledgedGuard; label: string }
-  | { kind: 'copyNewSecret'; label: string }
-  | { kind: 'copy'; field: 'domain' | 'clientId'; label: string }
-  | { kind: 'setCredential'; label: string }
-  | { kind: 'openChecklist'; label: string };
-
-/** How a row stands, for its icon and the counts; shown to people only as its status text. */
-export type RowState =
-  'notStarted' | 'working' | 'ready' | 'needsYou' | 'waiting' | 'watching' | 'failed' | 'done' | 'stopped';
-
-export interface CampaignRow {
-  key: string;
-  label: string;
-  environment: 'preview' | 'production';
-  /** The label of the preview org it waits for. */
-  pairedWith?: string;
-  state: RowState;
-  status: string;
-  next: string;
-  who: 'you' | 'extension' | '';
-  error?: { message: string; fix: string };
-  /** What the person enters in the Workflows console (no secret: the new one is copied in the host). */
-  manual?: { domain: string; clientId: string; newSecretMasked?: string };
-  actions: RowAction[];
-  rotationId?: string;
-}
-
-export interface RowInput {
-  key: string;
-  label: string;
-  environment: 'preview' | 'production';
-  pairedWith?: string;
-  snapshot?: RotationSnapshot;
-  /** The phase running for this org right now, if any. */
-  working?: Phase;
-  /** The last error a bulk action or a row action met for this org (cleared when the next one goes through). */
-  error?: StepError;
-  /** For the times a row says (the watch's next look). Default: the snapshot's last change. */
-  now?: Date;
-}
+import type { CampaignRow, RowAction, RowInput, RowPart, RowState } from './rowShape.ts';
 
 const CHECKLIST: RowAction = { kind: 'openChecklist', label: 'Open checklist' };
 
@@ -106,8 +61,6 @@ function shownError(error: StepError | undefined, state: RowState): StepError | 
   if (state === 'waiting' && error.kind === 'guard') return undefined;
   return error;
 }
-
-type RowPart = Pick<CampaignRow, 'state' | 'status' | 'next' | 'who' | 'actions'>;
 
 function rowOf(snap: RotationSnapshot, input: RowInput): RowPart {
   if (snap.outcome !== 'inProgress') {

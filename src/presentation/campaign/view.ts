@@ -6,7 +6,7 @@ import { PHASES } from '../../rotation/model/phases.ts';
 import { plural } from '../phrases.ts';
 import type { HistoryLine } from './history.ts';
 import { PHASE_WORDS } from './phases.ts';
-import type { CampaignRow, RowState } from './rows.ts';
+import type { CampaignRow, RowState } from './rowShape.ts';
 
 export interface CampaignView {
   campaignId: string;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Campaign } from '../../fleet/campaign/campaign.ts';
 import type { RotationRowAction } from '../../fleet/campaign/rowAction.ts';
 import { PHASE_WORDS } from '../../presentation/campaign/phases.ts';
-import type { CampaignRow } from '../../presentation/campaign/rows.ts';
+import type { CampaignRow } from '../../presentation/campaign/rowShape.ts';
 import { bulkSummary, campaignView, type CampaignView } from '../../presentation/campaign/view.ts';
 import { riskyConfirmation } from '../../presentation/confirmations.ts';
 import type { Phase } from '../../rotation/model/phases.ts';

@@ -3,7 +3,7 @@
 // to enter in the Workflows console), each row's last error with its fix, and the history. Everything shown comes
 // from the view the host posted. Keys stay across updates: a row is its org's key, an action its kind and what it
 // acts on, so the control a person is on stays the same element while the rows around it change.
-import type { CampaignRow } from '../../presentation/campaign/rows.ts';
+import type { CampaignRow } from '../../presentation/campaign/rowShape.ts';
 import type { CampaignView } from '../../presentation/campaign/view.ts';
 import type { CampaignRequest, RowActionRequest } from '../../vscode/campaign/campaignProtocol.ts';
 import { h, type VNode } from '../shared/dom.ts';

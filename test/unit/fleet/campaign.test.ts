@@ -4,7 +4,7 @@
 import { endingLines } from '../../../src/presentation/endings.ts';
 import assert from 'node:assert/strict';
 import { Campaign } from '../../../src/fleet/campaign/campaign.ts';
-import type { CampaignRow } from '../../../src/presentation/campaign/rows.ts';
+import type { CampaignRow } from '../../../src/presentation/campaign/rowShape.ts';
 import type { OrgSeed } from '../../../src/simulator/index.ts';
 import { startFleet, type FleetWorld } from '../../support/campaignWorld.ts';
 import { TestClock } from '../rotation/world.ts';
