@@ -22,7 +22,6 @@ import type { Log } from '../platform/log.ts';
 import { withOktaProgress } from '../platform/oktaProgress.ts';
 import { SecretClipboard } from '../platform/secretClipboard.ts';
 import { SecretStoragePendingSecretStore } from '../storage/secretStoragePendingSecretStore.ts';
-import type { SecretMarkers } from '../../fleet/tree/presentation.ts';
 import type { ChecklistPanels } from './checklistPanels.ts';
 import type * as EngineParts from './engineParts.ts';
 import { openJournalFiles } from './journalsAfterReady.ts';
@@ -132,14 +131,6 @@ export class RunningRotations extends Disposable {
     await this.parts();
     if (this.panels) this.panels.open(engine, org, restored);
     else restored?.dispose(); // the window is closing
-  }
-
-  /** "in use" and "new" for an app, from its unfinished rotation's journal. */
-  markers(orgKey: string, appId: string): SecretMarkers {
-    const j = this.unfinishedOf(orgKey, appId);
-    return j
-      ? { ...(j.inUse ? { journalInUseId: j.inUse.id } : {}), ...(j.newSecret ? { newId: j.newSecret.id } : {}) }
-      : {};
   }
 
   hasUnfinished(): boolean {

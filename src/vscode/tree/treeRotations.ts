@@ -7,26 +7,23 @@ import type { OrgConfig } from '../../orgs/orgConfig.ts';
 import { watchNote, type WatchNote } from '../../presentation/watch.ts';
 import type { RunningRotations } from '../rotations/runningRotations.ts';
 
-type Rotations = Pick<RunningRotations, 'markers' | 'unfinished'>;
+type Rotations = Pick<RunningRotations, 'unfinishedOf'>;
 
 /** The app's unfinished rotation (its id, "in use", "new"), or nothing when it has none. */
 export function rotationMarkers(rotations: Rotations, orgKey: string, appId: string): SecretMarkers {
-  const unfinished = rotations.unfinished().filter((j) => j.org.host === orgKey && j.app.id === appId);
-  const latest = unfinished.at(-1);
-  return latest ? { ...rotations.markers(orgKey, appId), rotationId: latest.rotationId } : {};
+  const j = rotations.unfinishedOf(orgKey, appId);
+  if (!j) return {};
+  return {
+    rotationId: j.rotationId,
+    ...(j.inUse ? { journalInUseId: j.inUse.id } : {}),
+    ...(j.newSecret ? { newId: j.newSecret.id } : {}),
+  };
 }
 
 /** Where the app's unfinished rotation stands with the watch of its old secret, in a few words, or nothing. */
-export function rotationWatchNote(
-  rotations: Pick<RunningRotations, 'unfinished'>,
-  orgKey: string,
-  appId: string,
-): WatchNote | undefined {
-  const latest = rotations
-    .unfinished()
-    .filter((j) => j.org.host === orgKey && j.app.id === appId)
-    .at(-1);
-  return latest ? watchNote(latest) : undefined;
+export function rotationWatchNote(rotations: Rotations, orgKey: string, appId: string): WatchNote | undefined {
+  const j = rotations.unfinishedOf(orgKey, appId);
+  return j ? watchNote(j) : undefined;
 }
 
 /**
