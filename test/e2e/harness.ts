@@ -513,7 +513,7 @@ export class VsCodeSession {
 
   /** Right-clicks a tree row and picks a context-menu entry. */
   async treeItemContextMenu(viewName: string, text: string | RegExp, entry: string): Promise<void> {
-    const menu = await this.openContextMenu(this.treeItem(viewName, text).first());
+    const menu = await this.openContextMenu(viewName, text);
     const item = menu
       .locator('.action-item')
       .filter({ has: this.page.locator('.action-label', { hasText: exactText(entry) }) });
@@ -527,7 +527,7 @@ export class VsCodeSession {
 
   /** The labels of a tree row's context menu (then closes it): for checking `when` clauses. */
   async treeItemContextMenuEntries(viewName: string, text: string | RegExp): Promise<string[]> {
-    const menu = await this.openContextMenu(this.treeItem(viewName, text).first());
+    const menu = await this.openContextMenu(viewName, text);
     const labels = (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts())
       .map((t) => t.trim())
       .filter(Boolean);
@@ -536,18 +536,28 @@ export class VsCodeSession {
     return labels;
   }
 
-  /** Right-clicks `row` until its context menu shows: a right-click that lands while the tree re-renders the row
-   * (a refresh after an action, on a busy machine) opens nothing. */
-  private async openContextMenu(row: Locator): Promise<Locator> {
+  /**
+   * Right-clicks the tree row whose text matches until its context menu shows, for that row: a right-click that
+   * lands while the tree re-renders the row (a refresh after an action, on a busy machine) opens nothing, and one on
+   * an element the tree has just reused for another item opens that item's menu, which is closed again.
+   */
+  private async openContextMenu(viewName: string, text: string | RegExp): Promise<Locator> {
     const menu = this.page.locator('.context-view .monaco-menu');
     for (let attempt = 1; ; attempt++) {
+      const row = await this.treeItem(viewName, text).first().elementHandle({ timeout: UI_TIMEOUT_MS });
+      if (!row) throw new Error(`no tree row ${String(text)} in ${viewName}`);
       await row.click({ button: 'right' });
       try {
         await menu.waitFor({ state: 'visible', timeout: 10_000 });
-        return menu;
       } catch (e) {
         if (attempt >= 3) throw e;
+        continue;
       }
+      const read = await row.innerText().catch(() => '');
+      if (rowMatches(read, text)) return menu;
+      if (attempt >= 3) throw new Error(`the tree row ${String(text)} showed "${read}" when it was right-clicked`);
+      await this.page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
     }
   }
 
